@@ -1,0 +1,94 @@
+/**
+ * The actor: who is asking, and the subtrees they may read and manage. Built fresh on every request
+ * from the live grants, so a revoked grant stops working on the next request.
+ */
+import { sql } from 'kysely';
+import type { GrantAccess, GrantRole } from '../../shared/enums.ts';
+import type { Db } from '../db/database.ts';
+
+export type ActorGrant = {
+  id: number;
+  role: GrantRole;
+  access: GrantAccess;
+  unitId: number | null;
+  /** ltree path of the grant's unit; null for admin (the whole tree). */
+  path: string | null;
+};
+
+export type Actor = {
+  accountId: number;
+  login: string;
+  personId: number | null;
+  grants: ActorGrant[];
+  /** The whole tree is in scope (an admin grant). */
+  all: boolean;
+  /** Subtree roots the actor may read / manage (ltree paths). */
+  readPaths: string[];
+  managePaths: string[];
+  /** The session's CSRF token; null when authenticated by an API token. */
+  csrfToken: string | null;
+  sessionId: number | null;
+};
+
+/** Grants that confer management of a subtree. A member grant only ever reads. */
+function manages(g: ActorGrant): boolean {
+  if (g.role === 'admin') return true;
+  if (g.role === 'member') return false;
+  return g.access === 'manage';
+}
+
+export async function loadActor(
+  db: Db,
+  account: { id: number; login: string; personId: number | null },
+  session: { csrfToken: string | null; sessionId: number | null },
+): Promise<Actor> {
+  const rows = await db.selectFrom('grants as g')
+    .leftJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.id', 'g.role', 'g.access', 'g.unit_id as unitId', sql<string | null>`u.path::text`.as('path')])
+    .where('g.account_id', '=', account.id)
+    .where('g.revoked_at', 'is', null)
+    .orderBy('g.id')
+    .execute();
+  const grants: ActorGrant[] = rows;
+  const all = grants.some((g) => g.role === 'admin');
+  const paths = (pick: (g: ActorGrant) => boolean) =>
+    minimalRoots(grants.filter((g) => g.path !== null && pick(g)).map((g) => g.path as string));
+  return {
+    accountId: account.id,
+    login: account.login,
+    personId: account.personId,
+    grants,
+    all,
+    readPaths: paths(() => true),
+    managePaths: paths(manages),
+    csrfToken: session.csrfToken,
+    sessionId: session.sessionId,
+  };
+}
+
+/** Drop paths that lie inside another path of the list: fewer OR branches in every scoped query. */
+export function minimalRoots(paths: string[]): string[] {
+  const unique = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  const roots: string[] = [];
+  for (const p of unique) if (!roots.some((r) => p === r || p.startsWith(`${r}.`))) roots.push(p);
+  return roots;
+}
+
+export function canManagePath(actor: Actor, path: string): boolean {
+  return actor.all || actor.managePaths.some((r) => path === r || path.startsWith(`${r}.`));
+}
+
+export function canReadPath(actor: Actor, path: string): boolean {
+  return actor.all || actor.readPaths.some((r) => path === r || path.startsWith(`${r}.`));
+}
+
+/** The command line acts with no account: it has the whole tree, and audit rows record no account. */
+export const SYSTEM_ACCOUNT_ID = 0;
+export function systemActor(): Actor {
+  return {
+    accountId: SYSTEM_ACCOUNT_ID, login: 'cellwork-cli', personId: null, grants: [], all: true,
+    readPaths: [], managePaths: [], csrfToken: null, sessionId: null,
+  };
+}
+/** The account id to store for an actor (null for the command line). */
+export const storedAccountId = (actor: Pick<Actor, 'accountId'>) => (actor.accountId === SYSTEM_ACCOUNT_ID ? null : actor.accountId);

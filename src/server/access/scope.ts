@@ -1,0 +1,54 @@
+/**
+ * The one place that turns an actor into SQL: every query that touches units, people or memberships
+ * goes through these filters. An object outside the filter simply does not exist for the actor (404).
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+
+export type Need = 'read' | 'manage';
+
+function roots(actor: Actor, need: Need): string[] {
+  return need === 'read' ? actor.readPaths : actor.managePaths;
+}
+
+/** `path` (an ltree column reference like 'u.path') lies inside one of the actor's subtrees. */
+export function pathInScope(actor: Actor, column: string, need: Need = 'read'): Expression<SqlBool> {
+  if (actor.all) return sql<SqlBool>`true`;
+  const paths = roots(actor, need);
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  const parts = paths.map((p) => sql<SqlBool>`${sql.ref(column)} <@ ${p}::ltree`);
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * A person is in scope if it is the actor themself or if they are currently on the roll of a cell in
+ * one of the actor's subtrees.
+ */
+export function personInScope(actor: Actor, personIdColumn: string, need: Need = 'read') {
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    if (actor.all) return sql<SqlBool>`true`;
+    const onRoll = eb.exists(
+      eb.selectFrom('memberships as scope_m')
+        .innerJoin('units as scope_u', 'scope_u.id', 'scope_m.cell_id')
+        .select(sql`1`.as('one'))
+        .whereRef('scope_m.person_id', '=', sql.ref(personIdColumn) as any)
+        .where('scope_m.to_date', 'is', null)
+        .where(pathInScope(actor, 'scope_u.path', need)),
+    );
+    if (need === 'read' && actor.personId !== null) {
+      return eb.or([eb(sql.ref(personIdColumn), '=', actor.personId), onRoll]);
+    }
+    return onRoll;
+  };
+}
+
+/** Loads a unit the actor may see (or manage), or undefined: callers answer 404. */
+export async function findUnitInScope(db: Db, actor: Actor, id: number, need: Need = 'read') {
+  return db.selectFrom('units as u')
+    .selectAll('u')
+    .select(sql<string>`u.path::text`.as('path'))
+    .where('u.id', '=', id)
+    .where(pathInScope(actor, 'u.path', need))
+    .executeTakeFirst();
+}

@@ -1,0 +1,53 @@
+/** Environment -> typed, validated configuration. The only place that reads process.env. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  CELLWORK_DATA_DIR: z.string().default('./data'),
+  CELLWORK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CELLWORK_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  CELLWORK_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60 * 8),
+  CELLWORK_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  CELLWORK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CELLWORK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded server is run under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof EnvSchema>['CELLWORK_LOG_LEVEL'];
+  secureCookies: 'auto' | 'always' | 'never';
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  trustProxy: boolean;
+  poolSize: number;
+  webDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CELLWORK_DATA_DIR),
+    logLevel: e.CELLWORK_LOG_LEVEL,
+    secureCookies: e.CELLWORK_SECURE_COOKIES === 'true' ? 'always' : e.CELLWORK_SECURE_COOKIES === 'false' ? 'never' : 'auto',
+    sessionIdleMs: e.CELLWORK_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.CELLWORK_SESSION_MAX_HOURS * 3_600_000,
+    trustProxy: e.CELLWORK_TRUST_PROXY === 'true',
+    poolSize: e.CELLWORK_DB_POOL_SIZE,
+    webDir: path.resolve(import.meta.dirname, '../../dist/web'),
+  };
+}

@@ -1,0 +1,41 @@
+/** The Kysely instance over a pg pool, and the migrator. */
+import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { DB } from './types.ts';
+
+// int8 ids and counts fit in a JS number at any realistic scale; dates stay 'YYYY-MM-DD' strings so no
+// time zone shifts a calendar day.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type Database = Kysely<DB>;
+/** A handle that may be the pool or an open transaction; services accept either. */
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export type ConnectionOptions = pg.PoolConfig;
+
+export function createPool(connection: ConnectionOptions, max = 10): pg.Pool {
+  const pool = new pg.Pool({ ...connection, max, idleTimeoutMillis: 30_000 });
+  // An idle client losing its server (restart, kill) must not crash the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export function createDatabase(pool: pg.Pool): Database {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Runs fn in a transaction, or in the caller's one when db already is a transaction. */
+export function inTransaction<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Transaction<DB>);
+  return db.transaction().execute(fn);
+}

@@ -1,0 +1,75 @@
+/** The Fastify application: plugins, authentication, every module's routes, the OpenAPI document and the web app. */
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { accountRoutes } from '../modules/accounts/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { healthRoutes } from '../modules/health/routes.ts';
+import { importRoutes } from '../modules/imports/routes.ts';
+import { peopleRoutes } from '../modules/people/routes.ts';
+import { unitRoutes } from '../modules/units/routes.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandling } from './errors.ts';
+import type { App, RouteModule } from './route-kit.ts';
+
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes];
+
+export type RouteInfo = { method: string; url: string; public: boolean };
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1') && r.url !== '/api/health') return;
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: r.url, public: Boolean(r.config?.public) });
+    }
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Cellwork API', version: '1', description: 'The organizational life of cells under a hierarchy of committees.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cw_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, ctx);
+  await app.register(async (api) => {
+    for (const mod of routeModules) mod(api as unknown as App, ctx);
+  });
+  await serveWeb(app, ctx.config.webDir);
+  return Object.assign(app, { routeTable });
+}
+
+/** The built web app, with index.html for every non-API path so client-side routes can be reloaded. */
+async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  const index = `${webDir}/index.html`;
+  if (!fs.existsSync(index)) {
+    app.get('/', async (_req, reply) => reply.type('text/plain').send('Cellwork API is running; the web app is not built (npm run build:web).'));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  app.get('/*', async (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

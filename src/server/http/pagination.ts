@@ -1,0 +1,26 @@
+/** Opaque keyset cursors: base64url of the last row's sort key. A tampered cursor is a 400, not a 500. */
+import { z } from 'zod';
+import { badRequest } from '../errors.ts';
+
+const KeySchema = z.tuple([z.string(), z.number().int()]);
+export type CursorKey = z.infer<typeof KeySchema>;
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): CursorKey | undefined {
+  if (!cursor) return undefined;
+  try {
+    return KeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw badRequest('The cursor is not valid; start again without it');
+  }
+}
+
+/** Given limit+1 fetched rows, the page and the cursor for the next one. */
+export function pageFrom<T>(rows: T[], limit: number, key: (row: T) => CursorKey): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+}

@@ -1,0 +1,33 @@
+/**
+ * The job queue: pg-boss on the same PostgreSQL. Jobs are definitions (name, zod payload, idempotent
+ * handler); periodic work is scheduled by pg-boss's cron.
+ */
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { ConnectionOptions, Database } from '../db/database.ts';
+import { jobDefinitions } from './definitions.ts';
+
+export type Jobs = { boss: PgBoss; stop(): Promise<void> };
+
+export async function startJobs(connection: ConnectionOptions, db: Database, log: Logger): Promise<Jobs> {
+  const { host, port, user, password, database, connectionString } = connection;
+  const boss = new PgBoss({
+    host, port, user, database, connectionString, max: 3, schema: 'pgboss',
+    password: typeof password === 'string' ? password : undefined,
+  });
+  boss.on('error', (err) => log.warn({ err }, 'job queue error'));
+  await boss.start();
+  for (const def of jobDefinitions) {
+    await boss.createQueue(def.name);
+    await boss.work(def.name, async (batch) => {
+      for (const job of batch) await def.handle(def.payload.parse(job.data ?? {}), { db, log });
+    });
+    if (def.cron) await boss.schedule(def.name, def.cron, {});
+  }
+  return {
+    boss,
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    },
+  };
+}

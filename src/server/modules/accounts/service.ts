@@ -1,0 +1,112 @@
+/**
+ * Accounts and grants. Managers see and administer accounts tied to their subtree; only an
+ * administrator grants administration. A revoked grant stops working on the next request because the
+ * actor is rebuilt from live grants every time.
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { pathInScope, personInScope } from '../../access/scope.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
+import { badRequest, notFound } from '../../errors.ts';
+import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import type { Account, Grant } from '../../../shared/schemas.ts';
+import type { GrantAccess, GrantRole } from '../../../shared/enums.ts';
+import { recordAudit } from '../audit/service.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+function requireManager(actor: Actor): void {
+  if (!actor.all && actor.managePaths.length === 0) throw notFound('Not found');
+}
+
+/** Accounts the actor administers: tied to a person or a grant inside the actor's managed subtrees. */
+function accountsInScope(db: Db, actor: Actor) {
+  return db.selectFrom('accounts as a').where((eb) => actor.all ? sql<boolean>`true` : eb.or([
+    personInScope(actor, 'a.person_id', 'manage')(eb),
+    eb.exists(eb.selectFrom('grants as sg').innerJoin('units as su', 'su.id', 'sg.unit_id').select(sql`1`.as('one'))
+      .whereRef('sg.account_id', '=', 'a.id').where('sg.revoked_at', 'is', null).where(pathInScope(actor, 'su.path', 'manage'))),
+  ]));
+}
+
+async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, Grant[]>> {
+  const map = new Map<number, Grant[]>();
+  if (accountIds.length === 0) return map;
+  const rows = await db.selectFrom('grants as g').leftJoin('units as u', 'u.id', 'g.unit_id')
+    .select(['g.id', 'g.account_id', 'g.role', 'g.access', 'u.id as unitId', 'u.name as unitName', 'u.kind as unitKind'])
+    .where('g.account_id', 'in', accountIds).where('g.revoked_at', 'is', null).orderBy('g.id').execute();
+  for (const r of rows) {
+    const list = map.get(r.account_id) ?? [];
+    list.push({ id: r.id, role: r.role, access: r.access, unit: r.unitId === null ? null : { id: r.unitId, name: r.unitName!, kind: r.unitKind! } });
+    map.set(r.account_id, list);
+  }
+  return map;
+}
+
+export async function listAccounts(db: Db, actor: Actor, page: { limit: number; cursor?: string }) {
+  requireManager(actor);
+  const after = decodeCursor(page.cursor);
+  let q = accountsInScope(db, actor).select(['a.id', 'a.login', 'a.person_id', 'a.disabled_at']);
+  if (after) q = q.where(sql<boolean>`(a.login, a.id) > (${after[0]}, ${after[1]})`);
+  const rows = await q.orderBy('a.login').orderBy('a.id').limit(page.limit + 1).execute();
+  const result = pageFrom(rows, page.limit, (r) => [r.login, r.id]);
+  const grants = await grantsOf(db, result.items.map((r) => r.id));
+  return {
+    items: result.items.map((r): Account => ({ id: r.id, login: r.login, personId: r.person_id, disabled: r.disabled_at !== null, grants: grants.get(r.id) ?? [] })),
+    nextCursor: result.nextCursor,
+  };
+}
+
+export function createAccount(db: Db, actor: Actor, input: { login: string; password: string; personId?: number | null }): Promise<Account> {
+  requireManager(actor);
+  return inTransaction(db, async (trx) => {
+    if (input.personId) {
+      const person = await trx.selectFrom('people as p').select('p.id').where('p.id', '=', input.personId)
+        .where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst();
+      if (!person) throw notFound('No such person');
+    }
+    const row = await trx.insertInto('accounts').values({
+      login: input.login, password_hash: await hashPassword(input.password), person_id: input.personId ?? null,
+    }).returning(['id', 'login', 'person_id']).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'account.create', entity: 'account', entityId: row.id, after: row });
+    return { id: row.id, login: row.login, personId: row.person_id, disabled: false, grants: [] };
+  });
+}
+
+export function createGrant(db: Db, actor: Actor, accountId: number, input: { role: GrantRole; access: GrantAccess; unitId?: number | null }): Promise<Grant> {
+  requireManager(actor);
+  return inTransaction(db, async (trx) => {
+    const account = await accountsInScope(trx, actor).select('a.id').where('a.id', '=', accountId).executeTakeFirst()
+      ?? (input.unitId ? await trx.selectFrom('accounts as a').select('a.id').where('a.id', '=', accountId).executeTakeFirst() : undefined);
+    if (!account) throw notFound('No such account');
+    if (input.role === 'admin') {
+      if (!actor.all) throw notFound('Not found');
+      if (input.unitId) throw badRequest('An administrator grant covers the whole tree; give no unit');
+    } else if (!input.unitId) throw badRequest('This role needs a unit');
+    const unit = input.unitId
+      ? await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind']).where('u.id', '=', input.unitId)
+        .where(pathInScope(actor, 'u.path', 'manage')).executeTakeFirst()
+      : undefined;
+    if (input.unitId && !unit) throw notFound('No such unit');
+    if ((input.role === 'member' || input.role === 'secretary') && unit?.kind !== 'cell') throw badRequest('Member and secretary grants are on a cell');
+    if (input.role === 'official' && unit?.kind !== 'committee') throw badRequest('Official grants are on a committee');
+    const access: GrantAccess = input.role === 'member' ? 'read' : input.role === 'admin' || input.role === 'secretary' ? 'manage' : input.access;
+    const row = await trx.insertInto('grants').values({
+      account_id: accountId, role: input.role, access, unit_id: unit?.id ?? null, created_by: actor.accountId,
+    }).returning(['id', 'role', 'access']).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'grant.create', entity: 'grant', entityId: row.id, after: { accountId, role: row.role, access, unitId: unit?.id ?? null } });
+    return { id: row.id, role: row.role, access: row.access, unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null };
+  });
+}
+
+export function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void> {
+  requireManager(actor);
+  return inTransaction(db, async (trx) => {
+    const grant = await trx.selectFrom('grants as g').leftJoin('units as u', 'u.id', 'g.unit_id')
+      .select(['g.id', 'g.account_id', 'g.role', 'g.access', 'g.unit_id'])
+      .where('g.id', '=', grantId).where('g.revoked_at', 'is', null)
+      .where((eb) => actor.all ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]))
+      .executeTakeFirst();
+    if (!grant) throw notFound('No such grant');
+    await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('id', '=', grantId).execute();
+    await recordAudit(trx, actor, { action: 'grant.revoke', entity: 'grant', entityId: grantId, before: grant });
+  });
+}

@@ -1,0 +1,17 @@
+import { sql } from 'kysely';
+import { ErrorSchema, HealthSchema } from '../../../shared/schemas.ts';
+import type { RouteModule } from '../../http/route-kit.ts';
+
+export const healthRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/health', {
+    config: { public: true },
+    schema: { tags: ['meta'], summary: 'Liveness and database reachability', response: { 200: HealthSchema, 503: ErrorSchema } },
+  }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+    } catch {
+      return reply.status(503).send({ error: { code: 'database_unavailable', message: 'The database does not answer' } });
+    }
+    return { status: 'ok' as const, database: { mode: ctx.databaseMode, version: ctx.databaseVersion } };
+  });
+};

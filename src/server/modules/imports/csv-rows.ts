@@ -1,0 +1,47 @@
+/** One CSV line -> a validated row, or a reason it is bad. */
+import { z } from 'zod';
+import { LIMITS } from '../../../shared/enums.ts';
+
+export const COLUMNS = ['full_name', 'member_no', 'email', 'phone', 'birth_year', 'workplace', 'joined_on', 'role', 'cell_code'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
+const optional = (s: z.ZodTypeAny) => z.preprocess(blankToNull, s.nullable().default(null));
+
+export const CsvRowSchema = z.object({
+  full_name: z.preprocess(blankToNull, z.string({ error: 'full_name is required' }).max(LIMITS.name)),
+  member_no: optional(z.string().max(LIMITS.code)),
+  email: optional(z.email({ error: 'email is not a valid address' }).max(LIMITS.email)),
+  phone: optional(z.string().max(LIMITS.phone)),
+  birth_year: optional(z.coerce.number({ error: 'birth_year must be a year' }).int().min(1900).max(2100)),
+  workplace: optional(z.string().max(LIMITS.workplace)),
+  joined_on: optional(z.iso.date({ error: 'joined_on must be a date like 2024-03-01' })),
+  role: z.preprocess(blankToNull, z.enum(['member', 'candidate'], { error: 'role must be member or candidate' }).nullable().default(null))
+    .transform((r) => r ?? 'member'),
+  cell_code: optional(z.string().max(LIMITS.code)),
+});
+export type CsvRow = z.infer<typeof CsvRowSchema>;
+
+/** Checks the header: full_name is required and unknown columns are refused (likely a wrong file). */
+export function checkHeader(header: string[]): string | undefined {
+  const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
+  if (unknown.length) return `unknown column(s): ${unknown.join(', ')}; expected some of ${COLUMNS.join(', ')}`;
+  if (!header.includes('full_name')) return 'the header must have a full_name column';
+  const dup = header.find((h, i) => header.indexOf(h) !== i);
+  if (dup) return `column ${dup} appears twice`;
+  return undefined;
+}
+
+export function validateRow(record: Record<string, string>): { row: CsvRow } | { error: string } {
+  const parsed = CsvRowSchema.safeParse(record);
+  if (parsed.success) return { row: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.');
+  return { error: issue ? (issue.message.includes(field ?? '\u0000') ? issue.message : `${field}: ${issue.message}`) : 'invalid line' };
+}
+
+/** A value for a COPY text-format line. */
+export function copyValue(v: string | number | null): string {
+  if (v === null) return '\\N';
+  return String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}

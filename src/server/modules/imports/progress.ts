@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import type { ImportStatus } from '../../../shared/schemas.ts';
+import type { LineError } from './staging.ts';
+
+export type Progress = { linesRead: number; bytesRead: number; errors: LineError[]; errorCount: number; startedAt: number };
+
+export async function saveProgress(db: Db, id: string, p: Progress, final?: {
+  status: 'done' | 'rejected' | 'failed'; created?: number; updated?: number; unchanged?: number; message?: string;
+}): Promise<void> {
+  await db.updateTable('imports').set({
+    lines_read: p.linesRead,
+    bytes_read: p.bytesRead,
+    error_count: p.errorCount,
+    errors: JSON.stringify(p.errors),
+    ...(final ? {
+      status: final.status, created: final.created ?? 0, updated: final.updated ?? 0, unchanged: final.unchanged ?? 0,
+      message: final.message ?? null, finished_at: sql<Date>`now()`,
+    } : {}),
+  }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
+export async function getImportStatus(db: Db, id: string, accountId?: number | null): Promise<ImportStatus> {
+  let q = db.selectFrom('imports').selectAll().where('id', '=', id);
+  if (accountId !== undefined) q = accountId === null ? q.where('account_id', 'is', null) : q.where('account_id', '=', accountId);
+  const r = await q.executeTakeFirst();
+  if (!r) throw notFound('No such import');
+  const seconds = Math.max(0.001, ((r.finished_at ?? new Date()).getTime() - r.started_at.getTime()) / 1000);
+  return {
+    id: r.id, status: r.status, linesRead: r.lines_read, bytesRead: r.bytes_read, totalBytes: r.total_bytes,
+    created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors, errorCount: r.error_count,
+    rowsPerSecond: Math.round(r.lines_read / seconds),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Importing members from CSV: streamed (any size, memory bounded), every bad line reported with its
+ * number and reason, and all-or-nothing: the rows are COPYed into a temporary table inside one
+ * transaction and merged set-based only when no line is bad. Progress is written outside that
+ * transaction so a progress bar can follow it; a crash rolls everything back and the next start marks
+ * the run as interrupted.
+ */
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { storedAccountId, type Actor } from '../../access/actor.ts';
+import { findUnitInScope } from '../../access/scope.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
+import type { ImportStatus } from '../../../shared/schemas.ts';
+import { checkHeader, copyValue, validateRow } from './csv-rows.ts';
+import { COPY_STAGING, CREATE_STAGING, mergeRows, resolveRows, type LineError } from './staging.ts';
+import { getImportStatus, saveProgress, type Progress } from './progress.ts';
+
+const MAX_KEPT_ERRORS = 1000;
+
+export type ImportRequest = {
+  importId: string;
+  unitId: number;
+  source: Readable;
+  totalBytes: number | null;
+  /** Called about once a second with the running figures (the CLI draws its bar from it). */
+  onProgress?: (p: Progress) => void;
+};
+
+export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, req: ImportRequest): Promise<ImportStatus> {
+  const unit = await findUnitInScope(db, actor, req.unitId, 'manage');
+  if (!unit) throw notFound('No such unit');
+  if (unit.closed_on) throw conflict('The unit is closed');
+  const existing = await db.selectFrom('imports').select('id').where('id', '=', req.importId).executeTakeFirst();
+  if (existing) throw conflict('An import with that id already exists');
+  await db.insertInto('imports').values({
+    id: req.importId, unit_id: unit.id, account_id: storedAccountId(actor), status: 'running', total_bytes: req.totalBytes,
+  }).execute();
+
+  const progress: Progress = { linesRead: 0, bytesRead: 0, errors: [], errorCount: 0, startedAt: Date.now() };
+  const timer = setInterval(() => {
+    req.onProgress?.(progress);
+    void saveProgress(db, req.importId, progress).catch(() => undefined);
+  }, 1000);
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(CREATE_STAGING);
+    await streamIntoStaging(client, req.source, progress);
+    if (progress.errorCount === 0) {
+      addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor.all ? null : actor.managePaths));
+    }
+    if (progress.errorCount > 0) {
+      await client.query('rollback');
+      await saveProgress(db, req.importId, progress, { status: 'rejected' });
+      const status = await getImportStatus(db, req.importId);
+      throw new AppError('import_rejected', `${progress.errorCount} line(s) are not valid; nothing was imported`, status);
+    }
+    const counts = await mergeRows(client, storedAccountId(actor), new Date().toISOString().slice(0, 10));
+    await client.query(`insert into audit_log (account_id, action, entity, entity_id, after) values ($1, 'import.members', 'unit', $2, $3)`,
+      [storedAccountId(actor), String(unit.id), JSON.stringify({ importId: req.importId, lines: progress.linesRead, ...counts })]);
+    await client.query('commit');
+    await saveProgress(db, req.importId, progress, { status: 'done', ...counts });
+    req.onProgress?.(progress);
+    return await getImportStatus(db, req.importId);
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    if (!(err instanceof AppError && err.code === 'import_rejected')) {
+      await saveProgress(db, req.importId, progress, { status: 'failed', message: describe(err) }).catch(() => undefined);
+    }
+    throw err;
+  } finally {
+    clearInterval(timer);
+    client.release();
+  }
+}
+
+function addErrors(progress: Progress, errors: LineError[]): void {
+  progress.errorCount += errors.length;
+  for (const e of errors) if (progress.errors.length < MAX_KEPT_ERRORS) progress.errors.push(e);
+}
+
+async function streamIntoStaging(client: pg.PoolClient, source: Readable, progress: Progress): Promise<void> {
+  let header: string[] | undefined;
+  const countBytes = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      progress.bytesRead += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const parser = parse({
+    bom: true, skip_empty_lines: true, relax_column_count: true, info: true,
+    columns: (h: string[]) => {
+      header = h.map((c) => c.trim().toLowerCase());
+      const problem = checkHeader(header);
+      if (problem) throw new AppError('bad_request', `The CSV header is not usable: ${problem}`, { line: 1 });
+      return header;
+    },
+  });
+  const toCopyLines = new Transform({
+    objectMode: true,
+    transform(item: { record: Record<string, string>; info: { lines: number; columns?: unknown } }, _enc, done) {
+      const line = item.info.lines;
+      progress.linesRead += 1;
+      const width = Object.keys(item.record).length;
+      if (header && width !== header.length) {
+        addErrors(progress, [{ line, message: `expected ${header.length} fields, found ${width}` }]);
+        return done();
+      }
+      const result = validateRow(item.record);
+      if ('error' in result) {
+        addErrors(progress, [{ line, message: result.error }]);
+        return done();
+      }
+      if (progress.errorCount > 0) return done(); // keep reading to report every bad line, stop writing rows
+      const r = result.row;
+      done(null, ([line, r.member_no, r.full_name, r.email, r.phone, r.birth_year, r.workplace, r.joined_on, r.role, r.cell_code] as Array<string | number | null>)
+        .map(copyValue).join('\t') + '\n');
+    },
+  });
+  const copy = client.query(copyFrom(COPY_STAGING));
+  try {
+    await pipeline(source, countBytes, parser, toCopyLines, copy);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const e = err as { code?: string; message?: string; lines?: number };
+    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+      throw new AppError('bad_request', `The file is not valid CSV near line ${e.lines ?? '?'}: ${e.message ?? e.code}`, { line: e.lines });
+    }
+    throw err;
+  }
+  if (!header) throw new AppError('bad_request', 'The file is empty: it needs a header line with full_name');
+}
+
+function describe(err: unknown): string {
+  return err instanceof AppError ? err.message : 'the import stopped because of a server or connection error';
+}

@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { pathInScope, personInScope, type Need } from '../../access/scope.ts';
+import type { Db } from '../../db/database.ts';
+
+export function selectPersonInScope(db: Db, actor: Actor, id: number, need: Need = 'read') {
+  return db.selectFrom('people as p').selectAll('p')
+    .where('p.id', '=', id)
+    .where(personInScope(actor, 'p.id', need))
+    .executeTakeFirst();
+}
+
+/** The person's memberships in cells the actor may see; all of them when it is the actor themself. */
+export function selectMemberships(db: Db, actor: Actor, personId: number) {
+  let q = db.selectFrom('memberships as m')
+    .innerJoin('units as u', 'u.id', 'm.cell_id')
+    .select(['m.id', 'm.role', 'm.from_date', 'm.to_date', 'u.id as cellId', 'u.name as cellName', 'u.kind as cellKind'])
+    .where('m.person_id', '=', personId);
+  if (actor.personId !== personId) q = q.where(pathInScope(actor, 'u.path'));
+  return q.orderBy('m.from_date', 'desc').orderBy('m.id', 'desc').execute();
+}
+
+export function selectCellForManage(db: Db, actor: Actor, cellId: number) {
+  return db.selectFrom('units as u')
+    .select(['u.id', 'u.kind', 'u.closed_on', 'u.opened_on', 'u.parent_id', sql<string>`u.path::text`.as('path')])
+    .where('u.id', '=', cellId)
+    .where(pathInScope(actor, 'u.path', 'manage'))
+    .executeTakeFirst();
+}

@@ -1,0 +1,65 @@
+/**
+ * Appointing and relieving a cell's secretary and deputies. This is for the committee above the cell
+ * (an official or administrator managing the parent), not for the cell's own secretary.
+ */
+import type { Actor } from '../../access/actor.ts';
+import { canManagePath } from '../../access/actor.ts';
+import { findUnitInScope } from '../../access/scope.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
+import type { Unit } from '../../../shared/schemas.ts';
+import { recordAudit } from '../audit/service.ts';
+import { getUnit } from '../units/service.ts';
+import { changeMembership } from './memberships.ts';
+import { today } from './service.ts';
+
+async function requireCellManagedFromAbove(db: Db, actor: Actor, cellId: number) {
+  const cell = await findUnitInScope(db, actor, cellId);
+  if (!cell) throw notFound('No such cell');
+  const parentPath = cell.path.split('.').slice(0, -1).join('.');
+  if (!parentPath || !canManagePath(actor, parentPath)) throw notFound('No such cell');
+  if (cell.kind !== 'cell') throw badRequest('Secretaries are appointed to cells');
+  if (cell.closed_on) throw conflict('The cell is closed');
+  return cell;
+}
+
+async function requireOnRoll(db: Db, cellId: number, personId: number) {
+  const m = await db.selectFrom('memberships').select(['id', 'role', 'from_date'])
+    .where('cell_id', '=', cellId).where('person_id', '=', personId).where('to_date', 'is', null)
+    .executeTakeFirst();
+  if (!m) throw badRequest('The person is not on this cell\'s roll');
+  return m;
+}
+
+export function appointSecretary(db: Db, actor: Actor, cellId: number, input: { personId: number; deputy: boolean; date?: string }): Promise<Unit> {
+  return inTransaction(db, async (trx) => {
+    const cell = await requireCellManagedFromAbove(trx, actor, cellId);
+    const member = await requireOnRoll(trx, cell.id, input.personId);
+    const date = input.date ?? today();
+    if (date > today()) throw badRequest('An appointment cannot be dated in the future');
+    const role = input.deputy ? 'deputy_secretary' : 'secretary';
+    if (member.role === role) return getUnit(trx, actor, cellId);
+    if (member.role === 'candidate') throw badRequest('A candidate cannot be appointed; admit them as a member first');
+    if (role === 'secretary') {
+      const previous = await trx.selectFrom('memberships').select('person_id')
+        .where('cell_id', '=', cell.id).where('role', '=', 'secretary').where('to_date', 'is', null).executeTakeFirst();
+      if (previous) await changeMembership(trx, previous.person_id, { cellId: cell.id, role: 'member' }, date);
+    }
+    await changeMembership(trx, input.personId, { cellId: cell.id, role }, date);
+    await recordAudit(trx, actor, { action: 'secretary.appoint', entity: 'unit', entityId: cell.id, before: { personId: input.personId, role: member.role }, after: { personId: input.personId, role, date } });
+    return getUnit(trx, actor, cellId);
+  });
+}
+
+export function relieveSecretary(db: Db, actor: Actor, cellId: number, input: { personId: number; date?: string }): Promise<Unit> {
+  return inTransaction(db, async (trx) => {
+    const cell = await requireCellManagedFromAbove(trx, actor, cellId);
+    const member = await requireOnRoll(trx, cell.id, input.personId);
+    if (member.role !== 'secretary' && member.role !== 'deputy_secretary') throw badRequest('The person holds no officer role in this cell');
+    const date = input.date ?? today();
+    if (date > today()) throw badRequest('A relief cannot be dated in the future');
+    await changeMembership(trx, input.personId, { cellId: cell.id, role: 'member' }, date);
+    await recordAudit(trx, actor, { action: 'secretary.relieve', entity: 'unit', entityId: cell.id, before: { personId: input.personId, role: member.role }, after: { personId: input.personId, role: 'member', date } });
+    return getUnit(trx, actor, cellId);
+  });
+}

@@ -1,0 +1,96 @@
+/** People and their place in the organization: create, read, edit, transfer between cells. */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { personInScope } from '../../access/scope.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
+import type { PersonRow } from '../../db/types.ts';
+import { badRequest, conflict, notFound } from '../../errors.ts';
+import type { CreatePerson, Person } from '../../../shared/schemas.ts';
+import { recordAudit } from '../audit/service.ts';
+import { changeMembership } from './memberships.ts';
+import * as q from './queries.ts';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export async function getPerson(db: Db, actor: Actor, id: number): Promise<Person> {
+  const person = await q.selectPersonInScope(db, actor, id);
+  if (!person) throw notFound('No such person');
+  const [memberships, manageable] = await Promise.all([
+    q.selectMemberships(db, actor, id),
+    db.selectFrom('people as p').select('p.id').where('p.id', '=', id).where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst(),
+  ]);
+  return presentPerson(person, memberships, manageable !== undefined);
+}
+
+function presentPerson(p: PersonRow, memberships: Awaited<ReturnType<typeof q.selectMemberships>>, canManage: boolean): Person {
+  return {
+    id: p.id, fullName: p.full_name, email: p.email, phone: p.phone, birthYear: p.birth_year,
+    workplace: p.workplace, joinedOn: p.joined_on, memberNo: p.member_no, canManage,
+    memberships: memberships.map((m) => ({
+      id: m.id, role: m.role, fromDate: m.from_date, toDate: m.to_date,
+      cell: { id: m.cellId, name: m.cellName, kind: m.cellKind },
+    })),
+  };
+}
+
+/** A usable cell for new members: in the actor's manage scope, a cell, open. */
+async function requireOpenCell(db: Db, actor: Actor, cellId: number) {
+  const cell = await q.selectCellForManage(db, actor, cellId);
+  if (!cell) throw notFound('No such cell');
+  if (cell.kind !== 'cell') throw badRequest('People belong to cells, not committees');
+  if (cell.closed_on) throw conflict('The cell is closed');
+  return cell;
+}
+
+export function createPerson(db: Db, actor: Actor, input: CreatePerson): Promise<Person> {
+  return inTransaction(db, async (trx) => {
+    await requireOpenCell(trx, actor, input.cellId);
+    const created = await trx.insertInto('people').values({
+      full_name: input.fullName, email: input.email ?? null, phone: input.phone || null,
+      birth_year: input.birthYear ?? null, workplace: input.workplace || null,
+      joined_on: input.joinedOn ?? null, member_no: input.memberNo || null,
+    }).returningAll().executeTakeFirstOrThrow();
+    const from = input.fromDate ?? today();
+    if (from > today()) throw badRequest('A membership cannot start in the future');
+    await changeMembership(trx, created.id, { cellId: input.cellId, role: input.role }, from);
+    await recordAudit(trx, actor, { action: 'person.create', entity: 'person', entityId: created.id, after: { ...created, cellId: input.cellId, role: input.role } });
+    return getPerson(trx, actor, created.id);
+  });
+}
+
+const COLUMNS = { fullName: 'full_name', email: 'email', phone: 'phone', birthYear: 'birth_year', workplace: 'workplace', joinedOn: 'joined_on', memberNo: 'member_no' } as const;
+
+export function updatePerson(db: Db, actor: Actor, id: number, input: Partial<Record<keyof typeof COLUMNS, unknown>>): Promise<Person> {
+  return inTransaction(db, async (trx) => {
+    const before = await q.selectPersonInScope(trx, actor, id, 'manage');
+    if (!before) throw notFound('No such person');
+    const set: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(COLUMNS)) {
+      const value = input[key as keyof typeof COLUMNS];
+      if (value !== undefined) set[column] = value === '' ? null : value;
+    }
+    if (Object.keys(set).length) {
+      const after = await trx.updateTable('people').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, { action: 'person.update', entity: 'person', entityId: id, before, after });
+    }
+    return getPerson(trx, actor, id);
+  });
+}
+
+export function transferPerson(db: Db, actor: Actor, id: number, input: { toCellId: number; date?: string }): Promise<Person> {
+  return inTransaction(db, async (trx) => {
+    const person = await q.selectPersonInScope(trx, actor, id, 'manage');
+    if (!person) throw notFound('No such person');
+    const cell = await requireOpenCell(trx, actor, input.toCellId);
+    const date = input.date ?? today();
+    if (date > today()) throw badRequest('A transfer cannot be dated in the future');
+    if (date < cell.opened_on) throw badRequest('The cell was not open on that date');
+    const current = await trx.selectFrom('memberships').select(['cell_id', 'role']).where('person_id', '=', id).where('to_date', 'is', null).executeTakeFirst();
+    if (current?.cell_id === cell.id) throw conflict('The person is already on that cell\'s roll');
+    // Officer roles belong to a cell; a transferred secretary arrives as a member, a candidate stays one.
+    const role = current?.role === 'candidate' ? 'candidate' : 'member';
+    await changeMembership(trx, id, { cellId: cell.id, role }, date);
+    await recordAudit(trx, actor, { action: 'person.transfer', entity: 'person', entityId: id, before: current ?? null, after: { cell_id: cell.id, role, date } });
+    return getPerson(trx, actor, id);
+  });
+}

@@ -1,0 +1,136 @@
+/** The rules of the unit tree: reading within scope, creating, renaming, moving and closing units. */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { canManagePath } from '../../access/actor.ts';
+import { findUnitInScope } from '../../access/scope.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
+import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import type { CreateUnit, Unit } from '../../../shared/schemas.ts';
+import { recordAudit } from '../audit/service.ts';
+import { presentUnitSummary } from './present.ts';
+import * as q from './queries.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
+  const row = await q.selectUnitSummary(db, actor, id);
+  if (!row) throw notFound('No such unit');
+  const [breadcrumb, officers, cellCount] = await Promise.all([
+    q.selectBreadcrumb(db, actor, row.path),
+    row.kind === 'cell' ? q.selectCellOfficers(db, row.id) : Promise.resolve([]),
+    row.kind === 'cell' ? Promise.resolve(row.closed_on ? 0 : 1) : q.selectSubtreeCellCount(db, row.path),
+  ]);
+  const secretary = officers.find((o) => o.role === 'secretary');
+  return {
+    ...presentUnitSummary(row),
+    breadcrumb,
+    cellCount,
+    secretary: secretary ? { id: secretary.id, fullName: secretary.fullName } : null,
+    deputies: officers.filter((o) => o.role === 'deputy_secretary').map((o) => ({ id: o.id, fullName: o.fullName })),
+    canManage: canManagePath(actor, row.path),
+  };
+}
+
+export async function listChildren(db: Db, actor: Actor, id: number, page: { limit: number; cursor?: string; includeClosed: boolean }) {
+  const after = decodeCursor(page.cursor);
+  if (!(await findUnitInScope(db, actor, id))) throw notFound('No such unit');
+  const rows = await q.selectChildren(db, actor, id, { limit: page.limit, after, includeClosed: page.includeClosed });
+  const result = pageFrom(rows, page.limit, (r) => [r.name, r.id]);
+  return { items: result.items.map(presentUnitSummary), nextCursor: result.nextCursor };
+}
+
+export async function listMembers(db: Db, actor: Actor, id: number, page: { limit: number; cursor?: string }) {
+  const after = decodeCursor(page.cursor);
+  const unit = await findUnitInScope(db, actor, id);
+  if (!unit) throw notFound('No such unit');
+  if (unit.kind !== 'cell') return { items: [], nextCursor: null };
+  const rows = await q.selectMembers(db, unit.id, { limit: page.limit, after });
+  return pageFrom(rows, page.limit, (r) => [r.fullName, r.membershipId]);
+}
+
+export async function searchUnits(db: Db, actor: Actor, query: { q: string; kind?: 'committee' | 'cell'; limit: number }) {
+  const rows = await q.searchUnits(db, actor, query.q, query.kind, query.limit);
+  return { items: rows.map(presentUnitSummary), nextCursor: null };
+}
+
+export function createUnit(db: Db, actor: Actor, input: CreateUnit): Promise<Unit> {
+  return inTransaction(db, async (trx) => {
+    await q.lockTree(trx, 'shared');
+    const parent = await findUnitInScope(trx, actor, input.parentId, 'manage');
+    if (!parent) throw notFound('No such parent unit');
+    if (parent.kind !== 'committee') throw badRequest('Cells are leaves: a unit can only be added under a committee');
+    if (parent.closed_on) throw conflict('The parent unit is closed');
+    const openedOn = input.openedOn ?? today();
+    if (openedOn < parent.opened_on) throw badRequest('A unit cannot open before its parent');
+    const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('units', 'id'))::int8 as id`.execute(trx);
+    const id = rows[0]!.id;
+    const created = await trx.insertInto('units').values({
+      id, parent_id: parent.id, kind: input.kind, name: input.name, code: input.code,
+      sector: input.sector ?? null, path: `${parent.path}.${id}`, depth: parent.depth + 1, opened_on: openedOn,
+    }).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'unit.create', entity: 'unit', entityId: id, after: created });
+    return getUnit(trx, actor, id);
+  });
+}
+
+export function updateUnit(db: Db, actor: Actor, id: number, input: { name?: string; code?: string; sector?: string | null }): Promise<Unit> {
+  return inTransaction(db, async (trx) => {
+    const before = await findUnitInScope(trx, actor, id, 'manage');
+    if (!before) throw notFound('No such unit');
+    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    if (Object.keys(changes).length === 0) return getUnit(trx, actor, id);
+    const after = await trx.updateTable('units').set({ ...changes, updated_at: sql<Date>`now()` })
+      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'unit.update', entity: 'unit', entityId: id, before, after });
+    return getUnit(trx, actor, id);
+  });
+}
+
+export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number): Promise<Unit> {
+  return inTransaction(db, async (trx) => {
+    await q.lockTree(trx, 'exclusive');
+    const unit = await findUnitInScope(trx, actor, id, 'manage');
+    if (!unit) throw notFound('No such unit');
+    const parent = await findUnitInScope(trx, actor, newParentId, 'manage');
+    if (!parent) throw notFound('No such parent unit');
+    if (unit.parent_id === null) throw badRequest('The top of the tree cannot be moved');
+    if (parent.kind !== 'committee') throw badRequest('Units can only be moved under a committee');
+    if (parent.closed_on) throw conflict('The new parent unit is closed');
+    if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`)) throw badRequest('A unit cannot move under itself');
+    if (unit.parent_id === parent.id) return getUnit(trx, actor, id);
+    const shift = parent.depth + 1 - unit.depth;
+    await sql`update units set
+        path = ${parent.path}::ltree || subpath(path, nlevel(${unit.path}::ltree) - 1),
+        depth = depth + ${shift}, updated_at = now()
+      where path <@ ${unit.path}::ltree`.execute(trx);
+    await trx.updateTable('units').set({ parent_id: parent.id }).where('id', '=', id).execute();
+    await trx.insertInto('unit_moves').values({
+      unit_id: id, from_parent_id: unit.parent_id, to_parent_id: parent.id, from_path: unit.path, moved_by: actor.accountId,
+    }).execute();
+    await recordAudit(trx, actor, {
+      action: 'unit.move', entity: 'unit', entityId: id,
+      before: { parentId: unit.parent_id, path: unit.path }, after: { parentId: parent.id, path: `${parent.path}.${id}` },
+    });
+    return getUnit(trx, actor, id);
+  });
+}
+
+export function closeUnit(db: Db, actor: Actor, id: number, closedOn: string | undefined): Promise<Unit> {
+  return inTransaction(db, async (trx) => {
+    const unit = await findUnitInScope(trx, actor, id, 'manage');
+    if (!unit) throw notFound('No such unit');
+    if (unit.parent_id === null) throw badRequest('The top of the tree cannot be closed');
+    if (unit.closed_on) throw conflict('The unit is already closed');
+    const date = closedOn ?? today();
+    if (date > today()) throw badRequest('A unit cannot be closed in the future');
+    if (date < unit.opened_on) throw badRequest('A unit cannot close before it opened');
+    const openChildren = await trx.selectFrom('units').select('id').where('parent_id', '=', id)
+      .where('closed_on', 'is', null).limit(1).execute();
+    if (openChildren.length) throw new AppError('conflict', 'Close or move the units under it first');
+    if (unit.kind === 'cell' && unit.member_count > 0) throw new AppError('conflict', 'Transfer the cell\'s members to other cells first');
+    await trx.updateTable('units').set({ closed_on: date, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'unit.close', entity: 'unit', entityId: id, before: { closedOn: null }, after: { closedOn: date } });
+    return getUnit(trx, actor, id);
+  });
+}

@@ -4,7 +4,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Actor } from './actor.ts';
+import { canManagePath, type Actor } from './actor.ts';
 
 export type Need = 'read' | 'manage';
 
@@ -51,4 +51,16 @@ export async function findUnitInScope(db: Db, actor: Actor, id: number, need: Ne
     .where('u.id', '=', id)
     .where(pathInScope(actor, 'u.path', need))
     .executeTakeFirst();
+}
+
+/**
+ * Loads a unit whose parent the actor manages: the tree's structure (rename, move, close, officers)
+ * is decided by the committee above a unit, never by the unit itself. Anything else answers 404.
+ */
+export async function findUnitManagedFromAbove(db: Db, actor: Actor, id: number) {
+  const unit = await findUnitInScope(db, actor, id);
+  if (!unit) return undefined;
+  const parentPath = unit.path.split('.').slice(0, -1).join('.');
+  if (!actor.all && (!parentPath || !canManagePath(actor, parentPath))) return undefined;
+  return unit;
 }

@@ -1,5 +1,6 @@
 /** The Fastify application: plugins, authentication, every module's routes, the OpenAPI document and the web app. */
 import fs from 'node:fs';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -67,9 +68,15 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
     app.get('/', async (_req, reply) => reply.type('text/plain').send('Cellwork API is running; the web app is not built (npm run build:web).'));
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: webDir, wildcard: false, index: ['index.html'],
+    // Hashed build assets never change; index.html must be revalidated so a new build is picked up.
+    setHeaders: (reply: unknown, file: string) => (reply as { header(k: string, v: string): void }).header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   app.get('/*', async (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
-    return reply.type('text/html').sendFile('index.html');
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'No such file or route' } });
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
   });
 }

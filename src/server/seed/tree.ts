@@ -12,10 +12,11 @@ export const MAX_CELL = 60;
 /**
  * Committees per depth (index 0 is the central committee, the last index the primary committees that
  * hold cells). At 300,000 cells: 1 -> 12 -> 200 -> 2,000 -> 18,000, about 20,000 committees; smaller
- * organizations keep at least four committee levels from 40 cells on, with proportionally fewer units.
+ * organizations keep all five committee levels from 200 cells on (at 400: 1 -> 3 -> 7 -> 13 -> 24),
+ * with fewer units per level.
  */
 export function planCommitteeLevels(cells: number): number[] {
-  const below = cells >= 20_000 ? 4 : cells >= 40 ? 3 : cells >= 8 ? 2 : 1;
+  const below = cells >= 200 ? 4 : cells >= 40 ? 3 : cells >= 8 ? 2 : 1;
   const first = Math.min(12, Math.max(1, Math.round(cells ** 0.2)));
   const primaries = Math.min(cells, Math.max(first, Math.round(cells / 16.7)));
   // Positions on a log scale between the first level and the primaries, fitted to the design point.

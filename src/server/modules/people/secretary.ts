@@ -3,8 +3,7 @@
  * (an official or administrator managing the parent), not for the cell's own secretary.
  */
 import type { Actor } from '../../access/actor.ts';
-import { canManagePath } from '../../access/actor.ts';
-import { findUnitInScope } from '../../access/scope.ts';
+import { findUnitManagedFromAbove } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type { Unit } from '../../../shared/schemas.ts';
@@ -14,10 +13,8 @@ import { changeMembership } from './memberships.ts';
 import { today } from './service.ts';
 
 async function requireCellManagedFromAbove(db: Db, actor: Actor, cellId: number) {
-  const cell = await findUnitInScope(db, actor, cellId);
+  const cell = await findUnitManagedFromAbove(db, actor, cellId);
   if (!cell) throw notFound('No such cell');
-  const parentPath = cell.path.split('.').slice(0, -1).join('.');
-  if (!parentPath || !canManagePath(actor, parentPath)) throw notFound('No such cell');
   if (cell.kind !== 'cell') throw badRequest('Secretaries are appointed to cells');
   if (cell.closed_on) throw conflict('The cell is closed');
   return cell;

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { canManagePath } from '../../access/actor.ts';
-import { findUnitInScope } from '../../access/scope.ts';
+import { findUnitInScope, findUnitManagedFromAbove } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
@@ -76,7 +76,7 @@ export function createUnit(db: Db, actor: Actor, input: CreateUnit): Promise<Uni
 
 export function updateUnit(db: Db, actor: Actor, id: number, input: { name?: string; code?: string; sector?: string | null }): Promise<Unit> {
   return inTransaction(db, async (trx) => {
-    const before = await findUnitInScope(trx, actor, id, 'manage');
+    const before = await findUnitManagedFromAbove(trx, actor, id);
     if (!before) throw notFound('No such unit');
     const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     if (Object.keys(changes).length === 0) return getUnit(trx, actor, id);
@@ -90,7 +90,7 @@ export function updateUnit(db: Db, actor: Actor, id: number, input: { name?: str
 export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number): Promise<Unit> {
   return inTransaction(db, async (trx) => {
     await q.lockTree(trx, 'exclusive');
-    const unit = await findUnitInScope(trx, actor, id, 'manage');
+    const unit = await findUnitManagedFromAbove(trx, actor, id);
     if (!unit) throw notFound('No such unit');
     const parent = await findUnitInScope(trx, actor, newParentId, 'manage');
     if (!parent) throw notFound('No such parent unit');
@@ -118,7 +118,7 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
 
 export function closeUnit(db: Db, actor: Actor, id: number, closedOn: string | undefined): Promise<Unit> {
   return inTransaction(db, async (trx) => {
-    const unit = await findUnitInScope(trx, actor, id, 'manage');
+    const unit = await findUnitManagedFromAbove(trx, actor, id);
     if (!unit) throw notFound('No such unit');
     if (unit.parent_id === null) throw badRequest('The top of the tree cannot be closed');
     if (unit.closed_on) throw conflict('The unit is already closed');

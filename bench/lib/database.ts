@@ -1,0 +1,70 @@
+/**
+ * A throwaway database for one benchmark run: a fresh database on BENCH_DATABASE_URL's server, or an
+ * embedded PostgreSQL in a temp directory (durability off: the figures measure the code, not the
+ * disk). The app figure and its limit are always measured on this same server in the same run.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDatabase, createPool, migrateToLatest, type Database } from '../../src/server/db/database.ts';
+import { startEmbeddedPostgres } from '../../src/server/db/embedded.ts';
+
+export type BenchDatabase = {
+  pool: pg.Pool;
+  db: Database;
+  /** A private temp directory for files the benchmark writes; removed by close(). */
+  tmpDir: string;
+  /** Where the server runs, for the report. */
+  server: string;
+  close(): Promise<void>;
+};
+
+export const EMBEDDED_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
+export async function openBenchDatabase(): Promise<BenchDatabase> {
+  const suffix = randomBytes(4).toString('hex');
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `cellwork-bench-files-${suffix}-`));
+  const cleanups: Array<() => Promise<void>> = [async () => fs.rmSync(tmpDir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err) => console.error('bench cleanup:', err));
+  };
+  try {
+    const url = process.env.BENCH_DATABASE_URL;
+    let connection: pg.PoolConfig;
+    let server: string;
+    if (url) {
+      const name = `cellwork_bench_${suffix}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      cleanups.push(async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      });
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      connection = { connectionString: target.toString() };
+      server = `${target.host} (BENCH_DATABASE_URL), database ${name}`;
+    } else {
+      const dataDir = path.join(os.tmpdir(), `cellwork-bench-${suffix}`);
+      cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+      const embedded = await startEmbeddedPostgres({ dataDir, settings: EMBEDDED_SETTINGS });
+      cleanups.push(() => embedded.stop());
+      connection = embedded.connection;
+      server = `embedded PostgreSQL in ${dataDir} (fsync, synchronous_commit, full_page_writes off)`;
+    }
+    const pool = createPool(connection, 4);
+    const db = createDatabase(pool);
+    cleanups.push(() => db.destroy()); // ends the pool too
+    await migrateToLatest(db);
+    return { pool, db, tmpDir, server, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * seed: how fast the synthetic organization generator loads a tree, against the limit of loading the
+ * very same rows with raw COPY from files (same server, same indexes and constraints, same run).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { seedOrganization, type SeedProgress, type SeedResult } from '../src/server/seed/index.ts';
+import { openBenchDatabase } from './lib/database.ts';
+import { startBar } from './lib/progress.ts';
+import { printResult, printTable } from './lib/report.ts';
+import type { BenchOptions, Scale } from './run.ts';
+
+const SCALES: Record<Scale, { cells: number; members: number }> = {
+  S: { cells: 400, members: 6_000 },
+  M: { cells: 30_000, members: 650_000 },
+  L: { cells: 300_000, members: 6_500_000 },
+};
+
+/** Loaded in this order because memberships reference units and people. */
+const TABLES = ['units', 'people', 'memberships'] as const;
+
+export async function run({ scale }: BenchOptions): Promise<void> {
+  const { cells, members } = SCALES[scale];
+  const bench = await openBenchDatabase();
+  try {
+    console.log(`seed bench, scale ${scale}: ${cells.toLocaleString('en-US')} cells, ${members.toLocaleString('en-US')} members`);
+    console.log(`server: ${bench.server}`);
+    const app = await timeApp(bench.pool, cells, members);
+    const raw = await timeRawCopy(bench.pool, bench.tmpDir);
+    if (raw.rows !== app.rows) throw new Error(`raw COPY loaded ${raw.rows} rows, the seed wrote ${app.rows}`);
+    const appRate = app.rows / (app.ms / 1000);
+    const rawRate = raw.rows / (raw.ms / 1000);
+    const ratio = appRate / rawRate;
+    console.log(`tree: ${app.committees.toLocaleString('en-US')} committees, ${app.cells.toLocaleString('en-US')} cells, `
+      + `${app.people.toLocaleString('en-US')} people, ${app.memberships.toLocaleString('en-US')} memberships`);
+    console.log(`raw files: ${(raw.bytes / 1e6).toFixed(1)} MB (binary COPY); peak RSS of this process: ${peakRssMb()} MB`);
+    console.log('');
+    printTable(
+      [{ header: 'scale', align: 'left' }, { header: 'rows' }, { header: 'app s' }, { header: 'app rows/s' },
+        { header: 'raw COPY s' }, { header: 'raw rows/s' }, { header: 'ratio' }],
+      [[scale, app.rows, app.ms / 1000, Math.round(appRate), raw.ms / 1000, Math.round(rawRate), Number(ratio.toFixed(3))]],
+    );
+    printResult({ bench: 'seed', scale, value: Math.round(appRate), unit: 'rows/s', limit: Math.round(rawRate), ratio: Number(ratio.toFixed(3)) });
+  } finally {
+    await bench.close();
+  }
+}
+
+/** Phase A: the generator, end to end (planning, three COPY streams, setval, commit, ANALYZE). */
+async function timeApp(pool: pg.Pool, cells: number, members: number): Promise<SeedResult> {
+  const estimate = (p: { units: number; people: number; memberships: number }) => p.units + p.people + p.memberships;
+  const totals = { units: cells * 1.07, people: members, memberships: members * 1.1 };
+  const bar = startBar('seed', Math.round(estimate(totals)));
+  const phases = ['units', 'people', 'memberships'] as const;
+  const done = { units: 0, people: 0, memberships: 0 };
+  const onProgress = (p: SeedProgress) => {
+    const at = phases.indexOf(p.phase as (typeof phases)[number]);
+    // Reports are throttled, so a phase's last one may be skipped: a later phase means earlier ones finished.
+    phases.forEach((phase, i) => {
+      if (i < at || (at < 0)) done[phase] = totals[phase];
+    });
+    if (at >= 0) {
+      const phase = phases[at] as (typeof phases)[number];
+      if (p.total > 0) totals[phase] = p.total;
+      done[phase] = p.done;
+    }
+    if (p.phase === 'done') bar.setTotal(p.total);
+    else bar.setTotal(Math.round(estimate(totals)));
+    bar.update(p.phase === 'done' ? p.done : estimate(done), p.phase);
+  };
+  try {
+    await pool.query('checkpoint'); // the raw phase starts from a checkpoint too
+    return await seedOrganization(pool, { cells, members, seed: 1, onProgress });
+  } finally {
+    bar.stop();
+  }
+}
+
+/** Phase B, the limit: dump the same rows to files, empty the tables, then time COPY FROM those files. */
+async function timeRawCopy(pool: pg.Pool, dir: string): Promise<{ rows: number; ms: number; bytes: number }> {
+  const client = await pool.connect();
+  try {
+    let bytes = 0;
+    for (const table of TABLES) {
+      const file = path.join(dir, `${table}.copy`);
+      await pipeline(client.query(copyTo(`copy ${table} to stdout (format binary)`)), fs.createWriteStream(file));
+      bytes += fs.statSync(file).size;
+    }
+    await client.query(`truncate ${TABLES.join(', ')} cascade`);
+    await client.query('checkpoint'); // start from the same clean state the app had
+    process.stderr.write('raw COPY ...\n');
+    const started = performance.now();
+    let rows = 0;
+    await client.query('begin');
+    for (const table of TABLES) {
+      const stream = client.query(copyFrom(`copy ${table} from stdin (format binary)`));
+      await pipeline(fs.createReadStream(path.join(dir, `${table}.copy`), { highWaterMark: 1 << 16 }), stream);
+      rows += stream.rowCount;
+    }
+    await client.query('commit');
+    const ms = performance.now() - started;
+    return { rows, ms, bytes };
+  } finally {
+    client.release();
+  }
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}

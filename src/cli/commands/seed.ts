@@ -1,0 +1,40 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { seedDemo, seedOrganization } from '../../server/seed/index.ts';
+import { withContext } from '../context.ts';
+import { progressBar } from '../progress-bar.ts';
+
+const positiveInt = (v: string) => {
+  const n = Number(v.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+};
+
+export function seedCommand(): Command {
+  return new Command('seed')
+    .description('Fill an empty database: the demo organization with its sign-ins (--demo), or a large synthetic one')
+    .option('--demo', 'the demo organization (about 400 cells, 6,000 members) and the demo sign-ins')
+    .option('--cells <n>', 'number of cells', positiveInt)
+    .option('--members <n>', 'number of members (3 to 60 per cell)', positiveInt)
+    .option('--seed <s>', 'random seed (same seed, same organization)', positiveInt, 1)
+    .action(async (opts: { demo?: boolean; cells?: number; members?: number; seed: number }) => {
+      if (!opts.demo && !(opts.cells && opts.members)) throw new Error('give --demo, or --cells N --members M');
+      await withContext(async (ctx) => {
+        const bar = progressBar('seeding', 'rows');
+        const onProgress = (p: { done: number; total: number }) => bar.update(p.done, p.total);
+        try {
+          if (opts.demo) {
+            const { logins } = await seedDemo(ctx.pool, ctx.db, onProgress);
+            bar.stop();
+            process.stdout.write(`demo organization created; sign in with password "demo" as:\n${logins.map((l) => `  ${l.login}  ${l.role}${l.unit ? ` (${l.unit})` : ''}`).join('\n')}\n`);
+          } else {
+            const r = await seedOrganization(ctx.pool, { cells: opts.cells!, members: opts.members!, seed: opts.seed, onProgress });
+            bar.stop();
+            process.stdout.write(`seeded ${r.committees} committees, ${r.cells} cells, ${r.people} people, ${r.memberships} memberships `
+              + `in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.rows / (r.ms / 1000))} rows/s)\n`);
+          }
+        } finally {
+          bar.stop();
+        }
+      });
+    });
+}

@@ -1,0 +1,2 @@
+export { seedOrganization, type SeedOptions, type SeedProgress, type SeedResult } from './organization.ts';
+export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, type DemoLogin } from './demo.ts';

@@ -1,0 +1,141 @@
+/**
+ * People and their memberships, generated cell by cell. Each cell has two private PRNG streams: the
+ * "core" one decides everything memberships depend on (role, birth year, dates, past transfer) and the
+ * "detail" one everything else (names, contacts). The memberships pass replays only the core stream, so
+ * both passes agree without keeping any person in memory.
+ */
+import { CHUNK_CHARS, NULL } from './copy.ts';
+import { dateText, dayOf, SEED_TODAY } from './dates.ts';
+import { mixSeed, Rng, WeightedTable } from './random.ts';
+import type { Organization } from './units.ts';
+import { ENGLISH_FIRST, ENGLISH_LAST, FAMILY_NAMES, GIVEN_SYLLABLES } from './vocabulary.ts';
+
+export const PEOPLE_COLUMNS = 'people (id, full_name, email, phone, birth_year, workplace, joined_on, member_no)';
+export const MEMBERSHIP_COLUMNS = 'memberships (cell_id, id, person_id, role, from_date, to_date)';
+
+const FIRST_BIRTH_YEAR = 1950;
+const LAST_BIRTH_YEAR = 2006;
+const EARLIEST_JOIN = dayOf(1975);
+/** First day a person born in a given year may join: their 18th birthday year, and not before 1975. */
+const JOIN_FROM = Int32Array.from({ length: LAST_BIRTH_YEAR - FIRST_BIRTH_YEAR + 1 }, (_, i) =>
+  Math.max(EARLIEST_JOIN, dayOf(FIRST_BIRTH_YEAR + i + 18)));
+const LATEST_JOIN = SEED_TODAY - 60;
+const LATEST_TRANSFER = SEED_TODAY - 30;
+
+/** What the memberships depend on; one reusable object so the hot loop allocates nothing. */
+type Core = {
+  role: 'secretary' | 'deputy_secretary' | 'candidate' | 'member';
+  birthYear: number;
+  joined: number;
+  from: number;
+  /** Index of the cell of a past membership that ended on `from`, or -1. */
+  oldCell: number;
+  oldFrom: number;
+};
+
+const newCore = (): Core => ({ role: 'member', birthYear: 0, joined: 0, from: 0, oldCell: -1, oldFrom: 0 });
+
+function drawCore(rng: Rng, org: Organization, c: number, i: number, hasDeputy: boolean, out: Core): void {
+  const candidate = i > 1 && rng.chance(0.05);
+  out.role = i === 0 ? 'secretary' : i === 1 && hasDeputy ? 'deputy_secretary' : candidate ? 'candidate' : 'member';
+  out.birthYear = FIRST_BIRTH_YEAR + Math.floor(((rng.next() + rng.next()) / 2) * (LAST_BIRTH_YEAR - FIRST_BIRTH_YEAR + 1));
+  const earliest = Math.min(JOIN_FROM[out.birthYear - FIRST_BIRTH_YEAR] as number, LATEST_JOIN - 1);
+  // Candidates are on probation, so they joined within the last two years.
+  const start = candidate ? Math.max(earliest, SEED_TODAY - 730) : earliest;
+  out.joined = start + rng.int(LATEST_JOIN - start);
+  const opened = org.cellOpened[c] as number;
+  out.oldCell = -1;
+  out.from = Math.max(out.joined, opened);
+  if (candidate || org.cells < 2 || !rng.chance(0.11)) return;
+  // A past transfer, mostly between nearby cells (same committee or the next ones).
+  let offset = rng.int(400) - 200;
+  if (offset >= 0) offset++;
+  let other = Math.min(org.cells - 1, Math.max(0, c + offset));
+  if (other === c) other = c === 0 ? 1 : c - 1;
+  const oldFrom = Math.max(out.joined, org.cellOpened[other] as number);
+  const low = Math.max(oldFrom + 365, opened);
+  if (low >= LATEST_TRANSFER) return;
+  out.oldCell = other;
+  out.oldFrom = oldFrom;
+  out.from = low + rng.int(LATEST_TRANSFER - low);
+}
+
+const familyTable = new WeightedTable(FAMILY_NAMES.map(([, w]) => w));
+
+function fullName(rng: Rng): [string, boolean] {
+  if (rng.chance(0.08)) return [`${rng.pick(ENGLISH_FIRST)} ${rng.pick(ENGLISH_LAST)}`, false];
+  const family = (FAMILY_NAMES[familyTable.draw(rng)] as readonly [string, number])[0];
+  const a = rng.int(GIVEN_SYLLABLES.length);
+  let b = rng.int(GIVEN_SYLLABLES.length - 1);
+  if (b >= a) b++; // no 철철
+  return [family + GIVEN_SYLLABLES[a] + GIVEN_SYLLABLES[b], true];
+}
+
+const four = (n: number) => String(10000 + n).slice(1);
+export const memberNo = (personId: number) => `M${String(personId).padStart(7, '0')}`;
+
+const cellStreams = (seed: number, c: number) => [new Rng(mixSeed(seed, c, 1)), new Rng(mixSeed(seed, c, 2))] as const;
+
+export type PeopleTally = { people: number; memberships: number };
+
+/** People as COPY text chunks; counts memberships on the way so the next phase knows its total. */
+export function* peopleChunks(org: Organization, seed: number, firstPersonId: number, tally: PeopleTally,
+  onRows: (rows: number) => void): Generator<string> {
+  const core = newCore();
+  let buf = '';
+  let id = firstPersonId;
+  for (let c = 0; c < org.cells; c++) {
+    const [coreRng, detail] = cellStreams(seed, c);
+    const primary = org.primaries[org.cellPrimary[c] as number];
+    const hasDeputy = coreRng.chance(0.4);
+    const size = org.cellSize[c] as number;
+    for (let i = 0; i < size; i++, id++) {
+      drawCore(coreRng, org, c, i, hasDeputy, core);
+      tally.memberships += core.oldCell >= 0 ? 2 : 1;
+      const [name, korean] = fullName(detail);
+      const no = memberNo(id);
+      const email = detail.chance(0.3) ? `m${no.slice(1)}@example.org` : NULL;
+      const phone = detail.chance(0.45) ? `01${detail.int(10)}-${four(detail.int(10000))}-${four(detail.int(10000))}` : NULL;
+      const workplace = primary && detail.chance(0.95) ? (korean ? primary.workKo : primary.workEn) : NULL;
+      buf += `${id}\t${name}\t${email}\t${phone}\t${core.birthYear}\t${workplace}\t${dateText(core.joined)}\t${no}\n`;
+    }
+    tally.people += size;
+    if (buf.length >= CHUNK_CHARS) {
+      yield buf;
+      buf = '';
+      onRows(tally.people);
+    }
+  }
+  if (buf) yield buf;
+  onRows(tally.people);
+}
+
+/** Memberships as COPY text chunks: for each person a past one (if transferred), then the open one. */
+export function* membershipChunks(org: Organization, seed: number, firstPersonId: number, firstMembershipId: number,
+  onRows: (rows: number) => void): Generator<string> {
+  const core = newCore();
+  let buf = '';
+  let personId = firstPersonId;
+  let id = firstMembershipId;
+  for (let c = 0; c < org.cells; c++) {
+    const [coreRng] = cellStreams(seed, c);
+    const cellId = org.firstCellId + c;
+    const hasDeputy = coreRng.chance(0.4);
+    const size = org.cellSize[c] as number;
+    for (let i = 0; i < size; i++, personId++) {
+      drawCore(coreRng, org, c, i, hasDeputy, core);
+      const from = dateText(core.from);
+      if (core.oldCell >= 0) {
+        buf += `${org.firstCellId + core.oldCell}\t${id++}\t${personId}\tmember\t${dateText(core.oldFrom)}\t${from}\n`;
+      }
+      buf += `${cellId}\t${id++}\t${personId}\t${core.role}\t${from}\t${NULL}\n`;
+    }
+    if (buf.length >= CHUNK_CHARS) {
+      yield buf;
+      buf = '';
+      onRows(id - firstMembershipId);
+    }
+  }
+  if (buf) yield buf;
+  onRows(id - firstMembershipId);
+}

@@ -1,0 +1,79 @@
+import { AppShell, Burger, Button, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import type { Me } from '../../shared/schemas.ts';
+import { useSignOut } from '../api/mutations.ts';
+import { ChangePasswordModal } from './change-password-modal.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/** Administration shows to anyone who can manage something or holds the admin role. */
+export function canAdminister(me: Me): boolean {
+  return me.grants.some((g) => g.access === 'manage' || g.role === 'admin');
+}
+
+export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [navOpen, nav] = useDisclosure(false);
+  const [pwOpen, pw] = useDisclosure(false);
+  const signOut = useSignOut();
+  const { pathname } = useLocation();
+  const firstRoot = me.roots[0] ?? (me.cells[0] ? { id: me.cells[0].id } : null);
+  const links = [
+    { to: '/', label: t('nav.home'), active: pathname === '/' },
+    ...(firstRoot
+      ? [{ to: `/units/${firstRoot.id}`, label: t('nav.organization'), active: pathname.startsWith('/units') || pathname.startsWith('/people') }]
+      : []),
+    ...(canAdminister(me) ? [{ to: '/admin', label: t('nav.administration'), active: pathname.startsWith('/admin') }] : []),
+  ];
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Title order={1} size="h3">
+              <UnstyledButton component={Link} to="/" aria-label={t('app.homeLink')}>{t('app.name')}</UnstyledButton>
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="subtle" size="compact-sm" data-testid="account-menu" visibleFrom="sm" aria-label={t('account.menu', { login: me.account.login })}>
+                  <Text size="sm" truncate maw={180}>{me.account.login}</Text>
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.person?.fullName ?? me.account.login}</Menu.Label>
+                <Menu.Item onClick={pw.open}>{t('account.changePassword')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Button variant="default" size="compact-sm" data-testid="sign-out" loading={signOut.isPending} onClick={() => signOut.mutate()}>
+              {t('account.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+        {links.map((l) => (
+          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.active} onClick={nav.close}
+            aria-current={l.active ? 'page' : undefined} />
+        ))}
+        {/* On narrow screens the account menu leaves the header; its items live here instead. */}
+        <AppShell.Section hiddenFrom="sm" mt="md">
+          <Text size="xs" c="dimmed" px="sm">{me.account.login}</Text>
+          <NavLink component="button" label={t('account.changePassword')} onClick={() => { nav.close(); pw.open(); }} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+      <ChangePasswordModal opened={pwOpen} onClose={pw.close} />
+    </AppShell>
+  );
+}

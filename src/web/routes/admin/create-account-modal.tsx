@@ -1,0 +1,42 @@
+import { PasswordInput, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreateAccountSchema } from '../../../shared/schemas.ts';
+import { useCreateAccount } from '../../api/mutations.ts';
+import { FormModal } from '../../components/form-modal.tsx';
+import { validate, type FieldErrors } from '../../lib/validate.ts';
+
+const EMPTY = { login: '', password: '', personId: '' };
+
+export function CreateAccountModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useCreateAccount();
+
+  const close = () => {
+    setValues(EMPTY);
+    setErrors({});
+    create.reset();
+    onClose();
+  };
+  const submit = () => {
+    const personId = values.personId.trim() === '' ? null : values.personId.trim();
+    const v = validate(CreateAccountSchema, { login: values.login, password: values.password, personId }, t);
+    if (!v.ok) return setErrors(v.errors);
+    setErrors({});
+    create.mutate(v.data, { onSuccess: close });
+  };
+
+  return (
+    <FormModal opened={opened} onClose={close} title={t('admin.createAccount')} onSubmit={submit}
+      submitLabel={t('common.create')} pending={create.isPending} error={create.error}>
+      <TextInput label={t('admin.login')} required data-autofocus autoComplete="off" value={values.login} error={errors.login}
+        onChange={(e) => setValues({ ...values, login: e.currentTarget.value })} />
+      <PasswordInput label={t('admin.initialPassword')} required autoComplete="new-password" value={values.password}
+        error={errors.password} onChange={(e) => setValues({ ...values, password: e.currentTarget.value })} />
+      <TextInput label={t('admin.personId')} description={t('admin.personIdHint')} inputMode="numeric" value={values.personId}
+        error={errors.personId} onChange={(e) => setValues({ ...values, personId: e.currentTarget.value })} />
+    </FormModal>
+  );
+}

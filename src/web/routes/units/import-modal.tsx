@@ -1,0 +1,100 @@
+import { Alert, Anchor, Button, FileInput, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportStatus, Unit } from '../../../shared/schemas.ts';
+import { fetchImportStatus, newImportId, rejectedStatus, templateHref, uploadImport, type UploadHandle } from '../../api/imports.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ImportErrorsTable, ImportProgress } from './import-progress.tsx';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; importId: string; sent: number; total: number }
+  | { kind: 'done'; status: ImportStatus }
+  | { kind: 'rejected'; status: ImportStatus }
+  | { kind: 'failed'; error: unknown };
+
+export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const upload = useRef<UploadHandle | null>(null);
+  useEffect(() => () => upload.current?.abort(), []);
+  const running = phase.kind === 'running';
+  const importId = running ? phase.importId : null;
+
+  const poll = useQuery({
+    queryKey: ['imports', importId],
+    queryFn: () => fetchImportStatus(importId!),
+    enabled: importId !== null,
+    refetchInterval: 500,
+    retry: false,
+  });
+
+  const start = () => {
+    if (!file) return;
+    const id = newImportId();
+    setPhase({ kind: 'running', importId: id, sent: 0, total: file.size });
+    const handle = uploadImport(unit.id, id, file, (sent, total) =>
+      setPhase((p) => (p.kind === 'running' && p.importId === id ? { ...p, sent, total } : p)));
+    upload.current = handle;
+    handle.done.then(
+      (status) => {
+        setPhase({ kind: 'done', status });
+        void qc.invalidateQueries({ queryKey: ['units'] });
+      },
+      (error: unknown) => {
+        const rejected = rejectedStatus(error);
+        setPhase(rejected ? { kind: 'rejected', status: rejected } : { kind: 'failed', error });
+      },
+    ).finally(() => { upload.current = null; });
+  };
+
+  const close = () => {
+    upload.current?.abort();
+    setFile(null);
+    setPhase({ kind: 'idle' });
+    onClose();
+  };
+
+  const status = phase.kind === 'done' || phase.kind === 'rejected' ? phase.status : poll.data ?? null;
+  const uploaded = running && phase.total > 0 ? phase.sent / phase.total : 1;
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('import.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack>
+        <Text size="sm">{unit.kind === 'committee' ? t('import.introCommittee', { name: unit.name }) : t('import.introCell', { name: unit.name })}</Text>
+        <Text size="sm" c="dimmed">{t('import.columns')}</Text>
+        <List size="sm" c="dimmed" withPadding>
+          <List.Item>{t('import.columnsRequired')}</List.Item>
+          <List.Item>{t('import.columnsOptional')}</List.Item>
+        </List>
+        <Anchor href={templateHref()} download="cellwork-members-template.csv" size="sm">{t('import.downloadTemplate')}</Anchor>
+        <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable
+          disabled={running} placeholder={t('import.choose')} data-testid="import-file" />
+        {(running || status) && <ImportProgress status={status} uploaded={uploaded} running={running} />}
+        {phase.kind === 'done' && (
+          <Alert color="green" role="status" title={t('import.doneTitle')}>
+            {t('import.doneSummary', { created: phase.status.created, updated: phase.status.updated, unchanged: phase.status.unchanged })}
+          </Alert>
+        )}
+        {phase.kind === 'rejected' && (
+          <>
+            <Alert color="red" role="alert" title={t('import.rejectedTitle')}>
+              {t('import.rejectedSummary', { count: phase.status.errorCount })}
+            </Alert>
+            <ImportErrorsTable errors={phase.status.errors} total={phase.status.errorCount} />
+          </>
+        )}
+        {phase.kind === 'failed' && <ErrorAlert error={phase.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>{running ? t('common.cancel') : t('common.close')}</Button>
+          <Button onClick={start} disabled={!file || running} loading={running} data-testid="import-start">
+            {t('import.start')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

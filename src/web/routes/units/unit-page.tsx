@@ -1,0 +1,36 @@
+import { Center, Loader, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useUnit } from '../../api/queries.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { UnitPicker } from '../../components/unit-picker.tsx';
+import { ChildrenTable } from './children-table.tsx';
+import { MembersTable } from './members-table.tsx';
+import { UnitActions } from './unit-actions.tsx';
+import { UnitHeader } from './unit-header.tsx';
+
+export function UnitPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const unit = useUnit(id);
+
+  const search = (
+    <UnitPicker label={t('unitSearch.label')} value={null} data-testid="unit-search" maw={480}
+      onChange={(target) => target && navigate(`/units/${target}`)} />
+  );
+
+  if (!Number.isInteger(id) || id <= 0) return <ErrorAlert error={new Error(t('notFound.body'))} />;
+  if (unit.isPending) return <Stack>{search}<Center p="xl"><Loader aria-label={t('common.loading')} /></Center></Stack>;
+  if (unit.isError) return <Stack>{search}<ErrorAlert error={unit.error} /></Stack>;
+  const u = unit.data;
+
+  return (
+    <Stack gap="lg">
+      {search}
+      <UnitHeader unit={u} />
+      {u.canManage && <UnitActions key={u.id} unit={u} />}
+      {u.kind === 'committee' ? <ChildrenTable unitId={u.id} /> : <MembersTable unit={u} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,226 @@
+/**
+ * Every route in the route table, for every role, on objects inside and outside the actor's subtree.
+ * A route added without a row here fails the first test.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../src/server/access/actor.ts';
+import { createApiToken } from '../src/server/modules/auth/service.ts';
+import { appointSecretary } from '../src/server/modules/people/secretary.ts';
+import { importMembers } from '../src/server/modules/imports/service.ts';
+import { Readable } from 'node:stream';
+import { createTestApp } from './helpers/app.ts';
+import { anonymous, signIn, type Client } from './helpers/client.ts';
+import { buildAccount, buildCell, buildPerson } from './helpers/factories.ts';
+import { buildOrg, ROLES, type Org, type Role } from './helpers/org.ts';
+
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
+type Ctx = { org: Org; t: Awaited<ReturnType<typeof createTestApp>>; role: Role };
+type Row = {
+  /** Expected status on an object inside the actor's subtree (anonymous: 401 unless public). */
+  expect: Partial<Record<Role, number>>;
+  inside: (c: Ctx) => Promise<Req>;
+  /** The same request on an object in region B: 404 for everyone but the administrator. */
+  outside?: (c: Ctx) => Promise<Req>;
+};
+
+const csv = 'full_name,member_no\nNew Member,';
+const db = (c: Ctx) => c.t.ctx.db;
+const all = (status: number): Partial<Record<Role, number>> => ({ member: status, secretary: status, districtReader: status, regionManager: status, admin: status });
+const managers = (ok: number, bySecretary = 404): Partial<Record<Role, number>> => ({ member: 404, secretary: bySecretary, districtReader: 404, regionManager: ok, admin: ok });
+
+const matrix: Record<string, Row> = {
+  'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
+  'POST /api/v1/session': {
+    expect: { anonymous: 401, ...all(401) },
+    inside: async () => ({ method: 'POST', url: '/api/v1/session', body: { login: 'nobody@test', password: 'wrong' } }),
+  },
+  'DELETE /api/v1/session': { expect: all(204), inside: async () => ({ method: 'DELETE', url: '/api/v1/session' }) },
+  'GET /api/v1/me': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me' }) },
+  'POST /api/v1/me/password': {
+    expect: all(401),
+    inside: async () => ({ method: 'POST', url: '/api/v1/me/password', body: { currentPassword: 'not-it', newPassword: 'whatever-new' } }),
+  },
+  'GET /api/v1/me/tokens': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/tokens' }) },
+  'POST /api/v1/me/tokens': { expect: all(201), inside: async () => ({ method: 'POST', url: '/api/v1/me/tokens', body: { name: 'ci' } }) },
+  'DELETE /api/v1/me/tokens/:id': {
+    expect: all(404), // someone else's token: never visible
+    inside: async (c) => {
+      const token = await createApiToken(db(c), { ...systemActor(), accountId: c.org.accounts.outsider.id }, 'other');
+      return { method: 'DELETE', url: `/api/v1/me/tokens/${token.id}` };
+    },
+  },
+  'GET /api/v1/units/search': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/units/search?q=cell' }) },
+  'GET /api/v1/units/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}` }),
+  },
+  'GET /api/v1/units/:id/children': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/children` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/children` }),
+  },
+  'GET /api/v1/units/:id/members': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/members` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/members` }),
+  },
+  'POST /api/v1/units': {
+    expect: managers(201),
+    inside: async (c) => ({ method: 'POST', url: '/api/v1/units', body: { parentId: c.org.districtA1.id, kind: 'cell', name: 'New cell', code: `N${randomUUID().slice(0, 8)}` } }),
+    outside: async (c) => ({ method: 'POST', url: '/api/v1/units', body: { parentId: c.org.districtB1.id, kind: 'cell', name: 'New cell', code: `N${randomUUID().slice(0, 8)}` } }),
+  },
+  'PATCH /api/v1/units/:id': {
+    expect: managers(200),
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/units/${c.org.cellA1b.id}`, body: { name: 'Cell A1b renamed' } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/units/${c.org.cellB1a.id}`, body: { name: 'Cell B1a renamed' } }),
+  },
+  'POST /api/v1/units/:id/move': {
+    expect: managers(200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/units/${(await buildCell(db(c), c.org.districtA1.id)).id}/move`, body: { newParentId: c.org.districtA2.id } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/units/${(await buildCell(db(c), c.org.districtB1.id)).id}/move`, body: { newParentId: c.org.districtA2.id } }),
+  },
+  'POST /api/v1/units/:id/close': {
+    expect: managers(200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/units/${(await buildCell(db(c), c.org.districtA1.id)).id}/close`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/units/${(await buildCell(db(c), c.org.districtB1.id)).id}/close`, body: {} }),
+  },
+  'POST /api/v1/units/:id/secretary': {
+    expect: managers(200),
+    inside: async (c) => {
+      const cell = await buildCell(db(c), c.org.districtA1.id);
+      const p = await buildPerson(db(c), cell.id);
+      return { method: 'POST', url: `/api/v1/units/${cell.id}/secretary`, body: { personId: p.id } };
+    },
+    outside: async (c) => {
+      const cell = await buildCell(db(c), c.org.districtB1.id);
+      const p = await buildPerson(db(c), cell.id);
+      return { method: 'POST', url: `/api/v1/units/${cell.id}/secretary`, body: { personId: p.id } };
+    },
+  },
+  'POST /api/v1/units/:id/secretary/relieve': {
+    expect: managers(200),
+    inside: async (c) => relieveRequest(c, c.org.districtA1.id),
+    outside: async (c) => relieveRequest(c, c.org.districtB1.id),
+  },
+  'GET /api/v1/people/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.P.id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.Q.id}` }),
+  },
+  'POST /api/v1/people': {
+    expect: managers(201, 201),
+    inside: async (c) => ({ method: 'POST', url: '/api/v1/people', body: { fullName: '새 성원', cellId: c.org.cellA1a.id } }),
+    outside: async (c) => ({ method: 'POST', url: '/api/v1/people', body: { fullName: '새 성원', cellId: c.org.cellB1a.id } }),
+  },
+  'PATCH /api/v1/people/:id': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/people/${c.org.P.id}`, body: { workplace: 'Steel works' } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/people/${c.org.Q.id}`, body: { workplace: 'Steel works' } }),
+  },
+  'POST /api/v1/people/:id/transfer': {
+    expect: managers(200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellA1a.id)).id}/transfer`, body: { toCellId: c.org.cellA1b.id } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellB1a.id)).id}/transfer`, body: { toCellId: c.org.cellA1b.id } }),
+  },
+  'GET /api/v1/accounts': {
+    expect: { member: 404, secretary: 200, districtReader: 404, regionManager: 200, admin: 200 },
+    inside: async () => ({ method: 'GET', url: '/api/v1/accounts' }),
+  },
+  'POST /api/v1/accounts': {
+    expect: managers(201, 201),
+    inside: async () => ({ method: 'POST', url: '/api/v1/accounts', body: { login: `new-${randomUUID().slice(0, 8)}@test`, password: 'long-enough' } }),
+  },
+  'POST /api/v1/accounts/:id/grants': {
+    expect: managers(201, 201),
+    inside: async (c) => grantRequest(c, c.org.cellA1a.id),
+    outside: async (c) => grantRequest(c, c.org.cellB1a.id),
+  },
+  'DELETE /api/v1/grants/:id': {
+    expect: managers(204, 204),
+    inside: async (c) => revokeRequest(c, c.org.cellA1a.id),
+    outside: async (c) => revokeRequest(c, c.org.cellB1a.id),
+  },
+  'POST /api/v1/units/:id/imports': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/units/${c.org.cellA1a.id}/imports?importId=${randomUUID()}`, body: csv, headers: { 'content-type': 'text/csv' } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/units/${c.org.cellB1a.id}/imports?importId=${randomUUID()}`, body: csv, headers: { 'content-type': 'text/csv' } }),
+  },
+  'GET /api/v1/imports/:importId': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 }, // only its author sees an import
+    inside: async (c) => {
+      const importId = randomUUID();
+      const admin = { ...systemActor(), accountId: c.org.accounts.admin.id };
+      await importMembers(db(c), c.t.ctx.pool, admin, { importId, unitId: c.org.cellA1b.id, source: Readable.from([csv]), totalBytes: null });
+      return { method: 'GET', url: `/api/v1/imports/${importId}` };
+    },
+  },
+};
+
+async function relieveRequest(c: Ctx, districtId: number): Promise<Req> {
+  const cell = await buildCell(db(c), districtId);
+  const p = await buildPerson(db(c), cell.id);
+  await appointSecretary(db(c), systemActor(), cell.id, { personId: p.id, deputy: false });
+  return { method: 'POST', url: `/api/v1/units/${cell.id}/secretary/relieve`, body: { personId: p.id } };
+}
+
+async function grantRequest(c: Ctx, cellId: number): Promise<Req> {
+  const p = await buildPerson(db(c), cellId);
+  const account = await buildAccount(db(c), { personId: p.id });
+  return { method: 'POST', url: `/api/v1/accounts/${account.id}/grants`, body: { role: 'member', unitId: cellId } };
+}
+
+async function revokeRequest(c: Ctx, cellId: number): Promise<Req> {
+  const p = await buildPerson(db(c), cellId);
+  const account = await buildAccount(db(c), { personId: p.id, grants: [{ role: 'member', unitId: cellId }] });
+  return { method: 'DELETE', url: `/api/v1/grants/${account.grants.length ? account.grants[0]!.id : (await grantIdOf(c, account.id))}` };
+}
+
+async function grantIdOf(c: Ctx, accountId: number): Promise<number> {
+  const g = await db(c).selectFrom('grants').select('id').where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  return g.id;
+}
+
+describe('access matrix', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let org: Org;
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await buildOrg(t.ctx.db);
+  });
+  afterAll(async () => { await t.close(); });
+
+  async function clientFor(role: Role): Promise<Client> {
+    if (role === 'anonymous') return anonymous(t.app);
+    const a = org.accounts[role];
+    return signIn(t.app, a.login, a.password);
+  }
+
+  const send = (client: Client, r: Req) => client.request(r.method, r.url, r.body, r.headers);
+
+  it('has a row for every route in the route table', () => {
+    const routes = t.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(routes.filter((r) => !(r in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(matrix)) {
+    it(`${route}: every role inside and outside its subtree`, async () => {
+      const isPublic = t.app.routeTable.find((r) => `${r.method} ${r.url}` === route)?.public ?? false;
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const role of ROLES) {
+        const c: Ctx = { org, t, role };
+        const client = await clientFor(role);
+        want[`${role} inside`] = role === 'anonymous' && !isPublic ? 401 : row.expect[role]!;
+        got[`${role} inside`] = (await send(client, await row.inside(c))).status;
+        if (row.outside) {
+          want[`${role} outside`] = role === 'anonymous' ? 401 : role === 'admin' ? row.expect.admin! : 404;
+          got[`${role} outside`] = (await send(client, await row.outside(c))).status;
+        }
+      }
+      expect(got).toEqual(want);
+    });
+  }
+});

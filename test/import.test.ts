@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './helpers/app.ts';
+import { signIn, type Client } from './helpers/client.ts';
+import { buildCell } from './helpers/factories.ts';
+import { buildOrg, type Org } from './helpers/org.ts';
+
+describe('importing members from CSV', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let org: Org;
+  let region: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await buildOrg(t.ctx.db);
+    region = await signIn(t.app, 'region@test', 'secret-pass');
+  });
+  afterAll(async () => { await t.close(); });
+
+  const upload = (client: Client, unitId: number, csv: string, importId = randomUUID()) =>
+    client.request('POST', `/api/v1/units/${unitId}/imports?importId=${importId}`, csv, { 'content-type': 'text/csv' });
+  const roll = async (cellId: number) => (await region.get(`/api/v1/units/${cellId}/members?limit=500`)).body.items as Array<{ fullName: string; role: string; personId: number }>;
+  const peopleCount = async () => Number((await t.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('imports a cell\'s members, then the same file again without duplicates', async () => {
+    const cell = await buildCell(t.ctx.db, org.districtA2.id);
+    const csv = '\uFEFFfull_name,member_no,email,birth_year,role,joined_on\n'
+      + '김영희,M-100,younghee@example.org,1985,member,2010-05-01\n'
+      + '"Smith, John",M-101,,1990,candidate,\n'
+      + 'Ana Lúcia 🌱,,ana@example.org,,,\n'
+      + '박민수,,,1977,,\n';
+    const first = await upload(region, cell.id, csv);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'done', linesRead: 4, created: 4, updated: 0, unchanged: 0, errorCount: 0 });
+    expect((await roll(cell.id)).map((m) => [m.fullName, m.role]).sort()).toEqual([
+      ['Ana Lúcia 🌱', 'member'], ['Smith, John', 'candidate'], ['김영희', 'member'], ['박민수', 'member'],
+    ]);
+    const before = await peopleCount();
+    const second = await upload(region, cell.id, csv);
+    expect(second.body).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 4 });
+    expect(await peopleCount()).toBe(before);
+    expect((await region.get(`/api/v1/units/${cell.id}`)).body.memberCount).toBe(4);
+    const status = await region.get(`/api/v1/imports/${first.body.id}`);
+    expect(status.body.status).toBe('done');
+  });
+
+  it('reports every bad line with its number and imports nothing', async () => {
+    const cell = await buildCell(t.ctx.db, org.districtA2.id);
+    const csv = 'full_name,email,birth_year,joined_on,role\n'
+      + 'Good One,,1980,,\n'
+      + ',,1980,,\n'
+      + 'Bad Mail,not-mail,,,\n'
+      + 'Good Two,,,,\n'
+      + 'Bad Year,,19x0,,\n'
+      + 'Bad Date,,,2024-13-01,\n'
+      + 'Bad Role,,,,secretary\n'
+      + 'Too,Many,Fields,,,,\n';
+    const before = await peopleCount();
+    const res = await upload(region, cell.id, csv);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('import_rejected');
+    const errors = res.body.error.details.errors as Array<{ line: number; message: string }>;
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 6, 7, 8, 9]);
+    expect(errors[0]!.message).toMatch(/full_name/);
+    expect(errors[1]!.message).toMatch(/email/);
+    expect(res.body.error.details.status).toBe('rejected');
+    expect(await peopleCount()).toBe(before);
+    expect(await roll(cell.id)).toEqual([]);
+  });
+
+  it('places rows by cell_code at a committee, transfers people already elsewhere, and checks codes', async () => {
+    const c1 = await buildCell(t.ctx.db, org.districtA2.id, { code: 'IMP-C1' });
+    const c2 = await buildCell(t.ctx.db, org.districtA2.id, { code: 'IMP-C2' });
+    const ok = await upload(region, org.districtA2.id, 'full_name,member_no,cell_code\nAlpha,IMP-1,IMP-C1\nBeta,IMP-2,IMP-C2\n');
+    expect(ok.body).toMatchObject({ status: 'done', created: 2 });
+    const moved = await upload(region, org.districtA2.id, 'full_name,member_no,cell_code\nAlpha,IMP-1,IMP-C2\n');
+    expect(moved.body).toMatchObject({ status: 'done', created: 0, updated: 1 });
+    expect((await roll(c1.id)).map((m) => m.fullName)).toEqual([]);
+    expect((await roll(c2.id)).map((m) => m.fullName).sort()).toEqual(['Alpha', 'Beta']);
+    const bad = await upload(region, org.districtA2.id, `full_name,cell_code\nGamma,\nDelta,NO-SUCH\nEpsilon,${org.cellB1a.code}\n`);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
+  });
+
+  it('refuses to take over a person from a cell outside the importer\'s area', async () => {
+    const admin = await signIn(t.app, 'admin@test', 'secret-pass');
+    await upload(admin, org.cellB1a.id, 'full_name,member_no\nFar Away,FAR-1\n');
+    const res = await upload(region, org.cellA1b.id, 'full_name,member_no\nFar Away,FAR-1\n');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.errors[0].message).toMatch(/outside your area/);
+  });
+
+  it('refuses a file with a wrong header, duplicates in the file, or no body', async () => {
+    expect((await upload(region, org.cellA1b.id, 'name,mail\nA,b\n')).status).toBe(400);
+    const dup = await upload(region, org.cellA1b.id, 'full_name,member_no\nA,D-1\nB,D-1\n');
+    expect(dup.status).toBe(422);
+    expect(dup.body.error.details.errors).toEqual([{ line: 3, message: 'member_no D-1 appears again (first on line 2)' }]);
+    expect((await upload(region, org.cellA1b.id, '')).status).toBe(400);
+    const json = await region.request('POST', `/api/v1/units/${org.cellA1b.id}/imports?importId=${randomUUID()}`, { rows: [] });
+    expect(json.status).toBe(415);
+    const id = randomUUID();
+    await upload(region, org.cellA1b.id, 'full_name\nOnce\n', id);
+    expect((await upload(region, org.cellA1b.id, 'full_name\nTwice\n', id)).status).toBe(409);
+  });
+
+  it('streams a large file in one go', async () => {
+    const cells = await Promise.all(Array.from({ length: 20 }, (_, i) => buildCell(t.ctx.db, org.districtA2.id, { code: `BULK-${i}` })));
+    const lines = ['full_name,member_no,birth_year,cell_code'];
+    for (let i = 0; i < 20_000; i++) lines.push(`성원 ${i},BULK-M${i},${1950 + (i % 50)},BULK-${i % 20}`);
+    const res = await upload(region, org.districtA2.id, `${lines.join('\n')}\n`);
+    expect(res.body).toMatchObject({ status: 'done', linesRead: 20_000, created: 20_000 });
+    expect((await region.get(`/api/v1/units/${cells[0]!.id}`)).body.memberCount).toBe(1000);
+  });
+});

@@ -36,6 +36,8 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const ratio = appRate / rawRate;
     console.log(`tree: ${app.committees.toLocaleString('en-US')} committees, ${app.cells.toLocaleString('en-US')} cells, `
       + `${app.people.toLocaleString('en-US')} people, ${app.memberships.toLocaleString('en-US')} memberships`);
+    console.log(`app phases: ${describePhases(app.phases)}`);
+    console.log(`raw phases: ${describePhases(raw.phases)}`);
     console.log(`raw files: ${(raw.bytes / 1e6).toFixed(1)} MB (binary COPY); peak RSS of this process: ${peakRssMb()} MB`);
     console.log('');
     printTable(
@@ -50,20 +52,22 @@ export async function run({ scale }: BenchOptions): Promise<void> {
 }
 
 /** Phase A: the generator, end to end (planning, three COPY streams, setval, commit, ANALYZE). */
-async function timeApp(pool: pg.Pool, cells: number, members: number): Promise<SeedResult> {
+async function timeApp(pool: pg.Pool, cells: number, members: number): Promise<SeedResult & { phases: PhaseTimes }> {
   const estimate = (p: { units: number; people: number; memberships: number }) => p.units + p.people + p.memberships;
   const totals = { units: cells * 1.07, people: members, memberships: members * 1.1 };
   const bar = startBar('seed', Math.round(estimate(totals)));
-  const phases = ['units', 'people', 'memberships'] as const;
+  const loaded = ['units', 'people', 'memberships'] as const;
   const done = { units: 0, people: 0, memberships: 0 };
+  const phases: PhaseTimes = [];
   const onProgress = (p: SeedProgress) => {
-    const at = phases.indexOf(p.phase as (typeof phases)[number]);
+    markPhase(phases, p.phase);
+    const at = loaded.indexOf(p.phase as (typeof loaded)[number]);
     // Reports are throttled, so a phase's last one may be skipped: a later phase means earlier ones finished.
-    phases.forEach((phase, i) => {
+    loaded.forEach((phase, i) => {
       if (i < at || (at < 0)) done[phase] = totals[phase];
     });
     if (at >= 0) {
-      const phase = phases[at] as (typeof phases)[number];
+      const phase = loaded[at] as (typeof loaded)[number];
       if (p.total > 0) totals[phase] = p.total;
       done[phase] = p.done;
     }
@@ -73,14 +77,16 @@ async function timeApp(pool: pg.Pool, cells: number, members: number): Promise<S
   };
   try {
     await pool.query('checkpoint'); // the raw phase starts from a checkpoint too
-    return await seedOrganization(pool, { cells, members, seed: 1, onProgress });
+    markPhase(phases, 'plan');
+    const result = await seedOrganization(pool, { cells, members, seed: 1, onProgress });
+    return { ...result, phases };
   } finally {
     bar.stop();
   }
 }
 
 /** Phase B, the limit: dump the same rows to files, empty the tables, then time COPY FROM those files. */
-async function timeRawCopy(pool: pg.Pool, dir: string): Promise<{ rows: number; ms: number; bytes: number }> {
+async function timeRawCopy(pool: pg.Pool, dir: string): Promise<{ rows: number; ms: number; bytes: number; phases: PhaseTimes }> {
   const client = await pool.connect();
   try {
     let bytes = 0;
@@ -93,19 +99,34 @@ async function timeRawCopy(pool: pg.Pool, dir: string): Promise<{ rows: number; 
     await client.query('checkpoint'); // start from the same clean state the app had
     process.stderr.write('raw COPY ...\n');
     const started = performance.now();
+    const phases: PhaseTimes = [];
     let rows = 0;
     await client.query('begin');
     for (const table of TABLES) {
+      markPhase(phases, table);
       const stream = client.query(copyFrom(`copy ${table} from stdin (format binary)`));
       await pipeline(fs.createReadStream(path.join(dir, `${table}.copy`), { highWaterMark: 1 << 16 }), stream);
       rows += stream.rowCount;
     }
+    markPhase(phases, 'commit');
     await client.query('commit');
+    markPhase(phases, 'end');
     const ms = performance.now() - started;
-    return { rows, ms, bytes };
+    return { rows, ms, bytes, phases };
   } finally {
     client.release();
   }
+}
+
+/** Start times of phases, for the per-phase breakdown (progress reports are throttled: +-0.1 s). */
+type PhaseTimes = Array<{ phase: string; at: number }>;
+
+function markPhase(phases: PhaseTimes, phase: string): void {
+  if (phases[phases.length - 1]?.phase !== phase) phases.push({ phase, at: performance.now() });
+}
+
+function describePhases(phases: PhaseTimes): string {
+  return phases.slice(0, -1).map((p, i) => `${p.phase} ${(((phases[i + 1]?.at ?? p.at) - p.at) / 1000).toFixed(1)}s`).join(', ');
 }
 
 function peakRssMb(): number {

@@ -30,3 +30,15 @@ describe('health and API documents', () => {
     expect(res.body.error.code).toBe('unauthenticated');
   });
 });
+
+describe('the API docs page', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('is served without signing in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/swagger/i);
+  });
+});

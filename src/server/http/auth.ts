@@ -40,7 +40,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     request.actor = await authenticate(ctx, request);
   });
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config.public) return;
+    // The API proper; the OpenAPI document and its docs page are public.
+    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.public) return;
     requireActor(request);
   });
 }

@@ -98,3 +98,8 @@ export const api = {
 export function isUnauthorized(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
+
+/** 404: the thing does not exist, or lies outside the actor's scope (the API does not tell which). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Person } from '../../../shared/schemas.ts';
+import { isNotFound } from '../../api/client.ts';
 import { usePerson } from '../../api/queries.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { NotFoundPage } from '../home/not-found-page.tsx';
 import { EditPersonModal } from './edit-person-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 
@@ -57,8 +59,9 @@ export function PersonPage() {
   const person = usePerson(id);
   const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
 
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (person.isPending) return <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>;
-  if (person.isError) return <ErrorAlert error={person.error} />;
+  if (person.isError) return isNotFound(person.error) ? <NotFoundPage /> : <ErrorAlert error={person.error} />;
   const p = person.data;
   const current = p.memberships.find((m) => m.toDate === null);
 

@@ -37,13 +37,13 @@ export function CreateUnitModal({ parent, opened, onClose }: { parent: Unit; ope
       <Text size="sm" c="dimmed">{t('unit.addUnder', { name: parent.name })}</Text>
       <Stack gap={4}>
         <Text size="sm" fw={500} id="new-unit-kind">{t('unit.kind')}</Text>
-        <SegmentedControl aria-labelledby="new-unit-kind" value={values.kind}
+        <SegmentedControl aria-labelledby="new-unit-kind" data-testid="unit-kind" value={values.kind}
           onChange={(k) => setValues({ ...values, kind: k as UnitKind })}
           data={[{ value: 'cell', label: t('kind.cell') }, { value: 'committee', label: t('kind.committee') }]} />
       </Stack>
-      <TextInput label={t('unit.name')} required data-autofocus value={values.name} error={errors.name}
+      <TextInput label={t('unit.name')} required data-autofocus data-testid="unit-name" value={values.name} error={errors.name}
         onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} />
-      <TextInput label={t('unit.code')} required value={values.code} error={errors.code}
+      <TextInput label={t('unit.code')} required data-testid="unit-code" value={values.code} error={errors.code}
         description={t('unit.codeHint')} onChange={(e) => setValues({ ...values, code: e.currentTarget.value })} />
       <SectorSelect value={values.sector} error={errors.sector} onChange={(sector) => setValues({ ...values, sector })} />
       <TextInput type="date" label={t('unit.openedOn')} value={values.openedOn} error={errors.openedOn}

@@ -75,13 +75,13 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
           disabled={running} placeholder={t('import.choose')} data-testid="import-file" />
         {(running || status) && <ImportProgress status={status} uploaded={uploaded} running={running} />}
         {phase.kind === 'done' && (
-          <Alert color="green" role="status" title={t('import.doneTitle')}>
+          <Alert color="green" role="status" title={t('import.doneTitle')} data-testid="import-done">
             {t('import.doneSummary', { created: phase.status.created, updated: phase.status.updated, unchanged: phase.status.unchanged })}
           </Alert>
         )}
         {phase.kind === 'rejected' && (
           <>
-            <Alert color="red" role="alert" title={t('import.rejectedTitle')}>
+            <Alert color="red" role="alert" title={t('import.rejectedTitle')} data-testid="import-rejected">
               {t('import.rejectedSummary', { count: phase.status.errorCount })}
             </Alert>
             <ImportErrorsTable errors={phase.status.errors} total={phase.status.errorCount} />

@@ -26,7 +26,7 @@ export function MembersTable({ unit }: { unit: Unit }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((m) => (
-              <Table.Tr key={m.membershipId} data-testid="member-row">
+              <Table.Tr key={m.membershipId} data-testid="member-row" data-role={m.role} data-person-id={m.personId}>
                 <Table.Td><Anchor component={Link} to={`/people/${m.personId}`}>{m.fullName}</Anchor></Table.Td>
                 <Table.Td><RoleBadge role={m.role} /></Table.Td>
                 <Table.Td>{m.fromDate}</Table.Td>

@@ -20,8 +20,8 @@ export function UnitHeader({ unit }: { unit: Unit }) {
   const relieve = useRelieveSecretary(unit.id);
   const crumbs = unit.breadcrumb.slice(0, -1);
   const officers = [
-    ...(unit.secretary ? [{ ...unit.secretary, label: t('membershipRole.secretary') }] : []),
-    ...unit.deputies.map((d) => ({ ...d, label: t('membershipRole.deputy_secretary') })),
+    ...(unit.secretary ? [{ ...unit.secretary, label: t('membershipRole.secretary'), role: 'secretary' }] : []),
+    ...unit.deputies.map((d) => ({ ...d, label: t('membershipRole.deputy_secretary'), role: 'deputy_secretary' })),
   ];
   return (
     <Stack gap="sm">
@@ -53,7 +53,7 @@ export function UnitHeader({ unit }: { unit: Unit }) {
         <Stack gap={4} aria-label={t('unit.officers')}>
           {officers.length === 0 && <Text size="sm" c="dimmed">{t('unit.noSecretary')}</Text>}
           {officers.map((o) => (
-            <Group key={`${o.label}-${o.id}`} gap="xs">
+            <Group key={`${o.label}-${o.id}`} gap="xs" data-testid="officer" data-role={o.role} data-person-id={o.id}>
               <Text size="sm" fw={500}>{o.label}:</Text>
               <Anchor component={Link} to={`/people/${o.id}`} size="sm">{o.fullName}</Anchor>
               {unit.canManage && (

@@ -1,9 +1,11 @@
 import { Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
+import { isNotFound } from '../../api/client.ts';
 import { useUnit } from '../../api/queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
+import { NotFoundPage } from '../home/not-found-page.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 import { UnitActions } from './unit-actions.tsx';
@@ -20,9 +22,10 @@ export function UnitPage() {
       onChange={(target) => target && navigate(`/units/${target}`)} />
   );
 
-  if (!Number.isInteger(id) || id <= 0) return <ErrorAlert error={new Error(t('notFound.body'))} />;
+  // Outside the actor's scope a unit does not exist (404), exactly like a unit that was never created.
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (unit.isPending) return <Stack>{search}<Center p="xl"><Loader aria-label={t('common.loading')} /></Center></Stack>;
-  if (unit.isError) return <Stack>{search}<ErrorAlert error={unit.error} /></Stack>;
+  if (unit.isError) return <Stack>{search}{isNotFound(unit.error) ? <NotFoundPage /> : <ErrorAlert error={unit.error} />}</Stack>;
   const u = unit.data;
 
   return (

@@ -124,6 +124,12 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellA1a.id)).id}/transfer`, body: { toCellId: c.org.cellA1b.id } }),
     outside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellB1a.id)).id}/transfer`, body: { toCellId: c.org.cellA1b.id } }),
   },
+  'POST /api/v1/people/:id/erase': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 204 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellA1a.id)).id}/erase`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellB1a.id)).id}/erase`, body: {} }),
+  },
+  'GET /api/v1/me/export': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/export' }) },
   'GET /api/v1/accounts': {
     expect: { member: 404, secretary: 200, districtReader: 404, regionManager: 200, admin: 200 },
     inside: async () => ({ method: 'GET', url: '/api/v1/accounts' }),

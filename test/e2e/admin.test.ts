@@ -120,6 +120,7 @@ describe('administering the organization', () => {
       const committeeId = unitIdFromUrl(page);
       const committeeName = (await page.getByTestId('unit-title').textContent())?.trim() ?? '';
       outsideUnitIds.push(committeeId);
+      const cellsBefore = Number(await page.getByTestId('stat-cell-count').getAttribute('data-value'));
       await shot(page, '02-committee');
 
       // A new cell through "Add unit"; names and codes may be Korean.
@@ -128,6 +129,9 @@ describe('administering the organization', () => {
       const cellCode = `시험-${stamp}`;
       await page.getByTestId('add-unit').click();
       const addDialog = page.getByRole('dialog');
+      // Submitting empty shows the form's own messages and sends nothing.
+      await addDialog.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect.poll(() => addDialog.getByText('Required', { exact: true }).count()).toBe(2);
       await addDialog.getByTestId('unit-kind').getByText('Cell', { exact: true }).click();
       await addDialog.getByTestId('unit-name').fill(cellName);
       await addDialog.getByTestId('unit-code').fill(cellCode);
@@ -138,6 +142,7 @@ describe('administering the organization', () => {
       await expect.poll(() => page.getByTestId('unit-title').textContent(), { timeout: 15_000 }).toBe(cellName);
       await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: committeeName, exact: true }).click();
       await expect.poll(() => page.getByTestId('unit-title').textContent()).toBe(committeeName);
+      await expect.poll(() => page.getByTestId('stat-cell-count').getAttribute('data-value')).toBe(String(cellsBefore + 1));
       const newRow = page.getByTestId('unit-row').filter({ hasText: cellName });
       // The list pages by 50; the new cell may sit on a later page.
       for (let i = 0; i < 20 && await newRow.count() === 0; i++) {
@@ -175,6 +180,7 @@ describe('administering the organization', () => {
       await shot(page, '04-import-done');
       await closeDialog(page);
       await expect.poll(() => page.getByTestId('member-row').count()).toBe(5);
+      expect(await page.getByTestId('stat-member-count').getAttribute('data-value')).toBe('5');
       expect(await memberNames(page)).toEqual(people.map((p) => p[0]).sort());
 
       // A second file with one bad line (line 3 counting the header): rejected whole.
@@ -199,6 +205,7 @@ describe('administering the organization', () => {
       await page.reload();
       await page.getByTestId('member-row').first().waitFor();
       expect(await memberNames(page)).toEqual(people.map((p) => p[0]).sort());
+      expect(await page.getByTestId('stat-member-count').getAttribute('data-value')).toBe('5');
 
       // Appoint one of them as secretary.
       const secretaryName = people[1]![0]!;
@@ -222,12 +229,30 @@ describe('administering the organization', () => {
       await page.getByTestId('language-switch').getByText('한국어').click();
       await page.getByRole('heading', { name: '성원', exact: true }).waitFor();
       await page.getByRole('toolbar').getByRole('button', { name: '비서 임명' }).waitFor();
+      await page.getByText('비서:', { exact: true }).waitFor();
+      await page.waitForTimeout(300); // the language switch's indicator slides
       await shot(page, '08-cell-ko');
       await page.getByTestId('import-members').click();
       await page.getByRole('dialog').getByText('CSV 파일에서 성원 가져오기').waitFor();
-      await shot(page, '09-import-ko');
+      await importCsv(page, 'bad.csv', badCsv);
+      await page.getByTestId('import-rejected').getByText('1개 행에 문제가 있습니다', { exact: false }).waitFor();
+      await shot(page, '09-import-rejected-ko');
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
+      // A phone-sized window: nothing sticks out sideways (tables scroll inside their own box).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('heading', { name: '성원', exact: true }).waitFor();
+      await shot(page, '10-cell-ko-phone');
+      console.log('DEBUG', JSON.stringify(await page.evaluate(() => {
+        const out: string[] = [`doc ${document.documentElement.scrollWidth}x${document.documentElement.scrollHeight} body ${document.body.scrollWidth}x${document.body.scrollHeight} inner ${window.innerWidth}x${window.innerHeight}`];
+        for (const el of Array.from(document.querySelectorAll('*'))) {
+          const r = el.getBoundingClientRect();
+          if (r.right > window.innerWidth + 1 || r.bottom > document.documentElement.scrollHeight + 1) out.push(`${el.tagName}.${String(el.className).slice(0, 60)} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+        }
+        return out.slice(0, 30);
+      }), null, 1));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByTestId('language-switch').getByText('English').click();
       await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
 
@@ -273,7 +298,7 @@ describe('administering the organization', () => {
         expect(await page.getByTestId('member-row').count()).toBe(0);
         expect(await page.getByRole('alert').count()).toBe(0);
       }
-      await shot(page, '10-member-not-found');
+      await shot(page, '11-member-not-found');
       await page.getByTestId('sign-out').click();
       await page.getByTestId('login').waitFor();
     } finally {

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { CreatePersonSchema, IdParamsSchema, PersonSchema, TransferPersonSchema, UpdatePersonSchema } from '../../../shared/schemas.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
+import { erasePerson, exportMyData } from './privacy.ts';
 import * as people from './service.ts';
 
 const tags = ['people'];
@@ -21,4 +23,18 @@ export const peopleRoutes: RouteModule = (app, { db }) => {
   app.post('/api/v1/people/:id/transfer', {
     schema: { tags, summary: 'Transfer a person to another cell (a new membership; history kept)', params: IdParamsSchema, body: TransferPersonSchema, response: { 200: PersonSchema, ...errorResponses } },
   }, async (req) => people.transferPerson(db, requireActor(req), req.params.id, req.body));
+
+  app.post('/api/v1/people/:id/erase', {
+    schema: { tags, summary: 'Erase a person (administrators): details blanked, accounts disabled, history kept anonymous', params: IdParamsSchema, body: z.object({}).strict(), response: { 204: z.null(), ...errorResponses } },
+  }, async (req, reply) => {
+    await erasePerson(db, requireActor(req), req.params.id);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/v1/me/export', {
+    schema: { tags: ['session'], summary: 'Everything held about you, as a JSON download', response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
+  }, async (req, reply) => {
+    const data = await exportMyData(db, requireActor(req));
+    return reply.header('content-disposition', 'attachment; filename="cellwork-my-data.json"').send(data);
+  });
 };

@@ -6,9 +6,9 @@ import { useRelieveSecretary } from '../../api/mutations.ts';
 import { KindBadge, SectorText } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" data-testid={testId} data-value={value}>
       <Text size="xs" c="dimmed" tt="uppercase">{label}</Text>
       <Text fw={700} size="xl">{value.toLocaleString()}</Text>
     </Paper>
@@ -45,9 +45,9 @@ export function UnitHeader({ unit }: { unit: Unit }) {
         {unit.closedOn && <Text size="sm">{t('unit.closedOn')}: {unit.closedOn}</Text>}
       </Group>
       <SimpleGrid cols={{ base: 2, sm: unit.kind === 'committee' ? 3 : 2 }} maw={600}>
-        {unit.kind === 'committee' && <Stat label={t('unit.childCount')} value={unit.childCount} />}
-        {unit.kind === 'committee' && <Stat label={t('unit.cellCount')} value={unit.cellCount} />}
-        <Stat label={t('unit.memberCount')} value={unit.memberCount} />
+        {unit.kind === 'committee' && <Stat label={t('unit.childCount')} value={unit.childCount} testId="stat-child-count" />}
+        {unit.kind === 'committee' && <Stat label={t('unit.cellCount')} value={unit.cellCount} testId="stat-cell-count" />}
+        <Stat label={t('unit.memberCount')} value={unit.memberCount} testId="stat-member-count" />
       </SimpleGrid>
       {unit.kind === 'cell' && (
         <Stack gap={4} aria-label={t('unit.officers')}>

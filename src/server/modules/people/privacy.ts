@@ -1,0 +1,67 @@
+/**
+ * A person's rights over their data: export everything held about them, and erasure. Erasure keeps
+ * the organization's facts true (a membership still counted in past months) but removes who it was:
+ * the person's details are blanked, their account is disabled, and personal data in the audit trail
+ * about them is removed.
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
+import { conflict, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/service.ts';
+import { changeMembership } from './memberships.ts';
+import { today } from './service.ts';
+
+export const ERASED_NAME = '(erased)';
+
+export async function exportMyData(db: Db, actor: Actor) {
+  const [account, person, memberships, grants, sessions, tokens, audit] = await Promise.all([
+    db.selectFrom('accounts').select(['id', 'login', 'created_at', 'password_changed_at']).where('id', '=', actor.accountId).executeTakeFirstOrThrow(),
+    actor.personId === null ? undefined : db.selectFrom('people').selectAll().where('id', '=', actor.personId).executeTakeFirst(),
+    actor.personId === null ? [] : db.selectFrom('memberships as m').innerJoin('units as u', 'u.id', 'm.cell_id')
+      .select(['m.role', 'm.from_date', 'm.to_date', 'u.name as cell_name', 'u.code as cell_code'])
+      .where('m.person_id', '=', actor.personId).orderBy('m.from_date').execute(),
+    db.selectFrom('grants as g').leftJoin('units as u', 'u.id', 'g.unit_id')
+      .select(['g.role', 'g.access', 'u.name as unit_name', 'g.created_at', 'g.revoked_at']).where('g.account_id', '=', actor.accountId).execute(),
+    db.selectFrom('sessions').select(['created_at', 'last_seen_at', 'ended_at', 'ip', 'user_agent']).where('account_id', '=', actor.accountId).orderBy('id').execute(),
+    db.selectFrom('api_tokens').select(['name', 'created_at', 'last_used_at', 'revoked_at']).where('account_id', '=', actor.accountId).execute(),
+    db.selectFrom('audit_log').select(['at', 'action', 'entity', 'entity_id', 'before', 'after'])
+      .where((eb) => eb.or([
+        eb('account_id', '=', actor.accountId),
+        eb.and([eb('entity', '=', 'person'), eb('entity_id', '=', String(actor.personId ?? -1))]),
+        eb.and([eb('entity', '=', 'account'), eb('entity_id', '=', String(actor.accountId))]),
+      ])).orderBy('id').execute(),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    account, person: person ?? null, memberships, grants, sessions, apiTokens: tokens,
+    /** Changes made by you, and changes made to your own records. */
+    auditTrail: audit,
+  };
+}
+
+export function erasePerson(db: Db, actor: Actor, personId: number): Promise<void> {
+  return inTransaction(db, async (trx) => {
+    if (!actor.all) throw notFound('No such person');
+    const person = await trx.selectFrom('people').select(['id', 'full_name']).where('id', '=', personId).forUpdate().executeTakeFirst();
+    if (!person) throw notFound('No such person');
+    if (person.full_name === ERASED_NAME) throw conflict('The person is already erased');
+    const open = await trx.selectFrom('memberships').select('id').where('person_id', '=', personId).where('to_date', 'is', null).executeTakeFirst();
+    if (open) await changeMembership(trx, personId, null, today());
+    await trx.updateTable('people').set({
+      full_name: ERASED_NAME, email: null, phone: null, birth_year: null, workplace: null, joined_on: null, member_no: null, updated_at: sql<Date>`now()`,
+    }).where('id', '=', personId).execute();
+    const accounts = await trx.selectFrom('accounts').select('id').where('person_id', '=', personId).execute();
+    const accountIds = accounts.map((a) => a.id);
+    if (accountIds.length) {
+      await trx.updateTable('accounts').set({ disabled_at: sql<Date>`now()`, login: sql<string>`'erased-' || id`, password_hash: '!' })
+        .where('id', 'in', accountIds).execute();
+      await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('account_id', 'in', accountIds).where('revoked_at', 'is', null).execute();
+      await trx.updateTable('sessions').set({ ended_at: sql<Date>`coalesce(ended_at, now())`, ip: null, user_agent: null }).where('account_id', 'in', accountIds).execute();
+      await trx.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('account_id', 'in', accountIds).where('revoked_at', 'is', null).execute();
+    }
+    await trx.updateTable('audit_log').set({ before: null, after: JSON.stringify({ erased: true }) })
+      .where('entity', '=', 'person').where('entity_id', '=', String(personId)).execute();
+    await recordAudit(trx, actor, { action: 'person.erase', entity: 'person', entityId: personId, after: { erased: true, accounts: accountIds.length } });
+  });
+}

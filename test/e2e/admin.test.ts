@@ -22,8 +22,9 @@ const SCREENSHOT_DIR = process.env.CELLWORK_E2E_SCREENSHOTS;
 let baseUrl: string;
 let closeServer: (() => Promise<void>) | undefined;
 let browser: Browser | undefined;
-/** Units the admin saw, for the member to try: the new cell and the committee above it. */
+/** What the admin saw, for the member to try: the committee, the new cell and its new secretary. */
 const outsideUnitIds: number[] = [];
+const outsidePersonIds: number[] = [];
 
 beforeAll(async () => {
   const external = process.env.CELLWORK_E2E_BASE_URL;
@@ -43,10 +44,10 @@ afterAll(async () => {
   await closeServer?.();
 }, 60_000);
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (!SCREENSHOT_DIR) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 async function signIn(page: Page, login: string): Promise<void> {
@@ -220,6 +221,7 @@ describe('administering the organization', () => {
       const officer = page.locator('[data-testid="officer"][data-role="secretary"]');
       await officer.waitFor();
       expect(await officer.textContent()).toContain(secretaryName);
+      outsidePersonIds.push(Number(await officer.getAttribute('data-person-id')));
       await expect.poll(() => page.locator('[data-testid="member-row"][data-role="secretary"]').allTextContents())
         .toEqual([expect.stringContaining(secretaryName)]);
       expect(await page.getByText('No secretary appointed.').count()).toBe(0);
@@ -242,16 +244,9 @@ describe('administering the organization', () => {
       // A phone-sized window: nothing sticks out sideways (tables scroll inside their own box).
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByRole('heading', { name: '성원', exact: true }).waitFor();
-      await shot(page, '10-cell-ko-phone');
-      console.log('DEBUG', JSON.stringify(await page.evaluate(() => {
-        const out: string[] = [`doc ${document.documentElement.scrollWidth}x${document.documentElement.scrollHeight} body ${document.body.scrollWidth}x${document.body.scrollHeight} inner ${window.innerWidth}x${window.innerHeight}`];
-        for (const el of Array.from(document.querySelectorAll('*'))) {
-          const r = el.getBoundingClientRect();
-          if (r.right > window.innerWidth + 1 || r.bottom > document.documentElement.scrollHeight + 1) out.push(`${el.tagName}.${String(el.className).slice(0, 60)} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`);
-        }
-        return out.slice(0, 30);
-      }), null, 1));
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: '메뉴 열기/닫기' }).waitFor();
+      await shot(page, '10-cell-ko-phone', false);
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByTestId('language-switch').getByText('English').click();
       await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
@@ -268,7 +263,8 @@ describe('administering the organization', () => {
   }, 180_000);
 
   it('hides administration from a member and shows units outside the cell as not found', async () => {
-    expect(outsideUnitIds.length).toBeGreaterThan(0);
+    expect(outsideUnitIds.length).toBe(2); // the admin test ran first
+    expect(outsidePersonIds.length).toBe(1);
     const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
@@ -296,6 +292,12 @@ describe('administering the organization', () => {
         expect(await page.getByTestId('unit-title').count()).toBe(0);
         expect(await page.getByTestId('unit-row').count()).toBe(0);
         expect(await page.getByTestId('member-row').count()).toBe(0);
+        expect(await page.getByRole('alert').count()).toBe(0);
+      }
+      for (const id of outsidePersonIds) {
+        await page.goto(`${baseUrl}/people/${id}`);
+        await page.getByTestId('not-found').waitFor();
+        expect(await page.getByTestId('person-title').count()).toBe(0);
         expect(await page.getByRole('alert').count()).toBe(0);
       }
       await shot(page, '11-member-not-found');

@@ -15,7 +15,8 @@ export function MembersTable({ unit }: { unit: Unit }) {
     <section aria-labelledby="members-title">
       <Title order={3} size="h4" id="members-title" mb="xs">{t('unit.members')}</Title>
       <ErrorAlert error={members.error} />
-      <Table.ScrollContainer minWidth={480}>
+      {/* Three short columns fit a phone; only narrower screens scroll. */}
+      <Table.ScrollContainer minWidth={340}>
         <Table striped highlightOnHover aria-labelledby="members-title">
           <Table.Thead>
             <Table.Tr>

@@ -5,13 +5,9 @@ import { fileURLToPath } from 'node:url';
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
-/**
- * Builds the web UI into dist/web, which the Fastify server serves with an SPA fallback.
- * Under Vitest the root stays at the project root, so this file never hides the test suite
- * when there is no separate vitest.config.ts.
- */
+/** Builds the web UI into dist/web, which the Fastify server serves with an SPA fallback. (Tests use vitest.config.ts.) */
 export default defineConfig({
-  root: process.env.VITEST ? undefined : webRoot,
+  root: webRoot,
   base: '/',
   plugins: [react()],
   build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 1200 },

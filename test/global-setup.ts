@@ -2,6 +2,7 @@
  * One PostgreSQL for the whole run: the embedded server by default, or the server named by
  * CELLWORK_TEST_DATABASE_URL. A migrated template database is made once; each test file clones it.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  ensureWebBuilt(path.resolve(import.meta.dirname, '../dist/web'));
   const external = process.env.CELLWORK_TEST_DATABASE_URL;
   let server: ConnectionOptions;
   let stopServer = async () => undefined as void;
@@ -63,4 +65,19 @@ export function databaseOf(server: ConnectionOptions, database: string): Connect
     return { connectionString: url.toString() };
   }
   return { ...server, database };
+}
+
+/** Builds the web app when it is missing or older than any of its sources or translations. */
+function ensureWebBuilt(webDir: string): void {
+  const root = path.resolve(import.meta.dirname, '..');
+  const index = path.join(webDir, 'index.html');
+  if (fs.existsSync(index)) {
+    const built = fs.statSync(index).mtimeMs;
+    const sources = [path.join(root, 'src/web'), path.join(root, 'src/shared')];
+    const newest = Math.max(...sources.flatMap((d) => fs.readdirSync(d, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs)));
+    if (newest <= built) return;
+  }
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))) });
+  if (result.status !== 0) throw new Error('building the web app failed');
 }

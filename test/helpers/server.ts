@@ -2,9 +2,6 @@
  * A real HTTP server for browser tests: its own database with the demo organization, the built web
  * app, listening on a free port on 127.0.0.1.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/server/config.ts';
 import { createContext } from '../../src/server/context.ts';
@@ -14,7 +11,6 @@ import { createTestDatabase } from './database.ts';
 
 export async function startTestServer(): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const config = loadConfig({ CELLWORK_LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
-  ensureWebBuilt(config.webDir);
   const database = await createTestDatabase();
   const ctx = await createContext(config, { connection: database.connection, jobs: false, log: pino({ level: 'silent' }) });
   await seedDemo(ctx.pool, ctx.db);
@@ -29,11 +25,4 @@ export async function startTestServer(): Promise<{ baseUrl: string; close(): Pro
       await database.drop();
     },
   };
-}
-
-function ensureWebBuilt(webDir: string): void {
-  if (fs.existsSync(path.join(webDir, 'index.html'))) return;
-  const root = path.resolve(import.meta.dirname, '../..');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('building the web app failed');
 }

@@ -129,7 +129,7 @@ export interface ImportsTable {
   created: Generated<number>;
   updated: Generated<number>;
   unchanged: Generated<number>;
-  errors: ColumnType<Array<{ line: number; message: string }>, string | undefined, string>;
+  errors: ColumnType<Array<{ line: number; code?: string; field?: string | null; value?: string | null; message: string }>, string | undefined, string>;
   error_count: Generated<number>;
   message: string | null;
   started_at: Timestamp;

@@ -1,4 +1,4 @@
-/** Streaming text-format COPY: the generator yields ready chunks and the socket's backpressure paces it. */
+/** Streaming text-format COPY: a generator yields ready chunks and the socket's backpressure paces it. */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
@@ -10,7 +10,7 @@ export const CHUNK_CHARS = 1 << 16;
 /** COPY text format's NULL. */
 export const NULL = '\\N';
 
-export async function copyChunks(client: pg.PoolClient, statement: string, chunks: Iterable<string>): Promise<number> {
+export async function copyChunks(client: pg.PoolClient, statement: string, chunks: Iterable<string | Buffer>): Promise<number> {
   const stream = client.query(copyFrom(statement));
   await pipeline(Readable.from(chunks), stream);
   return stream.rowCount;

@@ -8,9 +8,11 @@ const LAST_YEAR = 2040;
 
 export const dayOf = (year: number, month = 1, day = 1): number => Date.UTC(year, month - 1, day) / MS_PER_DAY;
 
-const FIRST_DAY = dayOf(FIRST_YEAR);
+/** The range of days dateText knows: [FIRST_DAY, FIRST_DAY + DAY_COUNT). */
+export const FIRST_DAY = dayOf(FIRST_YEAR);
 const TABLE: string[] = [];
 for (let d = FIRST_DAY; d < dayOf(LAST_YEAR + 1); d++) TABLE.push(new Date(d * MS_PER_DAY).toISOString().slice(0, 10));
+export const DAY_COUNT = TABLE.length;
 
 /** 'YYYY-MM-DD' for a day number between 1940 and 2040. */
 export function dateText(day: number): string {

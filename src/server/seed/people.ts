@@ -4,8 +4,9 @@
  * "detail" one everything else (names, contacts). The memberships pass replays only the core stream, so
  * both passes agree without keeping any person in memory.
  */
-import { CHUNK_CHARS, NULL } from './copy.ts';
-import { dateText, dayOf, SEED_TODAY } from './dates.ts';
+import { NULL } from './copy.ts';
+import { CopyWriter, encode } from './copy-writer.ts';
+import { dayOf, SEED_TODAY } from './dates.ts';
 import { mixSeed, Rng, WeightedTable } from './random.ts';
 import type { Organization } from './units.ts';
 import { ENGLISH_FIRST, ENGLISH_LAST, FAMILY_NAMES, GIVEN_SYLLABLES } from './vocabulary.ts';
@@ -61,17 +62,31 @@ function drawCore(rng: Rng, org: Organization, c: number, i: number, hasDeputy: 
 }
 
 const familyTable = new WeightedTable(FAMILY_NAMES.map(([, w]) => w));
+const FAMILY_BYTES = FAMILY_NAMES.map(([n]) => encode(n));
+const GIVEN_BYTES = GIVEN_SYLLABLES.map(encode);
+const NULL_BYTES = encode(NULL);
+const EMAIL_DOMAIN = '@example.org';
+const ROLE_BYTES: Record<Core['role'], Uint8Array> = {
+  secretary: encode('secretary'), deputy_secretary: encode('deputy_secretary'), candidate: encode('candidate'), member: encode('member'),
+};
 
-function fullName(rng: Rng): [string, boolean] {
-  if (rng.chance(0.08)) return [`${rng.pick(ENGLISH_FIRST)} ${rng.pick(ENGLISH_LAST)}`, false];
-  const family = (FAMILY_NAMES[familyTable.draw(rng)] as readonly [string, number])[0];
-  const a = rng.int(GIVEN_SYLLABLES.length);
-  let b = rng.int(GIVEN_SYLLABLES.length - 1);
+/** Writes a full name; returns whether it is Korean-style (the person's workplace is then written in hangul). */
+function writeFullName(rng: Rng, out: CopyWriter): boolean {
+  if (rng.chance(0.08)) {
+    out.ascii(rng.pick(ENGLISH_FIRST));
+    out.ascii(' ');
+    out.ascii(rng.pick(ENGLISH_LAST));
+    return false;
+  }
+  out.bytes(FAMILY_BYTES[familyTable.draw(rng)] as Uint8Array);
+  const a = rng.int(GIVEN_BYTES.length);
+  let b = rng.int(GIVEN_BYTES.length - 1);
   if (b >= a) b++; // no 철철
-  return [family + GIVEN_SYLLABLES[a] + GIVEN_SYLLABLES[b], true];
+  out.bytes(GIVEN_BYTES[a] as Uint8Array);
+  out.bytes(GIVEN_BYTES[b] as Uint8Array);
+  return true;
 }
 
-const four = (n: number) => String(10000 + n).slice(1);
 export const memberNo = (personId: number) => `M${String(personId).padStart(7, '0')}`;
 
 const cellStreams = (seed: number, c: number) => [new Rng(mixSeed(seed, c, 1)), new Rng(mixSeed(seed, c, 2))] as const;
@@ -80,41 +95,63 @@ export type PeopleTally = { people: number; memberships: number };
 
 /** People as COPY text chunks; counts memberships on the way so the next phase knows its total. */
 export function* peopleChunks(org: Organization, seed: number, firstPersonId: number, tally: PeopleTally,
-  onRows: (rows: number) => void): Generator<string> {
+  onRows: (rows: number) => void): Generator<Buffer> {
   const core = newCore();
-  let buf = '';
+  const out = new CopyWriter();
+  const workplaces = org.primaries.map((p) => [encode(p.workKo), encode(p.workEn)] as const);
   let id = firstPersonId;
   for (let c = 0; c < org.cells; c++) {
     const [coreRng, detail] = cellStreams(seed, c);
-    const primary = org.primaries[org.cellPrimary[c] as number];
+    const [workKo, workEn] = workplaces[org.cellPrimary[c] as number] as readonly [Uint8Array, Uint8Array];
     const hasDeputy = coreRng.chance(0.4);
     const size = org.cellSize[c] as number;
     for (let i = 0; i < size; i++, id++) {
       drawCore(coreRng, org, c, i, hasDeputy, core);
       tally.memberships += core.oldCell >= 0 ? 2 : 1;
-      const [name, korean] = fullName(detail);
-      const no = memberNo(id);
-      const email = detail.chance(0.3) ? `m${no.slice(1)}@example.org` : NULL;
-      const phone = detail.chance(0.45) ? `01${detail.int(10)}-${four(detail.int(10000))}-${four(detail.int(10000))}` : NULL;
-      const workplace = primary && detail.chance(0.95) ? (korean ? primary.workKo : primary.workEn) : NULL;
-      buf += `${id}\t${name}\t${email}\t${phone}\t${core.birthYear}\t${workplace}\t${dateText(core.joined)}\t${no}\n`;
+      out.uint(id);
+      out.tab();
+      const korean = writeFullName(detail, out);
+      out.tab();
+      if (detail.chance(0.3)) { // e-mail: m0001234@example.org, from the member number
+        out.ascii('m');
+        out.padded(id, 7);
+        out.ascii(EMAIL_DOMAIN);
+      } else out.bytes(NULL_BYTES);
+      out.tab();
+      if (detail.chance(0.45)) { // phone: 01X-XXXX-XXXX
+        out.ascii('01');
+        out.uint(detail.int(10));
+        out.ascii('-');
+        out.padded(detail.int(10000), 4);
+        out.ascii('-');
+        out.padded(detail.int(10000), 4);
+      } else out.bytes(NULL_BYTES);
+      out.tab();
+      out.uint(core.birthYear);
+      out.tab();
+      out.bytes(detail.chance(0.95) ? (korean ? workKo : workEn) : NULL_BYTES);
+      out.tab();
+      out.date(core.joined);
+      out.tab();
+      out.ascii('M');
+      out.padded(id, 7);
+      out.newline();
     }
     tally.people += size;
-    if (buf.length >= CHUNK_CHARS) {
-      yield buf;
-      buf = '';
+    if (out.full) {
+      yield out.take();
       onRows(tally.people);
     }
   }
-  if (buf) yield buf;
+  if (!out.empty) yield out.take();
   onRows(tally.people);
 }
 
 /** Memberships as COPY text chunks: for each person a past one (if transferred), then the open one. */
 export function* membershipChunks(org: Organization, seed: number, firstPersonId: number, firstMembershipId: number,
-  onRows: (rows: number) => void): Generator<string> {
+  onRows: (rows: number) => void): Generator<Buffer> {
   const core = newCore();
-  let buf = '';
+  const out = new CopyWriter();
   let personId = firstPersonId;
   let id = firstMembershipId;
   for (let c = 0; c < org.cells; c++) {
@@ -124,18 +161,38 @@ export function* membershipChunks(org: Organization, seed: number, firstPersonId
     const size = org.cellSize[c] as number;
     for (let i = 0; i < size; i++, personId++) {
       drawCore(coreRng, org, c, i, hasDeputy, core);
-      const from = dateText(core.from);
       if (core.oldCell >= 0) {
-        buf += `${org.firstCellId + core.oldCell}\t${id++}\t${personId}\tmember\t${dateText(core.oldFrom)}\t${from}\n`;
+        out.uint(org.firstCellId + core.oldCell);
+        out.tab();
+        out.uint(id++);
+        out.tab();
+        out.uint(personId);
+        out.tab();
+        out.bytes(ROLE_BYTES.member);
+        out.tab();
+        out.date(core.oldFrom);
+        out.tab();
+        out.date(core.from);
+        out.newline();
       }
-      buf += `${cellId}\t${id++}\t${personId}\t${core.role}\t${from}\t${NULL}\n`;
+      out.uint(cellId);
+      out.tab();
+      out.uint(id++);
+      out.tab();
+      out.uint(personId);
+      out.tab();
+      out.bytes(ROLE_BYTES[core.role]);
+      out.tab();
+      out.date(core.from);
+      out.tab();
+      out.bytes(NULL_BYTES);
+      out.newline();
     }
-    if (buf.length >= CHUNK_CHARS) {
-      yield buf;
-      buf = '';
+    if (out.full) {
+      yield out.take();
       onRows(id - firstMembershipId);
     }
   }
-  if (buf) yield buf;
+  if (!out.empty) yield out.take();
   onRows(id - firstMembershipId);
 }

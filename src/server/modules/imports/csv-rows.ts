@@ -32,12 +32,18 @@ export function checkHeader(header: string[]): string | undefined {
   return undefined;
 }
 
-export function validateRow(record: Record<string, string>): { row: CsvRow } | { error: string } {
+export type RowError = { code: 'missing' | 'invalid' | 'too_long'; field: string | null; value: string | null; message: string };
+
+export function validateRow(record: Record<string, string>): { row: CsvRow } | { error: RowError } {
   const parsed = CsvRowSchema.safeParse(record);
   if (parsed.success) return { row: parsed.data };
   const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.');
-  return { error: issue ? (issue.message.includes(field ?? '\u0000') ? issue.message : `${field}: ${issue.message}`) : 'invalid line' };
+  const field = issue ? String(issue.path[0] ?? '') || null : null;
+  const raw = field ? record[field] : undefined;
+  const value = raw === undefined || raw.trim() === '' ? null : raw.slice(0, 100);
+  const code = value === null ? 'missing' : issue?.code === 'too_big' ? 'too_long' : 'invalid';
+  const text = issue?.message ?? 'invalid line';
+  return { error: { code, field, value, message: field && !text.includes(field) ? `${field}: ${text}` : text } };
 }
 
 /** A value for a COPY text-format line. */

@@ -29,7 +29,8 @@ export async function getImportStatus(db: Db, id: string, accountId?: number | n
   const seconds = Math.max(0.001, ((r.finished_at ?? new Date()).getTime() - r.started_at.getTime()) / 1000);
   return {
     id: r.id, status: r.status, linesRead: r.lines_read, bytesRead: r.bytes_read, totalBytes: r.total_bytes,
-    created: r.created, updated: r.updated, unchanged: r.unchanged, errors: r.errors, errorCount: r.error_count,
+    created: r.created, updated: r.updated, unchanged: r.unchanged, errorCount: r.error_count,
+    errors: r.errors.map((e) => ({ line: e.line, code: e.code ?? 'invalid', field: e.field ?? null, value: e.value ?? null, message: e.message })),
     rowsPerSecond: Math.round(r.lines_read / seconds),
   };
 }

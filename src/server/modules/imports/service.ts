@@ -107,12 +107,12 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
       progress.linesRead += 1;
       const width = Object.keys(item.record).length;
       if (header && width !== header.length) {
-        addErrors(progress, [{ line, message: `expected ${header.length} fields, found ${width}` }]);
+        addErrors(progress, [{ line, code: 'field_count', field: null, value: String(width), message: `expected ${header.length} fields, found ${width}` }]);
         return done();
       }
       const result = validateRow(item.record);
       if ('error' in result) {
-        addErrors(progress, [{ line, message: result.error }]);
+        addErrors(progress, [{ line, ...result.error }]);
         return done();
       }
       if (progress.errorCount > 0) return done(); // keep reading to report every bad line, stop writing rows

@@ -4,7 +4,7 @@
  */
 import type pg from 'pg';
 
-export type LineError = { line: number; message: string };
+export type LineError = { line: number; code: string; field: string | null; value: string | null; message: string };
 
 export const CREATE_STAGING = `create temp table import_rows (
   line int not null primary key, member_no text, full_name text not null, email text, phone text,
@@ -27,9 +27,12 @@ export async function resolveRows(client: pg.PoolClient, unit: { id: number; kin
     where r.cell_code is not null and u.code = r.cell_code and u.kind = 'cell' and u.closed_on is null and u.path <@ $1::ltree`, [unit.path]);
   if (unit.kind === 'cell') await client.query('update import_rows set cell_id = $1 where cell_code is null', [unit.id]);
   const found: LineError[] = [];
-  found.push(...await errors(client, `select line, case when cell_code is null then 'cell_code is required when importing at a committee'
+  found.push(...await errors(client, `select line, case when cell_code is null then 'cell_code_required' else 'unknown_cell' end as code,
+      'cell_code' as field, cell_code as value,
+      case when cell_code is null then 'cell_code is required when importing at a committee'
       else 'cell_code ' || cell_code || ' is not an open cell under this unit' end as message from import_rows where cell_id is null`, []));
-  found.push(...await errors(client, `select line, 'member_no ' || member_no || ' appears again (first on line ' || first || ')' as message
+  found.push(...await errors(client, `select line, 'duplicate_member_no' as code, 'member_no' as field, first::text as value,
+      'member_no ' || member_no || ' appears again (first on line ' || first || ')' as message
       from (select line, member_no, first_value(line) over w as first, row_number() over w as n from import_rows
             where member_no is not null window w as (partition by member_no order by line)) d where n > 1`, []));
   if (found.length) return found;
@@ -44,13 +47,16 @@ export async function resolveRows(client: pg.PoolClient, unit: { id: number; kin
       join people p on p.id = m.person_id and p.full_name = r2.full_name and p.birth_year is not distinct from r2.birth_year
       where r2.person_id is null and r2.member_no is null order by r2.line, m.person_id) x
     where r.line = x.line`);
-  found.push(...await errors(client, `select line, 'this person already appears on line ' || first as message
+  found.push(...await errors(client, `select line, 'duplicate_person' as code, null as field, first::text as value,
+      'this person already appears on line ' || first as message
       from (select line, first_value(line) over w as first, row_number() over w as n from import_rows
             where person_id is not null window w as (partition by person_id order by line)) d where n > 1`, []));
   await client.query(`update import_rows r set old_cell_id = m.cell_id, old_from = m.from_date
     from memberships m where m.person_id = r.person_id and m.to_date is null`);
   if (managePaths !== null) {
-    found.push(...await errors(client, `select r.line, 'this person (' || coalesce('member_no ' || r.member_no, r.email) || ') belongs to a cell outside your area' as message
+    found.push(...await errors(client, `select r.line, 'outside_area' as code, case when r.member_no is null then 'email' else 'member_no' end as field,
+        coalesce(r.member_no, r.email) as value,
+        'this person (' || coalesce('member_no ' || r.member_no, r.email) || ') belongs to a cell outside your area' as message
         from import_rows r join units u on u.id = r.old_cell_id
         where not (u.path <@ any($1::ltree[]))`, [managePaths]));
   }

@@ -40,7 +40,7 @@ export function ImportErrorsTable({ errors, total }: { errors: ImportStatus['err
             {errors.map((e, i) => (
               <Table.Tr key={`${e.line}-${i}`}>
                 <Table.Td>{e.line}</Table.Td>
-                <Table.Td>{e.message}</Table.Td>
+                <Table.Td>{t(`import.error.${e.code}`, { field: e.field ?? '', value: e.value ?? '', defaultValue: e.message })}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

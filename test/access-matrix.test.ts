@@ -11,10 +11,10 @@ import { importMembers } from '../src/server/modules/imports/service.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
-import { buildAccount, buildCell, buildPerson } from './helpers/factories.ts';
+import { buildAccount, buildCell, buildMeeting, buildPerson, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, ROLES, type Org, type Role } from './helpers/org.ts';
 
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
 type Ctx = { org: Org; t: Awaited<ReturnType<typeof createTestApp>>; role: Role };
 type Row = {
   /** Expected status on an object inside the actor's subtree (anonymous: 401 unless public). */
@@ -162,7 +162,111 @@ const matrix: Record<string, Row> = {
       return { method: 'GET', url: `/api/v1/imports/${importId}` };
     },
   },
+
+  'GET /api/v1/meeting-kinds': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/meeting-kinds' }) },
+  'POST /api/v1/cells/:id/meetings': {
+    expect: managers(201, 201),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/meetings`, body: { kind: 'general', startsAt: '2026-01-05T18:00:00Z' } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/meetings`, body: { kind: 'general', startsAt: '2026-01-05T18:00:00Z' } }),
+  },
+  'GET /api/v1/cells/:id/meetings': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/meetings` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/meetings` }),
+  },
+  'GET /api/v1/meetings/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}` }),
+  },
+  'PATCH /api/v1/meetings/:id': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}`, body: { minutes: 'Discussed the plan' } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}`, body: { minutes: 'Discussed the plan' } }),
+  },
+  'PUT /api/v1/meetings/:id/attendance': {
+    expect: managers(200, 200),
+    inside: async (c) => attendanceRequest(c, c.org.cellA1a.id),
+    outside: async (c) => attendanceRequest(c, c.org.cellB1a.id),
+  },
+  'POST /api/v1/meetings/:id/not-held': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}/not-held`, body: { reason: 'storm' } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}/not-held`, body: { reason: 'storm' } }),
+  },
+  'POST /api/v1/meetings/:id/decisions': {
+    expect: managers(201, 201),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}/decisions`, body: { text: 'Plan', actions: [] } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}/decisions`, body: { text: 'Plan', actions: [] } }),
+  },
+  'PATCH /api/v1/actions/:id': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/actions/${await actionIn(c, c.org.cellA1a.id)}`, body: { status: 'done' } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/actions/${await actionIn(c, c.org.cellB1a.id)}`, body: { status: 'done' } }),
+  },
+  'GET /api/v1/cells/:id/follow-ups': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/follow-ups` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/follow-ups` }),
+  },
+  'POST /api/v1/follow-ups/:id/resolve': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/follow-ups/${await followUpIn(c, c.org.cellA1a.id)}/resolve`, body: { note: 'visited' } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/follow-ups/${await followUpIn(c, c.org.cellB1a.id)}/resolve`, body: { note: 'visited' } }),
+  },
+  'GET /api/v1/units/:id/compliance': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/compliance?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/compliance?period=${thisMonth()}` }),
+  },
+  'GET /api/v1/units/:id/compliance/cells': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/compliance/cells?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/compliance/cells?period=${thisMonth()}` }),
+  },
+  'GET /api/v1/units/:id/compliance/trend': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/compliance/trend` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/compliance/trend` }),
+  },
+  'GET /api/v1/standards': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/standards' }) },
+  'POST /api/v1/me/calendar': {
+    expect: { member: 201, secretary: 201, districtReader: 400, regionManager: 400, admin: 400 }, // officials here have no person record
+    inside: async () => ({ method: 'POST', url: '/api/v1/me/calendar', body: {} }),
+  },
+  'POST /api/v1/cells/:id/calendar': {
+    expect: all(201),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/calendar`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/calendar`, body: {} }),
+  },
+  'GET /api/v1/calendar/:file': {
+    expect: { anonymous: 200, ...all(200) }, // the secret URL is the key, whoever holds it
+    inside: async (c) => {
+      const { createCellFeed } = await import('../src/server/modules/calendar/service.ts');
+      return { method: 'GET', url: (await createCellFeed(db(c), systemActor(), c.org.cellA1a.id)).url };
+    },
+  },
 };
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+
+async function attendanceRequest(c: Ctx, cellId: number): Promise<Req> {
+  const m = await buildMeeting(db(c), cellId);
+  return { method: 'PUT', url: `/api/v1/meetings/${m.id}/attendance`, body: { records: m.roll.map((r) => ({ personId: r.personId, status: 'present' })) } };
+}
+
+async function actionIn(c: Ctx, cellId: number): Promise<number> {
+  const { addDecision } = await import('../src/server/modules/meetings/decisions.ts');
+  const m = await buildMeeting(db(c), cellId);
+  const withDecision = await addDecision(db(c), systemActor(), m.id, { text: 'Do it', actions: [{ title: 'Task', dueOn: '2026-01-31' }] });
+  return withDecision.decisions[0]!.actions[0]!.id;
+}
+
+async function followUpIn(c: Ctx, cellId: number): Promise<number> {
+  const p = await buildPerson(db(c), cellId);
+  const row = await db(c).insertInto('follow_ups').values({ cell_id: cellId, person_id: p.id, reason: 'repeated_absence', created_on: '2026-01-01' }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
 
 async function relieveRequest(c: Ctx, districtId: number): Promise<Req> {
   const cell = await buildCell(db(c), districtId);

@@ -13,7 +13,17 @@ const EnvSchema = z.object({
   CELLWORK_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24 * 14),
   CELLWORK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CELLWORK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  CELLWORK_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'not a known IANA time zone, e.g. Asia/Seoul'),
 });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   port: number;
@@ -27,6 +37,8 @@ export type Config = {
   sessionMaxMs: number;
   trustProxy: boolean;
   poolSize: number;
+  /** The organization's time zone: a meeting's calendar day (and so its month) is taken in it. */
+  timeZone: string;
   webDir: string;
 };
 
@@ -48,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMs: e.CELLWORK_SESSION_MAX_HOURS * 3_600_000,
     trustProxy: e.CELLWORK_TRUST_PROXY === 'true',
     poolSize: e.CELLWORK_DB_POOL_SIZE,
+    timeZone: e.CELLWORK_TIME_ZONE,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

@@ -218,3 +218,104 @@ export const HealthSchema = z.object({
   status: z.literal('ok'),
   database: z.object({ mode: z.enum(['embedded', 'external']), version: z.string() }),
 });
+
+// ---- Meetings, attendance and compliance -------------------------------------------------------
+
+export const MEETING_KINDS = ['general', 'consultative', 'review', 'study', 'technical', 'other'] as const;
+export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
+
+export const CreateMeetingSchema = z.object({
+  kind: z.string().trim().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/, 'a meeting kind code such as general'),
+  startsAt: z.iso.datetime({ offset: true }),
+  title: z.string().trim().max(200).optional(),
+}).strict();
+export type CreateMeeting = z.infer<typeof CreateMeetingSchema>;
+
+export const UpdateMeetingSchema = z.object({
+  title: z.string().trim().max(200).nullish(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  minutes: z.string().max(20_000).nullish(),
+  version: z.number().int().positive().optional(),
+}).strict();
+
+export const AttendanceRecordSchema = z.object({
+  personId: IdSchema,
+  status: z.enum(ATTENDANCE_STATUSES),
+  reason: z.string().trim().max(500).nullish(),
+}).strict();
+
+export const SaveAttendanceSchema = z.object({
+  records: z.array(AttendanceRecordSchema).max(2000),
+  version: z.number().int().positive().optional(),
+}).strict();
+export type SaveAttendance = z.infer<typeof SaveAttendanceSchema>;
+
+export const NotHeldSchema = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().positive().optional() }).strict();
+
+export const RollEntrySchema = z.object({
+  personId: z.number(),
+  fullName: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  status: z.enum(ATTENDANCE_STATUSES).nullable(),
+  reason: z.string().nullable(),
+});
+
+export const ActionSchema = z.object({
+  id: z.number(), title: z.string(), ownerPersonId: z.number().nullable(), ownerName: z.string().nullable(),
+  dueOn: z.string(), status: z.enum(['open', 'done', 'dropped']), closedOn: z.string().nullable(),
+});
+export const DecisionSchema = z.object({ id: z.number(), text: z.string(), actions: z.array(ActionSchema) });
+
+export const MeetingSummarySchema = z.object({
+  id: z.number(), cellId: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), meetsOn: z.string(),
+  status: z.enum(['scheduled', 'held', 'not_held']), version: z.number(),
+  present: z.number(), expected: z.number(),
+});
+export const MeetingSchema = MeetingSummarySchema.extend({
+  notHeldReason: z.string().nullable(),
+  minutes: z.string().nullable(),
+  roll: z.array(RollEntrySchema),
+  quorum: z.object({ required: z.number(), present: z.number(), met: z.boolean() }).nullable(),
+  decisions: z.array(DecisionSchema),
+  /** Actions from earlier meetings still open: they stay on the agenda until closed. */
+  openActions: z.array(ActionSchema),
+  canManage: z.boolean(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const MeetingListQuerySchema = z.object({
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+}).strict();
+
+export const CreateDecisionSchema = z.object({
+  text: z.string().trim().min(1).max(2000),
+  actions: z.array(z.object({ title: z.string().trim().min(1).max(500), ownerPersonId: IdSchema.nullish(), dueOn: DateSchema }).strict()).max(50).default([]),
+}).strict();
+export const UpdateActionSchema = z.object({ status: z.enum(['open', 'done', 'dropped']) }).strict();
+
+export const ComplianceQuerySchema = z.object({ period: z.string().max(7) }).strict();
+export const ComplianceStandardSchema = z.object({
+  code: z.string(), title: z.string(), titleKo: z.string(), cellsMeeting: z.number(), cellsTotal: z.number(), rowsUrl: z.string(),
+});
+export const ComplianceSchema = z.object({
+  unitId: z.number(),
+  period: z.string(),
+  cells: z.number(),
+  cellsMeetingAll: z.number(),
+  allRowsUrl: z.string(),
+  standards: z.array(ComplianceStandardSchema),
+});
+export type Compliance = z.infer<typeof ComplianceSchema>;
+
+export const ComplianceRowsQuerySchema = z.object({
+  period: z.string().max(7),
+  standard: z.string().max(64).default('*'),
+  meets: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+}).strict();
+export const ComplianceRowSchema = z.object({
+  cellId: z.number(), cellName: z.string(), cellCode: z.string(), standardCode: z.string(), meets: z.boolean(), detail: z.unknown(),
+});

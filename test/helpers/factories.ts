@@ -47,3 +47,16 @@ export async function buildAccount(db: Db, opts: { login?: string; password?: st
   for (const g of opts.grants ?? []) await createGrant(db, actor, account.id, { role: g.role, access: g.access ?? 'read', unitId: g.unitId ?? null });
   return { ...account, login, password: opts.password ?? 'secret-pass' };
 }
+
+export async function buildMeeting(db: Db, cellId: number, overrides: { kind?: string; startsAt?: string; title?: string } = {}) {
+  const { createMeeting } = await import('../../src/server/modules/meetings/service.ts');
+  return createMeeting(db, actor, cellId, { kind: overrides.kind ?? 'general', startsAt: overrides.startsAt ?? new Date(Date.now() - 86_400_000).toISOString(), title: overrides.title }, 'UTC');
+}
+
+/** Records a held meeting: everyone on the roll present unless listed otherwise. */
+export async function holdMeeting(db: Db, meetingId: number, statuses: Record<number, 'present' | 'excused' | 'absent'> = {}) {
+  const { getMeeting } = await import('../../src/server/modules/meetings/service.ts');
+  const { saveAttendance } = await import('../../src/server/modules/meetings/attendance.ts');
+  const m = await getMeeting(db, actor, meetingId);
+  return saveAttendance(db, actor, meetingId, { records: m.roll.map((r) => ({ personId: r.personId, status: statuses[r.personId] ?? 'present' })) });
+}

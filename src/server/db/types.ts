@@ -136,7 +136,65 @@ export interface ImportsTable {
   finished_at: Date | null;
 }
 
+export type MeetingStatus = 'scheduled' | 'held' | 'not_held';
+export type AttendanceStatus = 'present' | 'excused' | 'absent';
+
+export interface MeetingKindsTable { code: string; name_en: string; name_ko: string; position: number; quorum: number | null }
+
+export interface MeetingsTable {
+  cell_id: number;
+  id: Generated<number>;
+  kind: string;
+  title: string | null;
+  starts_at: Date | string;
+  meets_on: string;
+  status: ColumnType<MeetingStatus, MeetingStatus | undefined, MeetingStatus>;
+  not_held_reason: string | null;
+  minutes: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface AttendanceTable { cell_id: number; meeting_id: number; person_id: number; status: AttendanceStatus; reason: string | null }
+export interface AgendaItemsTable { cell_id: number; id: Generated<number>; meeting_id: number; position: number; title: string }
+export interface DecisionsTable { cell_id: number; id: Generated<number>; meeting_id: number; text: string }
+export interface DecisionActionsTable {
+  cell_id: number; id: Generated<number>; decision_id: number; title: string; owner_person_id: number | null;
+  due_on: string; status: ColumnType<'open' | 'done' | 'dropped', 'open' | 'done' | 'dropped' | undefined>; closed_on: string | null;
+}
+export interface FollowUpsTable {
+  cell_id: number; id: Generated<number>; person_id: number; reason: 'repeated_absence'; created_on: string; resolved_on: string | null; note: string | null;
+}
+export interface CalendarFeedsTable {
+  id: Generated<number>; token_hash: Buffer; person_id: number | null; cell_id: number | null; created_by: number | null; created_at: Timestamp; revoked_at: Date | null;
+}
+export type StandardKind = 'meetings_per_month' | 'review_interval' | 'attendance_rate' | 'absence_follow_up' | 'actions_on_time';
+export interface StandardsTable {
+  id: Generated<number>; code: string; kind: StandardKind; params: ColumnType<Record<string, unknown>, string, string>;
+  title_en: string; title_ko: string; scope_unit_id: number | null; scope_sector: string | null;
+  valid_from: string; valid_to: string | null; created_at: Timestamp; created_by: number | null;
+}
+export interface MetricPeriodsTable { period: string; materialized_at: Timestamp }
+export interface CellMetricsTable { cell_id: number; period: string; key: string; value: number }
+export interface CellComplianceTable { cell_id: number; period: string; standard_code: string; meets: boolean; detail: unknown }
+export interface UnitRollupsTable { unit_id: number; period: string; standard_code: string; cells_total: number; cells_meeting: number }
+
 export interface DB {
+  meeting_kinds: MeetingKindsTable;
+  meetings: MeetingsTable;
+  attendance: AttendanceTable;
+  agenda_items: AgendaItemsTable;
+  decisions: DecisionsTable;
+  decision_actions: DecisionActionsTable;
+  follow_ups: FollowUpsTable;
+  calendar_feeds: CalendarFeedsTable;
+  standards: StandardsTable;
+  metric_periods: MetricPeriodsTable;
+  cell_metrics: CellMetricsTable;
+  cell_compliance: CellComplianceTable;
+  unit_rollups: UnitRollupsTable;
   units: UnitsTable;
   unit_moves: UnitMovesTable;
   people: PeopleTable;

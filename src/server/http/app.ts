@@ -9,6 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { complianceRoutes } from '../modules/compliance/routes.ts';
+import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
@@ -18,7 +21,9 @@ import { registerAuth } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
 import type { App, RouteModule } from './route-kit.ts';
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes];
+export const routeModules: RouteModule[] = [
+  healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes, meetingRoutes, complianceRoutes, calendarRoutes,
+];
 
 export type RouteInfo = { method: string; url: string; public: boolean };
 

@@ -23,7 +23,7 @@ export class CopyWriter {
   private buf = Buffer.allocUnsafe(CHUNK_BYTES);
   private pos = 0;
 
-  /** True when the current chunk should be handed over (with take) before the next line. */
+  /** True when the current chunk must be handed over (with take) before the next line: check after every line. */
   get full(): boolean {
     return this.pos > CHUNK_BYTES - MAX_LINE_BYTES;
   }
@@ -34,6 +34,8 @@ export class CopyWriter {
 
   /** The bytes written so far; the writer continues in a fresh buffer (the old one now belongs to the stream). */
   take(): Buffer {
+    // Typed-array writes past the end are silently dropped; a line longer than MAX_LINE_BYTES would show here.
+    if (this.pos > CHUNK_BYTES) throw new Error(`CopyWriter overflow: ${this.pos} bytes in a ${CHUNK_BYTES}-byte chunk`);
     const out = this.buf.subarray(0, this.pos);
     this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
     this.pos = 0;

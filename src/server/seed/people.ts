@@ -87,7 +87,6 @@ function writeFullName(rng: Rng, out: CopyWriter): boolean {
   return true;
 }
 
-export const memberNo = (personId: number) => `M${String(personId).padStart(7, '0')}`;
 
 const cellStreams = (seed: number, c: number) => [new Rng(mixSeed(seed, c, 1)), new Rng(mixSeed(seed, c, 2))] as const;
 
@@ -136,12 +135,12 @@ export function* peopleChunks(org: Organization, seed: number, firstPersonId: nu
       out.ascii('M');
       out.padded(id, 7);
       out.newline();
+      if (out.full) {
+        yield out.take();
+        onRows(tally.people + i + 1);
+      }
     }
     tally.people += size;
-    if (out.full) {
-      yield out.take();
-      onRows(tally.people);
-    }
   }
   if (!out.empty) yield out.take();
   onRows(tally.people);
@@ -187,10 +186,10 @@ export function* membershipChunks(org: Organization, seed: number, firstPersonId
       out.tab();
       out.bytes(NULL_BYTES);
       out.newline();
-    }
-    if (out.full) {
-      yield out.take();
-      onRows(id - firstMembershipId);
+      if (out.full) {
+        yield out.take();
+        onRows(id - firstMembershipId);
+      }
     }
   }
   if (!out.empty) yield out.take();

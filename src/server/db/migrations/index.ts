@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-29T0900-foundation.ts';
+import * as cellHealth from './2026-11-29T1000-cell-health.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
   '2026-11-29T0900-foundation': foundation,
+  '2026-11-29T1000-cell-health': cellHealth,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { CreateUnit, Unit } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
+import { moveRollups, refreshCellEverywhere } from '../compliance/engine.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
 
@@ -70,6 +71,7 @@ export function createUnit(db: Db, actor: Actor, input: CreateUnit): Promise<Uni
       sector: input.sector ?? null, path: `${parent.path}.${id}`, depth: parent.depth + 1, opened_on: openedOn,
     }).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, actor, { action: 'unit.create', entity: 'unit', entityId: id, after: created });
+    if (created.kind === 'cell') await refreshCellEverywhere(trx, id);
     return getUnit(trx, actor, id);
   });
 }
@@ -105,6 +107,7 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
         depth = depth + ${shift}, updated_at = now()
       where path <@ ${unit.path}::ltree`.execute(trx);
     await trx.updateTable('units').set({ parent_id: parent.id }).where('id', '=', id).execute();
+    await moveRollups(trx, id, unit.path, parent.path);
     await trx.insertInto('unit_moves').values({
       unit_id: id, from_parent_id: unit.parent_id, to_parent_id: parent.id, from_path: unit.path, moved_by: actor.accountId,
     }).execute();
@@ -131,6 +134,7 @@ export function closeUnit(db: Db, actor: Actor, id: number, closedOn: string | u
     if (unit.kind === 'cell' && unit.member_count > 0) throw new AppError('conflict', 'Transfer the cell\'s members to other cells first');
     await trx.updateTable('units').set({ closed_on: date, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'unit.close', entity: 'unit', entityId: id, before: { closedOn: null }, after: { closedOn: date } });
+    if (unit.kind === 'cell') await refreshCellEverywhere(trx, id);
     return getUnit(trx, actor, id);
   });
 }

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ComplianceQuerySchema, ComplianceRowSchema, ComplianceRowsQuerySchema, ComplianceSchema, IdParamsSchema, pageOf } from '../../../shared/schemas.ts';
+import { requireActor } from '../../http/auth.ts';
+import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
+import { parsePeriod, periodOf, todayIso } from './periods.ts';
+import * as compliance from './service.ts';
+
+const tags = ['compliance'];
+
+export const complianceRoutes: RouteModule = (app, { db }) => {
+  app.get('/api/v1/units/:id/compliance', {
+    schema: { tags, summary: 'How many cells under a unit meet each standard in a month', params: IdParamsSchema, querystring: ComplianceQuerySchema, response: { 200: ComplianceSchema, ...errorResponses } },
+  }, async (req) => compliance.getCompliance(db, requireActor(req), req.params.id, parsePeriod(req.query.period)));
+
+  app.get('/api/v1/units/:id/compliance/cells', {
+    schema: { tags, summary: 'The cells behind a compliance figure, with what each lacks', params: IdParamsSchema, querystring: ComplianceRowsQuerySchema, response: { 200: pageOf(ComplianceRowSchema), ...errorResponses } },
+  }, async (req) => compliance.listComplianceCells(db, requireActor(req), req.params.id, {
+    period: parsePeriod(req.query.period), standard: req.query.standard, limit: req.query.limit, cursor: req.query.cursor,
+    meets: req.query.meets === undefined ? undefined : req.query.meets === 'true',
+  }));
+
+  app.get('/api/v1/units/:id/compliance/trend', {
+    schema: {
+      tags, summary: 'Cells meeting each standard, month by month', params: IdParamsSchema,
+      querystring: z.object({ period: z.string().max(7).optional(), months: z.coerce.number().int().min(1).max(36).default(12) }).strict(),
+      response: { 200: z.object({ unitId: z.number(), periods: z.array(z.string()), series: z.array(z.object({ standardCode: z.string(), points: z.array(z.object({ cellsMeeting: z.number(), cellsTotal: z.number() }).nullable()) })) }), ...errorResponses },
+    },
+  }, async (req) => compliance.getTrend(db, requireActor(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : periodOf(todayIso()), req.query.months));
+
+  app.get('/api/v1/standards', {
+    schema: { tags: ['rulebook'], summary: 'The rulebook: every standard and its versions', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), kind: z.string(), params: z.record(z.string(), z.unknown()), titleEn: z.string(), titleKo: z.string(), scopeUnitId: z.number().nullable(), scopeSector: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })) }), ...errorResponses } },
+  }, async () => ({
+    items: (await db.selectFrom('standards').selectAll().orderBy('code').orderBy('valid_from').execute()).map((s) => ({
+      id: s.id, code: s.code, kind: s.kind, params: s.params, titleEn: s.title_en, titleKo: s.title_ko,
+      scopeUnitId: s.scope_unit_id, scopeSector: s.scope_sector, validFrom: s.valid_from, validTo: s.valid_to,
+    })),
+  }));
+};

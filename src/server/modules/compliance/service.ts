@@ -1,0 +1,82 @@
+/** Reading compliance: a unit's figures for a month, the cells behind a figure, and the 12-month trend. */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { findUnitInScope, pathInScope } from '../../access/scope.ts';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import type { Compliance } from '../../../shared/schemas.ts';
+import { ensurePeriod } from './engine.ts';
+import { periodsEndingWith, type Period } from './periods.ts';
+
+const month = (p: Period) => p.slice(0, 7);
+
+function standardsInForce(db: Db, period: Period) {
+  return db.selectFrom('standards').select(['code', 'title_en', 'title_ko', 'scope_unit_id', 'scope_sector'])
+    .where('valid_from', '<=', period).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', period)]))
+    .orderBy('id').execute();
+}
+
+export async function getCompliance(db: Db, actor: Actor, unitId: number, period: Period): Promise<Compliance> {
+  const unit = await findUnitInScope(db, actor, unitId);
+  if (!unit) throw notFound('No such unit');
+  await ensurePeriod(db, period);
+  const [standards, rollups] = await Promise.all([
+    standardsInForce(db, period),
+    db.selectFrom('unit_rollups').select(['standard_code', 'cells_total', 'cells_meeting'])
+      .where('unit_id', '=', unitId).where('period', '=', period).execute(),
+  ]);
+  const byCode = new Map(rollups.map((r) => [r.standard_code, r]));
+  const rowsUrl = (code: string) => `/api/v1/units/${unitId}/compliance/cells?period=${month(period)}&standard=${encodeURIComponent(code)}`;
+  const all = byCode.get('*');
+  return {
+    unitId, period: month(period),
+    cells: all?.cells_total ?? 0,
+    cellsMeetingAll: all?.cells_meeting ?? 0,
+    allRowsUrl: rowsUrl('*'),
+    standards: standards
+      .map((s) => ({ code: s.code, title: s.title_en, titleKo: s.title_ko, cellsMeeting: byCode.get(s.code)?.cells_meeting ?? 0, cellsTotal: byCode.get(s.code)?.cells_total ?? 0, rowsUrl: rowsUrl(s.code) }))
+      // Standards scoped to other subtrees or sectors say nothing about this unit.
+      .filter((s, i) => s.cellsTotal > 0 || (standards[i]!.scope_unit_id === null && standards[i]!.scope_sector === null)),
+  };
+}
+
+export async function listComplianceCells(db: Db, actor: Actor, unitId: number, q: { period: Period; standard: string; meets?: boolean; limit: number; cursor?: string }) {
+  const unit = await findUnitInScope(db, actor, unitId);
+  if (!unit) throw notFound('No such unit');
+  await ensurePeriod(db, q.period);
+  const after = decodeCursor(q.cursor);
+  let qb = db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
+    .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail'])
+    .where('cc.period', '=', q.period).where('cc.standard_code', '=', q.standard)
+    .where(sql<boolean>`u.path <@ ${unit.path}::ltree`).where(pathInScope(actor, 'u.path'));
+  if (q.meets !== undefined) qb = qb.where('cc.meets', '=', q.meets);
+  if (after) qb = qb.where(sql<boolean>`(u.name, u.id) > (${after[0]}, ${after[1]})`);
+  const rows = await qb.orderBy('u.name').orderBy('u.id').limit(q.limit + 1).execute();
+  return pageFrom(rows, q.limit, (r) => [r.cellName, r.cellId]);
+}
+
+export async function getTrend(db: Db, actor: Actor, unitId: number, last: Period, months: number) {
+  const unit = await findUnitInScope(db, actor, unitId);
+  if (!unit) throw notFound('No such unit');
+  const periods = periodsEndingWith(last, months);
+  const [rows, materialized] = await Promise.all([
+    db.selectFrom('unit_rollups').select(['period', 'standard_code', 'cells_total', 'cells_meeting'])
+      .where('unit_id', '=', unitId).where('period', 'in', periods).execute(),
+    db.selectFrom('metric_periods').select('period').where('period', 'in', periods).execute(),
+  ]);
+  const known = new Set(materialized.map((m) => m.period));
+  const codes = [...new Set(rows.map((r) => r.standard_code))].sort();
+  return {
+    unitId,
+    periods: periods.map(month),
+    series: codes.map((code) => ({
+      standardCode: code,
+      points: periods.map((p) => {
+        if (!known.has(p)) return null; // not computed yet: no figure rather than a false zero
+        const r = rows.find((x) => x.period === p && x.standard_code === code);
+        return { cellsMeeting: r?.cells_meeting ?? 0, cellsTotal: r?.cells_total ?? 0 };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Recording a meeting: the whole roll in one request, every member on the roll that day as present,
+ * excused or absent, so rates are true. Saving marks the meeting held, bumps its version (optimistic
+ * concurrency), audits what changed, opens follow-ups for members absent too often in a row, and
+ * brings the cell's metrics and its committees' roll-ups up to date in the same transaction.
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
+import { badRequest } from '../../errors.ts';
+import type { Meeting, SaveAttendance } from '../../../shared/schemas.ts';
+import { recordAudit } from '../audit/service.ts';
+import { todayIso } from '../compliance/periods.ts';
+import { selectAttendance, selectRoll } from './queries.ts';
+import { assertVersion, getMeeting, lockMeeting, refreshMeetingPeriod } from './service.ts';
+
+export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: SaveAttendance): Promise<Meeting> {
+  return inTransaction(db, async (trx) => {
+    const m = await lockMeeting(trx, actor, meetingId, undefined);
+    if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('A meeting that has not begun cannot be recorded as held');
+    const roll = await selectRoll(trx, m.cell_id, m.meets_on);
+    checkCoversRoll(roll.map((r) => r.personId), input.records.map((r) => r.personId));
+    const before = await selectAttendance(trx, m.cell_id, m.id);
+    const next = input.records.map((r) => ({ person_id: r.personId, status: r.status, reason: r.status === 'present' ? null : r.reason || null }));
+    const changed = diffAttendance(before, next);
+    if (m.status === 'held' && changed.length === 0) return getMeeting(trx, actor, meetingId); // the same roll again: nothing to do
+    assertVersion(m, input.version);
+    await trx.deleteFrom('attendance').where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).execute();
+    if (next.length) await trx.insertInto('attendance').values(next.map((r) => ({ ...r, cell_id: m.cell_id, meeting_id: m.id }))).execute();
+    await trx.updateTable('meetings').set({ status: 'held', not_held_reason: null, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('cell_id', '=', m.cell_id).where('id', '=', m.id).execute();
+    await recordAudit(trx, actor, {
+      action: m.status === 'held' ? 'attendance.correct' : 'attendance.record', entity: 'meeting', entityId: m.id,
+      before: { status: m.status, records: changed.map((c) => c.before) }, after: { status: 'held', records: changed.map((c) => c.after) },
+    });
+    await openAbsenceFollowUps(trx, m.cell_id, m.kind, next.filter((r) => r.status === 'absent').map((r) => r.person_id));
+    await refreshMeetingPeriod(trx, m.cell_id, m.meets_on);
+    return getMeeting(trx, actor, meetingId);
+  });
+}
+
+/** "The cell did not meet" is a fact to record too. */
+export function markNotHeld(db: Db, actor: Actor, meetingId: number, input: { reason: string; version?: number }): Promise<Meeting> {
+  return inTransaction(db, async (trx) => {
+    const m = await lockMeeting(trx, actor, meetingId, input.version);
+    if (m.status === 'not_held' && m.not_held_reason === input.reason) return getMeeting(trx, actor, meetingId);
+    await trx.deleteFrom('attendance').where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).execute();
+    await trx.updateTable('meetings').set({ status: 'not_held', not_held_reason: input.reason, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('cell_id', '=', m.cell_id).where('id', '=', m.id).execute();
+    await recordAudit(trx, actor, { action: 'meeting.not-held', entity: 'meeting', entityId: m.id, before: { status: m.status }, after: { status: 'not_held', reason: input.reason } });
+    await refreshMeetingPeriod(trx, m.cell_id, m.meets_on);
+    return getMeeting(trx, actor, meetingId);
+  });
+}
+
+function checkCoversRoll(roll: number[], sent: number[]): void {
+  const onRoll = new Set(roll);
+  const seen = new Set<number>();
+  const duplicates = sent.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+  const notOnRoll = sent.filter((id) => !onRoll.has(id));
+  const missing = roll.filter((id) => !seen.has(id));
+  if (duplicates.length || notOnRoll.length || missing.length) {
+    throw badRequest('The records must list every member on the roll that day, once each', { duplicates, notOnRoll, missing });
+  }
+}
+
+type Row = { person_id: number; status: string; reason: string | null };
+
+function diffAttendance(before: Row[], after: Row[]) {
+  const old = new Map(before.map((r) => [r.person_id, r]));
+  return after.filter((r) => { const o = old.get(r.person_id); return !o || o.status !== r.status || o.reason !== r.reason; })
+    .map((r) => ({ before: old.get(r.person_id) ?? null, after: r }))
+    .concat(before.filter((r) => !after.some((a) => a.person_id === r.person_id)).map((r) => ({ before: r, after: null as unknown as Row })));
+}
+
+/**
+ * A member absent (not excused) from the last N held meetings of the rulebook's kind gets a follow-up
+ * item for the secretary, unless one is already open.
+ */
+async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent: number[]): Promise<void> {
+  if (absent.length === 0) return;
+  const today = todayIso();
+  const rule = await db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up')
+    .where('valid_from', '<=', today).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
+    .orderBy('valid_from', 'desc').executeTakeFirst();
+  const params = rule?.params as { kind?: string; consecutive?: number } | undefined;
+  if (!params || params.kind !== kind) return;
+  const n = Number(params.consecutive ?? 3);
+  await sql`
+    insert into follow_ups (cell_id, person_id, reason, created_on)
+    select ${cellId}, p.person_id, 'repeated_absence', ${today}::date
+    from unnest(${absent}::bigint[]) as p(person_id)
+    where (select count(*) = ${n} and bool_and(last.status = 'absent') from (
+        select a.status from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
+        where a.cell_id = ${cellId} and a.person_id = p.person_id and m.kind = ${kind} and m.status = 'held'
+        order by m.meets_on desc, m.id desc limit ${n}) last)
+    on conflict (cell_id, person_id, reason) where resolved_on is null do nothing`.execute(db);
+}
+

@@ -1,0 +1,90 @@
+/**
+ * What meetings, attendance, decisions and follow-ups contribute to the per-cell, per-month metrics.
+ * Each source is one set-based query over the selected cells (or all cells) for one period, so the
+ * same SQL serves an incremental update of one cell and a recompute of the whole organization.
+ */
+import { sql, type RawBuilder } from 'kysely';
+
+export type MetricWindow = {
+  period: string;
+  /** Exclusive end of the data: the month's end, or tomorrow for the current month. */
+  end: string;
+  /** Restrict to these cells; null = every cell. */
+  cellIds: number[] | null;
+};
+
+export type MetricSource = { name: string; rows(w: MetricWindow): RawBuilder<{ cell_id: number; key: string; value: number }> };
+
+const cellFilter = (column: string, ids: number[] | null) =>
+  ids === null ? sql`true` : sql`${sql.ref(column)} = any(${ids}::bigint[])`;
+
+/** meetings_held:<kind> — meetings recorded as held in the month. */
+const meetingsHeld: MetricSource = {
+  name: 'meetings_held',
+  rows: (w) => sql`
+    select m.cell_id, 'meetings_held:' || m.kind as key, count(*)::float8 as value
+    from meetings m
+    where m.status = 'held' and m.meets_on >= ${w.period}::date and m.meets_on < ${w.end}::date and ${cellFilter('m.cell_id', w.cellIds)}
+    group by m.cell_id, m.kind`,
+};
+
+/** attendance_present:<kind>, attendance_expected:<kind> — everyone on the roll counts as expected. */
+const attendance: MetricSource = {
+  name: 'attendance',
+  rows: (w) => sql`
+    select cell_id, key, value from (
+      select a.cell_id, m.kind, count(*) filter (where a.status = 'present')::float8 as present, count(*)::float8 as expected
+      from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
+      where m.status = 'held' and m.meets_on >= ${w.period}::date and m.meets_on < ${w.end}::date and ${cellFilter('a.cell_id', w.cellIds)}
+      group by a.cell_id, m.kind) t
+    cross join lateral (values ('attendance_present:' || t.kind, t.present), ('attendance_expected:' || t.kind, t.expected)) v(key, value)`,
+};
+
+/**
+ * max_gap_days:<kind> — the longest stretch without a held meeting of that kind, from the last one
+ * before the month (or the cell's opening) through the month to its data end.
+ */
+const meetingGaps = (kind: string): MetricSource => ({
+  name: `max_gap_days:${kind}`,
+  rows: (w) => sql`
+    with cells as (select u.id, u.opened_on from units u where u.kind = 'cell' and ${cellFilter('u.id', w.cellIds)}),
+    pts as (
+      select c.id as cell_id, coalesce((select max(r.meets_on) from meetings r where r.cell_id = c.id and r.kind = ${kind}
+        and r.status = 'held' and r.meets_on < ${w.period}::date), c.opened_on) as d
+      from cells c
+      union all
+      select r.cell_id, r.meets_on from meetings r join cells c on c.id = r.cell_id
+      where r.kind = ${kind} and r.status = 'held' and r.meets_on >= ${w.period}::date and r.meets_on < ${w.end}::date
+      union all
+      select c.id, ${w.end}::date from cells c),
+    gaps as (select cell_id, d - lag(d) over (partition by cell_id order by d) as gap from pts)
+    select cell_id, ${`max_gap_days:${kind}`}::text as key, coalesce(max(gap), 0)::float8 as value from gaps group by cell_id`,
+});
+
+/** followup_oldest_open_days — age at the data end of the oldest follow-up still open then. */
+const followUps: MetricSource = {
+  name: 'follow_ups',
+  rows: (w) => sql`
+    select f.cell_id, 'followup_oldest_open_days' as key, max(${w.end}::date - 1 - f.created_on)::float8 as value
+    from follow_ups f
+    where f.created_on < ${w.end}::date and (f.resolved_on is null or f.resolved_on >= ${w.end}::date) and ${cellFilter('f.cell_id', w.cellIds)}
+    group by f.cell_id`,
+};
+
+/** actions_due, actions_on_time — follow-up actions of decisions that fell due in the month so far. */
+const actions: MetricSource = {
+  name: 'actions',
+  rows: (w) => sql`
+    select cell_id, key, value from (
+      select a.cell_id, count(*)::float8 as due,
+        count(*) filter (where a.status = 'done' and a.closed_on <= a.due_on)::float8 as on_time
+      from decision_actions a
+      where a.status <> 'dropped' and a.due_on >= ${w.period}::date and a.due_on < ${w.end}::date and ${cellFilter('a.cell_id', w.cellIds)}
+      group by a.cell_id) t
+    cross join lateral (values ('actions_due', t.due), ('actions_on_time', t.on_time)) v(key, value)`,
+};
+
+/** The sources for a period; gap metrics are computed for the kinds the rulebook asks about. */
+export function meetingMetricSources(gapKinds: string[]): MetricSource[] {
+  return [meetingsHeld, attendance, followUps, actions, ...gapKinds.map(meetingGaps)];
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import {
+  CreateDecisionSchema, CreateMeetingSchema, IdParamsSchema, MeetingListQuerySchema, MeetingSchema, MeetingSummarySchema,
+  NotHeldSchema, SaveAttendanceSchema, UpdateActionSchema, UpdateMeetingSchema,
+} from '../../../shared/schemas.ts';
+import { requireActor } from '../../http/auth.ts';
+import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
+import { markNotHeld, saveAttendance } from './attendance.ts';
+import { addDecision, listFollowUps, resolveFollowUp, setActionStatus } from './decisions.ts';
+import * as meetings from './service.ts';
+
+const tags = ['meetings'];
+const FollowUpSchema = z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string(), resolvedOn: z.string().nullable(), note: z.string().nullable() });
+
+export const meetingRoutes: RouteModule = (app, { db, config }) => {
+  app.get('/api/v1/meeting-kinds', {
+    schema: { tags, summary: 'The kinds of meeting, with their quorum rule', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), nameEn: z.string(), nameKo: z.string(), quorum: z.number().nullable() })) }), ...errorResponses } },
+  }, async () => ({
+    items: (await db.selectFrom('meeting_kinds').selectAll().orderBy('position').execute()).map((k) => ({ code: k.code, nameEn: k.name_en, nameKo: k.name_ko, quorum: k.quorum })),
+  }));
+
+  app.post('/api/v1/cells/:id/meetings', {
+    schema: { tags, summary: 'Schedule a meeting of a cell', params: IdParamsSchema, body: CreateMeetingSchema, response: { 201: MeetingSchema, ...errorResponses } },
+  }, async (req, reply) => reply.status(201).send(await meetings.createMeeting(db, requireActor(req), req.params.id, req.body, config.timeZone)));
+
+  app.get('/api/v1/cells/:id/meetings', {
+    schema: { tags, summary: 'A cell\'s meetings, newest first', params: IdParamsSchema, querystring: MeetingListQuerySchema, response: { 200: z.object({ items: z.array(MeetingSummarySchema) }), ...errorResponses } },
+  }, async (req) => meetings.listCellMeetings(db, requireActor(req), req.params.id, req.query));
+
+  app.get('/api/v1/meetings/:id', {
+    schema: { tags, summary: 'A meeting with the roll of that day, attendance, quorum, decisions and open actions', params: IdParamsSchema, response: { 200: MeetingSchema, ...errorResponses } },
+  }, async (req) => meetings.getMeeting(db, requireActor(req), req.params.id));
+
+  app.patch('/api/v1/meetings/:id', {
+    schema: { tags, summary: 'Edit the title, time (while scheduled) or minutes', params: IdParamsSchema, body: UpdateMeetingSchema, response: { 200: MeetingSchema, ...errorResponses } },
+  }, async (req) => meetings.updateMeeting(db, requireActor(req), req.params.id, req.body, config.timeZone));
+
+  app.put('/api/v1/meetings/:id/attendance', {
+    schema: { tags, summary: 'Record the whole roll in one request and mark the meeting held (send version to guard against lost updates)', params: IdParamsSchema, body: SaveAttendanceSchema, response: { 200: MeetingSchema, ...errorResponses } },
+  }, async (req) => saveAttendance(db, requireActor(req), req.params.id, req.body));
+
+  app.post('/api/v1/meetings/:id/not-held', {
+    schema: { tags, summary: 'Record that the cell did not meet', params: IdParamsSchema, body: NotHeldSchema, response: { 200: MeetingSchema, ...errorResponses } },
+  }, async (req) => markNotHeld(db, requireActor(req), req.params.id, req.body));
+
+  app.post('/api/v1/meetings/:id/decisions', {
+    schema: { tags, summary: 'Record a decision and its follow-up actions', params: IdParamsSchema, body: CreateDecisionSchema, response: { 201: MeetingSchema, ...errorResponses } },
+  }, async (req, reply) => reply.status(201).send(await addDecision(db, requireActor(req), req.params.id, req.body)));
+
+  app.patch('/api/v1/actions/:id', {
+    schema: { tags, summary: 'Close, drop or reopen a follow-up action', params: IdParamsSchema, body: UpdateActionSchema, response: { 200: z.object({ id: z.number(), status: z.string(), closedOn: z.string().nullable() }), ...errorResponses } },
+  }, async (req) => setActionStatus(db, requireActor(req), req.params.id, req.body.status));
+
+  app.get('/api/v1/cells/:id/follow-ups', {
+    schema: { tags, summary: 'Members to follow up (e.g. repeated absences)', params: IdParamsSchema, querystring: z.object({ includeResolved: z.enum(['true', 'false']).default('false') }).strict(), response: { 200: z.object({ items: z.array(FollowUpSchema) }), ...errorResponses } },
+  }, async (req) => listFollowUps(db, requireActor(req), req.params.id, req.query.includeResolved === 'true'));
+
+  app.post('/api/v1/follow-ups/:id/resolve', {
+    schema: { tags, summary: 'Close a follow-up with a note of what was done', params: IdParamsSchema, body: z.object({ note: z.string().trim().min(1).max(2000) }).strict(), response: { 200: z.object({ id: z.number(), resolvedOn: z.string(), note: z.string() }), ...errorResponses } },
+  }, async (req) => resolveFollowUp(db, requireActor(req), req.params.id, req.body.note));
+};

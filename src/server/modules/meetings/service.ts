@@ -1,0 +1,127 @@
+/** Meetings of a cell: scheduling, reading with the roll and decisions, listing, editing. */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { canManagePath } from '../../access/actor.ts';
+import { findUnitInScope } from '../../access/scope.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
+import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
+import type { CreateMeeting, Meeting } from '../../../shared/schemas.ts';
+import { recordAudit } from '../audit/service.ts';
+import { refreshCells } from '../compliance/engine.ts';
+import { periodOf } from '../compliance/periods.ts';
+import * as q from './queries.ts';
+
+export async function requireCell(db: Db, actor: Actor, cellId: number, need: 'read' | 'manage') {
+  const cell = await findUnitInScope(db, actor, cellId, need);
+  if (!cell || cell.kind !== 'cell') throw notFound('No such cell');
+  return cell;
+}
+
+async function meetsOn(db: Db, startsAt: string, timeZone: string): Promise<string> {
+  const { rows } = await sql<{ d: string }>`select (${startsAt}::timestamptz at time zone ${timeZone})::date::text as d`.execute(db);
+  return rows[0]!.d;
+}
+
+async function requireKind(db: Db, kind: string) {
+  const row = await db.selectFrom('meeting_kinds').selectAll().where('code', '=', kind).executeTakeFirst();
+  if (!row) throw badRequest(`Unknown meeting kind ${kind}`, { field: 'kind' });
+  return row;
+}
+
+export function createMeeting(db: Db, actor: Actor, cellId: number, input: CreateMeeting, timeZone: string): Promise<Meeting> {
+  return inTransaction(db, async (trx) => {
+    const cell = await requireCell(trx, actor, cellId, 'manage');
+    if (cell.closed_on) throw conflict('The cell is closed');
+    await requireKind(trx, input.kind);
+    const day = await meetsOn(trx, input.startsAt, timeZone);
+    if (day < cell.opened_on) throw badRequest('The cell was not open on that day');
+    const row = await trx.insertInto('meetings').values({
+      cell_id: cell.id, kind: input.kind, title: input.title || null, starts_at: input.startsAt, meets_on: day, created_by: actor.accountId,
+    }).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: row });
+    return getMeeting(trx, actor, row.id);
+  });
+}
+
+export async function getMeeting(db: Db, actor: Actor, id: number): Promise<Meeting> {
+  const m = await q.selectMeetingInScope(db, actor, id);
+  if (!m) throw notFound('No such meeting');
+  const [roll, saved, kind, actions, openActions] = await Promise.all([
+    q.selectRoll(db, m.cell_id, m.meets_on),
+    q.selectAttendance(db, m.cell_id, m.id),
+    db.selectFrom('meeting_kinds').select('quorum').where('code', '=', m.kind).executeTakeFirstOrThrow(),
+    q.selectActions(db, m.cell_id, { meetingId: m.id }),
+    q.selectActions(db, m.cell_id, { openBefore: m.meets_on }),
+  ]);
+  const decisions = await db.selectFrom('decisions').select(['id', 'text']).where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).orderBy('id').execute();
+  const byPerson = new Map(saved.map((a) => [a.person_id, a]));
+  // The roll as it stood that day, plus anyone recorded then who has since been removed from it.
+  const entries = roll.map((r) => ({ ...r, status: byPerson.get(r.personId)?.status ?? null, reason: byPerson.get(r.personId)?.reason ?? null }));
+  const present = saved.filter((a) => a.status === 'present').length;
+  // Quorum: more than the rulebook's share of the roll (0.5 -> a majority), never more than the roll.
+  const required = kind.quorum === null ? null : Math.min(roll.length, Math.floor(roll.length * kind.quorum) + 1);
+  const strip = ({ decisionId: _d, ...a }: (typeof actions)[number]) => a;
+  return {
+    id: m.id, cellId: m.cell_id, kind: m.kind, title: m.title, startsAt: new Date(m.starts_at).toISOString(), meetsOn: m.meets_on,
+    status: m.status, version: m.version, notHeldReason: m.not_held_reason, minutes: m.minutes,
+    present, expected: saved.length,
+    roll: entries,
+    quorum: required === null ? null : { required, present, met: roll.length > 0 && present >= required },
+    decisions: decisions.map((d) => ({ ...d, actions: actions.filter((a) => a.decisionId === d.id).map(strip) })),
+    openActions: openActions.map(strip),
+    canManage: canManagePath(actor, m.path),
+  };
+}
+
+export async function listCellMeetings(db: Db, actor: Actor, cellId: number, query: { from?: string; to?: string; limit: number }) {
+  const cell = await requireCell(db, actor, cellId, 'read');
+  let qb = db.selectFrom('meetings').selectAll().where('cell_id', '=', cell.id);
+  if (query.from) qb = qb.where('meets_on', '>=', query.from);
+  if (query.to) qb = qb.where('meets_on', '<=', query.to);
+  const rows = await qb.orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+  const counts = new Map((await q.selectMeetingCounts(db, cell.id, rows.map((r) => r.id))).map((c) => [c.meeting_id, c]));
+  return {
+    items: rows.map((m) => ({
+      id: m.id, cellId: m.cell_id, kind: m.kind, title: m.title, startsAt: new Date(m.starts_at).toISOString(), meetsOn: m.meets_on,
+      status: m.status, version: m.version, present: counts.get(m.id)?.present ?? 0, expected: counts.get(m.id)?.expected ?? 0,
+    })),
+  };
+}
+
+export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?: string | null; startsAt?: string; minutes?: string | null; version?: number }, timeZone: string): Promise<Meeting> {
+  return inTransaction(db, async (trx) => {
+    const m = await lockMeeting(trx, actor, id, input.version);
+    const set: Record<string, unknown> = {};
+    if (input.title !== undefined) set.title = input.title || null;
+    if (input.minutes !== undefined) set.minutes = input.minutes || null;
+    if (input.startsAt !== undefined) {
+      if (m.status !== 'scheduled') throw conflict('A meeting already recorded cannot be moved; correct its attendance instead');
+      set.starts_at = input.startsAt;
+      set.meets_on = await meetsOn(trx, input.startsAt, timeZone);
+    }
+    if (Object.keys(set).length === 0) return getMeeting(trx, actor, id);
+    const after = await trx.updateTable('meetings').set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('cell_id', '=', m.cell_id).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'meeting.update', entity: 'meeting', entityId: id, before: m, after });
+    return getMeeting(trx, actor, id);
+  });
+}
+
+/** Locks a manageable meeting for a change, checking the client's version when it sent one. */
+export async function lockMeeting(db: Db, actor: Actor, id: number, version: number | undefined) {
+  const m = await q.selectMeetingInScope(db, actor, id, 'manage');
+  if (!m) throw notFound('No such meeting');
+  const locked = await db.selectFrom('meetings').selectAll().where('cell_id', '=', m.cell_id).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  assertVersion(locked, version);
+  return { ...locked, path: m.path };
+}
+
+export function assertVersion(meeting: { version: number }, version: number | undefined): void {
+  if (version !== undefined && version !== meeting.version) {
+    throw new AppError('version_conflict', 'Someone else saved this meeting meanwhile; reload it and try again', { currentVersion: meeting.version });
+  }
+}
+
+export async function refreshMeetingPeriod(db: Db, cellId: number, day: string): Promise<void> {
+  await refreshCells(db, [cellId], periodOf(day));
+}

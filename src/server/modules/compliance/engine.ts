@@ -117,6 +117,15 @@ async function applyDeltas(db: Db, period: Period, deltas: Delta[]): Promise<voi
       cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`.execute(db);
 }
 
+/**
+ * Recomputes the cells for `period` and every later materialized period: a held meeting also moves
+ * the "time since the last review" of the months after it.
+ */
+export async function refreshCellsFrom(db: Db, cellIds: number[], period: Period, today?: string): Promise<void> {
+  const later = (await materializedPeriods(db)).filter((p) => p > period);
+  for (const p of [period, ...later]) await refreshCells(db, cellIds, p, today);
+}
+
 /** All materialized periods, oldest first. */
 export async function materializedPeriods(db: Db): Promise<Period[]> {
   return (await db.selectFrom('metric_periods').select('period').orderBy('period').execute()).map((r) => r.period);

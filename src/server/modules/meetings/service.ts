@@ -7,7 +7,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreateMeeting, Meeting } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
-import { refreshCells } from '../compliance/engine.ts';
+import { refreshCellsFrom } from '../compliance/engine.ts';
 import { periodOf } from '../compliance/periods.ts';
 import * as q from './queries.ts';
 
@@ -123,5 +123,5 @@ export function assertVersion(meeting: { version: number }, version: number | un
 }
 
 export async function refreshMeetingPeriod(db: Db, cellId: number, day: string): Promise<void> {
-  await refreshCells(db, [cellId], periodOf(day));
+  await refreshCellsFrom(db, [cellId], periodOf(day));
 }

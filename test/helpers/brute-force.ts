@@ -1,0 +1,75 @@
+/**
+ * An independent, deliberately plain computation of the compliance roll-ups straight from the raw
+ * rows, in TypeScript, for checking the engine's SQL.
+ */
+import { sql } from 'kysely';
+import type { Database } from '../../src/server/db/database.ts';
+
+type Standard = { code: string; kind: string; params: Record<string, number | string>; scope_path: string | null; scope_sector: string | null };
+
+const dayDiff = (a: string, b: string) => (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+
+export async function bruteForceRollups(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const end = tomorrow < next ? tomorrow : next;
+  const units = (await sql<{ id: number; kind: string; path: string; sector: string | null; opened_on: string; closed_on: string | null }>`
+    select id, kind, path::text as path, sector, opened_on::text, closed_on::text from units`.execute(db)).rows;
+  const meetings = await db.selectFrom('meetings').select(['id', 'cell_id', 'kind', 'status', 'meets_on']).execute();
+  const attendance = await db.selectFrom('attendance').select(['meeting_id', 'status']).execute();
+  const followUps = await db.selectFrom('follow_ups').select(['cell_id', 'created_on', 'resolved_on']).execute();
+  const actions = await db.selectFrom('decision_actions').select(['cell_id', 'due_on', 'status', 'closed_on']).execute();
+  const standards = (await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
+    from standards s left join units su on su.id = s.scope_unit_id
+    where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)`.execute(db)).rows;
+
+  const openCells = units.filter((u) => u.kind === 'cell' && u.opened_on < next && (u.closed_on === null || u.closed_on > period));
+  const meets = new Map<number, Map<string, boolean>>();
+  for (const cell of openCells) {
+    const results = new Map<string, boolean>();
+    const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held');
+    const inPeriod = held.filter((m) => m.meets_on >= period && m.meets_on < end);
+    for (const s of standards) {
+      if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;
+      if (s.scope_sector && cell.sector !== s.scope_sector) continue;
+      const kind = String(s.params.kind ?? '');
+      let ok = true;
+      if (s.kind === 'meetings_per_month') ok = inPeriod.filter((m) => m.kind === kind).length >= Number(s.params.min);
+      if (s.kind === 'attendance_rate') {
+        const ids = new Set(inPeriod.filter((m) => m.kind === kind).map((m) => m.id));
+        const rows = attendance.filter((a) => ids.has(a.meeting_id));
+        ok = rows.length > 0 && rows.filter((a) => a.status === 'present').length / rows.length >= Number(s.params.min);
+      }
+      if (s.kind === 'review_interval') {
+        const before = held.filter((m) => m.kind === kind && m.meets_on < period).map((m) => m.meets_on).sort();
+        const days = [before.at(-1) ?? cell.opened_on, ...inPeriod.filter((m) => m.kind === kind).map((m) => m.meets_on), end].sort();
+        let gap = 0;
+        for (let i = 1; i < days.length; i++) gap = Math.max(gap, dayDiff(days[i]!, days[i - 1]!));
+        ok = gap <= Number(s.params.weeks) * 7;
+      }
+      if (s.kind === 'absence_follow_up') {
+        const open = followUps.filter((f) => f.cell_id === cell.id && f.created_on < end && (f.resolved_on === null || f.resolved_on >= end));
+        ok = open.every((f) => dayDiff(end, f.created_on) - 1 <= Number(s.params.graceDays));
+      }
+      if (s.kind === 'actions_on_time') {
+        const due = actions.filter((a) => a.cell_id === cell.id && a.status !== 'dropped' && a.due_on >= period && a.due_on < end);
+        ok = due.length === 0 || due.filter((a) => a.status === 'done' && a.closed_on !== null && a.closed_on <= a.due_on).length / due.length >= Number(s.params.min);
+      }
+      results.set(s.code, ok);
+    }
+    results.set('*', [...results.values()].every(Boolean));
+    meets.set(cell.id, results);
+  }
+
+  const expected: Record<string, [number, number]> = {};
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter((x) => x.path.startsWith(`${c.path}.`))) {
+      for (const [code, ok] of meets.get(cell.id)!) {
+        const key = `${committeeId}|${code}`;
+        const [total, meeting] = expected[key] ?? [0, 0];
+        expected[key] = [total + 1, meeting + (ok ? 1 : 0)];
+      }
+    }
+  }
+  return expected;
+}

@@ -229,6 +229,42 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/compliance/trend` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/compliance/trend` }),
   },
+  'GET /api/v1/units/:id/compliance/grid': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/compliance/grid?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/compliance/grid?period=${thisMonth()}` }),
+  },
+  'GET /api/v1/units/:id/compliance/worst': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/compliance/worst?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/compliance/worst?period=${thisMonth()}` }),
+  },
+  'GET /api/v1/units/:id/compliance/sectors': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/compliance/sectors?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/compliance/sectors?period=${thisMonth()}` }),
+  },
+  'GET /api/v1/cells/:id/dashboard': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/dashboard` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/dashboard` }),
+  },
+  'GET /api/v1/me/actions': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/actions' }) },
+  'GET /api/v1/cells/:id/reports/:period': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/reports/${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/reports/${thisMonth()}` }),
+  },
+  'POST /api/v1/cells/:id/reports/:period/submit': {
+    expect: managers(200), // a fresh cell, not the secretary's own (their own is tested in dashboards.test.ts)
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtA1.id)).id}/reports/${thisMonth()}/submit`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtB1.id)).id}/reports/${thisMonth()}/submit`, body: {} }),
+  },
+  'GET /api/v1/units/:id/reports': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/reports?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/reports?period=${thisMonth()}` }),
+  },
   'GET /api/v1/standards': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/standards' }) },
   'POST /api/v1/me/calendar': {
     expect: { member: 201, secretary: 201, districtReader: 400, regionManager: 400, admin: 400 }, // officials here have no person record

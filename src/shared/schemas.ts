@@ -319,3 +319,78 @@ export const ComplianceRowsQuerySchema = z.object({
 export const ComplianceRowSchema = z.object({
   cellId: z.number(), cellName: z.string(), cellCode: z.string(), standardCode: z.string(), meets: z.boolean(), detail: z.unknown(),
 });
+
+export const RollupFigureSchema = z.object({ cellsMeeting: z.number(), cellsTotal: z.number() });
+
+/** The heat grid: each child unit of a committee against each standard. */
+export const ComplianceGridSchema = z.object({
+  unitId: z.number(),
+  period: z.string(),
+  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string() })),
+  rows: z.array(z.object({
+    unit: UnitRefSchema,
+    all: RollupFigureSchema,
+    /** Keyed by standard code. */
+    figures: z.record(z.string(), RollupFigureSchema),
+  })),
+});
+export type ComplianceGrid = z.infer<typeof ComplianceGridSchema>;
+
+/** Cells failing the most standards, with what each lacks. */
+export const WorstCellsSchema = z.object({
+  period: z.string(),
+  items: z.array(z.object({
+    cell: UnitRefSchema,
+    parent: UnitRefSchema.nullable(),
+    failing: z.array(z.object({ code: z.string(), detail: z.unknown() })),
+  })),
+});
+
+export const SectorBreakdownSchema = z.object({
+  period: z.string(),
+  rows: z.array(z.object({ sector: z.string().nullable(), all: RollupFigureSchema, figures: z.record(z.string(), RollupFigureSchema) })),
+});
+
+export const CellDashboardSchema = z.object({
+  cell: UnitRefSchema,
+  period: z.string(),
+  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() })),
+  followUps: z.array(z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string() })),
+  nextMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string() })),
+  recentMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),
+  openActions: z.array(ActionSchema),
+  canManage: z.boolean(),
+});
+export type CellDashboard = z.infer<typeof CellDashboardSchema>;
+
+export const MyActionsSchema = z.object({ items: z.array(ActionSchema.extend({ cellId: z.number(), cellName: z.string(), meetingId: z.number() })) });
+
+export const MONTHLY_REPORT_STATUSES = ['draft', 'submitted'] as const;
+export const MonthlyReportSchema = z.object({
+  cell: UnitRefSchema,
+  period: z.string(),
+  status: z.enum(MONTHLY_REPORT_STATUSES),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** Generated from the data: meetings held, attendance, standards, actions, follow-ups. */
+  figures: z.object({
+    members: z.number(),
+    meetingsHeld: z.number(),
+    meetingsNotHeld: z.number(),
+    attendanceRate: z.number().nullable(),
+    actionsDue: z.number(),
+    actionsOnTime: z.number(),
+    openFollowUps: z.number(),
+  }),
+  meetings: z.array(z.object({ id: z.number(), kind: z.string(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),
+  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() })),
+  canSubmit: z.boolean(),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
+export const SubmitReportSchema = z.object({ notes: z.string().trim().max(5000).nullish() }).strict();
+export const ReportListSchema = z.object({
+  period: z.string(),
+  items: z.array(z.object({ cell: UnitRefSchema, status: z.enum(['missing', ...MONTHLY_REPORT_STATUSES]), submittedAt: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});

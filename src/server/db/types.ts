@@ -181,7 +181,13 @@ export interface CellMetricsTable { cell_id: number; period: string; key: string
 export interface CellComplianceTable { cell_id: number; period: string; standard_code: string; meets: boolean; detail: unknown }
 export interface UnitRollupsTable { unit_id: number; period: string; standard_code: string; cells_total: number; cells_meeting: number }
 
+export interface MonthlyReportsTable {
+  cell_id: number; period: string; status: 'draft' | 'submitted'; notes: string | null; snapshot: unknown;
+  submitted_at: Date | null; submitted_by: number | null;
+}
+
 export interface DB {
+  monthly_reports: MonthlyReportsTable;
   meeting_kinds: MeetingKindsTable;
   meetings: MeetingsTable;
   attendance: AttendanceTable;

@@ -12,6 +12,7 @@ import { accountRoutes } from '../modules/accounts/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
@@ -22,7 +23,7 @@ import { registerErrorHandling } from './errors.ts';
 import type { App, RouteModule } from './route-kit.ts';
 
 export const routeModules: RouteModule[] = [
-  healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes, meetingRoutes, complianceRoutes, calendarRoutes,
+  healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes, meetingRoutes, complianceRoutes, calendarRoutes, reportRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

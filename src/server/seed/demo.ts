@@ -8,7 +8,11 @@ import type pg from 'pg';
 import type { DB } from '../db/types.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { seedActivity } from './activity.ts';
 import { seedOrganization, type SeedProgress } from './organization.ts';
+
+/** Months of meetings, attendance and decisions the demo starts with, so its dashboards have a year to show. */
+export const DEMO_MONTHS = 12;
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_LOGINS = ['admin@demo', 'region@demo', 'district@demo', 'secretary@demo', 'member@demo'] as const;
@@ -61,6 +65,7 @@ async function pickPlainMember(db: Kysely<DB>, within: string, outside: string, 
 
 export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: SeedProgress) => void): Promise<{ logins: DemoLogin[] }> {
   const organization = await seedOrganization(pool, { cells: 400, members: 6000, seed: 1, onProgress });
+  const activity = await seedActivity(pool, { months: DEMO_MONTHS, seed: 1, onProgress });
   const { region, district } = await pickDistrict(db);
   const cell = await pickCell(db, district);
   const districtPerson = await pickPlainMember(db, district.path, cell.path, [cell.memberId, cell.secretaryId]);
@@ -85,7 +90,7 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
     }
     await recordAudit(trx, null, {
       action: 'seed.demo', entity: 'organization', entityId: null,
-      after: { ...organization, logins: plan.map((p) => ({ login: p.login, role: p.role, unitId: p.unit?.id ?? null })) },
+      after: { ...organization, activity, logins: plan.map((p) => ({ login: p.login, role: p.role, unitId: p.unit?.id ?? null })) },
     });
   });
   return { logins: plan.map((p) => ({ login: p.login, role: p.role, unit: p.unit?.name ?? null })) };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ComplianceQuerySchema, ComplianceRowSchema, ComplianceRowsQuerySchema, ComplianceSchema, IdParamsSchema, pageOf } from '../../../shared/schemas.ts';
+import { ComplianceGridSchema, SectorBreakdownSchema, WorstCellsSchema, ComplianceQuerySchema, ComplianceRowSchema, ComplianceRowsQuerySchema, ComplianceSchema, IdParamsSchema, pageOf } from '../../../shared/schemas.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { parsePeriod, periodOf, todayIso } from './periods.ts';
 import * as compliance from './service.ts';
+import { getGrid, getSectorBreakdown, getWorstCells } from './views.ts';
 
 const tags = ['compliance'];
 
@@ -26,6 +27,19 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
       response: { 200: z.object({ unitId: z.number(), periods: z.array(z.string()), series: z.array(z.object({ standardCode: z.string(), points: z.array(z.object({ cellsMeeting: z.number(), cellsTotal: z.number() }).nullable()) })) }), ...errorResponses },
     },
   }, async (req) => compliance.getTrend(db, requireActor(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : periodOf(todayIso()), req.query.months));
+
+  app.get('/api/v1/units/:id/compliance/grid', {
+    schema: { tags, summary: 'The heat grid: each child unit against each standard', params: IdParamsSchema, querystring: ComplianceQuerySchema, response: { 200: ComplianceGridSchema, ...errorResponses } },
+  }, async (req) => getGrid(db, requireActor(req), req.params.id, parsePeriod(req.query.period)));
+
+  app.get('/api/v1/units/:id/compliance/worst', {
+    schema: { tags, summary: 'The cells failing the most standards, with what they lack', params: IdParamsSchema,
+      querystring: ComplianceQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(100).default(10) }).strict(), response: { 200: WorstCellsSchema, ...errorResponses } },
+  }, async (req) => getWorstCells(db, requireActor(req), req.params.id, parsePeriod(req.query.period), req.query.limit));
+
+  app.get('/api/v1/units/:id/compliance/sectors', {
+    schema: { tags, summary: 'Compliance of the cells under a unit, by sector', params: IdParamsSchema, querystring: ComplianceQuerySchema, response: { 200: SectorBreakdownSchema, ...errorResponses } },
+  }, async (req) => getSectorBreakdown(db, requireActor(req), req.params.id, parsePeriod(req.query.period)));
 
   app.get('/api/v1/standards', {
     schema: { tags: ['rulebook'], summary: 'The rulebook: every standard and its versions', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), kind: z.string(), params: z.record(z.string(), z.unknown()), titleEn: z.string(), titleKo: z.string(), scopeUnitId: z.number().nullable(), scopeSector: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })) }), ...errorResponses } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CellDashboardSchema, MyActionsSchema,
   CreateDecisionSchema, CreateMeetingSchema, IdParamsSchema, MeetingListQuerySchema, MeetingSchema, MeetingSummarySchema,
   NotHeldSchema, SaveAttendanceSchema, UpdateActionSchema, UpdateMeetingSchema,
 } from '../../../shared/schemas.ts';
@@ -8,6 +9,8 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { markNotHeld, saveAttendance } from './attendance.ts';
 import { addDecision, listFollowUps, resolveFollowUp, setActionStatus } from './decisions.ts';
 import * as meetings from './service.ts';
+import { getCellDashboard, getMyActions } from './dashboard.ts';
+import { parsePeriod, periodOf, todayIso } from '../compliance/periods.ts';
 
 const tags = ['meetings'];
 const FollowUpSchema = z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string(), resolvedOn: z.string().nullable(), note: z.string().nullable() });
@@ -58,4 +61,13 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
   app.post('/api/v1/follow-ups/:id/resolve', {
     schema: { tags, summary: 'Close a follow-up with a note of what was done', params: IdParamsSchema, body: z.object({ note: z.string().trim().min(1).max(2000) }).strict(), response: { 200: z.object({ id: z.number(), resolvedOn: z.string(), note: z.string() }), ...errorResponses } },
   }, async (req) => resolveFollowUp(db, requireActor(req), req.params.id, req.body.note));
+
+  app.get('/api/v1/cells/:id/dashboard', {
+    schema: { tags, summary: 'The secretary\'s view: this month\'s standards and what is missing, follow-ups, meetings, open actions', params: IdParamsSchema,
+      querystring: z.object({ period: z.string().max(7).optional() }).strict(), response: { 200: CellDashboardSchema, ...errorResponses } },
+  }, async (req) => getCellDashboard(db, requireActor(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : periodOf(todayIso())));
+
+  app.get('/api/v1/me/actions', {
+    schema: { tags, summary: 'Open follow-up actions you own', response: { 200: MyActionsSchema, ...errorResponses } },
+  }, async (req) => getMyActions(db, requireActor(req)));
 };

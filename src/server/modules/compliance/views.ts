@@ -1,0 +1,87 @@
+/** Dashboard views over the roll-ups: the heat grid of child units, the worst cells, the split by sector. */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { findUnitInScope, pathInScope } from '../../access/scope.ts';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { ensurePeriod } from './engine.ts';
+import type { Period } from './periods.ts';
+
+const month = (p: Period) => p.slice(0, 7);
+type Figure = { cellsMeeting: number; cellsTotal: number };
+
+async function unitForView(db: Db, actor: Actor, unitId: number, period: Period) {
+  const unit = await findUnitInScope(db, actor, unitId);
+  if (!unit) throw notFound('No such unit');
+  await ensurePeriod(db, period);
+  return unit;
+}
+
+export function standardsInForce(db: Db, period: Period) {
+  return db.selectFrom('standards').select(['code', 'title_en as title', 'title_ko as titleKo'])
+    .where('valid_from', '<=', period).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', period)]))
+    .orderBy('id').execute();
+}
+
+/** Each child unit (in scope, open) against each standard: read straight from their roll-up rows. */
+export async function getGrid(db: Db, actor: Actor, unitId: number, period: Period) {
+  await unitForView(db, actor, unitId, period);
+  const [standards, children] = await Promise.all([
+    standardsInForce(db, period),
+    db.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind']).where('u.parent_id', '=', unitId)
+      .where('u.closed_on', 'is', null).where(pathInScope(actor, 'u.path')).orderBy('u.name').orderBy('u.id').limit(500).execute(),
+  ]);
+  const rollups = children.length === 0 ? [] : await db.selectFrom('unit_rollups').select(['unit_id', 'standard_code', 'cells_total', 'cells_meeting'])
+    .where('period', '=', period).where('unit_id', 'in', children.map((c) => c.id)).execute();
+  const figure = (id: number, code: string): Figure => {
+    const r = rollups.find((x) => x.unit_id === id && x.standard_code === code);
+    return { cellsMeeting: r?.cells_meeting ?? 0, cellsTotal: r?.cells_total ?? 0 };
+  };
+  return {
+    unitId, period: month(period), standards,
+    rows: children.map((c) => ({
+      unit: c, all: figure(c.id, '*'),
+      figures: Object.fromEntries(standards.map((s) => [s.code, figure(c.id, s.code)])),
+    })),
+  };
+}
+
+/** The cells under a unit failing the most standards this period, with the figures that fail. */
+export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
+  const unit = await unitForView(db, actor, unitId, period);
+  const rows = await db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind',
+      sql<Array<{ code: string; detail: unknown }>>`jsonb_agg(jsonb_build_object('code', cc.standard_code, 'detail', cc.detail) order by cc.standard_code)`.as('failing')])
+    .where('cc.period', '=', period).where('cc.meets', '=', false).where('cc.standard_code', '!=', '*')
+    .where(sql<boolean>`u.path <@ ${unit.path}::ltree`).where(pathInScope(actor, 'u.path'))
+    .groupBy(['u.id', 'u.name', 'u.kind', 'p.id', 'p.name', 'p.kind'])
+    .orderBy(sql`count(*)`, 'desc').orderBy('u.name').limit(limit).execute();
+  return {
+    period: month(period),
+    items: rows.map((r) => ({
+      cell: { id: r.id, name: r.name, kind: r.kind },
+      parent: r.parentId === null ? null : { id: r.parentId, name: r.parentName!, kind: r.parentKind! },
+      failing: r.failing,
+    })),
+  };
+}
+
+/** The cells under a unit split by sector (for the central dashboard). */
+export async function getSectorBreakdown(db: Db, actor: Actor, unitId: number, period: Period) {
+  const unit = await unitForView(db, actor, unitId, period);
+  const rows = await db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
+    .select(['u.sector', 'cc.standard_code', sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where cc.meets))::int`.as('meeting')])
+    .where('cc.period', '=', period).where(sql<boolean>`u.path <@ ${unit.path}::ltree`).where(pathInScope(actor, 'u.path'))
+    .groupBy(['u.sector', 'cc.standard_code']).execute();
+  const sectors = [...new Set(rows.map((r) => r.sector))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  const fig = (sector: string | null, code: string): Figure => {
+    const r = rows.find((x) => x.sector === sector && x.standard_code === code);
+    return { cellsMeeting: r?.meeting ?? 0, cellsTotal: r?.total ?? 0 };
+  };
+  const codes = [...new Set(rows.map((r) => r.standard_code))].filter((c) => c !== '*');
+  return {
+    period: month(period),
+    rows: sectors.map((s) => ({ sector: s, all: fig(s, '*'), figures: Object.fromEntries(codes.map((c) => [c, fig(s, c)])) })),
+  };
+}

@@ -265,6 +265,11 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/reports?period=${thisMonth()}` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/reports?period=${thisMonth()}` }),
   },
+  'POST /api/v1/standards': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/standards', body: {
+      code: 'matrix-rule', kind: 'actions_on_time', params: { min: 0.5 }, titleEn: 'Matrix', titleKo: '매트릭스', validFrom: `${thisMonth()}-01` } }),
+  },
   'GET /api/v1/standards': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/standards' }) },
   'POST /api/v1/me/calendar': {
     expect: { member: 201, secretary: 201, districtReader: 400, regionManager: 400, admin: 400 }, // officials here have no person record

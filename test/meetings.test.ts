@@ -178,3 +178,27 @@ describe('compliance', () => {
     expect((await region.get(`/api/v1/units/${org.regionA.id}/compliance?period=2999-01`)).status).toBe(400);
   });
 });
+
+describe('recurring schedules and agendas', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let org: Org;
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await buildOrg(t.ctx.db);
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('schedules a monthly series with an agenda, clamping to short months', async () => {
+    const secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
+    const res = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, {
+      kind: 'general', startsAt: '2027-01-31T09:00:00Z', repeat: { frequency: 'monthly', count: 3 }, agenda: ['Report of the month', 'Plan'],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.agenda.map((a: { title: string }) => a.title)).toEqual(['Report of the month', 'Plan']);
+    const list = await secretary.get(`/api/v1/cells/${org.cellA1a.id}/meetings?from=2027-01-01`);
+    expect(list.body.items.map((m: { startsAt: string }) => m.startsAt).sort()).toEqual(['2027-01-31T09:00:00.000Z', '2027-02-28T09:00:00.000Z', '2027-03-31T09:00:00.000Z']);
+    const edited = await secretary.patch(`/api/v1/meetings/${res.body.id}`, { agenda: ['Only item'], version: res.body.version });
+    expect(edited.body.agenda.map((a: { title: string }) => a.title)).toEqual(['Only item']);
+    expect(edited.body.version).toBe(res.body.version + 1);
+  });
+});

@@ -228,6 +228,9 @@ export const CreateMeetingSchema = z.object({
   kind: z.string().trim().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/, 'a meeting kind code such as general'),
   startsAt: z.iso.datetime({ offset: true }),
   title: z.string().trim().max(200).optional(),
+  /** A recurring schedule: this meeting and the next `count - 1` at the same time each week or month. */
+  repeat: z.object({ frequency: z.enum(['weekly', 'monthly']), count: z.number().int().min(2).max(24) }).strict().optional(),
+  agenda: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
 }).strict();
 export type CreateMeeting = z.infer<typeof CreateMeetingSchema>;
 
@@ -235,6 +238,8 @@ export const UpdateMeetingSchema = z.object({
   title: z.string().trim().max(200).nullish(),
   startsAt: z.iso.datetime({ offset: true }).optional(),
   minutes: z.string().max(20_000).nullish(),
+  /** Replaces the agenda. */
+  agenda: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
   version: z.number().int().positive().optional(),
 }).strict();
 
@@ -272,6 +277,7 @@ export const MeetingSummarySchema = z.object({
   present: z.number(), expected: z.number(),
 });
 export const MeetingSchema = MeetingSummarySchema.extend({
+  agenda: z.array(z.object({ id: z.number(), title: z.string() })),
   notHeldReason: z.string().nullable(),
   minutes: z.string().nullable(),
   roll: z.array(RollEntrySchema),

@@ -29,4 +29,27 @@ export const purgeExpiredSessions = define({
   },
 });
 
-export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [purgeExpiredSessions];
+
+/**
+ * A month in progress is judged on "so far", and time alone changes that (review gaps grow, actions
+ * fall due), so the current month is rebuilt every night; in the first days of a month the previous
+ * one is rebuilt too, closing it with its final figures. Idempotent: a rebuild from the raw rows.
+ */
+export const recomputeCurrentPeriod = define({
+  name: 'recompute-current-period',
+  payload: z.object({}),
+  cron: '15 0 * * *',
+  async handle(_payload, { db, log }) {
+    const { materializePeriod } = await import('../modules/compliance/engine.ts');
+    const { periodOf, previousPeriod, todayIso } = await import('../modules/compliance/periods.ts');
+    const today = todayIso();
+    const periods = [periodOf(today), ...(Number(today.slice(8)) <= 3 ? [previousPeriod(periodOf(today))] : [])];
+    for (const period of periods) {
+      const started = Date.now();
+      await materializePeriod(db, period);
+      log.info({ period, ms: Date.now() - started }, 'period recomputed');
+    }
+  },
+});
+
+export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [purgeExpiredSessions, recomputeCurrentPeriod];

@@ -5,6 +5,7 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { parsePeriod, periodOf, todayIso } from './periods.ts';
 import * as compliance from './service.ts';
 import { getGrid, getSectorBreakdown, getWorstCells } from './views.ts';
+import { saveStandard, SaveStandardSchema } from './rulebook.ts';
 
 const tags = ['compliance'];
 
@@ -49,4 +50,9 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
       scopeUnitId: s.scope_unit_id, scopeSector: s.scope_sector, validFrom: s.valid_from, validTo: s.valid_to,
     })),
   }));
+
+  app.post('/api/v1/standards', {
+    schema: { tags: ['rulebook'], summary: 'Add or change a standard from a month on (or retire it); past months keep their rules', body: SaveStandardSchema,
+      response: { 200: z.object({ id: z.number().nullable() }), ...errorResponses } },
+  }, async (req) => saveStandard(db, requireActor(req), req.body));
 };

@@ -35,12 +35,42 @@ export function createMeeting(db: Db, actor: Actor, cellId: number, input: Creat
     await requireKind(trx, input.kind);
     const day = await meetsOn(trx, input.startsAt, timeZone);
     if (day < cell.opened_on) throw badRequest('The cell was not open on that day');
-    const row = await trx.insertInto('meetings').values({
-      cell_id: cell.id, kind: input.kind, title: input.title || null, starts_at: input.startsAt, meets_on: day, created_by: actor.accountId,
-    }).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: row });
-    return getMeeting(trx, actor, row.id);
+    let first: number | undefined;
+    for (const startsAt of occurrences(input.startsAt, input.repeat)) {
+      const row = await trx.insertInto('meetings').values({
+        cell_id: cell.id, kind: input.kind, title: input.title || null, starts_at: startsAt, meets_on: await meetsOn(trx, startsAt, timeZone), created_by: actor.accountId,
+      }).returningAll().executeTakeFirstOrThrow();
+      await replaceAgenda(trx, cell.id, row.id, input.agenda ?? []);
+      await recordAudit(trx, actor, { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: { ...row, agenda: input.agenda ?? [] } });
+      first ??= row.id;
+    }
+    return getMeeting(trx, actor, first!);
   });
+}
+
+/** The start times of a one-off or recurring schedule (same wall time; months clamp to their last day). */
+function occurrences(startsAt: string, repeat: CreateMeeting['repeat']): string[] {
+  if (!repeat) return [startsAt];
+  const base = new Date(startsAt);
+  return Array.from({ length: repeat.count }, (_, i) => {
+    const d = new Date(base);
+    if (repeat.frequency === 'weekly') d.setUTCDate(d.getUTCDate() + 7 * i);
+    else {
+      const target = d.getUTCMonth() + i;
+      d.setUTCDate(1);
+      d.setUTCMonth(target);
+      const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+      d.setUTCDate(Math.min(base.getUTCDate(), last));
+    }
+    return d.toISOString();
+  });
+}
+
+async function replaceAgenda(db: Db, cellId: number, meetingId: number, items: string[]): Promise<void> {
+  await db.deleteFrom('agenda_items').where('cell_id', '=', cellId).where('meeting_id', '=', meetingId).execute();
+  if (items.length) {
+    await db.insertInto('agenda_items').values(items.map((title, position) => ({ cell_id: cellId, meeting_id: meetingId, position, title }))).execute();
+  }
 }
 
 export async function getMeeting(db: Db, actor: Actor, id: number): Promise<Meeting> {
@@ -53,7 +83,10 @@ export async function getMeeting(db: Db, actor: Actor, id: number): Promise<Meet
     q.selectActions(db, m.cell_id, { meetingId: m.id }),
     q.selectActions(db, m.cell_id, { openBefore: m.meets_on }),
   ]);
-  const decisions = await db.selectFrom('decisions').select(['id', 'text']).where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).orderBy('id').execute();
+  const [decisions, agenda] = await Promise.all([
+    db.selectFrom('decisions').select(['id', 'text']).where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).orderBy('id').execute(),
+    db.selectFrom('agenda_items').select(['id', 'title']).where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).orderBy('position').execute(),
+  ]);
   const byPerson = new Map(saved.map((a) => [a.person_id, a]));
   // The roll as it stood that day, plus anyone recorded then who has since been removed from it.
   const entries = roll.map((r) => ({ ...r, status: byPerson.get(r.personId)?.status ?? null, reason: byPerson.get(r.personId)?.reason ?? null }));
@@ -63,7 +96,7 @@ export async function getMeeting(db: Db, actor: Actor, id: number): Promise<Meet
   const strip = ({ decisionId: _d, ...a }: (typeof actions)[number]) => a;
   return {
     id: m.id, cellId: m.cell_id, kind: m.kind, title: m.title, startsAt: new Date(m.starts_at).toISOString(), meetsOn: m.meets_on,
-    status: m.status, version: m.version, notHeldReason: m.not_held_reason, minutes: m.minutes,
+    status: m.status, version: m.version, notHeldReason: m.not_held_reason, minutes: m.minutes, agenda,
     present, expected: saved.length,
     roll: entries,
     quorum: required === null ? null : { required, present, met: roll.length > 0 && present >= required },
@@ -88,7 +121,7 @@ export async function listCellMeetings(db: Db, actor: Actor, cellId: number, que
   };
 }
 
-export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?: string | null; startsAt?: string; minutes?: string | null; version?: number }, timeZone: string): Promise<Meeting> {
+export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?: string | null; startsAt?: string; minutes?: string | null; agenda?: string[]; version?: number }, timeZone: string): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const m = await lockMeeting(trx, actor, id, input.version);
     const set: Record<string, unknown> = {};
@@ -99,10 +132,14 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?:
       set.starts_at = input.startsAt;
       set.meets_on = await meetsOn(trx, input.startsAt, timeZone);
     }
+    if (input.agenda !== undefined) {
+      await replaceAgenda(trx, m.cell_id, id, input.agenda);
+      set.title = set.title === undefined ? m.title : set.title; // an agenda change is a change: bump the version
+    }
     if (Object.keys(set).length === 0) return getMeeting(trx, actor, id);
     const after = await trx.updateTable('meetings').set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
       .where('cell_id', '=', m.cell_id).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'meeting.update', entity: 'meeting', entityId: id, before: m, after });
+    await recordAudit(trx, actor, { action: 'meeting.update', entity: 'meeting', entityId: id, before: m, after: { ...after, ...(input.agenda ? { agenda: input.agenda } : {}) } });
     return getMeeting(trx, actor, id);
   });
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './helpers/app.ts';
+import { signIn, type Client } from './helpers/client.ts';
+import { buildMeeting, holdMeeting } from './helpers/factories.ts';
+import { buildOrg, type Org } from './helpers/org.ts';
+import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
+
+const now = new Date();
+const month = now.toISOString().slice(0, 7);
+const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+
+describe('the rulebook', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let org: Org;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    org = await buildOrg(t.ctx.db);
+    admin = await signIn(t.app, 'admin@test', 'secret-pass');
+    // Last month: cell A1a met once. Both months computed under the default rule (1 meeting a month).
+    const m = await buildMeeting(t.ctx.db, org.cellA1a.id, { startsAt: `${lastMonth}-10T10:00:00Z` });
+    await holdMeeting(t.ctx.db, m.id);
+    const m2 = await buildMeeting(t.ctx.db, org.cellA1a.id, { startsAt: new Date(Date.now() - 60_000).toISOString() });
+    await holdMeeting(t.ctx.db, m2.id);
+    await materializePeriod(t.ctx.db, `${lastMonth}-01`);
+  });
+  afterAll(async () => { await t.close(); });
+
+  const figure = async (period: string) => (await admin.get(`/api/v1/units/${org.districtA1.id}/compliance?period=${period}`)).body.standards
+    .find((s: { code: string }) => s.code === 'general-meeting-monthly');
+
+  it('a change applies from this month; last month keeps being judged by the old rule', async () => {
+    expect(await figure(lastMonth)).toMatchObject({ cellsMeeting: 1, cellsTotal: 2 });
+    expect(await figure(month)).toMatchObject({ cellsMeeting: 1, cellsTotal: 2 });
+    const res = await admin.post('/api/v1/standards', {
+      code: 'general-meeting-monthly', kind: 'meetings_per_month', params: { kind: 'general', min: 2 },
+      titleEn: 'Two general meetings a month', titleKo: '매월 세포총회 2회 이상', validFrom: `${month}-01`,
+    });
+    expect(res.status).toBe(200);
+    expect(await figure(month)).toMatchObject({ cellsMeeting: 0, cellsTotal: 2, title: 'Two general meetings a month' });
+    expect(await figure(lastMonth)).toMatchObject({ cellsMeeting: 1, cellsTotal: 2, title: 'A general membership meeting at least once a month' });
+    const versions = (await admin.get('/api/v1/standards')).body.items.filter((s: { code: string }) => s.code === 'general-meeting-monthly');
+    expect(versions.map((v: { validFrom: string; validTo: string | null }) => [v.validFrom, v.validTo])).toEqual([['2000-01-01', `${month}-01`], [`${month}-01`, null]]);
+  });
+
+  it('refuses to rewrite past months, bad parameters, and non-administrators', async () => {
+    const base = { code: 'x-rule', kind: 'attendance_rate', params: { kind: 'general', min: 0.5 }, titleEn: 'X', titleKo: 'X', validFrom: `${month}-01` };
+    expect((await admin.post('/api/v1/standards', { ...base, validFrom: `${lastMonth}-01` })).status).toBe(400);
+    expect((await admin.post('/api/v1/standards', { ...base, validFrom: `${month}-15` })).status).toBe(400);
+    expect((await admin.post('/api/v1/standards', { ...base, params: { kind: 'general', min: 5 } })).status).toBe(400);
+    expect((await admin.post('/api/v1/standards', { ...base, params: { weeks: 3 } })).status).toBe(400);
+    expect((await admin.post('/api/v1/standards', { ...base, extra: 1 })).status).toBe(400);
+    const region = await signIn(t.app, 'region@test', 'secret-pass');
+    expect((await region.post('/api/v1/standards', base)).status).toBe(404);
+  });
+
+  it('scopes a standard to a sector, and retires it', async () => {
+    const res = await admin.post('/api/v1/standards', {
+      code: 'fisheries-tech', kind: 'meetings_per_month', params: { kind: 'technical', min: 1 }, scopeSector: 'fisheries',
+      titleEn: 'A technical session a month (fisheries)', titleKo: '수산 부문 매월 기술학습', validFrom: `${month}-01`,
+    });
+    expect(res.status).toBe(200);
+    const codes = (await admin.get(`/api/v1/units/${org.districtA1.id}/compliance?period=${month}`)).body.standards.map((s: { code: string }) => s.code);
+    expect(codes).not.toContain('fisheries-tech'); // no fisheries cells here
+    const retire = await admin.post('/api/v1/standards', { code: 'fisheries-tech', kind: 'meetings_per_month', params: { kind: 'technical', min: 1 }, titleEn: 'x', titleKo: 'x', validFrom: `${month}-01`, retire: true });
+    expect(retire.body).toEqual({ id: null });
+    const left = (await admin.get('/api/v1/standards')).body.items.filter((s: { code: string }) => s.code === 'fisheries-tech');
+    expect(left).toEqual([]);
+  });
+});

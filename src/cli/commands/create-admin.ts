@@ -1,10 +1,6 @@
 import { Command } from 'commander';
 import { sql } from 'kysely';
-import { inTransaction } from '../../server/db/database.ts';
-import { recordAudit } from '../../server/modules/audit/service.ts';
-import { hashPassword } from '../../server/modules/auth/passwords.ts';
 import { CreateAccountSchema, text } from '../../shared/schemas.ts';
-import { withContext } from '../context.ts';
 
 export function createAdminCommand(): Command {
   return new Command('create-admin')
@@ -14,6 +10,10 @@ export function createAdminCommand(): Command {
     .option('--password <password>', 'password (default: read from the CELLWORK_ADMIN_PASSWORD variable)')
     .option('--organization <name>', 'name of the top committee, when the tree is still empty', 'Central Committee')
     .action(async (opts: { login: string; password?: string; organization: string }) => {
+      const { inTransaction } = await import('../../server/db/database.ts');
+      const { recordAudit } = await import('../../server/modules/audit/service.ts');
+      const { hashPassword } = await import('../../server/modules/auth/passwords.ts');
+      const { withContext } = await import('../context.ts');
       const input = CreateAccountSchema.parse({ login: opts.login, password: opts.password ?? process.env.CELLWORK_ADMIN_PASSWORD ?? '' });
       const organization = text(200).parse(opts.organization);
       await withContext(async (ctx) => {

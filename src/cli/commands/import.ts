@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { systemActor } from '../../server/access/actor.ts';
-import { AppError } from '../../server/errors.ts';
-import { importMembers } from '../../server/modules/imports/service.ts';
 import type { ImportStatus } from '../../shared/schemas.ts';
-import { withContext } from '../context.ts';
 import { progressBar } from '../progress-bar.ts';
 
 export function importCommand(): Command {
@@ -16,6 +12,10 @@ export function importCommand(): Command {
     .argument('<file>', 'CSV file with a header line')
     .requiredOption('--unit <code-or-id>', 'the cell or committee to import into (its code or id)')
     .action(async (file: string, opts: { unit: string }) => {
+      const { systemActor } = await import('../../server/access/actor.ts');
+      const { AppError } = await import('../../server/errors.ts');
+      const { importMembers } = await import('../../server/modules/imports/service.ts');
+      const { withContext } = await import('../context.ts');
       if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
       const totalBytes = fs.statSync(file).size;
       await withContext(async (ctx) => {

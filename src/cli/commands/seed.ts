@@ -1,6 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { seedDemo, seedOrganization } from '../../server/seed/index.ts';
-import { withContext } from '../context.ts';
 import { progressBar } from '../progress-bar.ts';
 
 const positiveInt = (v: string) => {
@@ -17,6 +15,8 @@ export function seedCommand(): Command {
     .option('--members <n>', 'number of members (3 to 60 per cell)', positiveInt)
     .option('--seed <s>', 'random seed (same seed, same organization)', positiveInt, 1)
     .action(async (opts: { demo?: boolean; cells?: number; members?: number; seed: number }) => {
+      const { seedDemo, seedOrganization } = await import('../../server/seed/index.ts');
+      const { withContext } = await import('../context.ts');
       if (!opts.demo && !(opts.cells && opts.members)) throw new Error('give --demo, or --cells N --members M');
       await withContext(async (ctx) => {
         const bar = progressBar('seeding', 'rows');

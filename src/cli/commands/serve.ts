@@ -2,10 +2,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { loadConfig } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
-import { buildApp } from '../../server/http/app.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../server/seed/index.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -13,6 +9,10 @@ export function serveCommand(): Command {
     .option('--build-web-if-missing', 'build the web app first if dist/web is missing')
     .option('--no-demo', 'do not create the demo organization in an empty embedded database')
     .action(async (opts: { buildWebIfMissing?: boolean; demo: boolean }) => {
+      const { loadConfig } = await import('../../server/config.ts');
+      const { createContext } = await import('../../server/context.ts');
+      const { buildApp } = await import('../../server/http/app.ts');
+      const { DEMO_PASSWORD, seedDemo } = await import('../../server/seed/index.ts');
       const config = loadConfig();
       if (opts.buildWebIfMissing && !fs.existsSync(path.join(config.webDir, 'index.html'))) buildWeb();
       const ctx = await createContext(config);
@@ -24,7 +24,7 @@ export function serveCommand(): Command {
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
-      let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
+      let demo: { logins: unknown[] } | undefined;
       if (ctx.databaseMode === 'embedded' && opts.demo && !(await ctx.db.selectFrom('units').select('id').limit(1).executeTakeFirst())) {
         ctx.log.info('empty embedded database: creating the demo organization');
         demo = await seedDemo(ctx.pool, ctx.db);

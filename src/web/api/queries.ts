@@ -38,8 +38,8 @@ export function useMe() {
   return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000 });
 }
 
-export function useUnit(id: number) {
-  return useQuery({ queryKey: keys.unit(id), queryFn: () => api.get<Unit>(`/api/v1/units/${id}`) });
+export function useUnit(id: number, enabled = true) {
+  return useQuery({ queryKey: keys.unit(id), enabled: enabled && id > 0, queryFn: () => api.get<Unit>(`/api/v1/units/${id}`) });
 }
 
 export function useChildren(id: number, includeClosed: boolean, enabled: boolean) {

@@ -3,13 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas.ts';
 import { KindBadge, RoleBadge } from '../../components/badges.tsx';
+import { CalendarFeed } from '../meetings/calendar-feed.tsx';
+import { MyActions } from './my-actions.tsx';
+import { RecordShortcut } from './record-shortcut.tsx';
 
 export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const runs = me.cells.filter((c) => c.role === 'secretary' || c.role === 'deputy_secretary');
   return (
     <>
-      <Title order={2} mb="md">{t('home.welcome', { name: me.person?.fullName ?? me.account.login })}</Title>
+      <Group justify="space-between" mb="md">
+        <Title order={2}>{t('home.welcome', { name: me.person?.fullName ?? me.account.login })}</Title>
+        {me.person && me.cells.length > 0 && <CalendarFeed cellId={null} />}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {runs.map((c) => <RecordShortcut key={c.id} cellId={c.id} cellName={c.name} />)}
+        {me.person && <MyActions me={me} />}
         <Card withBorder component="section" aria-labelledby="home-roots">
           <Title order={3} size="h4" id="home-roots" mb="xs">{t('home.roots')}</Title>
           {me.roots.length === 0 ? <Text c="dimmed">{t('home.noRoots')}</Text> : (

@@ -6,10 +6,9 @@ import { useUnit } from '../../api/queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { NotFoundPage } from '../home/not-found-page.tsx';
-import { ChildrenTable } from './children-table.tsx';
-import { MembersTable } from './members-table.tsx';
 import { UnitActions } from './unit-actions.tsx';
 import { UnitHeader } from './unit-header.tsx';
+import { UnitTabs } from './unit-tabs.tsx';
 
 export function UnitPage() {
   const { t } = useTranslation();
@@ -33,7 +32,7 @@ export function UnitPage() {
       {search}
       <UnitHeader unit={u} />
       {u.canManage && <UnitActions key={u.id} unit={u} />}
-      {u.kind === 'committee' ? <ChildrenTable unitId={u.id} /> : <MembersTable unit={u} />}
+      <UnitTabs unit={u} />
     </Stack>
   );
 }

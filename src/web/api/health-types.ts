@@ -1,0 +1,37 @@
+/** Types of the cell-health API (meetings, attendance, compliance, dashboards, reports), inferred from the shared schemas. */
+import type { z } from 'zod';
+import type {
+  ActionSchema, CellDashboardSchema, ComplianceGridSchema, ComplianceRowSchema, ComplianceSchema, MeetingSchema,
+  MeetingSummarySchema, MonthlyReportSchema, MyActionsSchema, ReportListSchema, RollEntrySchema, SectorBreakdownSchema,
+  WorstCellsSchema,
+} from '../../shared/schemas.ts';
+
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
+export type RollEntry = z.infer<typeof RollEntrySchema>;
+export type Action = z.infer<typeof ActionSchema>;
+export type Compliance = z.infer<typeof ComplianceSchema>;
+export type ComplianceRow = z.infer<typeof ComplianceRowSchema>;
+export type ComplianceGrid = z.infer<typeof ComplianceGridSchema>;
+export type WorstCells = z.infer<typeof WorstCellsSchema>;
+export type SectorBreakdown = z.infer<typeof SectorBreakdownSchema>;
+export type CellDashboard = z.infer<typeof CellDashboardSchema>;
+export type MyActions = z.infer<typeof MyActionsSchema>;
+export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
+export type ReportList = z.infer<typeof ReportListSchema>;
+export type AttendanceStatus = RollEntry['status'] & string;
+export type RollupFigure = { cellsMeeting: number; cellsTotal: number };
+
+export interface MeetingKind { code: string; nameEn: string; nameKo: string; quorum: number | null }
+export interface FollowUp {
+  id: number; personId: number; fullName: string; reason: string; createdOn: string; resolvedOn: string | null; note: string | null;
+}
+export interface Trend {
+  unitId: number;
+  periods: string[];
+  series: Array<{ standardCode: string; points: Array<RollupFigure | null> }>;
+}
+export interface Standard {
+  id: number; code: string; kind: string; params: Record<string, unknown>; titleEn: string; titleKo: string;
+  scopeUnitId: number | null; scopeSector: string | null; validFrom: string; validTo: string | null;
+}

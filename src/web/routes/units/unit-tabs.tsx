@@ -1,0 +1,59 @@
+/**
+ * The working views of a unit page as tabs, kept in the address (?tab=, ?period=) so every view can be
+ * linked: a committee opens on its health dashboard, a cell on the secretary's dashboard. The unit's
+ * standing lists (the units below a committee, a cell's roll) stay on the page under the tabs.
+ */
+import { Stack, Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { Unit } from '../../../shared/schemas.ts';
+import { AfterPaint } from '../../components/after-paint.tsx';
+import { currentPeriod, isPeriod } from '../../lib/period.ts';
+import { CellDashboard } from '../health/cell-dashboard.tsx';
+import { CommitteeHealth } from '../health/committee-health.tsx';
+import { CellMeetings } from '../meetings/cell-meetings.tsx';
+import { MonthlyReport } from '../reports/monthly-report.tsx';
+import { ReportList } from '../reports/report-list.tsx';
+import { ChildrenTable } from './children-table.tsx';
+import { MembersTable } from './members-table.tsx';
+
+const COMMITTEE_TABS = ['health', 'reports'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report'] as const;
+
+export function UnitTabs({ unit }: { unit: Unit }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const tabs: readonly string[] = unit.kind === 'committee' ? COMMITTEE_TABS : CELL_TABS;
+  const asked = search.get('tab');
+  const tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
+  const period = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
+  const update = (key: string, value: string) => setSearch((s) => {
+    const next = new URLSearchParams(s);
+    next.set(key, value);
+    return next;
+  }, { replace: key === 'period' });
+  const onPeriod = (p: string) => update('period', p);
+
+  return (
+    <Stack gap="xl">
+      <Tabs value={tab} onChange={(v) => v && update('tab', v)} keepMounted={false}>
+        <Tabs.List mb="md">
+          {tabs.map((v) => <Tabs.Tab key={v} value={v} data-testid={`tab-${v}`}>{t(`unitTabs.${v}`)}</Tabs.Tab>)}
+        </Tabs.List>
+        {unit.kind === 'committee' ? (
+          <>
+            <Tabs.Panel value="health"><AfterPaint><CommitteeHealth unit={unit} period={period} onPeriod={onPeriod} /></AfterPaint></Tabs.Panel>
+            <Tabs.Panel value="reports"><ReportList unitId={unit.id} period={period} onPeriod={onPeriod} /></Tabs.Panel>
+          </>
+        ) : (
+          <>
+            <Tabs.Panel value="dashboard"><AfterPaint><CellDashboard unit={unit} period={period} onPeriod={onPeriod} /></AfterPaint></Tabs.Panel>
+            <Tabs.Panel value="meetings"><CellMeetings unit={unit} /></Tabs.Panel>
+            <Tabs.Panel value="report"><MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} /></Tabs.Panel>
+          </>
+        )}
+      </Tabs>
+      {unit.kind === 'committee' ? <ChildrenTable unitId={unit.id} /> : <MembersTable unit={unit} />}
+    </Stack>
+  );
+}

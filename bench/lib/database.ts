@@ -18,12 +18,22 @@ export type BenchDatabase = {
   tmpDir: string;
   /** Where the server runs, for the report. */
   server: string;
+  /** The connection, for starting the app on the same database. */
+  connection: pg.PoolConfig;
+  /** True when a kept database from an earlier run was opened (see `keep`). */
+  kept: boolean;
   close(): Promise<void>;
 };
 
-export const EMBEDDED_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+export const EMBEDDED_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_wal_size: '8GB' };
 
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+/**
+ * With BENCH_KEEP=1 and a `keep` name (e.g. 'dataset-L'), the database is not thrown away: the embedded
+ * cluster lives in <tmpdir>/cellwork-bench-keep-<name> (or, with BENCH_DATABASE_URL, the database
+ * cellwork_bench_keep_<name>) and the next run opens it again, so data that is slow to build is built once.
+ */
+export async function openBenchDatabase(opts: { keep?: string } = {}): Promise<BenchDatabase> {
+  const keep = process.env.BENCH_KEEP === '1' && opts.keep ? opts.keep.toLowerCase().replace(/[^a-z0-9]+/g, '_') : undefined;
   const suffix = randomBytes(4).toString('hex');
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `cellwork-bench-files-${suffix}-`));
   const cleanups: Array<() => Promise<void>> = [async () => fs.rmSync(tmpDir, { recursive: true, force: true })];
@@ -34,13 +44,15 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     const url = process.env.BENCH_DATABASE_URL;
     let connection: pg.PoolConfig;
     let server: string;
+    let kept = false;
     if (url) {
-      const name = `cellwork_bench_${suffix}`;
+      const name = keep ? `cellwork_bench_keep_${keep}` : `cellwork_bench_${suffix}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      await admin.query(`create database ${name}`);
+      kept = keep !== undefined && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+      if (!kept) await admin.query(`create database ${name}`);
       await admin.end();
-      cleanups.push(async () => {
+      if (!keep) cleanups.push(async () => {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);
@@ -49,20 +61,21 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       const target = new URL(url);
       target.pathname = `/${name}`;
       connection = { connectionString: target.toString() };
-      server = `${target.host} (BENCH_DATABASE_URL), database ${name}`;
+      server = `${target.host} (BENCH_DATABASE_URL), database ${name}${keep ? ' (kept: BENCH_KEEP=1)' : ''}`;
     } else {
-      const dataDir = path.join(os.tmpdir(), `cellwork-bench-${suffix}`);
-      cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+      const dataDir = path.join(os.tmpdir(), keep ? `cellwork-bench-keep-${keep}` : `cellwork-bench-${suffix}`);
+      kept = keep !== undefined && fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'));
+      if (!keep) cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
       const embedded = await startEmbeddedPostgres({ dataDir, settings: EMBEDDED_SETTINGS });
       cleanups.push(() => embedded.stop());
       connection = embedded.connection;
-      server = `embedded PostgreSQL in ${dataDir} (fsync, synchronous_commit, full_page_writes off)`;
+      server = `embedded PostgreSQL in ${dataDir} (fsync, synchronous_commit, full_page_writes off)${keep ? ' (kept: BENCH_KEEP=1)' : ''}`;
     }
     const pool = createPool(connection, 4);
     const db = createDatabase(pool);
     cleanups.push(() => db.destroy()); // ends the pool too
     await migrateToLatest(db);
-    return { pool, db, tmpDir, server, close };
+    return { pool, db, tmpDir, server, connection, kept, close };
   } catch (err) {
     await close();
     throw err;

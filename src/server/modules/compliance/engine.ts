@@ -27,12 +27,25 @@ async function lockPeriod(db: Db, period: Period, mode: 'shared' | 'exclusive'):
   else await sql`select pg_advisory_xact_lock(${key})`.execute(db);
 }
 
-async function writeMetrics(db: Db, w: MetricWindow): Promise<void> {
+async function writeMetrics(db: Db, w: MetricWindow, kinds?: string[]): Promise<void> {
   const filter = w.cellIds === null ? sql`true` : sql`cell_id = any(${w.cellIds}::bigint[])`;
+  const sources = meetingMetricSources(kinds ?? (await gapKinds(db, w.period)));
   await sql`delete from cell_metrics where period = ${w.period}::date and ${filter}`.execute(db);
-  for (const source of meetingMetricSources(await gapKinds(db, w.period))) {
-    await sql`insert into cell_metrics (cell_id, period, key, value) select cell_id, ${w.period}::date, key, value from (${source.rows(w)}) s`.execute(db);
+  // A few cells: one statement for every source. The whole organization: one statement per source.
+  const batches = w.cellIds === null ? sources.map((src) => [src]) : [sources];
+  for (const batch of batches) {
+    const rows = sql.join(batch.map((src) => sql`select cell_id, key, value from (${src.rows(w)}) s`), sql` union all `);
+    await sql`insert into cell_metrics (cell_id, period, key, value) select cell_id, ${w.period}::date, key, value from (${rows}) m`.execute(db);
   }
+}
+
+/** Takes the period's shared lock and reads the kinds whose gaps the rulebook measures, in one round trip. */
+async function beginIncremental(db: Db, period: Period): Promise<string[]> {
+  const { rows } = await sql<{ kinds: string[] | null }>`
+    select pg_advisory_xact_lock_shared(hashtext(${`rollup:${period}`})) is not null as locked,
+      (select array_agg(distinct params->>'kind') from standards where kind = 'review_interval'
+        and valid_from <= ${period}::date and (valid_to is null or valid_to > ${period}::date)) as kinds`.execute(db);
+  return (rows[0]?.kinds ?? []).filter(Boolean);
 }
 
 export async function isMaterialized(db: Db, period: Period): Promise<boolean> {
@@ -69,15 +82,15 @@ export async function ensurePeriod(db: Db, period: Period): Promise<void> {
  * Recomputes the given cells for one period and moves every ancestor's roll-up by the difference.
  * Call inside the transaction that changed the facts.
  */
-export async function refreshCells(db: Db, cellIds: number[], period: Period, today?: string): Promise<void> {
+export async function refreshCells(db: Db, cellIds: number[], period: Period, today?: string, known = false): Promise<void> {
   if (cellIds.length === 0) return;
-  if (!(await isMaterialized(db, period))) {
+  if (!known && !(await isMaterialized(db, period))) {
     await materializePeriod(db, period, today); // sees this transaction's facts when db is the transaction
     return;
   }
-  await lockPeriod(db, period, 'shared');
   const ids = [...new Set(cellIds)].sort((a, b) => a - b);
-  await writeMetrics(db, { period, end: dataEnd(period, today), cellIds: ids });
+  const kinds = await beginIncremental(db, period);
+  await writeMetrics(db, { period, end: dataEnd(period, today), cellIds: ids }, kinds);
   const fresh = (await evaluateCompliance(period, nextPeriod(period), ids).execute(db)).rows;
   const old = await db.deleteFrom('cell_compliance').where('period', '=', period).where('cell_id', 'in', ids)
     .returning(['cell_id', 'standard_code', 'meets']).execute();
@@ -123,8 +136,9 @@ async function applyDeltas(db: Db, period: Period, deltas: Delta[]): Promise<voi
  * the "time since the last review" of the months after it.
  */
 export async function refreshCellsFrom(db: Db, cellIds: number[], period: Period, today?: string): Promise<void> {
-  const later = (await materializedPeriods(db)).filter((p) => p > period);
-  for (const p of [period, ...later]) await refreshCells(db, cellIds, p, today);
+  const computed = await materializedPeriods(db);
+  if (!computed.includes(period)) await refreshCells(db, cellIds, period, today);
+  for (const p of computed.filter((x) => x >= period)) await refreshCells(db, cellIds, p, today, true);
 }
 
 /** All materialized periods, oldest first. */

@@ -4,13 +4,14 @@ import { pathInScope, type Need } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 
 /** A meeting whose cell lies in the actor's scope, with the cell's path. */
-export function selectMeetingInScope(db: Db, actor: Actor, id: number, need: Need = 'read') {
-  return db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.cell_id')
+export function selectMeetingInScope(db: Db, actor: Actor, id: number, need: Need = 'read', lock = false) {
+  let q = db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.cell_id').innerJoin('meeting_kinds as k', 'k.code', 'm.kind')
     .selectAll('m')
-    .select([sql<string>`u.path::text`.as('path'), 'u.closed_on as cell_closed_on'])
+    .select([sql<string>`u.path::text`.as('path'), 'u.closed_on as cell_closed_on', 'k.quorum'])
     .where('m.id', '=', id)
-    .where(pathInScope(actor, 'u.path', need))
-    .executeTakeFirst();
+    .where(pathInScope(actor, 'u.path', need));
+  if (lock) q = q.forUpdate('m');
+  return q.executeTakeFirst();
 }
 
 /** The cell's roll on a day: memberships active then (from_date <= day < to_date). */

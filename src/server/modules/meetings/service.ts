@@ -76,10 +76,10 @@ async function replaceAgenda(db: Db, cellId: number, meetingId: number, items: s
 export async function getMeeting(db: Db, actor: Actor, id: number): Promise<Meeting> {
   const m = await q.selectMeetingInScope(db, actor, id);
   if (!m) throw notFound('No such meeting');
-  const [roll, saved, kind, actions, openActions] = await Promise.all([
+  const kind = { quorum: m.quorum };
+  const [roll, saved, actions, openActions] = await Promise.all([
     q.selectRoll(db, m.cell_id, m.meets_on),
     q.selectAttendance(db, m.cell_id, m.id),
-    db.selectFrom('meeting_kinds').select('quorum').where('code', '=', m.kind).executeTakeFirstOrThrow(),
     q.selectActions(db, m.cell_id, { meetingId: m.id }),
     q.selectActions(db, m.cell_id, { openBefore: m.meets_on }),
   ]);
@@ -146,11 +146,10 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?:
 
 /** Locks a manageable meeting for a change, checking the client's version when it sent one. */
 export async function lockMeeting(db: Db, actor: Actor, id: number, version: number | undefined) {
-  const m = await q.selectMeetingInScope(db, actor, id, 'manage');
+  const m = await q.selectMeetingInScope(db, actor, id, 'manage', true);
   if (!m) throw notFound('No such meeting');
-  const locked = await db.selectFrom('meetings').selectAll().where('cell_id', '=', m.cell_id).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-  assertVersion(locked, version);
-  return { ...locked, path: m.path };
+  assertVersion(m, version);
+  return m;
 }
 
 export function assertVersion(meeting: { version: number }, version: number | undefined): void {

@@ -9,40 +9,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from './setup.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const e2e = useBrowserAndServer();
+
 const MAX_DEPTH = 10;
 const SCREENSHOT_DIR = process.env.CELLWORK_E2E_SCREENSHOTS;
 
-let baseUrl: string;
-let closeServer: (() => Promise<void>) | undefined;
-let browser: Browser | undefined;
 /** What the admin saw, for the member to try: the committee, the new cell and its new secretary. */
 const outsideUnitIds: number[] = [];
 const outsidePersonIds: number[] = [];
 
-beforeAll(async () => {
-  const external = process.env.CELLWORK_E2E_BASE_URL;
-  if (external) {
-    baseUrl = external.replace(/\/$/, '');
-  } else {
-    const { startTestServer } = await import('../helpers/server.ts');
-    const server = await startTestServer();
-    baseUrl = server.baseUrl.replace(/\/$/, '');
-    closeServer = () => server.close();
-  }
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer?.();
-}, 60_000);
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   if (!SCREENSHOT_DIR) return;
@@ -51,7 +30,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 }
 
 async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${e2e.baseUrl}/`);
   await page.getByTestId('login').fill(login);
   await page.getByTestId('password').fill('demo');
   await page.getByTestId('sign-in').click();
@@ -104,7 +83,7 @@ async function memberNames(page: Page): Promise<string[]> {
 
 describe('administering the organization', () => {
   it('adds a cell, imports its members, rejects a bad file, appoints a secretary and signs out', async () => {
-    const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -265,7 +244,7 @@ describe('administering the organization', () => {
   it('hides administration from a member and shows units outside the cell as not found', async () => {
     expect(outsideUnitIds.length).toBe(2); // the admin test ran first
     expect(outsidePersonIds.length).toBe(1);
-    const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
       await signIn(page, 'member@demo');
@@ -280,14 +259,14 @@ describe('administering the organization', () => {
       expect(await page.getByRole('toolbar', { name: 'Unit actions' }).count()).toBe(0);
 
       // /admin sends the member home.
-      await page.goto(`${baseUrl}/admin`);
+      await page.goto(`${e2e.baseUrl}/admin`);
       await page.getByTestId('cell-link').first().waitFor();
       expect(new URL(page.url()).pathname).toBe('/');
 
       for (const id of outsideUnitIds) {
         const apiStatus = await page.evaluate(async (unitId) => (await fetch(`/api/v1/units/${unitId}`)).status, id);
         expect(apiStatus).toBe(404);
-        await page.goto(`${baseUrl}/units/${id}`);
+        await page.goto(`${e2e.baseUrl}/units/${id}`);
         await page.getByTestId('not-found').waitFor();
         expect(await page.getByTestId('unit-title').count()).toBe(0);
         expect(await page.getByTestId('unit-row').count()).toBe(0);
@@ -295,7 +274,7 @@ describe('administering the organization', () => {
         expect(await page.getByRole('alert').count()).toBe(0);
       }
       for (const id of outsidePersonIds) {
-        await page.goto(`${baseUrl}/people/${id}`);
+        await page.goto(`${e2e.baseUrl}/people/${id}`);
         await page.getByTestId('not-found').waitFor();
         expect(await page.getByTestId('person-title').count()).toBe(0);
         expect(await page.getByRole('alert').count()).toBe(0);

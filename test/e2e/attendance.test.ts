@@ -6,37 +6,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from './setup.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const e2e = useBrowserAndServer();
+
 const STANDARD = 'general-meeting-monthly';
 const SCREENSHOT_DIR = process.env.CELLWORK_E2E_SCREENSHOTS;
 
-let baseUrl: string;
-let closeServer: (() => Promise<void>) | undefined;
-let browser: Browser | undefined;
 
-beforeAll(async () => {
-  const external = process.env.CELLWORK_E2E_BASE_URL;
-  if (external) {
-    baseUrl = external.replace(/\/$/, '');
-  } else {
-    const { startTestServer } = await import('../helpers/server.ts');
-    const server = await startTestServer();
-    baseUrl = server.baseUrl.replace(/\/$/, '');
-    closeServer = () => server.close();
-  }
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer?.();
-}, 60_000);
 
 async function shot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOT_DIR) return;
@@ -45,7 +24,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${e2e.baseUrl}/`);
   await page.getByTestId('login').fill(login);
   await page.getByTestId('password').fill('demo');
   await page.getByTestId('sign-in').click();
@@ -67,7 +46,7 @@ function meetingTime(now: Date): Date {
 
 /** The cell's own figure for the standard this month: 1 when it meets it, else 0. */
 async function cellFigure(page: Page, cellId: number, period: string): Promise<number> {
-  const c = await (await page.request.get(`${baseUrl}/api/v1/units/${cellId}/compliance?period=${period}`)).json();
+  const c = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${cellId}/compliance?period=${period}`)).json();
   return c.standards.find((x: { code: string }) => x.code === STANDARD).cellsMeeting;
 }
 
@@ -78,10 +57,10 @@ async function cellFigure(page: Page, cellId: number, period: string): Promise<n
  */
 async function makeCellFail(page: Page, cellId: number, period: string): Promise<void> {
   if (await cellFigure(page, cellId, period) === 0) return;
-  const { csrfToken } = await (await page.request.get(`${baseUrl}/api/v1/me`)).json();
-  const list = await (await page.request.get(`${baseUrl}/api/v1/cells/${cellId}/meetings?from=${period}-01&limit=500`)).json();
+  const { csrfToken } = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
+  const list = await (await page.request.get(`${e2e.baseUrl}/api/v1/cells/${cellId}/meetings?from=${period}-01&limit=500`)).json();
   for (const m of list.items.filter((x: { kind: string; status: string }) => x.kind === 'general' && x.status === 'held')) {
-    const res = await page.request.post(`${baseUrl}/api/v1/meetings/${m.id}/not-held`, {
+    const res = await page.request.post(`${e2e.baseUrl}/api/v1/meetings/${m.id}/not-held`, {
       headers: { 'x-csrf-token': csrfToken }, data: { reason: 'reset by the browser test' },
     });
     expect(res.status()).toBe(200);
@@ -92,8 +71,8 @@ async function makeCellFail(page: Page, cellId: number, period: string): Promise
 describe('recording attendance moves the committee dashboard', () => {
   it('secretary records a general meeting with the keyboard; the district sees the cell meeting the standard', async () => {
     const options = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } };
-    const secretaryContext = await browser!.newContext(options);
-    const districtContext = await browser!.newContext(options);
+    const secretaryContext = await e2e.browser.newContext(options);
+    const districtContext = await e2e.browser.newContext(options);
     const page = await secretaryContext.newPage();
     const official = await districtContext.newPage();
     try {
@@ -161,14 +140,14 @@ describe('recording attendance moves the committee dashboard', () => {
       await page.getByTestId('attendance-saved').waitFor();
       await shot(page, 'attendance-saved');
 
-      const saved = await (await page.request.get(`${baseUrl}/api/v1/meetings/${meetingId}`)).json();
+      const saved = await (await page.request.get(`${e2e.baseUrl}/api/v1/meetings/${meetingId}`)).json();
       expect(saved.status).toBe('held');
       const byStatus = (s: string) => saved.roll.filter((r: { status: string }) => r.status === s).length;
       expect([byStatus('present'), byStatus('excused'), byStatus('absent')]).toEqual([rollSize - 2, 1, 1]);
       expect(saved.roll[1].reason).toBe('on night shift');
 
       // Back on the cell's meeting list, the meeting is there and held.
-      await page.goto(`${baseUrl}/units/${cellId}?tab=meetings`);
+      await page.goto(`${e2e.baseUrl}/units/${cellId}?tab=meetings`);
       await page.locator(`[data-testid="meeting-row"][data-meeting-id="${meetingId}"][data-status="held"]`).waitFor();
 
       // The district official's dashboard for this month counts the cell now.

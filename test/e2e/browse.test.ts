@@ -4,36 +4,15 @@
  *
  * CELLWORK_E2E_BASE_URL points the test at an already running server instead of starting one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserAndServer } from './setup.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const e2e = useBrowserAndServer();
+
 const MAX_DEPTH = 10;
 
-let baseUrl: string;
-let closeServer: (() => Promise<void>) | undefined;
-let browser: Browser | undefined;
 
-beforeAll(async () => {
-  const external = process.env.CELLWORK_E2E_BASE_URL;
-  if (external) {
-    baseUrl = external.replace(/\/$/, '');
-  } else {
-    const { startTestServer } = await import('../helpers/server.ts');
-    const server = await startTestServer();
-    baseUrl = server.baseUrl.replace(/\/$/, '');
-    closeServer = () => server.close();
-  }
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServer?.();
-}, 60_000);
 
 /** Follows unit rows down from the current committee page until a cell's page is shown. */
 async function drillDownToCell(page: Page): Promise<void> {
@@ -56,10 +35,10 @@ async function drillDownToCell(page: Page): Promise<void> {
 
 describe('browsing the organization', () => {
   it('signs in, drills down to a cell, sees its members and switches to Korean', async () => {
-    const context = await browser!.newContext({ locale: 'en-US' });
+    const context = await e2e.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     try {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${e2e.baseUrl}/`);
       await page.getByTestId('login').fill('district@demo');
       await page.getByTestId('password').fill('demo');
       await page.getByTestId('sign-in').click();

@@ -188,6 +188,17 @@ describe('recurring schedules and agendas', () => {
   });
   afterAll(async () => { await t.close(); });
 
+  it('lets an administrator add a kind of meeting with its own quorum, then use it', async () => {
+    const admin = await signIn(t.app, 'admin@test', 'secret-pass');
+    const res = await admin.post('/api/v1/meeting-kinds', { code: 'party-day', nameEn: 'Party day', nameKo: '당의 날', quorum: 0.75 });
+    expect(res.status).toBe(200);
+    const kinds = await admin.get('/api/v1/meeting-kinds');
+    expect(kinds.body.items.find((k: { code: string }) => k.code === 'party-day')).toEqual({ code: 'party-day', nameEn: 'Party day', nameKo: '당의 날', quorum: 0.75 });
+    const m = await admin.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, { kind: 'party-day', startsAt: '2026-01-05T10:00:00Z' });
+    expect(m.body.quorum.required).toBe(3); // 75 % of 3 members, more than that share: all three
+    expect((await admin.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, { kind: 'no-such-kind', startsAt: '2026-01-05T10:00:00Z' })).status).toBe(400);
+  });
+
   it('schedules a monthly series with an agenda, clamping to short months', async () => {
     const secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
     const res = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, {

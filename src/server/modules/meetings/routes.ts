@@ -9,6 +9,7 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { markNotHeld, saveAttendance } from './attendance.ts';
 import { addDecision, listFollowUps, resolveFollowUp, setActionStatus } from './decisions.ts';
 import * as meetings from './service.ts';
+import { saveMeetingKind, SaveMeetingKindSchema } from './kinds.ts';
 import { getCellDashboard, getMyActions } from './dashboard.ts';
 import { parsePeriod, periodOf, todayIso } from '../compliance/periods.ts';
 
@@ -21,6 +22,11 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
   }, async () => ({
     items: (await db.selectFrom('meeting_kinds').selectAll().orderBy('position').execute()).map((k) => ({ code: k.code, nameEn: k.name_en, nameKo: k.name_ko, quorum: k.quorum })),
   }));
+
+  app.post('/api/v1/meeting-kinds', {
+    schema: { tags, summary: 'Add or rename a kind of meeting, with its quorum rule (administrators)', body: SaveMeetingKindSchema,
+      response: { 200: z.object({ code: z.string(), nameEn: z.string(), nameKo: z.string(), quorum: z.number().nullable() }), ...errorResponses } },
+  }, async (req) => saveMeetingKind(db, requireActor(req), req.body));
 
   app.post('/api/v1/cells/:id/meetings', {
     schema: { tags, summary: 'Schedule a meeting of a cell', params: IdParamsSchema, body: CreateMeetingSchema, response: { 201: MeetingSchema, ...errorResponses } },

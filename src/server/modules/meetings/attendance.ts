@@ -35,7 +35,8 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
     });
     await openAbsenceFollowUps(trx, m.cell_id, m.kind, next.filter((r) => r.status === 'absent').map((r) => r.person_id));
     await refreshMeetingPeriod(trx, m.cell_id, m.meets_on);
-    return getMeeting(trx, actor, meetingId);
+    const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
+    return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next });
   });
 }
 

@@ -73,13 +73,17 @@ async function replaceAgenda(db: Db, cellId: number, meetingId: number, items: s
   }
 }
 
-export async function getMeeting(db: Db, actor: Actor, id: number): Promise<Meeting> {
-  const m = await q.selectMeetingInScope(db, actor, id);
+type MeetingRow = NonNullable<Awaited<ReturnType<typeof q.selectMeetingInScope>>>;
+type Known = { meeting: MeetingRow; roll: Awaited<ReturnType<typeof q.selectRoll>>; saved: Awaited<ReturnType<typeof q.selectAttendance>> };
+
+/** Reads a meeting for the response; a caller that has just written it may pass what it already holds. */
+export async function getMeeting(db: Db, actor: Actor, id: number, known?: Known): Promise<Meeting> {
+  const m = known?.meeting ?? await q.selectMeetingInScope(db, actor, id);
   if (!m) throw notFound('No such meeting');
   const kind = { quorum: m.quorum };
   const [roll, saved, actions, openActions] = await Promise.all([
-    q.selectRoll(db, m.cell_id, m.meets_on),
-    q.selectAttendance(db, m.cell_id, m.id),
+    known?.roll ?? q.selectRoll(db, m.cell_id, m.meets_on),
+    known?.saved ?? q.selectAttendance(db, m.cell_id, m.id),
     q.selectActions(db, m.cell_id, { meetingId: m.id }),
     q.selectActions(db, m.cell_id, { openBefore: m.meets_on }),
   ]);

@@ -185,6 +185,9 @@ describe('people and memberships over time', () => {
   it('lets a secretary edit people of their cell but not appoint a secretary', async () => {
     const secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
     expect((await secretary.patch(`/api/v1/people/${org.P.id}`, { phone: '+82 10 1234 5678' })).body.phone).toBe('+82 10 1234 5678');
+    expect((await secretary.get(`/api/v1/units/${org.cellA1a.id}`)).body).toMatchObject({ canManage: true, canRestructure: false });
+    expect((await region.get(`/api/v1/units/${org.cellA1a.id}`)).body).toMatchObject({ canManage: true, canRestructure: true });
+    expect((await region.get(`/api/v1/units/${org.regionA.id}`)).body).toMatchObject({ canManage: true, canRestructure: false });
     expect((await secretary.post(`/api/v1/units/${org.cellA1a.id}/secretary`, { personId: org.P.id })).status).toBe(404);
   });
 

@@ -49,6 +49,8 @@ export const UnitSchema = UnitSummarySchema.extend({
   secretary: PersonRefSchema.nullable(),
   deputies: z.array(PersonRefSchema),
   canManage: z.boolean(),
+  /** The actor manages the committee above: may rename, move or close the unit and appoint its officers. */
+  canRestructure: z.boolean(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 

@@ -30,6 +30,7 @@ export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
     secretary: secretary ? { id: secretary.id, fullName: secretary.fullName } : null,
     deputies: officers.filter((o) => o.role === 'deputy_secretary').map((o) => ({ id: o.id, fullName: o.fullName })),
     canManage: canManagePath(actor, row.path),
+    canRestructure: row.parent_id !== null && canManagePath(actor, row.path.split('.').slice(0, -1).join('.')),
   };
 }
 

@@ -56,7 +56,7 @@ export function UnitHeader({ unit }: { unit: Unit }) {
             <Group key={`${o.label}-${o.id}`} gap="xs" data-testid="officer" data-role={o.role} data-person-id={o.id}>
               <Text size="sm" fw={500}>{o.label}:</Text>
               <Anchor component={Link} to={`/people/${o.id}`} size="sm">{o.fullName}</Anchor>
-              {unit.canManage && (
+              {unit.canRestructure && (
                 <Button size="compact-xs" variant="subtle" color="gray" loading={relieve.isPending && relieve.variables?.personId === o.id}
                   onClick={() => relieve.mutate({ personId: o.id })} aria-label={t('unit.relieveNamed', { name: o.fullName })}>
                   {t('unit.relieve')}

@@ -1,0 +1,26 @@
+/** Shapes every part of the API shares: ids, dates, pages, errors, references to units and people. */
+import { z } from 'zod';
+import { LIMITS, UNIT_KINDS } from '../enums.ts';
+
+export const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const IdParamsSchema = z.object({ id: IdSchema }).strict();
+export const DateSchema = z.iso.date();
+/** Trimmed, non-empty, length-capped text; Unicode passes through untouched. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
+  cursor: z.string().max(200).optional(),
+}).strict();
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+export const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const UnitRefSchema = z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) });
+export type UnitRef = z.infer<typeof UnitRefSchema>;
+
+export const PersonRefSchema = z.object({ id: z.number(), fullName: z.string() });
+
+export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

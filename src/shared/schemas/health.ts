@@ -1,0 +1,184 @@
+/** Cell health: meetings, attendance, decisions, compliance, dashboards and the monthly report. */
+import { z } from 'zod';
+import { MEMBERSHIP_ROLES } from '../enums.ts';
+import { DateSchema, IdSchema, UnitRefSchema } from './base.ts';
+
+export const MEETING_KINDS = ['general', 'consultative', 'review', 'study', 'technical', 'other'] as const;
+export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
+
+export const CreateMeetingSchema = z.object({
+  kind: z.string().trim().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/, 'a meeting kind code such as general'),
+  startsAt: z.iso.datetime({ offset: true }),
+  title: z.string().trim().max(200).optional(),
+  /** A recurring schedule: this meeting and the next `count - 1` at the same time each week or month. */
+  repeat: z.object({ frequency: z.enum(['weekly', 'monthly']), count: z.number().int().min(2).max(24) }).strict().optional(),
+  agenda: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+}).strict();
+export type CreateMeeting = z.infer<typeof CreateMeetingSchema>;
+
+export const UpdateMeetingSchema = z.object({
+  title: z.string().trim().max(200).nullish(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  minutes: z.string().max(20_000).nullish(),
+  /** Replaces the agenda. */
+  agenda: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+  version: z.number().int().positive().optional(),
+}).strict();
+
+export const AttendanceRecordSchema = z.object({
+  personId: IdSchema,
+  status: z.enum(ATTENDANCE_STATUSES),
+  reason: z.string().trim().max(500).nullish(),
+}).strict();
+
+export const SaveAttendanceSchema = z.object({
+  records: z.array(AttendanceRecordSchema).max(2000),
+  version: z.number().int().positive().optional(),
+}).strict();
+export type SaveAttendance = z.infer<typeof SaveAttendanceSchema>;
+
+export const NotHeldSchema = z.object({ reason: z.string().trim().min(1).max(500), version: z.number().int().positive().optional() }).strict();
+
+export const RollEntrySchema = z.object({
+  personId: z.number(),
+  fullName: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  status: z.enum(ATTENDANCE_STATUSES).nullable(),
+  reason: z.string().nullable(),
+});
+
+export const ActionSchema = z.object({
+  id: z.number(), title: z.string(), ownerPersonId: z.number().nullable(), ownerName: z.string().nullable(),
+  dueOn: z.string(), status: z.enum(['open', 'done', 'dropped']), closedOn: z.string().nullable(),
+});
+export const DecisionSchema = z.object({ id: z.number(), text: z.string(), actions: z.array(ActionSchema) });
+
+export const MeetingSummarySchema = z.object({
+  id: z.number(), cellId: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), meetsOn: z.string(),
+  status: z.enum(['scheduled', 'held', 'not_held']), version: z.number(),
+  present: z.number(), expected: z.number(),
+});
+export const MeetingSchema = MeetingSummarySchema.extend({
+  agenda: z.array(z.object({ id: z.number(), title: z.string() })),
+  notHeldReason: z.string().nullable(),
+  minutes: z.string().nullable(),
+  roll: z.array(RollEntrySchema),
+  quorum: z.object({ required: z.number(), present: z.number(), met: z.boolean() }).nullable(),
+  decisions: z.array(DecisionSchema),
+  /** Actions from earlier meetings still open: they stay on the agenda until closed. */
+  openActions: z.array(ActionSchema),
+  canManage: z.boolean(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const MeetingListQuerySchema = z.object({
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+}).strict();
+
+export const CreateDecisionSchema = z.object({
+  text: z.string().trim().min(1).max(2000),
+  actions: z.array(z.object({ title: z.string().trim().min(1).max(500), ownerPersonId: IdSchema.nullish(), dueOn: DateSchema }).strict()).max(50).default([]),
+}).strict();
+export const UpdateActionSchema = z.object({ status: z.enum(['open', 'done', 'dropped']) }).strict();
+
+export const ComplianceQuerySchema = z.object({ period: z.string().max(7) }).strict();
+export const ComplianceStandardSchema = z.object({
+  code: z.string(), title: z.string(), titleKo: z.string(), cellsMeeting: z.number(), cellsTotal: z.number(), rowsUrl: z.string(),
+});
+export const ComplianceSchema = z.object({
+  unitId: z.number(),
+  period: z.string(),
+  cells: z.number(),
+  cellsMeetingAll: z.number(),
+  allRowsUrl: z.string(),
+  standards: z.array(ComplianceStandardSchema),
+});
+export type Compliance = z.infer<typeof ComplianceSchema>;
+
+export const ComplianceRowsQuerySchema = z.object({
+  period: z.string().max(7),
+  standard: z.string().max(64).default('*'),
+  meets: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+}).strict();
+export const ComplianceRowSchema = z.object({
+  cellId: z.number(), cellName: z.string(), cellCode: z.string(), standardCode: z.string(), meets: z.boolean(), detail: z.unknown(),
+});
+
+export const RollupFigureSchema = z.object({ cellsMeeting: z.number(), cellsTotal: z.number() });
+
+/** The heat grid: each child unit of a committee against each standard. */
+export const ComplianceGridSchema = z.object({
+  unitId: z.number(),
+  period: z.string(),
+  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string() })),
+  rows: z.array(z.object({
+    unit: UnitRefSchema,
+    all: RollupFigureSchema,
+    /** Keyed by standard code. */
+    figures: z.record(z.string(), RollupFigureSchema),
+  })),
+});
+export type ComplianceGrid = z.infer<typeof ComplianceGridSchema>;
+
+/** Cells failing the most standards, with what each lacks. */
+export const WorstCellsSchema = z.object({
+  period: z.string(),
+  items: z.array(z.object({
+    cell: UnitRefSchema,
+    parent: UnitRefSchema.nullable(),
+    failing: z.array(z.object({ code: z.string(), detail: z.unknown() })),
+  })),
+});
+
+export const SectorBreakdownSchema = z.object({
+  period: z.string(),
+  rows: z.array(z.object({ sector: z.string().nullable(), all: RollupFigureSchema, figures: z.record(z.string(), RollupFigureSchema) })),
+});
+
+export const CellDashboardSchema = z.object({
+  cell: UnitRefSchema,
+  period: z.string(),
+  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() })),
+  followUps: z.array(z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string() })),
+  nextMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string() })),
+  recentMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),
+  openActions: z.array(ActionSchema),
+  canManage: z.boolean(),
+});
+export type CellDashboard = z.infer<typeof CellDashboardSchema>;
+
+export const MyActionsSchema = z.object({ items: z.array(ActionSchema.extend({ cellId: z.number(), cellName: z.string(), meetingId: z.number() })) });
+
+export const MONTHLY_REPORT_STATUSES = ['draft', 'submitted'] as const;
+export const MonthlyReportSchema = z.object({
+  cell: UnitRefSchema,
+  period: z.string(),
+  status: z.enum(MONTHLY_REPORT_STATUSES),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** Generated from the data: meetings held, attendance, standards, actions, follow-ups. */
+  figures: z.object({
+    members: z.number(),
+    meetingsHeld: z.number(),
+    meetingsNotHeld: z.number(),
+    attendanceRate: z.number().nullable(),
+    actionsDue: z.number(),
+    actionsOnTime: z.number(),
+    openFollowUps: z.number(),
+  }),
+  meetings: z.array(z.object({ id: z.number(), kind: z.string(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),
+  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() })),
+  canSubmit: z.boolean(),
+});
+export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
+export const SubmitReportSchema = z.object({ notes: z.string().trim().max(5000).nullish() }).strict();
+export const ReportListSchema = z.object({
+  period: z.string(),
+  items: z.array(z.object({ cell: UnitRefSchema, status: z.enum(['missing', ...MONTHLY_REPORT_STATUSES]), submittedAt: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});

@@ -12,12 +12,12 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import { dataEnd, nextPeriod, type Period } from './periods.ts';
+import { inForce } from './standards.ts';
 
 /** Kinds whose gaps the rulebook measures in a period (from review_interval standards in force). */
 async function gapKinds(db: Db, period: Period): Promise<string[]> {
   const rows = await db.selectFrom('standards').select(sql<string>`distinct params->>'kind'`.as('kind'))
-    .where('kind', '=', 'review_interval').where('valid_from', '<=', period)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', period)])).execute();
+    .where('kind', '=', 'review_interval').where(inForce(period)).execute();
   return rows.map((r) => r.kind).filter(Boolean);
 }
 

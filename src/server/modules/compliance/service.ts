@@ -8,14 +8,9 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Compliance } from '../../../shared/schemas.ts';
 import { ensurePeriod } from './engine.ts';
 import { periodsEndingWith, type Period } from './periods.ts';
+import { standardsInForce } from './standards.ts';
 
 const month = (p: Period) => p.slice(0, 7);
-
-function standardsInForce(db: Db, period: Period) {
-  return db.selectFrom('standards').select(['code', 'title_en', 'title_ko', 'scope_unit_id', 'scope_sector'])
-    .where('valid_from', '<=', period).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', period)]))
-    .orderBy('id').execute();
-}
 
 export async function getCompliance(db: Db, actor: Actor, unitId: number, period: Period): Promise<Compliance> {
   const unit = await findUnitInScope(db, actor, unitId);
@@ -35,7 +30,7 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
     cellsMeetingAll: all?.cells_meeting ?? 0,
     allRowsUrl: rowsUrl('*'),
     standards: standards
-      .map((s) => ({ code: s.code, title: s.title_en, titleKo: s.title_ko, cellsMeeting: byCode.get(s.code)?.cells_meeting ?? 0, cellsTotal: byCode.get(s.code)?.cells_total ?? 0, rowsUrl: rowsUrl(s.code) }))
+      .map((s) => ({ code: s.code, title: s.title, titleKo: s.titleKo, cellsMeeting: byCode.get(s.code)?.cells_meeting ?? 0, cellsTotal: byCode.get(s.code)?.cells_total ?? 0, rowsUrl: rowsUrl(s.code) }))
       // Standards scoped to other subtrees or sectors say nothing about this unit.
       .filter((s, i) => s.cellsTotal > 0 || (standards[i]!.scope_unit_id === null && standards[i]!.scope_sector === null)),
   };

@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
+import { standardsInForce } from './standards.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 type Figure = { cellsMeeting: number; cellsTotal: number };
@@ -17,16 +18,10 @@ async function unitForView(db: Db, actor: Actor, unitId: number, period: Period)
   return unit;
 }
 
-export function standardsInForce(db: Db, period: Period) {
-  return db.selectFrom('standards').select(['code', 'title_en as title', 'title_ko as titleKo'])
-    .where('valid_from', '<=', period).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', period)]))
-    .orderBy('id').execute();
-}
-
 /** Each child unit (in scope, open) against each standard: read straight from their roll-up rows. */
 export async function getGrid(db: Db, actor: Actor, unitId: number, period: Period) {
   await unitForView(db, actor, unitId, period);
-  const [standards, children] = await Promise.all([
+  const [inForce, children] = await Promise.all([
     standardsInForce(db, period),
     db.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind']).where('u.parent_id', '=', unitId)
       .where('u.closed_on', 'is', null).where(pathInScope(actor, 'u.path')).orderBy('u.name').orderBy('u.id').limit(500).execute(),
@@ -37,6 +32,7 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
     const r = rollups.find((x) => x.unit_id === id && x.standard_code === code);
     return { cellsMeeting: r?.cells_meeting ?? 0, cellsTotal: r?.cells_total ?? 0 };
   };
+  const standards = inForce.map(({ code, title, titleKo }) => ({ code, title, titleKo }));
   return {
     unitId, period: month(period), standards,
     rows: children.map((c) => ({

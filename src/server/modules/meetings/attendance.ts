@@ -11,6 +11,7 @@ import { badRequest } from '../../errors.ts';
 import type { Meeting, SaveAttendance } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIso } from '../compliance/periods.ts';
+import { inForce } from '../compliance/standards.ts';
 import { selectAttendance, selectRoll } from './queries.ts';
 import { assertVersion, getMeeting, lockMeeting, refreshMeetingPeriod } from './service.ts';
 
@@ -82,7 +83,7 @@ async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent
   if (absent.length === 0) return;
   const today = todayIso();
   const rule = await db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up')
-    .where('valid_from', '<=', today).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
+    .where(inForce(today))
     .orderBy('valid_from', 'desc').executeTakeFirst();
   const params = rule?.params as { kind?: string; consecutive?: number } | undefined;
   if (!params || params.kind !== kind) return;

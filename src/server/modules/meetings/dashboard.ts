@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { CellDashboard } from '../../../shared/schemas.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
 import type { Period } from '../compliance/periods.ts';
-import { standardsInForce } from '../compliance/views.ts';
+import { standardsInForce } from '../compliance/standards.ts';
 import { selectActions, selectMeetingCounts } from './queries.ts';
 import { requireCell } from './service.ts';
 
@@ -33,7 +33,7 @@ export async function getCellDashboard(db: Db, actor: Actor, cellId: number, per
       .where('starts_at', '>=', sql<Date>`now()`).where('status', '=', 'scheduled').orderBy('starts_at').limit(5).execute(),
     db.selectFrom('meetings').select(['id', 'kind', 'title', 'starts_at', 'status']).where('cell_id', '=', cell.id)
       .where('starts_at', '<', sql<Date>`now()`).orderBy('starts_at', 'desc').limit(5).execute(),
-    selectActions(db, cell.id, { openBefore: '9999-12-31' }),
+    selectActions(db, cell.id, { open: true }),
   ]);
   const counts = new Map((await selectMeetingCounts(db, cell.id, recent.map((m) => m.id))).map((c) => [c.meeting_id, c]));
   const iso = (d: Date | string) => new Date(d).toISOString();

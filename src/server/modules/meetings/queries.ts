@@ -30,12 +30,13 @@ export function selectAttendance(db: Db, cellId: number, meetingId: number) {
     .where('cell_id', '=', cellId).where('meeting_id', '=', meetingId).execute();
 }
 
-export function selectActions(db: Db, cellId: number, where: { meetingId?: number; openBefore?: string }) {
+export function selectActions(db: Db, cellId: number, where: { meetingId?: number; openBefore?: string; open?: boolean }) {
   let q = db.selectFrom('decision_actions as a').innerJoin('decisions as d', (j) => j.onRef('d.cell_id', '=', 'a.cell_id').onRef('d.id', '=', 'a.decision_id'))
     .leftJoin('people as p', 'p.id', 'a.owner_person_id')
     .select(['a.id', 'a.title', 'a.owner_person_id as ownerPersonId', 'p.full_name as ownerName', 'a.due_on as dueOn', 'a.status', 'a.closed_on as closedOn', 'a.decision_id as decisionId'])
     .where('a.cell_id', '=', cellId);
   if (where.meetingId !== undefined) q = q.where('d.meeting_id', '=', where.meetingId);
+  if (where.open) q = q.where('a.status', '=', 'open');
   if (where.openBefore !== undefined) {
     q = q.where('a.status', '=', 'open').where('d.meeting_id', 'in',
       db.selectFrom('meetings').select('id').where('cell_id', '=', cellId).where('meets_on', '<', where.openBefore));

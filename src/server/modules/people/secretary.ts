@@ -10,7 +10,7 @@ import type { Unit } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getUnit } from '../units/service.ts';
 import { changeMembership } from './memberships.ts';
-import { today } from './service.ts';
+import { todayIso as today } from '../compliance/periods.ts';
 
 async function requireCellManagedFromAbove(db: Db, actor: Actor, cellId: number) {
   const cell = await findUnitManagedFromAbove(db, actor, cellId);

@@ -7,10 +7,9 @@ import type { PersonRow } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreatePerson, Person } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
+import { todayIso as today } from '../compliance/periods.ts';
 import { changeMembership } from './memberships.ts';
 import * as q from './queries.ts';
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 export async function getPerson(db: Db, actor: Actor, id: number): Promise<Person> {
   const person = await q.selectPersonInScope(db, actor, id);

@@ -13,6 +13,7 @@ import type { MonthlyReport } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { dataEnd, nextPeriod, type Period } from '../compliance/periods.ts';
 import { cellStandards } from '../meetings/dashboard.ts';
+import { selectMeetingCounts } from '../meetings/queries.ts';
 import { requireCell } from '../meetings/service.ts';
 
 type Generated = Pick<MonthlyReport, 'figures' | 'meetings' | 'standards'>;
@@ -21,9 +22,7 @@ async function generate(db: Db, cellId: number, period: Period): Promise<Generat
   const end = dataEnd(period);
   const lastDay = sql<string>`(${end}::date - 1)`;
   const [meetings, members, followUps, metrics, standards] = await Promise.all([
-    db.selectFrom('meetings as m').select(['m.id', 'm.kind', 'm.starts_at', 'm.status',
-      sql<number>`(select count(*) from attendance a where a.cell_id = m.cell_id and a.meeting_id = m.id and a.status = 'present')::int`.as('present'),
-      sql<number>`(select count(*) from attendance a where a.cell_id = m.cell_id and a.meeting_id = m.id)::int`.as('expected')])
+    db.selectFrom('meetings as m').select(['m.id', 'm.kind', 'm.starts_at', 'm.status'])
       .where('m.cell_id', '=', cellId).where('m.meets_on', '>=', period).where('m.meets_on', '<', nextPeriod(period)).orderBy('m.starts_at').execute(),
     db.selectFrom('memberships').select(sql<number>`count(*)::int`.as('n')).where('cell_id', '=', cellId)
       .where('from_date', '<=', lastDay).where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', lastDay)])).executeTakeFirstOrThrow(),
@@ -33,17 +32,19 @@ async function generate(db: Db, cellId: number, period: Period): Promise<Generat
       .where('key', 'in', ['actions_due', 'actions_on_time']).execute(),
     cellStandards(db, cellId, period),
   ]);
-  const held = meetings.filter((m) => m.status === 'held');
+  const counts = new Map((await selectMeetingCounts(db, cellId, meetings.map((m) => m.id))).map((c) => [c.meeting_id, c]));
+  const withCounts = meetings.map((m) => ({ ...m, present: counts.get(m.id)?.present ?? 0, expected: counts.get(m.id)?.expected ?? 0 }));
+  const held = withCounts.filter((m) => m.status === 'held');
   const present = held.reduce((s, m) => s + m.present, 0);
   const expected = held.reduce((s, m) => s + m.expected, 0);
   const metric = (k: string) => metrics.find((m) => m.key === k)?.value ?? 0;
   return {
     figures: {
-      members: members.n, meetingsHeld: held.length, meetingsNotHeld: meetings.filter((m) => m.status === 'not_held').length,
+      members: members.n, meetingsHeld: held.length, meetingsNotHeld: withCounts.filter((m) => m.status === 'not_held').length,
       attendanceRate: expected === 0 ? null : Math.round((present / expected) * 1000) / 1000,
       actionsDue: metric('actions_due'), actionsOnTime: metric('actions_on_time'), openFollowUps: followUps.n,
     },
-    meetings: meetings.map((m) => ({ id: m.id, kind: m.kind, startsAt: new Date(m.starts_at).toISOString(), status: m.status, present: m.present, expected: m.expected })),
+    meetings: withCounts.map((m) => ({ id: m.id, kind: m.kind, startsAt: new Date(m.starts_at).toISOString(), status: m.status, present: m.present, expected: m.expected })),
     standards,
   };
 }

@@ -9,10 +9,10 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { CreateUnit, Unit } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { moveRollups, refreshCellEverywhere } from '../compliance/engine.ts';
+import { todayIso as today } from '../compliance/periods.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
   const row = await q.selectUnitSummary(db, actor, id);

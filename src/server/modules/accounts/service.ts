@@ -74,6 +74,8 @@ export function createAccount(db: Db, actor: Actor, input: { login: string; pass
 export function createGrant(db: Db, actor: Actor, accountId: number, input: { role: GrantRole; access: GrantAccess; unitId?: number | null }): Promise<Grant> {
   requireManager(actor);
   return inTransaction(db, async (trx) => {
+    // A grant on a unit the actor manages may go to any account, e.g. one just created for a new official
+    // that is not yet tied to the actor's subtree; the unit check below still applies.
     const account = await accountsInScope(trx, actor).select('a.id').where('a.id', '=', accountId).executeTakeFirst()
       ?? (input.unitId ? await trx.selectFrom('accounts as a').select('a.id').where('a.id', '=', accountId).executeTakeFirst() : undefined);
     if (!account) throw notFound('No such account');

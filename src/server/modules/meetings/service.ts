@@ -136,11 +136,8 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?:
       set.starts_at = input.startsAt;
       set.meets_on = await meetsOn(trx, input.startsAt, timeZone);
     }
-    if (input.agenda !== undefined) {
-      await replaceAgenda(trx, m.cell_id, id, input.agenda);
-      set.title = set.title === undefined ? m.title : set.title; // an agenda change is a change: bump the version
-    }
-    if (Object.keys(set).length === 0) return getMeeting(trx, actor, id);
+    if (input.agenda !== undefined) await replaceAgenda(trx, m.cell_id, id, input.agenda);
+    if (Object.keys(set).length === 0 && input.agenda === undefined) return getMeeting(trx, actor, id);
     const after = await trx.updateTable('meetings').set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
       .where('cell_id', '=', m.cell_id).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, actor, { action: 'meeting.update', entity: 'meeting', entityId: id, before: m, after: { ...after, ...(input.agenda ? { agenda: input.agenda } : {}) } });

@@ -11,12 +11,17 @@ export type AuditEntry = {
 };
 
 export async function recordAudit(db: Db, actor: Pick<Actor, 'accountId'> | null, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
+  await auditInsert(db, actor, entry).execute();
+}
+
+/** The audit row's insert, for a caller that folds it into a larger statement (a CTE) to save a round trip. */
+export function auditInsert(db: Db, actor: Pick<Actor, 'accountId'> | null, entry: AuditEntry) {
+  return db.insertInto('audit_log').values({
     account_id: actor ? storedAccountId(actor) : null,
     action: entry.action,
     entity: entry.entity,
     entity_id: entry.entityId === null ? null : String(entry.entityId),
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
-  }).execute();
+  });
 }

@@ -39,15 +39,6 @@ async function writeMetrics(db: Db, w: MetricWindow, kinds?: string[]): Promise<
   }
 }
 
-/** Takes the period's shared lock and reads the kinds whose gaps the rulebook measures, in one round trip. */
-async function beginIncremental(db: Db, period: Period): Promise<string[]> {
-  const { rows } = await sql<{ kinds: string[] | null }>`
-    select pg_advisory_xact_lock_shared(hashtext(${`rollup:${period}`})) is not null as locked,
-      (select array_agg(distinct params->>'kind') from standards where kind = 'review_interval'
-        and valid_from <= ${period}::date and (valid_to is null or valid_to > ${period}::date)) as kinds`.execute(db);
-  return (rows[0]?.kinds ?? []).filter(Boolean);
-}
-
 export async function isMaterialized(db: Db, period: Period): Promise<boolean> {
   return (await db.selectFrom('metric_periods').select('period').where('period', '=', period).executeTakeFirst()) !== undefined;
 }
@@ -82,53 +73,8 @@ export async function ensurePeriod(db: Db, period: Period): Promise<void> {
  * Recomputes the given cells for one period and moves every ancestor's roll-up by the difference.
  * Call inside the transaction that changed the facts.
  */
-export async function refreshCells(db: Db, cellIds: number[], period: Period, today?: string, known = false): Promise<void> {
-  if (cellIds.length === 0) return;
-  if (!known && !(await isMaterialized(db, period))) {
-    await materializePeriod(db, period, today); // sees this transaction's facts when db is the transaction
-    return;
-  }
-  const ids = [...new Set(cellIds)].sort((a, b) => a - b);
-  const kinds = await beginIncremental(db, period);
-  await writeMetrics(db, { period, end: dataEnd(period, today), cellIds: ids }, kinds);
-  const fresh = (await evaluateCompliance(period, nextPeriod(period), ids).execute(db)).rows;
-  const old = await db.deleteFrom('cell_compliance').where('period', '=', period).where('cell_id', 'in', ids)
-    .returning(['cell_id', 'standard_code', 'meets']).execute();
-  if (fresh.length) {
-    await db.insertInto('cell_compliance').values(fresh.map((r) => ({
-      cell_id: r.cell_id, period, standard_code: r.standard_code, meets: r.meets, detail: r.detail === null ? null : JSON.stringify(r.detail),
-    }))).execute();
-  }
-  await applyDeltas(db, period, complianceDiff(old, fresh));
-}
-
-type Delta = { cellId: number; code: string; dt: number; dm: number };
-
-function complianceDiff(old: Array<{ cell_id: number; standard_code: string; meets: boolean }>, fresh: Array<{ cell_id: number; standard_code: string; meets: boolean }>): Delta[] {
-  const byKey = new Map<string, Delta>();
-  const at = (cellId: number, code: string) => {
-    const k = `${cellId}|${code}`;
-    let d = byKey.get(k);
-    if (!d) byKey.set(k, (d = { cellId, code, dt: 0, dm: 0 }));
-    return d;
-  };
-  for (const o of old) { const d = at(o.cell_id, o.standard_code); d.dt -= 1; d.dm -= o.meets ? 1 : 0; }
-  for (const f of fresh) { const d = at(f.cell_id, f.standard_code); d.dt += 1; d.dm += f.meets ? 1 : 0; }
-  return [...byKey.values()].filter((d) => d.dt !== 0 || d.dm !== 0);
-}
-
-/** Adds each cell's change to the roll-up of the cell itself and of every ancestor, in a fixed order. */
-async function applyDeltas(db: Db, period: Period, deltas: Delta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  await sql`
-    insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
-    select anc::bigint, ${period}::date, d.code, sum(d.dt), sum(d.dm)
-    from unnest(${deltas.map((d) => d.cellId)}::bigint[], ${deltas.map((d) => d.code)}::text[], ${deltas.map((d) => d.dt)}::int[], ${deltas.map((d) => d.dm)}::int[]) as d(cell_id, code, dt, dm)
-    join units u on u.id = d.cell_id cross join lateral unnest(string_to_array(u.path::text, '.')) as anc
-    group by 1, 3 order by 1, 3
-    on conflict (unit_id, period, standard_code) do update set
-      cells_total = unit_rollups.cells_total + excluded.cells_total,
-      cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`.execute(db);
+export async function refreshCells(db: Db, cellIds: number[], period: Period, today?: string): Promise<void> {
+  await refreshCellsIn(db, cellIds, [period], today);
 }
 
 /**
@@ -136,9 +82,71 @@ async function applyDeltas(db: Db, period: Period, deltas: Delta[]): Promise<voi
  * the "time since the last review" of the months after it.
  */
 export async function refreshCellsFrom(db: Db, cellIds: number[], period: Period, today?: string): Promise<void> {
-  const computed = await materializedPeriods(db);
-  if (!computed.includes(period)) await refreshCells(db, cellIds, period, today);
-  for (const p of computed.filter((x) => x >= period)) await refreshCells(db, cellIds, p, today, true);
+  await refreshCellsIn(db, cellIds, [period], today, true);
+}
+
+/**
+ * The incremental path: a period nobody has computed yet is materialized whole (seeing this
+ * transaction's facts); every other one takes one statement for the cells' metrics, compliance and
+ * roll-up deltas, after one round trip that takes the periods' shared locks (oldest first) and reads
+ * the gap kinds each period's rulebook measures.
+ */
+async function refreshCellsIn(db: Db, cellIds: number[], periods: Period[], today: string | undefined, andLater = false): Promise<void> {
+  if (cellIds.length === 0) return;
+  const ids = [...new Set(cellIds)].sort((a, b) => a - b);
+  const first = periods[0]!;
+  const locked = await lockMaterialized(db, periods, andLater);
+  if (!locked.some((p) => p.period === first)) await materializePeriod(db, first, today);
+  for (const { period, kinds } of locked) {
+    await refreshStatement({ period, end: dataEnd(period, today), cellIds: ids }, kinds).execute(db);
+  }
+}
+
+/** Shared locks on the materialized ones of `periods` (and every later one), with each period's gap kinds. */
+async function lockMaterialized(db: Db, periods: Period[], andLater: boolean): Promise<Array<{ period: Period; kinds: string[] }>> {
+  const which = andLater ? sql`p.period >= ${periods[0]}::date` : sql`p.period = any(${periods}::date[])`;
+  const { rows } = await sql<{ period: Period; kinds: string[] | null }>`
+    select p.period, pg_advisory_xact_lock_shared(hashtext('rollup:' || to_char(p.period, 'YYYY-MM-DD'))) is not null as locked,
+      (select array_agg(distinct s.params->>'kind') from standards s where s.kind = 'review_interval'
+        and s.valid_from <= p.period and (s.valid_to is null or s.valid_to > p.period)) as kinds
+    from (select period from metric_periods p where ${which} order by period offset 0) p`.execute(db);
+  return rows.map((r) => ({ period: r.period, kinds: (r.kinds ?? []).filter(Boolean) }));
+}
+
+/**
+ * One statement: the cells' fresh metrics replace their stored ones, the rulebook judges them, the
+ * verdicts replace the stored ones, and the difference is added to the roll-ups of each cell and its
+ * ancestors (in id order, so concurrent saves do not deadlock). Unchanged rows are not rewritten.
+ */
+function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string[]) {
+  const rows = sql.join(meetingMetricSources(kinds).map((src) => sql`select cell_id, key, value from (${src.rows(w)}) s`), sql` union all `);
+  const p = sql`${w.period}::date`;
+  const mine = (alias: string) => sql`${sql.ref(`${alias}.period`)} = ${p} and ${sql.ref(`${alias}.cell_id`)} = any(${w.cellIds}::bigint[])`;
+  return sql`
+    with fresh_metrics as materialized (${rows}),
+    gone_metrics as (delete from cell_metrics m where ${mine('m')}
+      and not exists (select 1 from fresh_metrics f where f.cell_id = m.cell_id and f.key = m.key)),
+    put_metrics as (insert into cell_metrics (cell_id, period, key, value) select cell_id, ${p}, key, value from fresh_metrics
+      on conflict (cell_id, period, key) do update set value = excluded.value where cell_metrics.value <> excluded.value),
+    fresh as materialized (${evaluateCompliance(w.period, nextPeriod(w.period), w.cellIds, sql`select cell_id, key, value from fresh_metrics`)}),
+    old as materialized (select c.cell_id, c.standard_code, c.meets from cell_compliance c where ${mine('c')}),
+    gone as (delete from cell_compliance c where ${mine('c')}
+      and not exists (select 1 from fresh f where f.cell_id = c.cell_id and f.standard_code = c.standard_code)),
+    put as (insert into cell_compliance (cell_id, period, standard_code, meets, detail) select cell_id, ${p}, standard_code, meets, detail from fresh
+      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, detail = excluded.detail
+      where (cell_compliance.meets, cell_compliance.detail) is distinct from (excluded.meets, excluded.detail)),
+    deltas as (
+      select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
+        (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm
+      from fresh f full join old o on o.cell_id = f.cell_id and o.standard_code = f.standard_code)
+    insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
+    select anc::bigint, ${p}, d.code, sum(d.dt), sum(d.dm)
+    from deltas d join units u on u.id = d.cell_id cross join lateral unnest(string_to_array(u.path::text, '.')) as anc
+    where d.dt <> 0 or d.dm <> 0
+    group by 1, 3 order by 1, 3
+    on conflict (unit_id, period, standard_code) do update set
+      cells_total = unit_rollups.cells_total + excluded.cells_total,
+      cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`;
 }
 
 /** All materialized periods, oldest first. */
@@ -148,7 +156,8 @@ export async function materializedPeriods(db: Db): Promise<Period[]> {
 
 /** A cell opened or closed: its place in every materialized period's roll-ups is redone. */
 export async function refreshCellEverywhere(db: Db, cellId: number): Promise<void> {
-  for (const period of await materializedPeriods(db)) await refreshCells(db, [cellId], period);
+  const periods = await materializedPeriods(db);
+  if (periods.length) await refreshCellsIn(db, [cellId], periods, undefined);
 }
 
 /**

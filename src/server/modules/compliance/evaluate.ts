@@ -7,10 +7,16 @@ import { sql, type RawBuilder } from 'kysely';
 
 export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown };
 
-export function evaluateCompliance(period: string, nextPeriod: string, cellIds: number[] | null): RawBuilder<ComplianceRow> {
+/**
+ * `metrics` is where the cells' metric rows (cell_id, key, value) come from: by default the stored
+ * `cell_metrics` of the period; an incremental refresh passes the rows it is about to store, so that
+ * metrics and compliance are computed in one statement.
+ */
+export function evaluateCompliance(period: string, nextPeriod: string, cellIds: number[] | null, metrics?: RawBuilder<unknown>): RawBuilder<ComplianceRow> {
   const filter = (column: string) => (cellIds === null ? sql`true` : sql`${sql.ref(column)} = any(${cellIds}::bigint[])`);
+  const source = metrics ?? sql`select cell_id, key, value from cell_metrics where period = ${period}::date and ${filter('cell_id')}`;
   return sql<ComplianceRow>`
-    with mv as (select cell_id, jsonb_object_agg(key, value) as v from cell_metrics where period = ${period}::date and ${filter('cell_id')} group by cell_id),
+    with mv as (select cell_id, jsonb_object_agg(key, value) as v from (${source}) src group by cell_id),
     -- Each cell joined to its metrics once, up front: left to itself the planner may estimate one
     -- cell x standard pair and re-aggregate the metrics for every pair (quadratic at scale).
     cells as materialized (

@@ -9,36 +9,50 @@ import type { Actor } from '../../access/actor.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest } from '../../errors.ts';
 import type { Meeting, SaveAttendance } from '../../../shared/schemas.ts';
-import { recordAudit } from '../audit/service.ts';
+import { auditInsert, recordAudit } from '../audit/service.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { inForce } from '../compliance/standards.ts';
-import { selectAttendance, selectRoll } from './queries.ts';
+import { selectRollAndAttendance, type AttendanceRow } from './queries.ts';
 import { assertVersion, getMeeting, lockMeeting, refreshMeetingPeriod } from './service.ts';
 
 export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: SaveAttendance): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const m = await lockMeeting(trx, actor, meetingId, undefined);
     if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('A meeting that has not begun cannot be recorded as held');
-    const roll = await selectRoll(trx, m.cell_id, m.meets_on);
+    const { roll, saved: before } = await selectRollAndAttendance(trx, m.cell_id, m.id, m.meets_on);
     checkCoversRoll(roll.map((r) => r.personId), input.records.map((r) => r.personId));
-    const before = await selectAttendance(trx, m.cell_id, m.id);
     const next = input.records.map((r) => ({ person_id: r.personId, status: r.status, reason: r.status === 'present' ? null : r.reason || null }));
     const changed = diffAttendance(before, next);
-    if (m.status === 'held' && changed.length === 0) return getMeeting(trx, actor, meetingId); // the same roll again: nothing to do
+    if (m.status === 'held' && changed.length === 0) return getMeeting(trx, actor, meetingId, { meeting: m, roll, saved: before }); // the same roll again
     assertVersion(m, input.version);
-    await trx.deleteFrom('attendance').where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).execute();
-    if (next.length) await trx.insertInto('attendance').values(next.map((r) => ({ ...r, cell_id: m.cell_id, meeting_id: m.id }))).execute();
-    await trx.updateTable('meetings').set({ status: 'held', not_held_reason: null, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-      .where('cell_id', '=', m.cell_id).where('id', '=', m.id).execute();
-    await recordAudit(trx, actor, {
+    await writeRoll(trx, m, next, auditInsert(trx, actor, {
       action: m.status === 'held' ? 'attendance.correct' : 'attendance.record', entity: 'meeting', entityId: m.id,
       before: { status: m.status, records: changed.map((c) => c.before) }, after: { status: 'held', records: changed.map((c) => c.after) },
-    });
+    }));
     await openAbsenceFollowUps(trx, m.cell_id, m.kind, next.filter((r) => r.status === 'absent').map((r) => r.person_id));
     await refreshMeetingPeriod(trx, m.cell_id, m.meets_on);
     const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
     return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next });
   });
+}
+
+/**
+ * One statement: the roll's rows replace the recorded ones (unchanged rows stay untouched), the
+ * meeting is marked held with a new version, and the audit entry is written.
+ */
+async function writeRoll(db: Db, m: { cell_id: number; id: number }, rows: AttendanceRow[], audit: ReturnType<typeof auditInsert>): Promise<void> {
+  const ids = rows.map((r) => r.person_id);
+  await sql`
+    with gone as (delete from attendance where cell_id = ${m.cell_id} and meeting_id = ${m.id} and person_id <> all(${ids}::bigint[])),
+    put as (
+      insert into attendance (cell_id, meeting_id, person_id, status, reason)
+      select ${m.cell_id}, ${m.id}, r.person_id, r.status, r.reason
+      from unnest(${ids}::bigint[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.reason)}::text[]) as r(person_id, status, reason)
+      on conflict (cell_id, meeting_id, person_id) do update set status = excluded.status, reason = excluded.reason
+      where (attendance.status, attendance.reason) is distinct from (excluded.status, excluded.reason)),
+    audit as (${audit})
+    update meetings set status = 'held', not_held_reason = null, version = version + 1, updated_at = now()
+    where cell_id = ${m.cell_id} and id = ${m.id}`.execute(db);
 }
 
 /** "The cell did not meet" is a fact to record too. */
@@ -82,20 +96,17 @@ function diffAttendance(before: Row[], after: Row[]) {
 async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent: number[]): Promise<void> {
   if (absent.length === 0) return;
   const today = todayIso();
-  const rule = await db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up')
-    .where(inForce(today))
-    .orderBy('valid_from', 'desc').executeTakeFirst();
-  const params = rule?.params as { kind?: string; consecutive?: number } | undefined;
-  if (!params || params.kind !== kind) return;
-  const n = Number(params.consecutive ?? 3);
+  // The newest version in force today decides; it applies to this meeting only if it counts this kind.
+  const rule = db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up').where(inForce(today))
+    .orderBy('valid_from', 'desc').limit(1);
   await sql`
     insert into follow_ups (cell_id, person_id, reason, created_on)
     select ${cellId}, p.person_id, 'repeated_absence', ${today}::date
-    from unnest(${absent}::bigint[]) as p(person_id)
-    where (select count(*) = ${n} and bool_and(last.status = 'absent') from (
+    from (select coalesce((params->>'consecutive')::int, 3) as n from (${rule}) r where r.params->>'kind' = ${kind}) rule
+    cross join unnest(${absent}::bigint[]) as p(person_id)
+    where (select count(*) = rule.n and bool_and(last.status = 'absent') from (
         select a.status from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
         where a.cell_id = ${cellId} and a.person_id = p.person_id and m.kind = ${kind} and m.status = 'held'
-        order by m.meets_on desc, m.id desc limit ${n}) last)
+        order by m.meets_on desc, m.id desc limit rule.n) last)
     on conflict (cell_id, person_id, reason) where resolved_on is null do nothing`.execute(db);
 }
-

@@ -74,23 +74,15 @@ async function replaceAgenda(db: Db, cellId: number, meetingId: number, items: s
 }
 
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof q.selectMeetingInScope>>>;
-type Known = { meeting: MeetingRow; roll: Awaited<ReturnType<typeof q.selectRoll>>; saved: Awaited<ReturnType<typeof q.selectAttendance>> };
+type Known = { meeting: MeetingRow; roll: q.RollEntry[]; saved: q.AttendanceRow[] };
 
 /** Reads a meeting for the response; a caller that has just written it may pass what it already holds. */
 export async function getMeeting(db: Db, actor: Actor, id: number, known?: Known): Promise<Meeting> {
   const m = known?.meeting ?? await q.selectMeetingInScope(db, actor, id);
   if (!m) throw notFound('No such meeting');
   const kind = { quorum: m.quorum };
-  const [roll, saved, actions, openActions] = await Promise.all([
-    known?.roll ?? q.selectRoll(db, m.cell_id, m.meets_on),
-    known?.saved ?? q.selectAttendance(db, m.cell_id, m.id),
-    q.selectActions(db, m.cell_id, { meetingId: m.id }),
-    q.selectActions(db, m.cell_id, { openBefore: m.meets_on }),
-  ]);
-  const [decisions, agenda] = await Promise.all([
-    db.selectFrom('decisions').select(['id', 'text']).where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).orderBy('id').execute(),
-    db.selectFrom('agenda_items').select(['id', 'title']).where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).orderBy('position').execute(),
-  ]);
+  const { roll, saved } = known ?? await q.selectRollAndAttendance(db, m.cell_id, m.id, m.meets_on);
+  const { agenda, decisions, actions, openActions } = await q.selectMeetingDetails(db, m.cell_id, m.id, m.meets_on);
   const byPerson = new Map(saved.map((a) => [a.person_id, a]));
   // The roll as it stood that day, plus anyone recorded then who has since been removed from it.
   const entries = roll.map((r) => ({ ...r, status: byPerson.get(r.personId)?.status ?? null, reason: byPerson.get(r.personId)?.reason ?? null }));

@@ -14,15 +14,27 @@ const MEMBERS = 1_200;
 const MONTHS = 4;
 const TODAY = '2026-06-20'; // a fixed past day: the rows do not depend on the clock
 
-type Seeded = { db: Database; pool: ReturnType<typeof createPool>; org: SeedResult; activity: ActivityResult; drop(): Promise<void> };
+type Seeded = { db: Database; pool: ReturnType<typeof createPool>; org: SeedResult; activity: ActivityResult; schemaBefore: string[]; drop(): Promise<void> };
+
+/** The activity tables' constraints and indexes as the catalog defines them. */
+async function activitySchema(db: Database): Promise<string[]> {
+  const { rows } = await sql<{ d: string }>`
+    select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) as d from pg_constraint
+    where conrelid::regclass::text in ('meetings', 'attendance', 'decisions', 'decision_actions', 'follow_ups')
+    union all
+    select pg_get_indexdef(indexrelid) from pg_index where indrelid::regclass::text in ('meetings', 'attendance', 'decisions', 'decision_actions', 'follow_ups')
+    order by 1`.execute(db);
+  return rows.map((r) => r.d);
+}
 
 async function seedFresh(seed: number): Promise<Seeded> {
   const database = await createTestDatabase();
   const pool = createPool(database.connection, 3);
   const db = createDatabase(pool);
   const org = await seedOrganization(pool, { cells: CELLS, members: MEMBERS, seed });
+  const schemaBefore = await activitySchema(db);
   const activity = await seedActivity(pool, { months: MONTHS, seed, today: TODAY });
-  return { db, pool, org, activity, async drop() { await db.destroy(); await database.drop(); } };
+  return { db, pool, org, activity, schemaBefore, async drop() { await db.destroy(); await database.drop(); } };
 }
 
 /** One digest of every generated row (ids included), independent of physical order. */
@@ -57,6 +69,11 @@ describe('seed generator', () => {
   afterAll(async () => {
     await a?.drop();
     await b?.drop();
+  });
+
+  it('puts back every foreign key and index it set aside for the bulk load', async () => {
+    expect(a.schemaBefore.filter((d) => d.includes('FOREIGN KEY')).length).toBeGreaterThanOrEqual(8);
+    expect(await activitySchema(a.db)).toEqual(a.schemaBefore);
   });
 
   it('gives the same rows for the same seed', async () => {

@@ -201,6 +201,8 @@ export interface DB {
   cell_metrics: CellMetricsTable;
   cell_compliance: CellComplianceTable;
   unit_rollups: UnitRollupsTable;
+  /** A view: committees' roll-ups and cells' own verdicts, read alike. */
+  unit_figures: UnitRollupsTable;
   units: UnitsTable;
   unit_moves: UnitMovesTable;
   people: PeopleTable;

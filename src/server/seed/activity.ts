@@ -4,7 +4,8 @@
  * the gaps real cells show (skipped months, members drifting away). Then the months are materialized
  * (metrics, compliance, roll-ups) so the dashboards have figures.
  *
- * Written with COPY in one transaction, a batch of cells at a time: memory holds one batch's rolls and
+ * Written with COPY in one transaction, a batch of cells at a time (foreign keys and secondary indexes
+ * set aside meanwhile and put back before commit, see bulk-load.ts): memory holds one batch's rolls and
  * schedules, never the organization's rows. Deterministic for a seed, a database and a `today`.
  */
 import type pg from 'pg';
@@ -17,6 +18,7 @@ import {
   ACTION_COLUMNS, ATTENDANCE_COLUMNS, attendanceChunks, DECISION_COLUMNS, FOLLOW_UP_COLUMNS, MEETING_COLUMNS, Sink, writeDecisions, writeMeetings,
   type CellActivity, type Ids,
 } from './activity-rows.ts';
+import { restoreChecks, setAsideChecks } from './bulk-load.ts';
 import { mixSeed, Rng } from './random.ts';
 
 export type ActivityOptions = {
@@ -26,7 +28,7 @@ export type ActivityOptions = {
   seed?: number;
   /** 'YYYY-MM-DD': the last day with data (default: the real today). Meetings after now stay scheduled. */
   today?: string;
-  /** Phases 'activity' (done/total = cells), 'analyze', 'materialize' (months), then 'done'. */
+  /** Phases 'activity' (done/total = cells), 'checks', 'analyze', 'materialize' (months), then 'done'. */
   onProgress?: (p: SeedProgress) => void;
 };
 
@@ -61,6 +63,7 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
       `select (select count(*) from meetings) as meetings, (select coalesce(max(id), 0) from decisions) as decisions,
         (select coalesce(max(id), 0) from decision_actions) as actions, (select coalesce(max(id), 0) from follow_ups) as follow_ups`);
     if (Number(state?.meetings) > 0) throw new Error('seedActivity refuses to run: the meetings table is not empty');
+    const deferred = await setAsideChecks(client, ACTIVITY_TABLES);
     const ids: Ids = { meeting: 1, decision: Number(state?.decisions) + 1, action: Number(state?.actions) + 1, followUp: Number(state?.follow_ups) + 1 };
     const { rows: cells } = await client.query<{ id: number; opened: number }>(
       `select id::int as id, opened_on - date '1970-01-01' as opened from units where kind = 'cell' and closed_on is null order by id`);
@@ -79,6 +82,8 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
       await copyChunks(client, `copy ${FOLLOW_UP_COLUMNS} from stdin`, sinks.followUps.drain());
       progress.report('activity', Math.min(cells.length, at + BATCH_CELLS), cells.length);
     }
+    progress.report('checks', 0, 1, true);
+    await restoreChecks(client, deferred);
     for (const table of ['meetings', 'decisions', 'decision_actions', 'follow_ups']) {
       // Explicit ids were written, so move each identity past them for later inserts.
       await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`);

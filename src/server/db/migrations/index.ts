@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-29T0900-foundation.ts';
 import * as cellHealth from './2026-11-29T1000-cell-health.ts';
 import * as monthlyReports from './2026-11-29T1100-monthly-reports.ts';
+import * as leanRollups from './2026-11-29T1200-lean-rollups.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
   '2026-11-29T0900-foundation': foundation,
   '2026-11-29T1000-cell-health': cellHealth,
   '2026-11-29T1100-monthly-reports': monthlyReports,
+  '2026-11-29T1200-lean-rollups': leanRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

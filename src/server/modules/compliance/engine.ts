@@ -47,17 +47,25 @@ export async function isMaterialized(db: Db, period: Period): Promise<boolean> {
 export function materializePeriod(db: Db, period: Period, today?: string): Promise<void> {
   return inTransaction(db, async (trx) => {
     await lockPeriod(trx, period, 'exclusive');
+    // Room for the rebuild's hash joins and sorts (a few hundred MB at scale L), this transaction only.
+    await sql`set local work_mem = '256MB'`.execute(trx);
     await writeMetrics(trx, { period, end: dataEnd(period, today), cellIds: null });
     await sql`analyze cell_metrics`.execute(trx); // fresh statistics for the evaluation's plan
     await sql`delete from cell_compliance where period = ${period}::date`.execute(trx);
-    await sql`insert into cell_compliance (cell_id, period, standard_code, meets, detail)
-      select cell_id, ${period}::date, standard_code, meets, detail from (${evaluateCompliance(period, nextPeriod(period), null)}) e`.execute(trx);
     await sql`delete from unit_rollups where period = ${period}::date`.execute(trx);
-    await sql`insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
-      select anc::bigint, ${period}::date, cc.standard_code, count(*), count(*) filter (where cc.meets)
-      from cell_compliance cc join units u on u.id = cc.cell_id
-      cross join lateral unnest(string_to_array(u.path::text, '.')) as anc
-      where cc.period = ${period}::date
+    // Verdicts stored and summed up the tree in one pass: per parent committee first (one row per
+    // committee and standard), then those sums up every ancestor of the parent.
+    await sql`
+      with verdicts as (
+        insert into cell_compliance (cell_id, period, standard_code, meets, detail)
+        select cell_id, ${period}::date, standard_code, meets, detail from (${evaluateCompliance(period, nextPeriod(period), null)}) e
+        returning cell_id, standard_code, meets),
+      by_parent as (
+        select u.parent_id, v.standard_code, count(*) as total, count(*) filter (where v.meets) as meeting
+        from verdicts v join units u on u.id = v.cell_id group by 1, 2)
+      insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
+      select anc::bigint, ${period}::date, b.standard_code, sum(b.total), sum(b.meeting)
+      from by_parent b join units p on p.id = b.parent_id cross join lateral unnest(string_to_array(p.path::text, '.')) as anc
       group by 1, 3`.execute(trx);
     await sql`insert into metric_periods (period) values (${period}::date)
       on conflict (period) do update set materialized_at = now()`.execute(trx);
@@ -115,8 +123,8 @@ async function lockMaterialized(db: Db, periods: Period[], andLater: boolean): P
 
 /**
  * One statement: the cells' fresh metrics replace their stored ones, the rulebook judges them, the
- * verdicts replace the stored ones, and the difference is added to the roll-ups of each cell and its
- * ancestors (in id order, so concurrent saves do not deadlock). Unchanged rows are not rewritten.
+ * verdicts replace the stored ones, and the difference is added to the roll-ups of the cell's
+ * committees (in id order, so concurrent saves do not deadlock). Unchanged rows are not rewritten.
  */
 function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string[]) {
   const rows = sql.join(meetingMetricSources(kinds).map((src) => sql`select cell_id, key, value from (${src.rows(w)}) s`), sql` union all `);
@@ -141,7 +149,8 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
       from fresh f full join old o on o.cell_id = f.cell_id and o.standard_code = f.standard_code)
     insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
     select anc::bigint, ${p}, d.code, sum(d.dt), sum(d.dm)
-    from deltas d join units u on u.id = d.cell_id cross join lateral unnest(string_to_array(u.path::text, '.')) as anc
+    from deltas d join units u on u.id = d.cell_id join units parent on parent.id = u.parent_id
+    cross join lateral unnest(string_to_array(parent.path::text, '.')) as anc
     where d.dt <> 0 or d.dm <> 0
     group by 1, 3 order by 1, 3
     on conflict (unit_id, period, standard_code) do update set
@@ -161,8 +170,9 @@ export async function refreshCellEverywhere(db: Db, cellId: number): Promise<voi
 }
 
 /**
- * A subtree moved from oldPath to under newParentPath: its totals (its own roll-up rows, which count
- * every cell under it) leave the old ancestors and join the new ones. Common ancestors net to zero.
+ * A subtree moved from oldPath to under newParentPath: its totals (a committee's roll-up rows, which
+ * count every cell under it, or a cell's own verdicts) leave the old ancestors and join the new ones.
+ * Common ancestors net to zero.
  */
 export async function moveRollups(db: Db, unitId: number, oldPath: string, newParentPath: string): Promise<void> {
   const oldAncestors = oldPath.split('.').slice(0, -1).map(Number);
@@ -171,7 +181,7 @@ export async function moveRollups(db: Db, unitId: number, oldPath: string, newPa
     await sql`
       insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
       select anc, r.period, r.standard_code, ${sign} * r.cells_total, ${sign} * r.cells_meeting
-      from unit_rollups r cross join unnest(${ancestors}::bigint[]) as anc
+      from unit_figures r cross join unnest(${ancestors}::bigint[]) as anc
       where r.unit_id = ${unitId}
       order by 1, 2, 3
       on conflict (unit_id, period, standard_code) do update set

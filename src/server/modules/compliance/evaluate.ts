@@ -2,6 +2,9 @@
  * The rulebook applied to metrics: for each cell open in a period and each standard in force then and
  * applicable to it (whole organization, its subtree, or its sector), whether the cell meets it and
  * the figures that say why. '*' is "meets every standard".
+ *
+ * Each standard kind reads at most two metrics (`k1`, `k2`, named from its parameters); they are found
+ * by joining on (cell, key), so a rebuild of every cell is a few hash joins, not per-pair JSON work.
  */
 import { sql, type RawBuilder } from 'kysely';
 
@@ -16,40 +19,49 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
   const filter = (column: string) => (cellIds === null ? sql`true` : sql`${sql.ref(column)} = any(${cellIds}::bigint[])`);
   const source = metrics ?? sql`select cell_id, key, value from cell_metrics where period = ${period}::date and ${filter('cell_id')}`;
   return sql<ComplianceRow>`
-    with mv as (select cell_id, jsonb_object_agg(key, value) as v from (${source}) src group by cell_id),
-    -- Each cell joined to its metrics once, up front: left to itself the planner may estimate one
-    -- cell x standard pair and re-aggregate the metrics for every pair (quadratic at scale).
+    with mv as materialized (${source}),
     cells as materialized (
-      select u.id, u.path, u.sector, coalesce(mv.v, '{}'::jsonb) as v from units u left join mv on mv.cell_id = u.id
+      select u.id, u.path, u.sector from units u
       where u.kind = 'cell' and u.opened_on < ${nextPeriod}::date and (u.closed_on is null or u.closed_on > ${period}::date) and ${filter('u.id')}
     ),
     std as materialized (
-      select s.code, s.kind, s.params, su.path as scope_path, s.scope_sector from standards s left join units su on su.id = s.scope_unit_id
+      select s.code, s.kind, s.params, su.path as scope_path, s.scope_sector,
+        case s.kind when 'meetings_per_month' then 'meetings_held:' || (s.params->>'kind')
+          when 'review_interval' then 'max_gap_days:' || (s.params->>'kind')
+          when 'attendance_rate' then 'attendance_present:' || (s.params->>'kind')
+          when 'absence_follow_up' then 'followup_oldest_open_days'
+          when 'actions_on_time' then 'actions_on_time' end as k1,
+        case s.kind when 'attendance_rate' then 'attendance_expected:' || (s.params->>'kind')
+          when 'actions_on_time' then 'actions_due' end as k2,
+        -- The limit the first figure is held to.
+        case s.kind when 'meetings_per_month' then (s.params->>'min')::float8
+          when 'review_interval' then (s.params->>'weeks')::float8 * 7
+          when 'absence_follow_up' then (s.params->>'graceDays')::float8
+          else (s.params->>'min')::float8 end as lim
+      from standards s left join units su on su.id = s.scope_unit_id
       where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)
     ),
-    pairs as (
-      select c.id as cell_id, s.code, s.kind, s.params, c.v
-      from cells c join std s on (s.scope_path is null or c.path <@ s.scope_path) and (s.scope_sector is null or c.sector = s.scope_sector)
-    ),
     figures as (
-      select cell_id, code, kind, case kind
-        when 'meetings_per_month' then jsonb_build_object('held', coalesce((v->>('meetings_held:' || (params->>'kind')))::float8, 0), 'required', (params->>'min')::float8)
-        when 'review_interval' then jsonb_build_object('maxGapDays', coalesce((v->>('max_gap_days:' || (params->>'kind')))::float8, 0), 'limitDays', (params->>'weeks')::float8 * 7)
-        when 'attendance_rate' then jsonb_build_object('present', coalesce((v->>('attendance_present:' || (params->>'kind')))::float8, 0),
-          'expected', coalesce((v->>('attendance_expected:' || (params->>'kind')))::float8, 0), 'min', (params->>'min')::float8)
-        when 'absence_follow_up' then jsonb_build_object('oldestOpenDays', coalesce((v->>'followup_oldest_open_days')::float8, 0), 'graceDays', (params->>'graceDays')::float8)
-        when 'actions_on_time' then jsonb_build_object('due', coalesce((v->>'actions_due')::float8, 0), 'onTime', coalesce((v->>'actions_on_time')::float8, 0), 'min', (params->>'min')::float8)
-      end as d
-      from pairs
+      select c.id as cell_id, s.code, s.kind, s.lim, coalesce(m1.value, 0) as x, coalesce(m2.value, 0) as y
+      from cells c join std s on (s.scope_path is null or c.path <@ s.scope_path) and (s.scope_sector is null or c.sector = s.scope_sector)
+      left join mv m1 on m1.cell_id = c.id and m1.key = s.k1
+      left join mv m2 on m2.cell_id = c.id and m2.key = s.k2
     ),
-    judged as (
+    judged as materialized (
       select cell_id, code as standard_code, case kind
-        when 'meetings_per_month' then (d->>'held')::float8 >= (d->>'required')::float8
-        when 'review_interval' then (d->>'maxGapDays')::float8 <= (d->>'limitDays')::float8
-        when 'attendance_rate' then (d->>'expected')::float8 > 0 and (d->>'present')::float8 / (d->>'expected')::float8 >= (d->>'min')::float8
-        when 'absence_follow_up' then (d->>'oldestOpenDays')::float8 <= (d->>'graceDays')::float8
-        when 'actions_on_time' then (d->>'due')::float8 = 0 or (d->>'onTime')::float8 / (d->>'due')::float8 >= (d->>'min')::float8
-      end as meets, d as detail
+          when 'meetings_per_month' then x >= lim
+          when 'review_interval' then x <= lim
+          when 'attendance_rate' then y > 0 and x / y >= lim
+          when 'absence_follow_up' then x <= lim
+          when 'actions_on_time' then y = 0 or x / y >= lim
+        end as meets,
+        case kind
+          when 'meetings_per_month' then jsonb_build_object('held', x, 'required', lim)
+          when 'review_interval' then jsonb_build_object('maxGapDays', x, 'limitDays', lim)
+          when 'attendance_rate' then jsonb_build_object('present', x, 'expected', y, 'min', lim)
+          when 'absence_follow_up' then jsonb_build_object('oldestOpenDays', x, 'graceDays', lim)
+          when 'actions_on_time' then jsonb_build_object('due', y, 'onTime', x, 'min', lim)
+        end as detail
       from figures
     )
     select cell_id, standard_code, meets, detail from judged

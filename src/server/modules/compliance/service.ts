@@ -18,7 +18,7 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
   await ensurePeriod(db, period);
   const [standards, rollups] = await Promise.all([
     standardsInForce(db, period),
-    db.selectFrom('unit_rollups').select(['standard_code', 'cells_total', 'cells_meeting'])
+    db.selectFrom('unit_figures').select(['standard_code', 'cells_total', 'cells_meeting'])
       .where('unit_id', '=', unitId).where('period', '=', period).execute(),
   ]);
   const byCode = new Map(rollups.map((r) => [r.standard_code, r]));
@@ -56,7 +56,7 @@ export async function getTrend(db: Db, actor: Actor, unitId: number, last: Perio
   if (!unit) throw notFound('No such unit');
   const periods = periodsEndingWith(last, months);
   const [rows, materialized] = await Promise.all([
-    db.selectFrom('unit_rollups').select(['period', 'standard_code', 'cells_total', 'cells_meeting'])
+    db.selectFrom('unit_figures').select(['period', 'standard_code', 'cells_total', 'cells_meeting'])
       .where('unit_id', '=', unitId).where('period', 'in', periods).execute(),
     db.selectFrom('metric_periods').select('period').where('period', 'in', periods).execute(),
   ]);

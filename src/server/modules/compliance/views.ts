@@ -26,7 +26,7 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
     db.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind']).where('u.parent_id', '=', unitId)
       .where('u.closed_on', 'is', null).where(pathInScope(actor, 'u.path')).orderBy('u.name').orderBy('u.id').limit(500).execute(),
   ]);
-  const rollups = children.length === 0 ? [] : await db.selectFrom('unit_rollups').select(['unit_id', 'standard_code', 'cells_total', 'cells_meeting'])
+  const rollups = children.length === 0 ? [] : await db.selectFrom('unit_figures').select(['unit_id', 'standard_code', 'cells_total', 'cells_meeting'])
     .where('period', '=', period).where('unit_id', 'in', children.map((c) => c.id)).execute();
   const figure = (id: number, code: string): Figure => {
     const r = rollups.find((x) => x.unit_id === id && x.standard_code === code);

@@ -105,8 +105,12 @@ describe('compliance roll-ups', () => {
 
   it('an incrementally kept period equals a full rebuild of it', async () => {
     const period = periodOf(todayIso());
+    // Every committee's roll-up and every cell's verdicts (with their figures and failing counts).
     const snapshot = () => sql<{ k: string }>`select unit_id || '|' || standard_code || '|' || cells_total || '|' || cells_meeting as k
-      from unit_rollups where period = ${period}::date and (cells_total <> 0 or cells_meeting <> 0) order by 1`.execute(t.ctx.db);
+      from unit_rollups where period = ${period}::date and (cells_total <> 0 or cells_meeting <> 0)
+      union all
+      select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(detail::text, '') || '|' || coalesce(failing::text, '')
+      from cell_compliance where period = ${period}::date order by 1`.execute(t.ctx.db);
     const before = (await snapshot()).rows.map((r) => r.k);
     await materializePeriod(t.ctx.db, period);
     const after = (await snapshot()).rows.map((r) => r.k);

@@ -178,7 +178,11 @@ export interface StandardsTable {
 }
 export interface MetricPeriodsTable { period: string; materialized_at: Timestamp }
 export interface CellMetricsTable { cell_id: number; period: string; key: string; value: number }
-export interface CellComplianceTable { cell_id: number; period: string; standard_code: string; meets: boolean; detail: unknown }
+export interface CellComplianceTable {
+  cell_id: number; period: string; standard_code: string; meets: boolean; detail: unknown;
+  /** On the '*' row: how many standards the cell fails; null on the others. */
+  failing: number | null;
+}
 export interface UnitRollupsTable { unit_id: number; period: string; standard_code: string; cells_total: number; cells_meeting: number }
 
 export interface MonthlyReportsTable {

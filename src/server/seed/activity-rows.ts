@@ -60,9 +60,11 @@ export function monthIndex(clock: Clock, day: number): number {
   return i;
 }
 
-export function writeMeetings(sink: Sink, cell: CellActivity): void {
-  const o = sink.out;
+/** The cell's meetings, each into the sink of its month (`byMonth[monthIndex]`), like writeAttendance. */
+export function writeMeetings(byMonth: Sink[], cell: CellActivity, clock: Clock): void {
   for (const m of cell.meetings) {
+    const sink = byMonth[monthIndex(clock, m.day)]!;
+    const o = sink.out;
     o.uint(cell.cellId); o.tab(); o.uint(m.id); o.tab(); o.ascii(KINDS[m.kind] as string); o.tab();
     const titles = m.kind === STUDY ? STUDY_TITLE_WORDS : m.kind === TECHNICAL ? TECHNICAL_TITLE_WORDS : null;
     o.bytes(titles && m.text >= 0 ? pick(titles[m.text] as Words, cell.korean) : NULL); o.tab();
@@ -122,8 +124,11 @@ const ABSENT = encode('absent');
  * sink: a member absent (not excused) from three held general meetings in a row gets one, unless one is
  * still open, as the app does when attendance is saved.
  */
-export function* attendanceChunks(cells: CellActivity[], seed: number, clock: Clock, months: number, followUps: Sink, ids: Ids): Generator<Buffer> {
-  const att = new Sink();
+/**
+ * The batch's attendance rows, each into the sink of its meeting's month (`byMonth[monthIndex]`), so
+ * that the rows can be loaded month after month as a live system receives them.
+ */
+export function writeAttendance(cells: CellActivity[], seed: number, clock: Clock, months: number, followUps: Sink, ids: Ids, byMonth: Sink[]): void {
   for (const cell of cells) {
     const rng = new Rng(mixSeed(seed, cell.cellId, 0xa77e));
     const habits = new Map<number, Habit>();
@@ -134,6 +139,7 @@ export function* attendanceChunks(cells: CellActivity[], seed: number, clock: Cl
     for (const m of cell.meetings) {
       if (m.status !== HELD) continue;
       const monthsIn = monthIndex(clock, m.day);
+      const att = byMonth[monthsIn]!;
       for (const mb of rollOn(cell.members, m.day)) {
         const habit = habits.get(mb.personId) as Habit;
         const present = rng.chance(presence(habit, monthsIn));
@@ -145,10 +151,8 @@ export function* attendanceChunks(cells: CellActivity[], seed: number, clock: Cl
         att.end();
         if (m.kind === GENERAL) trackAbsence(streaks, mb.personId, !present && !excused, m.day, cell, rng, clock, followUps, ids);
       }
-      if (att.chunks.length) yield* att.drain();
     }
   }
-  yield* att.drain();
 }
 
 function trackAbsence(streaks: Map<number, Streak>, personId: number, absent: boolean, day: number, cell: CellActivity, rng: Rng,

@@ -15,10 +15,11 @@ import { dateText } from './dates.ts';
 import { copyChunks, ProgressThrottle, type SeedProgress } from './copy.ts';
 import { earliestDay, makeClock, planMeetings, type Clock, type Member } from './activity-plan.ts';
 import {
-  ACTION_COLUMNS, ATTENDANCE_COLUMNS, attendanceChunks, DECISION_COLUMNS, FOLLOW_UP_COLUMNS, MEETING_COLUMNS, Sink, writeDecisions, writeMeetings,
+  ACTION_COLUMNS, ATTENDANCE_COLUMNS, DECISION_COLUMNS, FOLLOW_UP_COLUMNS, MEETING_COLUMNS, Sink, writeAttendance, writeDecisions, writeMeetings,
   type CellActivity, type Ids,
 } from './activity-rows.ts';
 import { restoreChecks, setAsideChecks } from './bulk-load.ts';
+import { MonthSpool } from './month-spool.ts';
 import { mixSeed, Rng } from './random.ts';
 
 export type ActivityOptions = {
@@ -28,7 +29,7 @@ export type ActivityOptions = {
   seed?: number;
   /** 'YYYY-MM-DD': the last day with data (default: the real today). Meetings after now stay scheduled. */
   today?: string;
-  /** Phases 'activity' (done/total = cells), 'checks', 'analyze', 'materialize' (months), then 'done'. */
+  /** Phases 'activity' (done/total = cells), 'load by month' (meetings and attendance, months loaded), 'checks', 'analyze', 'materialize' (months), then 'done'. */
   onProgress?: (p: SeedProgress) => void;
 };
 
@@ -52,7 +53,12 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
   const clock = makeClock(months, today, Date.now());
   const progress = new ProgressThrottle(opts.onProgress);
   const started = performance.now();
-  const sinks = { meetings: new Sink(), attendance: 0, decisions: new Sink(), actions: new Sink(), followUps: new Sink() };
+  const sinks = { decisions: new Sink(), actions: new Sink(), followUps: new Sink() };
+  // Meetings and attendance are loaded month by month, as a live system receives them (month-spool.ts).
+  const meetings = new MonthSpool(months);
+  const attendance = new MonthSpool(months);
+  let meetingRows = 0;
+  let attendanceRows = 0;
 
   const client = await pool.connect();
   let failed: unknown;
@@ -72,15 +78,21 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
       const batch = await loadBatch(client, cells.slice(at, at + BATCH_CELLS), seed, clock);
       for (const cell of batch) {
         for (const m of cell.meetings) m.id = ids.meeting++;
-        writeMeetings(sinks.meetings, cell);
+        writeMeetings(meetings.sinks, cell, clock);
         writeDecisions(sinks.decisions, sinks.actions, cell, seed, clock, ids);
       }
-      await copyChunks(client, `copy ${MEETING_COLUMNS} from stdin`, sinks.meetings.drain());
+      await meetings.flush();
       await copyChunks(client, `copy ${DECISION_COLUMNS} from stdin`, sinks.decisions.drain());
       await copyChunks(client, `copy ${ACTION_COLUMNS} from stdin`, sinks.actions.drain());
-      sinks.attendance += await copyChunks(client, `copy ${ATTENDANCE_COLUMNS} from stdin`, attendanceChunks(batch, seed, clock, months, sinks.followUps, ids));
+      writeAttendance(batch, seed, clock, months, sinks.followUps, ids, attendance.sinks);
+      await attendance.flush();
       await copyChunks(client, `copy ${FOLLOW_UP_COLUMNS} from stdin`, sinks.followUps.drain());
       progress.report('activity', Math.min(cells.length, at + BATCH_CELLS), cells.length);
+    }
+    for (let i = 0; i < months; i++) {
+      progress.report('load by month', i, months, true);
+      meetingRows += await copyChunks(client, `copy ${MEETING_COLUMNS} from stdin`, meetings.read(i));
+      attendanceRows += await copyChunks(client, `copy ${ATTENDANCE_COLUMNS} from stdin`, attendance.read(i));
     }
     progress.report('checks', 0, 1, true);
     await restoreChecks(client, deferred);
@@ -95,6 +107,8 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
     throw err;
   } finally {
     client.release(failed instanceof Error ? failed : undefined);
+    meetings.remove();
+    attendance.remove();
   }
   progress.report('analyze', 0, 1, true);
   await pool.query(`analyze ${ACTIVITY_TABLES.join(', ')}`);
@@ -102,7 +116,7 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
 
   const materializeMs = await materializeMonths(pool, clock, today, (done) => progress.report('materialize', done, months, true));
   const counts = {
-    meetings: sinks.meetings.rows, attendance: sinks.attendance, decisions: sinks.decisions.rows, actions: sinks.actions.rows, followUps: sinks.followUps.rows,
+    meetings: meetingRows, attendance: attendanceRows, decisions: sinks.decisions.rows, actions: sinks.actions.rows, followUps: sinks.followUps.rows,
   };
   const rows = counts.meetings + counts.attendance + counts.decisions + counts.actions + counts.followUps;
   progress.report('done', rows, rows, true);

@@ -10,7 +10,7 @@ export const CHUNK_CHARS = 1 << 16;
 /** COPY text format's NULL. */
 export const NULL = '\\N';
 
-export async function copyChunks(client: pg.PoolClient, statement: string, chunks: Iterable<string | Buffer>): Promise<number> {
+export async function copyChunks(client: pg.PoolClient, statement: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<number> {
   const stream = client.query(copyFrom(statement));
   await pipeline(Readable.from(chunks), stream);
   return stream.rowCount;

@@ -3,6 +3,8 @@ import * as foundation from './2026-11-29T0900-foundation.ts';
 import * as cellHealth from './2026-11-29T1000-cell-health.ts';
 import * as monthlyReports from './2026-11-29T1100-monthly-reports.ts';
 import * as leanRollups from './2026-11-29T1200-lean-rollups.ts';
+import * as periodPartitions from './2026-11-29T1300-period-partitions.ts';
+import * as failingCount from './2026-11-29T1400-failing-count.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1000-cell-health': cellHealth,
   '2026-11-29T1100-monthly-reports': monthlyReports,
   '2026-11-29T1200-lean-rollups': leanRollups,
+  '2026-11-29T1300-period-partitions': periodPartitions,
+  '2026-11-29T1400-failing-count': failingCount,
 };
 
 export const migrationProvider: MigrationProvider = {

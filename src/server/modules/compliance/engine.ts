@@ -12,6 +12,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import { dataEnd, nextPeriod, type Period } from './periods.ts';
+import { createBuildTable, swapIn } from './partitions.ts';
 import { inForce } from './standards.ts';
 
 /** Kinds whose gaps the rulebook measures in a period (from review_interval standards in force). */
@@ -27,15 +28,11 @@ async function lockPeriod(db: Db, period: Period, mode: 'shared' | 'exclusive'):
   else await sql`select pg_advisory_xact_lock(${key})`.execute(db);
 }
 
-async function writeMetrics(db: Db, w: MetricWindow, kinds?: string[]): Promise<void> {
-  const filter = w.cellIds === null ? sql`true` : sql`cell_id = any(${w.cellIds}::bigint[])`;
-  const sources = meetingMetricSources(kinds ?? (await gapKinds(db, w.period)));
-  await sql`delete from cell_metrics where period = ${w.period}::date and ${filter}`.execute(db);
-  // A few cells: one statement for every source. The whole organization: one statement per source.
-  const batches = w.cellIds === null ? sources.map((src) => [src]) : [sources];
-  for (const batch of batches) {
-    const rows = sql.join(batch.map((src) => sql`select cell_id, key, value from (${src.rows(w)}) s`), sql` union all `);
-    await sql`insert into cell_metrics (cell_id, period, key, value) select cell_id, ${w.period}::date, key, value from (${rows}) m`.execute(db);
+/** Every cell's metrics for a period, from every source, into `table` (a rebuild's fresh table). */
+async function writeAllMetrics(db: Db, table: string, w: MetricWindow): Promise<void> {
+  for (const src of meetingMetricSources(await gapKinds(db, w.period))) {
+    await sql`insert into ${sql.table(table)} (cell_id, period, key, value)
+      select cell_id, ${w.period}::date, key, value from (${src.rows(w)}) m`.execute(db);
   }
 }
 
@@ -43,30 +40,37 @@ export async function isMaterialized(db: Db, period: Period): Promise<boolean> {
   return (await db.selectFrom('metric_periods').select('period').where('period', '=', period).executeTakeFirst()) !== undefined;
 }
 
-/** Rebuilds a whole period from the raw rows: metrics, compliance and every roll-up. */
-export function materializePeriod(db: Db, period: Period, today?: string): Promise<void> {
+/**
+ * Rebuilds a whole period from the raw rows: metrics, compliance and every roll-up are written into
+ * fresh tables that replace the month's partitions (partitions.ts).
+ */
+export function materializePeriod(db: Db, period: Period, today?: string, onlyIfMissing = false): Promise<void> {
   return inTransaction(db, async (trx) => {
     await lockPeriod(trx, period, 'exclusive');
+    if (onlyIfMissing && (await isMaterialized(trx, period))) return; // built meanwhile by whoever held the lock
     // Room for the rebuild's hash joins and sorts (a few hundred MB at scale L), this transaction only.
     await sql`set local work_mem = '256MB'`.execute(trx);
-    await writeMetrics(trx, { period, end: dataEnd(period, today), cellIds: null });
-    await sql`analyze cell_metrics`.execute(trx); // fresh statistics for the evaluation's plan
-    await sql`delete from cell_compliance where period = ${period}::date`.execute(trx);
-    await sql`delete from unit_rollups where period = ${period}::date`.execute(trx);
+    const metrics = await createBuildTable(trx, 'cell_metrics', period);
+    await writeAllMetrics(trx, metrics, { period, end: dataEnd(period, today), cellIds: null });
+    await sql`analyze ${sql.table(metrics)}`.execute(trx); // statistics for the evaluation's plan
+    const compliance = await createBuildTable(trx, 'cell_compliance', period);
+    const rollups = await createBuildTable(trx, 'unit_rollups', period);
     // Verdicts stored and summed up the tree in one pass: per parent committee first (one row per
     // committee and standard), then those sums up every ancestor of the parent.
+    const judged = evaluateCompliance(period, nextPeriod(period), null, sql`select cell_id, key, value from ${sql.table(metrics)}`);
     await sql`
       with verdicts as (
-        insert into cell_compliance (cell_id, period, standard_code, meets, detail)
-        select cell_id, ${period}::date, standard_code, meets, detail from (${evaluateCompliance(period, nextPeriod(period), null)}) e
+        insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, detail, failing)
+        select cell_id, ${period}::date, standard_code, meets, detail, failing from (${judged}) e
         returning cell_id, standard_code, meets),
       by_parent as (
         select u.parent_id, v.standard_code, count(*) as total, count(*) filter (where v.meets) as meeting
         from verdicts v join units u on u.id = v.cell_id group by 1, 2)
-      insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
+      insert into ${sql.table(rollups)} (unit_id, period, standard_code, cells_total, cells_meeting)
       select anc::bigint, ${period}::date, b.standard_code, sum(b.total), sum(b.meeting)
       from by_parent b join units p on p.id = b.parent_id cross join lateral unnest(string_to_array(p.path::text, '.')) as anc
       group by 1, 3`.execute(trx);
+    await swapIn(trx, period, { cell_metrics: metrics, cell_compliance: compliance, unit_rollups: rollups });
     await sql`insert into metric_periods (period) values (${period}::date)
       on conflict (period) do update set materialized_at = now()`.execute(trx);
   });
@@ -74,7 +78,7 @@ export function materializePeriod(db: Db, period: Period, today?: string): Promi
 
 /** Makes sure a period exists before it is read or written incrementally. */
 export async function ensurePeriod(db: Db, period: Period): Promise<void> {
-  if (!(await isMaterialized(db, period))) await materializePeriod(db, period);
+  if (!(await isMaterialized(db, period))) await materializePeriod(db, period, undefined, true);
 }
 
 /**
@@ -140,9 +144,10 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
     old as materialized (select c.cell_id, c.standard_code, c.meets from cell_compliance c where ${mine('c')}),
     gone as (delete from cell_compliance c where ${mine('c')}
       and not exists (select 1 from fresh f where f.cell_id = c.cell_id and f.standard_code = c.standard_code)),
-    put as (insert into cell_compliance (cell_id, period, standard_code, meets, detail) select cell_id, ${p}, standard_code, meets, detail from fresh
-      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, detail = excluded.detail
-      where (cell_compliance.meets, cell_compliance.detail) is distinct from (excluded.meets, excluded.detail)),
+    put as (insert into cell_compliance (cell_id, period, standard_code, meets, detail, failing)
+      select cell_id, ${p}, standard_code, meets, detail, failing from fresh
+      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, detail = excluded.detail, failing = excluded.failing
+      where (cell_compliance.meets, cell_compliance.detail, cell_compliance.failing) is distinct from (excluded.meets, excluded.detail, excluded.failing)),
     deltas as (
       select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
         (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm

@@ -8,7 +8,8 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 
-export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown };
+/** `failing` is set on the '*' row only: how many standards the cell fails. */
+export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown; failing: number | null };
 
 /**
  * `metrics` is where the cells' metric rows (cell_id, key, value) come from: by default the stored
@@ -64,7 +65,8 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
         end as detail
       from figures
     )
-    select cell_id, standard_code, meets, detail from judged
+    select cell_id, standard_code, meets, detail, null::smallint as failing from judged
     union all
-    select c.id, '*', coalesce(bool_and(j.meets), true), null from cells c left join judged j on j.cell_id = c.id group by c.id`;
+    select c.id, '*', coalesce(bool_and(j.meets), true), null, (count(*) filter (where not j.meets))::smallint
+    from cells c left join judged j on j.cell_id = c.id group by c.id`;
 }

@@ -42,23 +42,27 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
   };
 }
 
-/** The cells under a unit failing the most standards this period, with the figures that fail. */
+/**
+ * The cells under a unit failing the most standards this period, with the figures that fail: the
+ * '*' verdicts carry the count, so the worst are read in index order, then only their failing rows.
+ */
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
   const unit = await unitForView(db, actor, unitId, period);
-  const rows = await db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
+  const worst = await db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
     .leftJoin('units as p', 'p.id', 'u.parent_id')
-    .select(['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind',
-      sql<Array<{ code: string; detail: unknown }>>`jsonb_agg(jsonb_build_object('code', cc.standard_code, 'detail', cc.detail) order by cc.standard_code)`.as('failing')])
-    .where('cc.period', '=', period).where('cc.meets', '=', false).where('cc.standard_code', '!=', '*')
+    .select(['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'])
+    .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
     .where(sql<boolean>`u.path <@ ${unit.path}::ltree`).where(pathInScope(actor, 'u.path'))
-    .groupBy(['u.id', 'u.name', 'u.kind', 'p.id', 'p.name', 'p.kind'])
-    .orderBy(sql`count(*)`, 'desc').orderBy('u.name').limit(limit).execute();
+    .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute();
+  const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance').select(['cell_id', 'standard_code as code', 'detail'])
+    .where('period', '=', period).where('cell_id', 'in', worst.map((w) => w.id)).where('meets', '=', false).where('standard_code', '!=', '*')
+    .orderBy('cell_id').orderBy('standard_code').execute();
   return {
     period: month(period),
-    items: rows.map((r) => ({
+    items: worst.map((r) => ({
       cell: { id: r.id, name: r.name, kind: r.kind },
       parent: r.parentId === null ? null : { id: r.parentId, name: r.parentName!, kind: r.parentKind! },
-      failing: r.failing,
+      failing: failing.filter((f) => f.cell_id === r.id).map(({ code, detail }) => ({ code, detail })),
     })),
   };
 }

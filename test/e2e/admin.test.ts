@@ -7,35 +7,20 @@
  * CELLWORK_E2E_BASE_URL points the test at an already running server instead of starting one (the
  * admin flow writes to it). CELLWORK_E2E_SCREENSHOTS=<dir> saves screenshots of the key steps.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowserAndServer } from './setup.ts';
+import { shot, signIn, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
 
 const MAX_DEPTH = 10;
-const SCREENSHOT_DIR = process.env.CELLWORK_E2E_SCREENSHOTS;
 
 /** What the admin saw, for the member to try: the committee, the new cell and its new secretary. */
 const outsideUnitIds: number[] = [];
 const outsidePersonIds: number[] = [];
 
 
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
-}
 
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${e2e.baseUrl}/`);
-  await page.getByTestId('login').fill(login);
-  await page.getByTestId('password').fill('demo');
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('sign-out').waitFor();
-}
 
 function unitIdFromUrl(page: Page): number {
   const match = /\/units\/(\d+)$/.exec(new URL(page.url()).pathname);
@@ -88,7 +73,7 @@ describe('administering the organization', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     try {
-      await signIn(page, 'admin@demo');
+      await signIn(page, e2e.baseUrl, 'admin@demo');
       await page.getByRole('navigation').getByRole('link', { name: 'Administration' }).waitFor();
       await shot(page, '01-admin-home');
 
@@ -247,7 +232,7 @@ describe('administering the organization', () => {
     const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await signIn(page, 'member@demo');
+      await signIn(page, e2e.baseUrl, 'member@demo');
       const nav = page.getByRole('navigation', { name: 'Main' });
       await nav.getByRole('link', { name: 'Home' }).waitFor();
       expect(await nav.getByText('Administration').count()).toBe(0);

@@ -4,32 +4,17 @@
  * counts one more cell meeting the monthly general-meeting standard, and its rows list that cell.
  * CELLWORK_E2E_BASE_URL: use a running server (written to). CELLWORK_E2E_SCREENSHOTS=<dir>: screenshots.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowserAndServer } from './setup.ts';
+import { shot, signIn, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
 
 const STANDARD = 'general-meeting-monthly';
-const SCREENSHOT_DIR = process.env.CELLWORK_E2E_SCREENSHOTS;
 
 
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOT_DIR) return;
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
 
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${e2e.baseUrl}/`);
-  await page.getByTestId('login').fill(login);
-  await page.getByTestId('password').fill('demo');
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('sign-out').waitFor();
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The browser runs in UTC like the test server, so local inputs, the server's days and months agree. */
@@ -80,7 +65,7 @@ describe('recording attendance moves the committee dashboard', () => {
       const period = periodOf(now);
 
       // The secretary's cell, made not to meet the standard yet this month.
-      await signIn(page, 'secretary@demo');
+      await signIn(page, e2e.baseUrl, 'secretary@demo');
       const cellLink = page.getByTestId('cell-link').first();
       const cellName = (await cellLink.textContent())?.trim() ?? '';
       await cellLink.click();
@@ -89,7 +74,7 @@ describe('recording attendance moves the committee dashboard', () => {
       await makeCellFail(page, cellId, period);
 
       // The district official's figure before.
-      await signIn(official, 'district@demo');
+      await signIn(official, e2e.baseUrl, 'district@demo');
       const districtLink = official.getByTestId('root-link').first();
       const districtName = (await districtLink.textContent())?.trim() ?? '';
       await districtLink.click();

@@ -2,8 +2,10 @@
  * One browser and one seeded server per browser test file. CELLWORK_E2E_BASE_URL points the tests at a
  * running server instead; CHROMIUM_PATH at another Chromium than Debian's.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -33,4 +35,21 @@ export function useBrowserAndServer(): E2E {
     await closeServer?.();
   }, 60_000);
   return e2e;
+}
+
+/** With CELLWORK_E2E_SCREENSHOTS set to a directory, saves a screenshot of the page there. */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  const dir = process.env.CELLWORK_E2E_SCREENSHOTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
+}
+
+/** Signs in through the form as a demo account (password "demo") and waits for the signed-in layout. */
+export async function signIn(page: Page, baseUrl: string, login: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId('login').fill(login);
+  await page.getByTestId('password').fill('demo');
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('sign-out').waitFor();
 }

@@ -1,6 +1,6 @@
 /** Cell health: meetings, attendance, decisions, compliance, dashboards and the monthly report. */
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES } from '../enums.ts';
+import { MEMBERSHIP_ROLES, SECTORS } from '../enums.ts';
 import { DateSchema, IdSchema, UnitRefSchema } from './base.ts';
 
 export const MEETING_KINDS = ['general', 'consultative', 'review', 'study', 'technical', 'other'] as const;
@@ -182,3 +182,31 @@ export const ReportListSchema = z.object({
   items: z.array(z.object({ cell: UnitRefSchema, status: z.enum(['missing', ...MONTHLY_REPORT_STATUSES]), submittedAt: z.string().nullable() })),
   nextCursor: z.string().nullable(),
 });
+
+/** The limits of a standard's numeric parameters, [min, max]; the web form checks the same. */
+export const STANDARD_LIMITS = {
+  meetingsPerMonth: [1, 31], reviewWeeks: [1, 52], consecutiveAbsences: [2, 12], graceDays: [0, 90],
+} as const satisfies Record<string, readonly [number, number]>;
+const whole = ([min, max]: readonly [number, number]) => z.number().int().min(min).max(max);
+
+const kindCode = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40);
+const common = {
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes').max(64),
+  titleEn: z.string().trim().min(1).max(200),
+  titleKo: z.string().trim().min(1).max(200),
+  scopeUnitId: z.number().int().positive().nullish(),
+  scopeSector: z.enum(SECTORS).nullish(),
+  validFrom: z.iso.date().refine((d) => d.endsWith('-01'), 'a change applies from the first day of a month'),
+  retire: z.boolean().default(false),
+};
+const version = <K extends string, P extends z.ZodTypeAny>(kind: K, params: P) => z.object({ ...common, kind: z.literal(kind), params }).strict();
+
+/** A standard's new version; `params` depend on its kind. */
+export const SaveStandardSchema = z.discriminatedUnion('kind', [
+  version('meetings_per_month', z.object({ kind: kindCode, min: whole(STANDARD_LIMITS.meetingsPerMonth) }).strict()),
+  version('review_interval', z.object({ kind: kindCode, weeks: whole(STANDARD_LIMITS.reviewWeeks) }).strict()),
+  version('attendance_rate', z.object({ kind: kindCode, min: z.number().min(0).max(1) }).strict()),
+  version('absence_follow_up', z.object({ kind: kindCode, consecutive: whole(STANDARD_LIMITS.consecutiveAbsences), graceDays: whole(STANDARD_LIMITS.graceDays) }).strict()),
+  version('actions_on_time', z.object({ min: z.number().min(0).max(1) }).strict()),
+]);
+export type SaveStandard = z.infer<typeof SaveStandardSchema>;

@@ -13,6 +13,11 @@ export function canAdminister(me: Me): boolean {
   return me.grants.some((g) => g.access === 'manage' || g.role === 'admin');
 }
 
+/** The rulebook and the meeting kinds belong to central administrators: an admin grant (the whole tree). */
+export function isCentralAdmin(me: Me): boolean {
+  return me.grants.some((g) => g.role === 'admin');
+}
+
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
   const [navOpen, nav] = useDisclosure(false);
@@ -26,6 +31,12 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       ? [{ to: `/units/${firstRoot.id}`, label: t('nav.organization'), active: pathname.startsWith('/units') || pathname.startsWith('/people') }]
       : []),
     ...(canAdminister(me) ? [{ to: '/admin', label: t('nav.administration'), active: pathname.startsWith('/admin') }] : []),
+    ...(isCentralAdmin(me)
+      ? [
+        { to: '/rulebook', label: t('nav.rulebook'), active: pathname.startsWith('/rulebook') },
+        { to: '/meeting-kinds', label: t('nav.meetingKinds'), active: pathname.startsWith('/meeting-kinds') },
+      ]
+      : []),
   ];
 
   return (

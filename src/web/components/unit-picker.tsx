@@ -17,18 +17,21 @@ interface UnitPickerProps {
   onChange: (id: number | null) => void;
   error?: string;
   placeholder?: string;
+  /** The label of the unit already chosen (`value`) when the picker opens, e.g. when editing. */
+  selectedLabel?: string;
   maw?: number;
   'data-testid'?: string;
 }
 
 /** A searchable select over GET /units/search; the server does the matching, so no client filter. */
-export function UnitPicker({ label, kind, value, onChange, error, placeholder, maw, ...rest }: UnitPickerProps) {
+export function UnitPicker({ label, kind, value, onChange, error, placeholder, selectedLabel, maw, ...rest }: UnitPickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   // The query term only follows typing: when Mantine puts a chosen option's label into the box,
   // searching for that label would drop the option from the list.
   const [term, setTerm] = useState('');
-  const [chosen, setChosen] = useState<Option | null>(null);
+  const [picked, setChosen] = useState<Option | null>(null);
+  const chosen = picked ?? (value !== null && selectedLabel ? { value: String(value), label: selectedLabel } : null);
   const [debounced] = useDebouncedValue(term, 250);
   const { data, isFetching } = useUnitSearch(debounced, kind);
   const found: Option[] = (data?.items ?? []).map((u) => ({

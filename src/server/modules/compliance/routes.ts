@@ -5,7 +5,8 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { parsePeriod, periodOf, todayIso } from './periods.ts';
 import * as compliance from './service.ts';
 import { getGrid, getSectorBreakdown, getWorstCells } from './views.ts';
-import { saveStandard, SaveStandardSchema } from './rulebook.ts';
+import { SaveStandardSchema } from '../../../shared/schemas.ts';
+import { saveStandard } from './rulebook.ts';
 
 const tags = ['compliance'];
 

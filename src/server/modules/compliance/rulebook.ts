@@ -4,36 +4,14 @@
  * the rules in force then. The affected open month is recomputed at once.
  */
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import { SECTORS } from '../../../shared/enums.ts';
+import type { SaveStandard } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { materializePeriod } from './engine.ts';
 import { periodOf, todayIso } from './periods.ts';
 
-const kindCode = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40);
-const common = {
-  code: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes').max(64),
-  titleEn: z.string().trim().min(1).max(200),
-  titleKo: z.string().trim().min(1).max(200),
-  scopeUnitId: z.number().int().positive().nullish(),
-  scopeSector: z.enum(SECTORS).nullish(),
-  validFrom: z.iso.date().refine((d) => d.endsWith('-01'), 'a change applies from the first day of a month'),
-  retire: z.boolean().default(false),
-};
-const version = <K extends string, P extends z.ZodTypeAny>(kind: K, params: P) => z.object({ ...common, kind: z.literal(kind), params }).strict();
-
-/** A standard's new version; `params` depend on its kind. */
-export const SaveStandardSchema = z.discriminatedUnion('kind', [
-  version('meetings_per_month', z.object({ kind: kindCode, min: z.number().int().min(1).max(31) }).strict()),
-  version('review_interval', z.object({ kind: kindCode, weeks: z.number().int().min(1).max(52) }).strict()),
-  version('attendance_rate', z.object({ kind: kindCode, min: z.number().min(0).max(1) }).strict()),
-  version('absence_follow_up', z.object({ kind: kindCode, consecutive: z.number().int().min(2).max(12), graceDays: z.number().int().min(0).max(90) }).strict()),
-  version('actions_on_time', z.object({ min: z.number().min(0).max(1) }).strict()),
-]);
-export type SaveStandard = z.infer<typeof SaveStandardSchema>;
 
 export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise<{ id: number | null }> {
   return inTransaction(db, async (trx) => {

@@ -1,7 +1,8 @@
 /**
  * The roll-ups against an independent brute-force computation: for random trees, meetings, attendance,
- * subtree moves and cell closures, every committee's figure for every standard equals what a plain
- * re-reading of the raw rows gives, and an incrementally maintained period equals a full rebuild.
+ * subtree moves, cell closures and sector changes, every committee's figure for every standard and
+ * sector equals what a plain re-reading of the raw rows gives, and an incrementally maintained period
+ * equals a full rebuild.
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -10,7 +11,8 @@ import { systemActor } from '../src/server/access/actor.ts';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { nextPeriod, periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { transferPerson } from '../src/server/modules/people/service.ts';
-import { closeUnit, moveUnit } from '../src/server/modules/units/service.ts';
+import { closeUnit, moveUnit, updateUnit } from '../src/server/modules/units/service.ts';
+import type { Sector } from '../src/shared/enums.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildCell, buildCommittee, buildMeeting, buildPerson, buildRoot, holdMeeting } from './helpers/factories.ts';
 import { bruteForceRollups } from './helpers/brute-force.ts';
@@ -19,21 +21,25 @@ const actor = systemActor();
 
 type Plan = {
   committees: number[]; // parent index (into the committee list, -1 = run root) for each committee
-  cells: Array<{ parent: number; members: number }>;
+  cells: Array<{ parent: number; members: number; sector: Sector }>;
   meetings: Array<{ cell: number; kind: 'general' | 'review'; monthsAgo: 0 | 1; dayFraction: number; held: boolean; absent: boolean[] }>;
   moves: Array<{ unit: number; to: number }>;
   closes: number[];
+  resectors: Array<{ cell: number; sector: Sector }>;
 };
+
+const sectorArb = fc.constantFrom<Sector>('metallurgy', 'education', 'fisheries');
 
 const planArb: fc.Arbitrary<Plan> = fc.record({
   committees: fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 1, maxLength: 4 }),
-  cells: fc.array(fc.record({ parent: fc.integer({ min: 0, max: 3 }), members: fc.integer({ min: 1, max: 4 }) }), { minLength: 2, maxLength: 6 }),
+  cells: fc.array(fc.record({ parent: fc.integer({ min: 0, max: 3 }), members: fc.integer({ min: 1, max: 4 }), sector: sectorArb }), { minLength: 2, maxLength: 6 }),
   meetings: fc.array(fc.record({
     cell: fc.integer({ min: 0, max: 5 }), kind: fc.constantFrom('general' as const, 'review' as const), monthsAgo: fc.constantFrom(0 as const, 1 as const),
     dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }), held: fc.boolean(), absent: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
   }), { maxLength: 10 }),
   moves: fc.array(fc.record({ unit: fc.integer({ min: 0, max: 9 }), to: fc.integer({ min: 0, max: 3 }) }), { maxLength: 2 }),
   closes: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 1 }),
+  resectors: fc.array(fc.record({ cell: fc.integer({ min: 0, max: 5 }), sector: sectorArb }), { maxLength: 2 }),
 });
 
 describe('compliance roll-ups', () => {
@@ -42,6 +48,9 @@ describe('compliance roll-ups', () => {
   beforeAll(async () => {
     t = await createTestApp();
     globalRoot = await buildRoot(t.ctx.db);
+    // A standard for one sector only, so that a cell's sector decides what it is judged by.
+    await sql`insert into standards (code, kind, params, title_en, title_ko, scope_sector, valid_from)
+      values ('education-monthly-review', 'meetings_per_month', '{"kind":"review","min":1}', 'Education: a monthly review', '교육: 매월 총화', 'education', '2000-01-01')`.execute(t.ctx.db);
   });
   afterAll(async () => { await t.close(); });
 
@@ -59,7 +68,7 @@ describe('compliance roll-ups', () => {
       const cells: number[] = [];
       const people: number[][] = [];
       for (const c of plan.cells) {
-        const cell = await buildCell(db, committees[c.parent % committees.length]!);
+        const cell = await buildCell(db, committees[c.parent % committees.length]!, { sector: c.sector });
         cells.push(cell.id);
         const ps: number[] = [];
         for (let i = 0; i < c.members; i++) ps.push((await buildPerson(db, cell.id, { fromDate: '2022-01-01' })).id);
@@ -91,13 +100,15 @@ describe('compliance roll-ups', () => {
         await closeUnit(db, actor, cells[cellIndex]!, today);
       }
 
+      for (const r of plan.resectors) await updateUnit(db, actor, cells[r.cell % cells.length]!, { sector: r.sector });
+
       const committeeIds = [runRoot, ...committees];
       for (const period of periods) {
         const expected = await bruteForceRollups(db, period, nextPeriod(period), today, committeeIds);
-        const stored = await db.selectFrom('unit_rollups').select(['unit_id', 'standard_code', 'cells_total', 'cells_meeting'])
+        const stored = await db.selectFrom('unit_rollups').select(['unit_id', 'standard_code', 'sector', 'cells_total', 'cells_meeting'])
           .where('period', '=', period).where('unit_id', 'in', committeeIds).execute();
         const actual = Object.fromEntries(stored.filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
-          .map((r) => [`${r.unit_id}|${r.standard_code}`, [r.cells_total, r.cells_meeting]]));
+          .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]));
         expect(actual, `period ${period}`).toEqual(expected);
       }
     }), { numRuns: Number(process.env.ROLLUP_RUNS ?? 12) });
@@ -106,7 +117,7 @@ describe('compliance roll-ups', () => {
   it('an incrementally kept period equals a full rebuild of it', async () => {
     const period = periodOf(todayIso());
     // Every committee's roll-up and every cell's verdicts (with their figures and failing counts).
-    const snapshot = () => sql<{ k: string }>`select unit_id || '|' || standard_code || '|' || cells_total || '|' || cells_meeting as k
+    const snapshot = () => sql<{ k: string }>`select unit_id || '|' || standard_code || '|' || sector || '|' || cells_total || '|' || cells_meeting as k
       from unit_rollups where period = ${period}::date and (cells_total <> 0 or cells_meeting <> 0)
       union all
       select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(detail::text, '') || '|' || coalesce(failing::text, '')

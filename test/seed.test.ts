@@ -143,7 +143,7 @@ describe('seed generator', () => {
     expect(periods.at(-1)).toBe('2026-06-01');
     for (const period of periods) {
       const root = await db.selectFrom('unit_rollups as r').innerJoin('units as u', 'u.id', 'r.unit_id')
-        .select(['r.cells_total', 'r.cells_meeting']).where('u.parent_id', 'is', null).where('r.period', '=', period).where('r.standard_code', '=', '*')
+        .select(['r.cells_total', 'r.cells_meeting']).where('u.parent_id', 'is', null).where('r.period', '=', period).where('r.standard_code', '=', '*').where('r.sector', '=', '*')
         .executeTakeFirstOrThrow();
       expect(root.cells_total).toBe(CELLS);
       // Per level-2 committee: cells with a held general meeting in the month, straight from the meetings.
@@ -152,7 +152,7 @@ describe('seed generator', () => {
           (select count(distinct m.cell_id)::int from units cell join meetings m on m.cell_id = cell.id
             where cell.path <@ c.path and m.kind = 'general' and m.status = 'held'
               and m.meets_on >= ${period}::date and m.meets_on < (${period}::date + interval '1 month')) as recount,
-          (select r.cells_meeting from unit_rollups r where r.unit_id = c.id and r.period = ${period}::date and r.standard_code = 'general-meeting-monthly') as rollup
+          (select r.cells_meeting from unit_rollups r where r.unit_id = c.id and r.period = ${period}::date and r.standard_code = 'general-meeting-monthly' and r.sector = '*') as rollup
         from units c where c.depth = 2 and c.kind = 'committee'`.execute(db);
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r.rollup).toBe(r.recount);

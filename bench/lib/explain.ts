@@ -34,7 +34,7 @@ const compiled = (bench: BenchDatabase, q: RawBuilder<unknown>) => q.compile(ben
 export async function explainDashboard(bench: BenchDatabase, committeeId: number, period: string): Promise<void> {
   const { rows: [root] } = await bench.pool.query<{ id: number; path: string }>('select id::int as id, path::text as path from units where depth = 0');
   const { rows: [committee] } = await bench.pool.query<{ path: string }>('select path::text as path from units where id = $1', [committeeId]);
-  await explain(bench, 'roll-up read (getCompliance)', compiled(bench, sql`select standard_code, cells_total, cells_meeting from unit_rollups
+  await explain(bench, 'roll-up read (getCompliance)', compiled(bench, sql`select standard_code, cells_total, cells_meeting from unit_figures
     where unit_id = ${root?.id} and period = ${period}::date`));
   for (const [name, path] of [['root', root?.path], ['level-2 committee', committee?.path]] as const) {
     await explain(bench, `drill-down first page, ${name} (listComplianceCells)`, compiled(bench, sql`
@@ -51,10 +51,12 @@ export async function explainRecompute(bench: BenchDatabase, period: string, tod
   const evaluate = compiled(bench, evaluateCompliance(period, nextPeriod(period), null));
   await explain(bench, 'evaluateCompliance (all cells)', evaluate);
   await explain(bench, 'evaluateCompliance (all cells)', evaluate, ['enable_nestloop = off']);
-  await explain(bench, 'roll-up insert, its SELECT (materializePeriod)', compiled(bench, sql`
-    select anc::bigint, ${period}::date, cc.standard_code, count(*), count(*) filter (where cc.meets)
-    from cell_compliance cc join units u on u.id = cc.cell_id
-    cross join lateral unnest(string_to_array(u.path::text, '.')) as anc
-    where cc.period = ${period}::date
-    group by 1, 3`));
+  await explain(bench, 'roll-ups per parent and sector, then up the tree (materializePeriod)', compiled(bench, sql`
+    with by_parent as (
+      select u.parent_id, coalesce(u.sector, '') as sector, cc.standard_code, count(*) as total, count(*) filter (where cc.meets) as meeting
+      from cell_compliance cc join units u on u.id = cc.cell_id where cc.period = ${period}::date group by 1, 2, 3)
+    select anc::bigint, b.standard_code, s.sector, sum(b.total), sum(b.meeting)
+    from by_parent b join units p on p.id = b.parent_id cross join lateral unnest(string_to_array(p.path::text, '.')) as anc
+    cross join lateral (values ('*'), (b.sector)) as s(sector)
+    group by 1, 2, 3`));
 }

@@ -60,14 +60,17 @@ export async function bruteForceRollups(db: Database, period: string, next: stri
     meets.set(cell.id, results);
   }
 
+  // Keyed committee|standard|sector, where sector '*' is every cell and '' a cell without a sector.
   const expected: Record<string, [number, number]> = {};
   for (const committeeId of committeeIds) {
     const c = units.find((u) => u.id === committeeId)!;
     for (const cell of openCells.filter((x) => x.path.startsWith(`${c.path}.`))) {
       for (const [code, ok] of meets.get(cell.id)!) {
-        const key = `${committeeId}|${code}`;
-        const [total, meeting] = expected[key] ?? [0, 0];
-        expected[key] = [total + 1, meeting + (ok ? 1 : 0)];
+        for (const sector of ['*', cell.sector ?? '']) {
+          const key = `${committeeId}|${code}|${sector}`;
+          const [total, meeting] = expected[key] ?? [0, 0];
+          expected[key] = [total + 1, meeting + (ok ? 1 : 0)];
+        }
       }
     }
   }

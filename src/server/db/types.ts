@@ -183,7 +183,13 @@ export interface CellComplianceTable {
   /** On the '*' row: how many standards the cell fails; null on the others. */
   failing: number | null;
 }
-export interface UnitRollupsTable { unit_id: number; period: string; standard_code: string; cells_total: number; cells_meeting: number }
+export interface UnitRollupsTable {
+  unit_id: number; period: string; standard_code: string;
+  /** '*' = all sectors; '' = cells without a sector; else the cells of that sector. */
+  sector: string;
+  cells_total: number; cells_meeting: number;
+}
+export type UnitFiguresView = Omit<UnitRollupsTable, 'sector'>;
 
 export interface MonthlyReportsTable {
   cell_id: number; period: string; status: 'draft' | 'submitted'; notes: string | null; snapshot: unknown;
@@ -206,7 +212,7 @@ export interface DB {
   cell_compliance: CellComplianceTable;
   unit_rollups: UnitRollupsTable;
   /** A view: committees' roll-ups and cells' own verdicts, read alike. */
-  unit_figures: UnitRollupsTable;
+  unit_figures: UnitFiguresView;
   units: UnitsTable;
   unit_moves: UnitMovesTable;
   people: PeopleTable;

@@ -5,6 +5,7 @@ import * as monthlyReports from './2026-11-29T1100-monthly-reports.ts';
 import * as leanRollups from './2026-11-29T1200-lean-rollups.ts';
 import * as periodPartitions from './2026-11-29T1300-period-partitions.ts';
 import * as failingCount from './2026-11-29T1400-failing-count.ts';
+import * as sectorRollups from './2026-11-29T1500-sector-rollups.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1200-lean-rollups': leanRollups,
   '2026-11-29T1300-period-partitions': periodPartitions,
   '2026-11-29T1400-failing-count': failingCount,
+  '2026-11-29T1500-sector-rollups': sectorRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -55,8 +55,8 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     await sql`analyze ${sql.table(metrics)}`.execute(trx); // statistics for the evaluation's plan
     const compliance = await createBuildTable(trx, 'cell_compliance', period);
     const rollups = await createBuildTable(trx, 'unit_rollups', period);
-    // Verdicts stored and summed up the tree in one pass: per parent committee first (one row per
-    // committee and standard), then those sums up every ancestor of the parent.
+    // Verdicts stored and summed up the tree in one pass: per parent committee and sector first, then
+    // those sums up every ancestor of the parent, for all sectors ('*') and for the cells' own sector.
     const judged = evaluateCompliance(period, nextPeriod(period), null, sql`select cell_id, key, value from ${sql.table(metrics)}`);
     await sql`
       with verdicts as (
@@ -64,12 +64,13 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
         select cell_id, ${period}::date, standard_code, meets, detail, failing from (${judged}) e
         returning cell_id, standard_code, meets),
       by_parent as (
-        select u.parent_id, v.standard_code, count(*) as total, count(*) filter (where v.meets) as meeting
-        from verdicts v join units u on u.id = v.cell_id group by 1, 2)
-      insert into ${sql.table(rollups)} (unit_id, period, standard_code, cells_total, cells_meeting)
-      select anc::bigint, ${period}::date, b.standard_code, sum(b.total), sum(b.meeting)
+        select u.parent_id, coalesce(u.sector, '') as sector, v.standard_code, count(*) as total, count(*) filter (where v.meets) as meeting
+        from verdicts v join units u on u.id = v.cell_id group by 1, 2, 3)
+      insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)
+      select anc::bigint, ${period}::date, b.standard_code, s.sector, sum(b.total), sum(b.meeting)
       from by_parent b join units p on p.id = b.parent_id cross join lateral unnest(string_to_array(p.path::text, '.')) as anc
-      group by 1, 3`.execute(trx);
+      cross join lateral (values ('*'), (b.sector)) as s(sector)
+      group by 1, 3, 4`.execute(trx);
     await swapIn(trx, period, { cell_metrics: metrics, cell_compliance: compliance, unit_rollups: rollups });
     await sql`insert into metric_periods (period) values (${period}::date)
       on conflict (period) do update set materialized_at = now()`.execute(trx);
@@ -152,13 +153,14 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
       select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
         (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm
       from fresh f full join old o on o.cell_id = f.cell_id and o.standard_code = f.standard_code)
-    insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
-    select anc::bigint, ${p}, d.code, sum(d.dt), sum(d.dm)
+    insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
+    select anc::bigint, ${p}, d.code, s.sector, sum(d.dt), sum(d.dm)
     from deltas d join units u on u.id = d.cell_id join units parent on parent.id = u.parent_id
     cross join lateral unnest(string_to_array(parent.path::text, '.')) as anc
+    cross join lateral (values ('*'), (coalesce(u.sector, ''))) as s(sector)
     where d.dt <> 0 or d.dm <> 0
-    group by 1, 3 order by 1, 3
-    on conflict (unit_id, period, standard_code) do update set
+    group by 1, 3, 4 order by 1, 3, 4
+    on conflict (unit_id, period, standard_code, sector) do update set
       cells_total = unit_rollups.cells_total + excluded.cells_total,
       cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`;
 }
@@ -180,17 +182,42 @@ export async function refreshCellEverywhere(db: Db, cellId: number): Promise<voi
  * Common ancestors net to zero.
  */
 export async function moveRollups(db: Db, unitId: number, oldPath: string, newParentPath: string): Promise<void> {
-  const oldAncestors = oldPath.split('.').slice(0, -1).map(Number);
-  const newAncestors = newParentPath.split('.').map(Number);
-  for (const [ancestors, sign] of [[oldAncestors, -1], [newAncestors, 1]] as const) {
-    await sql`
-      insert into unit_rollups (unit_id, period, standard_code, cells_total, cells_meeting)
-      select anc, r.period, r.standard_code, ${sign} * r.cells_total, ${sign} * r.cells_meeting
-      from unit_figures r cross join unnest(${ancestors}::bigint[]) as anc
-      where r.unit_id = ${unitId}
-      order by 1, 2, 3
-      on conflict (unit_id, period, standard_code) do update set
-        cells_total = unit_rollups.cells_total + excluded.cells_total,
-        cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`.execute(db);
-  }
+  await lockEveryPeriod(db);
+  await shiftRollups(db, unitId, oldPath.split('.').slice(0, -1).map(Number), -1);
+  await shiftRollups(db, unitId, newParentPath.split('.').map(Number), 1);
+}
+
+/**
+ * A cell is about to change in a way that moves it between roll-up buckets (its sector): its verdicts
+ * leave its committees' roll-ups and are dropped, to be judged again (refreshCellEverywhere) once the
+ * change is made.
+ */
+export async function withdrawCell(db: Db, cellId: number, path: string): Promise<void> {
+  await lockEveryPeriod(db);
+  await shiftRollups(db, cellId, path.split('.').slice(0, -1).map(Number), -1);
+  await db.deleteFrom('cell_compliance').where('cell_id', '=', cellId).execute();
+}
+
+/** Shared locks on every materialized period, oldest first: a rebuild must not run across a tree change. */
+async function lockEveryPeriod(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock_shared(hashtext('rollup:' || to_char(p.period, 'YYYY-MM-DD')))
+    from (select period from metric_periods order by period offset 0) p`.execute(db);
+}
+
+/** Adds `sign` x a unit's own totals, every period and sector, to the roll-ups of `ancestors`. */
+async function shiftRollups(db: Db, unitId: number, ancestors: number[], sign: 1 | -1): Promise<void> {
+  await sql`
+    with own as (
+      select period, standard_code, sector, cells_total, cells_meeting from unit_rollups where unit_id = ${unitId}
+      union all
+      select cc.period, cc.standard_code, s.sector, 1, cc.meets::int
+      from cell_compliance cc join units u on u.id = cc.cell_id cross join lateral (values ('*'), (coalesce(u.sector, ''))) as s(sector)
+      where cc.cell_id = ${unitId})
+    insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
+    select anc, r.period, r.standard_code, r.sector, ${sign} * r.cells_total, ${sign} * r.cells_meeting
+    from own r cross join unnest(${ancestors}::bigint[]) as anc
+    order by 1, 2, 3, 4
+    on conflict (unit_id, period, standard_code, sector) do update set
+      cells_total = unit_rollups.cells_total + excluded.cells_total,
+      cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`.execute(db);
 }

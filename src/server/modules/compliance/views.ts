@@ -67,21 +67,23 @@ export async function getWorstCells(db: Db, actor: Actor, unitId: number, period
   };
 }
 
-/** The cells under a unit split by sector (for the central dashboard). */
+/** The cells under a unit split by sector (for the central dashboard): the roll-ups' sector rows. */
 export async function getSectorBreakdown(db: Db, actor: Actor, unitId: number, period: Period) {
   const unit = await unitForView(db, actor, unitId, period);
-  const rows = await db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
-    .select(['u.sector', 'cc.standard_code', sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where cc.meets))::int`.as('meeting')])
-    .where('cc.period', '=', period).where(sql<boolean>`u.path <@ ${unit.path}::ltree`).where(pathInScope(actor, 'u.path'))
-    .groupBy(['u.sector', 'cc.standard_code']).execute();
-  const sectors = [...new Set(rows.map((r) => r.sector))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
-  const fig = (sector: string | null, code: string): Figure => {
+  const rows = unit.kind === 'cell'
+    ? (await db.selectFrom('cell_compliance').select(['standard_code', 'meets']).where('cell_id', '=', unit.id).where('period', '=', period).execute())
+      .map((r) => ({ sector: unit.sector ?? '', standard_code: r.standard_code, total: 1, meeting: r.meets ? 1 : 0 }))
+    : await db.selectFrom('unit_rollups').select(['sector', 'standard_code', 'cells_total as total', 'cells_meeting as meeting'])
+      .where('unit_id', '=', unit.id).where('period', '=', period).where('sector', '!=', '*').where('cells_total', '>', 0).execute();
+  const sectors = [...new Set(rows.map((r) => r.sector))].sort();
+  const fig = (sector: string, code: string): Figure => {
     const r = rows.find((x) => x.sector === sector && x.standard_code === code);
     return { cellsMeeting: r?.meeting ?? 0, cellsTotal: r?.total ?? 0 };
   };
   const codes = [...new Set(rows.map((r) => r.standard_code))].filter((c) => c !== '*');
   return {
     period: month(period),
-    rows: sectors.map((s) => ({ sector: s, all: fig(s, '*'), figures: Object.fromEntries(codes.map((c) => [c, fig(s, c)])) })),
+    // '' is the roll-ups' bucket for cells without a sector; the API says null.
+    rows: sectors.map((s) => ({ sector: s === '' ? null : s, all: fig(s, '*'), figures: Object.fromEntries(codes.map((c) => [c, fig(s, c)])) })),
   };
 }

@@ -8,7 +8,7 @@ import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { CreateUnit, Unit } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
-import { moveRollups, refreshCellEverywhere } from '../compliance/engine.ts';
+import { moveRollups, refreshCellEverywhere, withdrawCell } from '../compliance/engine.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
@@ -83,8 +83,12 @@ export function updateUnit(db: Db, actor: Actor, id: number, input: { name?: str
     if (!before) throw notFound('No such unit');
     const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     if (Object.keys(changes).length === 0) return getUnit(trx, actor, id);
+    // A cell's sector decides which standards apply to it and which sector figures count it.
+    const resector = before.kind === 'cell' && 'sector' in changes && changes.sector !== before.sector;
+    if (resector) await withdrawCell(trx, id, before.path);
     const after = await trx.updateTable('units').set({ ...changes, updated_at: sql<Date>`now()` })
       .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    if (resector) await refreshCellEverywhere(trx, id);
     await recordAudit(trx, actor, { action: 'unit.update', entity: 'unit', entityId: id, before, after });
     return getUnit(trx, actor, id);
   });

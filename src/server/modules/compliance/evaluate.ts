@@ -26,7 +26,9 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
       where u.kind = 'cell' and u.opened_on < ${nextPeriod}::date and (u.closed_on is null or u.closed_on > ${period}::date) and ${filter('u.id')}
     ),
     std as materialized (
-      select s.code, s.kind, s.params, su.path as scope_path, s.scope_sector,
+      select s.code, s.kind, s.params, s.scope_sector,
+        -- A scalar lookup by id, never a join that could scan every unit.
+        (select su.path from units su where su.id = s.scope_unit_id) as scope_path,
         case s.kind when 'meetings_per_month' then 'meetings_held:' || (s.params->>'kind')
           when 'review_interval' then 'max_gap_days:' || (s.params->>'kind')
           when 'attendance_rate' then 'attendance_present:' || (s.params->>'kind')
@@ -39,7 +41,7 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
           when 'review_interval' then (s.params->>'weeks')::float8 * 7
           when 'absence_follow_up' then (s.params->>'graceDays')::float8
           else (s.params->>'min')::float8 end as lim
-      from standards s left join units su on su.id = s.scope_unit_id
+      from standards s
       where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)
     ),
     figures as (

@@ -44,7 +44,7 @@ async function checksum(db: Database): Promise<string> {
     ['people', 'id, full_name, email, phone, birth_year, workplace, joined_on, member_no'],
     ['memberships', 'cell_id, id, person_id, role, from_date, to_date'],
     ['meetings', 'cell_id, id, kind, title, starts_at, meets_on, status, not_held_reason, version'],
-    ['attendance', 'cell_id, meeting_id, person_id, status, reason'],
+    ['attendance', 'cell_id, meeting_id, meets_on, person_id, status, reason'],
     ['decisions', 'cell_id, id, meeting_id, text'],
     ['decision_actions', 'cell_id, id, decision_id, title, owner_person_id, due_on, status, closed_on'],
     ['follow_ups', 'cell_id, id, person_id, reason, created_on, resolved_on, note'],
@@ -124,6 +124,11 @@ describe('seed generator', () => {
       where m.status <> 'held' or not exists (select 1 from memberships ms where ms.cell_id = a.cell_id and ms.person_id = a.person_id
         and ms.from_date <= m.meets_on and (ms.to_date is null or ms.to_date > m.meets_on))`)).toBe(0);
     expect(await count(db, sql`select count(*) as n from attendance where (status = 'excused') <> (reason is not null)`)).toBe(0);
+    // Every row carries its meeting's day, and the rows were loaded month by month (physical order).
+    expect(await count(db, sql`select count(*) as n from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
+      where a.meets_on <> m.meets_on`)).toBe(0);
+    expect(await count(db, sql`select count(*) as n from (select date_trunc('month', meets_on) as month,
+        lag(date_trunc('month', meets_on)) over (order by ctid) as before from attendance) t where month < before`)).toBe(0);
   });
 
   it('holds no meeting in the future and dates meetings by their UTC day', async () => {

@@ -157,7 +157,11 @@ export interface MeetingsTable {
   updated_at: Timestamp;
 }
 
-export interface AttendanceTable { cell_id: number; meeting_id: number; person_id: number; status: AttendanceStatus; reason: string | null }
+export interface AttendanceTable {
+  cell_id: number; meeting_id: number; person_id: number; status: AttendanceStatus; reason: string | null;
+  /** The meeting's day, kept equal to it by the foreign key (ON UPDATE CASCADE). */
+  meets_on: string;
+}
 export interface AgendaItemsTable { cell_id: number; id: Generated<number>; meeting_id: number; position: number; title: string }
 export interface DecisionsTable { cell_id: number; id: Generated<number>; meeting_id: number; text: string }
 export interface DecisionActionsTable {

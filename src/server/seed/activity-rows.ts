@@ -13,7 +13,7 @@ import {
 import { mixSeed, Rng } from './random.ts';
 
 export const MEETING_COLUMNS = 'meetings (cell_id, id, kind, title, starts_at, meets_on, status, not_held_reason, version)';
-export const ATTENDANCE_COLUMNS = 'attendance (cell_id, meeting_id, person_id, status, reason)';
+export const ATTENDANCE_COLUMNS = 'attendance (cell_id, meeting_id, meets_on, person_id, status, reason)';
 export const DECISION_COLUMNS = 'decisions (cell_id, id, meeting_id, text)';
 export const ACTION_COLUMNS = 'decision_actions (cell_id, id, decision_id, title, owner_person_id, due_on, status, closed_on)';
 export const FOLLOW_UP_COLUMNS = 'follow_ups (cell_id, id, person_id, reason, created_on, resolved_on, note)';
@@ -60,10 +60,10 @@ export function monthIndex(clock: Clock, day: number): number {
   return i;
 }
 
-/** The cell's meetings, each into the sink of its month (`byMonth[monthIndex]`), like writeAttendance. */
-export function writeMeetings(byMonth: Sink[], cell: CellActivity, clock: Clock): void {
+/** The cell's meetings, each into the sink of its day's month, like writeAttendance. */
+export function writeMeetings(byMonth: { sink(day: number): Sink }, cell: CellActivity): void {
   for (const m of cell.meetings) {
-    const sink = byMonth[monthIndex(clock, m.day)]!;
+    const sink = byMonth.sink(m.day);
     const o = sink.out;
     o.uint(cell.cellId); o.tab(); o.uint(m.id); o.tab(); o.ascii(KINDS[m.kind] as string); o.tab();
     const titles = m.kind === STUDY ? STUDY_TITLE_WORDS : m.kind === TECHNICAL ? TECHNICAL_TITLE_WORDS : null;
@@ -125,10 +125,10 @@ const ABSENT = encode('absent');
  * still open, as the app does when attendance is saved.
  */
 /**
- * The batch's attendance rows, each into the sink of its meeting's month (`byMonth[monthIndex]`), so
- * that the rows can be loaded month after month as a live system receives them.
+ * The batch's attendance rows, each into the sink of its meeting's month, so that the rows can be
+ * loaded month after month as a live system receives them.
  */
-export function writeAttendance(cells: CellActivity[], seed: number, clock: Clock, months: number, followUps: Sink, ids: Ids, byMonth: Sink[]): void {
+export function writeAttendance(cells: CellActivity[], seed: number, clock: Clock, months: number, followUps: Sink, ids: Ids, byMonth: { sink(day: number): Sink }): void {
   for (const cell of cells) {
     const rng = new Rng(mixSeed(seed, cell.cellId, 0xa77e));
     const habits = new Map<number, Habit>();
@@ -139,13 +139,13 @@ export function writeAttendance(cells: CellActivity[], seed: number, clock: Cloc
     for (const m of cell.meetings) {
       if (m.status !== HELD) continue;
       const monthsIn = monthIndex(clock, m.day);
-      const att = byMonth[monthsIn]!;
+      const att = byMonth.sink(m.day);
       for (const mb of rollOn(cell.members, m.day)) {
         const habit = habits.get(mb.personId) as Habit;
         const present = rng.chance(presence(habit, monthsIn));
         const excused = !present && rng.chance(isDrifting(habit, monthsIn) ? 0.15 : 0.55);
         const o = att.out;
-        o.uint(cell.cellId); o.tab(); o.uint(m.id); o.tab(); o.uint(mb.personId); o.tab();
+        o.uint(cell.cellId); o.tab(); o.uint(m.id); o.tab(); o.date(m.day); o.tab(); o.uint(mb.personId); o.tab();
         o.bytes(present ? PRESENT : excused ? EXCUSED : ABSENT); o.tab();
         o.bytes(excused ? pick(EXCUSED_REASONS[rng.int(EXCUSED_REASONS.length)] as Words, cell.korean) : NULL);
         att.end();

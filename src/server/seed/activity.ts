@@ -29,7 +29,7 @@ export type ActivityOptions = {
   seed?: number;
   /** 'YYYY-MM-DD': the last day with data (default: the real today). Meetings after now stay scheduled. */
   today?: string;
-  /** Phases 'activity' (done/total = cells), 'load by month' (meetings and attendance, months loaded), 'checks', 'analyze', 'materialize' (months), then 'done'. */
+  /** Phases 'activity' (done/total = cells), 'load by month' (meetings, then attendance), 'checks', 'analyze', 'materialize' (months), then 'done'. */
   onProgress?: (p: SeedProgress) => void;
 };
 
@@ -55,8 +55,8 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
   const started = performance.now();
   const sinks = { decisions: new Sink(), actions: new Sink(), followUps: new Sink() };
   // Meetings and attendance are loaded month by month, as a live system receives them (month-spool.ts).
-  const meetings = new MonthSpool(months);
-  const attendance = new MonthSpool(months);
+  const meetings = new MonthSpool();
+  const attendance = new MonthSpool();
   let meetingRows = 0;
   let attendanceRows = 0;
 
@@ -78,22 +78,21 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
       const batch = await loadBatch(client, cells.slice(at, at + BATCH_CELLS), seed, clock);
       for (const cell of batch) {
         for (const m of cell.meetings) m.id = ids.meeting++;
-        writeMeetings(meetings.sinks, cell, clock);
+        writeMeetings(meetings, cell);
         writeDecisions(sinks.decisions, sinks.actions, cell, seed, clock, ids);
       }
       await meetings.flush();
       await copyChunks(client, `copy ${DECISION_COLUMNS} from stdin`, sinks.decisions.drain());
       await copyChunks(client, `copy ${ACTION_COLUMNS} from stdin`, sinks.actions.drain());
-      writeAttendance(batch, seed, clock, months, sinks.followUps, ids, attendance.sinks);
+      writeAttendance(batch, seed, clock, months, sinks.followUps, ids, attendance);
       await attendance.flush();
       await copyChunks(client, `copy ${FOLLOW_UP_COLUMNS} from stdin`, sinks.followUps.drain());
       progress.report('activity', Math.min(cells.length, at + BATCH_CELLS), cells.length);
     }
-    for (let i = 0; i < months; i++) {
-      progress.report('load by month', i, months, true);
-      meetingRows += await copyChunks(client, `copy ${MEETING_COLUMNS} from stdin`, meetings.read(i));
-      attendanceRows += await copyChunks(client, `copy ${ATTENDANCE_COLUMNS} from stdin`, attendance.read(i));
-    }
+    progress.report('load by month', 0, 2, true);
+    for (const rows of meetings.months()) meetingRows += await copyChunks(client, `copy ${MEETING_COLUMNS} from stdin`, rows);
+    progress.report('load by month', 1, 2, true);
+    for (const rows of attendance.months()) attendanceRows += await copyChunks(client, `copy ${ATTENDANCE_COLUMNS} from stdin`, rows);
     progress.report('checks', 0, 1, true);
     await restoreChecks(client, deferred);
     for (const table of ['meetings', 'decisions', 'decision_actions', 'follow_ups']) {

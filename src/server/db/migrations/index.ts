@@ -6,6 +6,7 @@ import * as leanRollups from './2026-11-29T1200-lean-rollups.ts';
 import * as periodPartitions from './2026-11-29T1300-period-partitions.ts';
 import * as failingCount from './2026-11-29T1400-failing-count.ts';
 import * as sectorRollups from './2026-11-29T1500-sector-rollups.ts';
+import * as attendanceDay from './2026-11-29T1600-attendance-day.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1300-period-partitions': periodPartitions,
   '2026-11-29T1400-failing-count': failingCount,
   '2026-11-29T1500-sector-rollups': sectorRollups,
+  '2026-11-29T1600-attendance-day': attendanceDay,
 };
 
 export const migrationProvider: MigrationProvider = {

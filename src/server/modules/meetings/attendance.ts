@@ -40,13 +40,13 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
  * One statement: the roll's rows replace the recorded ones (unchanged rows stay untouched), the
  * meeting is marked held with a new version, and the audit entry is written.
  */
-async function writeRoll(db: Db, m: { cell_id: number; id: number }, rows: AttendanceRow[], audit: ReturnType<typeof auditInsert>): Promise<void> {
+async function writeRoll(db: Db, m: { cell_id: number; id: number; meets_on: string }, rows: AttendanceRow[], audit: ReturnType<typeof auditInsert>): Promise<void> {
   const ids = rows.map((r) => r.person_id);
   await sql`
     with gone as (delete from attendance where cell_id = ${m.cell_id} and meeting_id = ${m.id} and person_id <> all(${ids}::bigint[])),
     put as (
-      insert into attendance (cell_id, meeting_id, person_id, status, reason)
-      select ${m.cell_id}, ${m.id}, r.person_id, r.status, r.reason
+      insert into attendance (cell_id, meeting_id, meets_on, person_id, status, reason)
+      select ${m.cell_id}, ${m.id}, ${m.meets_on}::date, r.person_id, r.status, r.reason
       from unnest(${ids}::bigint[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.reason)}::text[]) as r(person_id, status, reason)
       on conflict (cell_id, meeting_id, person_id) do update set status = excluded.status, reason = excluded.reason
       where (attendance.status, attendance.reason) is distinct from (excluded.status, excluded.reason)),

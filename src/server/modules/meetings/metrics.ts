@@ -36,6 +36,7 @@ const attendance: MetricSource = {
       select a.cell_id, m.kind, count(*) filter (where a.status = 'present')::float8 as present, count(*)::float8 as expected
       from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
       where m.status = 'held' and m.meets_on >= ${w.period}::date and m.meets_on < ${w.end}::date
+        and a.meets_on >= ${w.period}::date and a.meets_on < ${w.end}::date
         and ${cellFilter('m.cell_id', w.cellIds)} and ${cellFilter('a.cell_id', w.cellIds)}
       group by a.cell_id, m.kind) t
     cross join lateral (values ('attendance_present:' || t.kind, t.present), ('attendance_expected:' || t.kind, t.expected)) v(key, value)`,

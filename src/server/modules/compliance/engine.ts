@@ -8,7 +8,7 @@
  * that were open in that month.
  */
 import { sql } from 'kysely';
-import { inTransaction, type Db } from '../../db/database.ts';
+import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import { dataEnd, nextPeriod, type Period } from './periods.ts';
@@ -22,10 +22,9 @@ async function gapKinds(db: Db, period: Period): Promise<string[]> {
   return rows.map((r) => r.kind).filter(Boolean);
 }
 
-async function lockPeriod(db: Db, period: Period, mode: 'shared' | 'exclusive'): Promise<void> {
-  const key = sql`hashtext(${`rollup:${period}`})`;
-  if (mode === 'shared') await sql`select pg_advisory_xact_lock_shared(${key})`.execute(db);
-  else await sql`select pg_advisory_xact_lock(${key})`.execute(db);
+/** A rebuild holds its month exclusively; incremental writers hold it shared (lockMaterialized). */
+async function lockPeriodExclusive(db: Db, period: Period): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`rollup:${period}`}))`.execute(db);
 }
 
 /** Every cell's metrics for a period, from every source, into `table` (a rebuild's fresh table). */
@@ -46,7 +45,7 @@ export async function isMaterialized(db: Db, period: Period): Promise<boolean> {
  */
 export function materializePeriod(db: Db, period: Period, today?: string, onlyIfMissing = false): Promise<void> {
   return inTransaction(db, async (trx) => {
-    await lockPeriod(trx, period, 'exclusive');
+    await lockPeriodExclusive(trx, period);
     if (onlyIfMissing && (await isMaterialized(trx, period))) return; // built meanwhile by whoever held the lock
     // Room for the rebuild's hash joins and sorts (a few hundred MB at scale L), this transaction only.
     await sql`set local work_mem = '256MB'`.execute(trx);
@@ -135,7 +134,7 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
   const rows = sql.join(meetingMetricSources(kinds).map((src) => sql`select cell_id, key, value from (${src.rows(w)}) s`), sql` union all `);
   const p = sql`${w.period}::date`;
   const mine = (alias: string) => sql`${sql.ref(`${alias}.period`)} = ${p} and ${sql.ref(`${alias}.cell_id`)} = any(${w.cellIds}::bigint[])`;
-  return sql`
+  return sql`${sql.raw(PREPARED)}
     with fresh_metrics as materialized (${rows}),
     gone_metrics as (delete from cell_metrics m where ${mine('m')}
       and not exists (select 1 from fresh_metrics f where f.cell_id = m.cell_id and f.key = m.key)),

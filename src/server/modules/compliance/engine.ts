@@ -54,17 +54,16 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     await sql`analyze ${sql.table(metrics)}`.execute(trx); // statistics for the evaluation's plan
     const compliance = await createBuildTable(trx, 'cell_compliance', period);
     const rollups = await createBuildTable(trx, 'unit_rollups', period);
+    const judged = evaluateCompliance(period, nextPeriod(period), null, sql`select cell_id, key, value from ${sql.table(metrics)}`);
     // Verdicts stored and summed up the tree in one pass: per parent committee and sector first, then
     // those sums up every ancestor of the parent, for all sectors ('*') and for the cells' own sector.
-    const judged = evaluateCompliance(period, nextPeriod(period), null, sql`select cell_id, key, value from ${sql.table(metrics)}`);
     await sql`
-      with verdicts as (
+      with e as materialized (${judged}),
+      stored as (
         insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, detail, failing)
-        select cell_id, ${period}::date, standard_code, meets, detail, failing from (${judged}) e
-        returning cell_id, standard_code, meets),
-      by_parent as (
-        select u.parent_id, coalesce(u.sector, '') as sector, v.standard_code, count(*) as total, count(*) filter (where v.meets) as meeting
-        from verdicts v join units u on u.id = v.cell_id group by 1, 2, 3)
+        select cell_id, ${period}::date, standard_code, meets, detail, failing from e),
+      by_parent as materialized (
+        select parent_id, sector, standard_code, count(*) as total, count(*) filter (where meets) as meeting from e group by 1, 2, 3)
       insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)
       select anc::bigint, ${period}::date, b.standard_code, s.sector, sum(b.total), sum(b.meeting)
       from by_parent b join units p on p.id = b.parent_id cross join lateral unnest(string_to_array(p.path::text, '.')) as anc

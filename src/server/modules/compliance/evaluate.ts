@@ -3,13 +3,17 @@
  * applicable to it (whole organization, its subtree, or its sector), whether the cell meets it and
  * the figures that say why. '*' is "meets every standard".
  *
- * Each standard kind reads at most two metrics (`k1`, `k2`, named from its parameters); they are found
- * by joining on (cell, key), so a rebuild of every cell is a few hash joins, not per-pair JSON work.
+ * Each standard kind reads at most two metrics (`k1`, `k2`, named from its parameters), found by their
+ * position in the cell's arrays of metric keys and values.
  */
 import { sql, type RawBuilder } from 'kysely';
 
-/** `failing` is set on the '*' row only: how many standards the cell fails. */
-export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown; failing: number | null };
+/**
+ * `failing` is set on the '*' row only: how many standards the cell fails. `parent_id` and `sector`
+ * (the roll-ups' sector key: '' for none) come along so a rebuild can sum the verdicts up the tree
+ * without joining the cells again.
+ */
+export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown; failing: number | null; parent_id: number; sector: string };
 
 /**
  * `metrics` is where the cells' metric rows (cell_id, key, value) come from: by default the stored
@@ -20,9 +24,12 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
   const filter = (column: string) => (cellIds === null ? sql`true` : sql`${sql.ref(column)} = any(${cellIds}::bigint[])`);
   const source = metrics ?? sql`select cell_id, key, value from cell_metrics where period = ${period}::date and ${filter('cell_id')}`;
   return sql<ComplianceRow>`
-    with mv as materialized (${source}),
+    -- Each cell's metrics as two parallel arrays (keys, values): a standard then finds its figures by
+    -- position, with no join per (cell, standard) pair and no JSON parsing.
+    with mv as (select cell_id, array_agg(key) as keys, array_agg(value) as vals from (${source}) src group by cell_id),
     cells as materialized (
-      select u.id, u.path, u.sector from units u
+      select u.id, u.parent_id, u.path, u.sector, coalesce(u.sector, '') as sector_key, coalesce(mv.keys, '{}') as keys, coalesce(mv.vals, '{}') as vals
+      from units u left join mv on mv.cell_id = u.id
       where u.kind = 'cell' and u.opened_on < ${nextPeriod}::date and (u.closed_on is null or u.closed_on > ${period}::date) and ${filter('u.id')}
     ),
     std as materialized (
@@ -45,13 +52,12 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
       where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)
     ),
     figures as (
-      select c.id as cell_id, s.code, s.kind, s.lim, coalesce(m1.value, 0) as x, coalesce(m2.value, 0) as y
+      select c.id as cell_id, c.parent_id, c.sector_key, s.code, s.kind, s.lim,
+        coalesce(c.vals[array_position(c.keys, s.k1)], 0) as x, coalesce(c.vals[array_position(c.keys, s.k2)], 0) as y
       from cells c join std s on (s.scope_path is null or c.path <@ s.scope_path) and (s.scope_sector is null or c.sector = s.scope_sector)
-      left join mv m1 on m1.cell_id = c.id and m1.key = s.k1
-      left join mv m2 on m2.cell_id = c.id and m2.key = s.k2
     ),
     judged as materialized (
-      select cell_id, code as standard_code, case kind
+      select cell_id, parent_id, sector_key, code as standard_code, case kind
           when 'meetings_per_month' then x >= lim
           when 'review_interval' then x <= lim
           when 'attendance_rate' then y > 0 and x / y >= lim
@@ -67,8 +73,8 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
         end as detail
       from figures
     )
-    select cell_id, standard_code, meets, detail, null::smallint as failing from judged
+    select cell_id, standard_code, meets, detail, null::smallint as failing, parent_id, sector_key as sector from judged
     union all
-    select c.id, '*', coalesce(bool_and(j.meets), true), null, (count(*) filter (where not j.meets))::smallint
-    from cells c left join judged j on j.cell_id = c.id group by c.id`;
+    select c.id, '*', coalesce(bool_and(j.meets), true), null, (count(*) filter (where not j.meets))::smallint, c.parent_id, c.sector_key
+    from cells c left join judged j on j.cell_id = c.id group by c.id, c.parent_id, c.sector_key`;
 }

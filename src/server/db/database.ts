@@ -27,8 +27,9 @@ export function createPool(connection: ConnectionOptions, max = 10): pg.Pool {
 
 /**
  * SQL that starts with this comment runs as a named prepared statement on each connection, so the
- * server plans it once per connection instead of on every call. For the few large statements on hot
- * write paths (the incremental metrics refresh), where planning costs more than executing.
+ * server plans it once per connection instead of on every call. For the few statements of the hot
+ * write path (saving attendance: the roll, the write, follow-ups, the metrics refresh, the reply),
+ * where planning costs about as much as executing.
  */
 export const PREPARED = '/*prepared*/';
 

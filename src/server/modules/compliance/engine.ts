@@ -116,7 +116,7 @@ async function refreshCellsIn(db: Db, cellIds: number[], periods: Period[], toda
 /** Shared locks on the materialized ones of `periods` (and every later one), with each period's gap kinds. */
 async function lockMaterialized(db: Db, periods: Period[], andLater: boolean): Promise<Array<{ period: Period; kinds: string[] }>> {
   const which = andLater ? sql`p.period >= ${periods[0]}::date` : sql`p.period = any(${periods}::date[])`;
-  const { rows } = await sql<{ period: Period; kinds: string[] | null }>`
+  const { rows } = await sql<{ period: Period; kinds: string[] | null }>`${sql.raw(PREPARED)}
     select p.period, pg_advisory_xact_lock_shared(hashtext('rollup:' || to_char(p.period, 'YYYY-MM-DD'))) is not null as locked,
       (select array_agg(distinct s.params->>'kind') from standards s where s.kind = 'review_interval'
         and s.valid_from <= p.period and (s.valid_to is null or s.valid_to > p.period)) as kinds

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { inTransaction, type Db } from '../../db/database.ts';
+import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { badRequest } from '../../errors.ts';
 import type { Meeting, SaveAttendance } from '../../../shared/schemas.ts';
 import { auditInsert, recordAudit } from '../audit/service.ts';
@@ -42,7 +42,7 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
  */
 async function writeRoll(db: Db, m: { cell_id: number; id: number; meets_on: string }, rows: AttendanceRow[], audit: ReturnType<typeof auditInsert>): Promise<void> {
   const ids = rows.map((r) => r.person_id);
-  await sql`
+  await sql`${sql.raw(PREPARED)}
     with gone as (delete from attendance where cell_id = ${m.cell_id} and meeting_id = ${m.id} and person_id <> all(${ids}::bigint[])),
     put as (
       insert into attendance (cell_id, meeting_id, meets_on, person_id, status, reason)
@@ -99,7 +99,7 @@ async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent
   // The newest version in force today decides; it applies to this meeting only if it counts this kind.
   const rule = db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up').where(inForce(today))
     .orderBy('valid_from', 'desc').limit(1);
-  await sql`
+  await sql`${sql.raw(PREPARED)}
     insert into follow_ups (cell_id, person_id, reason, created_on)
     select ${cellId}, p.person_id, 'repeated_absence', ${today}::date
     from (select coalesce((params->>'consecutive')::int, 3) as n from (${rule}) r where r.params->>'kind' = ${kind}) rule

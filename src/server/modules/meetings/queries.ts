@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope, type Need } from '../../access/scope.ts';
-import type { Db } from '../../db/database.ts';
+import { PREPARED, type Db } from '../../db/database.ts';
 
 /** A meeting whose cell lies in the actor's scope, with the cell's path. */
 export function selectMeetingInScope(db: Db, actor: Actor, id: number, need: Need = 'read', lock = false) {
@@ -30,7 +30,7 @@ export type AttendanceRow = { person_id: number; status: 'present' | 'excused' |
 
 /** The roll on the meeting's day (as selectRoll orders it) and what is recorded for the meeting, in one read. */
 export async function selectRollAndAttendance(db: Db, cellId: number, meetingId: number, day: string): Promise<{ roll: RollEntry[]; saved: AttendanceRow[] }> {
-  const { rows } = await sql<{ personId: number; fullName: string | null; role: RollEntry['role'] | null; status: AttendanceRow['status'] | null; reason: string | null }>`
+  const { rows } = await sql<{ personId: number; fullName: string | null; role: RollEntry['role'] | null; status: AttendanceRow['status'] | null; reason: string | null }>`${sql.raw(PREPARED)}
     with roll as (
       select p.id, p.full_name, ms.role from memberships ms join people p on p.id = ms.person_id
       where ms.cell_id = ${cellId} and ms.from_date <= ${day}::date and (ms.to_date is null or ms.to_date > ${day}::date)),
@@ -64,7 +64,7 @@ const actionJson = sql`json_build_object('id', a.id, 'title', a.title, 'ownerPer
  * actions still open from earlier meetings (which stay on the agenda until closed).
  */
 export async function selectMeetingDetails(db: Db, cellId: number, meetingId: number, meetsOn: string) {
-  const { rows } = await sql<{ agenda: Array<{ id: number; title: string }>; decisions: Array<{ id: number; text: string }>; actions: ActionEntry[]; openActions: ActionEntry[] }>`
+  const { rows } = await sql<{ agenda: Array<{ id: number; title: string }>; decisions: Array<{ id: number; text: string }>; actions: ActionEntry[]; openActions: ActionEntry[] }>`${sql.raw(PREPARED)}
     select
       (select coalesce(json_agg(json_build_object('id', i.id, 'title', i.title) order by i.position), '[]') from agenda_items i
         where i.cell_id = ${cellId} and i.meeting_id = ${meetingId}) as agenda,

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
+import { cellsUnder } from '../src/server/modules/compliance/subtree.ts';
 import { addDecision } from '../src/server/modules/meetings/decisions.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
@@ -24,6 +26,16 @@ describe('dashboards and monthly reports', () => {
     await addDecision(t.ctx.db, systemActor(), m.id, { text: 'Clean the yard', actions: [{ title: 'Bring tools', ownerPersonId: org.M.id, dueOn: '2099-01-01' }] });
   });
   afterAll(async () => { await t.close(); });
+
+  it('reads the same cells under a committee by either plan (small subtree first, or large in name order)', async () => {
+    for (const unit of [org.regionA, org.districtA1]) {
+      const { path } = await t.ctx.db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', unit.id).executeTakeFirstOrThrow();
+      const read = (small: boolean) => t.ctx.db.selectFrom(cellsUnder(systemActor(), path, small)).select(['u.id', 'u.name']).orderBy('u.name').orderBy('u.id').execute();
+      const [small, large] = [await read(true), await read(false)];
+      expect(small.length).toBeGreaterThan(1);
+      expect(large).toEqual(small);
+    }
+  });
 
   it('shows the heat grid of child units against the standards', async () => {
     const res = await region.get(`/api/v1/units/${org.regionA.id}/compliance/grid?period=${month()}`);

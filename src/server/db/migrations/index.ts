@@ -7,6 +7,7 @@ import * as periodPartitions from './2026-11-29T1300-period-partitions.ts';
 import * as failingCount from './2026-11-29T1400-failing-count.ts';
 import * as sectorRollups from './2026-11-29T1500-sector-rollups.ts';
 import * as attendanceDay from './2026-11-29T1600-attendance-day.ts';
+import * as cellNameOrder from './2026-11-29T1700-cell-name-order.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1400-failing-count': failingCount,
   '2026-11-29T1500-sector-rollups': sectorRollups,
   '2026-11-29T1600-attendance-day': attendanceDay,
+  '2026-11-29T1700-cell-name-order': cellNameOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

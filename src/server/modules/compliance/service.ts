@@ -1,7 +1,7 @@
 /** Reading compliance: a unit's figures for a month, the cells behind a figure, and the 12-month trend. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { findUnitInScope, pathInScope } from '../../access/scope.ts';
+import { findUnitInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
@@ -9,6 +9,7 @@ import type { Compliance } from '../../../shared/schemas.ts';
 import { ensurePeriod } from './engine.ts';
 import { periodsEndingWith, type Period } from './periods.ts';
 import { standardsInForce } from './standards.ts';
+import { cellsUnder, isSmallSubtree } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 
@@ -41,10 +42,10 @@ export async function listComplianceCells(db: Db, actor: Actor, unitId: number, 
   if (!unit) throw notFound('No such unit');
   await ensurePeriod(db, q.period);
   const after = decodeCursor(q.cursor);
-  let qb = db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
+  const small = await isSmallSubtree(db, unit.id, q.period);
+  let qb = db.selectFrom(cellsUnder(actor, unit.path, small)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id')
     .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail'])
-    .where('cc.period', '=', q.period).where('cc.standard_code', '=', q.standard)
-    .where(sql<boolean>`u.path <@ ${unit.path}::ltree`).where(pathInScope(actor, 'u.path'));
+    .where('cc.period', '=', q.period).where('cc.standard_code', '=', q.standard);
   if (q.meets !== undefined) qb = qb.where('cc.meets', '=', q.meets);
   if (after) qb = qb.where(sql<boolean>`(u.name, u.id) > (${after[0]}, ${after[1]})`);
   const rows = await qb.orderBy('u.name').orderBy('u.id').limit(q.limit + 1).execute();

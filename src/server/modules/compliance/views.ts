@@ -7,6 +7,7 @@ import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
 import { standardsInForce } from './standards.ts';
+import { cellsUnder, isSmallSubtree } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 type Figure = { cellsMeeting: number; cellsTotal: number };
@@ -48,11 +49,11 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
  */
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
   const unit = await unitForView(db, actor, unitId, period);
-  const worst = await db.selectFrom('cell_compliance as cc').innerJoin('units as u', 'u.id', 'cc.cell_id')
+  const small = await isSmallSubtree(db, unit.id, period);
+  const worst = await db.selectFrom(cellsUnder(actor, unit.path, small)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id')
     .leftJoin('units as p', 'p.id', 'u.parent_id')
     .select(['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'])
     .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
-    .where(sql<boolean>`u.path <@ ${unit.path}::ltree`).where(pathInScope(actor, 'u.path'))
     .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute();
   const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance').select(['cell_id', 'standard_code as code', 'detail'])
     .where('period', '=', period).where('cell_id', 'in', worst.map((w) => w.id)).where('meets', '=', false).where('standard_code', '!=', '*')

@@ -43,10 +43,15 @@ export async function listComplianceCells(db: Db, actor: Actor, unitId: number, 
   await ensurePeriod(db, q.period);
   const after = decodeCursor(q.cursor);
   const small = await isSmallSubtree(db, unit.id, q.period);
-  let qb = db.selectFrom(cellsUnder(actor, unit.path, small)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id')
-    .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail'])
-    .where('cc.period', '=', q.period).where('cc.standard_code', '=', q.standard);
-  if (q.meets !== undefined) qb = qb.where('cc.meets', '=', q.meets);
+  // Each cell's verdict is probed by primary key (LATERAL): the cells come first, in name order.
+  let qb = db.selectFrom(cellsUnder(actor, unit.path, small))
+    .innerJoinLateral((eb) => {
+      let v = eb.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.standard_code', 'c.meets', 'c.detail'])
+        .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
+      if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
+      return v.as('cc');
+    }, (join) => join.onTrue())
+    .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail']);
   if (after) qb = qb.where(sql<boolean>`(u.name, u.id) > (${after[0]}, ${after[1]})`);
   const rows = await qb.orderBy('u.name').orderBy('u.id').limit(q.limit + 1).execute();
   return pageFrom(rows, q.limit, (r) => [r.cellName, r.cellId]);

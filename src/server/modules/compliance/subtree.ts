@@ -21,7 +21,7 @@ export async function isSmallSubtree(db: Db, unitId: number, period: Period): Pr
   return (all?.cells_total ?? 0) <= SMALL_SUBTREE;
 }
 
-type CellRow = { id: number; name: string; code: string; kind: 'cell'; parent_id: number };
+export type CellRow = { id: number; name: string; code: string; kind: 'cell'; parent_id: number };
 
 /**
  * The cells under `path` that the actor may see, as a from-item aliased `u`. For a small subtree the

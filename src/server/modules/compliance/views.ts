@@ -1,5 +1,6 @@
 /** Dashboard views over the roll-ups: the heat grid of child units, the worst cells, the split by sector. */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB } from '../../db/types.ts';
 import type { Actor } from '../../access/actor.ts';
 import { findUnitInScope, pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
@@ -7,7 +8,7 @@ import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
 import { standardsInForce } from './standards.ts';
-import { cellsUnder, isSmallSubtree } from './subtree.ts';
+import { cellsUnder, isSmallSubtree, type CellRow } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 type Figure = { cellsMeeting: number; cellsTotal: number };
@@ -50,11 +51,18 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
   const unit = await unitForView(db, actor, unitId, period);
   const small = await isSmallSubtree(db, unit.id, period);
-  const worst = await db.selectFrom(cellsUnder(actor, unit.path, small)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id')
-    .leftJoin('units as p', 'p.id', 'u.parent_id')
-    .select(['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'])
-    .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
-    .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute();
+  // A small subtree: its cells first, each overall verdict probed by primary key (LATERAL), then sorted.
+  // A large one: the month's overall verdicts walked in failing-count order until the page is full.
+  const overall = (eb: ExpressionBuilder<DB & { u: CellRow }, 'u'>) => eb.selectFrom('cell_compliance as c').select(['c.failing'])
+    .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', period).where('c.standard_code', '=', '*').where('c.failing', '>', 0).as('cc');
+  const cols = ['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'] as const;
+  const from = db.selectFrom(cellsUnder(actor, unit.path, small));
+  const worst = small
+    ? await from.innerJoinLateral(overall, (join) => join.onTrue()).leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
+      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute()
+    : await from.innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id').leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
+      .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
+      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute();
   const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance').select(['cell_id', 'standard_code as code', 'detail'])
     .where('period', '=', period).where('cell_id', 'in', worst.map((w) => w.id)).where('meets', '=', false).where('standard_code', '!=', '*')
     .orderBy('cell_id').orderBy('standard_code').execute();

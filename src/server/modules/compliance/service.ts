@@ -49,7 +49,7 @@ export async function listComplianceCells(db: Db, actor: Actor, unitId: number, 
       let v = eb.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.standard_code', 'c.meets', 'c.detail'])
         .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
       if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
-      return v.as('cc');
+      return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe, which the planner may not flatten and reorder
     }, (join) => join.onTrue())
     .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail']);
   if (after) qb = qb.where(sql<boolean>`(u.name, u.id) > (${after[0]}, ${after[1]})`);

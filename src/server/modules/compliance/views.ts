@@ -54,7 +54,8 @@ export async function getWorstCells(db: Db, actor: Actor, unitId: number, period
   // A small subtree: its cells first, each overall verdict probed by primary key (LATERAL), then sorted.
   // A large one: the month's overall verdicts walked in failing-count order until the page is full.
   const overall = (eb: ExpressionBuilder<DB & { u: CellRow }, 'u'>) => eb.selectFrom('cell_compliance as c').select(['c.failing'])
-    .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', period).where('c.standard_code', '=', '*').where('c.failing', '>', 0).as('cc');
+    .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', period).where('c.standard_code', '=', '*').where('c.failing', '>', 0)
+    .offset(0).as('cc'); // OFFSET 0 keeps the subquery a per-cell probe: the planner may not flatten it and reorder
   const cols = ['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'] as const;
   const from = db.selectFrom(cellsUnder(actor, unit.path, small));
   const worst = small

@@ -61,7 +61,8 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
       with e as materialized (${judged}),
       stored as (
         insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, detail, failing)
-        select cell_id, ${period}::date, standard_code, meets, detail, failing from e),
+        -- In tree order, so a committee's cells' verdicts sit together on disk.
+        select cell_id, ${period}::date, standard_code, meets, detail, failing from e order by path, standard_code),
       by_parent as materialized (
         select parent_id, sector, standard_code, count(*) as total, count(*) filter (where meets) as meeting from e group by 1, 2, 3)
       insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)

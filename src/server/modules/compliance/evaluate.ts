@@ -11,9 +11,9 @@ import { sql, type RawBuilder } from 'kysely';
 /**
  * `failing` is set on the '*' row only: how many standards the cell fails. `parent_id` and `sector`
  * (the roll-ups' sector key: '' for none) come along so a rebuild can sum the verdicts up the tree
- * without joining the cells again.
+ * without joining the cells again, and `path` so it can store them in tree order.
  */
-export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown; failing: number | null; parent_id: number; sector: string };
+export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown; failing: number | null; parent_id: number; sector: string; path: string };
 
 /**
  * `metrics` is where the cells' metric rows (cell_id, key, value) come from: by default the stored
@@ -52,12 +52,12 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
       where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)
     ),
     figures as (
-      select c.id as cell_id, c.parent_id, c.sector_key, s.code, s.kind, s.lim,
+      select c.id as cell_id, c.parent_id, c.sector_key, c.path, s.code, s.kind, s.lim,
         coalesce(c.vals[array_position(c.keys, s.k1)], 0) as x, coalesce(c.vals[array_position(c.keys, s.k2)], 0) as y
       from cells c join std s on (s.scope_path is null or c.path <@ s.scope_path) and (s.scope_sector is null or c.sector = s.scope_sector)
     ),
     judged as materialized (
-      select cell_id, parent_id, sector_key, code as standard_code, case kind
+      select cell_id, parent_id, sector_key, path, code as standard_code, case kind
           when 'meetings_per_month' then x >= lim
           when 'review_interval' then x <= lim
           when 'attendance_rate' then y > 0 and x / y >= lim
@@ -73,8 +73,8 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
         end as detail
       from figures
     )
-    select cell_id, standard_code, meets, detail, null::smallint as failing, parent_id, sector_key as sector from judged
+    select cell_id, standard_code, meets, detail, null::smallint as failing, parent_id, sector_key as sector, path from judged
     union all
-    select c.id, '*', coalesce(bool_and(j.meets), true), null, (count(*) filter (where not j.meets))::smallint, c.parent_id, c.sector_key
-    from cells c left join judged j on j.cell_id = c.id group by c.id, c.parent_id, c.sector_key`;
+    select c.id, '*', coalesce(bool_and(j.meets), true), null, (count(*) filter (where not j.meets))::smallint, c.parent_id, c.sector_key, c.path
+    from cells c left join judged j on j.cell_id = c.id group by c.id, c.parent_id, c.sector_key, c.path`;
 }

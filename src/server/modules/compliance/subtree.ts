@@ -30,6 +30,7 @@ export type CellRow = { id: number; name: string; code: string; kind: 'cell'; pa
  * name order (units_cell_name_idx) and stops at the page's end.
  */
 export function cellsUnder(actor: Actor, path: string, small: boolean) {
+  // Small: sorted by name inside the fence, so a name-ordered page probes only its own rows' verdicts.
   return sql<CellRow>`(select id, name, code, kind, parent_id from units
-    where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')} ${small ? sql`offset 0` : sql``})`.as('u');
+    where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')} ${small ? sql`order by name, id offset 0` : sql``})`.as('u');
 }

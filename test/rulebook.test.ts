@@ -3,7 +3,9 @@ import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildMeeting, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
+import { pino } from 'pino';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
+import { recomputeCurrentPeriod } from '../src/server/jobs/definitions.ts';
 
 const now = new Date();
 const month = now.toISOString().slice(0, 7);
@@ -66,5 +68,16 @@ describe('the rulebook', () => {
     expect(retire.body).toEqual({ id: null });
     const left = (await admin.get('/api/v1/standards')).body.items.filter((s: { code: string }) => s.code === 'fisheries-tech');
     expect(left).toEqual([]);
+  });
+
+  it('the nightly job rebuilds this month from the raw rows, with the same figures, and vacuums it', async () => {
+    const figures = () => admin.get(`/api/v1/units/${org.root}/compliance?period=${month}`).then((r) => r.body.standards);
+    const before = await figures();
+    expect(before.length).toBeGreaterThan(0);
+    const at = async () => (await t.ctx.db.selectFrom('metric_periods').select('materialized_at').where('period', '=', `${month}-01`).executeTakeFirstOrThrow()).materialized_at;
+    const builtBefore = await at();
+    await recomputeCurrentPeriod.handle({}, { db: t.ctx.db, log: pino({ level: 'silent' }) });
+    expect(new Date(await at()).getTime()).toBeGreaterThan(new Date(builtBefore).getTime());
+    expect(await figures()).toEqual(before);
   });
 });

@@ -41,12 +41,14 @@ export const recomputeCurrentPeriod = define({
   cron: '15 0 * * *',
   async handle(_payload, { db, log }) {
     const { materializePeriod } = await import('../modules/compliance/engine.ts');
+    const { vacuumPeriod } = await import('../modules/compliance/partitions.ts');
     const { periodOf, previousPeriod, todayIso } = await import('../modules/compliance/periods.ts');
     const today = todayIso();
     const periods = [periodOf(today), ...(Number(today.slice(8)) <= 3 ? [previousPeriod(periodOf(today))] : [])];
     for (const period of periods) {
       const started = Date.now();
       await materializePeriod(db, period);
+      await vacuumPeriod(db, period);
       log.info({ period, ms: Date.now() - started }, 'period recomputed');
     }
   },

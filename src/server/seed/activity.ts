@@ -11,6 +11,7 @@
 import type pg from 'pg';
 import { createDatabase } from '../db/database.ts';
 import { materializePeriod } from '../modules/compliance/engine.ts';
+import { vacuumPeriod } from '../modules/compliance/partitions.ts';
 import { dateText } from './dates.ts';
 import { copyChunks, ProgressThrottle, type SeedProgress } from './copy.ts';
 import { earliestDay, makeClock, planMeetings, type Clock, type Member } from './activity-plan.ts';
@@ -131,6 +132,7 @@ async function materializeMonths(pool: pg.Pool, clock: Clock, today: string, onM
   onMonth(0);
   for (const [i, period] of periods.entries()) {
     await materializePeriod(db, period, today);
+    await vacuumPeriod(db, period);
     onMonth(i + 1);
   }
   return Math.round(performance.now() - started);

@@ -8,6 +8,7 @@ import * as failingCount from './2026-11-29T1400-failing-count.ts';
 import * as sectorRollups from './2026-11-29T1500-sector-rollups.ts';
 import * as attendanceDay from './2026-11-29T1600-attendance-day.ts';
 import * as cellNameOrder from './2026-11-29T1700-cell-name-order.ts';
+import * as overallVerdictIndex from './2026-11-29T1800-overall-verdict-index.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1500-sector-rollups': sectorRollups,
   '2026-11-29T1600-attendance-day': attendanceDay,
   '2026-11-29T1700-cell-name-order': cellNameOrder,
+  '2026-11-29T1800-overall-verdict-index': overallVerdictIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

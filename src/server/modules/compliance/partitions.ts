@@ -12,7 +12,8 @@ export type DerivedTable = 'cell_metrics' | 'cell_compliance' | 'unit_rollups';
 /** Each table's primary key, then any secondary index; the same as the partitioned parent's, so ATTACH adopts them. */
 const INDEXES: Record<DerivedTable, string[]> = {
   cell_metrics: ['(cell_id, period, key)'],
-  cell_compliance: ['(cell_id, period, standard_code)', '(period, standard_code, meets)', `(period, failing desc) where standard_code = '*'`],
+  cell_compliance: ['(cell_id, period, standard_code)', '(period, standard_code, meets)', `(period, failing desc) where standard_code = '*'`,
+    `(cell_id) include (period, failing) where standard_code = '*'`],
   unit_rollups: ['(unit_id, period, standard_code, sector)'],
 };
 
@@ -55,5 +56,16 @@ export async function swapIn(db: Db, period: Period, builds: Record<DerivedTable
     if (existing.has(name)) await sql.raw(`alter table ${table} detach partition ${name}; drop table ${name}`).execute(db);
     await sql.raw(`alter table ${builds[table]} rename to ${name};
       alter table ${table} attach partition ${name} for values from ('${period}') to ('${nextPeriod(period)}')`).execute(db);
+  }
+}
+
+/**
+ * VACUUM (and ANALYZE) a rebuilt month's partitions, after the rebuild has committed: it sets the
+ * visibility map, so per-cell probes of the overall verdicts become index-only scans. Cannot run
+ * inside a transaction; a rebuild made inside a request is left to autovacuum.
+ */
+export async function vacuumPeriod(db: Db, period: Period): Promise<void> {
+  for (const table of ['cell_metrics', 'cell_compliance', 'unit_rollups'] as const) {
+    await sql.raw(`vacuum (analyze) ${partitionName(table, period)}`).execute(db);
   }
 }

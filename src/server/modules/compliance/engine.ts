@@ -7,19 +7,20 @@
  * Roll-ups follow the current tree: a committee's figures for any month count the cells under it now
  * that were open in that month.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import { dataEnd, nextPeriod, type Period } from './periods.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
-import { inForce } from './standards.ts';
 
-/** Kinds whose gaps the rulebook measures in a period (from review_interval standards in force). */
+/** The meeting kinds whose gaps the rulebook measures on `day` (review_interval standards in force), as an array. */
+const gapKindsAt = (day: RawBuilder<unknown>) => sql<string[] | null>`(select array_agg(distinct s.params->>'kind') from standards s
+  where s.kind = 'review_interval' and s.valid_from <= ${day} and (s.valid_to is null or s.valid_to > ${day}))`;
+
 async function gapKinds(db: Db, period: Period): Promise<string[]> {
-  const rows = await db.selectFrom('standards').select(sql<string>`distinct params->>'kind'`.as('kind'))
-    .where('kind', '=', 'review_interval').where(inForce(period)).execute();
-  return rows.map((r) => r.kind).filter(Boolean);
+  const { rows } = await sql<{ kinds: string[] | null }>`select ${gapKindsAt(sql`${period}::date`)} as kinds`.execute(db);
+  return (rows[0]?.kinds ?? []).filter(Boolean);
 }
 
 /** A rebuild holds its month exclusively; incremental writers hold it shared (lockMaterialized). */
@@ -82,11 +83,11 @@ export async function ensurePeriod(db: Db, period: Period): Promise<void> {
 }
 
 /**
- * Recomputes the given cells for one period and moves every ancestor's roll-up by the difference.
- * Call inside the transaction that changed the facts.
+ * Recomputes the given cells for the given periods and moves every ancestor's roll-up by the
+ * difference. Call inside the transaction that changed the facts.
  */
-export async function refreshCells(db: Db, cellIds: number[], period: Period, today?: string): Promise<void> {
-  await refreshCellsIn(db, cellIds, [period], today);
+export async function refreshCells(db: Db, cellIds: number[], periods: Period[], today?: string): Promise<void> {
+  await refreshCellsIn(db, cellIds, periods, today);
 }
 
 /**
@@ -98,29 +99,26 @@ export async function refreshCellsFrom(db: Db, cellIds: number[], period: Period
 }
 
 /**
- * The incremental path: a period nobody has computed yet is materialized whole (seeing this
- * transaction's facts); every other one takes one statement for the cells' metrics, compliance and
- * roll-up deltas, after one round trip that takes the periods' shared locks (oldest first) and reads
- * the gap kinds each period's rulebook measures.
+ * The incremental path: one round trip takes the materialized periods' shared locks (oldest first)
+ * and reads the gap kinds each period's rulebook measures, then one statement per period updates the
+ * cells' metrics, compliance and roll-up deltas. A period nobody has computed yet is skipped: its
+ * first read builds it whole from the raw rows (ensurePeriod), this write included, so a write never
+ * pays for a month's rebuild.
  */
 async function refreshCellsIn(db: Db, cellIds: number[], periods: Period[], today: string | undefined, andLater = false): Promise<void> {
-  if (cellIds.length === 0) return;
+  if (cellIds.length === 0 || periods.length === 0) return;
   const ids = [...new Set(cellIds)].sort((a, b) => a - b);
-  const first = periods[0]!;
-  const locked = await lockMaterialized(db, periods, andLater);
-  if (!locked.some((p) => p.period === first)) await materializePeriod(db, first, today);
-  for (const { period, kinds } of locked) {
+  for (const { period, kinds } of await lockMaterialized(db, periods, andLater)) {
     await refreshStatement({ period, end: dataEnd(period, today), cellIds: ids }, kinds).execute(db);
   }
 }
 
 /** Shared locks on the materialized ones of `periods` (and every later one), with each period's gap kinds. */
 async function lockMaterialized(db: Db, periods: Period[], andLater: boolean): Promise<Array<{ period: Period; kinds: string[] }>> {
-  const which = andLater ? sql`p.period >= ${periods[0]}::date` : sql`p.period = any(${periods}::date[])`;
+  const which = andLater ? sql`p.period >= ${[...periods].sort()[0]}::date` : sql`p.period = any(${periods}::date[])`;
   const { rows } = await sql<{ period: Period; kinds: string[] | null }>`${sql.raw(PREPARED)}
     select p.period, pg_advisory_xact_lock_shared(hashtext('rollup:' || to_char(p.period, 'YYYY-MM-DD'))) is not null as locked,
-      (select array_agg(distinct s.params->>'kind') from standards s where s.kind = 'review_interval'
-        and s.valid_from <= p.period and (s.valid_to is null or s.valid_to > p.period)) as kinds
+      ${gapKindsAt(sql`p.period`)} as kinds
     from (select period from metric_periods p where ${which} order by period offset 0) p`.execute(db);
   return rows.map((r) => ({ period: r.period, kinds: (r.kinds ?? []).filter(Boolean) }));
 }
@@ -164,15 +162,9 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
       cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`;
 }
 
-/** All materialized periods, oldest first. */
-export async function materializedPeriods(db: Db): Promise<Period[]> {
-  return (await db.selectFrom('metric_periods').select('period').orderBy('period').execute()).map((r) => r.period);
-}
-
 /** A cell opened or closed: its place in every materialized period's roll-ups is redone. */
 export async function refreshCellEverywhere(db: Db, cellId: number): Promise<void> {
-  const periods = await materializedPeriods(db);
-  if (periods.length) await refreshCellsIn(db, [cellId], periods, undefined);
+  await refreshCellsIn(db, [cellId], ['0001-01-01'], undefined, true);
 }
 
 /**

@@ -9,13 +9,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
+import { findWorstCells } from '../src/server/modules/compliance/views.ts';
 import { nextPeriod, periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { transferPerson } from '../src/server/modules/people/service.ts';
 import { closeUnit, moveUnit, updateUnit } from '../src/server/modules/units/service.ts';
 import type { Sector } from '../src/shared/enums.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildCell, buildCommittee, buildMeeting, buildPerson, buildRoot, holdMeeting } from './helpers/factories.ts';
-import { bruteForceRollups } from './helpers/brute-force.ts';
+import { bruteForceRollups, bruteForceWorst } from './helpers/brute-force.ts';
 
 const actor = systemActor();
 
@@ -110,17 +111,27 @@ describe('compliance roll-ups', () => {
         const actual = Object.fromEntries(stored.filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
           .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]));
         expect(actual, `period ${period}`).toEqual(expected);
+        // The worst cells, found through the paths stored with the verdicts (kept through moves) and
+        // through the tree itself, equal the brute-force list; a short page, so ties are cut.
+        const worst = await bruteForceWorst(db, period, nextPeriod(period), today, committeeIds, 3);
+        for (const id of committeeIds) {
+          const { path } = await db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', id).executeTakeFirstOrThrow();
+          for (const small of [true, false]) {
+            const found = await findWorstCells(db, actor, path, period, 3, small);
+            expect(found.map((c) => c.id), `worst under ${id}, ${small ? 'small' : 'large'} plan, ${period}`).toEqual(worst[id]);
+          }
+        }
       }
     }), { numRuns: Number(process.env.ROLLUP_RUNS ?? 12) });
   }, 300_000);
 
   it('an incrementally kept period equals a full rebuild of it', async () => {
     const period = periodOf(todayIso());
-    // Every committee's roll-up and every cell's verdicts (with their figures and failing counts).
+    // Every committee's roll-up and every cell's verdicts (with their figures, failing counts and paths).
     const snapshot = () => sql<{ k: string }>`select unit_id || '|' || standard_code || '|' || sector || '|' || cells_total || '|' || cells_meeting as k
       from unit_rollups where period = ${period}::date and (cells_total <> 0 or cells_meeting <> 0)
       union all
-      select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(detail::text, '') || '|' || coalesce(failing::text, '')
+      select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(detail::text, '') || '|' || coalesce(failing::text, '') || '|' || coalesce(path::text, '')
       from cell_compliance where period = ${period}::date order by 1`.execute(t.ctx.db);
     const before = (await snapshot()).rows.map((r) => r.k);
     await materializePeriod(t.ctx.db, period);

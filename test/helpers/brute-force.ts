@@ -9,7 +9,8 @@ type Standard = { code: string; kind: string; params: Record<string, number | st
 
 const dayDiff = (a: string, b: string) => (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
-export async function bruteForceRollups(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+/** Every open cell's verdicts for the period ('*': meets them all), computed from the raw rows. */
+async function bruteForceVerdicts(db: Database, period: string, next: string, today: string) {
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const end = tomorrow < next ? tomorrow : next;
   const units = (await sql<{ id: number; kind: string; path: string; sector: string | null; opened_on: string; closed_on: string | null }>`
@@ -59,12 +60,19 @@ export async function bruteForceRollups(db: Database, period: string, next: stri
     results.set('*', [...results.values()].every(Boolean));
     meets.set(cell.id, results);
   }
+  return { units, openCells, meets };
+}
+
+const under = (path: string) => (cell: { path: string }) => cell.path.startsWith(`${path}.`);
+
+export async function bruteForceRollups(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells, meets } = await bruteForceVerdicts(db, period, next, today);
 
   // Keyed committee|standard|sector, where sector '*' is every cell and '' a cell without a sector.
   const expected: Record<string, [number, number]> = {};
   for (const committeeId of committeeIds) {
     const c = units.find((u) => u.id === committeeId)!;
-    for (const cell of openCells.filter((x) => x.path.startsWith(`${c.path}.`))) {
+    for (const cell of openCells.filter(under(c.path))) {
       for (const [code, ok] of meets.get(cell.id)!) {
         for (const sector of ['*', cell.sector ?? '']) {
           const key = `${committeeId}|${code}|${sector}`;
@@ -75,4 +83,22 @@ export async function bruteForceRollups(db: Database, period: string, next: stri
     }
   }
   return expected;
+}
+
+/**
+ * Each committee's worst cells: the open cells under it failing at least one standard, most failures
+ * first, then by name and id; the first `limit` ids.
+ */
+export async function bruteForceWorst(db: Database, period: string, next: string, today: string, committeeIds: number[], limit: number) {
+  const { units, openCells, meets } = await bruteForceVerdicts(db, period, next, today);
+  const names = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  const failing = (id: number) => [...meets.get(id)!].filter(([code, ok]) => code !== '*' && !ok).length;
+  const byte = (s: string) => Buffer.from(s); // names compare as the database's C collation does
+  return Object.fromEntries(committeeIds.map((committeeId) => {
+    const c = units.find((u) => u.id === committeeId)!;
+    const worst = openCells.filter(under(c.path)).map((cell) => ({ id: cell.id, failing: failing(cell.id), name: names.get(cell.id)! }))
+      .filter((x) => x.failing > 0)
+      .sort((x, y) => y.failing - x.failing || Buffer.compare(byte(x.name), byte(y.name)) || x.id - y.id);
+    return [committeeId, worst.slice(0, limit).map((x) => x.id)];
+  }));
 }

@@ -186,6 +186,8 @@ export interface CellComplianceTable {
   cell_id: number; period: string; standard_code: string; meets: boolean; detail: unknown;
   /** On the '*' row: how many standards the cell fails; null on the others. */
   failing: number | null;
+  /** On the '*' row: the cell's path in the current tree (moves update it); null on the others. */
+  path: string | null;
 }
 export interface UnitRollupsTable {
   unit_id: number; period: string; standard_code: string;

@@ -13,10 +13,14 @@ import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts'
 import { evaluateCompliance } from './evaluate.ts';
 import { dataEnd, nextPeriod, type Period } from './periods.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
+import { subtreeRange } from './subtree.ts';
 
 /** The meeting kinds whose gaps the rulebook measures on `day` (review_interval standards in force), as an array. */
 const gapKindsAt = (day: RawBuilder<unknown>) => sql<string[] | null>`(select array_agg(distinct s.params->>'kind') from standards s
   where s.kind = 'review_interval' and s.valid_from <= ${day} and (s.valid_to is null or s.valid_to > ${day}))`;
+
+/** The path stored with a verdict: on the overall ('*') row only, where the worst-cells read finds it. */
+const overallPath = sql`case when standard_code = '*' then path end`;
 
 async function gapKinds(db: Db, period: Period): Promise<string[]> {
   const { rows } = await sql<{ kinds: string[] | null }>`select ${gapKindsAt(sql`${period}::date`)} as kinds`.execute(db);
@@ -61,9 +65,9 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     await sql`
       with e as materialized (${judged}),
       stored as (
-        insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, detail, failing)
+        insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, detail, failing, path)
         -- In tree order, so a committee's cells' verdicts sit together on disk.
-        select cell_id, ${period}::date, standard_code, meets, detail, failing from e order by path, standard_code),
+        select cell_id, ${period}::date, standard_code, meets, detail, failing, ${overallPath} from e order by path, standard_code),
       by_parent as materialized (
         select parent_id, sector, standard_code, count(*) as total, count(*) filter (where meets) as meeting from e group by 1, 2, 3)
       insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)
@@ -142,10 +146,11 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
     old as materialized (select c.cell_id, c.standard_code, c.meets from cell_compliance c where ${mine('c')}),
     gone as (delete from cell_compliance c where ${mine('c')}
       and not exists (select 1 from fresh f where f.cell_id = c.cell_id and f.standard_code = c.standard_code)),
-    put as (insert into cell_compliance (cell_id, period, standard_code, meets, detail, failing)
-      select cell_id, ${p}, standard_code, meets, detail, failing from fresh
-      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, detail = excluded.detail, failing = excluded.failing
-      where (cell_compliance.meets, cell_compliance.detail, cell_compliance.failing) is distinct from (excluded.meets, excluded.detail, excluded.failing)),
+    put as (insert into cell_compliance (cell_id, period, standard_code, meets, detail, failing, path)
+      select cell_id, ${p}, standard_code, meets, detail, failing, ${overallPath} from fresh
+      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, detail = excluded.detail, failing = excluded.failing, path = excluded.path
+      where (cell_compliance.meets, cell_compliance.detail, cell_compliance.failing, cell_compliance.path)
+        is distinct from (excluded.meets, excluded.detail, excluded.failing, excluded.path)),
     deltas as (
       select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
         (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm
@@ -176,6 +181,9 @@ export async function moveRollups(db: Db, unitId: number, oldPath: string, newPa
   await lockEveryPeriod(db);
   await shiftRollups(db, unitId, oldPath.split('.').slice(0, -1).map(Number), -1);
   await shiftRollups(db, unitId, newParentPath.split('.').map(Number), 1);
+  // The moved cells' overall verdicts follow them in every period (found through their old paths).
+  await sql`update cell_compliance set path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)
+    where standard_code = '*' and ${subtreeRange('path', oldPath)}`.execute(db);
 }
 
 /**

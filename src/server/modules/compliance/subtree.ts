@@ -6,7 +6,7 @@
  * - a large one (the centre, a region): walk the month's rows in the page's index order and stop at the
  *   page's end, instead of sorting hundreds of thousands of cells.
  */
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
@@ -19,6 +19,18 @@ export async function isSmallSubtree(db: Db, unitId: number, period: Period): Pr
   const all = await db.selectFrom('unit_figures').select('cells_total')
     .where('unit_id', '=', unitId).where('period', '=', period).where('standard_code', '=', '*').executeTakeFirst();
   return (all?.cells_total ?? 0) <= SMALL_SUBTREE;
+}
+
+/**
+ * `column` (an ltree) lies in the subtree at `path`, written so that a btree index on the column scans
+ * only that stretch. ltree sorts label by label, and a label sorts before every longer label it
+ * begins, so the subtree at a.b lies between a.b and a.b0 (the last label with a '0' appended). That
+ * range can also hold a few paths outside the subtree (a label such as b-x, never an id), so `<@`
+ * keeps the answer exact.
+ */
+export function subtreeRange(column: string, path: string) {
+  const c = sql.ref(column);
+  return sql<SqlBool>`(${c} >= ${path}::ltree and ${c} < ${`${path}0`}::ltree and ${c} <@ ${path}::ltree)`;
 }
 
 export type CellRow = { id: number; name: string; code: string; kind: 'cell'; parent_id: number };

@@ -1,6 +1,5 @@
 /** Dashboard views over the roll-ups: the heat grid of child units, the worst cells, the split by sector. */
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { DB } from '../../db/types.ts';
+import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { findUnitInScope, pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
@@ -8,7 +7,7 @@ import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
 import { standardsInForce } from './standards.ts';
-import { cellsUnder, isSmallSubtree, type CellRow } from './subtree.ts';
+import { cellsUnder, isSmallSubtree, subtreeRange } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 type Figure = { cellsMeeting: number; cellsTotal: number };
@@ -46,24 +45,12 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
 
 /**
  * The cells under a unit failing the most standards this period, with the figures that fail: the
- * '*' verdicts carry the count, so the worst are read in index order, then only their failing rows.
+ * '*' verdicts carry the count (and the cell's path), so the worst are found from them alone, then
+ * only their failing rows are read.
  */
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
   const unit = await unitForView(db, actor, unitId, period);
-  const small = await isSmallSubtree(db, unit.id, period);
-  // A small subtree: its cells first, each overall verdict probed by primary key (LATERAL), then sorted.
-  // A large one: the month's overall verdicts walked in failing-count order until the page is full.
-  const overall = (eb: ExpressionBuilder<DB & { u: CellRow }, 'u'>) => eb.selectFrom('cell_compliance as c').select(['c.failing'])
-    .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', period).where('c.standard_code', '=', '*').where('c.failing', '>', 0)
-    .offset(0).as('cc'); // OFFSET 0 keeps the subquery a per-cell probe: the planner may not flatten it and reorder
-  const cols = ['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'] as const;
-  const from = db.selectFrom(cellsUnder(actor, unit.path, small));
-  const worst = small
-    ? await from.innerJoinLateral(overall, (join) => join.onTrue()).leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
-      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute()
-    : await from.innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id').leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
-      .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
-      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute();
+  const worst = await findWorstCells(db, actor, unit.path, period, limit, await isSmallSubtree(db, unit.id, period));
   const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance').select(['cell_id', 'standard_code as code', 'detail'])
     .where('period', '=', period).where('cell_id', 'in', worst.map((w) => w.id)).where('meets', '=', false).where('standard_code', '!=', '*')
     .orderBy('cell_id').orderBy('standard_code').execute();
@@ -75,6 +62,26 @@ export async function getWorstCells(db: Db, actor: Actor, unitId: number, period
       failing: failing.filter((f) => f.cell_id === r.id).map(({ code, detail }) => ({ code, detail })),
     })),
   };
+}
+
+/** The page of worst cells under `path` (failing count, then name), by the plan that suits the subtree's size. */
+export async function findWorstCells(db: Db, actor: Actor, path: string, period: Period, limit: number, small: boolean) {
+  const cols = ['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'] as const;
+  return small
+    // A small subtree: its failing verdicts are one range of the path index. Only the cells failing
+    // at least as much as the page's last one are joined to their names for the order.
+    ? await db.with('f', (w) => w.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.failing'])
+      .where('c.period', '=', period).where('c.standard_code', '=', '*').where('c.failing', '>', 0)
+      .where(subtreeRange('c.path', path)).where(pathInScope(actor, 'c.path')))
+      .selectFrom('f as cc').innerJoin('units as u', 'u.id', 'cc.cell_id').leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
+      .where('cc.failing', '>=', (eb) => eb.fn.coalesce(
+        eb.selectFrom('f').select('f.failing').orderBy('f.failing', 'desc').offset(limit - 1).limit(1), sql.lit(1)))
+      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute()
+    // A large one: the month's overall verdicts walked in failing-count order until the page is full.
+    : await db.selectFrom(cellsUnder(actor, path, false)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id')
+      .leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
+      .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
+      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute();
 }
 
 /** The cells under a unit split by sector (for the central dashboard): the roll-ups' sector rows. */

@@ -5,7 +5,8 @@ import { buildMeeting, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 import { pino } from 'pino';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
-import { recomputeCurrentPeriod } from '../src/server/jobs/definitions.ts';
+import { prepareNextPeriod, recomputeCurrentPeriod } from '../src/server/jobs/definitions.ts';
+import { addDays, nextPeriod } from '../src/server/modules/compliance/periods.ts';
 
 const now = new Date();
 const month = now.toISOString().slice(0, 7);
@@ -79,5 +80,20 @@ describe('the rulebook', () => {
     await recomputeCurrentPeriod.handle({}, { db: t.ctx.db, log: pino({ level: 'silent' }) });
     expect(new Date(await at()).getTime()).toBeGreaterThan(new Date(builtBefore).getTime());
     expect(await figures()).toEqual(before);
+  });
+
+  it('on a month\'s last evening the job builds the next month ahead, judged as of midnight', async () => {
+    const next = nextPeriod(`${month}-01`);
+    const built = async () => (await t.ctx.db.selectFrom('metric_periods').select('period').where('period', '=', next).executeTakeFirst()) !== undefined;
+    const log = pino({ level: 'silent' });
+    await prepareNextPeriod.handle({ today: addDays(next, -2) }, { db: t.ctx.db, log });
+    expect(await built()).toBe(false); // not the last day yet
+    await prepareNextPeriod.handle({ today: addDays(next, -1) }, { db: t.ctx.db, log });
+    expect(await built()).toBe(true);
+    const root = await t.ctx.db.selectFrom('unit_figures').select(['standard_code', 'cells_total', 'cells_meeting'])
+      .where('unit_id', '=', org.root).where('period', '=', next).execute();
+    const open = await t.ctx.db.selectFrom('units').select((eb) => eb.fn.countAll<string>().as('n')).where('kind', '=', 'cell').where('closed_on', 'is', null).executeTakeFirstOrThrow();
+    // Every open cell is counted, and none has held its monthly meeting yet.
+    expect(root.find((r) => r.standard_code === 'general-meeting-monthly')).toEqual({ standard_code: 'general-meeting-monthly', cells_total: Number(open.n), cells_meeting: 0 });
   });
 });

@@ -54,4 +54,28 @@ export const recomputeCurrentPeriod = define({
   },
 });
 
-export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [purgeExpiredSessions, recomputeCurrentPeriod];
+/**
+ * On a month's last evening, the next month is built ahead (empty, judged as of midnight), so the
+ * first dashboard read after midnight finds it ready instead of building it inside the request (about
+ * a minute at scale L). Writes after midnight then keep it current, and the 00:15 rebuild follows.
+ * `today` may be given to run it as of another day. Idempotent: a month already built is left alone.
+ */
+export const prepareNextPeriod = define({
+  name: 'prepare-next-period',
+  payload: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+  cron: '30 23 * * *',
+  async handle(payload, { db, log }) {
+    const { materializePeriod } = await import('../modules/compliance/engine.ts');
+    const { vacuumPeriod } = await import('../modules/compliance/partitions.ts');
+    const { addDays, nextPeriod, periodOf, todayIso } = await import('../modules/compliance/periods.ts');
+    const today = payload.today ?? todayIso();
+    if (periodOf(addDays(today, 1)) === periodOf(today)) return; // not the month's last day
+    const period = nextPeriod(periodOf(today));
+    const started = Date.now();
+    await materializePeriod(db, period, today, true);
+    await vacuumPeriod(db, period);
+    log.info({ period, ms: Date.now() - started }, 'next period prepared');
+  },
+});
+
+export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [purgeExpiredSessions, recomputeCurrentPeriod, prepareNextPeriod];

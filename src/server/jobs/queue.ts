@@ -5,7 +5,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { ConnectionOptions, Database } from '../db/database.ts';
-import { jobDefinitions } from './definitions.ts';
+import { jobDefinitions, recomputeCurrentPeriod } from './definitions.ts';
 
 export type Jobs = { boss: PgBoss; stop(): Promise<void> };
 
@@ -23,6 +23,12 @@ export async function startJobs(connection: ConnectionOptions, db: Database, log
       for (const job of batch) await def.handle(def.payload.parse(job.data ?? {}), { db, log });
     });
     if (def.cron) await boss.schedule(def.name, def.cron, {});
+  }
+  // Back after a stop across a month's end (or first started): the month in progress is built in the
+  // background now, not by the first dashboard read.
+  const current = `${new Date().toISOString().slice(0, 7)}-01`;
+  if (!(await db.selectFrom('metric_periods').select('period').where('period', '=', current).executeTakeFirst())) {
+    await boss.send(recomputeCurrentPeriod.name, {}, { singletonKey: current });
   }
   return {
     boss,

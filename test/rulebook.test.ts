@@ -44,6 +44,14 @@ describe('the rulebook', () => {
     expect(await figure(lastMonth)).toMatchObject({ cellsMeeting: 1, cellsTotal: 2, title: 'A general membership meeting at least once a month' });
     const versions = (await admin.get('/api/v1/standards')).body.items.filter((s: { code: string }) => s.code === 'general-meeting-monthly');
     expect(versions.map((v: { validFrom: string; validTo: string | null }) => [v.validFrom, v.validTo])).toEqual([['2000-01-01', `${month}-01`], [`${month}-01`, null]]);
+    // Saving the same rule again (the keys in another order, from a later month) adds no version.
+    const again = await admin.post('/api/v1/standards', {
+      code: 'general-meeting-monthly', kind: 'meetings_per_month', params: { min: 2, kind: 'general' },
+      titleEn: 'Two general meetings a month', titleKo: '매월 세포총회 2회 이상', validFrom: nextPeriod(`${month}-01`),
+    });
+    expect(again.body).toEqual({ id: res.body.id });
+    const still = (await admin.get('/api/v1/standards')).body.items.filter((s: { code: string }) => s.code === 'general-meeting-monthly');
+    expect(still).toHaveLength(2);
   });
 
   it('refuses to rewrite past months, bad parameters, and non-administrators', async () => {

@@ -183,16 +183,16 @@ describe('the rulebook and the meeting kinds', () => {
     expect(await consultative.textContent()).toContain('No quorum rule');
     await consultative.getByRole('button', { name: 'Change Consultative meeting' }).click();
     expect(await dialog.getByTestId('kind-code').isDisabled()).toBe(true);
-    await dialog.getByTestId('kind-quorum').fill('50');
+    await dialog.getByTestId('kind-quorum').fill('66.7');
     await dialog.getByTestId('kind-quorum').press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => consultative.getAttribute('data-quorum')).toBe('0.5');
-    expect(await consultative.textContent()).toContain('More than 50 % of the roll');
+    await expect.poll(() => consultative.getAttribute('data-quorum')).toBe('0.667');
+    expect(await consultative.textContent()).toContain('More than 66.7 % of the roll');
     await shot(page, 'kinds-02-list');
 
     const kinds = (await (await page.request.get(`${e2e.baseUrl}/api/v1/meeting-kinds`)).json()).items;
     expect(kinds).toContainEqual({ code: NEW_KIND, nameEn: 'Youth study circle', nameKo: '청년 학습조', quorum: 0.6 });
-    expect(kinds.find((k: { code: string }) => k.code === 'consultative').quorum).toBe(0.5);
+    expect(kinds.find((k: { code: string }) => k.code === 'consultative').quorum).toBe(0.667);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rulebook' }).click();
     await page.getByTestId('add-standard').click();

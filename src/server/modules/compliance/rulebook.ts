@@ -8,10 +8,22 @@ import type { Actor } from '../../access/actor.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { SaveStandard } from '../../../shared/schemas.ts';
+import type { Selectable } from 'kysely';
+import type { StandardsTable } from '../../db/types.ts';
 import { recordAudit } from '../audit/service.ts';
 import { materializePeriod } from './engine.ts';
 import { periodOf, todayIso } from './periods.ts';
 
+
+const sorted = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
+  ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)])) : v);
+
+/** The stored version says what `input` says (kind, parameters, titles, scope). */
+function sameRule(v: Selectable<StandardsTable>, input: SaveStandard): boolean {
+  return v.kind === input.kind && JSON.stringify(sorted(v.params)) === JSON.stringify(sorted(input.params))
+    && v.title_en === input.titleEn && v.title_ko === input.titleKo
+    && v.scope_unit_id === (input.scopeUnitId ?? null) && v.scope_sector === (input.scopeSector ?? null);
+}
 
 export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise<{ id: number | null }> {
   return inTransaction(db, async (trx) => {
@@ -23,6 +35,10 @@ export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise
     }
     await sql`select pg_advisory_xact_lock(hashtext('rulebook'))`.execute(trx);
     const before = await trx.selectFrom('standards').selectAll().where('code', '=', input.code).orderBy('valid_from').execute();
+    const last = before.at(-1);
+    if (!input.retire && last && last.valid_from <= input.validFrom && last.valid_to === null && sameRule(last, input)) {
+      return { id: last.id }; // already the rule from then on: no new version, nothing recomputed
+    }
     // Versions starting on or after the date are superseded; the one running across it ends there.
     await trx.deleteFrom('standards').where('code', '=', input.code).where('valid_from', '>=', input.validFrom).execute();
     await trx.updateTable('standards').set({ valid_to: input.validFrom }).where('code', '=', input.code)

@@ -9,18 +9,21 @@ import { validate, type FieldErrors } from '../../lib/validate.ts';
 import { useSaveMeetingKind } from './rulebook-mutations.ts';
 import { serverFieldErrors, withoutKeys } from './server-errors.ts';
 
-/** The limits of the server's SaveMeetingKindSchema, with the quorum in whole per cents (empty: no rule). */
+/** The limits of the server's SaveMeetingKindSchema, with the quorum in per cent to one decimal (empty: no rule). */
 const MeetingKindFormSchema = z.object({
   code: z.string().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/),
   nameEn: z.string().trim().min(1).max(100),
   nameKo: z.string().trim().min(1).max(100),
-  quorum: z.number().int().min(1).max(100).nullable(),
+  quorum: z.number().min(1).max(100).nullable(),
 });
 
 interface Values { code: string; nameEn: string; nameKo: string; quorum: number | string }
 
+/** A quorum (a share of the roll) as the per cent the form shows: 0.667 is 66.7. */
+export const quorumPercent = (quorum: number) => Math.round(quorum * 1000) / 10;
+
 const valuesOf = (k: MeetingKind | null): Values => k
-  ? { code: k.code, nameEn: k.nameEn, nameKo: k.nameKo, quorum: k.quorum === null ? '' : Math.round(k.quorum * 100) }
+  ? { code: k.code, nameEn: k.nameEn, nameKo: k.nameKo, quorum: k.quorum === null ? '' : quorumPercent(k.quorum) }
   : { code: '', nameEn: '', nameKo: '', quorum: '' };
 
 export function MeetingKindModal({ editing, kinds, onClose }: { editing: MeetingKind | null; kinds: MeetingKind[]; onClose: () => void }) {
@@ -40,7 +43,9 @@ export function MeetingKindModal({ editing, kinds, onClose }: { editing: Meeting
     setErrors({ ...(checked.ok ? {} : checked.errors), ...(taken ? { code: t('meetingKinds.form.codeTaken') } : {}) });
     if (!checked.ok || taken) return;
     const { data } = checked;
-    save.mutate({ ...data, quorum: data.quorum === null ? null : data.quorum / 100 }, { onSuccess: onClose });
+    // A quorum left as shown keeps its stored value (2/3 stays 0.6666…, not 0.667).
+    const kept = editing?.quorum != null && data.quorum === quorumPercent(editing.quorum);
+    save.mutate({ ...data, quorum: kept ? editing!.quorum : data.quorum === null ? null : data.quorum / 100 }, { onSuccess: onClose });
   };
   const shown = { ...serverFieldErrors(save.error), ...errors };
   const name = editing ? (i18n.resolvedLanguage === 'ko' ? editing.nameKo : editing.nameEn) : '';
@@ -57,7 +62,7 @@ export function MeetingKindModal({ editing, kinds, onClose }: { editing: Meeting
       <TextInput label={t('meetingKinds.form.nameKo')} required maxLength={100} value={values.nameKo} error={shown.nameKo}
         data-testid="kind-name-ko" onChange={(e) => set({ nameKo: e.currentTarget.value })} />
       <NumberInput label={t('meetingKinds.form.quorum')} description={t('meetingKinds.form.quorumHint')} min={1} max={100} suffix=" %"
-        allowDecimal={false} allowNegative={false} clampBehavior="none" value={values.quorum} error={shown.quorum}
+        decimalScale={1} allowNegative={false} clampBehavior="none" value={values.quorum} error={shown.quorum}
         data-testid="kind-quorum" onChange={(quorum) => set({ quorum })} />
     </FormModal>
   );

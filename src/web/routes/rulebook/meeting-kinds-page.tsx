@@ -6,7 +6,7 @@ import { useMeetingKinds, useStandards } from '../../api/health-queries.ts';
 import type { MeetingKind } from '../../api/health-types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { todayLocal } from '../../lib/period.ts';
-import { MeetingKindModal } from './meeting-kind-modal.tsx';
+import { MeetingKindModal, quorumPercent } from './meeting-kind-modal.tsx';
 import { versionStatus } from './standard-rules.ts';
 
 type Dialog = { editing: MeetingKind | null } | null;
@@ -14,7 +14,7 @@ type Dialog = { editing: MeetingKind | null } | null;
 function QuorumText({ quorum }: { quorum: number | null }) {
   const { t } = useTranslation();
   if (quorum === null) return <Text size="sm" c="dimmed">{t('meetingKinds.noQuorum')}</Text>;
-  const percent = Math.round(quorum * 100);
+  const percent = quorumPercent(quorum);
   return <Text size="sm">{percent >= 100 ? t('meetingKinds.quorumAll') : t('meetingKinds.quorumMore', { percent })}</Text>;
 }
 

@@ -2,7 +2,7 @@
  * One PostgreSQL for the whole run: the embedded server by default, or the server named by
  * CELLWORK_TEST_DATABASE_URL. A migrated template database is made once; each test file clones it.
  */
-import { spawnSync } from 'node:child_process';
+import { buildWebApp } from '../src/cli/build-web.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -78,6 +78,5 @@ function ensureWebBuilt(webDir: string): void {
       .filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs)));
     if (newest <= built) return;
   }
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))) });
-  if (result.status !== 0) throw new Error('building the web app failed');
+  buildWebApp();
 }

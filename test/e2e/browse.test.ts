@@ -44,6 +44,10 @@ describe('browsing the organization', () => {
       await page.getByTestId('sign-in').click();
 
       await page.getByTestId('sign-out').waitFor();
+      // The served UI is React's production build (the development build renders several times slower).
+      const scripts = await page.evaluate(() => [...document.scripts].map((x) => x.src).filter(Boolean));
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const src of scripts) expect((await (await page.request.get(src)).text()).includes('jsxDEV'), `${src} is a development build`).toBe(false);
       const root = page.getByTestId('root-link').first();
       const rootName = (await root.textContent())?.trim();
       expect(rootName).toBeTruthy();

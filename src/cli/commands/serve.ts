@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { buildWebApp } from '../build-web.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -44,7 +44,5 @@ export function serveCommand(): Command {
 
 function buildWeb(): void {
   process.stdout.write('building the web app (first start only)...\n');
-  const vite = path.resolve(import.meta.dirname, '../../../node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: path.resolve(import.meta.dirname, '../../..') });
-  if (result.status !== 0) throw new Error('building the web app failed');
+  buildWebApp();
 }

@@ -168,6 +168,18 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
     inside: async () => ({ method: 'POST', url: '/api/v1/meeting-kinds', body: { code: 'youth', nameEn: 'Youth session', nameKo: '청년 모임', quorum: null } }),
   },
+  'POST /api/v1/meeting-kinds/:code/move': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/meeting-kinds/other/move', body: { direction: 'up' } }),
+  },
+  'POST /api/v1/meeting-kinds/:code/retire': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/meeting-kinds/technical/retire', body: {} }),
+  },
+  'POST /api/v1/meeting-kinds/:code/restore': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/meeting-kinds/technical/restore', body: {} }),
+  },
   'POST /api/v1/cells/:id/meetings': {
     expect: managers(201, 201),
     inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/meetings`, body: { kind: 'general', startsAt: '2026-01-05T18:00:00Z' } }),

@@ -61,6 +61,14 @@ describe('the rulebook', () => {
     expect((await admin.post('/api/v1/standards', { ...base, params: { kind: 'general', min: 5 } })).status).toBe(400);
     expect((await admin.post('/api/v1/standards', { ...base, params: { weeks: 3 } })).status).toBe(400);
     expect((await admin.post('/api/v1/standards', { ...base, extra: 1 })).status).toBe(400);
+    // A rule about a kind of meeting no one can hold: unknown, or retired.
+    expect((await admin.post('/api/v1/standards', { ...base, params: { kind: 'no-such-kind', min: 0.5 } })).status).toBe(400);
+    expect((await admin.post('/api/v1/meeting-kinds/technical/retire', {})).status).toBe(200);
+    const retired = await admin.post('/api/v1/standards', { ...base, params: { kind: 'technical', min: 0.5 } });
+    expect(retired.status).toBe(400);
+    expect(retired.body.error.message).toMatch(/retired/);
+    expect((await admin.post('/api/v1/meeting-kinds/technical/restore', {})).status).toBe(200);
+    expect((await admin.post('/api/v1/standards', { ...base, params: { kind: 'technical', min: 0.5 } })).status).toBe(200);
     const region = await signIn(t.app, 'region@test', 'secret-pass');
     expect((await region.post('/api/v1/standards', base)).status).toBe(404);
   });

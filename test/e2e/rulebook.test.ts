@@ -2,7 +2,8 @@
  * The central administrator's rulebook in a browser against the real server: raise the general
  * meeting minimum to two from next month (this month keeps the old rule), add a standard whose fields
  * follow its kind, see the form's own checks and the server's refusal, add a meeting kind and change a
- * quorum. Then the same screens in Korean, and a member who may not see them.
+ * quorum, move a kind along the list, retire it (after seeing the server refuse others) and restore it.
+ * Then the same screens in Korean, and a member who may not see them.
  * CELLWORK_E2E_BASE_URL: use a running server (written to). CELLWORK_E2E_SCREENSHOTS=<dir>: screenshots.
  */
 import { describe, expect, it } from 'vitest';
@@ -27,6 +28,7 @@ const nextMonth = `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}`;
 const monthName = (period: string) => new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' })
   .format(new Date(`${period}-01T00:00:00Z`));
 
+type Kind = { code: string; nameEn: string; nameKo: string; quorum: number | null; retired?: true };
 type Version = { code: string; kind: string; params: Record<string, unknown>; validFrom: string; validTo: string | null };
 async function versionsOf(page: Page, code: string): Promise<Version[]> {
   const body = await (await page.request.get(`${e2e.baseUrl}/api/v1/standards`)).json();
@@ -201,6 +203,100 @@ describe('the rulebook and the meeting kinds', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  }, 120_000);
+
+  it('orders the kinds with the keyboard, retires one (refusals shown in the dialog) and restores it; the new-meeting form follows', async () => {
+    const getJson = async (path: string) => (await page.request.get(`${e2e.baseUrl}${path}`)).json();
+    const apiKinds = async (): Promise<Kind[]> => (await getJson('/api/v1/meeting-kinds')).items;
+    const kindRow = (code: string) => page.locator(`[data-testid="meeting-kind-row"][data-code="${code}"]`);
+    const shownOrder = () => page.getByTestId('meeting-kind-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meeting kinds' }).click();
+    await page.getByRole('heading', { name: 'Meeting kinds', exact: true }).waitFor();
+    const before = (await apiKinds()).map((k) => k.code);
+    await expect.poll(shownOrder).toEqual(before);
+    expect(before.at(-1)).toBe(NEW_KIND);
+    expect(await kindRow(before[0]!).getByTestId('move-kind-up').isDisabled()).toBe(true);
+    expect(await kindRow(NEW_KIND).getByTestId('move-kind-down').isDisabled()).toBe(true);
+
+    // Up twice and down twice, from the keyboard alone: the focus stays on the row as it moves.
+    await kindRow(NEW_KIND).getByRole('button', { name: 'Move Youth study circle up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(shownOrder).toEqual([...before.slice(0, -2), NEW_KIND, before.at(-2)]);
+    expect(await focused()).toBe('Move Youth study circle up');
+    await page.keyboard.press('Space');
+    await expect.poll(shownOrder).toEqual([...before.slice(0, -3), NEW_KIND, ...before.slice(-3, -1)]);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Move Youth study circle down');
+    await page.keyboard.press('Enter');
+    await expect.poll(shownOrder).toEqual([...before.slice(0, -2), NEW_KIND, before.at(-2)]);
+    await expect.poll(focused).toBe('Move Youth study circle down');
+    await shot(page, 'kinds-03-moved');
+    // Back at the bottom, "down" is disabled: the focus goes to "up".
+    await page.keyboard.press('Enter');
+    await expect.poll(shownOrder).toEqual(before);
+    await expect.poll(focused).toBe('Move Youth study circle up');
+    expect(await kindRow(NEW_KIND).getByTestId('move-kind-down').isDisabled()).toBe(true);
+    expect((await apiKinds()).map((k) => k.code)).toEqual(before);
+
+    // A meeting of the new kind, scheduled while it is in use, in the first open cell down the tree.
+    const { roots, csrfToken } = await getJson('/api/v1/me');
+    let cell: { id: number; kind: string } = roots[0];
+    while (cell.kind !== 'cell') cell = (await getJson(`/api/v1/units/${cell.id}/children?limit=1`)).items[0];
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const scheduled = await page.request.post(`${e2e.baseUrl}/api/v1/cells/${cell.id}/meetings`, {
+      headers: { 'x-csrf-token': csrfToken }, data: { kind: NEW_KIND, startsAt: tomorrow, title: 'E2E youth circle' },
+    });
+    expect(scheduled.status()).toBe(201);
+
+    // The server's refusals show in the dialog: a kind the rulebook refers to, and the default kind.
+    const dialog = page.getByRole('dialog');
+    await kindRow('review').getByRole('button', { name: 'Retire Review session' }).click();
+    await dialog.getByRole('button', { name: 'Retire meeting kind' }).click();
+    await dialog.getByRole('alert').getByText('Standards in force or planned refer to this meeting kind: A review session at least every 6 weeks (review-session-interval).', { exact: false }).waitFor();
+    await shot(page, 'kinds-04-retire-refused');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await kindRow('general').getByRole('button', { name: 'Retire General membership meeting' }).click();
+    await dialog.getByRole('button', { name: 'Retire meeting kind' }).click();
+    await dialog.getByRole('alert').getByText('The general membership meeting cannot be retired', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await kindRow(NEW_KIND).getByRole('button', { name: 'Retire Youth study circle' }).click();
+    await dialog.getByRole('heading', { name: 'Retire “Youth study circle”?' }).waitFor();
+    expect(await dialog.getByTestId('retire-kind-explain').textContent()).toContain('Existing meetings keep this kind');
+    expect(await dialog.getByTestId('retire-kind-explain').textContent()).toContain('New meetings can no longer use it.');
+    await dialog.getByRole('button', { name: 'Retire meeting kind' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => kindRow(NEW_KIND).getAttribute('data-retired')).toBe('true');
+    expect(await kindRow(NEW_KIND).getByTestId('retired-badge').textContent()).toBe('Retired');
+    expect(await kindRow('review').getAttribute('data-retired')).toBe('false');
+    expect((await apiKinds()).find((k) => k.code === NEW_KIND)).toEqual({ code: NEW_KIND, nameEn: 'Youth study circle', nameKo: '청년 학습조', quorum: 0.6, retired: true });
+    await shot(page, 'kinds-05-retired');
+
+    // The cell's meeting keeps its kind; the new-meeting form offers the kinds in use, in the list's order.
+    await page.goto(`${e2e.baseUrl}/units/${cell.id}`);
+    await page.getByTestId('tab-meetings').click();
+    const held = page.locator(`[data-testid="meeting-row"][data-kind="${NEW_KIND}"]`);
+    await held.waitFor();
+    expect(await held.textContent()).toContain('Youth study circle · E2E youth circle');
+    await page.getByTestId('schedule-meeting').click();
+    await page.getByTestId('meeting-kind').click();
+    const offered = page.getByRole('listbox').getByRole('option');
+    await offered.first().waitFor();
+    const inUse = (await apiKinds()).filter((k) => !k.retired).map((k) => k.nameEn);
+    expect(await offered.allTextContents()).toEqual(inUse);
+    expect(inUse).not.toContain('Youth study circle');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meeting kinds' }).click();
+    await kindRow(NEW_KIND).getByRole('button', { name: 'Restore Youth study circle' }).click();
+    await expect.poll(() => kindRow(NEW_KIND).getAttribute('data-retired')).toBe('false');
+    expect(await kindRow(NEW_KIND).getByTestId('retired-badge').count()).toBe(0);
+    expect((await apiKinds()).find((k) => k.code === NEW_KIND)?.retired).toBeUndefined();
+    expect(await shownOrder()).toEqual(before);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rulebook' }).click();
   }, 120_000);
 
   it('reads in Korean; a member sees neither screen', async () => {

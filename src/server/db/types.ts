@@ -139,7 +139,11 @@ export interface ImportsTable {
 export type MeetingStatus = 'scheduled' | 'held' | 'not_held';
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
 
-export interface MeetingKindsTable { code: string; name_en: string; name_ko: string; position: number; quorum: number | null }
+export interface MeetingKindsTable {
+  code: string; name_en: string; name_ko: string; position: number; quorum: number | null;
+  /** Set when the kind is retired: kept for history, refused for new meetings. */
+  retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
 
 export interface MeetingsTable {
   cell_id: number;

@@ -22,11 +22,21 @@ export const healthKeys = {
   reportList: (unitId: number, period: string) => ['reports', 'unit', unitId, period] as const,
 };
 
+const meetingKindsQuery = {
+  queryKey: healthKeys.meetingKinds, staleTime: 10 * 60_000,
+  queryFn: async () => (await api.get<{ items: MeetingKind[] }>('/api/v1/meeting-kinds')).items,
+};
+
+/** Every kind of meeting in the administrators' order, retired ones included (existing meetings keep them). */
 export function useMeetingKinds() {
-  return useQuery({
-    queryKey: healthKeys.meetingKinds, staleTime: 10 * 60_000,
-    queryFn: async () => (await api.get<{ items: MeetingKind[] }>('/api/v1/meeting-kinds')).items,
-  });
+  return useQuery(meetingKindsQuery);
+}
+
+const inUse = (kinds: MeetingKind[]) => kinds.filter((k) => !k.retired);
+
+/** The kinds a new meeting may use: the same list less the retired kinds. */
+export function useMeetingKindsInUse() {
+  return useQuery({ ...meetingKindsQuery, select: inUse });
 }
 
 export function useStandards() {

@@ -22,7 +22,11 @@ export type ReportList = z.infer<typeof ReportListSchema>;
 export type AttendanceStatus = RollEntry['status'] & string;
 export type RollupFigure = { cellsMeeting: number; cellsTotal: number };
 
-export interface MeetingKind { code: string; nameEn: string; nameKo: string; quorum: number | null }
+/** `retired` is there only on a retired kind: its meetings keep it, new meetings cannot use it. */
+export interface MeetingKind { code: string; nameEn: string; nameKo: string; quorum: number | null; retired?: true }
+/** What saving a kind sends (retiring and ordering have their own requests). */
+export type MeetingKindBody = Omit<MeetingKind, 'retired'>;
+export type MeetingKindMove = 'up' | 'down';
 export interface FollowUp {
   id: number; personId: number; fullName: string; reason: string; createdOn: string; resolvedOn: string | null; note: string | null;
 }

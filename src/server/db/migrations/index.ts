@@ -10,6 +10,7 @@ import * as attendanceDay from './2026-11-29T1600-attendance-day.ts';
 import * as cellNameOrder from './2026-11-29T1700-cell-name-order.ts';
 import * as overallVerdictIndex from './2026-11-29T1800-overall-verdict-index.ts';
 import * as verdictPaths from './2026-11-29T1900-verdict-paths.ts';
+import * as meetingKindRetirement from './2026-11-29T2000-meeting-kind-retirement.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1700-cell-name-order': cellNameOrder,
   '2026-11-29T1800-overall-verdict-index': overallVerdictIndex,
   '2026-11-29T1900-verdict-paths': verdictPaths,
+  '2026-11-29T2000-meeting-kind-retirement': meetingKindRetirement,
 };
 
 export const migrationProvider: MigrationProvider = {

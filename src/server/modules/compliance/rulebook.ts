@@ -34,6 +34,13 @@ export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise
       throw notFound('No such unit');
     }
     await sql`select pg_advisory_xact_lock(hashtext('rulebook'))`.execute(trx);
+    // Under the rulebook lock, which retiring a kind also takes: no rule starts pointing at a retired kind.
+    const kind = 'kind' in input.params ? input.params.kind : undefined;
+    if (kind !== undefined && !input.retire) {
+      const row = await trx.selectFrom('meeting_kinds').select(['name_en', 'retired_at']).where('code', '=', kind).executeTakeFirst();
+      if (!row) throw badRequest(`Unknown meeting kind ${kind}`, [{ path: 'body.params.kind', message: 'No such meeting kind' }]);
+      if (row.retired_at) throw badRequest(`The meeting kind ${row.name_en} (${kind}) is retired: restore it before a standard refers to it`, [{ path: 'body.params.kind', message: 'This meeting kind is retired' }]);
+    }
     const before = await trx.selectFrom('standards').selectAll().where('code', '=', input.code).orderBy('valid_from').execute();
     const last = before.at(-1);
     if (!input.retire && last && last.valid_from <= input.validFrom && last.valid_to === null && sameRule(last, input)) {

@@ -9,24 +9,41 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { markNotHeld, saveAttendance } from './attendance.ts';
 import { addDecision, listFollowUps, resolveFollowUp, setActionStatus } from './decisions.ts';
 import * as meetings from './service.ts';
-import { saveMeetingKind, SaveMeetingKindSchema } from './kinds.ts';
+import {
+  listMeetingKinds, MeetingKindListSchema, MeetingKindParamsSchema, MeetingKindSchema, moveMeetingKind, MoveMeetingKindSchema,
+  restoreMeetingKind, retireMeetingKind, saveMeetingKind, SaveMeetingKindSchema,
+} from './kinds.ts';
 import { getCellDashboard, getMyActions } from './dashboard.ts';
 import { parsePeriod, periodOf, todayIso } from '../compliance/periods.ts';
 
 const tags = ['meetings'];
+const EmptyBodySchema = z.object({}).strict();
 const FollowUpSchema = z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string(), resolvedOn: z.string().nullable(), note: z.string().nullable() });
 
 export const meetingRoutes: RouteModule = (app, { db, config }) => {
   app.get('/api/v1/meeting-kinds', {
-    schema: { tags, summary: 'The kinds of meeting, with their quorum rule', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), nameEn: z.string(), nameKo: z.string(), quorum: z.number().nullable() })) }), ...errorResponses } },
-  }, async () => ({
-    items: (await db.selectFrom('meeting_kinds').selectAll().orderBy('position').execute()).map((k) => ({ code: k.code, nameEn: k.name_en, nameKo: k.name_ko, quorum: k.quorum })),
-  }));
+    schema: { tags, summary: 'The kinds of meeting in their order, with their quorum rule; retired kinds are marked', response: { 200: MeetingKindListSchema, ...errorResponses } },
+  }, async () => listMeetingKinds(db));
 
   app.post('/api/v1/meeting-kinds', {
     schema: { tags, summary: 'Add or rename a kind of meeting, with its quorum rule (administrators)', body: SaveMeetingKindSchema,
       response: { 200: z.object({ code: z.string(), nameEn: z.string(), nameKo: z.string(), quorum: z.number().nullable() }), ...errorResponses } },
   }, async (req) => saveMeetingKind(db, requireActor(req), req.body));
+
+  app.post('/api/v1/meeting-kinds/:code/move', {
+    schema: { tags, summary: 'Move a kind of meeting one place up or down the list; answers the new order (administrators)', params: MeetingKindParamsSchema,
+      body: MoveMeetingKindSchema, response: { 200: MeetingKindListSchema, ...errorResponses } },
+  }, async (req) => moveMeetingKind(db, requireActor(req), req.params.code, req.body.direction));
+
+  app.post('/api/v1/meeting-kinds/:code/retire', {
+    schema: { tags, summary: 'Retire a kind of meeting: existing meetings keep it, new ones cannot use it; refused while standards in force refer to it (administrators)',
+      params: MeetingKindParamsSchema, body: EmptyBodySchema, response: { 200: MeetingKindSchema, ...errorResponses } },
+  }, async (req) => retireMeetingKind(db, requireActor(req), req.params.code));
+
+  app.post('/api/v1/meeting-kinds/:code/restore', {
+    schema: { tags, summary: 'Restore a retired kind of meeting, so new meetings may use it again (administrators)',
+      params: MeetingKindParamsSchema, body: EmptyBodySchema, response: { 200: MeetingKindSchema, ...errorResponses } },
+  }, async (req) => restoreMeetingKind(db, requireActor(req), req.params.code));
 
   app.post('/api/v1/cells/:id/meetings', {
     schema: { tags, summary: 'Schedule a meeting of a cell', params: IdParamsSchema, body: CreateMeetingSchema, response: { 201: MeetingSchema, ...errorResponses } },

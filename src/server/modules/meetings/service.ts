@@ -22,9 +22,11 @@ async function meetsOn(db: Db, startsAt: string, timeZone: string): Promise<stri
   return rows[0]!.d;
 }
 
+/** A kind new meetings may use. The share lock makes a retirement running meanwhile wait for this meeting, or this meeting see it. */
 async function requireKind(db: Db, kind: string) {
-  const row = await db.selectFrom('meeting_kinds').selectAll().where('code', '=', kind).executeTakeFirst();
+  const row = await db.selectFrom('meeting_kinds').selectAll().where('code', '=', kind).forShare().executeTakeFirst();
   if (!row) throw badRequest(`Unknown meeting kind ${kind}`, { field: 'kind' });
+  if (row.retired_at) throw badRequest(`The meeting kind ${row.name_en} (${kind}) is retired: new meetings cannot use it`, { field: 'kind' });
   return row;
 }
 

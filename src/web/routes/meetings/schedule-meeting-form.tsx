@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useScheduleMeeting } from '../../api/health-mutations.ts';
-import { useMeetingKinds } from '../../api/health-queries.ts';
+import { useMeetingKindsInUse } from '../../api/health-queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { localInputToIso, toLocalInput } from '../../lib/period.ts';
 
@@ -19,7 +19,7 @@ function nextHour(): string {
 export function ScheduleMeetingForm({ cellId, onDone }: { cellId: number; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const kinds = useMeetingKinds();
+  const kinds = useMeetingKindsInUse(); // retired kinds are refused for new meetings
   const schedule = useScheduleMeeting(cellId);
   const [kind, setKind] = useState<string | null>('general');
   const [when, setWhen] = useState(nextHour);

@@ -6,7 +6,8 @@
  */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { MeetingKind } from '../../api/health-types.ts';
+import { healthKeys } from '../../api/health-queries.ts';
+import type { MeetingKind, MeetingKindBody, MeetingKindMove } from '../../api/health-types.ts';
 import type { StandardBody } from './standard-form.ts';
 
 const refresh = (qc: QueryClient, roots: string[]) => Promise.all(roots.map((root) => qc.invalidateQueries({ queryKey: [root] })));
@@ -22,7 +23,29 @@ export function useSaveStandard() {
 export function useSaveMeetingKind() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: MeetingKind) => api.post<MeetingKind>('/api/v1/meeting-kinds', body),
+    mutationFn: (body: MeetingKindBody) => api.post<MeetingKindBody>('/api/v1/meeting-kinds', body),
     onSettled: () => refresh(qc, ['meeting-kinds', 'meetings']),
+  });
+}
+
+const kindPath = (code: string, action: string) => `/api/v1/meeting-kinds/${encodeURIComponent(code)}/${action}`;
+
+/** Moves a kind one place; the answer is the new order, shown at once. */
+export function useMoveMeetingKind() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, direction }: { code: string; direction: MeetingKindMove }) =>
+      api.post<{ items: MeetingKind[] }>(kindPath(code, 'move'), { direction }),
+    onSuccess: ({ items }) => qc.setQueryData(healthKeys.meetingKinds, items),
+    onSettled: () => refresh(qc, ['meeting-kinds']),
+  });
+}
+
+/** Retires a kind (`retire: true`) or restores it. */
+export function useRetireMeetingKind() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, retire }: { code: string; retire: boolean }) => api.post<MeetingKind>(kindPath(code, retire ? 'retire' : 'restore')),
+    onSettled: () => refresh(qc, ['meeting-kinds']),
   });
 }

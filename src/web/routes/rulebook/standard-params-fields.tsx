@@ -17,7 +17,8 @@ function MeetingKindSelect({ value, error, onChange }: { value: string | null; e
   const { t, i18n } = useTranslation();
   const kinds = useMeetingKinds();
   const ko = i18n.resolvedLanguage === 'ko';
-  const data = (kinds.data ?? []).map((k) => ({ value: k.code, label: `${ko ? k.nameKo : k.nameEn} (${k.code})` }));
+  // Retired kinds are not offered (the server refuses them), unless the standard already names one.
+  const data = (kinds.data ?? []).filter((k) => !k.retired || k.code === value).map((k) => ({ value: k.code, label: `${ko ? k.nameKo : k.nameEn} (${k.code})` }));
   if (value && !data.some((d) => d.value === value)) data.push({ value, label: value });
   return (
     <Select label={t('rulebook.form.meetingKind')} required allowDeselect={false} searchable value={value} error={error}

@@ -3,7 +3,11 @@
  * the bench data, printed after the figures. Read-only: INSERT ... SELECT statements are explained
  * through their SELECT, and everything runs in a transaction that is rolled back.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
+import { systemActor } from '../../src/server/access/actor.ts';
+import type { DB } from '../../src/server/db/types.ts';
+import { getCompliance, getTrend, listComplianceCells } from '../../src/server/modules/compliance/service.ts';
+import { getGrid, getSectorBreakdown, getWorstCells } from '../../src/server/modules/compliance/views.ts';
 import { evaluateCompliance } from '../../src/server/modules/compliance/evaluate.ts';
 import { dataEnd, nextPeriod } from '../../src/server/modules/compliance/periods.ts';
 import { meetingMetricSources } from '../../src/server/modules/meetings/metrics.ts';
@@ -31,17 +35,30 @@ async function explain(bench: BenchDatabase, title: string, query: { sql: string
 
 const compiled = (bench: BenchDatabase, q: RawBuilder<unknown>) => q.compile(bench.db);
 
+/**
+ * The dashboard reads for the root and one level-2 committee, explained as the app runs them: each read
+ * goes through its service function on a Kysely instance that records the statements it sends, and
+ * every recorded statement is then explained.
+ */
 export async function explainDashboard(bench: BenchDatabase, committeeId: number, period: string): Promise<void> {
-  const { rows: [root] } = await bench.pool.query<{ id: number; path: string }>('select id::int as id, path::text as path from units where depth = 0');
-  const { rows: [committee] } = await bench.pool.query<{ path: string }>('select path::text as path from units where id = $1', [committeeId]);
-  await explain(bench, 'roll-up read (getCompliance)', compiled(bench, sql`select standard_code, cells_total, cells_meeting from unit_figures
-    where unit_id = ${root?.id} and period = ${period}::date`));
-  for (const [name, path] of [['root', root?.path], ['level-2 committee', committee?.path]] as const) {
-    await explain(bench, `drill-down first page, ${name} (listComplianceCells)`, compiled(bench, sql`
-      select cc.cell_id, u.name, u.code, cc.standard_code, cc.meets, cc.detail
-      from cell_compliance cc join units u on u.id = cc.cell_id
-      where cc.period = ${period}::date and cc.standard_code = 'general-meeting-monthly' and u.path <@ ${path}::ltree
-      order by u.name, u.id limit 51`));
+  const { rows: [root] } = await bench.pool.query<{ id: number }>('select id::int as id from units where depth = 0');
+  const sent: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: bench.pool }), log: (e) => { if (e.level === 'query') sent.push(e.query); } });
+  const actor = systemActor();
+  const reads: Array<[string, (unitId: number) => Promise<unknown>]> = [
+    ['figures (getCompliance)', (id) => getCompliance(db, actor, id, period)],
+    ['12-month trend (getTrend)', (id) => getTrend(db, actor, id, period, 12)],
+    ['heat grid (getGrid)', (id) => getGrid(db, actor, id, period)],
+    ['worst cells (getWorstCells)', (id) => getWorstCells(db, actor, id, period, 10)],
+    ['by sector (getSectorBreakdown)', (id) => getSectorBreakdown(db, actor, id, period)],
+    ['drill-down first page (listComplianceCells)', (id) => listComplianceCells(db, actor, id, { period, standard: 'general-meeting-monthly', limit: 50 })],
+  ];
+  for (const [unit, id] of [['root', root!.id], ['level-2 committee', committeeId]] as const) {
+    for (const [name, read] of reads) {
+      sent.length = 0;
+      await read(id);
+      for (const [i, query] of [...sent].entries()) await explain(bench, `${name}, ${unit}, statement ${i + 1} of ${sent.length}`, query);
+    }
   }
 }
 

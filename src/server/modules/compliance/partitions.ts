@@ -13,7 +13,7 @@ export type DerivedTable = 'cell_metrics' | 'cell_compliance' | 'unit_rollups';
 const INDEXES: Record<DerivedTable, string[]> = {
   cell_metrics: ['(cell_id, period, key)'],
   cell_compliance: ['(cell_id, period, standard_code)', '(period, standard_code, meets)', `(period, failing desc) where standard_code = '*'`,
-    `(path) include (cell_id, failing) where standard_code = '*'`],
+    `(path) include (cell_id, failing, period) where standard_code = '*'`],
   unit_rollups: ['(unit_id, period, standard_code, sector)'],
 };
 

@@ -66,22 +66,25 @@ export async function getWorstCells(db: Db, actor: Actor, unitId: number, period
 
 /** The page of worst cells under `path` (failing count, then name), by the plan that suits the subtree's size. */
 export async function findWorstCells(db: Db, actor: Actor, path: string, period: Period, limit: number, small: boolean) {
-  const cols = ['u.id', 'u.name', 'u.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'] as const;
-  return small
+  const cols = ['u.id', 'u.name', 'u.kind', 'u.parent_id', 'cc.failing'] as const;
+  const page = small
     // A small subtree: its failing verdicts are one range of the path index. Only the cells failing
     // at least as much as the page's last one are joined to their names for the order.
-    ? await db.with('f', (w) => w.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.failing'])
+    ? db.with('f', (w) => w.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.failing'])
       .where('c.period', '=', period).where('c.standard_code', '=', '*').where('c.failing', '>', 0)
       .where(subtreeRange('c.path', path)).where(pathInScope(actor, 'c.path')))
-      .selectFrom('f as cc').innerJoin('units as u', 'u.id', 'cc.cell_id').leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
+      .selectFrom('f as cc').innerJoin('units as u', 'u.id', 'cc.cell_id').select(cols)
       .where('cc.failing', '>=', (eb) => eb.fn.coalesce(
         eb.selectFrom('f').select('f.failing').orderBy('f.failing', 'desc').offset(limit - 1).limit(1), sql.lit(1)))
-      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute()
+      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit)
     // A large one: the month's overall verdicts walked in failing-count order until the page is full.
-    : await db.selectFrom(cellsUnder(actor, path, false)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id')
-      .leftJoin('units as p', 'p.id', 'u.parent_id').select(cols)
+    : db.selectFrom(cellsUnder(actor, path, false)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id').select(cols)
       .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
-      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit).execute();
+      .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit);
+  // The parents of the page's cells only, not of every cell the order had to compare.
+  return db.selectFrom(page.as('w')).leftJoin('units as p', 'p.id', 'w.parent_id')
+    .select(['w.id', 'w.name', 'w.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'])
+    .orderBy('w.failing', 'desc').orderBy('w.name').orderBy('w.id').execute();
 }
 
 /** The cells under a unit split by sector (for the central dashboard): the roll-ups' sector rows. */

@@ -6,7 +6,8 @@
  * The month is the last complete one. BENCH_RECOMPUTE_TIMEOUT_S (default 120) caps the app's run: a
  * plan that would take hours is reported as "over the cap" rather than waited for.
  */
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { DB } from '../src/server/db/types.ts';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { periodOf, previousPeriod, nextPeriod } from '../src/server/modules/compliance/periods.ts';
 import { openBenchDatabase, type BenchDatabase } from './lib/database.ts';
@@ -45,15 +46,29 @@ async function timeQuery(bench: BenchDatabase, q: ReturnType<typeof sql>): Promi
   return { ms: performance.now() - started, rows: rows.length };
 }
 
-/** The app's materializePeriod on a connection with a statement timeout (the only setting changed). */
+/** Where the app's last timed run spent its time: each statement it sent, slowest first. */
+let statements: Array<{ sql: string; ms: number }> = [];
+
+/**
+ * The app's materializePeriod on a connection with a statement timeout (the only setting changed),
+ * through a Kysely instance on the same pool that records each statement's time.
+ */
 async function timeMaterialize(bench: BenchDatabase, period: string, today: string, settings: string[] = []): Promise<number | null> {
-  return bench.db.connection().execute(async (conn) => {
+  const seen: typeof statements = [];
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: bench.pool }),
+    log: (e) => { seen.push({ sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 90), ms: e.queryDurationMillis }); },
+  });
+  return db.connection().execute(async (conn) => {
     await sql.raw(`set statement_timeout = ${CAP_S * 1000}`).execute(conn);
     for (const s of settings) await sql.raw(`set ${s}`).execute(conn);
     try {
+      seen.length = 0;
       const started = performance.now();
       await materializePeriod(conn, period, today);
-      return performance.now() - started;
+      const ms = performance.now() - started;
+      statements = [...seen];
+      return ms;
     } catch (err) {
       if (String(err).includes('statement timeout')) return null;
       throw err;
@@ -100,6 +115,8 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       ],
     );
     console.log('target: materializePeriod under 60 s at scale L');
+    console.log('\nthe app\'s slowest statements (last run):');
+    for (const st of [...statements].sort((x, y) => y.ms - x.ms).slice(0, 8)) console.log(`${round2(st.ms).toLocaleString('en-US').padStart(10)} ms  ${st.sql}`);
     if (process.env.BENCH_EXPLAIN === '1') await explainRecompute(bench, period, dataset.today);
     const value = app ?? CAP_S * 1000;
     printResult({ bench: 'recompute', scale, value: round2(value), unit: 'ms', limit: round2(simple), ratio: round2(value / simple) });

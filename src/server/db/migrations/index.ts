@@ -11,6 +11,7 @@ import * as cellNameOrder from './2026-11-29T1700-cell-name-order.ts';
 import * as overallVerdictIndex from './2026-11-29T1800-overall-verdict-index.ts';
 import * as verdictPaths from './2026-11-29T1900-verdict-paths.ts';
 import * as meetingKindRetirement from './2026-11-29T2000-meeting-kind-retirement.ts';
+import * as dropVerdictMeetsIndex from './2026-11-29T2100-drop-verdict-meets-index.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1800-overall-verdict-index': overallVerdictIndex,
   '2026-11-29T1900-verdict-paths': verdictPaths,
   '2026-11-29T2000-meeting-kind-retirement': meetingKindRetirement,
+  '2026-11-29T2100-drop-verdict-meets-index': dropVerdictMeetsIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -53,7 +53,7 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     await lockPeriodExclusive(trx, period);
     if (onlyIfMissing && (await isMaterialized(trx, period))) return; // built meanwhile by whoever held the lock
     // Room for the rebuild's hash joins and sorts (a few hundred MB at scale L), this transaction only.
-    await sql`set local work_mem = '256MB'`.execute(trx);
+    await sql`set local work_mem = '1GB'`.execute(trx);
     const metrics = await createBuildTable(trx, 'cell_metrics', period);
     await writeAllMetrics(trx, metrics, { period, end: dataEnd(period, today), cellIds: null });
     await sql`analyze ${sql.table(metrics)}`.execute(trx); // statistics for the evaluation's plan
@@ -66,8 +66,8 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
       with e as materialized (${judged}),
       stored as (
         insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, detail, failing, path)
-        -- In tree order, so a committee's cells' verdicts sit together on disk.
-        select cell_id, ${period}::date, standard_code, meets, detail, failing, ${overallPath} from e order by path, standard_code),
+        -- A cell's verdicts together on disk. (Sorting by path cost 7 s at L; subtree reads use the path index.)
+        select cell_id, ${period}::date, standard_code, meets, detail, failing, ${overallPath} from e order by cell_id, standard_code),
       by_parent as materialized (
         select parent_id, sector, standard_code, count(*) as total, count(*) filter (where meets) as meeting from e group by 1, 2, 3)
       insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)

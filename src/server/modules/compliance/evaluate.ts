@@ -11,7 +11,7 @@ import { sql, type RawBuilder } from 'kysely';
 /**
  * `failing` is set on the '*' row only: how many standards the cell fails. `parent_id` and `sector`
  * (the roll-ups' sector key: '' for none) come along so a rebuild can sum the verdicts up the tree
- * without joining the cells again, and `path` so it can store them in tree order.
+ * without joining the cells again, and `path` to store with the overall verdict (the worst cells' index).
  */
 export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown; failing: number | null; parent_id: number; sector: string; path: string };
 

@@ -12,7 +12,7 @@ export type DerivedTable = 'cell_metrics' | 'cell_compliance' | 'unit_rollups';
 /** Each table's primary key, then any secondary index; the same as the partitioned parent's, so ATTACH adopts them. */
 const INDEXES: Record<DerivedTable, string[]> = {
   cell_metrics: ['(cell_id, period, key)'],
-  cell_compliance: ['(cell_id, period, standard_code)', '(period, standard_code, meets)', `(period, failing desc) where standard_code = '*'`,
+  cell_compliance: ['(cell_id, period, standard_code)', `(period, failing desc) where standard_code = '*'`,
     `(path) include (cell_id, failing, period) where standard_code = '*'`],
   unit_rollups: ['(unit_id, period, standard_code, sector)'],
 };

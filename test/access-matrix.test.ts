@@ -240,6 +240,11 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/compliance/cells?period=${thisMonth()}` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/compliance/cells?period=${thisMonth()}` }),
   },
+  'GET /api/v1/units/:id/compliance/cells.csv': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/compliance/cells.csv?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/compliance/cells.csv?period=${thisMonth()}` }),
+  },
   'GET /api/v1/units/:id/compliance/trend': {
     expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/compliance/trend` }),

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
@@ -57,6 +58,23 @@ describe('dashboards and monthly reports', () => {
     expect(a2a.parent.name).toBe('District A2');
     const sectors = await region.get(`/api/v1/units/${org.regionA.id}/compliance/sectors?period=${month()}`);
     expect(sectors.body.rows).toEqual([expect.objectContaining({ sector: 'metallurgy', all: expect.objectContaining({ cellsTotal: 3 }) })]);
+  });
+
+  it('downloads the cells behind a figure as CSV, every row, with the figures in columns', async () => {
+    const figure = (await region.get(`/api/v1/units/${org.regionA.id}/compliance?period=${month()}`)).body.standards
+      .find((s: { code: string }) => s.code === 'general-meeting-monthly');
+    const res = await region.get(`/api/v1/units/${org.regionA.id}/compliance/cells.csv?period=${month()}&standard=general-meeting-monthly`);
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-type'])).toMatch(/text\/csv/);
+    expect(String(res.headers['content-disposition'])).toContain(`cellwork-${org.regionA.id}-general-meeting-monthly-${month()}.csv`);
+    const rows = parse(String(res.body).replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(figure.cellsTotal);
+    expect(rows.filter((r) => r.meets === 'yes')).toHaveLength(figure.cellsMeeting);
+    expect(rows.find((r) => r.cellName === 'Cell A1a')).toMatchObject({ standard: 'general-meeting-monthly', meets: 'yes', held: '1', required: '1' });
+    const failing = parse(String((await region.get(`/api/v1/units/${org.regionA.id}/compliance/cells.csv?period=${month()}&standard=general-meeting-monthly&meets=false`)).body).replace(/^\uFEFF/, ''), { columns: true });
+    expect(failing).toHaveLength(figure.cellsTotal - figure.cellsMeeting);
+    expect((await region.get(`/api/v1/units/${org.regionB.id}/compliance/cells.csv?period=${month()}`)).status).toBe(404);
+    expect((await region.get(`/api/v1/units/${org.regionA.id}/compliance/cells.csv?period=2026-13`)).status).toBe(400);
   });
 
   it('gives the secretary the cell dashboard and the member their actions', async () => {

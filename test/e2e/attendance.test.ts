@@ -1,9 +1,11 @@
 /**
  * The cell-health loop in a browser: the secretary schedules a general meeting earlier today, records
  * the roll with the keyboard and saves it; the district official's health dashboard for this month then
- * counts one more cell meeting the monthly general-meeting standard, and its rows list that cell.
+ * counts one more cell meeting the monthly general-meeting standard, its rows list that cell, and the
+ * rows download as CSV.
  * CELLWORK_E2E_BASE_URL: use a running server (written to). CELLWORK_E2E_SCREENSHOTS=<dir>: screenshots.
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot, signIn, useBrowserAndServer } from './setup.ts';
@@ -158,6 +160,14 @@ describe('recording attendance moves the committee dashboard', () => {
       expect((await listed.getByRole('link').textContent())?.trim()).toBe(cellName);
       expect(await official.locator('[data-testid="compliance-row"][data-meets="false"]').count()).toBe(0);
       await shot(official, 'district-rows');
+
+      // The same rows as a file: every cell meeting the standard, this one included.
+      const [download] = await Promise.all([official.waitForEvent('download'), official.getByTestId('download-csv').click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`-general-meeting-monthly-${period}\\.csv$`));
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      expect(csv).toContain(cellName);
+      expect(csv.split('\n')[0]).toContain('cellId,cellName,cellCode,standard,meets,held,required');
+      expect(csv).not.toMatch(/,no,/);
     } finally {
       await Promise.all([secretaryContext.close(), districtContext.close()]);
     }

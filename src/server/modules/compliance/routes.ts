@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import { ComplianceGridSchema, SectorBreakdownSchema, WorstCellsSchema, ComplianceQuerySchema, ComplianceRowSchema, ComplianceRowsQuerySchema, ComplianceSchema, IdParamsSchema, pageOf } from '../../../shared/schemas.ts';
 import { requireActor } from '../../http/auth.ts';
@@ -21,6 +23,29 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
     period: parsePeriod(req.query.period), standard: req.query.standard, limit: req.query.limit, cursor: req.query.cursor,
     meets: req.query.meets === undefined ? undefined : req.query.meets === 'true',
   }));
+
+  app.get('/api/v1/units/:id/compliance/cells.csv', {
+    schema: { tags, summary: 'The cells behind a compliance figure as a CSV download: every row, with its figures in columns', params: IdParamsSchema,
+      querystring: ComplianceRowsQuerySchema.omit({ limit: true, cursor: true }), response: { ...errorResponses } },
+  }, async (req, reply) => {
+    const q = { period: parsePeriod(req.query.period), standard: req.query.standard, meets: req.query.meets === undefined ? undefined : req.query.meets === 'true' };
+    const pages = compliance.allComplianceCells(db, requireActor(req), req.params.id, q);
+    const first = await pages.next(); // a unit out of scope or a bad period fails here, before anything is sent
+    // One standard per download, so every row's figures have the same names: they become columns.
+    const figures = Object.keys(((first.done ? [] : first.value).find((r) => r.detail)?.detail ?? {}) as Record<string, unknown>);
+    async function* rows() {
+      for (let next = first; !next.done; next = await pages.next()) {
+        for (const r of next.value) {
+          const detail = (r.detail ?? {}) as Record<string, unknown>;
+          yield [r.cellId, r.cellName, r.cellCode, r.standardCode, r.meets ? 'yes' : 'no', ...figures.map((f) => detail[f] ?? null)];
+        }
+      }
+    }
+    const month = req.query.period;
+    reply.header('content-disposition', `attachment; filename="cellwork-${req.params.id}-${encodeURIComponent(q.standard)}-${month}.csv"`);
+    return reply.type('text/csv; charset=utf-8').send(Readable.from(rows()).pipe(
+      stringify({ bom: true, header: true, columns: ['cellId', 'cellName', 'cellCode', 'standard', 'meets', ...figures] })) as never);
+  });
 
   app.get('/api/v1/units/:id/compliance/trend', {
     schema: {

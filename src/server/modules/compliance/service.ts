@@ -57,6 +57,19 @@ export async function listComplianceCells(db: Db, actor: Actor, unitId: number, 
   return pageFrom(rows, q.limit, (r) => [r.cellName, r.cellId]);
 }
 
+/**
+ * Every row behind a figure, for a download: the list's own pages (keyset, 1,000 rows each) one after
+ * another, so a download of the whole tree streams without holding it in memory.
+ */
+export async function* allComplianceCells(db: Db, actor: Actor, unitId: number, q: { period: Period; standard: string; meets?: boolean }) {
+  let cursor: string | undefined;
+  do {
+    const page = await listComplianceCells(db, actor, unitId, { ...q, limit: 1000, cursor });
+    yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 export async function getTrend(db: Db, actor: Actor, unitId: number, last: Period, months: number) {
   const unit = await findUnitInScope(db, actor, unitId);
   if (!unit) throw notFound('No such unit');

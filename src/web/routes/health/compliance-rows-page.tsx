@@ -81,7 +81,14 @@ export function ComplianceRowsPage() {
       <Group justify="space-between" align="flex-end">
         <SegmentedControl value={meets} onChange={(v) => set('meets', v)} data-testid="meets-filter"
           data={[{ value: '', label: t('health.filterAll') }, { value: 'true', label: t('health.filterMeets') }, { value: 'false', label: t('health.filterFails') }]} />
-        <PeriodPicker value={period} onChange={(p) => set('period', p)} />
+        <Group gap="sm" align="flex-end">
+          {rowsUrl && (
+            // The same rows as the list, every one of them, as a file (the browser downloads it).
+            <Button component="a" variant="default" data-testid="download-csv"
+              href={`${rowsUrl.replace('/cells?', '/cells.csv?')}${meets ? `&meets=${meets}` : ''}`}>{t('health.downloadCsv')}</Button>
+          )}
+          <PeriodPicker value={period} onChange={(p) => set('period', p)} />
+        </Group>
       </Group>
       <ErrorAlert error={compliance.error ?? unit.error} />
       {compliance.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}

@@ -52,7 +52,8 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
   return inTransaction(db, async (trx) => {
     await lockPeriodExclusive(trx, period);
     if (onlyIfMissing && (await isMaterialized(trx, period))) return; // built meanwhile by whoever held the lock
-    // Room for the rebuild's hash joins and sorts (a few hundred MB at scale L), this transaction only.
+    // Room for the rebuild's hash joins and sorts, this transaction only: at scale L, 256 MB spilled
+    // about 1 GB to temp files (decision 0006).
     await sql`set local work_mem = '1GB'`.execute(trx);
     const metrics = await createBuildTable(trx, 'cell_metrics', period);
     await writeAllMetrics(trx, metrics, { period, end: dataEnd(period, today), cellIds: null });

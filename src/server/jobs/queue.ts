@@ -5,6 +5,8 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { ConnectionOptions, Database } from '../db/database.ts';
+import { isMaterialized } from '../modules/compliance/engine.ts';
+import { periodOf, todayIso } from '../modules/compliance/periods.ts';
 import { jobDefinitions, recomputeCurrentPeriod } from './definitions.ts';
 
 export type Jobs = { boss: PgBoss; stop(): Promise<void> };
@@ -26,8 +28,8 @@ export async function startJobs(connection: ConnectionOptions, db: Database, log
   }
   // Back after a stop across a month's end (or first started): the month in progress is built in the
   // background now, not by the first dashboard read.
-  const current = `${new Date().toISOString().slice(0, 7)}-01`;
-  if (!(await db.selectFrom('metric_periods').select('period').where('period', '=', current).executeTakeFirst())) {
+  const current = periodOf(todayIso());
+  if (!(await isMaterialized(db, current))) {
     await boss.send(recomputeCurrentPeriod.name, {}, { singletonKey: current });
   }
   return {

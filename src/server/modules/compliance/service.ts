@@ -37,36 +37,49 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
   };
 }
 
-export async function listComplianceCells(db: Db, actor: Actor, unitId: number, q: { period: Period; standard: string; meets?: boolean; limit: number; cursor?: string }) {
+type RowsQuery = { period: Period; standard: string; meets?: boolean };
+
+/**
+ * The cells behind a figure: the unit, the month and the plan are settled once, and the returned
+ * function reads one keyset page in name order.
+ */
+async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: RowsQuery) {
   const unit = await findUnitInScope(db, actor, unitId);
   if (!unit) throw notFound('No such unit');
   await ensurePeriod(db, q.period);
-  const after = decodeCursor(q.cursor);
   const small = await isSmallSubtree(db, unit.id, q.period);
-  // Each cell's verdict is probed by primary key (LATERAL): the cells come first, in name order.
-  let qb = db.selectFrom(cellsUnder(actor, unit.path, small))
-    .innerJoinLateral((eb) => {
-      let v = eb.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.standard_code', 'c.meets', 'c.detail'])
-        .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
-      if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
-      return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe, which the planner may not flatten and reorder
-    }, (join) => join.onTrue())
-    .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail']);
-  if (after) qb = qb.where(sql<boolean>`(u.name, u.id) > (${after[0]}, ${after[1]})`);
-  const rows = await qb.orderBy('u.name').orderBy('u.id').limit(q.limit + 1).execute();
-  return pageFrom(rows, q.limit, (r) => [r.cellName, r.cellId]);
+  return async (limit: number, cursor?: string) => {
+    const after = decodeCursor(cursor);
+    // Each cell's verdict is probed by primary key (LATERAL): the cells come first, in name order.
+    let qb = db.selectFrom(cellsUnder(actor, unit.path, small))
+      .innerJoinLateral((eb) => {
+        let v = eb.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.standard_code', 'c.meets', 'c.detail'])
+          .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
+        if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
+        return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe, which the planner may not flatten and reorder
+      }, (join) => join.onTrue())
+      .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail']);
+    if (after) qb = qb.where(sql<boolean>`(u.name, u.id) > (${after[0]}, ${after[1]})`);
+    const rows = await qb.orderBy('u.name').orderBy('u.id').limit(limit + 1).execute();
+    return pageFrom(rows, limit, (r) => [r.cellName, r.cellId]);
+  };
+}
+
+export async function listComplianceCells(db: Db, actor: Actor, unitId: number, q: RowsQuery & { limit: number; cursor?: string }) {
+  return (await complianceCellsReader(db, actor, unitId, q))(q.limit, q.cursor);
 }
 
 /**
- * Every row behind a figure, for a download: the list's own pages (keyset, 1,000 rows each) one after
- * another, so a download of the whole tree streams without holding it in memory.
+ * Every row behind a figure, for a download: keyset pages of 1,000 rows one after another, so a
+ * download of the whole tree streams without holding it in memory.
  */
-export async function* allComplianceCells(db: Db, actor: Actor, unitId: number, q: { period: Period; standard: string; meets?: boolean }) {
+export async function* allComplianceCells(db: Db, actor: Actor, unitId: number, q: RowsQuery) {
+  const page = await complianceCellsReader(db, actor, unitId, q);
   let cursor: string | undefined;
   do {
-    const page = await listComplianceCells(db, actor, unitId, { ...q, limit: 1000, cursor });
-    yield page.items;
-    cursor = page.nextCursor ?? undefined;
+    const { items, nextCursor } = await page(1000, cursor);
+    yield items;
+    cursor = nextCursor ?? undefined;
   } while (cursor);
 }
 

@@ -1,6 +1,7 @@
 /** Anything a client can send gets a clear 4xx with the error shape, never a 500 and never a partial write. */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_MESSAGE_KEYS, formatErrorMessage } from '../src/shared/error-messages.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
@@ -26,12 +27,16 @@ describe('bad input', () => {
     expect(res.status).toBe(status);
     expect(typeof res.body.error.code).toBe('string');
     expect(typeof res.body.error.message).toBe('string');
+    // Every error is translatable: a known key, and the English message is that key's text.
+    expect(ERROR_MESSAGE_KEYS).toContain(res.body.error.messageKey);
+    expect(res.body.error.message).toBe(formatErrorMessage(res.body.error.messageKey, res.body.error.params));
     expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
+    return res.body.error;
   };
 
   it('rejects malformed JSON', async () => {
     const res = await admin.request('POST', '/api/v1/units', '{"parentId": 1, "kind": ', { 'content-type': 'application/json' });
-    expectError(res, 400);
+    expect(expectError(res, 400)).toMatchObject({ code: 'bad_request', messageKey: 'request.rejected', params: { reason: expect.any(String) } });
   });
 
   it('rejects wrong types, unknown fields, over-long strings and empty names', async () => {
@@ -50,22 +55,25 @@ describe('bad input', () => {
 
   it('gives validation details that point at the field', async () => {
     const res = await admin.post('/api/v1/units', { parentId: org.districtA1.id, kind: 'cell', name: 'Valid', code: 'OK', sector: 'steel' });
-    expectError(res, 400);
-    expect(res.body.error.details[0].path).toContain('sector');
+    const error = expectError(res, 400);
+    expect(error.details[0].path).toContain('sector');
+    expect(error).toMatchObject({ code: 'validation_failed', messageKey: 'request.invalidInputAt', params: { path: error.details[0].path } });
   });
 
   it('rejects bad ids and answers unknown ids with 404', async () => {
     for (const id of ['abc', '-1', '0', '1.5', '99999999999999999999', "1'; drop table units;--"]) {
       expectError(await admin.get(`/api/v1/units/${encodeURIComponent(id)}`), 400);
     }
-    expectError(await admin.get('/api/v1/units/987654321'), 404);
+    expect(expectError(await admin.get('/api/v1/units/987654321'), 404)).toEqual({ code: 'not_found', message: 'No such unit', messageKey: 'unit.notFound' });
+    expect(expectError(await admin.get('/api/v1/no-such-route'), 404)).toMatchObject({ code: 'not_found', messageKey: 'request.noFileOrRoute' });
     expectError(await admin.get('/api/v1/people/987654321'), 404);
     expectError(await admin.get('/api/v1/units/1/children?limit=100000'), 400);
     expectError(await admin.get('/api/v1/units/1/children?bogus=1'), 400);
   });
 
   it('refuses a non-JSON body on JSON routes', async () => {
-    expectError(await admin.request('POST', '/api/v1/units', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+    const error = expectError(await admin.request('POST', '/api/v1/units', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+    expect(error.messageKey).toBe('request.notJson');
   });
 
   it('never answers 5xx to random bodies on any write route', async () => {

@@ -93,6 +93,7 @@ describe('meeting kinds: order and retirement', () => {
     const general = await admin.post('/api/v1/meeting-kinds/general/retire', {});
     expect(general.status).toBe(400);
     expect(general.body.error.message).toMatch(/cannot be retired/);
+    expect(general.body.error).toMatchObject({ messageKey: 'meetingKind.defaultKind', params: { nameEn: 'General membership meeting', nameKo: '세포총회' } });
     expect((await admin.post('/api/v1/meeting-kinds/no-such-kind/retire', {})).status).toBe(404);
     expect((await admin.post('/api/v1/meeting-kinds/no-such-kind/restore', {})).status).toBe(404);
     expect((await region.post('/api/v1/meeting-kinds/study/retire', {})).status).toBe(404);
@@ -121,6 +122,10 @@ describe('meeting kinds: order and retirement', () => {
     expect(technical.status).toBe(409);
     expect(technical.body.error.message).toContain('A technical session a month (monthly-technical)');
     expect(technical.body.error.details.standards).toEqual([{ code: 'monthly-technical', titleEn: 'A technical session a month', titleKo: '매월 기술학습' }]);
+    expect(technical.body.error).toMatchObject({
+      messageKey: 'meetingKind.usedByStandards',
+      params: { standardsEn: 'A technical session a month (monthly-technical)', standardsKo: '매월 기술학습 (monthly-technical)' },
+    });
     await t.ctx.db.insertInto('standards').values({
       code: 'old-study', kind: 'meetings_per_month', params: JSON.stringify({ kind: 'study', min: 1 }), title_en: 'Old', title_ko: 'Old', valid_from: '2001-01-01', valid_to: '2002-01-01',
     }).execute();
@@ -147,6 +152,7 @@ describe('meeting kinds: order and retirement', () => {
     const refused = await schedule('consultative');
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('The meeting kind Consultative meeting (consultative) is retired: new meetings cannot use it');
+    expect(refused.body.error).toMatchObject({ messageKey: 'meeting.kindRetired', params: { kind: 'consultative', nameEn: 'Consultative meeting', nameKo: '협의회' } });
     expect((await schedule('general')).status).toBe(201);
 
     // Retiring again changes nothing; the audit has one entry.

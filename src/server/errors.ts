@@ -1,4 +1,10 @@
-/** The one error type: a stable code, a user-facing message and one HTTP status. */
+/**
+ * The one error type: a stable code, one HTTP status, and a message key from the shared catalog
+ * (src/shared/error-messages.ts) with its params, from which the English message is built. Taking a key
+ * rather than free text is what keeps every error translatable by clients.
+ */
+import { formatErrorMessage, type ErrorMessageKey, type ErrorParams, type ParamName } from '../shared/error-messages.ts';
+
 export type ErrorCode =
   | 'bad_request' | 'validation_failed' | 'unauthenticated' | 'invalid_credentials' | 'csrf_failed'
   | 'not_found' | 'conflict' | 'version_conflict' | 'rate_limited' | 'import_rejected'
@@ -10,17 +16,38 @@ const STATUS: Record<ErrorCode, number> = {
   import_rejected: 422, payload_too_large: 413, unsupported_media_type: 415, internal: 500,
 };
 
-export class AppError extends Error {
+type Options = { details?: unknown; headers?: Record<string, string> };
+/** Params are required exactly when the message needs some, and only those are allowed. */
+export type ErrorExtras<K extends ErrorMessageKey> = [ParamName<K>] extends [never]
+  ? [options?: Options & { params?: never }]
+  : [options: Options & { params: Record<ParamName<K>, string | number> }];
+
+export class AppError<K extends ErrorMessageKey = ErrorMessageKey> extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown, readonly headers?: Record<string, string>) {
-    super(message);
+  readonly params?: ErrorParams;
+  readonly details?: unknown;
+  readonly headers?: Record<string, string>;
+  constructor(readonly code: ErrorCode, readonly messageKey: K, ...[options]: ErrorExtras<K>) {
+    super(formatErrorMessage(messageKey, options?.params));
     this.status = STATUS[code];
+    this.params = options?.params;
+    this.details = options?.details;
+    this.headers = options?.headers;
   }
 }
 
-export const notFound = (what = 'Not found') => new AppError('not_found', what);
-export const badRequest = (message: string, details?: unknown) => new AppError('bad_request', message, details);
-export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+export const notFound = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('not_found', key, ...extras);
+export const badRequest = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('bad_request', key, ...extras);
+export const conflict = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('conflict', key, ...extras);
+
+/** The `error` member of a response body: only the fields there are, in a stable order. */
+export function errorBody(err: AppError): { code: string; message: string; messageKey: ErrorMessageKey; params?: ErrorParams; details?: unknown } {
+  return {
+    code: err.code, message: err.message, messageKey: err.messageKey,
+    ...(err.params === undefined ? {} : { params: err.params }),
+    ...(err.details === undefined ? {} : { details: err.details }),
+  };
+}
 
 /**
  * Turns PostgreSQL constraint violations into named errors at the data layer, so a client that sends a
@@ -29,22 +56,23 @@ export const conflict = (message: string, details?: unknown) => new AppError('co
 export function fromDatabaseError(err: unknown): AppError | undefined {
   if (typeof err !== 'object' || err === null || !('code' in err)) return undefined;
   const e = err as { code?: string; constraint?: string; detail?: string };
+  const details = { constraint: e.constraint };
   switch (e.code) {
-    case '23505': return conflict(uniqueMessage(e.constraint), { constraint: e.constraint });
-    case '23503': return badRequest('A referenced object does not exist', { constraint: e.constraint });
-    case '23514': return badRequest('A value breaks a rule of the data', { constraint: e.constraint });
-    case '23502': return badRequest('A required value is missing', { constraint: e.constraint });
+    case '23505': return conflict(uniqueMessage(e.constraint), { details });
+    case '23503': return badRequest('db.missingReference', { details });
+    case '23514': return badRequest('db.ruleBroken', { details });
+    case '23502': return badRequest('db.valueMissing', { details });
     case '22P02': case '22007': case '22008': case '22003': case '22001':
-      return badRequest('A value has the wrong form');
-    case '40001': case '40P01': return new AppError('version_conflict', 'The data changed meanwhile; try again');
+      return badRequest('db.wrongForm');
+    case '40001': case '40P01': return new AppError('version_conflict', 'db.changedMeanwhile');
     default: return undefined;
   }
 }
 
-function uniqueMessage(constraint: string | undefined): string {
-  if (constraint?.includes('code')) return 'That code is already in use';
-  if (constraint?.includes('login')) return 'That login is already in use';
-  if (constraint?.includes('member_no')) return 'That member number is already in use';
-  if (constraint?.includes('open_membership')) return 'The person already belongs to a cell';
-  return 'That already exists';
+function uniqueMessage(constraint: string | undefined) {
+  if (constraint?.includes('code')) return 'db.codeTaken';
+  if (constraint?.includes('login')) return 'db.loginTaken';
+  if (constraint?.includes('member_no')) return 'db.memberNoTaken';
+  if (constraint?.includes('open_membership')) return 'db.alreadyInCell';
+  return 'db.duplicate';
 }

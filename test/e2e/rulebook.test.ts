@@ -306,6 +306,14 @@ describe('the rulebook and the meeting kinds', () => {
       expect(await liveRow(GENERAL, 'current').getByTestId('standard-rule').textContent()).toBe('매월 세포총회 1회 이상');
       expect(await liveRow(GENERAL, 'planned').getByTestId('standard-rule').textContent()).toBe('매월 세포총회 2회 이상');
       await shot(page, 'rulebook-06-ko');
+      // The server's refusals read in Korean too (translated from the error's messageKey and params).
+      await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '회의 종류' }).click();
+      await page.locator('[data-testid="meeting-kind-row"][data-code="general"]').getByRole('button', { name: '세포총회 사용 중지' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: '사용 중지', exact: true }).click();
+      await dialog.getByRole('alert').getByText('세포총회의 사용은 중지할 수 없습니다', { exact: false }).waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
       await page.getByTestId('language-switch').getByText('English').click();
       await page.getByTestId('sign-out').click();
       await page.getByTestId('login').waitFor();

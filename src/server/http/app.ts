@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { errorBody, notFound } from '../errors.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
@@ -81,7 +82,7 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   });
   app.get('/*', async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'No such file or route' } });
+      return reply.status(404).send({ error: errorBody(notFound('request.noFileOrRoute')) });
     }
     return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
   });

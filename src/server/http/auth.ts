@@ -29,7 +29,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => randomBytes(32).toString('base64url');
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated', 'Sign in first');
+  if (!request.actor) throw new AppError('unauthenticated', 'auth.signInFirst');
   return request.actor;
 }
 
@@ -74,7 +74,7 @@ function checkCsrf(request: FastifyRequest, expected: string): void {
   const sent = request.headers[CSRF_HEADER];
   const ok = typeof sent === 'string' && sent.length === expected.length
     && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
-  if (!ok) throw new AppError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
+  if (!ok) throw new AppError('csrf_failed', 'auth.csrf', { params: { header: CSRF_HEADER } });
 }
 
 async function authenticateToken(ctx: AppContext, token: string): Promise<Actor | null> {
@@ -85,7 +85,7 @@ async function authenticateToken(ctx: AppContext, token: string): Promise<Actor 
     .where('t.revoked_at', 'is', null)
     .where('a.disabled_at', 'is', null)
     .executeTakeFirst();
-  if (!row) throw new AppError('unauthenticated', 'Unknown or revoked API token');
+  if (!row) throw new AppError('unauthenticated', 'auth.badToken');
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
     await ctx.db.updateTable('api_tokens').set({ last_used_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
   }

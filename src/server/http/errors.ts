@@ -1,7 +1,7 @@
-/** One mapping from any thrown error to `{ error: { code, message, details } }` and a status. */
+/** One mapping from any thrown error to `{ error: { code, message, messageKey, params?, details? } }` and a status. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, fromDatabaseError } from '../errors.ts';
+import { AppError, errorBody, fromDatabaseError } from '../errors.ts';
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -9,12 +9,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: appError.code, msg: appError.message }, 'request rejected');
     if (appError.headers) reply.headers(appError.headers);
-    const body: { code: string; message: string; details?: unknown } = { code: appError.code, message: appError.message };
-    if (appError.details !== undefined) body.details = appError.details;
-    return reply.status(appError.status).send({ error: body });
+    return reply.status(appError.status).send({ error: errorBody(appError) });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }));
+  app.setNotFoundHandler((request, reply) => {
+    const params = { method: request.method, path: request.url.split('?')[0] ?? '' };
+    return reply.status(404).send({ error: errorBody(new AppError('not_found', 'request.noRoute', { params })) });
+  });
 }
 
 function toAppError(err: FastifyError): AppError {
@@ -25,14 +25,17 @@ function toAppError(err: FastifyError): AppError {
       message: v.message,
     }));
     const first = details[0];
-    return new AppError('validation_failed', first ? `Invalid input at ${first.path || 'body'}: ${first.message}` : 'Invalid input', details);
+    return first
+      ? new AppError('validation_failed', 'request.invalidInputAt', { params: { path: first.path || 'body', issue: first.message ?? '' }, details })
+      : new AppError('validation_failed', 'request.invalidInput', { details });
   }
-  if (isResponseSerializationError(err)) return new AppError('internal', 'The server produced an invalid response');
+  if (isResponseSerializationError(err)) return new AppError('internal', 'server.badResponse');
   const db = fromDatabaseError(err);
   if (db) return db;
   const status = err.statusCode ?? 500;
-  if (status === 413) return new AppError('payload_too_large', 'The request body is too large');
-  if (status === 415) return new AppError('unsupported_media_type', 'Send JSON (content-type: application/json)');
-  if (status >= 400 && status < 500) return new AppError('bad_request', err.message || 'Bad request');
-  return new AppError('internal', 'Something went wrong on the server');
+  if (status === 413) return new AppError('payload_too_large', 'request.tooLarge');
+  if (status === 415) return new AppError('unsupported_media_type', 'request.notJson');
+  // Fastify's own refusals (a body that is not JSON, …) keep their wording; clients show a generic line.
+  if (status >= 400 && status < 500) return err.message ? new AppError('bad_request', 'request.rejected', { params: { reason: err.message } }) : new AppError('bad_request', 'request.badRequest');
+  return new AppError('internal', 'server.failed');
 }

@@ -14,7 +14,7 @@ export function decodeCursor(cursor: string | undefined): CursorKey | undefined 
   try {
     return KeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw badRequest('The cursor is not valid; start again without it');
+    throw badRequest('request.badCursor');
   }
 }
 

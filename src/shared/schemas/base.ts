@@ -1,6 +1,7 @@
 /** Shapes every part of the API shares: ids, dates, pages, errors, references to units and people. */
 import { z } from 'zod';
 import { LIMITS, UNIT_KINDS } from '../enums.ts';
+import { ERROR_MESSAGE_KEYS, type ErrorMessageKey } from '../error-messages.ts';
 
 export const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const IdParamsSchema = z.object({ id: IdSchema }).strict();
@@ -13,8 +14,15 @@ export const PageQuerySchema = z.object({
 }).strict();
 export type PageQuery = z.infer<typeof PageQuerySchema>;
 
+/** Every error body: `message` is English; clients translate `messageKey` with `params` (src/shared/error-messages.ts). */
 export const ErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageKey: z.enum(ERROR_MESSAGE_KEYS as [ErrorMessageKey, ...ErrorMessageKey[]]),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    details: z.unknown().optional(),
+  }),
 });
 
 export const UnitRefSchema = z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) });

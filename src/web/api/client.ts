@@ -3,7 +3,10 @@
  * header on every state-changing request, and API errors turned into ApiError.
  */
 
-/** An error answered by the API (`{ error: { code, message, details } }`) or by the network. */
+/**
+ * An error answered by the API (`{ error: { code, message, messageKey, params, details } }`) or by the network.
+ * `message` is the server's English; show `errorText()` (api/error-text.ts), which translates `messageKey`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -12,6 +15,9 @@ export class ApiError extends Error {
     readonly details?: unknown,
     /** Seconds to wait, from Retry-After on 429. */
     readonly retryAfter?: number,
+    /** The message's key in the server's catalog (src/shared/error-messages.ts); absent from older servers. */
+    readonly messageKey?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -53,10 +59,12 @@ function parseRetryAfter(header: string | null): number | undefined {
 
 /** Builds an ApiError from a status and a body that may or may not follow the error shape. */
 export function toApiError(status: number, body: unknown, retryAfter?: number): ApiError {
-  const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const err = (body as { error?: { code?: unknown; message?: unknown; messageKey?: unknown; params?: unknown; details?: unknown } } | null)?.error;
   const code = typeof err?.code === 'string' ? err.code : `http_${status}`;
   const message = typeof err?.message === 'string' ? err.message : `HTTP ${status}`;
-  return new ApiError(status, code, message, err?.details, retryAfter);
+  const messageKey = typeof err?.messageKey === 'string' ? err.messageKey : undefined;
+  const params = typeof err?.params === 'object' && err.params !== null ? err.params as Record<string, string | number> : undefined;
+  return new ApiError(status, code, message, err?.details, retryAfter, messageKey, params);
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {

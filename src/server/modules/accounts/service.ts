@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 function requireManager(actor: Actor): void {
-  if (!actor.all && actor.managePaths.length === 0) throw notFound('Not found');
+  if (!actor.all && actor.managePaths.length === 0) throw notFound('common.notFound');
 }
 
 /** Accounts the actor administers: tied to a person or a grant inside the actor's managed subtrees. */
@@ -61,7 +61,7 @@ export function createAccount(db: Db, actor: Actor, input: { login: string; pass
     if (input.personId) {
       const person = await trx.selectFrom('people as p').select('p.id').where('p.id', '=', input.personId)
         .where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst();
-      if (!person) throw notFound('No such person');
+      if (!person) throw notFound('person.notFound');
     }
     const row = await trx.insertInto('accounts').values({
       login: input.login, password_hash: await hashPassword(input.password), person_id: input.personId ?? null,
@@ -78,18 +78,18 @@ export function createGrant(db: Db, actor: Actor, accountId: number, input: { ro
     // that is not yet tied to the actor's subtree; the unit check below still applies.
     const account = await accountsInScope(trx, actor).select('a.id').where('a.id', '=', accountId).executeTakeFirst()
       ?? (input.unitId ? await trx.selectFrom('accounts as a').select('a.id').where('a.id', '=', accountId).executeTakeFirst() : undefined);
-    if (!account) throw notFound('No such account');
+    if (!account) throw notFound('account.notFound');
     if (input.role === 'admin') {
-      if (!actor.all) throw notFound('Not found');
-      if (input.unitId) throw badRequest('An administrator grant covers the whole tree; give no unit');
-    } else if (!input.unitId) throw badRequest('This role needs a unit');
+      if (!actor.all) throw notFound('common.notFound');
+      if (input.unitId) throw badRequest('grant.adminTakesNoUnit');
+    } else if (!input.unitId) throw badRequest('grant.needsUnit');
     const unit = input.unitId
       ? await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind']).where('u.id', '=', input.unitId)
         .where(pathInScope(actor, 'u.path', 'manage')).executeTakeFirst()
       : undefined;
-    if (input.unitId && !unit) throw notFound('No such unit');
-    if ((input.role === 'member' || input.role === 'secretary') && unit?.kind !== 'cell') throw badRequest('Member and secretary grants are on a cell');
-    if (input.role === 'official' && unit?.kind !== 'committee') throw badRequest('Official grants are on a committee');
+    if (input.unitId && !unit) throw notFound('unit.notFound');
+    if ((input.role === 'member' || input.role === 'secretary') && unit?.kind !== 'cell') throw badRequest('grant.needsCell');
+    if (input.role === 'official' && unit?.kind !== 'committee') throw badRequest('grant.needsCommittee');
     const access: GrantAccess = input.role === 'member' ? 'read' : input.role === 'admin' || input.role === 'secretary' ? 'manage' : input.access;
     const row = await trx.insertInto('grants').values({
       account_id: accountId, role: input.role, access, unit_id: unit?.id ?? null, created_by: actor.accountId,
@@ -107,7 +107,7 @@ export function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void
       .where('g.id', '=', grantId).where('g.revoked_at', 'is', null)
       .where((eb) => actor.all ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]))
       .executeTakeFirst();
-    if (!grant) throw notFound('No such grant');
+    if (!grant) throw notFound('grant.notFound');
     await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('id', '=', grantId).execute();
     await recordAudit(trx, actor, { action: 'grant.revoke', entity: 'grant', entityId: grantId, before: grant });
   });

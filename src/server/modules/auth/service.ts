@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/service.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { accountKey, assertNotBlocked, clearFailures, ipKey, LIMITS, recordFailure } from './throttle.ts';
 
-const invalid = () => new AppError('invalid_credentials', 'Wrong login or password');
+const invalid = () => new AppError('invalid_credentials', 'auth.wrongCredentials');
 
 export async function signIn(db: Db, input: { login: string; password: string; ip: string; userAgent?: string; maxAgeMs: number }) {
   const login = input.login.trim().toLowerCase();
@@ -98,6 +98,6 @@ export async function listApiTokens(db: Db, actor: Actor) {
 export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<void> {
   const r = await db.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` })
     .where('id', '=', id).where('account_id', '=', actor.accountId).where('revoked_at', 'is', null).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw notFound('No such token');
+  if (Number(r.numUpdatedRows) === 0) throw notFound('token.notFound');
   await recordAudit(db, actor, { action: 'api_token.revoke', entity: 'api_token', entityId: id });
 }

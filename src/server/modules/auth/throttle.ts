@@ -18,7 +18,7 @@ export async function assertNotBlocked(db: Db, keys: string[]): Promise<void> {
     .orderBy('blocked_until', 'desc').executeTakeFirst();
   if (blocked?.blocked_until) {
     const seconds = Math.max(1, Math.ceil((blocked.blocked_until.getTime() - Date.now()) / 1000));
-    throw new AppError('rate_limited', `Too many failed sign-ins; try again in ${seconds} seconds`, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+    throw new AppError('rate_limited', 'auth.tooManyAttempts', { params: { seconds }, details: { retryAfterSeconds: seconds }, headers: { 'retry-after': String(seconds) } });
   }
 }
 

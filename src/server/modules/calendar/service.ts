@@ -16,7 +16,7 @@ import { renderCalendar } from './ics.ts';
 const feedUrl = (token: string) => `/api/v1/calendar/${token}.ics`;
 
 export async function createPersonFeed(db: Db, actor: Actor) {
-  if (actor.personId === null) throw badRequest('This account has no person record, so no meetings to show');
+  if (actor.personId === null) throw badRequest('calendar.noPerson');
   const token = randomBytes(32).toString('base64url');
   await db.insertInto('calendar_feeds').values({ token_hash: hashToken(token), person_id: actor.personId, created_by: actor.accountId }).execute();
   await recordAudit(db, actor, { action: 'calendar.create', entity: 'person', entityId: actor.personId });
@@ -34,7 +34,7 @@ export async function createCellFeed(db: Db, actor: Actor, cellId: number) {
 export async function renderFeed(db: Db, token: string): Promise<string> {
   const feed = await db.selectFrom('calendar_feeds').select(['person_id', 'cell_id'])
     .where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).executeTakeFirst();
-  if (!feed) throw notFound('No such calendar');
+  if (!feed) throw notFound('calendar.notFound');
   const cellIds = feed.cell_id !== null ? [feed.cell_id]
     : (await db.selectFrom('memberships').select('cell_id').where('person_id', '=', feed.person_id!).where('to_date', 'is', null).execute()).map((r) => r.cell_id);
   const meetings = cellIds.length === 0 ? [] : await db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.cell_id')

@@ -35,9 +35,9 @@ export function dataEnd(period: Period, today = todayIso()): string {
 
 /** 'YYYY-MM' from a query string -> a period; months after the current one are refused. */
 export function parsePeriod(value: string, today = todayIso()): Period {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw badRequest('period must look like 2026-03');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw badRequest('period.badFormat');
   const period = `${value}-01`;
-  if (period > periodOf(today)) throw badRequest('That month has not begun');
+  if (period > periodOf(today)) throw badRequest('period.notBegun');
   return period;
 }
 

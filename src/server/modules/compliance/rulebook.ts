@@ -27,19 +27,23 @@ function sameRule(v: Selectable<StandardsTable>, input: SaveStandard): boolean {
 
 export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise<{ id: number | null }> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('Not found');
+    if (!actor.all) throw notFound('common.notFound');
     const current = periodOf(todayIso());
-    if (input.validFrom < current) throw badRequest('A rulebook change cannot rewrite past months: apply it from this month or later');
+    if (input.validFrom < current) throw badRequest('standard.pastMonths');
     if (input.scopeUnitId && !(await trx.selectFrom('units').select('id').where('id', '=', input.scopeUnitId).executeTakeFirst())) {
-      throw notFound('No such unit');
+      throw notFound('unit.notFound');
     }
     await sql`select pg_advisory_xact_lock(hashtext('rulebook'))`.execute(trx);
     // Under the rulebook lock, which retiring a kind also takes: no rule starts pointing at a retired kind.
     const kind = 'kind' in input.params ? input.params.kind : undefined;
     if (kind !== undefined && !input.retire) {
-      const row = await trx.selectFrom('meeting_kinds').select(['name_en', 'retired_at']).where('code', '=', kind).executeTakeFirst();
-      if (!row) throw badRequest(`Unknown meeting kind ${kind}`, [{ path: 'body.params.kind', message: 'No such meeting kind' }]);
-      if (row.retired_at) throw badRequest(`The meeting kind ${row.name_en} (${kind}) is retired: restore it before a standard refers to it`, [{ path: 'body.params.kind', message: 'This meeting kind is retired' }]);
+      const row = await trx.selectFrom('meeting_kinds').select(['name_en', 'name_ko', 'retired_at']).where('code', '=', kind).executeTakeFirst();
+      if (!row) throw badRequest('meetingKind.unknown', { params: { kind }, details: [{ path: 'body.params.kind', message: 'No such meeting kind' }] });
+      if (row.retired_at) {
+        throw badRequest('standard.kindRetired', {
+          params: { kind, nameEn: row.name_en, nameKo: row.name_ko }, details: [{ path: 'body.params.kind', message: 'This meeting kind is retired' }],
+        });
+      }
     }
     const before = await trx.selectFrom('standards').selectAll().where('code', '=', input.code).orderBy('valid_from').execute();
     const last = before.at(-1);
@@ -57,7 +61,7 @@ export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise
         scope_unit_id: input.scopeUnitId ?? null, scope_sector: input.scopeSector ?? null, valid_from: input.validFrom, created_by: actor.accountId || null,
       }).returning('id').executeTakeFirstOrThrow();
       id = row.id;
-    } else if (before.length === 0) throw notFound('No such standard');
+    } else if (before.length === 0) throw notFound('standard.notFound');
     await recordAudit(trx, actor, { action: input.retire ? 'standard.retire' : 'standard.save', entity: 'standard', entityId: input.code, before, after: input });
     if (input.validFrom === current && (await trx.selectFrom('metric_periods').select('period').where('period', '=', current).executeTakeFirst())) {
       await materializePeriod(trx, current);

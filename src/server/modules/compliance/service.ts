@@ -15,7 +15,7 @@ const month = (p: Period) => p.slice(0, 7);
 
 export async function getCompliance(db: Db, actor: Actor, unitId: number, period: Period): Promise<Compliance> {
   const unit = await findUnitInScope(db, actor, unitId);
-  if (!unit) throw notFound('No such unit');
+  if (!unit) throw notFound('unit.notFound');
   await ensurePeriod(db, period);
   const [standards, rollups] = await Promise.all([
     standardsInForce(db, period),
@@ -45,7 +45,7 @@ type RowsQuery = { period: Period; standard: string; meets?: boolean };
  */
 async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: RowsQuery) {
   const unit = await findUnitInScope(db, actor, unitId);
-  if (!unit) throw notFound('No such unit');
+  if (!unit) throw notFound('unit.notFound');
   await ensurePeriod(db, q.period);
   const small = await isSmallSubtree(db, unit.id, q.period);
   return async (limit: number, cursor?: string) => {
@@ -85,7 +85,7 @@ export async function* allComplianceCells(db: Db, actor: Actor, unitId: number, 
 
 export async function getTrend(db: Db, actor: Actor, unitId: number, last: Period, months: number) {
   const unit = await findUnitInScope(db, actor, unitId);
-  if (!unit) throw notFound('No such unit');
+  if (!unit) throw notFound('unit.notFound');
   const periods = periodsEndingWith(last, months);
   const [rows, materialized] = await Promise.all([
     db.selectFrom('unit_figures').select(['period', 'standard_code', 'cells_total', 'cells_meeting'])

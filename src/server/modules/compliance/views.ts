@@ -14,7 +14,7 @@ type Figure = { cellsMeeting: number; cellsTotal: number };
 
 async function unitForView(db: Db, actor: Actor, unitId: number, period: Period) {
   const unit = await findUnitInScope(db, actor, unitId);
-  if (!unit) throw notFound('No such unit');
+  if (!unit) throw notFound('unit.notFound');
   await ensurePeriod(db, period);
   return unit;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { formatErrorMessage } from '../../../shared/error-messages.ts';
 import { ErrorSchema, HealthSchema } from '../../../shared/schemas.ts';
 import type { RouteModule } from '../../http/route-kit.ts';
 
@@ -10,7 +11,8 @@ export const healthRoutes: RouteModule = (app, ctx) => {
     try {
       await sql`select 1`.execute(ctx.db);
     } catch {
-      return reply.status(503).send({ error: { code: 'database_unavailable', message: 'The database does not answer' } });
+      const messageKey = 'server.databaseDown';
+      return reply.status(503).send({ error: { code: 'database_unavailable', message: formatErrorMessage(messageKey), messageKey } });
     }
     return { status: 'ok' as const, database: { mode: ctx.databaseMode, version: ctx.databaseVersion } };
   });

@@ -1,6 +1,7 @@
 /** One CSV line -> a validated row, or a reason it is bad. */
 import { z } from 'zod';
 import { LIMITS } from '../../../shared/enums.ts';
+import { badRequest, type AppError } from '../../errors.ts';
 
 export const COLUMNS = ['full_name', 'member_no', 'email', 'phone', 'birth_year', 'workplace', 'joined_on', 'role', 'cell_code'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -23,12 +24,13 @@ export const CsvRowSchema = z.object({
 export type CsvRow = z.infer<typeof CsvRowSchema>;
 
 /** Checks the header: full_name is required and unknown columns are refused (likely a wrong file). */
-export function checkHeader(header: string[]): string | undefined {
+export function checkHeader(header: string[]): AppError | undefined {
+  const details = { line: 1 };
   const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) return `unknown column(s): ${unknown.join(', ')}; expected some of ${COLUMNS.join(', ')}`;
-  if (!header.includes('full_name')) return 'the header must have a full_name column';
+  if (unknown.length) return badRequest('import.unknownColumns', { params: { columns: unknown.join(', '), expected: COLUMNS.join(', ') }, details });
+  if (!header.includes('full_name')) return badRequest('import.noFullName', { details });
   const dup = header.find((h, i) => header.indexOf(h) !== i);
-  if (dup) return `column ${dup} appears twice`;
+  if (dup) return badRequest('import.repeatedColumn', { params: { column: dup }, details });
   return undefined;
 }
 

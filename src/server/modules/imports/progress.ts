@@ -25,7 +25,7 @@ export async function getImportStatus(db: Db, id: string, accountId?: number | n
   let q = db.selectFrom('imports').selectAll().where('id', '=', id);
   if (accountId !== undefined) q = accountId === null ? q.where('account_id', 'is', null) : q.where('account_id', '=', accountId);
   const r = await q.executeTakeFirst();
-  if (!r) throw notFound('No such import');
+  if (!r) throw notFound('import.notFound');
   const seconds = Math.max(0.001, ((r.finished_at ?? new Date()).getTime() - r.started_at.getTime()) / 1000);
   return {
     id: r.id, status: r.status, linesRead: r.lines_read, bytesRead: r.bytes_read, totalBytes: r.total_bytes,

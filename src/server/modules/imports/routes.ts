@@ -23,7 +23,7 @@ export const importRoutes: RouteModule = (app, { db, pool }) => {
     },
   }, async (req) => {
     if (typeof (req.body as Readable | undefined)?.pipe !== 'function') {
-      throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with content-type text/csv');
+      throw new AppError('unsupported_media_type', 'import.notCsv');
     }
     const length = Number(req.headers['content-length']);
     return importMembers(db, pool, requireActor(req), {

@@ -13,7 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { storedAccountId, type Actor } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/scope.ts';
 import type { Database } from '../../db/database.ts';
-import { AppError, conflict, notFound } from '../../errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas.ts';
 import { checkHeader, copyValue, validateRow } from './csv-rows.ts';
 import { COPY_STAGING, CREATE_STAGING, mergeRows, resolveRows, type LineError } from './staging.ts';
@@ -32,10 +32,10 @@ export type ImportRequest = {
 
 export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, req: ImportRequest): Promise<ImportStatus> {
   const unit = await findUnitInScope(db, actor, req.unitId, 'manage');
-  if (!unit) throw notFound('No such unit');
-  if (unit.closed_on) throw conflict('The unit is closed');
+  if (!unit) throw notFound('unit.notFound');
+  if (unit.closed_on) throw conflict('unit.closed');
   const existing = await db.selectFrom('imports').select('id').where('id', '=', req.importId).executeTakeFirst();
-  if (existing) throw conflict('An import with that id already exists');
+  if (existing) throw conflict('import.idTaken');
   await db.insertInto('imports').values({
     id: req.importId, unit_id: unit.id, account_id: storedAccountId(actor), status: 'running', total_bytes: req.totalBytes,
   }).execute();
@@ -57,7 +57,7 @@ export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, r
       await client.query('rollback');
       await saveProgress(db, req.importId, progress, { status: 'rejected' });
       const status = await getImportStatus(db, req.importId);
-      throw new AppError('import_rejected', `${progress.errorCount} line(s) are not valid; nothing was imported`, status);
+      throw new AppError('import_rejected', 'import.rejected', { params: { count: progress.errorCount }, details: status });
     }
     const counts = await mergeRows(client, storedAccountId(actor), new Date().toISOString().slice(0, 10));
     await client.query(`insert into audit_log (account_id, action, entity, entity_id, after) values ($1, 'import.members', 'unit', $2, $3)`,
@@ -96,7 +96,7 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
     columns: (h: string[]) => {
       header = h.map((c) => c.trim().toLowerCase());
       const problem = checkHeader(header);
-      if (problem) throw new AppError('bad_request', `The CSV header is not usable: ${problem}`, { line: 1 });
+      if (problem) throw problem;
       return header;
     },
   });
@@ -128,11 +128,11 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
     if (err instanceof AppError) throw err;
     const e = err as { code?: string; message?: string; lines?: number };
     if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      throw new AppError('bad_request', `The file is not valid CSV near line ${e.lines ?? '?'}: ${e.message ?? e.code}`, { line: e.lines });
+      throw badRequest('import.badCsv', { params: { line: e.lines ?? '?', reason: e.message ?? e.code }, details: { line: e.lines } });
     }
     throw err;
   }
-  if (!header) throw new AppError('bad_request', 'The file is empty: it needs a header line with full_name');
+  if (!header) throw new AppError('bad_request', 'import.emptyFile');
 }
 
 function describe(err: unknown): string {

@@ -18,7 +18,7 @@ import { assertVersion, getMeeting, lockMeeting, refreshMeetingPeriod } from './
 export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: SaveAttendance): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const m = await lockMeeting(trx, actor, meetingId, undefined);
-    if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('A meeting that has not begun cannot be recorded as held');
+    if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('meeting.notBegun');
     const { roll, saved: before } = await selectRollAndAttendance(trx, m.cell_id, m.id, m.meets_on);
     checkCoversRoll(roll.map((r) => r.personId), input.records.map((r) => r.personId));
     const next = input.records.map((r) => ({ person_id: r.personId, status: r.status, reason: r.status === 'present' ? null : r.reason || null }));
@@ -76,7 +76,7 @@ function checkCoversRoll(roll: number[], sent: number[]): void {
   const notOnRoll = sent.filter((id) => !onRoll.has(id));
   const missing = roll.filter((id) => !seen.has(id));
   if (duplicates.length || notOnRoll.length || missing.length) {
-    throw badRequest('The records must list every member on the roll that day, once each', { duplicates, notOnRoll, missing });
+    throw badRequest('attendance.rollMismatch', { details: { duplicates, notOnRoll, missing } });
   }
 }
 

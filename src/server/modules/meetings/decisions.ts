@@ -24,7 +24,7 @@ export function addDecision(db: Db, actor: Actor, meetingId: number, input: NewD
     if (owners.length) {
       const roll = new Set((await selectRoll(trx, m.cell_id, todayIso() > m.meets_on ? todayIso() : m.meets_on)).map((r) => r.personId));
       const strangers = owners.filter((o) => !roll.has(o));
-      if (strangers.length) throw badRequest('Owners of actions must be on the cell\'s roll', { notOnRoll: strangers });
+      if (strangers.length) throw badRequest('action.ownersNotOnRoll', { details: { notOnRoll: strangers } });
     }
     const decision = await trx.insertInto('decisions').values({ cell_id: m.cell_id, meeting_id: m.id, text: input.text }).returning('id').executeTakeFirstOrThrow();
     if (input.actions.length) {
@@ -43,7 +43,7 @@ export function setActionStatus(db: Db, actor: Actor, actionId: number, status: 
   return inTransaction(db, async (trx) => {
     const action = await trx.selectFrom('decision_actions as a').innerJoin('units as u', 'u.id', 'a.cell_id')
       .selectAll('a').where('a.id', '=', actionId).where(pathInScope(actor, 'u.path', 'manage')).forUpdate('a').executeTakeFirst();
-    if (!action) throw notFound('No such action');
+    if (!action) throw notFound('action.notFound');
     const closedOn = status === 'open' ? null : action.status === status ? action.closed_on : todayIso();
     await trx.updateTable('decision_actions').set({ status, closed_on: closedOn }).where('cell_id', '=', action.cell_id).where('id', '=', actionId).execute();
     await recordAudit(trx, actor, { action: 'action.status', entity: 'action', entityId: actionId, before: { status: action.status, closedOn: action.closed_on }, after: { status, closedOn } });
@@ -65,7 +65,7 @@ export function resolveFollowUp(db: Db, actor: Actor, id: number, note: string) 
   return inTransaction(db, async (trx) => {
     const f = await trx.selectFrom('follow_ups as f').innerJoin('units as u', 'u.id', 'f.cell_id')
       .selectAll('f').where('f.id', '=', id).where(pathInScope(actor, 'u.path', 'manage')).forUpdate('f').executeTakeFirst();
-    if (!f) throw notFound('No such follow-up');
+    if (!f) throw notFound('followUp.notFound');
     const today = todayIso();
     await trx.updateTable('follow_ups').set({ resolved_on: sql<string>`coalesce(resolved_on, ${today}::date)`, note })
       .where('cell_id', '=', f.cell_id).where('id', '=', id).execute();

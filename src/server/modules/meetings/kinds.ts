@@ -51,7 +51,7 @@ const lockOrder = (db: Db) => sql`select pg_advisory_xact_lock(hashtext('meeting
 
 export function saveMeetingKind(db: Db, actor: Actor, input: z.infer<typeof SaveMeetingKindSchema>) {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('Not found');
+    if (!actor.all) throw notFound('common.notFound');
     await lockOrder(trx);
     const before = await trx.selectFrom('meeting_kinds').selectAll().where('code', '=', input.code).executeTakeFirst();
     const position = before?.position ?? Number((await trx.selectFrom('meeting_kinds').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst())?.p ?? 0) + 1;
@@ -65,11 +65,11 @@ export function saveMeetingKind(db: Db, actor: Actor, input: z.infer<typeof Save
 /** Moves a kind one place up or down the list; at the top (or bottom) already, nothing changes. */
 export function moveMeetingKind(db: Db, actor: Actor, code: string, direction: 'up' | 'down'): Promise<{ items: MeetingKind[] }> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('Not found');
+    if (!actor.all) throw notFound('common.notFound');
     await lockOrder(trx);
     const rows = await orderedKinds(trx);
     const from = rows.findIndex((k) => k.code === code);
-    if (from < 0) throw notFound('No such meeting kind');
+    if (from < 0) throw notFound('meetingKind.notFound');
     const to = from + (direction === 'up' ? -1 : 1);
     if (to < 0 || to >= rows.length) return { items: rows.map(present) };
     const before = rows.map((k) => k.code);
@@ -85,7 +85,7 @@ export function moveMeetingKind(db: Db, actor: Actor, code: string, direction: '
 /** Refuses to retire the default kind, or a kind the rulebook refers to today or later (a standard no cell could meet). */
 async function checkRetirable(db: Db, kind: KindRow): Promise<void> {
   if (kind.code === DEFAULT_KIND) {
-    throw badRequest(`The ${kind.name_en} cannot be retired: the default standards and the quorum rule rely on it`, { reason: 'default_kind' });
+    throw badRequest('meetingKind.defaultKind', { params: { nameEn: kind.name_en, nameKo: kind.name_ko }, details: { reason: 'default_kind' } });
   }
   const today = todayIso();
   const standards = await db.selectFrom('standards').select(['code', 'title_en as titleEn', 'title_ko as titleKo'])
@@ -93,19 +93,20 @@ async function checkRetirable(db: Db, kind: KindRow): Promise<void> {
     .orderBy('code').orderBy('valid_from').execute();
   if (standards.length === 0) return;
   const byCode = [...new Map(standards.map((s) => [s.code, s])).values()];
-  throw conflict(
-    `Standards in force or planned refer to ${kind.name_en}: ${byCode.map((s) => `${s.titleEn} (${s.code})`).join('; ')}. Retire them or change their meeting kind first`,
-    { standards: byCode },
-  );
+  const listed = (title: 'titleEn' | 'titleKo') => byCode.map((s) => `${s[title]} (${s.code})`).join('; ');
+  throw conflict('meetingKind.usedByStandards', {
+    params: { nameEn: kind.name_en, nameKo: kind.name_ko, standardsEn: listed('titleEn'), standardsKo: listed('titleKo') },
+    details: { standards: byCode },
+  });
 }
 
 function setRetired(db: Db, actor: Actor, code: string, retire: boolean): Promise<MeetingKind> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('Not found');
+    if (!actor.all) throw notFound('common.notFound');
     // Standards are saved under this lock: none starts referring to the kind between the check and the retirement.
     if (retire) await sql`select pg_advisory_xact_lock(hashtext('rulebook'))`.execute(trx);
     const before = await trx.selectFrom('meeting_kinds').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
-    if (!before) throw notFound('No such meeting kind');
+    if (!before) throw notFound('meetingKind.notFound');
     if (retire) await checkRetirable(trx, before);
     if ((before.retired_at !== null) === retire) return present(before);
     const after = await trx.updateTable('meeting_kinds').set({ retired_at: retire ? sql<Date>`now()` : null })

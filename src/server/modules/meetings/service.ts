@@ -13,7 +13,7 @@ import * as q from './queries.ts';
 
 export async function requireCell(db: Db, actor: Actor, cellId: number, need: 'read' | 'manage') {
   const cell = await findUnitInScope(db, actor, cellId, need);
-  if (!cell || cell.kind !== 'cell') throw notFound('No such cell');
+  if (!cell || cell.kind !== 'cell') throw notFound('cell.notFound');
   return cell;
 }
 
@@ -25,18 +25,18 @@ async function meetsOn(db: Db, startsAt: string, timeZone: string): Promise<stri
 /** A kind new meetings may use. The share lock makes a retirement running meanwhile wait for this meeting, or this meeting see it. */
 async function requireKind(db: Db, kind: string) {
   const row = await db.selectFrom('meeting_kinds').selectAll().where('code', '=', kind).forShare().executeTakeFirst();
-  if (!row) throw badRequest(`Unknown meeting kind ${kind}`, { field: 'kind' });
-  if (row.retired_at) throw badRequest(`The meeting kind ${row.name_en} (${kind}) is retired: new meetings cannot use it`, { field: 'kind' });
+  if (!row) throw badRequest('meetingKind.unknown', { params: { kind }, details: { field: 'kind' } });
+  if (row.retired_at) throw badRequest('meeting.kindRetired', { params: { kind, nameEn: row.name_en, nameKo: row.name_ko }, details: { field: 'kind' } });
   return row;
 }
 
 export function createMeeting(db: Db, actor: Actor, cellId: number, input: CreateMeeting, timeZone: string): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const cell = await requireCell(trx, actor, cellId, 'manage');
-    if (cell.closed_on) throw conflict('The cell is closed');
+    if (cell.closed_on) throw conflict('cell.closed');
     await requireKind(trx, input.kind);
     const day = await meetsOn(trx, input.startsAt, timeZone);
-    if (day < cell.opened_on) throw badRequest('The cell was not open on that day');
+    if (day < cell.opened_on) throw badRequest('meeting.cellNotOpen');
     let first: number | undefined;
     for (const startsAt of occurrences(input.startsAt, input.repeat)) {
       const row = await trx.insertInto('meetings').values({
@@ -81,7 +81,7 @@ type Known = { meeting: MeetingRow; roll: q.RollEntry[]; saved: q.AttendanceRow[
 /** Reads a meeting for the response; a caller that has just written it may pass what it already holds. */
 export async function getMeeting(db: Db, actor: Actor, id: number, known?: Known): Promise<Meeting> {
   const m = known?.meeting ?? await q.selectMeetingInScope(db, actor, id);
-  if (!m) throw notFound('No such meeting');
+  if (!m) throw notFound('meeting.notFound');
   const kind = { quorum: m.quorum };
   const { roll, saved } = known ?? await q.selectRollAndAttendance(db, m.cell_id, m.id, m.meets_on);
   const { agenda, decisions, actions, openActions } = await q.selectMeetingDetails(db, m.cell_id, m.id, m.meets_on);
@@ -126,7 +126,7 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?:
     if (input.title !== undefined) set.title = input.title || null;
     if (input.minutes !== undefined) set.minutes = input.minutes || null;
     if (input.startsAt !== undefined) {
-      if (m.status !== 'scheduled') throw conflict('A meeting already recorded cannot be moved; correct its attendance instead');
+      if (m.status !== 'scheduled') throw conflict('meeting.alreadyRecorded');
       set.starts_at = input.startsAt;
       set.meets_on = await meetsOn(trx, input.startsAt, timeZone);
     }
@@ -142,14 +142,14 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?:
 /** Locks a manageable meeting for a change, checking the client's version when it sent one. */
 export async function lockMeeting(db: Db, actor: Actor, id: number, version: number | undefined) {
   const m = await q.selectMeetingInScope(db, actor, id, 'manage', true);
-  if (!m) throw notFound('No such meeting');
+  if (!m) throw notFound('meeting.notFound');
   assertVersion(m, version);
   return m;
 }
 
 export function assertVersion(meeting: { version: number }, version: number | undefined): void {
   if (version !== undefined && version !== meeting.version) {
-    throw new AppError('version_conflict', 'Someone else saved this meeting meanwhile; reload it and try again', { currentVersion: meeting.version });
+    throw new AppError('version_conflict', 'meeting.savedMeanwhile', { details: { currentVersion: meeting.version } });
   }
 }
 

@@ -20,7 +20,7 @@ export function findOpenMembership(db: Db, personId: number): Promise<OpenMember
 /** Ends the person's open membership (if any) on `date` and opens `next` from that day. */
 export async function changeMembership(db: Db, personId: number, next: { cellId: number; role: MembershipRole } | null, date: string): Promise<void> {
   const current = await findOpenMembership(db, personId);
-  if (current && date < current.from_date) throw badRequest(`The date must not be before the current membership began (${current.from_date})`);
+  if (current && date < current.from_date) throw badRequest('membership.beforeCurrent', { params: { since: current.from_date } });
   if (current) {
     if (current.from_date === date) {
       await db.deleteFrom('memberships').where('cell_id', '=', current.cell_id).where('id', '=', current.id).execute();

@@ -42,10 +42,10 @@ export async function exportMyData(db: Db, actor: Actor) {
 
 export function erasePerson(db: Db, actor: Actor, personId: number): Promise<void> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('No such person');
+    if (!actor.all) throw notFound('person.notFound');
     const person = await trx.selectFrom('people').select(['id', 'full_name']).where('id', '=', personId).forUpdate().executeTakeFirst();
-    if (!person) throw notFound('No such person');
-    if (person.full_name === ERASED_NAME) throw conflict('The person is already erased');
+    if (!person) throw notFound('person.notFound');
+    if (person.full_name === ERASED_NAME) throw conflict('person.alreadyErased');
     const open = await trx.selectFrom('memberships').select('id').where('person_id', '=', personId).where('to_date', 'is', null).executeTakeFirst();
     if (open) await changeMembership(trx, personId, null, today());
     await trx.updateTable('people').set({

@@ -14,9 +14,9 @@ import { todayIso as today } from '../compliance/periods.ts';
 
 async function requireCellManagedFromAbove(db: Db, actor: Actor, cellId: number) {
   const cell = await findUnitManagedFromAbove(db, actor, cellId);
-  if (!cell) throw notFound('No such cell');
-  if (cell.kind !== 'cell') throw badRequest('Secretaries are appointed to cells');
-  if (cell.closed_on) throw conflict('The cell is closed');
+  if (!cell) throw notFound('cell.notFound');
+  if (cell.kind !== 'cell') throw badRequest('secretary.cellsOnly');
+  if (cell.closed_on) throw conflict('cell.closed');
   return cell;
 }
 
@@ -24,7 +24,7 @@ async function requireOnRoll(db: Db, cellId: number, personId: number) {
   const m = await db.selectFrom('memberships').select(['id', 'role', 'from_date'])
     .where('cell_id', '=', cellId).where('person_id', '=', personId).where('to_date', 'is', null)
     .executeTakeFirst();
-  if (!m) throw badRequest('The person is not on this cell\'s roll');
+  if (!m) throw badRequest('person.notOnRoll');
   return m;
 }
 
@@ -33,10 +33,10 @@ export function appointSecretary(db: Db, actor: Actor, cellId: number, input: { 
     const cell = await requireCellManagedFromAbove(trx, actor, cellId);
     const member = await requireOnRoll(trx, cell.id, input.personId);
     const date = input.date ?? today();
-    if (date > today()) throw badRequest('An appointment cannot be dated in the future');
+    if (date > today()) throw badRequest('secretary.appointInFuture');
     const role = input.deputy ? 'deputy_secretary' : 'secretary';
     if (member.role === role) return getUnit(trx, actor, cellId);
-    if (member.role === 'candidate') throw badRequest('A candidate cannot be appointed; admit them as a member first');
+    if (member.role === 'candidate') throw badRequest('secretary.candidate');
     if (role === 'secretary') {
       const previous = await trx.selectFrom('memberships').select('person_id')
         .where('cell_id', '=', cell.id).where('role', '=', 'secretary').where('to_date', 'is', null).executeTakeFirst();
@@ -52,9 +52,9 @@ export function relieveSecretary(db: Db, actor: Actor, cellId: number, input: { 
   return inTransaction(db, async (trx) => {
     const cell = await requireCellManagedFromAbove(trx, actor, cellId);
     const member = await requireOnRoll(trx, cell.id, input.personId);
-    if (member.role !== 'secretary' && member.role !== 'deputy_secretary') throw badRequest('The person holds no officer role in this cell');
+    if (member.role !== 'secretary' && member.role !== 'deputy_secretary') throw badRequest('secretary.noOfficerRole');
     const date = input.date ?? today();
-    if (date > today()) throw badRequest('A relief cannot be dated in the future');
+    if (date > today()) throw badRequest('secretary.relieveInFuture');
     await changeMembership(trx, input.personId, { cellId: cell.id, role: 'member' }, date);
     await recordAudit(trx, actor, { action: 'secretary.relieve', entity: 'unit', entityId: cell.id, before: { personId: input.personId, role: member.role }, after: { personId: input.personId, role: 'member', date } });
     return getUnit(trx, actor, cellId);

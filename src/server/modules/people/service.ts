@@ -13,7 +13,7 @@ import * as q from './queries.ts';
 
 export async function getPerson(db: Db, actor: Actor, id: number): Promise<Person> {
   const person = await q.selectPersonInScope(db, actor, id);
-  if (!person) throw notFound('No such person');
+  if (!person) throw notFound('person.notFound');
   const [memberships, manageable] = await Promise.all([
     q.selectMemberships(db, actor, id),
     db.selectFrom('people as p').select('p.id').where('p.id', '=', id).where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst(),
@@ -35,9 +35,9 @@ function presentPerson(p: PersonRow, memberships: Awaited<ReturnType<typeof q.se
 /** A usable cell for new members: in the actor's manage scope, a cell, open. */
 async function requireOpenCell(db: Db, actor: Actor, cellId: number) {
   const cell = await q.selectCellForManage(db, actor, cellId);
-  if (!cell) throw notFound('No such cell');
-  if (cell.kind !== 'cell') throw badRequest('People belong to cells, not committees');
-  if (cell.closed_on) throw conflict('The cell is closed');
+  if (!cell) throw notFound('cell.notFound');
+  if (cell.kind !== 'cell') throw badRequest('person.notInCommittee');
+  if (cell.closed_on) throw conflict('cell.closed');
   return cell;
 }
 
@@ -50,7 +50,7 @@ export function createPerson(db: Db, actor: Actor, input: CreatePerson): Promise
       joined_on: input.joinedOn ?? null, member_no: input.memberNo || null,
     }).returningAll().executeTakeFirstOrThrow();
     const from = input.fromDate ?? today();
-    if (from > today()) throw badRequest('A membership cannot start in the future');
+    if (from > today()) throw badRequest('membership.startsInFuture');
     await changeMembership(trx, created.id, { cellId: input.cellId, role: input.role }, from);
     await recordAudit(trx, actor, { action: 'person.create', entity: 'person', entityId: created.id, after: { ...created, cellId: input.cellId, role: input.role } });
     return getPerson(trx, actor, created.id);
@@ -62,7 +62,7 @@ const COLUMNS = { fullName: 'full_name', email: 'email', phone: 'phone', birthYe
 export function updatePerson(db: Db, actor: Actor, id: number, input: Partial<Record<keyof typeof COLUMNS, unknown>>): Promise<Person> {
   return inTransaction(db, async (trx) => {
     const before = await q.selectPersonInScope(trx, actor, id, 'manage');
-    if (!before) throw notFound('No such person');
+    if (!before) throw notFound('person.notFound');
     const set: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(COLUMNS)) {
       const value = input[key as keyof typeof COLUMNS];
@@ -79,13 +79,13 @@ export function updatePerson(db: Db, actor: Actor, id: number, input: Partial<Re
 export function transferPerson(db: Db, actor: Actor, id: number, input: { toCellId: number; date?: string }): Promise<Person> {
   return inTransaction(db, async (trx) => {
     const person = await q.selectPersonInScope(trx, actor, id, 'manage');
-    if (!person) throw notFound('No such person');
+    if (!person) throw notFound('person.notFound');
     const cell = await requireOpenCell(trx, actor, input.toCellId);
     const date = input.date ?? today();
-    if (date > today()) throw badRequest('A transfer cannot be dated in the future');
-    if (date < cell.opened_on) throw badRequest('The cell was not open on that date');
+    if (date > today()) throw badRequest('membership.transferInFuture');
+    if (date < cell.opened_on) throw badRequest('membership.cellNotOpen');
     const current = await trx.selectFrom('memberships').select(['cell_id', 'role']).where('person_id', '=', id).where('to_date', 'is', null).executeTakeFirst();
-    if (current?.cell_id === cell.id) throw conflict('The person is already on that cell\'s roll');
+    if (current?.cell_id === cell.id) throw conflict('membership.alreadyOnRoll');
     // Officer roles belong to a cell; a transferred secretary arrives as a member, a candidate stays one.
     const role = current?.role === 'candidate' ? 'candidate' : 'member';
     await changeMembership(trx, id, { cellId: cell.id, role }, date);

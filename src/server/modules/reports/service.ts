@@ -67,7 +67,7 @@ export function submitReport(db: Db, actor: Actor, cellId: number, period: Perio
   return inTransaction(db, async (trx) => {
     const cell = await requireCell(trx, actor, cellId, 'manage');
     const existing = await trx.selectFrom('monthly_reports').select('status').where('cell_id', '=', cell.id).where('period', '=', period).forUpdate().executeTakeFirst();
-    if (existing?.status === 'submitted') throw conflict('This month\'s report was already submitted');
+    if (existing?.status === 'submitted') throw conflict('report.alreadySubmitted');
     const snapshot = await generate(trx, cell.id, period);
     await trx.insertInto('monthly_reports').values({
       cell_id: cell.id, period, status: 'submitted', notes, snapshot: JSON.stringify(snapshot), submitted_at: new Date(), submitted_by: actor.accountId || null,
@@ -82,7 +82,7 @@ export function submitReport(db: Db, actor: Actor, cellId: number, period: Perio
 /** The cells under a committee and whether each has submitted its report for the month. */
 export async function listReports(db: Db, actor: Actor, unitId: number, period: Period, page: { limit: number; cursor?: string }) {
   const unit = await findUnitInScope(db, actor, unitId);
-  if (!unit) throw notFound('No such unit');
+  if (!unit) throw notFound('unit.notFound');
   const after = decodeCursor(page.cursor);
   let q = db.selectFrom('units as u')
     .leftJoin('monthly_reports as r', (j) => j.onRef('r.cell_id', '=', 'u.id').on('r.period', '=', period))

@@ -16,7 +16,7 @@ import * as q from './queries.ts';
 
 export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
   const row = await q.selectUnitSummary(db, actor, id);
-  if (!row) throw notFound('No such unit');
+  if (!row) throw notFound('unit.notFound');
   const [breadcrumb, officers, cellCount] = await Promise.all([
     q.selectBreadcrumb(db, actor, row.path),
     row.kind === 'cell' ? q.selectCellOfficers(db, row.id) : Promise.resolve([]),
@@ -36,7 +36,7 @@ export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
 
 export async function listChildren(db: Db, actor: Actor, id: number, page: { limit: number; cursor?: string; includeClosed: boolean }) {
   const after = decodeCursor(page.cursor);
-  if (!(await findUnitInScope(db, actor, id))) throw notFound('No such unit');
+  if (!(await findUnitInScope(db, actor, id))) throw notFound('unit.notFound');
   const rows = await q.selectChildren(db, actor, id, { limit: page.limit, after, includeClosed: page.includeClosed });
   const result = pageFrom(rows, page.limit, (r) => [r.name, r.id]);
   return { items: result.items.map(presentUnitSummary), nextCursor: result.nextCursor };
@@ -45,7 +45,7 @@ export async function listChildren(db: Db, actor: Actor, id: number, page: { lim
 export async function listMembers(db: Db, actor: Actor, id: number, page: { limit: number; cursor?: string }) {
   const after = decodeCursor(page.cursor);
   const unit = await findUnitInScope(db, actor, id);
-  if (!unit) throw notFound('No such unit');
+  if (!unit) throw notFound('unit.notFound');
   if (unit.kind !== 'cell') return { items: [], nextCursor: null };
   const rows = await q.selectMembers(db, unit.id, { limit: page.limit, after });
   return pageFrom(rows, page.limit, (r) => [r.fullName, r.membershipId]);
@@ -60,11 +60,11 @@ export function createUnit(db: Db, actor: Actor, input: CreateUnit): Promise<Uni
   return inTransaction(db, async (trx) => {
     await q.lockTree(trx, 'shared');
     const parent = await findUnitInScope(trx, actor, input.parentId, 'manage');
-    if (!parent) throw notFound('No such parent unit');
-    if (parent.kind !== 'committee') throw badRequest('Cells are leaves: a unit can only be added under a committee');
-    if (parent.closed_on) throw conflict('The parent unit is closed');
+    if (!parent) throw notFound('unit.parentNotFound');
+    if (parent.kind !== 'committee') throw badRequest('unit.addUnderCell');
+    if (parent.closed_on) throw conflict('unit.parentClosed');
     const openedOn = input.openedOn ?? today();
-    if (openedOn < parent.opened_on) throw badRequest('A unit cannot open before its parent');
+    if (openedOn < parent.opened_on) throw badRequest('unit.opensBeforeParent');
     const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('units', 'id'))::int8 as id`.execute(trx);
     const id = rows[0]!.id;
     const created = await trx.insertInto('units').values({
@@ -80,7 +80,7 @@ export function createUnit(db: Db, actor: Actor, input: CreateUnit): Promise<Uni
 export function updateUnit(db: Db, actor: Actor, id: number, input: { name?: string; code?: string; sector?: string | null }): Promise<Unit> {
   return inTransaction(db, async (trx) => {
     const before = await findUnitManagedFromAbove(trx, actor, id);
-    if (!before) throw notFound('No such unit');
+    if (!before) throw notFound('unit.notFound');
     const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     if (Object.keys(changes).length === 0) return getUnit(trx, actor, id);
     // A cell's sector decides which standards apply to it and which sector figures count it.
@@ -98,13 +98,13 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
   return inTransaction(db, async (trx) => {
     await q.lockTree(trx, 'exclusive');
     const unit = await findUnitManagedFromAbove(trx, actor, id);
-    if (!unit) throw notFound('No such unit');
+    if (!unit) throw notFound('unit.notFound');
     const parent = await findUnitInScope(trx, actor, newParentId, 'manage');
-    if (!parent) throw notFound('No such parent unit');
-    if (unit.parent_id === null) throw badRequest('The top of the tree cannot be moved');
-    if (parent.kind !== 'committee') throw badRequest('Units can only be moved under a committee');
-    if (parent.closed_on) throw conflict('The new parent unit is closed');
-    if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`)) throw badRequest('A unit cannot move under itself');
+    if (!parent) throw notFound('unit.parentNotFound');
+    if (unit.parent_id === null) throw badRequest('unit.moveTop');
+    if (parent.kind !== 'committee') throw badRequest('unit.moveUnderCell');
+    if (parent.closed_on) throw conflict('unit.newParentClosed');
+    if (parent.path === unit.path || parent.path.startsWith(`${unit.path}.`)) throw badRequest('unit.moveUnderItself');
     if (unit.parent_id === parent.id) return getUnit(trx, actor, id);
     const shift = parent.depth + 1 - unit.depth;
     await sql`update units set
@@ -127,16 +127,16 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
 export function closeUnit(db: Db, actor: Actor, id: number, closedOn: string | undefined): Promise<Unit> {
   return inTransaction(db, async (trx) => {
     const unit = await findUnitManagedFromAbove(trx, actor, id);
-    if (!unit) throw notFound('No such unit');
-    if (unit.parent_id === null) throw badRequest('The top of the tree cannot be closed');
-    if (unit.closed_on) throw conflict('The unit is already closed');
+    if (!unit) throw notFound('unit.notFound');
+    if (unit.parent_id === null) throw badRequest('unit.closeTop');
+    if (unit.closed_on) throw conflict('unit.alreadyClosed');
     const date = closedOn ?? today();
-    if (date > today()) throw badRequest('A unit cannot be closed in the future');
-    if (date < unit.opened_on) throw badRequest('A unit cannot close before it opened');
+    if (date > today()) throw badRequest('unit.closeInFuture');
+    if (date < unit.opened_on) throw badRequest('unit.closeBeforeOpened');
     const openChildren = await trx.selectFrom('units').select('id').where('parent_id', '=', id)
       .where('closed_on', 'is', null).limit(1).execute();
-    if (openChildren.length) throw new AppError('conflict', 'Close or move the units under it first');
-    if (unit.kind === 'cell' && unit.member_count > 0) throw new AppError('conflict', 'Transfer the cell\'s members to other cells first');
+    if (openChildren.length) throw new AppError('conflict', 'unit.hasOpenUnits');
+    if (unit.kind === 'cell' && unit.member_count > 0) throw new AppError('conflict', 'unit.hasMembers');
     await trx.updateTable('units').set({ closed_on: date, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'unit.close', entity: 'unit', entityId: id, before: { closedOn: null }, after: { closedOn: date } });
     if (unit.kind === 'cell') await refreshCellEverywhere(trx, id);

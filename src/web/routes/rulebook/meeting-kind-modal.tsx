@@ -47,7 +47,7 @@ export function MeetingKindModal({ editing, kinds, onClose }: { editing: Meeting
     const kept = editing?.quorum != null && data.quorum === quorumPercent(editing.quorum);
     save.mutate({ ...data, quorum: kept ? editing!.quorum : data.quorum === null ? null : data.quorum / 100 }, { onSuccess: onClose });
   };
-  const shown = { ...serverFieldErrors(save.error), ...errors };
+  const shown = { ...serverFieldErrors(save.error, t), ...errors };
   const name = editing ? (i18n.resolvedLanguage === 'ko' ? editing.nameKo : editing.nameEn) : '';
 
   return (

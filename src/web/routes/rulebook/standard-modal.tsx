@@ -86,7 +86,7 @@ export function StandardModal({ editing, standards, onClose }: Props) {
     setErrors(found);
     if (checked.ok && !taken) save.mutate(checked.data, { onSuccess: onClose });
   };
-  const shown = { ...serverFieldErrors(save.error, standardField(values.kind)), ...errors };
+  const shown = { ...serverFieldErrors(save.error, t, standardField(values.kind)), ...errors };
   const title = editing ? t('rulebook.form.changeTitle', { title: standardTitle(editing, i18n.language) }) : t('rulebook.form.addTitle');
 
   return (

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignInSchema } from '../../../shared/schemas.ts';
 import { ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/error-text.ts';
 import { useSignIn } from '../../api/mutations.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';
@@ -24,11 +25,11 @@ export function SignInPage() {
   };
 
   const error = signIn.error;
-  let errorText: string | null = null;
-  if (error instanceof ApiError && error.status === 401) errorText = t('signIn.wrongCredentials');
+  let alertText: string | null = null;
+  if (error instanceof ApiError && error.status === 401) alertText = t('signIn.wrongCredentials');
   else if (error instanceof ApiError && error.status === 429)
-    errorText = error.retryAfter !== undefined ? t('signIn.rateLimitedFor', { seconds: error.retryAfter }) : t('signIn.rateLimited');
-  else if (error) errorText = error.message;
+    alertText = error.retryAfter !== undefined ? t('signIn.rateLimitedFor', { seconds: error.retryAfter }) : t('signIn.rateLimited');
+  else if (error) alertText = errorText(error, t);
 
   return (
     <Center mih="100vh" p="md">
@@ -41,7 +42,7 @@ export function SignInPage() {
           <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
             <Stack>
               <Title order={2} size="h4" id="sign-in-title">{t('signIn.title')}</Title>
-              {errorText && <Alert color="red" role="alert">{errorText}</Alert>}
+              {alertText && <Alert color="red" role="alert">{alertText}</Alert>}
               <TextInput label={t('signIn.login')} data-testid="login" autoComplete="username" required autoFocus
                 value={values.login} error={errors.login}
                 onChange={(e) => setValues({ ...values, login: e.currentTarget.value })} />

@@ -1,0 +1,141 @@
+/**
+ * Every message the API can put in an error, by stable key. The server builds the English `message` from
+ * here; clients translate by `messageKey` and `params` (the web's copies live under `serverErrors` in its
+ * i18n catalogs, and test/i18n.test.ts checks none is missing). `{{name}}` marks a param, as in i18next.
+ * A name known in both languages is passed as two params, the English text naming `xEn` and the server
+ * sending `xKo` beside it, so each catalog picks its own (see ParamName).
+ */
+export const ERROR_MESSAGES = {
+  'common.notFound': 'Not found',
+
+  'request.invalidInput': 'Invalid input',
+  'request.invalidInputAt': 'Invalid input at {{path}}: {{issue}}',
+  'request.rejected': '{{reason}}',
+  'request.badRequest': 'Bad request',
+  'request.tooLarge': 'The request body is too large',
+  'request.notJson': 'Send JSON (content-type: application/json)',
+  'request.noRoute': 'No route {{method}} {{path}}',
+  'request.noFileOrRoute': 'No such file or route',
+  'request.badCursor': 'The cursor is not valid; start again without it',
+  'server.failed': 'Something went wrong on the server',
+  'server.badResponse': 'The server produced an invalid response',
+  'server.databaseDown': 'The database does not answer',
+
+  'db.codeTaken': 'That code is already in use',
+  'db.loginTaken': 'That login is already in use',
+  'db.memberNoTaken': 'That member number is already in use',
+  'db.alreadyInCell': 'The person already belongs to a cell',
+  'db.duplicate': 'That already exists',
+  'db.missingReference': 'A referenced object does not exist',
+  'db.ruleBroken': 'A value breaks a rule of the data',
+  'db.valueMissing': 'A required value is missing',
+  'db.wrongForm': 'A value has the wrong form',
+  'db.changedMeanwhile': 'The data changed meanwhile; try again',
+
+  'auth.wrongCredentials': 'Wrong login or password',
+  'auth.tooManyAttempts': 'Too many failed sign-ins; try again in {{seconds}} seconds',
+  'auth.signInFirst': 'Sign in first',
+  'auth.csrf': 'Missing or wrong {{header}} header',
+  'auth.badToken': 'Unknown or revoked API token',
+  'token.notFound': 'No such token',
+
+  'account.notFound': 'No such account',
+  'grant.notFound': 'No such grant',
+  'grant.adminTakesNoUnit': 'An administrator grant covers the whole tree; give no unit',
+  'grant.needsUnit': 'This role needs a unit',
+  'grant.needsCell': 'Member and secretary grants are on a cell',
+  'grant.needsCommittee': 'Official grants are on a committee',
+
+  'unit.notFound': 'No such unit',
+  'unit.parentNotFound': 'No such parent unit',
+  'unit.addUnderCell': 'Cells are leaves: a unit can only be added under a committee',
+  'unit.parentClosed': 'The parent unit is closed',
+  'unit.opensBeforeParent': 'A unit cannot open before its parent',
+  'unit.moveTop': 'The top of the tree cannot be moved',
+  'unit.moveUnderCell': 'Units can only be moved under a committee',
+  'unit.newParentClosed': 'The new parent unit is closed',
+  'unit.moveUnderItself': 'A unit cannot move under itself',
+  'unit.closeTop': 'The top of the tree cannot be closed',
+  'unit.alreadyClosed': 'The unit is already closed',
+  'unit.closeInFuture': 'A unit cannot be closed in the future',
+  'unit.closeBeforeOpened': 'A unit cannot close before it opened',
+  'unit.hasOpenUnits': 'Close or move the units under it first',
+  'unit.hasMembers': 'Transfer the cell\'s members to other cells first',
+  'unit.closed': 'The unit is closed',
+  'cell.notFound': 'No such cell',
+  'cell.closed': 'The cell is closed',
+
+  'person.notFound': 'No such person',
+  'person.notInCommittee': 'People belong to cells, not committees',
+  'person.notOnRoll': 'The person is not on this cell\'s roll',
+  'person.alreadyErased': 'The person is already erased',
+  'membership.startsInFuture': 'A membership cannot start in the future',
+  'membership.transferInFuture': 'A transfer cannot be dated in the future',
+  'membership.cellNotOpen': 'The cell was not open on that date',
+  'membership.alreadyOnRoll': 'The person is already on that cell\'s roll',
+  'membership.beforeCurrent': 'The date must not be before the current membership began ({{since}})',
+  'secretary.cellsOnly': 'Secretaries are appointed to cells',
+  'secretary.appointInFuture': 'An appointment cannot be dated in the future',
+  'secretary.candidate': 'A candidate cannot be appointed; admit them as a member first',
+  'secretary.noOfficerRole': 'The person holds no officer role in this cell',
+  'secretary.relieveInFuture': 'A relief cannot be dated in the future',
+
+  'meeting.notFound': 'No such meeting',
+  'meeting.kindRetired': 'The meeting kind {{nameEn}} ({{kind}}) is retired: new meetings cannot use it',
+  'meeting.cellNotOpen': 'The cell was not open on that day',
+  'meeting.alreadyRecorded': 'A meeting already recorded cannot be moved; correct its attendance instead',
+  'meeting.savedMeanwhile': 'Someone else saved this meeting meanwhile; reload it and try again',
+  'meeting.notBegun': 'A meeting that has not begun cannot be recorded as held',
+  'attendance.rollMismatch': 'The records must list every member on the roll that day, once each',
+  'action.notFound': 'No such action',
+  'action.ownersNotOnRoll': 'Owners of actions must be on the cell\'s roll',
+  'followUp.notFound': 'No such follow-up',
+  'calendar.notFound': 'No such calendar',
+  'calendar.noPerson': 'This account has no person record, so no meetings to show',
+  'report.alreadySubmitted': 'This month\'s report was already submitted',
+  'period.badFormat': 'period must look like 2026-03',
+  'period.notBegun': 'That month has not begun',
+
+  'meetingKind.notFound': 'No such meeting kind',
+  'meetingKind.unknown': 'Unknown meeting kind {{kind}}',
+  'meetingKind.defaultKind': 'The {{nameEn}} cannot be retired: the default standards and the quorum rule rely on it',
+  'meetingKind.usedByStandards': 'Standards in force or planned refer to {{nameEn}}: {{standardsEn}}. Retire them or change their meeting kind first',
+  'standard.notFound': 'No such standard',
+  'standard.pastMonths': 'A rulebook change cannot rewrite past months: apply it from this month or later',
+  'standard.kindRetired': 'The meeting kind {{nameEn}} ({{kind}}) is retired: restore it before a standard refers to it',
+
+  'import.notFound': 'No such import',
+  'import.idTaken': 'An import with that id already exists',
+  'import.rejected': '{{count}} line(s) are not valid; nothing was imported',
+  'import.notCsv': 'Send the CSV file as the request body with content-type text/csv',
+  'import.emptyFile': 'The file is empty: it needs a header line with full_name',
+  'import.badCsv': 'The file is not valid CSV near line {{line}}: {{reason}}',
+  'import.unknownColumns': 'The CSV header is not usable: unknown column(s): {{columns}}; expected some of {{expected}}',
+  'import.noFullName': 'The CSV header is not usable: the header must have a full_name column',
+  'import.repeatedColumn': 'The CSV header is not usable: column {{column}} appears twice',
+} as const;
+
+export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;
+export const ERROR_MESSAGE_KEYS = Object.keys(ERROR_MESSAGES) as ErrorMessageKey[];
+
+type Placeholders<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type KoreanTwin<P extends string> = P extends `${infer Base}En` ? `${Base}Ko` : never;
+/** The params a message needs: those its text names, e.g. 'kind' | 'nameEn', and the `xKo` of each `xEn`; never when none. */
+export type ParamName<K extends ErrorMessageKey> = Placeholders<(typeof ERROR_MESSAGES)[K]> | KoreanTwin<Placeholders<(typeof ERROR_MESSAGES)[K]>>;
+export type ErrorParams = Record<string, string | number>;
+
+/** The English text of a message with its params filled in. */
+export function formatErrorMessage(key: ErrorMessageKey, params?: ErrorParams): string {
+  return ERROR_MESSAGES[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params?.[name] ?? ''));
+}
+
+/** The `{{name}}`s of a text, to check that translations use the same params. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))].sort();
+}
+
+/** The params the server sends with a message: ParamName, at run time. */
+export function paramsOf(key: ErrorMessageKey): string[] {
+  const named = placeholdersOf(ERROR_MESSAGES[key]);
+  return [...named, ...named.filter((p) => p.endsWith('En')).map((p) => `${p.slice(0, -2)}Ko`)].sort();
+}

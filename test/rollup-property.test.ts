@@ -131,7 +131,7 @@ describe('compliance roll-ups', () => {
     const snapshot = () => sql<{ k: string }>`select unit_id || '|' || standard_code || '|' || sector || '|' || cells_total || '|' || cells_meeting as k
       from unit_rollups where period = ${period}::date and (cells_total <> 0 or cells_meeting <> 0)
       union all
-      select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(detail::text, '') || '|' || coalesce(failing::text, '') || '|' || coalesce(path::text, '')
+      select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(x::text, '') || '|' || coalesce(y::text, '') || '|' || coalesce(failing::text, '') || '|' || coalesce(path::text, '')
       from cell_compliance where period = ${period}::date order by 1`.execute(t.ctx.db);
     const before = (await snapshot()).rows.map((r) => r.k);
     await materializePeriod(t.ctx.db, period);

@@ -187,7 +187,9 @@ export interface StandardsTable {
 export interface MetricPeriodsTable { period: string; materialized_at: Timestamp }
 export interface CellMetricsTable { cell_id: number; period: string; key: string; value: number }
 export interface CellComplianceTable {
-  cell_id: number; period: string; standard_code: string; meets: boolean; detail: unknown;
+  cell_id: number; period: string; standard_code: string; meets: boolean;
+  /** The figures the verdict was judged on (evaluate.ts names them per standard kind); null on the '*' row. */
+  x: number | null; y: number | null;
   /** On the '*' row: how many standards the cell fails; null on the others. */
   failing: number | null;
   /** On the '*' row: the cell's path in the current tree (moves update it); null on the others. */

@@ -12,6 +12,7 @@ import * as overallVerdictIndex from './2026-11-29T1800-overall-verdict-index.ts
 import * as verdictPaths from './2026-11-29T1900-verdict-paths.ts';
 import * as meetingKindRetirement from './2026-11-29T2000-meeting-kind-retirement.ts';
 import * as dropVerdictMeetsIndex from './2026-11-29T2100-drop-verdict-meets-index.ts';
+import * as verdictFigures from './2026-11-29T2200-verdict-figures.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T1900-verdict-paths': verdictPaths,
   '2026-11-29T2000-meeting-kind-retirement': meetingKindRetirement,
   '2026-11-29T2100-drop-verdict-meets-index': dropVerdictMeetsIndex,
+  '2026-11-29T2200-verdict-figures': verdictFigures,
 };
 
 export const migrationProvider: MigrationProvider = {

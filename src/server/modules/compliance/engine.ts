@@ -68,9 +68,9 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     await sql`
       with e as materialized (${judged}),
       stored as (
-        insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, detail, failing, path)
+        insert into ${sql.table(compliance)} (cell_id, period, standard_code, meets, x, y, failing, path)
         -- A cell's verdicts together on disk. (Sorting by path cost 7 s at L; subtree reads use the path index.)
-        select cell_id, ${period}::date, standard_code, meets, detail, failing, ${overallPath} from e order by cell_id, standard_code),
+        select cell_id, ${period}::date, standard_code, meets, x, y, failing, ${overallPath} from e order by cell_id, standard_code),
       by_parent as (
         select parent_id, sector, standard_code, count(*) as total, count(*) filter (where meets) as meeting from e group by 1, 2, 3)
       insert into rollup_direct (unit_id, depth, parent_id, standard_code, sector, total, meeting)
@@ -182,11 +182,11 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
     old as materialized (select c.cell_id, c.standard_code, c.meets from cell_compliance c where ${mine('c')}),
     gone as (delete from cell_compliance c where ${mine('c')}
       and not exists (select 1 from fresh f where f.cell_id = c.cell_id and f.standard_code = c.standard_code)),
-    put as (insert into cell_compliance (cell_id, period, standard_code, meets, detail, failing, path)
-      select cell_id, ${p}, standard_code, meets, detail, failing, ${overallPath} from fresh
-      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, detail = excluded.detail, failing = excluded.failing, path = excluded.path
-      where (cell_compliance.meets, cell_compliance.detail, cell_compliance.failing, cell_compliance.path)
-        is distinct from (excluded.meets, excluded.detail, excluded.failing, excluded.path)),
+    put as (insert into cell_compliance (cell_id, period, standard_code, meets, x, y, failing, path)
+      select cell_id, ${p}, standard_code, meets, x, y, failing, ${overallPath} from fresh
+      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, x = excluded.x, y = excluded.y, failing = excluded.failing, path = excluded.path
+      where (cell_compliance.meets, cell_compliance.x, cell_compliance.y, cell_compliance.failing, cell_compliance.path)
+        is distinct from (excluded.meets, excluded.x, excluded.y, excluded.failing, excluded.path)),
     deltas as (
       select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
         (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm

@@ -4,16 +4,18 @@
  * the figures that say why. '*' is "meets every standard".
  *
  * Each standard kind reads at most two metrics (`k1`, `k2`, named from its parameters), found by their
- * position in the cell's arrays of metric keys and values.
+ * position in the cell's arrays of metric keys and values. A verdict stores those two figures (`x`,
+ * `y`) as numbers; `verdictDetail` names them for readers, with the limit from the standard.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { inForceAs } from './standards.ts';
 
 /**
  * `failing` is set on the '*' row only: how many standards the cell fails. `parent_id` and `sector`
  * (the roll-ups' sector key: '' for none) come along so a rebuild can sum the verdicts up the tree
  * without joining the cells again, and `path` to store with the overall verdict (the worst cells' index).
  */
-export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; detail: unknown; failing: number | null; parent_id: number; sector: string; path: string };
+export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; x: number | null; y: number | null; failing: number | null; parent_id: number; sector: string; path: string };
 
 /**
  * `metrics` is where the cells' metric rows (cell_id, key, value) come from: by default the stored
@@ -43,13 +45,9 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
           when 'actions_on_time' then 'actions_on_time' end as k1,
         case s.kind when 'attendance_rate' then 'attendance_expected:' || (s.params->>'kind')
           when 'actions_on_time' then 'actions_due' end as k2,
-        -- The limit the first figure is held to.
-        case s.kind when 'meetings_per_month' then (s.params->>'min')::float8
-          when 'review_interval' then (s.params->>'weeks')::float8 * 7
-          when 'absence_follow_up' then (s.params->>'graceDays')::float8
-          else (s.params->>'min')::float8 end as lim
+        ${limitOf('s')} as lim
       from standards s
-      where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)
+      where ${inForceAs('s', period)}
     ),
     figures as (
       select c.id as cell_id, c.parent_id, c.sector_key, c.path, s.code, s.kind, s.lim,
@@ -63,18 +61,37 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
           when 'attendance_rate' then y > 0 and x / y >= lim
           when 'absence_follow_up' then x <= lim
           when 'actions_on_time' then y = 0 or x / y >= lim
-        end as meets,
-        case kind
-          when 'meetings_per_month' then jsonb_build_object('held', x, 'required', lim)
-          when 'review_interval' then jsonb_build_object('maxGapDays', x, 'limitDays', lim)
-          when 'attendance_rate' then jsonb_build_object('present', x, 'expected', y, 'min', lim)
-          when 'absence_follow_up' then jsonb_build_object('oldestOpenDays', x, 'graceDays', lim)
-          when 'actions_on_time' then jsonb_build_object('due', y, 'onTime', x, 'min', lim)
-        end as detail
+        end as meets, x, y
       from figures
     )
-    select cell_id, standard_code, meets, detail, null::smallint as failing, parent_id, sector_key as sector, path from judged
+    select cell_id, standard_code, meets, x, y, null::smallint as failing, parent_id, sector_key as sector, path from judged
     union all
-    select c.id, '*', coalesce(bool_and(j.meets), true), null, (count(*) filter (where not j.meets))::smallint, c.parent_id, c.sector_key, c.path
+    select c.id, '*', coalesce(bool_and(j.meets), true), null, null, (count(*) filter (where not j.meets))::smallint, c.parent_id, c.sector_key, c.path
     from cells c left join judged j on j.cell_id = c.id group by c.id, c.parent_id, c.sector_key, c.path`;
+}
+
+/** The limit a standard holds its first figure to, from the parameters of standard row `s`. */
+function limitOf(s: string): RawBuilder<number> {
+  const k = sql.ref(`${s}.kind`);
+  const p = sql.ref(`${s}.params`);
+  return sql<number>`case ${k} when 'meetings_per_month' then (${p}->>'min')::float8
+    when 'review_interval' then (${p}->>'weeks')::float8 * 7
+    when 'absence_follow_up' then (${p}->>'graceDays')::float8
+    else (${p}->>'min')::float8 end`;
+}
+
+/**
+ * A verdict's figures as the API shows them ({ held, required }, …), from verdict row `c` and the
+ * standard row `s` it was judged by. Built when read: building this JSON for every verdict cost about
+ * 5 s of a monthly rebuild at scale L (decision 0006). Null for the overall ('*') verdict.
+ */
+export function verdictDetail(c: string, s: string): RawBuilder<Record<string, number> | null> {
+  const [x, y, k, lim] = [sql.ref(`${c}.x`), sql.ref(`${c}.y`), sql.ref(`${s}.kind`), limitOf(s)];
+  return sql`case ${k}
+    when 'meetings_per_month' then jsonb_build_object('held', ${x}, 'required', ${lim})
+    when 'review_interval' then jsonb_build_object('maxGapDays', ${x}, 'limitDays', ${lim})
+    when 'attendance_rate' then jsonb_build_object('present', ${x}, 'expected', ${y}, 'min', ${lim})
+    when 'absence_follow_up' then jsonb_build_object('oldestOpenDays', ${x}, 'graceDays', ${lim})
+    when 'actions_on_time' then jsonb_build_object('due', ${y}, 'onTime', ${x}, 'min', ${lim})
+  end`;
 }

@@ -8,7 +8,8 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Compliance } from '../../../shared/schemas.ts';
 import { ensurePeriod } from './engine.ts';
 import { periodsEndingWith, type Period } from './periods.ts';
-import { standardsInForce } from './standards.ts';
+import { verdictDetail } from './evaluate.ts';
+import { inForceAs, standardsInForce } from './standards.ts';
 import { cellsUnder, isSmallSubtree } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
@@ -53,7 +54,9 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
     // Each cell's verdict is probed by primary key (LATERAL): the cells come first, in name order.
     let qb = db.selectFrom(cellsUnder(actor, unit.path, small))
       .innerJoinLateral((eb) => {
-        let v = eb.selectFrom('cell_compliance as c').select(['c.cell_id', 'c.standard_code', 'c.meets', 'c.detail'])
+        let v = eb.selectFrom('cell_compliance as c')
+          .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', q.period)))
+          .select(['c.cell_id', 'c.standard_code', 'c.meets', verdictDetail('c', 's').as('detail')])
           .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
         if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
         return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe, which the planner may not flatten and reorder

@@ -6,7 +6,8 @@ import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
-import { standardsInForce } from './standards.ts';
+import { verdictDetail } from './evaluate.ts';
+import { inForceAs, standardsInForce } from './standards.ts';
 import { cellsUnder, isSmallSubtree, subtreeRange } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
@@ -51,9 +52,11 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
   const unit = await unitForView(db, actor, unitId, period);
   const worst = await findWorstCells(db, actor, unit.path, period, limit, await isSmallSubtree(db, unit.id, period));
-  const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance').select(['cell_id', 'standard_code as code', 'detail'])
-    .where('period', '=', period).where('cell_id', 'in', worst.map((w) => w.id)).where('meets', '=', false).where('standard_code', '!=', '*')
-    .orderBy('cell_id').orderBy('standard_code').execute();
+  const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance as c')
+    .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))
+    .select(['c.cell_id', 'c.standard_code as code', verdictDetail('c', 's').as('detail')])
+    .where('c.period', '=', period).where('c.cell_id', 'in', worst.map((w) => w.id)).where('c.meets', '=', false).where('c.standard_code', '!=', '*')
+    .orderBy('c.cell_id').orderBy('c.standard_code').execute();
   return {
     period: month(period),
     items: worst.map((r) => ({

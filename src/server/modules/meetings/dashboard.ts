@@ -6,7 +6,8 @@ import type { Db } from '../../db/database.ts';
 import type { CellDashboard } from '../../../shared/schemas.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
 import type { Period } from '../compliance/periods.ts';
-import { standardsInForce } from '../compliance/standards.ts';
+import { verdictDetail } from '../compliance/evaluate.ts';
+import { inForceAs, standardsInForce } from '../compliance/standards.ts';
 import { selectActions, selectMeetingCounts } from './queries.ts';
 import { requireCell } from './service.ts';
 
@@ -14,7 +15,10 @@ export async function cellStandards(db: Db, cellId: number, period: Period) {
   await ensurePeriod(db, period);
   const [standards, rows] = await Promise.all([
     standardsInForce(db, period),
-    db.selectFrom('cell_compliance').select(['standard_code', 'meets', 'detail']).where('cell_id', '=', cellId).where('period', '=', period).execute(),
+    db.selectFrom('cell_compliance as c')
+      .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))
+      .select(['c.standard_code', 'c.meets', verdictDetail('c', 's').as('detail')])
+      .where('c.cell_id', '=', cellId).where('c.period', '=', period).execute(),
   ]);
   return standards.flatMap((s) => {
     const r = rows.find((x) => x.standard_code === s.code);

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
-import { cellsUnder } from '../src/server/modules/compliance/subtree.ts';
+import { cellsInNameOrder } from '../src/server/modules/compliance/subtree.ts';
 import { addDecision } from '../src/server/modules/meetings/decisions.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
@@ -31,10 +31,15 @@ describe('dashboards and monthly reports', () => {
   it('reads the same cells under a committee by either plan (small subtree first, or large in name order)', async () => {
     for (const unit of [org.regionA, org.districtA1]) {
       const { path } = await t.ctx.db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', unit.id).executeTakeFirstOrThrow();
-      const read = (small: boolean) => t.ctx.db.selectFrom(cellsUnder(systemActor(), path, small)).select(['u.id', 'u.name']).orderBy('u.name').orderBy('u.id').execute();
+      const read = (small: boolean, after?: [string, number], take = 1000) => t.ctx.db.selectFrom(cellsInNameOrder(systemActor(), path, small, after, take))
+        .select(['u.id', 'u.name']).orderBy('u.name').orderBy('u.id').execute();
       const [small, large] = [await read(true), await read(false)];
       expect(small.length).toBeGreaterThan(1);
       expect(large).toEqual(small);
+      // A stretch after a key, cut at `take`, is the same slice of that order by both plans.
+      const after: [string, number] = [small[0]!.name, small[0]!.id];
+      expect(await read(true, after, 1)).toEqual(small.slice(1, 2));
+      expect(await read(false, after, 1)).toEqual(small.slice(1, 2));
     }
   });
 

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
+import { listComplianceCells } from '../src/server/modules/compliance/service.ts';
 import { findWorstCells } from '../src/server/modules/compliance/views.ts';
 import { nextPeriod, periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { transferPerson } from '../src/server/modules/people/service.ts';
@@ -119,6 +120,23 @@ describe('compliance roll-ups', () => {
           for (const small of [true, false]) {
             const found = await findWorstCells(db, actor, path, period, 3, small);
             expect(found.map((c) => c.id), `worst under ${id}, ${small ? 'small' : 'large'} plan, ${period}`).toEqual(worst[id]);
+          }
+        }
+        // The cells behind each figure, read a page of one at a time (so the reader crosses every
+        // stretch of the name order), are as many as the figure counts, each once.
+        for (const [key, [total, meeting]] of Object.entries(expected)) {
+          const [unit, code, sector] = key.split('|');
+          if (sector !== '*') continue;
+          for (const meets of [undefined, true, false]) {
+            const ids: number[] = [];
+            let cursor: string | undefined;
+            do {
+              const page = await listComplianceCells(db, actor, Number(unit), { period, standard: code!, meets, limit: 1, cursor });
+              ids.push(...page.items.map((i) => i.cellId));
+              cursor = page.nextCursor ?? undefined;
+            } while (cursor);
+            expect(ids.length, `cells behind ${key} (meets ${meets}), ${period}`).toBe(meets === undefined ? total : meets ? meeting : total! - meeting!);
+            expect(new Set(ids).size).toBe(ids.length);
           }
         }
       }

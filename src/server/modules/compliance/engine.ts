@@ -109,9 +109,11 @@ async function sumUpTheTree(db: Db, rollups: string, period: Period): Promise<vo
   await sql`drop table rollup_direct, rollup_levels`.execute(db); // a later rebuild in this transaction makes its own
 }
 
-/** Makes sure a period exists before it is read or written incrementally. */
-export async function ensurePeriod(db: Db, period: Period): Promise<void> {
-  if (!(await isMaterialized(db, period))) await materializePeriod(db, period, undefined, true);
+/** Makes sure a period exists before it is read or written incrementally; true if this call built it. */
+export async function ensurePeriod(db: Db, period: Period): Promise<boolean> {
+  if (await isMaterialized(db, period)) return false;
+  await materializePeriod(db, period, undefined, true);
+  return true;
 }
 
 /**

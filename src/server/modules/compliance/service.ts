@@ -4,13 +4,13 @@ import type { Actor } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import { decodeCursor, pageFrom, type CursorKey } from '../../http/pagination.ts';
 import type { Compliance } from '../../../shared/schemas.ts';
 import { ensurePeriod } from './engine.ts';
 import { periodsEndingWith, type Period } from './periods.ts';
-import { verdictDetail } from './evaluate.ts';
+import { verdictDetail, verdictFigures } from './evaluate.ts';
 import { inForceAs, standardsInForce } from './standards.ts';
-import { cellsUnder, isSmallSubtree } from './subtree.ts';
+import { cellsInNameOrder, ensurePeriodAndSize } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 
@@ -47,24 +47,36 @@ type RowsQuery = { period: Period; standard: string; meets?: boolean };
 async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: RowsQuery) {
   const unit = await findUnitInScope(db, actor, unitId);
   if (!unit) throw notFound('unit.notFound');
-  await ensurePeriod(db, q.period);
-  const small = await isSmallSubtree(db, unit.id, q.period);
+  const { small } = await ensurePeriodAndSize(db, unit.id, q.period);
+  /** The next `take` cells in name order, each with its verdict when it has one that the query asks for. */
+  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, small, after, take))
+    .leftJoinLateral((eb) => {
+      let v = eb.selectFrom('cell_compliance as c')
+        .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', q.period)))
+        .select(['c.standard_code', 'c.meets', ...verdictFigures('c', 's')])
+        .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
+      if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
+      return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe by primary key, which the planner may not flatten and reorder
+    }, (join) => join.onTrue())
+    .select(['u.id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.kind', 'cc.lim', 'cc.x', 'cc.y'])
+    .orderBy('u.name').orderBy('u.id').execute();
   return async (limit: number, cursor?: string) => {
-    const after = decodeCursor(cursor);
-    // Each cell's verdict is probed by primary key (LATERAL): the cells come first, in name order.
-    let qb = db.selectFrom(cellsUnder(actor, unit.path, small))
-      .innerJoinLateral((eb) => {
-        let v = eb.selectFrom('cell_compliance as c')
-          .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', q.period)))
-          .select(['c.cell_id', 'c.standard_code', 'c.meets', verdictDetail('c', 's').as('detail')])
-          .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
-        if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
-        return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe, which the planner may not flatten and reorder
-      }, (join) => join.onTrue())
-      .select(['cc.cell_id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.detail']);
-    if (after) qb = qb.where(sql<boolean>`(u.name, u.id) > (${after[0]}, ${after[1]})`);
-    const rows = await qb.orderBy('u.name').orderBy('u.id').limit(limit + 1).execute();
-    return pageFrom(rows, limit, (r) => [r.cellName, r.cellId]);
+    // Cells without such a verdict (closed that month, outside the standard's scope, or filtered out
+    // by `meets`) drop out, so stretches of the name order are read, each four times longer, until
+    // the page is full or the cells run out.
+    const found: Array<{ cellId: number; cellName: string; cellCode: string; standardCode: string; meets: boolean; detail: unknown }> = [];
+    let after = decodeCursor(cursor);
+    for (let take = limit + 1; found.length <= limit; take *= 4) {
+      const rows = await stretch(after, take);
+      for (const r of rows) {
+        if (r.standardCode === null || r.meets === null) continue;
+        found.push({ cellId: r.cellId, cellName: r.cellName, cellCode: r.cellCode, standardCode: r.standardCode, meets: r.meets, detail: verdictDetail(r) });
+      }
+      const last = rows[rows.length - 1];
+      if (rows.length < take || !last) break;
+      after = [last.cellName, last.cellId];
+    }
+    return pageFrom(found.slice(0, limit + 1), limit, (r) => [r.cellName, r.cellId]);
   };
 }
 

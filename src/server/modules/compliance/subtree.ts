@@ -10,15 +10,27 @@ import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
+import type { CursorKey } from '../../http/pagination.ts';
+import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
 
 /** Above this many cells, a page is read in index order rather than gathered and sorted. */
 export const SMALL_SUBTREE = 5_000;
 
-export async function isSmallSubtree(db: Db, unitId: number, period: Period): Promise<boolean> {
+async function isSmallSubtree(db: Db, unitId: number, period: Period): Promise<boolean> {
   const all = await db.selectFrom('unit_figures').select('cells_total')
     .where('unit_id', '=', unitId).where('period', '=', period).where('standard_code', '=', '*').executeTakeFirst();
   return (all?.cells_total ?? 0) <= SMALL_SUBTREE;
+}
+
+/**
+ * Makes sure the month is built (ensurePeriod) and tells whether the unit's subtree is small, both at
+ * once (two connections, one round trip's wait); the size is read again only if the month had to be
+ * built meanwhile.
+ */
+export async function ensurePeriodAndSize(db: Db, unitId: number, period: Period): Promise<{ small: boolean }> {
+  const [built, small] = await Promise.all([ensurePeriod(db, period), isSmallSubtree(db, unitId, period)]);
+  return { small: built ? await isSmallSubtree(db, unitId, period) : small };
 }
 
 /**
@@ -34,15 +46,28 @@ export function subtreeRange(column: string, path: string) {
 }
 
 export type CellRow = { id: number; name: string; code: string; kind: 'cell'; parent_id: number };
+type CellPageRow = Pick<CellRow, 'id' | 'name' | 'code'>;
+
+/** The cells under `path` that the actor may see, as a from-item aliased `u`, left for the planner to order. */
+export function cellsUnder(actor: Actor, path: string) {
+  return sql<CellRow>`(select id, name, code, kind, parent_id from units
+    where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')})`.as('u');
+}
 
 /**
- * The cells under `path` that the actor may see, as a from-item aliased `u`. For a small subtree the
- * subquery is fenced (OFFSET 0), so it is planned on its own through the path index and the verdicts
- * are then probed by primary key; for a large one it is left to the planner, which walks the cells in
- * name order (units_cell_name_idx) and stops at the page's end.
+ * The next `take` cells under `path` (that the actor may see) in name order, after the keyset `after`,
+ * as a from-item aliased `u` (id, name, code). A small subtree's cells are one range of a covering
+ * btree (units_cell_path_idx, an index-only scan), gathered first (the materialized CTE) and then cut
+ * to the first `take` by a top-N sort: given a LIMIT, the planner would rather walk every cell in name
+ * order. A large subtree (the centre, a region) walks the cells in name order (units_cell_name_idx)
+ * and stops after `take`.
  */
-export function cellsUnder(actor: Actor, path: string, small: boolean) {
-  // Small: sorted by name inside the fence, so a name-ordered page probes only its own rows' verdicts.
-  return sql<CellRow>`(select id, name, code, kind, parent_id from units
-    where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')} ${small ? sql`order by name, id offset 0` : sql``})`.as('u');
+export function cellsInNameOrder(actor: Actor, path: string, small: boolean, after: CursorKey | undefined, take: number) {
+  const later = after ? sql`(name, id) > (${after[0]}, ${after[1]})` : sql`true`;
+  return (small
+    ? sql<CellPageRow>`(with c as materialized (select id, name, code from units
+        where kind = 'cell' and ${subtreeRange('path', path)} and ${pathInScope(actor, 'path')})
+      select * from c where ${later} order by name, id limit ${take})`
+    : sql<CellPageRow>`(select id, name, code from units where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')}
+      and ${later} order by name, id limit ${take})`).as('u');
 }

@@ -6,9 +6,9 @@ import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
-import { verdictDetail } from './evaluate.ts';
+import { verdictDetail, verdictFigures } from './evaluate.ts';
 import { inForceAs, standardsInForce } from './standards.ts';
-import { cellsUnder, isSmallSubtree, subtreeRange } from './subtree.ts';
+import { cellsUnder, ensurePeriodAndSize, subtreeRange } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 type Figure = { cellsMeeting: number; cellsTotal: number };
@@ -50,11 +50,13 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
  * only their failing rows are read.
  */
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
-  const unit = await unitForView(db, actor, unitId, period);
-  const worst = await findWorstCells(db, actor, unit.path, period, limit, await isSmallSubtree(db, unit.id, period));
+  const unit = await findUnitInScope(db, actor, unitId);
+  if (!unit) throw notFound('unit.notFound');
+  const { small } = await ensurePeriodAndSize(db, unit.id, period);
+  const worst = await findWorstCells(db, actor, unit.path, period, limit, small);
   const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance as c')
     .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))
-    .select(['c.cell_id', 'c.standard_code as code', verdictDetail('c', 's').as('detail')])
+    .select(['c.cell_id', 'c.standard_code as code', ...verdictFigures('c', 's')])
     .where('c.period', '=', period).where('c.cell_id', 'in', worst.map((w) => w.id)).where('c.meets', '=', false).where('c.standard_code', '!=', '*')
     .orderBy('c.cell_id').orderBy('c.standard_code').execute();
   return {
@@ -62,7 +64,7 @@ export async function getWorstCells(db: Db, actor: Actor, unitId: number, period
     items: worst.map((r) => ({
       cell: { id: r.id, name: r.name, kind: r.kind },
       parent: r.parentId === null ? null : { id: r.parentId, name: r.parentName!, kind: r.parentKind! },
-      failing: failing.filter((f) => f.cell_id === r.id).map(({ code, detail }) => ({ code, detail })),
+      failing: failing.filter((f) => f.cell_id === r.id).map((f) => ({ code: f.code, detail: verdictDetail(f) })),
     })),
   };
 }
@@ -81,7 +83,7 @@ export async function findWorstCells(db: Db, actor: Actor, path: string, period:
         eb.selectFrom('f').select('f.failing').orderBy('f.failing', 'desc').offset(limit - 1).limit(1), sql.lit(1)))
       .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit)
     // A large one: the month's overall verdicts walked in failing-count order until the page is full.
-    : db.selectFrom(cellsUnder(actor, path, false)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id').select(cols)
+    : db.selectFrom(cellsUnder(actor, path)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id').select(cols)
       .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
       .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit);
   // The parents of the page's cells only, not of every cell the order had to compare.

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { CellDashboard } from '../../../shared/schemas.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
 import type { Period } from '../compliance/periods.ts';
-import { verdictDetail } from '../compliance/evaluate.ts';
+import { verdictDetail, verdictFigures } from '../compliance/evaluate.ts';
 import { inForceAs, standardsInForce } from '../compliance/standards.ts';
 import { selectActions, selectMeetingCounts } from './queries.ts';
 import { requireCell } from './service.ts';
@@ -17,12 +17,12 @@ export async function cellStandards(db: Db, cellId: number, period: Period) {
     standardsInForce(db, period),
     db.selectFrom('cell_compliance as c')
       .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))
-      .select(['c.standard_code', 'c.meets', verdictDetail('c', 's').as('detail')])
+      .select(['c.standard_code', 'c.meets', ...verdictFigures('c', 's')])
       .where('c.cell_id', '=', cellId).where('c.period', '=', period).execute(),
   ]);
   return standards.flatMap((s) => {
     const r = rows.find((x) => x.standard_code === s.code);
-    return r ? [{ code: s.code, title: s.title, titleKo: s.titleKo, meets: r.meets, detail: r.detail }] : [];
+    return r ? [{ code: s.code, title: s.title, titleKo: s.titleKo, meets: r.meets, detail: verdictDetail(r) }] : [];
   });
 }
 

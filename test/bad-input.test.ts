@@ -71,6 +71,14 @@ describe('bad input', () => {
     expectError(await admin.get('/api/v1/units/1/children?bogus=1'), 400);
   });
 
+  it('answers a NUL character in a query string with 400, not a database error', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const error = expectError(await admin.get(`/api/v1/units/${org.regionA.id}/compliance/cells?period=${month}&standard=a%00b`), 400);
+    expect(error.messageKey).toBe('db.wrongForm');
+    const cursor = Buffer.from(JSON.stringify(['a\u0000b', 1])).toString('base64url');
+    expectError(await admin.get(`/api/v1/units/${org.regionA.id}/compliance/cells?period=${month}&standard=general-meeting-monthly&cursor=${cursor}`), 400);
+  });
+
   it('refuses a non-JSON body on JSON routes', async () => {
     const error = expectError(await admin.request('POST', '/api/v1/units', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
     expect(error.messageKey).toBe('request.notJson');

@@ -62,7 +62,8 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
     case '23503': return badRequest('db.missingReference', { details });
     case '23514': return badRequest('db.ruleBroken', { details });
     case '23502': return badRequest('db.valueMissing', { details });
-    case '22P02': case '22007': case '22008': case '22003': case '22001':
+    // 22021 and 22P05: a character the database cannot hold (a NUL byte in a text parameter).
+    case '22P02': case '22007': case '22008': case '22003': case '22001': case '22021': case '22P05':
       return badRequest('db.wrongForm');
     case '40001': case '40P01': return new AppError('version_conflict', 'db.changedMeanwhile');
     default: return undefined;

@@ -27,9 +27,15 @@ async function gapKinds(db: Db, period: Period): Promise<string[]> {
   return (rows[0]?.kinds ?? []).filter(Boolean);
 }
 
-/** A rebuild holds its month exclusively; incremental writers hold it shared (lockMaterialized). */
+/**
+ * A rebuild holds its month exclusively; incremental writers hold it shared (lockMaterialized). It
+ * also holds the rulebook shared, taken first as a rulebook change takes it (rulebook.ts): a change
+ * either waits for the rebuild and then finds the month built (and rebuilds it), or commits before the
+ * rebuild reads the standards.
+ */
 async function lockPeriodExclusive(db: Db, period: Period): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`rollup:${period}`}))`.execute(db);
+  await sql`select pg_advisory_xact_lock_shared(hashtext('rulebook')) is not null as rulebook,
+    pg_advisory_xact_lock(hashtext(${`rollup:${period}`})) is not null as period`.execute(db);
 }
 
 /** Every cell's metrics for a period, from every source, into `table` (a rebuild's fresh table). */

@@ -51,7 +51,8 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
     ),
     figures as (
       select c.id as cell_id, c.parent_id, c.sector_key, c.path, s.code, s.kind, s.lim,
-        coalesce(c.vals[array_position(c.keys, s.k1)], 0) as x, coalesce(c.vals[array_position(c.keys, s.k2)], 0) as y
+        coalesce(c.vals[array_position(c.keys, s.k1)], 0) as x,
+        case when s.k2 is not null then coalesce(c.vals[array_position(c.keys, s.k2)], 0) end as y
       from cells c join std s on (s.scope_path is null or c.path <@ s.scope_path) and (s.scope_sector is null or c.sector = s.scope_sector)
     ),
     judged as materialized (

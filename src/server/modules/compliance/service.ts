@@ -10,7 +10,7 @@ import { ensurePeriod } from './engine.ts';
 import { periodsEndingWith, type Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
 import { inForceAs, standardsInForce } from './standards.ts';
-import { cellsInNameOrder, ensurePeriodAndSize } from './subtree.ts';
+import { cellsInNameOrder, ensurePeriodAndFigures } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 
@@ -47,9 +47,9 @@ type RowsQuery = { period: Period; standard: string; meets?: boolean };
 async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: RowsQuery) {
   const unit = await findUnitInScope(db, actor, unitId);
   if (!unit) throw notFound('unit.notFound');
-  const { small } = await ensurePeriodAndSize(db, unit.id, q.period);
+  const figures = await ensurePeriodAndFigures(db, unit.id, q.period, q.standard);
   /** The next `take` cells in name order, each with its verdict when it has one that the query asks for. */
-  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, small, after, take))
+  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, figures.small, after, take))
     .leftJoinLateral((eb) => {
       let v = eb.selectFrom('cell_compliance as c')
         .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', q.period)))
@@ -60,13 +60,18 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
     }, (join) => join.onTrue())
     .select(['u.id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.kind', 'cc.lim', 'cc.x', 'cc.y'])
     .orderBy('u.name').orderBy('u.id').execute();
+  // How many of the unit's cells the list holds, from its figures: the first stretch is sized so that
+  // it holds a page at that density, and an empty list reads nothing.
+  const listed = q.meets === undefined ? figures.judged : q.meets ? figures.meeting : figures.judged - figures.meeting;
   return async (limit: number, cursor?: string) => {
+    if (listed <= 0) return pageFrom([], limit, () => ['', 0]);
     // Cells without such a verdict (closed that month, outside the standard's scope, or filtered out
-    // by `meets`) drop out, so stretches of the name order are read, each four times longer, until
-    // the page is full or the cells run out.
+    // by `meets`) drop out, so should the first stretch come up short, the next is four times longer,
+    // until the page is full or the cells run out.
     const found: Array<{ cellId: number; cellName: string; cellCode: string; standardCode: string; meets: boolean; detail: unknown }> = [];
     let after = decodeCursor(cursor);
-    for (let take = limit + 1; found.length <= limit; take *= 4) {
+    const first = Math.min(Math.ceil(((limit + 1) * figures.cells * 1.2) / listed), 100_000);
+    for (let take = Math.max(limit + 1, first); found.length <= limit; take *= 4) {
       const rows = await stretch(after, take);
       for (const r of rows) {
         if (r.standardCode === null || r.meets === null) continue;

@@ -17,20 +17,28 @@ import type { Period } from './periods.ts';
 /** Above this many cells, a page is read in index order rather than gathered and sorted. */
 export const SMALL_SUBTREE = 5_000;
 
-async function isSmallSubtree(db: Db, unitId: number, period: Period): Promise<boolean> {
-  const all = await db.selectFrom('unit_figures').select('cells_total')
-    .where('unit_id', '=', unitId).where('period', '=', period).where('standard_code', '=', '*').executeTakeFirst();
-  return (all?.cells_total ?? 0) <= SMALL_SUBTREE;
+/** A unit's counts for a month: its open cells, and those judged by one standard and meeting it. */
+export type SubtreeFigures = { cells: number; judged: number; meeting: number; small: boolean };
+
+/** Undefined when the month has no figures for the unit (not built, or no open cell under it). */
+async function readFigures(db: Db, unitId: number, period: Period, standard: string): Promise<SubtreeFigures | undefined> {
+  const rows = await db.selectFrom('unit_figures').select(['standard_code', 'cells_total', 'cells_meeting'])
+    .where('unit_id', '=', unitId).where('period', '=', period).where('standard_code', 'in', ['*', standard]).execute();
+  const all = rows.find((r) => r.standard_code === '*');
+  if (!all) return undefined;
+  const one = rows.find((r) => r.standard_code === standard);
+  return { cells: all.cells_total, judged: one?.cells_total ?? 0, meeting: one?.cells_meeting ?? 0, small: all.cells_total <= SMALL_SUBTREE };
 }
 
 /**
- * Makes sure the month is built (ensurePeriod) and tells whether the unit's subtree is small, both at
- * once (two connections, one round trip's wait); the size is read again only if the month had to be
- * built meanwhile.
+ * Makes sure the month is built (ensurePeriod) and reads the unit's figures for `standard` ('*' for
+ * the size alone), both at once (two connections, one round trip's wait). The figures are read again
+ * if the month was built meanwhile, by this call or by another whose commit fell between the two reads.
  */
-export async function ensurePeriodAndSize(db: Db, unitId: number, period: Period): Promise<{ small: boolean }> {
-  const [built, small] = await Promise.all([ensurePeriod(db, period), isSmallSubtree(db, unitId, period)]);
-  return { small: built ? await isSmallSubtree(db, unitId, period) : small };
+export async function ensurePeriodAndFigures(db: Db, unitId: number, period: Period, standard = '*'): Promise<SubtreeFigures> {
+  const [built, figures] = await Promise.all([ensurePeriod(db, period), readFigures(db, unitId, period, standard)]);
+  const fresh = built || figures === undefined ? await readFigures(db, unitId, period, standard) : figures;
+  return fresh ?? { cells: 0, judged: 0, meeting: 0, small: true };
 }
 
 /**

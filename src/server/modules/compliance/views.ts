@@ -8,7 +8,7 @@ import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
 import { inForceAs, standardsInForce } from './standards.ts';
-import { cellsUnder, ensurePeriodAndSize, subtreeRange } from './subtree.ts';
+import { cellsUnder, ensurePeriodAndFigures, subtreeRange } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 type Figure = { cellsMeeting: number; cellsTotal: number };
@@ -52,7 +52,7 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
   const unit = await findUnitInScope(db, actor, unitId);
   if (!unit) throw notFound('unit.notFound');
-  const { small } = await ensurePeriodAndSize(db, unit.id, period);
+  const { small } = await ensurePeriodAndFigures(db, unit.id, period);
   const worst = await findWorstCells(db, actor, unit.path, period, limit, small);
   const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance as c')
     .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))

@@ -45,9 +45,10 @@ type RowsQuery = { period: Period; standard: string; meets?: boolean };
  * function reads one keyset page in name order.
  */
 async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: RowsQuery) {
-  const unit = await findUnitInScope(db, actor, unitId);
+  // The unit's scope and the month's figures are read at once: nothing is shown before the scope
+  // check passes, and a build it may start is one any signed-in reader could ask for.
+  const [unit, figures] = await Promise.all([findUnitInScope(db, actor, unitId), ensurePeriodAndFigures(db, unitId, q.period, q.standard)]);
   if (!unit) throw notFound('unit.notFound');
-  const figures = await ensurePeriodAndFigures(db, unit.id, q.period, q.standard);
   /** The next `take` cells in name order, each with its verdict when it has one that the query asks for. */
   const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, figures.small, after, take))
     .leftJoinLateral((eb) => {

@@ -64,18 +64,15 @@ export function cellsUnder(actor: Actor, path: string) {
 
 /**
  * The next `take` cells under `path` (that the actor may see) in name order, after the keyset `after`,
- * as a from-item aliased `u` (id, name, code). A small subtree's cells are one range of a covering
- * btree (units_cell_path_idx, an index-only scan), gathered first (the materialized CTE) and then cut
- * to the first `take` by a top-N sort: given a LIMIT, the planner would rather walk every cell in name
- * order. A large subtree (the centre, a region) walks the cells in name order (units_cell_name_idx)
- * and stops after `take`.
+ * as a from-item aliased `u` (id, name, code). A small subtree's cells are gathered first through the
+ * tree's path index (the materialized CTE), then cut to the first `take` by a top-N sort: given a
+ * LIMIT, the planner would rather walk every cell in name order. A large subtree (the centre, a
+ * region) walks the cells in name order (units_cell_name_idx) and stops after `take`.
  */
 export function cellsInNameOrder(actor: Actor, path: string, small: boolean, after: CursorKey | undefined, take: number) {
+  const cells = sql`select id, name, code from units where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')}`;
   const later = after ? sql`(name, id) > (${after[0]}, ${after[1]})` : sql`true`;
   return (small
-    ? sql<CellPageRow>`(with c as materialized (select id, name, code from units
-        where kind = 'cell' and ${subtreeRange('path', path)} and ${pathInScope(actor, 'path')})
-      select * from c where ${later} order by name, id limit ${take})`
-    : sql<CellPageRow>`(select id, name, code from units where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')}
-      and ${later} order by name, id limit ${take})`).as('u');
+    ? sql<CellPageRow>`(with c as materialized (${cells}) select * from c where ${later} order by name, id limit ${take})`
+    : sql<CellPageRow>`(${cells} and ${later} order by name, id limit ${take})`).as('u');
 }

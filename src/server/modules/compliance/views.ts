@@ -50,9 +50,9 @@ export async function getGrid(db: Db, actor: Actor, unitId: number, period: Peri
  * only their failing rows are read.
  */
 export async function getWorstCells(db: Db, actor: Actor, unitId: number, period: Period, limit: number) {
-  const unit = await findUnitInScope(db, actor, unitId);
+  // Scope and figures at once, as for the drill-down (service.ts).
+  const [unit, { small }] = await Promise.all([findUnitInScope(db, actor, unitId), ensurePeriodAndFigures(db, unitId, period)]);
   if (!unit) throw notFound('unit.notFound');
-  const { small } = await ensurePeriodAndFigures(db, unit.id, period);
   const worst = await findWorstCells(db, actor, unit.path, period, limit, small);
   const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance as c')
     .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))

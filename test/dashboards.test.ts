@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { cellsInNameOrder } from '../src/server/modules/compliance/subtree.ts';
+import { periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { addDecision } from '../src/server/modules/meetings/decisions.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
@@ -31,7 +32,7 @@ describe('dashboards and monthly reports', () => {
   it('reads the same cells under a committee by either plan (small subtree first, or large in name order)', async () => {
     for (const unit of [org.regionA, org.districtA1]) {
       const { path } = await t.ctx.db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', unit.id).executeTakeFirstOrThrow();
-      const read = (small: boolean, after?: [string, number], take = 1000) => t.ctx.db.selectFrom(cellsInNameOrder(systemActor(), path, small, after, take))
+      const read = (small: boolean, after?: [string, number], take = 1000) => t.ctx.db.selectFrom(cellsInNameOrder(systemActor(), path, periodOf(todayIso()), small, after, take))
         .select(['u.id', 'u.name']).orderBy('u.name').orderBy('u.id').execute();
       const [small, large] = [await read(true), await read(false)];
       expect(small.length).toBeGreaterThan(1);

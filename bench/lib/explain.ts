@@ -9,7 +9,7 @@ import type { DB } from '../../src/server/db/types.ts';
 import { getCompliance, getTrend, listComplianceCells } from '../../src/server/modules/compliance/service.ts';
 import { getGrid, getSectorBreakdown, getWorstCells } from '../../src/server/modules/compliance/views.ts';
 import { evaluateCompliance } from '../../src/server/modules/compliance/evaluate.ts';
-import { dataEnd, nextPeriod } from '../../src/server/modules/compliance/periods.ts';
+import { dataEnd } from '../../src/server/modules/compliance/periods.ts';
 import { meetingMetricSources } from '../../src/server/modules/meetings/metrics.ts';
 import type { BenchDatabase } from './database.ts';
 
@@ -65,7 +65,7 @@ export async function explainDashboard(bench: BenchDatabase, committeeId: number
 export async function explainRecompute(bench: BenchDatabase, period: string, today: string): Promise<void> {
   const w = { period, end: dataEnd(period, today), cellIds: null };
   for (const source of meetingMetricSources(['review'])) await explain(bench, `metric source ${source.name}`, compiled(bench, source.rows(w)));
-  const evaluate = compiled(bench, evaluateCompliance(period, nextPeriod(period), null));
+  const evaluate = compiled(bench, evaluateCompliance(period, null));
   await explain(bench, 'evaluateCompliance (all cells)', evaluate);
   await explain(bench, 'evaluateCompliance (all cells)', evaluate, ['enable_nestloop = off']);
   await explain(bench, 'roll-ups per parent and sector, then up the tree (materializePeriod)', compiled(bench, sql`

@@ -13,6 +13,7 @@ import * as verdictPaths from './2026-11-29T1900-verdict-paths.ts';
 import * as meetingKindRetirement from './2026-11-29T2000-meeting-kind-retirement.ts';
 import * as dropVerdictMeetsIndex from './2026-11-29T2100-drop-verdict-meets-index.ts';
 import * as verdictFigures from './2026-11-29T2200-verdict-figures.ts';
+import * as cellPathIndex from './2026-11-29T2300-cell-path-index.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2000-meeting-kind-retirement': meetingKindRetirement,
   '2026-11-29T2100-drop-verdict-meets-index': dropVerdictMeetsIndex,
   '2026-11-29T2200-verdict-figures': verdictFigures,
+  '2026-11-29T2300-cell-path-index': cellPathIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,7 +11,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts';
 import { evaluateCompliance } from './evaluate.ts';
-import { dataEnd, nextPeriod, type Period } from './periods.ts';
+import { dataEnd, type Period } from './periods.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
 import { subtreeRange } from './subtree.ts';
 
@@ -66,7 +66,7 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     await sql`analyze ${sql.table(metrics)}`.execute(trx); // statistics for the evaluation's plan
     const compliance = await createBuildTable(trx, 'cell_compliance', period);
     const rollups = await createBuildTable(trx, 'unit_rollups', period);
-    const judged = evaluateCompliance(period, nextPeriod(period), null, sql`select cell_id, key, value from ${sql.table(metrics)}`);
+    const judged = evaluateCompliance(period, null, sql`select cell_id, key, value from ${sql.table(metrics)}`);
     // Verdicts stored, and summed per parent committee, for all sectors ('*') and for the cells' own
     // sector, in one pass over them.
     await sql`create temp table rollup_direct on commit drop as select * from (values (0::bigint, 0, 0::bigint, ''::text, ''::text, 0::bigint, 0::bigint)) v
@@ -186,7 +186,7 @@ function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string
       and not exists (select 1 from fresh_metrics f where f.cell_id = m.cell_id and f.key = m.key)),
     put_metrics as (insert into cell_metrics (cell_id, period, key, value) select cell_id, ${p}, key, value from fresh_metrics
       on conflict (cell_id, period, key) do update set value = excluded.value where cell_metrics.value <> excluded.value),
-    fresh as materialized (${evaluateCompliance(w.period, nextPeriod(w.period), w.cellIds, sql`select cell_id, key, value from fresh_metrics`)}),
+    fresh as materialized (${evaluateCompliance(w.period, w.cellIds, sql`select cell_id, key, value from fresh_metrics`)}),
     old as materialized (select c.cell_id, c.standard_code, c.meets from cell_compliance c where ${mine('c')}),
     gone as (delete from cell_compliance c where ${mine('c')}
       and not exists (select 1 from fresh f where f.cell_id = c.cell_id and f.standard_code = c.standard_code)),

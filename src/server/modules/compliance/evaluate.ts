@@ -8,6 +8,7 @@
  * `y`) as numbers; `verdictDetail` names them for readers, with the limit from the standard.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { openIn } from './periods.ts';
 import { inForceAs } from './standards.ts';
 
 /**
@@ -22,7 +23,7 @@ export type ComplianceRow = { cell_id: number; standard_code: string; meets: boo
  * `cell_metrics` of the period; an incremental refresh passes the rows it is about to store, so that
  * metrics and compliance are computed in one statement.
  */
-export function evaluateCompliance(period: string, nextPeriod: string, cellIds: number[] | null, metrics?: RawBuilder<unknown>): RawBuilder<ComplianceRow> {
+export function evaluateCompliance(period: string, cellIds: number[] | null, metrics?: RawBuilder<unknown>): RawBuilder<ComplianceRow> {
   const filter = (column: string) => (cellIds === null ? sql`true` : sql`${sql.ref(column)} = any(${cellIds}::bigint[])`);
   const source = metrics ?? sql`select cell_id, key, value from cell_metrics where period = ${period}::date and ${filter('cell_id')}`;
   return sql<ComplianceRow>`
@@ -32,7 +33,7 @@ export function evaluateCompliance(period: string, nextPeriod: string, cellIds: 
     cells as materialized (
       select u.id, u.parent_id, u.path, u.sector, coalesce(u.sector, '') as sector_key, coalesce(mv.keys, '{}') as keys, coalesce(mv.vals, '{}') as vals
       from units u left join mv on mv.cell_id = u.id
-      where u.kind = 'cell' and u.opened_on < ${nextPeriod}::date and (u.closed_on is null or u.closed_on > ${period}::date) and ${filter('u.id')}
+      where u.kind = 'cell' and ${openIn('u', period)} and ${filter('u.id')}
     ),
     std as materialized (
       select s.code, s.kind, s.params, s.scope_sector,

@@ -1,4 +1,5 @@
 /** Periods are calendar months, named by their first day ('2026-03-01'). */
+import { sql, type RawBuilder } from 'kysely';
 import { badRequest } from '../../errors.ts';
 
 export type Period = string;
@@ -8,6 +9,12 @@ export const periodOf = (day: string): Period => `${day.slice(0, 7)}-01`;
 export function nextPeriod(period: Period): Period {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The unit (columns `opened_on`, `closed_on` of `alias`) was open in the period: the cells a month judges. */
+export function openIn(alias: string, period: Period): RawBuilder<boolean> {
+  const col = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
+  return sql<boolean>`${col('opened_on')} < ${nextPeriod(period)}::date and (${col('closed_on')} is null or ${col('closed_on')} > ${period}::date)`;
 }
 
 export function previousPeriod(period: Period): Period {

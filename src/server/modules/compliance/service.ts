@@ -50,7 +50,7 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
   const [unit, figures] = await Promise.all([findUnitInScope(db, actor, unitId), ensurePeriodAndFigures(db, unitId, q.period, q.standard)]);
   if (!unit) throw notFound('unit.notFound');
   /** The next `take` cells in name order, each with its verdict when it has one that the query asks for. */
-  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, figures.small, after, take))
+  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, q.period, figures.small, after, take))
     .leftJoinLateral((eb) => {
       let v = eb.selectFrom('cell_compliance as c')
         .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', q.period)))
@@ -61,17 +61,18 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
     }, (join) => join.onTrue())
     .select(['u.id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.kind', 'cc.lim', 'cc.x', 'cc.y'])
     .orderBy('u.name').orderBy('u.id').execute();
-  // How many of the unit's cells the list holds, from its figures: the first stretch is sized so that
-  // it holds a page at that density, and an empty list reads nothing.
+  // How many of the unit's open cells the list holds, from its figures: the first stretch is sized so
+  // that it holds a page at that density (exactly a page when every open cell is listed), and an
+  // empty list reads nothing.
   const listed = q.meets === undefined ? figures.judged : q.meets ? figures.meeting : figures.judged - figures.meeting;
   return async (limit: number, cursor?: string) => {
     if (listed <= 0) return pageFrom([], limit, () => ['', 0]);
-    // Cells without such a verdict (closed that month, outside the standard's scope, or filtered out
-    // by `meets`) drop out, so should the first stretch come up short, the next is four times longer,
-    // until the page is full or the cells run out.
+    // Cells without such a verdict (outside the standard's scope, or filtered out by `meets`) drop
+    // out, so should a stretch come up short, the next is four times longer, until the page is full
+    // or the cells run out.
     const found: Array<{ cellId: number; cellName: string; cellCode: string; standardCode: string; meets: boolean; detail: unknown }> = [];
     let after = decodeCursor(cursor);
-    const first = Math.min(Math.ceil(((limit + 1) * figures.cells * 1.2) / listed), 100_000);
+    const first = listed >= figures.cells ? limit + 1 : Math.min(Math.ceil(((limit + 1) * figures.cells * 1.2) / listed), 100_000);
     for (let take = Math.max(limit + 1, first); found.length <= limit; take *= 4) {
       const rows = await stretch(after, take);
       for (const r of rows) {

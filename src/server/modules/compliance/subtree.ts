@@ -12,7 +12,7 @@ import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { CursorKey } from '../../http/pagination.ts';
 import { ensurePeriod } from './engine.ts';
-import type { Period } from './periods.ts';
+import { openIn, type Period } from './periods.ts';
 
 /** Above this many cells, a page is read in index order rather than gathered and sorted. */
 export const SMALL_SUBTREE = 5_000;
@@ -63,16 +63,24 @@ export function cellsUnder(actor: Actor, path: string) {
 }
 
 /**
- * The next `take` cells under `path` (that the actor may see) in name order, after the keyset `after`,
- * as a from-item aliased `u` (id, name, code). A small subtree's cells are gathered first through the
- * tree's path index (the materialized CTE), then cut to the first `take` by a top-N sort: given a
- * LIMIT, the planner would rather walk every cell in name order. A large subtree (the centre, a
- * region) walks the cells in name order (units_cell_name_idx) and stops after `take`.
+ * The next `take` cells under `path` (that the actor may see) open in `period`, in name order, after
+ * the keyset `after`, as a from-item aliased `u` (id, name, code). Only cells open that month have
+ * verdicts, so with the month's own standards every cell read has one.
+ * - A small subtree: its cells are one range of a covering btree (units_cell_path_idx, an index-only
+ *   scan; `<@` and the scope are checked outside the range, or the planner takes the GiST index and
+ *   visits the heap), gathered first (the materialized CTE), then cut to the first `take` by a top-N
+ *   sort: given a LIMIT, the planner would rather walk every cell in name order.
+ * - A large one (the centre, a region): the cells are walked in name order (units_cell_name_idx)
+ *   until `take`.
  */
-export function cellsInNameOrder(actor: Actor, path: string, small: boolean, after: CursorKey | undefined, take: number) {
-  const cells = sql`select id, name, code from units where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')}`;
+export function cellsInNameOrder(actor: Actor, path: string, period: Period, small: boolean, after: CursorKey | undefined, take: number) {
   const later = after ? sql`(name, id) > (${after[0]}, ${after[1]})` : sql`true`;
   return (small
-    ? sql<CellPageRow>`(with c as materialized (${cells}) select * from c where ${later} order by name, id limit ${take})`
-    : sql<CellPageRow>`(${cells} and ${later} order by name, id limit ${take})`).as('u');
+    ? sql<CellPageRow>`(with c as materialized (select id, name, code, path from units
+        where kind = 'cell' and path >= ${path}::ltree and path < ${`${path}0`}::ltree and ${openIn('', period)})
+      select id, name, code from c where path <@ ${path}::ltree and ${pathInScope(actor, 'path')} and ${later}
+      order by name, id limit ${take})`
+    : sql<CellPageRow>`(select id, name, code from units
+      where kind = 'cell' and path <@ ${path}::ltree and ${openIn('', period)} and ${pathInScope(actor, 'path')} and ${later}
+      order by name, id limit ${take})`).as('u');
 }

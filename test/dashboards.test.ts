@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
-import { cellsInNameOrder } from '../src/server/modules/compliance/subtree.ts';
+import { cellOrderPlan, cellsInNameOrder, type CellOrderPlan } from '../src/server/modules/compliance/subtree.ts';
 import { periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { addDecision } from '../src/server/modules/meetings/decisions.ts';
 import { createTestApp } from './helpers/app.ts';
@@ -29,18 +29,21 @@ describe('dashboards and monthly reports', () => {
   });
   afterAll(async () => { await t.close(); });
 
-  it('reads the same cells under a committee by either plan (small subtree first, or large in name order)', async () => {
+  it('reads the same cells under a committee by every plan (by ancestor, gathered, walked in name order)', async () => {
     for (const unit of [org.regionA, org.districtA1]) {
       const { path } = await t.ctx.db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', unit.id).executeTakeFirstOrThrow();
-      const read = (small: boolean, after?: [string, number], take = 1000) => t.ctx.db.selectFrom(cellsInNameOrder(systemActor(), path, periodOf(todayIso()), small, after, take))
+      const read = (plan: CellOrderPlan, after?: [string, number], take = 1000) => t.ctx.db
+        .selectFrom(cellsInNameOrder(systemActor(), path, periodOf(todayIso()), plan, after, take))
         .select(['u.id', 'u.name']).orderBy('u.name').orderBy('u.id').execute();
-      const [small, large] = [await read(true), await read(false)];
-      expect(small.length).toBeGreaterThan(1);
-      expect(large).toEqual(small);
-      // A stretch after a key, cut at `take`, is the same slice of that order by both plans.
-      const after: [string, number] = [small[0]!.name, small[0]!.id];
-      expect(await read(true, after, 1)).toEqual(small.slice(1, 2));
-      expect(await read(false, after, 1)).toEqual(small.slice(1, 2));
+      const all = await read('gather');
+      expect(all.length).toBeGreaterThan(1);
+      expect(cellOrderPlan(path, true)).toBe('by-ancestor');
+      const after: [string, number] = [all[0]!.name, all[0]!.id];
+      for (const plan of ['by-ancestor', 'gather', 'walk'] as const) {
+        expect(await read(plan), plan).toEqual(all);
+        // A stretch after a key, cut at `take`, is the same slice of that order by every plan.
+        expect(await read(plan, after, 1), plan).toEqual(all.slice(1, 2));
+      }
     }
   });
 

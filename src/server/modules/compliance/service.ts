@@ -10,7 +10,7 @@ import { ensurePeriod } from './engine.ts';
 import { periodsEndingWith, type Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
 import { inForceAs, standardsInForce } from './standards.ts';
-import { cellsInNameOrder, ensurePeriodAndFigures } from './subtree.ts';
+import { cellOrderPlan, cellsInNameOrder, ensurePeriodAndFigures } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 
@@ -50,7 +50,7 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
   const [unit, figures] = await Promise.all([findUnitInScope(db, actor, unitId), ensurePeriodAndFigures(db, unitId, q.period, q.standard)]);
   if (!unit) throw notFound('unit.notFound');
   /** The next `take` cells in name order, each with its verdict when it has one that the query asks for. */
-  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, q.period, figures.small, after, take))
+  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, q.period, cellOrderPlan(unit.path, figures.small), after, take))
     .leftJoinLateral((eb) => {
       let v = eb.selectFrom('cell_compliance as c')
         .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', q.period)))

@@ -62,20 +62,40 @@ export function cellsUnder(actor: Actor, path: string) {
     where kind = 'cell' and path <@ ${path}::ltree and ${pathInScope(actor, 'path')})`.as('u');
 }
 
+/** Committee depths whose cells have an index in name order (migration 2400, units_cells_under_depth<d>_idx). */
+const INDEXED_DEPTHS = new Set([1, 2, 3, 4]);
+
 /**
  * The next `take` cells under `path` (that the actor may see) open in `period`, in name order, after
  * the keyset `after`, as a from-item aliased `u` (id, name, code). Only cells open that month have
- * verdicts, so with the month's own standards every cell read has one.
- * - A small subtree: its cells are one range of a covering btree (units_cell_path_idx, an index-only
- *   scan; `<@` and the scope are checked outside the range, or the planner takes the GiST index and
- *   visits the heap), gathered first (the materialized CTE), then cut to the first `take` by a top-N
- *   sort: given a LIMIT, the planner would rather walk every cell in name order.
- * - A large one (the centre, a region): the cells are walked in name order (units_cell_name_idx)
- *   until `take`.
+ * verdicts, so with the month's own standards every cell read has one. By the committee:
+ * - at a depth of 1 to 4: one short range of the index of the cells under each committee of that
+ *   depth in name order (its expression, `subpath(path, 0, depth + 1)` with literal numbers, is
+ *   written as the index has it, or the planner cannot use it);
+ * - the centre: the cells walked in name order (units_cell_name_idx) until `take`;
+ * - deeper, small subtrees: one range of a covering btree by path (units_cell_path_idx, index-only;
+ *   `<@` and the scope are checked outside the range, or the planner takes the GiST index and visits
+ *   the heap), gathered, then cut to the first `take` by a top-N sort.
  */
-export function cellsInNameOrder(actor: Actor, path: string, period: Period, small: boolean, after: CursorKey | undefined, take: number) {
+export type CellOrderPlan = 'by-ancestor' | 'gather' | 'walk';
+
+/** The plan for the cells under `path` in name order, by its depth and (`small`) its size. */
+export function cellOrderPlan(path: string, small: boolean): CellOrderPlan {
+  return INDEXED_DEPTHS.has(path.split('.').length - 1) ? 'by-ancestor' : small ? 'gather' : 'walk';
+}
+
+export function cellsInNameOrder(actor: Actor, path: string, period: Period, plan: CellOrderPlan, after: CursorKey | undefined, take: number) {
+  const labels = path.split('.').length;
   const later = after ? sql`(name, id) > (${after[0]}, ${after[1]})` : sql`true`;
-  return (small
+  if (plan === 'by-ancestor') {
+    const ancestor = sql`subpath(path, 0, ${sql.lit(labels)})`;
+    const from = after ? sql`(${ancestor}, name, id) > (${path}::ltree, ${after[0]}, ${after[1]})` : sql`true`;
+    return sql<CellPageRow>`(select id, name, code from units
+      where kind = 'cell' and nlevel(path) > ${sql.lit(labels)} and ${ancestor} = ${path}::ltree and ${from}
+        and ${openIn('', period)} and ${pathInScope(actor, 'path')}
+      order by ${ancestor}, name, id limit ${take})`.as('u');
+  }
+  return (plan === 'gather'
     ? sql<CellPageRow>`(with c as materialized (select id, name, code, path from units
         where kind = 'cell' and path >= ${path}::ltree and path < ${`${path}0`}::ltree and ${openIn('', period)})
       select id, name, code from c where path <@ ${path}::ltree and ${pathInScope(actor, 'path')} and ${later}

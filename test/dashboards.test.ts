@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { cellOrderPlan, cellsInNameOrder, type CellOrderPlan } from '../src/server/modules/compliance/subtree.ts';
 import { periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
+import { listComplianceCells } from '../src/server/modules/compliance/service.ts';
 import { addDecision } from '../src/server/modules/meetings/decisions.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
-import { buildMeeting, holdMeeting } from './helpers/factories.ts';
+import { buildCell, buildCommittee, buildMeeting, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 
 const month = () => new Date().toISOString().slice(0, 7);
@@ -130,5 +131,21 @@ describe('dashboards and monthly reports', () => {
     expect((await secretary.get(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}.docx`)).status).toBe(400);
     expect((await secretary.get(`/api/v1/cells/${org.cellB1a.id}/reports/${month()}`)).status).toBe(404);
     void today;
+  });
+  // Last: it adds a committee under region A, which the tests above count.
+  it('fills a page of the cells behind a figure when the first stretch of the name order holds none of them', async () => {
+    const committee = await buildCommittee(t.ctx.db, org.regionA.id, { name: 'Stretch committee' });
+    const cells = [];
+    for (let i = 1; i <= 20; i++) cells.push(await buildCell(t.ctx.db, committee.id, { name: `Stretch ${String(i).padStart(2, '0')}` }));
+    // The first ten by name held their general meeting this month; the last ten did not.
+    for (const c of cells.slice(0, 10)) await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, c.id, { startsAt: new Date(Date.now() - 60_000).toISOString() })).id);
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listComplianceCells(t.ctx.db, systemActor(), committee.id, { period: periodOf(todayIso()), standard: 'general-meeting-monthly', meets: false, limit: 1, cursor });
+      names.push(...page.items.map((i) => i.cellName));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(names).toEqual(cells.slice(10).map((c) => c.name));
   });
 });

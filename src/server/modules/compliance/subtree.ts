@@ -1,10 +1,12 @@
 /**
- * Reading the cells under a committee, in the order a page needs. Two plans, chosen by how many cells
- * the committee's figures count this month:
- * - a small subtree: its cells found first through the tree's path index (materialized), then their
- *   verdicts by primary key, then sorted: a few thousand rows at most;
- * - a large one (the centre, a region): walk the month's rows in the page's index order and stop at the
- *   page's end, instead of sorting hundreds of thousands of cells.
+ * Reading the cells under a committee, in the order a page needs, without sorting every cell under it
+ * where an index can give the order (`cellOrderPlan`):
+ * - a committee at depth 1 to 4: the index of the cells under each committee of that depth in name
+ *   order (migration 2400);
+ * - the centre: the cells walked in name order, stopping at the page's end;
+ * - deeper and small: the cells gathered from one range of the path index, then the page's first
+ *   rows kept by a top-N sort.
+ * A subtree counts as small by the cells the committee's figures count this month.
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Actor } from '../../access/actor.ts';

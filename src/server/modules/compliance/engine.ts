@@ -11,13 +11,14 @@ import { sql, type RawBuilder } from 'kysely';
 import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts';
 import { evaluateCompliance } from './evaluate.ts';
+import { inForce } from './standards.ts';
 import { dataEnd, type Period } from './periods.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
 import { subtreeRange } from './subtree.ts';
 
 /** The meeting kinds whose gaps the rulebook measures on `day` (review_interval standards in force), as an array. */
 const gapKindsAt = (day: RawBuilder<unknown>) => sql<string[] | null>`(select array_agg(distinct s.params->>'kind') from standards s
-  where s.kind = 'review_interval' and s.valid_from <= ${day} and (s.valid_to is null or s.valid_to > ${day}))`;
+  where s.kind = 'review_interval' and ${inForce('s', day)})`;
 
 /** The path stored with a verdict: on the overall ('*') row only, where the worst-cells read finds it. */
 const overallPath = sql`case when standard_code = '*' then path end`;

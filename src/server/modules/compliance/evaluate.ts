@@ -9,7 +9,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { openIn } from './periods.ts';
-import { inForceAs } from './standards.ts';
+import { inForce } from './standards.ts';
 
 /**
  * `failing` is set on the '*' row only: how many standards the cell fails. `parent_id` and `sector`
@@ -48,7 +48,7 @@ export function evaluateCompliance(period: string, cellIds: number[] | null, met
           when 'actions_on_time' then 'actions_due' end as k2,
         ${limitOf('s')} as lim
       from standards s
-      where ${inForceAs('s', period)}
+      where ${inForce('s', period)}
     ),
     figures as (
       select c.id as cell_id, c.parent_id, c.sector_key, c.path, s.code, s.kind, s.lim,

@@ -9,7 +9,7 @@ import type { Compliance } from '../../../shared/schemas.ts';
 import { ensurePeriod } from './engine.ts';
 import { periodsEndingWith, type Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
-import { inForceAs, standardsInForce } from './standards.ts';
+import { inForce, standardsInForce } from './standards.ts';
 import { cellOrderPlan, cellsInNameOrder, ensurePeriodAndFigures } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
@@ -53,7 +53,7 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
   const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, q.period, cellOrderPlan(unit.path, figures.small), after, take))
     .leftJoinLateral((eb) => {
       let v = eb.selectFrom('cell_compliance as c')
-        .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', q.period)))
+        .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForce('s', q.period)))
         .select(['c.standard_code', 'c.meets', ...verdictFigures('c', 's')])
         .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
       if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);

@@ -7,7 +7,7 @@ import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
-import { inForceAs, standardsInForce } from './standards.ts';
+import { inForce, standardsInForce } from './standards.ts';
 import { cellsUnder, ensurePeriodAndFigures, subtreeRange } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
@@ -55,7 +55,7 @@ export async function getWorstCells(db: Db, actor: Actor, unitId: number, period
   if (!unit) throw notFound('unit.notFound');
   const worst = await findWorstCells(db, actor, unit.path, period, limit, small);
   const failing = worst.length === 0 ? [] : await db.selectFrom('cell_compliance as c')
-    .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))
+    .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForce('s', period)))
     .select(['c.cell_id', 'c.standard_code as code', ...verdictFigures('c', 's')])
     .where('c.period', '=', period).where('c.cell_id', 'in', worst.map((w) => w.id)).where('c.meets', '=', false).where('c.standard_code', '!=', '*')
     .orderBy('c.cell_id').orderBy('c.standard_code').execute();

@@ -97,7 +97,7 @@ async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent
   if (absent.length === 0) return;
   const today = todayIso();
   // The newest version in force today decides; it applies to this meeting only if it counts this kind.
-  const rule = db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up').where(inForce(today))
+  const rule = db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up').where(inForce('standards', today))
     .orderBy('valid_from', 'desc').limit(1);
   await sql`${sql.raw(PREPARED)}
     insert into follow_ups (cell_id, person_id, reason, created_on)

@@ -7,7 +7,7 @@ import type { CellDashboard } from '../../../shared/schemas.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
 import type { Period } from '../compliance/periods.ts';
 import { verdictDetail, verdictFigures } from '../compliance/evaluate.ts';
-import { inForceAs, standardsInForce } from '../compliance/standards.ts';
+import { inForce, standardsInForce } from '../compliance/standards.ts';
 import { selectActions, selectMeetingCounts } from './queries.ts';
 import { requireCell } from './service.ts';
 
@@ -16,7 +16,7 @@ export async function cellStandards(db: Db, cellId: number, period: Period) {
   const [standards, rows] = await Promise.all([
     standardsInForce(db, period),
     db.selectFrom('cell_compliance as c')
-      .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForceAs('s', period)))
+      .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForce('s', period)))
       .select(['c.standard_code', 'c.meets', ...verdictFigures('c', 's')])
       .where('c.cell_id', '=', cellId).where('c.period', '=', period).execute(),
   ]);

@@ -13,7 +13,6 @@ import * as verdictPaths from './2026-11-29T1900-verdict-paths.ts';
 import * as meetingKindRetirement from './2026-11-29T2000-meeting-kind-retirement.ts';
 import * as dropVerdictMeetsIndex from './2026-11-29T2100-drop-verdict-meets-index.ts';
 import * as verdictFigures from './2026-11-29T2200-verdict-figures.ts';
-import * as cellPathIndex from './2026-11-29T2300-cell-path-index.ts';
 import * as cellsByAncestor from './2026-11-29T2400-cells-by-ancestor.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
@@ -32,7 +31,6 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2000-meeting-kind-retirement': meetingKindRetirement,
   '2026-11-29T2100-drop-verdict-meets-index': dropVerdictMeetsIndex,
   '2026-11-29T2200-verdict-figures': verdictFigures,
-  '2026-11-29T2300-cell-path-index': cellPathIndex,
   '2026-11-29T2400-cells-by-ancestor': cellsByAncestor,
 };
 

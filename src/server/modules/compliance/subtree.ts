@@ -4,8 +4,8 @@
  * - a committee at depth 1 to 4: the index of the cells under each committee of that depth in name
  *   order (migration 2400);
  * - the centre: the cells walked in name order, stopping at the page's end;
- * - deeper and small: the cells gathered from one range of the path index, then the page's first
- *   rows kept by a top-N sort.
+ * - deeper and small: the cells gathered through the tree's path index, then the page's first rows
+ *   kept by a top-N sort.
  * A subtree counts as small by the cells the committee's figures count this month.
  */
 import { sql, type SqlBool } from 'kysely';
@@ -67,6 +67,13 @@ export function cellsUnder(actor: Actor, path: string) {
 /** Committee depths whose cells have an index in name order (migration 2400, units_cells_under_depth<d>_idx). */
 const INDEXED_DEPTHS = new Set([1, 2, 3, 4]);
 
+export type CellOrderPlan = 'by-ancestor' | 'gather' | 'walk';
+
+/** The plan for the cells under `path` in name order, by its depth and (`small`) its size. */
+export function cellOrderPlan(path: string, small: boolean): CellOrderPlan {
+  return INDEXED_DEPTHS.has(path.split('.').length - 1) ? 'by-ancestor' : small ? 'gather' : 'walk';
+}
+
 /**
  * The next `take` cells under `path` (that the actor may see) open in `period`, in name order, after
  * the keyset `after`, as a from-item aliased `u` (id, name, code). Only cells open that month have
@@ -75,17 +82,10 @@ const INDEXED_DEPTHS = new Set([1, 2, 3, 4]);
  *   depth in name order (its expression, `subpath(path, 0, depth + 1)` with literal numbers, is
  *   written as the index has it, or the planner cannot use it);
  * - the centre: the cells walked in name order (units_cell_name_idx) until `take`;
- * - deeper, small subtrees: one range of a covering btree by path (units_cell_path_idx, index-only;
- *   `<@` and the scope are checked outside the range, or the planner takes the GiST index and visits
- *   the heap), gathered, then cut to the first `take` by a top-N sort.
+ * - deeper, small subtrees (a few dozen cells): gathered through the tree's path index, then cut to
+ *   the first `take` by a top-N sort (given a LIMIT, the planner would rather walk every cell in name
+ *   order).
  */
-export type CellOrderPlan = 'by-ancestor' | 'gather' | 'walk';
-
-/** The plan for the cells under `path` in name order, by its depth and (`small`) its size. */
-export function cellOrderPlan(path: string, small: boolean): CellOrderPlan {
-  return INDEXED_DEPTHS.has(path.split('.').length - 1) ? 'by-ancestor' : small ? 'gather' : 'walk';
-}
-
 export function cellsInNameOrder(actor: Actor, path: string, period: Period, plan: CellOrderPlan, after: CursorKey | undefined, take: number) {
   const labels = path.split('.').length;
   const later = after ? sql`(name, id) > (${after[0]}, ${after[1]})` : sql`true`;
@@ -98,10 +98,9 @@ export function cellsInNameOrder(actor: Actor, path: string, period: Period, pla
       order by ${ancestor}, name, id limit ${take})`.as('u');
   }
   return (plan === 'gather'
-    ? sql<CellPageRow>`(with c as materialized (select id, name, code, path from units
-        where kind = 'cell' and path >= ${path}::ltree and path < ${`${path}0`}::ltree and ${openIn('', period)})
-      select id, name, code from c where path <@ ${path}::ltree and ${pathInScope(actor, 'path')} and ${later}
-      order by name, id limit ${take})`
+    ? sql<CellPageRow>`(with c as materialized (select id, name, code from units
+        where kind = 'cell' and path <@ ${path}::ltree and ${openIn('', period)} and ${pathInScope(actor, 'path')})
+      select * from c where ${later} order by name, id limit ${take})`
     : sql<CellPageRow>`(select id, name, code from units
       where kind = 'cell' and path <@ ${path}::ltree and ${openIn('', period)} and ${pathInScope(actor, 'path')} and ${later}
       order by name, id limit ${take})`).as('u');

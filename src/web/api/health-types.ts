@@ -33,6 +33,8 @@ export interface FollowUp {
 export interface Trend {
   unitId: number;
   periods: string[];
+  /** Per period: the month is still in progress, its figures so far. */
+  partial: boolean[];
   series: Array<{ standardCode: string; points: Array<RollupFigure | null> }>;
 }
 export interface Standard {

@@ -30,6 +30,8 @@ export function CellDashboard({ unit, period, onPeriod }: { unit: Unit; period: 
   const d = dash.data;
   const met = d?.standards.filter((s) => s.meets).length ?? 0;
   const past = pastMonthName(period, i18n.language);
+  // Judged from its first full month (decision 0005): a month it opened in has no standards to show.
+  const notJudged = unit.openedOn > `${period}-01`;
   const summary = past ? t('monthView.cellSummaryIn', { met, total: d?.standards.length ?? 0, month: past })
     : t('cellDash.summary', { met, total: d?.standards.length ?? 0 });
   const attendance = [...(d?.recentMeetings ?? [])].filter((m) => m.status === 'held').reverse().map((m) => ({
@@ -39,7 +41,7 @@ export function CellDashboard({ unit, period, onPeriod }: { unit: Unit; period: 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Text size="sm" c="dimmed" data-testid="cell-summary">{d ? summary : ''}</Text>
+        <Text size="sm" c="dimmed" data-testid="cell-summary">{d && !notJudged ? summary : ''}</Text>
         <PeriodPicker value={period} onChange={onPeriod} />
       </Group>
       <ErrorAlert error={dash.error} />
@@ -47,7 +49,8 @@ export function CellDashboard({ unit, period, onPeriod }: { unit: Unit; period: 
       {d && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Card id="cd-standards" title={past ? t('monthView.standardsIn', { month: past }) : t('cellDash.standards')} testId="cell-standards">
-            <CellStandards items={d.standards} period={period} />
+            {notJudged ? <Text c="dimmed" size="sm" data-testid="cell-not-judged">{t('monthView.notJudgedNew')}</Text>
+              : <CellStandards items={d.standards} period={period} />}
           </Card>
           <Stack gap="md">
             <Card id="cd-next" title={t('cellDash.nextMeetings')}>

@@ -23,7 +23,8 @@ export function SecretaryMonth({ cellId }: { cellId: number }) {
       <ErrorAlert error={dash.error ?? report.error} />
       <div>
         <Text size="sm" fw={600} mb={4}>{t('roleHome.stillMissing')}</Text>
-        {missing.length === 0 ? <Text size="sm" c="dimmed" data-testid="nothing-missing">{t('roleHome.nothingMissing')}</Text> : (
+        {(dash.data?.standards.length ?? 0) === 0 ? <Text size="sm" c="dimmed">{t('health.noData')}</Text>
+          : missing.length === 0 ? <Text size="sm" c="dimmed" data-testid="nothing-missing">{t('roleHome.nothingMissing')}</Text> : (
           <List size="sm" spacing={2}>
             {missing.map((s) => (
               <List.Item key={s.code} data-testid="still-missing" data-standard={s.code}>

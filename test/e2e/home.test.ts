@@ -99,6 +99,15 @@ describe('home pages per role', () => {
       expect(c.cells).toBeGreaterThan(0);
       await page.getByTestId('home-attention').first().waitFor();
       await shot(page, 'home-admin');
+
+      // The national dashboard's sectors: each share comes with the counts behind it, bars included.
+      await page.getByTestId('home-national').getByRole('link').click();
+      const sectors = page.getByTestId('sector-breakdown');
+      const figure = sectors.locator('[data-testid="sector-figure"]:not([data-total="0"])').first();
+      await figure.waitFor();
+      const [meeting, total] = [await figure.getAttribute('data-meeting'), await figure.getAttribute('data-total')];
+      expect(await figure.textContent()).toMatch(new RegExp(`^\\d+ % \\(${meeting} of ${total}\\)$`));
+      await expect.poll(async () => /\(\d+ of \d+\)/.test((await sectors.locator('svg').first().textContent()) ?? '')).toBe(true);
     });
   }, 120_000);
 });
@@ -110,6 +119,9 @@ describe('the month in progress', () => {
       await page.getByTestId('health-headline').waitFor();
       expect(new URL(page.url()).searchParams.get('period')).toBe(lastMonth());
       expect(await page.getByTestId('month-so-far').count()).toBe(0);
+      // A month that is over never says what is needed "this month".
+      await page.getByTestId('heat-grid').waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('this month');
       await expect.poll(() => page.getByTestId('trend').getAttribute('data-partial')).toBe('false');
 
       await page.getByTestId('month-in-progress').click();

@@ -3,7 +3,7 @@
  * cell; a secretary's month still to complete; an official's cells needing attention; an
  * administrator's national picture. Things to acknowledge have their place on every home.
  */
-import { Anchor, Card, Group, List, SimpleGrid, Title } from '@mantine/core';
+import { Anchor, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas.ts';
@@ -45,6 +45,9 @@ export function HomePage({ me }: { me: Me }) {
         {isAdmin && committees[0] && <NationalCard unit={committees[0]} />}
         {committees.map((u) => <AttentionCard key={u.id} unit={u} />)}
         {cells.map((c) => <CellCard key={c.id} cell={c} meetings={(meetings.data?.items ?? []).filter((m) => m.cellId === c.id)} />)}
+        {me.person && cells.length === 0 && (
+          <Card withBorder component="section"><Text c="dimmed">{t('home.noCells')}</Text></Card>
+        )}
         {me.person && <MyActions me={me} />}
         {me.person && <AcknowledgeCard />}
         {browse.length > 0 && (

@@ -271,6 +271,7 @@ const matrix: Record<string, Row> = {
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/dashboard` }),
   },
   'GET /api/v1/me/actions': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/actions' }) },
+  'GET /api/v1/me/meetings': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/meetings' }) },
   'GET /api/v1/cells/:id/reports/:period': {
     expect: all(200),
     inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/reports/${thisMonth()}` }),

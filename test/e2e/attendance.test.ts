@@ -81,6 +81,9 @@ describe('recording attendance moves the committee dashboard', () => {
       const districtName = (await districtLink.textContent())?.trim() ?? '';
       await districtLink.click();
       await expect.poll(() => official.getByTestId('unit-title').textContent()).toBe(districtName);
+      // The dashboard opens on the last complete month; the month in progress is one click away.
+      await official.getByTestId('month-in-progress').click();
+      await official.getByTestId('month-so-far').waitFor();
       const figure = official.locator(`[data-testid="standard-figure"][data-standard="${STANDARD}"]`);
       await figure.waitFor();
       const before = Number(await figure.getAttribute('data-meeting'));

@@ -23,7 +23,8 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     from standards s left join units su on su.id = s.scope_unit_id
     where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)`.execute(db)).rows;
 
-  const openCells = units.filter((u) => u.kind === 'cell' && u.opened_on < next && (u.closed_on === null || u.closed_on > period));
+  // A cell opened during the month is not judged in it (decision 0005): it has no verdicts at all.
+  const openCells = units.filter((u) => u.kind === 'cell' && u.opened_on <= period && (u.closed_on === null || u.closed_on > period));
   const meets = new Map<number, Map<string, boolean>>();
   for (const cell of openCells) {
     const results = new Map<string, boolean>();

@@ -14,6 +14,7 @@ import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
+import { homeRoutes } from '../modules/home/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
@@ -25,6 +26,7 @@ import type { App, RouteModule } from './route-kit.ts';
 
 export const routeModules: RouteModule[] = [
   healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes, meetingRoutes, complianceRoutes, calendarRoutes, reportRoutes,
+  homeRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

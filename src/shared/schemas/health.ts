@@ -94,6 +94,8 @@ export const ComplianceSchema = z.object({
   cellsMeetingAll: z.number(),
   allRowsUrl: z.string(),
   standards: z.array(ComplianceStandardSchema),
+  /** The month is still in progress: its figures are judged on the days so far. */
+  partial: z.boolean(),
 });
 export type Compliance = z.infer<typeof ComplianceSchema>;
 

@@ -3,7 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { api } from './client.ts';
 import type {
   CellDashboard, Compliance, ComplianceGrid, ComplianceRow, FollowUp, Meeting, MeetingKind, MeetingSummary, MonthlyReport,
-  MyActions, ReportList, SectorBreakdown, Standard, Trend, WorstCells,
+  MyActions, MyMeetings, ReportList, SectorBreakdown, Standard, Trend, WorstCells,
 } from './health-types.ts';
 import type { Page } from './queries.ts';
 
@@ -18,6 +18,7 @@ export const healthKeys = {
   rows: (url: string, meets: string) => ['compliance', 'rows', url, meets] as const,
   cellDashboard: (cellId: number, period: string) => ['compliance', 'cell-dashboard', cellId, period] as const,
   myActions: ['my-actions'] as const,
+  myMeetings: ['meetings', 'mine'] as const,
   report: (cellId: number, period: string) => ['reports', cellId, period] as const,
   reportList: (unitId: number, period: string) => ['reports', 'unit', unitId, period] as const,
 };
@@ -124,6 +125,11 @@ export function useCellDashboard(cellId: number, period: string) {
 
 export function useMyActions() {
   return useQuery({ queryKey: healthKeys.myActions, queryFn: () => api.get<MyActions>('/api/v1/me/actions') });
+}
+
+/** The next meetings of every cell the signed-in person is on the roll of (the home pages). */
+export function useMyMeetings() {
+  return useQuery({ queryKey: healthKeys.myMeetings, queryFn: () => api.get<MyMeetings>('/api/v1/me/meetings', { limit: 10 }) });
 }
 
 export function useMonthlyReport(cellId: number, period: string) {

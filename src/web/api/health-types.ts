@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type {
   ActionSchema, CellDashboardSchema, ComplianceGridSchema, ComplianceRowSchema, ComplianceSchema, MeetingSchema,
-  MeetingSummarySchema, MonthlyReportSchema, MyActionsSchema, ReportListSchema, RollEntrySchema, SectorBreakdownSchema,
+  MeetingSummarySchema, MonthlyReportSchema, MyActionsSchema, MyMeetingsSchema, ReportListSchema, RollEntrySchema, SectorBreakdownSchema,
   WorstCellsSchema,
 } from '../../shared/schemas.ts';
 
@@ -17,6 +17,7 @@ export type WorstCells = z.infer<typeof WorstCellsSchema>;
 export type SectorBreakdown = z.infer<typeof SectorBreakdownSchema>;
 export type CellDashboard = z.infer<typeof CellDashboardSchema>;
 export type MyActions = z.infer<typeof MyActionsSchema>;
+export type MyMeetings = z.infer<typeof MyMeetingsSchema>;
 export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
 export type ReportList = z.infer<typeof ReportListSchema>;
 export type AttendanceStatus = RollEntry['status'] & string;
@@ -33,6 +34,8 @@ export interface FollowUp {
 export interface Trend {
   unitId: number;
   periods: string[];
+  /** Per period: the month is still in progress, its figures so far. */
+  partial: boolean[];
   series: Array<{ standardCode: string; points: Array<RollupFigure | null> }>;
 }
 export interface Standard {

@@ -6,6 +6,17 @@ export function currentPeriod(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
 }
 
+/** The month a dashboard opens on: the last complete one, so early in a month nothing reads as a collapse. */
+export function lastCompletePeriod(now = new Date()): string {
+  return shiftPeriod(currentPeriod(now), -1);
+}
+
+/** For the month in progress, how far into it we are (day N of M); null for a month that is over. */
+export function monthProgress(period: string, now = new Date()): { day: number; days: number } | null {
+  if (period !== currentPeriod(now)) return null;
+  return { day: now.getDate(), days: new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate() };
+}
+
 export function isPeriod(value: string | null | undefined): value is string {
   return !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }
@@ -26,6 +37,11 @@ export function formatPeriod(period: string, language: string, short = false): s
   const [y, m] = period.split('-').map(Number) as [number, number];
   return new Intl.DateTimeFormat(language, { year: short ? '2-digit' : 'numeric', month: short ? 'short' : 'long' })
     .format(new Date(y, m - 1, 1));
+}
+
+/** The month's name when it is over (wording such as "needed in March"), null for the month in progress. */
+export function pastMonthName(period: string, language: string, now = new Date()): string | null {
+  return period < currentPeriod(now) ? formatPeriod(period, language) : null;
 }
 
 export function formatDateTime(iso: string, language: string): string {

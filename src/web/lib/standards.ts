@@ -12,15 +12,16 @@ const pct = (part: number, whole: number) => Math.round((part / whole) * 100);
 /**
  * One sentence saying where a cell stands on a standard, from the detail the API gives (its shape
  * depends on the standard's kind). When the standard is not met, the sentence says what is missing.
+ * `pastMonth` names the month judged when it is over, so its wants read "needed in <month>".
  */
-export function describeDetail(t: TFunction, detail: unknown, meets: boolean): string {
+export function describeDetail(t: TFunction, detail: unknown, meets: boolean, pastMonth?: string | null): string {
   if (!detail || typeof detail !== 'object') return meets ? t('detail.met') : t('detail.notMet');
   const d = detail as Record<string, unknown>;
   if ('held' in d && 'required' in d) {
     const held = num(d.held);
     const required = num(d.required);
     return meets ? t('detail.meetingsMet', { held, required })
-      : t('detail.meetingsMissing', { held, required, count: Math.max(1, required - held) });
+      : t(pastMonth ? 'monthView.meetingsMissingIn' : 'detail.meetingsMissing', { held, required, count: Math.max(1, required - held), month: pastMonth });
   }
   if ('maxGapDays' in d) {
     const gap = Math.round(num(d.maxGapDays));

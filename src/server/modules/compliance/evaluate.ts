@@ -1,5 +1,6 @@
 /**
- * The rulebook applied to metrics: for each cell open in a period and each standard in force then and
+ * The rulebook applied to metrics: for each cell open for the whole start of a period (opened on or
+ * before its first day) and each standard in force then and
  * applicable to it (whole organization, its subtree, or its sector), whether the cell meets it and
  * the figures that say why. '*' is "meets every standard".
  *
@@ -33,7 +34,10 @@ export function evaluateCompliance(period: string, cellIds: number[] | null, met
     cells as materialized (
       select u.id, u.parent_id, u.path, u.sector, coalesce(u.sector, '') as sector_key, coalesce(mv.keys, '{}') as keys, coalesce(mv.vals, '{}') as vals
       from units u left join mv on mv.cell_id = u.id
-      where u.kind = 'cell' and ${openIn('u', period)} and ${filter('u.id')}
+      -- A cell is judged from its first full month: in the month it opens it has had no chance to hold
+      -- a month's meetings, so its standards do not apply yet and it counts neither healthy nor failing
+      -- (decision 0005, "A new cell").
+      where u.kind = 'cell' and ${openIn('u', period)} and u.opened_on <= ${period}::date and ${filter('u.id')}
     ),
     std as materialized (
       select s.code, s.kind, s.params, s.scope_sector,

@@ -40,6 +40,12 @@ export function dataEnd(period: Period, today = todayIso()): string {
   return tomorrow < next ? tomorrow : next;
 }
 
+/** The month a dashboard opens on: the last complete one (the month in progress reads as a collapse early on). */
+export const lastCompletePeriod = (today = todayIso()): Period => previousPeriod(periodOf(today));
+
+/** The period has not ended yet on `today`: its figures are partial. */
+export const isPartial = (period: Period, today = todayIso()): boolean => nextPeriod(period) > today;
+
 /** 'YYYY-MM' from a query string -> a period; months after the current one are refused. */
 export function parsePeriod(value: string, today = todayIso()): Period {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw badRequest('period.badFormat');

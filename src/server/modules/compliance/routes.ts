@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ComplianceGridSchema, SectorBreakdownSchema, WorstCellsSchema, ComplianceQuerySchema, ComplianceRowSchema, ComplianceRowsQuerySchema, ComplianceSchema, IdParamsSchema, pageOf } from '../../../shared/schemas.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
-import { parsePeriod, periodOf, todayIso } from './periods.ts';
+import { lastCompletePeriod, parsePeriod } from './periods.ts';
 import * as compliance from './service.ts';
 import { getGrid, getSectorBreakdown, getWorstCells } from './views.ts';
 import { SaveStandardSchema } from '../../../shared/schemas.ts';
@@ -51,9 +51,9 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
     schema: {
       tags, summary: 'Cells meeting each standard, month by month', params: IdParamsSchema,
       querystring: z.object({ period: z.string().max(7).optional(), months: z.coerce.number().int().min(1).max(36).default(12) }).strict(),
-      response: { 200: z.object({ unitId: z.number(), periods: z.array(z.string()), series: z.array(z.object({ standardCode: z.string(), points: z.array(z.object({ cellsMeeting: z.number(), cellsTotal: z.number() }).nullable()) })) }), ...errorResponses },
+      response: { 200: z.object({ unitId: z.number(), periods: z.array(z.string()), partial: z.array(z.boolean()).describe('per period: still in progress'), series: z.array(z.object({ standardCode: z.string(), points: z.array(z.object({ cellsMeeting: z.number(), cellsTotal: z.number() }).nullable()) })) }), ...errorResponses },
     },
-  }, async (req) => compliance.getTrend(db, requireActor(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : periodOf(todayIso()), req.query.months));
+  }, async (req) => compliance.getTrend(db, requireActor(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : lastCompletePeriod(), req.query.months));
 
   app.get('/api/v1/units/:id/compliance/grid', {
     schema: { tags, summary: 'The heat grid: each child unit against each standard', params: IdParamsSchema, querystring: ComplianceQuerySchema, response: { 200: ComplianceGridSchema, ...errorResponses } },

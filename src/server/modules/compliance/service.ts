@@ -7,7 +7,7 @@ import { notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom, type CursorKey } from '../../http/pagination.ts';
 import type { Compliance } from '../../../shared/schemas.ts';
 import { ensurePeriod } from './engine.ts';
-import { periodsEndingWith, type Period } from './periods.ts';
+import { isPartial, periodsEndingWith, type Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
 import { inForce, standardsInForce } from './standards.ts';
 import { cellOrderPlan, cellsInNameOrder, ensurePeriodAndFigures } from './subtree.ts';
@@ -31,6 +31,7 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
     cells: all?.cells_total ?? 0,
     cellsMeetingAll: all?.cells_meeting ?? 0,
     allRowsUrl: rowsUrl('*'),
+    partial: isPartial(period),
     standards: standards
       .map((s) => ({ code: s.code, title: s.title, titleKo: s.titleKo, cellsMeeting: byCode.get(s.code)?.cells_meeting ?? 0, cellsTotal: byCode.get(s.code)?.cells_total ?? 0, rowsUrl: rowsUrl(s.code) }))
       // Standards scoped to other subtrees or sectors say nothing about this unit.
@@ -119,6 +120,7 @@ export async function getTrend(db: Db, actor: Actor, unitId: number, last: Perio
   return {
     unitId,
     periods: periods.map(month),
+    partial: periods.map((p) => isPartial(p)),
     series: codes.map((code) => ({
       standardCode: code,
       points: periods.map((p) => {

@@ -10,7 +10,7 @@ import { ActionList } from '../../components/action-list.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
-import { formatDate, formatDateTime } from '../../lib/period.ts';
+import { formatDate, formatDateTime, pastMonthName } from '../../lib/period.ts';
 import { CellStandards } from './cell-standards.tsx';
 import { FollowUpList } from './follow-up-list.tsx';
 
@@ -29,6 +29,11 @@ export function CellDashboard({ unit, period, onPeriod }: { unit: Unit; period: 
   const kindName = useKindName();
   const d = dash.data;
   const met = d?.standards.filter((s) => s.meets).length ?? 0;
+  const past = pastMonthName(period, i18n.language);
+  // Judged from its first full month (decision 0005): a month it opened in has no standards to show.
+  const notJudged = unit.openedOn > `${period}-01`;
+  const summary = past ? t('monthView.cellSummaryIn', { met, total: d?.standards.length ?? 0, month: past })
+    : t('cellDash.summary', { met, total: d?.standards.length ?? 0 });
   const attendance = [...(d?.recentMeetings ?? [])].filter((m) => m.status === 'held').reverse().map((m) => ({
     day: formatDate(m.startsAt, i18n.language), [t('attendance.present')]: m.present, [t('attendance.notPresent')]: Math.max(0, m.expected - m.present),
   }));
@@ -36,15 +41,16 @@ export function CellDashboard({ unit, period, onPeriod }: { unit: Unit; period: 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Text size="sm" c="dimmed">{d ? t('cellDash.summary', { met, total: d.standards.length }) : ''}</Text>
+        <Text size="sm" c="dimmed" data-testid="cell-summary">{d && !notJudged ? summary : ''}</Text>
         <PeriodPicker value={period} onChange={onPeriod} />
       </Group>
       <ErrorAlert error={dash.error} />
       {dash.isPending && <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>}
       {d && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Card id="cd-standards" title={t('cellDash.standards')} testId="cell-standards">
-            <CellStandards items={d.standards} />
+          <Card id="cd-standards" title={past ? t('monthView.standardsIn', { month: past }) : t('cellDash.standards')} testId="cell-standards">
+            {notJudged ? <Text c="dimmed" size="sm" data-testid="cell-not-judged">{t('monthView.notJudgedNew')}</Text>
+              : <CellStandards items={d.standards} period={period} />}
           </Card>
           <Stack gap="md">
             <Card id="cd-next" title={t('cellDash.nextMeetings')}>

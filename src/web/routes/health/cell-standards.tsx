@@ -1,12 +1,15 @@
 /** A cell's standards for a month: met or not, and in words what is still missing. */
 import { Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { pastMonthName } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';
 
 interface Item { code: string; title: string; titleKo: string; meets: boolean; detail: unknown }
 
-export function CellStandards({ items }: { items: Item[] }) {
+/** `period` ('YYYY-MM'), when given, words a past month's wants as "needed in <month>". */
+export function CellStandards({ items, period }: { items: Item[]; period?: string }) {
   const { t, i18n } = useTranslation();
+  const past = period ? pastMonthName(period, i18n.language) : null;
   if (items.length === 0) return <Text c="dimmed" size="sm">{t('health.noData')}</Text>;
   return (
     <Stack gap="xs">
@@ -17,7 +20,7 @@ export function CellStandards({ items }: { items: Item[] }) {
           </ThemeIcon>
           <div>
             <Text size="sm" fw={500}>{standardTitle(s, i18n.language)}</Text>
-            <Text size="xs" c={s.meets ? 'dimmed' : 'red.8'}>{describeDetail(t, s.detail, s.meets)}</Text>
+            <Text size="xs" c={s.meets ? 'dimmed' : 'red.8'}>{describeDetail(t, s.detail, s.meets, past)}</Text>
           </div>
         </Group>
       ))}

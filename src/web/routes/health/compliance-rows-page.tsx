@@ -7,14 +7,15 @@ import { useUnit } from '../../api/queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { standardFromParam } from '../../lib/links.ts';
-import { currentPeriod, formatPeriod, isPeriod } from '../../lib/period.ts';
+import { formatPeriod, isPeriod, lastCompletePeriod, pastMonthName } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';
 import { NotFoundPage } from '../home/not-found-page.tsx';
 
 type Meets = 'true' | 'false' | '';
 
-function RowsTable({ rowsUrl, meets }: { rowsUrl: string; meets: Meets }) {
-  const { t } = useTranslation();
+function RowsTable({ rowsUrl, meets, period }: { rowsUrl: string; meets: Meets; period: string }) {
+  const { t, i18n } = useTranslation();
+  const past = pastMonthName(period, i18n.language);
   const rows = useComplianceRows(rowsUrl, meets);
   const items = rows.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -36,7 +37,7 @@ function RowsTable({ rowsUrl, meets }: { rowsUrl: string; meets: Meets }) {
                 <Table.Td><Anchor component={Link} to={`/units/${r.cellId}`}>{r.cellName}</Anchor></Table.Td>
                 <Table.Td ff="monospace" fz="xs">{r.cellCode}</Table.Td>
                 <Table.Td><Badge color={r.meets ? 'green' : 'red'} variant="light">{r.meets ? t('health.meets') : t('health.fails')}</Badge></Table.Td>
-                <Table.Td fz="sm">{r.standardCode === '*' ? '' : describeDetail(t, r.detail, r.meets)}</Table.Td>
+                <Table.Td fz="sm">{r.standardCode === '*' ? '' : describeDetail(t, r.detail, r.meets, past)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -57,7 +58,7 @@ export function ComplianceRowsPage() {
   const id = Number(params.id);
   const standard = standardFromParam(params.standard);
   const [search, setSearch] = useSearchParams();
-  const period = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
+  const period = isPeriod(search.get('period')) ? search.get('period')! : lastCompletePeriod();
   const meets = (['true', 'false'].includes(search.get('meets') ?? '') ? search.get('meets') : '') as Meets;
   const unit = useUnit(id);
   const compliance = useCompliance(id, period);
@@ -93,7 +94,7 @@ export function ComplianceRowsPage() {
       <ErrorAlert error={compliance.error ?? unit.error} />
       {compliance.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}
       {c && !rowsUrl && <Text c="dimmed">{t('health.unknownStandard')}</Text>}
-      {rowsUrl && <RowsTable rowsUrl={rowsUrl} meets={meets} />}
+      {rowsUrl && <RowsTable rowsUrl={rowsUrl} meets={meets} period={period} />}
     </Stack>
   );
 }

@@ -13,7 +13,11 @@ export function SectorBreakdown({ compliance }: { compliance: Compliance }) {
   const sectors = useSectors(compliance.unitId, compliance.period, true);
   const name = (s: string | null) => (s ? t(`sector.${s}`, s) : t('unit.noSector'));
   const rows = [...(sectors.data?.rows ?? [])].sort((a, b) => b.all.cellsTotal - a.all.cellsTotal);
-  const data = rows.map((r) => ({ sector: name(r.sector), share: percent(r.all.cellsMeeting, r.all.cellsTotal) ?? 0 }));
+  // Each bar is a share, labelled with the counts behind it: one cell of one is 100 %, and says so.
+  const data = rows.map((r) => ({
+    sector: t('monthView.sectorBar', { sector: name(r.sector), meeting: r.all.cellsMeeting, total: r.all.cellsTotal }),
+    share: percent(r.all.cellsMeeting, r.all.cellsTotal) ?? 0,
+  }));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="sectors-title" data-testid="sector-breakdown">
       <Title order={3} size="h4" id="sectors-title" mb="sm">{t('health.bySector')}</Title>
@@ -23,7 +27,7 @@ export function SectorBreakdown({ compliance }: { compliance: Compliance }) {
       {rows.length > 0 && (
         <>
           <BarChart h={Math.max(160, rows.length * 28)} data={data} dataKey="sector" orientation="vertical" valueFormatter={(v) => `${v} %`}
-            xAxisProps={{ domain: [0, 100] }} yAxisProps={{ width: 120 }} mb="md"
+            xAxisProps={{ domain: [0, 100] }} yAxisProps={{ width: 180 }} mb="md" withBarValueLabel
             getBarColor={(v) => heatColor(v / 100, 50)} series={[{ name: 'share', label: t('health.allStandards'), color: 'teal.6' }]} />
           <Table.ScrollContainer minWidth={560}>
             <Table withColumnBorders fz="sm">
@@ -43,8 +47,9 @@ export function SectorBreakdown({ compliance }: { compliance: Compliance }) {
                     <Table.Td>{name(r.sector)}</Table.Td>
                     <Table.Td ta="right">{r.all.cellsTotal.toLocaleString()}</Table.Td>
                     {[r.all, ...compliance.standards.map((s) => r.figures[s.code])].map((f, i) => (
-                      <Table.Td key={i} ta="center" style={{ background: heatColor(f && f.cellsTotal > 0 ? f.cellsMeeting / f.cellsTotal : null) }}>
-                        {f ? `${percent(f.cellsMeeting, f.cellsTotal) ?? '—'}%` : '—'}
+                      <Table.Td key={i} ta="center" style={{ background: heatColor(f && f.cellsTotal > 0 ? f.cellsMeeting / f.cellsTotal : null) }}
+                        data-testid="sector-figure" data-meeting={f?.cellsMeeting ?? 0} data-total={f?.cellsTotal ?? 0}>
+                        {f && f.cellsTotal > 0 ? t('monthView.shareOf', { share: percent(f.cellsMeeting, f.cellsTotal), meeting: f.cellsMeeting, total: f.cellsTotal }) : '—'}
                       </Table.Td>
                     ))}
                   </Table.Tr>

@@ -8,6 +8,9 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatPeriod } from '../../lib/period.ts';
 import { SERIES_COLORS, standardTitle } from '../../lib/standards.ts';
 
+/** The suffix of a series' key for its month in progress. */
+const PARTIAL = ':partial';
+
 export function TrendChart({ compliance }: { compliance: Compliance }) {
   const { t, i18n } = useTranslation();
   const trend = useTrend(compliance.unitId, compliance.period);
@@ -19,29 +22,36 @@ export function TrendChart({ compliance }: { compliance: Compliance }) {
     const s = compliance.standards.find((x) => x.code === code);
     return s ? standardTitle(s, i18n.language) : code;
   };
-  const data = (trend.data?.periods ?? []).map((p, i) => Object.fromEntries([
+  const periods = trend.data?.periods ?? [];
+  const partial = trend.data?.partial ?? [];
+  const share = (point: { cellsMeeting: number; cellsTotal: number } | null | undefined) =>
+    (point && point.cellsTotal > 0 ? Math.round((point.cellsMeeting / point.cellsTotal) * 100) : null);
+  // A month in progress is drawn by a dotted line of its own from the month before, so its figures
+  // so far never read as the end of the solid line.
+  const inProgress = partial.at(-1) === true ? periods.length - 1 : -1;
+  const data = periods.map((p, i) => Object.fromEntries([
     ['month', formatPeriod(p, i18n.language, true)],
-    ...series.map((s) => {
-      const point = s.points[i];
-      return [s.standardCode, point && point.cellsTotal > 0 ? Math.round((point.cellsMeeting / point.cellsTotal) * 100) : null];
+    ...series.flatMap((s) => {
+      const value = share(s.points[i]);
+      return [[s.standardCode, i === inProgress ? null : value], [`${s.standardCode}${PARTIAL}`, i >= inProgress - 1 && inProgress >= 0 ? value : null]];
     }),
   ]));
 
   const lines = series.map((s, i) => ({
     name: s.standardCode, label: label(s.standardCode),
     color: s.standardCode === '*' ? 'dark.5' : SERIES_COLORS[(i - 1 + SERIES_COLORS.length) % SERIES_COLORS.length]!,
-    strokeDasharray: s.standardCode === '*' ? '6 3' : undefined,
   }));
+  const partialLines = inProgress < 0 ? [] : lines.map((l) => ({ ...l, name: `${l.name}${PARTIAL}`, label: `${l.label} ${t('monthView.soFarShort')}`, strokeDasharray: '2 4' }));
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="trend-title" data-testid="trend">
+    <Paper withBorder p="md" component="section" aria-labelledby="trend-title" data-testid="trend" data-partial={String(inProgress >= 0)}>
       <Title order={3} size="h4" id="trend-title" mb="sm">{t('health.trend')}</Title>
       <ErrorAlert error={trend.error} />
       {trend.isPending ? <Center h={260}><Loader size="sm" aria-label={t('common.loading')} /></Center>
         : series.length === 0 ? <Text c="dimmed" size="sm">{t('health.noData')}</Text> : (
           <>
             <LineChart h={260} data={data} dataKey="month" connectNulls yAxisProps={{ domain: [0, 100] }} unit=" %" curveType="linear" withDots
-              series={lines} />
+              series={[...lines, ...partialLines]} />
             {/* A legend of our own: long standard names wrap here instead of squeezing the chart. */}
             <Group gap="xs" mt="sm" data-testid="trend-legend">
               {lines.map((l) => (
@@ -50,6 +60,12 @@ export function TrendChart({ compliance }: { compliance: Compliance }) {
                   <Text size="xs" c="dimmed" truncate>{l.label}</Text>
                 </Group>
               ))}
+              {inProgress >= 0 && (
+                <Group gap={6} wrap="nowrap" maw="100%" data-testid="trend-partial-legend">
+                  <Box w={14} h={0} style={{ flex: 'none', borderTop: '3px dotted var(--mantine-color-dark-5)' }} />
+                  <Text size="xs" c="dimmed">{t('monthView.partialLegend', { month: formatPeriod(periods[inProgress]!, i18n.language) })}</Text>
+                </Group>
+              )}
             </Group>
           </>
         )}

@@ -5,11 +5,13 @@ import { Link } from 'react-router-dom';
 import { useWorstCells } from '../../api/health-queries.ts';
 import type { Compliance } from '../../api/health-types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { pastMonthName } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';
 
 export function WorstCells({ compliance }: { compliance: Compliance }) {
   const { t, i18n } = useTranslation();
   const worst = useWorstCells(compliance.unitId, compliance.period);
+  const past = pastMonthName(compliance.period, i18n.language);
   const title = (code: string) => {
     const s = compliance.standards.find((x) => x.code === code);
     return s ? standardTitle(s, i18n.language) : code;
@@ -20,7 +22,7 @@ export function WorstCells({ compliance }: { compliance: Compliance }) {
       <Title order={3} size="h4" id="worst-title" mb="sm">{t('health.worst')}</Title>
       <ErrorAlert error={worst.error} />
       {worst.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}
-      {worst.data && items.length === 0 && <Text c="dimmed" size="sm">{t('health.noneFailing')}</Text>}
+      {worst.data && items.length === 0 && <Text c="dimmed" size="sm">{past ? t('monthView.noneFailingIn', { month: past }) : t('health.noneFailing')}</Text>}
       <ScrollArea.Autosize mah={400} type="auto" offsetScrollbars>
         <Stack gap="sm">
           {items.map((w) => (
@@ -32,7 +34,7 @@ export function WorstCells({ compliance }: { compliance: Compliance }) {
               </Text>
               <List size="xs" spacing={2} ml="xs">
                 {w.failing.map((f) => (
-                  <List.Item key={f.code}><b>{title(f.code)}</b>: {describeDetail(t, f.detail, false)}</List.Item>
+                  <List.Item key={f.code}><b>{title(f.code)}</b>: {describeDetail(t, f.detail, false, past)}</List.Item>
                 ))}
               </List>
             </div>

@@ -1,29 +1,60 @@
+/**
+ * Each role's home answers "what do I do now": a member's next meetings and open actions, one card per
+ * cell; a secretary's month still to complete; an official's cells needing attention; an
+ * administrator's national picture. Things to acknowledge have their place on every home.
+ */
 import { Anchor, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas.ts';
-import { KindBadge, RoleBadge } from '../../components/badges.tsx';
+import { useMyMeetings } from '../../api/health-queries.ts';
+import { KindBadge } from '../../components/badges.tsx';
 import { CalendarFeed } from '../meetings/calendar-feed.tsx';
+import { AcknowledgeCard } from './acknowledge-card.tsx';
+import { AttentionCard, NationalCard } from './attention-card.tsx';
+import { CellCard } from './cell-card.tsx';
 import { MyActions } from './my-actions.tsx';
-import { RecordShortcut } from './record-shortcut.tsx';
+
+/** A person on the roll of a cell twice (say, member and secretary) still has one card for it. */
+function uniqueCells(me: Me): Me['cells'] {
+  const rank = (r: string) => (r === 'secretary' ? 0 : r === 'deputy_secretary' ? 1 : 2);
+  const byId = new Map<number, Me['cells'][number]>();
+  for (const c of me.cells) {
+    const seen = byId.get(c.id);
+    if (!seen || rank(c.role) < rank(seen.role)) byId.set(c.id, c);
+  }
+  return [...byId.values()];
+}
 
 export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const runs = me.cells.filter((c) => c.role === 'secretary' || c.role === 'deputy_secretary');
+  const cells = uniqueCells(me);
+  const mine = new Set(cells.map((c) => c.id));
+  const meetings = useMyMeetings();
+  const committees = me.roots.filter((u) => u.kind === 'committee');
+  const isAdmin = me.grants.some((g) => g.role === 'admin');
+  // The member's own cell is already a card: browsing lists only the other places they may go.
+  const browse = me.roots.filter((u) => !mine.has(u.id));
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>{t('home.welcome', { name: me.person?.fullName ?? me.account.login })}</Title>
-        {me.person && me.cells.length > 0 && <CalendarFeed cellId={null} />}
+        {me.person && cells.length > 0 && <CalendarFeed cellId={null} />}
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {runs.map((c) => <RecordShortcut key={c.id} cellId={c.id} cellName={c.name} />)}
+        {isAdmin && committees[0] && <NationalCard unit={committees[0]} />}
+        {committees.map((u) => <AttentionCard key={u.id} unit={u} />)}
+        {cells.map((c) => <CellCard key={c.id} cell={c} meetings={(meetings.data?.items ?? []).filter((m) => m.cellId === c.id)} />)}
+        {me.person && cells.length === 0 && (
+          <Card withBorder component="section"><Text c="dimmed">{t('home.noCells')}</Text></Card>
+        )}
         {me.person && <MyActions me={me} />}
-        <Card withBorder component="section" aria-labelledby="home-roots">
-          <Title order={3} size="h4" id="home-roots" mb="xs">{t('home.roots')}</Title>
-          {me.roots.length === 0 ? <Text c="dimmed">{t('home.noRoots')}</Text> : (
+        {me.person && <AcknowledgeCard />}
+        {browse.length > 0 && (
+          <Card withBorder component="section" aria-labelledby="home-roots">
+            <Title order={3} size="h4" id="home-roots" mb="xs">{t('roleHome.browse')}</Title>
             <List listStyleType="none" spacing="xs">
-              {me.roots.map((u) => (
+              {browse.map((u) => (
                 <List.Item key={u.id}>
                   <Group gap="xs">
                     <Anchor component={Link} to={`/units/${u.id}`} data-testid="root-link">{u.name}</Anchor>
@@ -32,23 +63,8 @@ export function HomePage({ me }: { me: Me }) {
                 </List.Item>
               ))}
             </List>
-          )}
-        </Card>
-        <Card withBorder component="section" aria-labelledby="home-cells">
-          <Title order={3} size="h4" id="home-cells" mb="xs">{t('home.cells')}</Title>
-          {me.cells.length === 0 ? <Text c="dimmed">{t('home.noCells')}</Text> : (
-            <List listStyleType="none" spacing="xs">
-              {me.cells.map((c) => (
-                <List.Item key={c.id}>
-                  <Group gap="xs">
-                    <Anchor component={Link} to={`/units/${c.id}`} data-testid="cell-link">{c.name}</Anchor>
-                    <RoleBadge role={c.role} />
-                  </Group>
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </Card>
+          </Card>
+        )}
       </SimpleGrid>
     </>
   );

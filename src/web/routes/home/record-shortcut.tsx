@@ -1,15 +1,15 @@
 /**
  * For a secretary: straight to the meeting whose attendance is still to record (the latest one that has
- * begun), or to scheduling one. One card per cell they run.
+ * begun), or to scheduling one. Part of the card of each cell they run.
  */
-import { Button, Card, Group, Text, Title } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCellMeetings } from '../../api/health-queries.ts';
 import { useKindName } from '../../components/meeting-bits.tsx';
 import { formatDateTime } from '../../lib/period.ts';
 
-export function RecordShortcut({ cellId, cellName }: { cellId: number; cellName: string }) {
+export function RecordShortcut({ cellId }: { cellId: number }) {
   const { t, i18n } = useTranslation();
   const meetings = useCellMeetings(cellId, 20);
   const kindName = useKindName();
@@ -18,9 +18,8 @@ export function RecordShortcut({ cellId, cellName }: { cellId: number; cellName:
   const toRecord = begun.find((m) => m.status === 'scheduled');
   const latest = toRecord ?? begun[0];
   return (
-    <Card withBorder component="section" data-testid="record-shortcut" data-cell-id={cellId}>
-      <Title order={3} size="h4" mb={4}>{t('home.recordTitle', { cell: cellName })}</Title>
-      <Text size="sm" c="dimmed" mb="sm">
+    <div data-testid="record-shortcut" data-cell-id={cellId}>
+      <Text size="sm" c="dimmed" mb="xs">
         {latest ? t(toRecord ? 'home.toRecord' : 'home.lastRecorded', { kind: kindName(latest.kind), when: formatDateTime(latest.startsAt, i18n.language) })
           : t('home.noMeetingYet')}
       </Text>
@@ -32,6 +31,6 @@ export function RecordShortcut({ cellId, cellName }: { cellId: number; cellName:
         )}
         <Button component={Link} to={`/units/${cellId}?tab=meetings`} size="xs" variant="default">{t('home.meetings')}</Button>
       </Group>
-    </Card>
+    </div>
   );
 }

@@ -5,15 +5,19 @@ import { Link } from 'react-router-dom';
 import { useReportList } from '../../api/health-queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
-import { formatDateTime } from '../../lib/period.ts';
+import { formatDateTime, monthProgress } from '../../lib/period.ts';
 
-const COLORS: Record<string, string> = { submitted: 'green', draft: 'yellow', missing: 'red' };
+const COLORS: Record<string, string> = { submitted: 'green', draft: 'yellow', missing: 'red', notDue: 'gray' };
 
 export function ReportList({ unitId, period, onPeriod }: { unitId: number; period: string; onPeriod: (p: string) => void }) {
   const { t, i18n } = useTranslation();
   const list = useReportList(unitId, period);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const submitted = items.filter((i) => i.status === 'submitted').length;
+  // A report of the month in progress cannot be late yet: without one it is "not due yet", not "missing".
+  const inProgress = monthProgress(period) !== null;
+  const shown = (status: string) => (inProgress && status === 'missing' ? 'notDue' : status);
+  const label = (status: string) => (status === 'notDue' ? t('monthView.notDueYet') : t(`report.status.${status}`));
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -23,6 +27,7 @@ export function ReportList({ unitId, period, onPeriod }: { unitId: number; perio
               label={<Text ta="center" size="xs" fw={700}>{Math.round((submitted / items.length) * 100)}%</Text>} />
           )}
           <Text size="sm">{t('report.listSummary', { submitted, total: items.length })}{list.hasNextPage ? '+' : ''}</Text>
+          {inProgress && <Text size="sm" c="dimmed" data-testid="reports-not-due">{t('monthView.reportsNotDue')}</Text>}
         </Group>
         <PeriodPicker value={period} onChange={onPeriod} />
       </Group>
@@ -38,9 +43,9 @@ export function ReportList({ unitId, period, onPeriod }: { unitId: number; perio
           </Table.Thead>
           <Table.Tbody>
             {items.map((i) => (
-              <Table.Tr key={i.cell.id} data-testid="report-row" data-cell-id={i.cell.id} data-status={i.status}>
+              <Table.Tr key={i.cell.id} data-testid="report-row" data-cell-id={i.cell.id} data-status={shown(i.status)}>
                 <Table.Td><Anchor component={Link} to={`/units/${i.cell.id}?tab=report&period=${period}`}>{i.cell.name}</Anchor></Table.Td>
-                <Table.Td><Badge color={COLORS[i.status] ?? 'gray'} variant="light">{t(`report.status.${i.status}`)}</Badge></Table.Td>
+                <Table.Td><Badge color={COLORS[shown(i.status)] ?? 'gray'} variant="light">{label(shown(i.status))}</Badge></Table.Td>
                 <Table.Td>{i.submittedAt ? formatDateTime(i.submittedAt, i18n.language) : '—'}</Table.Td>
               </Table.Tr>
             ))}

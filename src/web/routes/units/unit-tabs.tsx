@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/schemas.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
-import { currentPeriod, isPeriod } from '../../lib/period.ts';
+import { isPeriod, lastCompletePeriod } from '../../lib/period.ts';
 import { CellDashboard } from '../health/cell-dashboard.tsx';
 import { CommitteeHealth } from '../health/committee-health.tsx';
 import { CellMeetings } from '../meetings/cell-meetings.tsx';
@@ -26,7 +26,7 @@ export function UnitTabs({ unit }: { unit: Unit }) {
   const tabs: readonly string[] = unit.kind === 'committee' ? COMMITTEE_TABS : CELL_TABS;
   const asked = search.get('tab');
   const tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
-  const period = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
+  const period = isPeriod(search.get('period')) ? search.get('period')! : lastCompletePeriod();
   const update = (key: string, value: string) => setSearch((s) => {
     const next = new URLSearchParams(s);
     next.set(key, value);

@@ -5,3 +5,4 @@
 export * from './schemas/base.ts';
 export * from './schemas/org.ts';
 export * from './schemas/health.ts';
+export * from './schemas/audit.ts';

@@ -36,6 +36,11 @@ const dayStart = (i: RawInstant, plusDays: 0 | 1) => sql`((${i.day}::date + ${sq
 
 /** Up to `limit` rows under `path`, newest first, after the cursor's row. */
 export function selectAuditRows(db: Db, path: string | null, f: AuditFilters, cursor: CursorKey | undefined, limit: number) {
+  return auditRowsQuery(db, path, f, cursor, limit).execute();
+}
+
+/** The query itself, so its plan can be looked at. */
+export function auditRowsQuery(db: Db, path: string | null, f: AuditFilters, cursor: CursorKey | undefined, limit: number) {
   let q = db.selectFrom('audit_log as l')
     .leftJoin('accounts as a', 'a.id', 'l.account_id')
     .leftJoin('people as ap', 'ap.id', 'a.person_id')
@@ -59,7 +64,7 @@ export function selectAuditRows(db: Db, path: string | null, f: AuditFilters, cu
   if (f.from) q = q.where(sql<SqlBool>`l.at >= ${dayStart(f.from, 0)}`);
   if (f.until) q = q.where(sql<SqlBool>`l.at < ${dayStart(f.until, 1)}`);
   if (cursor) q = q.where(sql<SqlBool>`(l.at, l.id) < (${cursor[0]}::timestamptz, ${cursor[1]})`);
-  return q.orderBy('l.at', 'desc').orderBy('l.id', 'desc').limit(limit).execute();
+  return q.orderBy('l.at', 'desc').orderBy('l.id', 'desc').limit(limit);
 }
 
 export type AuditRow = Awaited<ReturnType<typeof selectAuditRows>>[number];

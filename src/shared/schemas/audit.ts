@@ -4,7 +4,7 @@ import { DateSchema, IdSchema, PageQuerySchema, UnitRefSchema, pageOf } from './
 
 /** The kinds of object the audit trail records changes to (the `entity` the writers give). */
 export const AUDIT_ENTITIES = [
-  'unit', 'person', 'meeting', 'action', 'follow_up', 'grant', 'account', 'api_token', 'standard', 'meeting_kind', 'audit',
+  'unit', 'person', 'meeting', 'action', 'follow_up', 'grant', 'account', 'api_token', 'standard', 'meeting_kind', 'organization', 'audit',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

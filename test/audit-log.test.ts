@@ -70,6 +70,19 @@ describe('the audit trail through the API', () => {
     expect(changes(oneCell)).toEqual(await rowsUnder(org.cellA1a.id));
   });
 
+  it('files each kind of change under the unit it belongs to', async () => {
+    const meeting = await buildMeeting(t.ctx.db, org.cellA1b.id);
+    const p = await buildPerson(t.ctx.db, org.cellA1b.id);
+    const account = await buildAccount(t.ctx.db, { personId: p.id, grants: [{ role: 'member', unitId: org.cellA1b.id }] });
+    const rows = await readAll(reader, `unitId=${org.cellA1b.id}`);
+    const unitOf = (action: string, entityId: number) => rows.find((e) => e.action === action && e.entityId === String(entityId))?.unit?.id;
+    expect(unitOf('meeting.create', meeting.id)).toBe(org.cellA1b.id);
+    expect(unitOf('account.create', account.id)).toBe(org.cellA1b.id);
+    const grant = rows.find((e) => e.action === 'grant.create' && e.after?.accountId === account.id);
+    expect(grant?.unit?.id).toBe(org.cellA1b.id);
+    expect((await readAll(reader, `unitId=${org.cellA1a.id}`)).some((e) => e.entityId === String(meeting.id) && e.entity === 'meeting')).toBe(false);
+  });
+
   it('reads a subtree deeper than the indexed committee depths', async () => {
     const c3 = await buildCommittee(t.ctx.db, org.districtA1.id, { name: 'Level 3' });
     const c4 = await buildCommittee(t.ctx.db, c3.id, { name: 'Level 4' });

@@ -130,6 +130,11 @@ const matrix: Record<string, Row> = {
     outside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellB1a.id)).id}/erase`, body: {} }),
   },
   'GET /api/v1/me/export': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/export' }) },
+  'GET /api/v1/audit': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/audit?unitId=${c.org.cellA1a.id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/audit?unitId=${c.org.cellB1a.id}` }),
+  },
   'GET /api/v1/accounts': {
     expect: { member: 404, secretary: 200, districtReader: 404, regionManager: 200, admin: 200 },
     inside: async () => ({ method: 'GET', url: '/api/v1/accounts' }),

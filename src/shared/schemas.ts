@@ -6,3 +6,4 @@ export * from './schemas/base.ts';
 export * from './schemas/org.ts';
 export * from './schemas/health.ts';
 export * from './schemas/home.ts';
+export * from './schemas/audit.ts';

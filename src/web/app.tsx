@@ -5,6 +5,7 @@ import { useMe } from './api/queries.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
 import { AdminPage } from './routes/admin/admin-page.tsx';
+import { AuditPage } from './routes/audit/audit-page.tsx';
 import { ComplianceRowsPage } from './routes/health/compliance-rows-page.tsx';
 import { HomePage } from './routes/home/home-page.tsx';
 import { MeetingPage } from './routes/meetings/meeting-page.tsx';
@@ -35,6 +36,7 @@ export function App() {
         <Route path="/meetings/:id" element={<MeetingPage />} />
         <Route path="/people/:id" element={<PersonPage />} />
         <Route path="/admin" element={canAdminister(actor) ? <AdminPage /> : <Navigate to="/" replace />} />
+        <Route path="/audit" element={<AuditPage />} />
         <Route path="/rulebook" element={isCentralAdmin(actor) ? <RulebookPage /> : <Navigate to="/" replace />} />
         <Route path="/meeting-kinds" element={isCentralAdmin(actor) ? <MeetingKindsPage /> : <Navigate to="/" replace />} />
         <Route path="/sign-in" element={<Navigate to="/" replace />} />

@@ -116,6 +116,9 @@ export interface AuditLogTable {
   before: unknown;
   after: unknown;
   ip: string | null;
+  /** The unit the change belongs to, and its path at the time (null: global, administrators only). */
+  unit_id: number | null;
+  unit_path: string | null;
 }
 
 export interface ImportsTable {

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../context.ts';
 import { errorBody, notFound } from '../errors.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
@@ -27,6 +28,7 @@ import type { App, RouteModule } from './route-kit.ts';
 export const routeModules: RouteModule[] = [
   healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes, meetingRoutes, complianceRoutes, calendarRoutes, reportRoutes,
   homeRoutes,
+  auditRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../../shared/schemas.ts';
+import { canReadAudit } from '../routes/audit/audit-words.ts';
 import { useSignOut } from '../api/mutations.ts';
 import { ChangePasswordModal } from './change-password-modal.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -31,6 +32,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       ? [{ to: `/units/${firstRoot.id}`, label: t('nav.organization'), active: pathname.startsWith('/units') || pathname.startsWith('/people') }]
       : []),
     ...(canAdminister(me) ? [{ to: '/admin', label: t('nav.administration'), active: pathname.startsWith('/admin') }] : []),
+    ...(canReadAudit(me) ? [{ to: '/audit', label: t('audit.nav'), active: pathname.startsWith('/audit') }] : []),
     ...(isCentralAdmin(me)
       ? [
         { to: '/rulebook', label: t('nav.rulebook'), active: pathname.startsWith('/rulebook') },

@@ -284,8 +284,8 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/cells/:id/reports/:period/submit': {
     expect: managers(200), // a fresh cell, not the secretary's own (their own is tested in dashboards.test.ts)
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtA1.id)).id}/reports/${thisMonth()}/submit`, body: {} }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtB1.id)).id}/reports/${thisMonth()}/submit`, body: {} }),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtA1.id)).id}/reports/${thisMonth()}/submit`, body: { confirmEarly: true } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtB1.id)).id}/reports/${thisMonth()}/submit`, body: { confirmEarly: true } }),
   },
   'GET /api/v1/units/:id/reports': {
     expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },

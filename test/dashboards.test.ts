@@ -104,7 +104,7 @@ describe('dashboards and monthly reports', () => {
     expect(draft.body).toMatchObject({ status: 'draft', canSubmit: true, figures: { members: 3, meetingsHeld: 1, attendanceRate: 0.667 } });
     const before = await region.get(`/api/v1/units/${org.districtA1.id}/reports?period=${month()}`);
     expect(before.body.items.map((i: { status: string }) => i.status)).toEqual(['missing', 'missing']);
-    const submitted = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}/submit`, { notes: '세포총회 진행, 1명 결석' });
+    const submitted = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}/submit`, { notes: '세포총회 진행, 1명 결석', confirmEarly: true });
     expect(submitted.body).toMatchObject({ status: 'submitted', notes: '세포총회 진행, 1명 결석', submittedBy: 'secretary@test', canSubmit: false });
     expect((await secretary.post(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}/submit`, {})).status).toBe(409);
     // Later facts do not change a submitted report.
@@ -117,7 +117,7 @@ describe('dashboards and monthly reports', () => {
     const csv = await region.get(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}.csv`);
     expect(csv.status).toBe(200);
     expect(String(csv.headers['content-type'])).toMatch(/text\/csv/);
-    expect(csv.body).toContain('meetingsHeld,1');
+    expect(csv.body).toContain('summary,meetings_held,Meetings held,,,,1,');
     expect(csv.body).toContain('세포총회 진행');
     const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/cells/${org.cellA1a.id}/reports/${month()}.pdf`, headers: (region as unknown as { cookie: string }).cookie ? { cookie: (region as unknown as { cookie: string }).cookie } : {} });
     expect(pdf.statusCode).toBe(200);

@@ -93,6 +93,7 @@ export const ERROR_MESSAGES = {
   'calendar.notFound': 'No such calendar',
   'calendar.noPerson': 'This account has no person record, so no meetings to show',
   'report.alreadySubmitted': 'This month\'s report was already submitted',
+  'report.monthNotOver': 'The month is not over until {{monthEndsOn}}: to submit its report early, confirm it (confirmEarly)',
   'period.badFormat': 'period must look like 2026-03',
   'period.notBegun': 'That month has not begun',
 

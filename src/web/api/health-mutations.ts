@@ -1,6 +1,6 @@
 /** Write hooks for cell health. A meeting write answers with the whole meeting, which replaces the cached one. */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CreateMeeting } from '../../shared/schemas.ts';
+import type { CreateMeeting, SubmitReport } from '../../shared/schemas.ts';
 import { api } from './client.ts';
 import { healthKeys } from './health-queries.ts';
 import type { AttendanceStatus, Meeting, MonthlyReport } from './health-types.ts';
@@ -83,7 +83,7 @@ export function useCalendarFeed(cellId: number | null) {
 export function useSubmitReport(cellId: number, period: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { notes?: string | null }) =>
+    mutationFn: (body: SubmitReport) =>
       api.post<MonthlyReport>(`/api/v1/cells/${cellId}/reports/${period}/submit`, body),
     onSuccess: async (report) => {
       qc.setQueryData(healthKeys.report(cellId, period), report);

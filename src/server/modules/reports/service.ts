@@ -9,14 +9,19 @@ import { findUnitInScope, pathInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
-import type { MonthlyReport } from '../../../shared/schemas.ts';
+import type { MonthlyReport, SubmitReport } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
-import { dataEnd, nextPeriod, type Period } from '../compliance/periods.ts';
+import { addDays, dataEnd, nextPeriod, type Period } from '../compliance/periods.ts';
 import { cellStandards } from '../meetings/dashboard.ts';
 import { selectMeetingCounts } from '../meetings/queries.ts';
 import { requireCell } from '../meetings/service.ts';
+import { selectDecisions, selectKindNames, selectOrganizationName } from './queries.ts';
+import { localDay } from './wording.ts';
 
-type Generated = Pick<MonthlyReport, 'figures' | 'meetings' | 'standards'>;
+/** A submitted report's snapshot; those submitted before decisions were part of it lack them. */
+type Generated = Pick<MonthlyReport, 'figures' | 'meetings' | 'standards' | 'decisions'>;
+type Cell = Awaited<ReturnType<typeof requireCell>>;
+type Snapshot = Omit<Generated, 'decisions'> & Partial<Pick<Generated, 'decisions'>>;
 
 async function generate(db: Db, cellId: number, period: Period): Promise<Generated> {
   const end = dataEnd(period);
@@ -38,6 +43,7 @@ async function generate(db: Db, cellId: number, period: Period): Promise<Generat
   const present = held.reduce((s, m) => s + m.present, 0);
   const expected = held.reduce((s, m) => s + m.expected, 0);
   const metric = (k: string) => metrics.find((m) => m.key === k)?.value ?? 0;
+  const decisions = await selectDecisions(db, cellId, meetings.map((m) => m.id));
   return {
     figures: {
       members: members.n, meetingsHeld: held.length, meetingsNotHeld: withCounts.filter((m) => m.status === 'not_held').length,
@@ -45,39 +51,72 @@ async function generate(db: Db, cellId: number, period: Period): Promise<Generat
       actionsDue: metric('actions_due'), actionsOnTime: metric('actions_on_time'), openFollowUps: followUps.n,
     },
     meetings: withCounts.map((m) => ({ id: m.id, kind: m.kind, startsAt: new Date(m.starts_at).toISOString(), status: m.status, present: m.present, expected: m.expected })),
-    standards,
+    standards, decisions,
   };
 }
 
-export async function getReport(db: Db, actor: Actor, cellId: number, period: Period): Promise<MonthlyReport> {
+/** The month's last day, and the days that follow today in it on the organization's calendar (null once it is over). */
+export function monthLeft(period: Period, timeZone: string, now = new Date()): { monthEndsOn: string; daysLeft: number | null } {
+  const monthEndsOn = addDays(nextPeriod(period), -1);
+  const today = localDay(now, timeZone);
+  if (today > monthEndsOn) return { monthEndsOn, daysLeft: null };
+  const days = (Date.parse(`${monthEndsOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  return { monthEndsOn, daysLeft: Math.max(0, Math.round(days)) };
+}
+
+export async function getReport(db: Db, actor: Actor, cellId: number, period: Period, timeZone: string): Promise<MonthlyReport> {
   const cell = await requireCell(db, actor, cellId, 'read');
+  return reportOf(db, actor, cell, period, timeZone);
+}
+
+async function reportOf(db: Db, actor: Actor, cell: Cell, period: Period, timeZone: string): Promise<MonthlyReport> {
   const saved = await db.selectFrom('monthly_reports as r').leftJoin('accounts as a', 'a.id', 'r.submitted_by')
     .select(['r.status', 'r.notes', 'r.snapshot', 'r.submitted_at', 'a.login']).where('r.cell_id', '=', cell.id).where('r.period', '=', period).executeTakeFirst();
-  const content = saved?.status === 'submitted' && saved.snapshot ? saved.snapshot as Generated : await generate(db, cell.id, period);
+  const snapshot = saved?.status === 'submitted' && saved.snapshot ? saved.snapshot as Snapshot : null;
+  const content: Generated = snapshot
+    ? { ...snapshot, decisions: snapshot.decisions ?? await selectDecisions(db, cell.id, snapshot.meetings.map((m) => m.id)) }
+    : await generate(db, cell.id, period);
   return {
     cell: { id: cell.id, name: cell.name, kind: cell.kind }, period: period.slice(0, 7),
     status: saved?.status ?? 'draft', notes: saved?.notes ?? null,
     submittedAt: saved?.submitted_at?.toISOString() ?? null, submittedBy: saved?.login ?? null,
     ...content,
+    ...monthLeft(period, timeZone),
     canSubmit: saved?.status !== 'submitted' && canManagePath(actor, cell.path),
   };
 }
 
-export function submitReport(db: Db, actor: Actor, cellId: number, period: Period, notes: string | null): Promise<MonthlyReport> {
+/** Submits the month's report; a month not yet over only when the request says it knows (`confirmEarly`). */
+export function submitReport(db: Db, actor: Actor, cellId: number, period: Period, input: SubmitReport, timeZone: string): Promise<MonthlyReport> {
+  const notes = input.notes ?? null;
   return inTransaction(db, async (trx) => {
     const cell = await requireCell(trx, actor, cellId, 'manage');
     const existing = await trx.selectFrom('monthly_reports').select('status').where('cell_id', '=', cell.id).where('period', '=', period).forUpdate().executeTakeFirst();
     if (existing?.status === 'submitted') throw conflict('report.alreadySubmitted');
+    const { monthEndsOn, daysLeft } = monthLeft(period, timeZone);
+    if (daysLeft !== null && input.confirmEarly !== true) {
+      throw conflict('report.monthNotOver', { params: { monthEndsOn }, details: { monthEndsOn, daysLeft } });
+    }
     const snapshot = await generate(trx, cell.id, period);
     await trx.insertInto('monthly_reports').values({
       cell_id: cell.id, period, status: 'submitted', notes, snapshot: JSON.stringify(snapshot), submitted_at: new Date(), submitted_by: actor.accountId || null,
     }).onConflict((oc) => oc.columns(['cell_id', 'period']).doUpdateSet({
       status: 'submitted', notes, snapshot: JSON.stringify(snapshot), submitted_at: new Date(), submitted_by: actor.accountId || null,
     })).execute();
-    await recordAudit(trx, actor, { action: 'report.submit', entity: 'unit', entityId: cell.id, after: { period, notes } });
-    return getReport(trx, actor, cell.id, period);
+    await recordAudit(trx, actor, { action: 'report.submit', entity: 'unit', entityId: cell.id, after: { period, notes, ...(daysLeft === null ? {} : { early: true, daysLeft }) } });
+    return reportOf(trx, actor, cell, period, timeZone);
   });
 }
+
+/** What a download prints beside the report: the letterhead, the cell's code and the meeting kinds' names. */
+export async function getReportDocument(db: Db, actor: Actor, cellId: number, period: Period, timeZone: string) {
+  const cell = await requireCell(db, actor, cellId, 'read');
+  const [report, organization, kindNames] = await Promise.all([
+    reportOf(db, actor, cell, period, timeZone), selectOrganizationName(db, cell.path), selectKindNames(db),
+  ]);
+  return { report, organization, cellCode: cell.code, kindNames, timeZone, generatedAt: new Date() };
+}
+export type ReportDocument = Awaited<ReturnType<typeof getReportDocument>>;
 
 /** The cells under a committee and whether each has submitted its report for the month. */
 export async function listReports(db: Db, actor: Actor, unitId: number, period: Period, page: { limit: number; cursor?: string }) {

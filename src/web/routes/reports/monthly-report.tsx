@@ -1,5 +1,5 @@
 /** A cell's monthly report: generated from the data, reviewed with notes, submitted by the secretary, downloadable. */
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { useMonthlyReport } from '../../api/health-queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
-import { formatDateTime, formatPeriod } from '../../lib/period.ts';
+import { formatDate, formatDateTime, formatPeriod } from '../../lib/period.ts';
 import { CellStandards } from '../health/cell-standards.tsx';
 
 function Figure({ label, value }: { label: string; value: string | number }) {
@@ -26,9 +26,16 @@ export function MonthlyReport({ cellId, period, onPeriod }: { cellId: number; pe
   const submit = useSubmitReport(cellId, period);
   const kindName = useKindName();
   const [notes, setNotes] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const r = report.data;
   const f = r?.figures;
   const base = `/api/v1/cells/${cellId}/reports/${period}`;
+  // Downloads are read by the server, which prints them in the language asked for.
+  const lang = `?lang=${i18n.resolvedLanguage === 'ko' ? 'ko' : 'en'}`;
+  const send = (confirmEarly: boolean) => submit.mutate(
+    { notes: (notes ?? r?.notes ?? '').trim() || null, ...(confirmEarly ? { confirmEarly } : {}) },
+    { onSuccess: () => { setNotes(null); setConfirming(false); } },
+  );
 
   return (
     <Stack gap="md" data-testid="monthly-report">
@@ -38,8 +45,8 @@ export function MonthlyReport({ cellId, period, onPeriod }: { cellId: number; pe
           {r && <Badge color={r.status === 'submitted' ? 'green' : 'gray'} data-testid="report-status" data-status={r.status}>{t(`report.status.${r.status}`)}</Badge>}
         </Group>
         <Group gap="xs" align="flex-end">
-          <Button component="a" href={`${base}.csv`} variant="default" size="xs" download data-testid="report-csv">{t('report.csv')}</Button>
-          <Button component="a" href={`${base}.pdf`} variant="default" size="xs" download data-testid="report-pdf">{t('report.pdf')}</Button>
+          <Button component="a" href={`${base}.csv${lang}`} variant="default" size="xs" download data-testid="report-csv">{t('report.csv')}</Button>
+          <Button component="a" href={`${base}.pdf${lang}`} variant="default" size="xs" download data-testid="report-pdf">{t('report.pdf')}</Button>
           <PeriodPicker value={period} onChange={(p) => { setNotes(null); onPeriod(p); }} />
         </Group>
       </Group>
@@ -86,13 +93,27 @@ export function MonthlyReport({ cellId, period, onPeriod }: { cellId: number; pe
             <ErrorAlert error={submit.error} />
             {r.canSubmit && (
               <Group justify="flex-end" mt="sm">
-                <Button loading={submit.isPending} data-testid="submit-report"
-                  onClick={() => submit.mutate({ notes: (notes ?? r.notes ?? '').trim() || null }, { onSuccess: () => setNotes(null) })}>
+                <Button loading={submit.isPending && !confirming} data-testid="submit-report"
+                  onClick={() => (r.daysLeft === null ? send(false) : setConfirming(true))}>
                   {r.status === 'submitted' ? t('report.resubmit') : t('report.submit')}
                 </Button>
               </Group>
             )}
           </Paper>
+          <Modal opened={confirming && r.daysLeft !== null} onClose={() => setConfirming(false)} title={t('reportEarly.title')} data-testid="report-early">
+            <Stack gap="md">
+              <Text size="sm" data-testid="report-early-text">
+                {r.daysLeft === 0
+                  ? t('reportEarly.bodyToday', { month: formatPeriod(period, i18n.language) })
+                  : t('reportEarly.body', { count: r.daysLeft ?? 0, month: formatPeriod(period, i18n.language), date: formatDate(r.monthEndsOn, i18n.language) })}
+              </Text>
+              <ErrorAlert error={submit.error} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setConfirming(false)} data-testid="report-early-cancel">{t('reportEarly.cancel')}</Button>
+                <Button loading={submit.isPending} onClick={() => send(true)} data-testid="report-early-confirm">{t('reportEarly.confirm')}</Button>
+              </Group>
+            </Stack>
+          </Modal>
         </>
       )}
     </Stack>

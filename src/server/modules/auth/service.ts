@@ -8,22 +8,23 @@ import { hashToken, newToken } from '../../http/auth.ts';
 import type { Me } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
-import { accountKey, assertNotBlocked, clearFailures, ipKey, LIMITS, recordFailure } from './throttle.ts';
+import { countAttempt, countSuccess, throttleKeys } from './throttle.ts';
 
 const invalid = () => new AppError('invalid_credentials', 'auth.wrongCredentials');
 
-export async function signIn(db: Db, input: { login: string; password: string; ip: string; userAgent?: string; maxAgeMs: number }) {
+export type SignInInput = {
+  login: string; password: string; ip: string; userAgent?: string; maxAgeMs: number;
+};
+
+export async function signIn(db: Db, input: SignInInput) {
   const login = input.login.trim().toLowerCase();
-  await assertNotBlocked(db, [accountKey(login), ipKey(input.ip)]);
+  const keys = throttleKeys(login, input.ip);
+  await countAttempt(db, keys);
   const account = await db.selectFrom('accounts').select(['id', 'login', 'person_id', 'password_hash', 'disabled_at'])
     .where('login', '=', login).executeTakeFirst();
   const ok = await verifyPassword(account?.password_hash ?? await dummyPasswordHash(), input.password);
-  if (!account || !ok || account.disabled_at) {
-    await recordFailure(db, accountKey(login), LIMITS.account);
-    await recordFailure(db, ipKey(input.ip), LIMITS.ip);
-    throw invalid();
-  }
-  await clearFailures(db, accountKey(login));
+  if (!account || !ok || account.disabled_at) throw invalid();
+  await countSuccess(db, keys);
   const token = newToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const session = await db.insertInto('sessions').values({

@@ -12,6 +12,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Account, Grant } from '../../../shared/schemas.ts';
 import type { GrantAccess, GrantRole } from '../../../shared/enums.ts';
 import { recordAudit } from '../audit/service.ts';
+import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 function requireManager(actor: Actor): void {
@@ -57,6 +58,7 @@ export async function listAccounts(db: Db, actor: Actor, page: { limit: number; 
 
 export function createAccount(db: Db, actor: Actor, input: { login: string; password: string; personId?: number | null }): Promise<Account> {
   requireManager(actor);
+  assertAcceptablePassword(input.password);
   return inTransaction(db, async (trx) => {
     if (input.personId) {
       const person = await trx.selectFrom('people as p').select('p.id').where('p.id', '=', input.personId)

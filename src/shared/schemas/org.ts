@@ -151,7 +151,11 @@ export type Grant = z.infer<typeof GrantSchema>;
 export const AccountSchema = z.object({
   id: z.number(),
   login: z.string(),
+  /** What to call the account: its person's name where the actor may see the person, else the login. */
+  name: z.string(),
   personId: z.number().nullable(),
+  /** The person's name, null when there is none or it is outside the actor's scope. */
+  personName: z.string().nullable(),
   disabled: z.boolean(),
   grants: z.array(GrantSchema),
 });

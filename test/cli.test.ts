@@ -89,4 +89,11 @@ describe('the cellwork command', () => {
     const grant = await db.selectFrom('grants').select(['role', 'unit_id']).where('account_id', '=', account.id).executeTakeFirstOrThrow();
     expect(grant).toEqual({ role: 'admin', unit_id: null });
   });
+
+  it('creates no administrator with a password the policy refuses', async () => {
+    const r = cellwork(['create-admin', '--login', 'weak@example.org', '--password', 'password1'], url);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/most common/);
+    expect(await db.selectFrom('accounts').select('id').where('login', '=', 'weak@example.org').executeTakeFirst()).toBeUndefined();
+  });
 });

@@ -46,6 +46,12 @@ export const ERROR_MESSAGES = {
   'grant.needsCell': 'Member and secretary grants are on a cell',
   'grant.needsCommittee': 'Official grants are on a committee',
 
+  'password.tooShort': 'The password needs at least {{min}} characters',
+  'password.tooLong': 'The password may have at most {{max}} characters',
+  'password.common': 'That password is one of the most common ones; choose another',
+  'password.demoRefused': 'Demo accounts cannot sign in on this database; create a real account with cellwork create-admin',
+  'administrators.lastOne': 'This is the last active administrator; make another account an administrator first',
+
   'unit.notFound': 'No such unit',
   'unit.parentNotFound': 'No such parent unit',
   'unit.addUnderCell': 'Cells are leaves: a unit can only be added under a committee',

@@ -13,8 +13,10 @@ export function createAdminCommand(): Command {
       const { inTransaction } = await import('../../server/db/database.ts');
       const { recordAudit } = await import('../../server/modules/audit/service.ts');
       const { hashPassword } = await import('../../server/modules/auth/passwords.ts');
+      const { assertAcceptablePassword } = await import('../../server/modules/auth/password-policy.ts');
       const { withContext } = await import('../context.ts');
       const input = CreateAccountSchema.parse({ login: opts.login, password: opts.password ?? process.env.CELLWORK_ADMIN_PASSWORD ?? '' });
+      assertAcceptablePassword(input.password);
       const organization = text(200).parse(opts.organization);
       await withContext(async (ctx) => {
         await inTransaction(ctx.db, async (trx) => {

@@ -62,6 +62,8 @@ export interface AccountsTable {
   disabled_at: Date | null;
   created_at: Timestamp;
   password_changed_at: Timestamp;
+  /** Made by the demo seed, with the published demo password. */
+  demo: Generated<boolean>;
 }
 
 export interface GrantsTable {

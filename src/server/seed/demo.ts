@@ -1,7 +1,8 @@
 /**
  * The demo: a small synthetic organization (400 cells, 6,000 members) and five accounts, one per kind
  * of user, all with the password 'demo'. Units and people are picked deterministically, so the same
- * logins land on the same units every time.
+ * logins land on the same units every time. The accounts are flagged `demo`: 'demo' is far below the
+ * password policy, so on an external database they cannot sign in with it (modules/auth/service.ts).
  */
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
@@ -82,7 +83,7 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
   await db.transaction().execute(async (trx) => {
     for (const p of plan) {
       const account = await trx.insertInto('accounts')
-        .values({ login: p.login.toLowerCase(), password_hash: passwordHash, person_id: p.personId })
+        .values({ login: p.login.toLowerCase(), password_hash: passwordHash, person_id: p.personId, demo: true })
         .returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('grants')
         .values({ account_id: account.id, role: p.role, access: p.access, unit_id: p.unit?.id ?? null })

@@ -121,15 +121,23 @@ export const AppointSecretarySchema = z.object({
 }).strict();
 export const RelieveSecretarySchema = z.object({ personId: IdSchema, date: DateSchema.optional() }).strict();
 
+/**
+ * A new password is any string here: its length and commonness are judged by the server's password
+ * policy, which answers each with its own message (shared/password-rules.ts, modules/auth/password-policy.ts).
+ */
+const NewPasswordSchema = z.string();
+/** Passwords set before the limit was lowered to LIMITS.passwordMax (from 256) must still sign in. */
+const CurrentPasswordSchema = z.string().min(1).max(1024);
+
 export const SignInSchema = z.object({
   login: z.string().trim().min(1).max(LIMITS.login),
-  password: z.string().min(1).max(LIMITS.passwordMax),
+  password: CurrentPasswordSchema,
 }).strict();
 export type SignIn = z.infer<typeof SignInSchema>;
 
 export const ChangePasswordSchema = z.object({
-  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
-  newPassword: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+  currentPassword: CurrentPasswordSchema,
+  newPassword: NewPasswordSchema,
 }).strict();
 
 export const GrantSchema = z.object({
@@ -143,7 +151,11 @@ export type Grant = z.infer<typeof GrantSchema>;
 export const AccountSchema = z.object({
   id: z.number(),
   login: z.string(),
+  /** What to call the account: its person's name where the actor may see the person, else the login. */
+  name: z.string(),
   personId: z.number().nullable(),
+  /** The person's name, null when there is none or it is outside the actor's scope. */
+  personName: z.string().nullable(),
   disabled: z.boolean(),
   grants: z.array(GrantSchema),
 });
@@ -162,7 +174,7 @@ export type Me = z.infer<typeof MeSchema>;
 
 export const CreateAccountSchema = z.object({
   login: z.string().trim().toLowerCase().min(1).max(LIMITS.login).regex(/^[^\s]+$/, 'no spaces'),
-  password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+  password: NewPasswordSchema,
   personId: IdSchema.nullish(),
 }).strict();
 

@@ -14,6 +14,7 @@ import * as meetingKindRetirement from './2026-11-29T2000-meeting-kind-retiremen
 import * as dropVerdictMeetsIndex from './2026-11-29T2100-drop-verdict-meets-index.ts';
 import * as verdictFigures from './2026-11-29T2200-verdict-figures.ts';
 import * as cellsByAncestor from './2026-11-29T2400-cells-by-ancestor.ts';
+import * as demoAccounts from './2026-12-02T1100-demo-accounts.ts';
 import * as auditUnits from './2026-12-02T1400-audit-units.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2100-drop-verdict-meets-index': dropVerdictMeetsIndex,
   '2026-11-29T2200-verdict-figures': verdictFigures,
   '2026-11-29T2400-cells-by-ancestor': cellsByAncestor,
+  '2026-12-02T1100-demo-accounts': demoAccounts,
   '2026-12-02T1400-audit-units': auditUnits,
 };
 

@@ -1,6 +1,7 @@
 /**
- * Accounts and grants. Managers see and administer accounts tied to their subtree; only an
- * administrator grants administration. A revoked grant stops working on the next request because the
+ * Accounts and grants. Managers see and administer accounts tied to their subtree (its person on the
+ * roll of a cell there, or a grant there) and grant roles only to those; only an administrator grants
+ * administration. A revoked grant stops working on the next request because the
  * actor is rebuilt from live grants every time.
  */
 import { sql } from 'kysely';
@@ -12,6 +13,8 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Account, Grant } from '../../../shared/schemas.ts';
 import type { GrantAccess, GrantRole } from '../../../shared/enums.ts';
 import { recordAudit } from '../audit/service.ts';
+import { assertAdministratorRemains } from './administrators.ts';
+import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 function requireManager(actor: Actor): void {
@@ -44,40 +47,48 @@ async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, Grant
 export async function listAccounts(db: Db, actor: Actor, page: { limit: number; cursor?: string }) {
   requireManager(actor);
   const after = decodeCursor(page.cursor);
-  let q = accountsInScope(db, actor).select(['a.id', 'a.login', 'a.person_id', 'a.disabled_at']);
+  let q = accountsInScope(db, actor)
+    // The person's name only where the actor may see the person: an official's grant can be in the
+    // actor's subtree while the official is on the roll of a cell elsewhere.
+    .leftJoin('people as p', (join) => join.onRef('p.id', '=', 'a.person_id').on(personInScope(actor, 'p.id', 'read')))
+    .select(['a.id', 'a.login', 'a.person_id', 'a.disabled_at', 'p.full_name']);
   if (after) q = q.where(sql<boolean>`(a.login, a.id) > (${after[0]}, ${after[1]})`);
   const rows = await q.orderBy('a.login').orderBy('a.id').limit(page.limit + 1).execute();
   const result = pageFrom(rows, page.limit, (r) => [r.login, r.id]);
   const grants = await grantsOf(db, result.items.map((r) => r.id));
   return {
-    items: result.items.map((r): Account => ({ id: r.id, login: r.login, personId: r.person_id, disabled: r.disabled_at !== null, grants: grants.get(r.id) ?? [] })),
+    items: result.items.map((r): Account => ({
+      id: r.id, login: r.login, name: r.full_name ?? r.login, personId: r.person_id, personName: r.full_name,
+      disabled: r.disabled_at !== null, grants: grants.get(r.id) ?? [],
+    })),
     nextCursor: result.nextCursor,
   };
 }
 
 export function createAccount(db: Db, actor: Actor, input: { login: string; password: string; personId?: number | null }): Promise<Account> {
   requireManager(actor);
+  assertAcceptablePassword(input.password);
   return inTransaction(db, async (trx) => {
-    if (input.personId) {
-      const person = await trx.selectFrom('people as p').select('p.id').where('p.id', '=', input.personId)
-        .where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst();
-      if (!person) throw notFound('person.notFound');
-    }
+    const person = input.personId
+      ? await trx.selectFrom('people as p').select(['p.id', 'p.full_name']).where('p.id', '=', input.personId)
+        .where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst()
+      : undefined;
+    if (input.personId && !person) throw notFound('person.notFound');
     const row = await trx.insertInto('accounts').values({
       login: input.login, password_hash: await hashPassword(input.password), person_id: input.personId ?? null,
     }).returning(['id', 'login', 'person_id']).executeTakeFirstOrThrow();
     await recordAudit(trx, actor, { action: 'account.create', entity: 'account', entityId: row.id, after: row });
-    return { id: row.id, login: row.login, personId: row.person_id, disabled: false, grants: [] };
+    const personName = person?.full_name ?? null;
+    return { id: row.id, login: row.login, name: personName ?? row.login, personId: row.person_id, personName, disabled: false, grants: [] };
   });
 }
 
 export function createGrant(db: Db, actor: Actor, accountId: number, input: { role: GrantRole; access: GrantAccess; unitId?: number | null }): Promise<Grant> {
   requireManager(actor);
   return inTransaction(db, async (trx) => {
-    // A grant on a unit the actor manages may go to any account, e.g. one just created for a new official
-    // that is not yet tied to the actor's subtree; the unit check below still applies.
-    const account = await accountsInScope(trx, actor).select('a.id').where('a.id', '=', accountId).executeTakeFirst()
-      ?? (input.unitId ? await trx.selectFrom('accounts as a').select('a.id').where('a.id', '=', accountId).executeTakeFirst() : undefined);
+    // Only to accounts the actor administers; any other id is the same 404 as one that does not exist,
+    // so granting cannot be used to find out which accounts exist (decision 0010).
+    const account = await accountsInScope(trx, actor).select('a.id').where('a.id', '=', accountId).executeTakeFirst();
     if (!account) throw notFound('account.notFound');
     if (input.role === 'admin') {
       if (!actor.all) throw notFound('common.notFound');
@@ -108,6 +119,7 @@ export function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void
       .where((eb) => actor.all ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]))
       .executeTakeFirst();
     if (!grant) throw notFound('grant.notFound');
+    await assertAdministratorRemains(trx, { grantIds: [grantId] });
     await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('id', '=', grantId).execute();
     await recordAudit(trx, actor, { action: 'grant.revoke', entity: 'grant', entityId: grantId, before: grant });
   });

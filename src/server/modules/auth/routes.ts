@@ -12,7 +12,7 @@ export const authRoutes: RouteModule = (app, { db, config }) => {
     config: { public: true },
     schema: { tags, summary: 'Sign in; sets the session cookie', body: SignInSchema, response: { 200: MeSchema, 400: ErrorSchema, 401: ErrorSchema, 429: ErrorSchema } },
   }, async (req, reply) => {
-    const { token, actor } = await auth.signIn(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], maxAgeMs: config.sessionMaxMs });
+    const { token, actor } = await auth.signIn(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], maxAgeMs: config.sessionMaxMs, external: config.databaseUrl !== undefined });
     const secure = config.secureCookies === 'always' || (config.secureCookies === 'auto' && req.protocol === 'https');
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: Math.floor(config.sessionMaxMs / 1000) });
     return auth.getMe(db, actor);

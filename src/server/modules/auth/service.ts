@@ -8,22 +8,28 @@ import { hashToken, newToken } from '../../http/auth.ts';
 import type { Me } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
-import { accountKey, assertNotBlocked, clearFailures, ipKey, LIMITS, recordFailure } from './throttle.ts';
+import { passwordProblem, assertAcceptablePassword } from './password-policy.ts';
+import { countAttempt, countSuccess, throttleKeys } from './throttle.ts';
 
 const invalid = () => new AppError('invalid_credentials', 'auth.wrongCredentials');
 
-export async function signIn(db: Db, input: { login: string; password: string; ip: string; userAgent?: string; maxAgeMs: number }) {
+export type SignInInput = {
+  login: string; password: string; ip: string; userAgent?: string; maxAgeMs: number;
+  /** The server runs on an external database (DATABASE_URL): a real deployment, where demo passwords are refused. */
+  external: boolean;
+};
+
+export async function signIn(db: Db, input: SignInInput) {
   const login = input.login.trim().toLowerCase();
-  await assertNotBlocked(db, [accountKey(login), ipKey(input.ip)]);
-  const account = await db.selectFrom('accounts').select(['id', 'login', 'person_id', 'password_hash', 'disabled_at'])
+  const keys = throttleKeys(login, input.ip);
+  await countAttempt(db, keys);
+  const account = await db.selectFrom('accounts').select(['id', 'login', 'person_id', 'password_hash', 'disabled_at', 'demo'])
     .where('login', '=', login).executeTakeFirst();
   const ok = await verifyPassword(account?.password_hash ?? await dummyPasswordHash(), input.password);
-  if (!account || !ok || account.disabled_at) {
-    await recordFailure(db, accountKey(login), LIMITS.account);
-    await recordFailure(db, ipKey(input.ip), LIMITS.ip);
-    throw invalid();
-  }
-  await clearFailures(db, accountKey(login));
+  if (!account || !ok || account.disabled_at) throw invalid();
+  // The demo's password is published; on a real deployment a demo account keeps out until it has a real one.
+  if (account.demo && input.external && passwordProblem(input.password)) throw new AppError('invalid_credentials', 'password.demoRefused');
+  await countSuccess(db, keys);
   const token = newToken();
   const csrfToken = randomBytes(24).toString('base64url');
   const session = await db.insertInto('sessions').values({
@@ -69,6 +75,7 @@ export function changePassword(db: Db, actor: Actor, input: { currentPassword: s
   return inTransaction(db, async (trx) => {
     const account = await trx.selectFrom('accounts').select('password_hash').where('id', '=', actor.accountId).forUpdate().executeTakeFirstOrThrow();
     if (!(await verifyPassword(account.password_hash, input.currentPassword))) throw invalid();
+    assertAcceptablePassword(input.newPassword);
     await trx.updateTable('accounts')
       .set({ password_hash: await hashPassword(input.newPassword), password_changed_at: sql<Date>`now()` })
       .where('id', '=', actor.accountId).execute();

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
+import { assertAdministratorRemains } from '../accounts/administrators.ts';
 import { recordAudit } from '../audit/service.ts';
 import { changeMembership } from './memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
@@ -53,6 +54,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
     }).where('id', '=', personId).execute();
     const accounts = await trx.selectFrom('accounts').select('id').where('person_id', '=', personId).execute();
     const accountIds = accounts.map((a) => a.id);
+    await assertAdministratorRemains(trx, { accountIds });
     if (accountIds.length) {
       await trx.updateTable('accounts').set({ disabled_at: sql<Date>`now()`, login: sql<string>`'erased-' || id`, password_hash: '!' })
         .where('id', 'in', accountIds).execute();

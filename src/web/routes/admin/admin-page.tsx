@@ -52,7 +52,7 @@ export function AdminPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('admin.login')}</Table.Th>
-              <Table.Th scope="col">{t('admin.person')}</Table.Th>
+              <Table.Th scope="col">{t('admin.name')}</Table.Th>
               <Table.Th scope="col">{t('admin.grants')}</Table.Th>
               <Table.Th scope="col"><VisuallyHidden>{t('admin.actions')}</VisuallyHidden></Table.Th>
             </Table.Tr>
@@ -64,7 +64,9 @@ export function AdminPage() {
                   <Text ff="monospace" size="sm">{a.login}</Text>
                   {a.disabled && <Badge color="gray" size="xs">{t('admin.disabled')}</Badge>}
                 </Table.Td>
-                <Table.Td>{a.personId ? <Anchor component={Link} to={`/people/${a.personId}`}>#{a.personId}</Anchor> : '—'}</Table.Td>
+                <Table.Td data-testid="account-name">
+                  {a.personId && a.personName ? <Anchor component={Link} to={`/people/${a.personId}`}>{a.personName}</Anchor> : <Text size="sm">{a.name}</Text>}
+                </Table.Td>
                 <Table.Td><Grants account={a} /></Table.Td>
                 <Table.Td>
                   <Button size="compact-sm" variant="light" onClick={() => setGrantFor(a)}

@@ -17,6 +17,8 @@ type Method = 'GET' | 'POST' | 'PUT';
 export type BenchApp = {
   app: App;
   ctx: AppContext;
+  /** The administrator's session cookie (`cw_session=…`), for requests sent over real HTTP. */
+  cookie: string;
   /** Sends a request as the signed-in administrator; throws unless the status is `expect`. */
   request(method: Method, url: string, body?: unknown, expect?: number): Promise<{ ms: number; body: any }>;
   close(): Promise<void>;
@@ -38,7 +40,7 @@ export async function startBenchApp(bench: BenchDatabase): Promise<BenchApp> {
     const csrf = (JSON.parse(res.body) as { csrfToken: string }).csrfToken;
     if (!cookie) throw new Error('bench sign-in: no session cookie');
     return {
-      app, ctx,
+      app, ctx, cookie,
       async request(method, url, body, expect = 200) {
         const headers: Record<string, string> = { cookie };
         if (method !== 'GET') headers['x-csrf-token'] = csrf;

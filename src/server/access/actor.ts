@@ -49,7 +49,24 @@ export async function loadActor(
     .where('g.revoked_at', 'is', null)
     .orderBy('g.id')
     .execute();
-  const grants: ActorGrant[] = rows;
+  return buildActor(account, rows, session);
+}
+
+/**
+ * The live grants of the account whose id is `accountId` (a column reference) as one JSON array, in
+ * grant order: lets the request's authentication read the session, the account and the grants in one
+ * statement instead of two round trips.
+ */
+export const liveGrantsJson = (accountId: string) => sql<ActorGrant[]>`coalesce((
+  select json_agg(json_build_object('id', g.id, 'role', g.role, 'access', g.access, 'unitId', g.unit_id, 'path', u.path::text) order by g.id)
+  from grants g left join units u on u.id = g.unit_id
+  where g.account_id = ${sql.ref(accountId)} and g.revoked_at is null), '[]'::json)`;
+
+export function buildActor(
+  account: { id: number; login: string; personId: number | null },
+  grants: ActorGrant[],
+  session: { csrfToken: string | null; sessionId: number | null },
+): Actor {
   const all = grants.some((g) => g.role === 'admin');
   const paths = (pick: (g: ActorGrant) => boolean) =>
     minimalRoots(grants.filter((g) => g.path !== null && pick(g)).map((g) => g.path as string));

@@ -5,7 +5,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { loadActor, type Actor } from '../access/actor.ts';
+import { buildActor, liveGrantsJson, type Actor } from '../access/actor.ts';
+import { PREPARED } from '../db/database.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 
@@ -52,23 +53,25 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const now = Date.now();
-  const row = await ctx.db.selectFrom('sessions as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['s.id', 's.csrf_token', 's.last_seen_at', 'a.id as accountId', 'a.login', 'a.person_id as personId'])
-    .where('s.token_hash', '=', hashToken(token))
-    .where('s.ended_at', 'is', null)
-    .where('s.expires_at', '>', new Date(now))
-    .where('s.last_seen_at', '>', new Date(now - ctx.config.sessionIdleMs))
-    .where('a.disabled_at', 'is', null)
-    .executeTakeFirst();
+  // One prepared statement per request: the session, its account and the account's live grants.
+  const { rows: [row] } = await sql<SessionRow>`${sql.raw(PREPARED)}
+    select s.id, s.csrf_token, s.last_seen_at, a.id as "accountId", a.login, a.person_id as "personId", ${liveGrantsJson('a.id')} as grants
+    from sessions s join accounts a on a.id = s.account_id
+    where s.token_hash = ${hashToken(token)} and s.ended_at is null and s.expires_at > ${new Date(now)}
+      and s.last_seen_at > ${new Date(now - ctx.config.sessionIdleMs)} and a.disabled_at is null`.execute(ctx.db);
   if (!row) return null;
   if (!SAFE_METHODS.has(request.method)) checkCsrf(request, row.csrf_token);
   if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
   }
-  return loadActor(ctx.db, { id: row.accountId, login: row.login, personId: row.personId },
+  return buildActor({ id: row.accountId, login: row.login, personId: row.personId }, row.grants,
     { csrfToken: row.csrf_token, sessionId: row.id });
 }
+
+type SessionRow = {
+  id: number; csrf_token: string; last_seen_at: Date; accountId: number; login: string; personId: number | null;
+  grants: Parameters<typeof buildActor>[1];
+};
 
 function checkCsrf(request: FastifyRequest, expected: string): void {
   const sent = request.headers[CSRF_HEADER];
@@ -80,7 +83,7 @@ function checkCsrf(request: FastifyRequest, expected: string): void {
 async function authenticateToken(ctx: AppContext, token: string): Promise<Actor | null> {
   const row = await ctx.db.selectFrom('api_tokens as t')
     .innerJoin('accounts as a', 'a.id', 't.account_id')
-    .select(['t.id', 't.last_used_at', 'a.id as accountId', 'a.login', 'a.person_id as personId'])
+    .select(['t.id', 't.last_used_at', 'a.id as accountId', 'a.login', 'a.person_id as personId', liveGrantsJson('a.id').as('grants')])
     .where('t.token_hash', '=', hashToken(token))
     .where('t.revoked_at', 'is', null)
     .where('a.disabled_at', 'is', null)
@@ -89,5 +92,5 @@ async function authenticateToken(ctx: AppContext, token: string): Promise<Actor 
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) {
     await ctx.db.updateTable('api_tokens').set({ last_used_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
   }
-  return loadActor(ctx.db, { id: row.accountId, login: row.login, personId: row.personId }, { csrfToken: null, sessionId: null });
+  return buildActor({ id: row.accountId, login: row.login, personId: row.personId }, row.grants, { csrfToken: null, sessionId: null });
 }

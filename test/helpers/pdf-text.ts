@@ -8,18 +8,27 @@ import zlib from 'node:zlib';
 export type TextRun = { page: number; x: number; y: number; size: number; text: string };
 type PdfObject = { dict: string; stream?: Buffer };
 
+/**
+ * A stream is cut by its /Length, never by searching for `endstream`/`endobj`: compressed bytes can
+ * hold those words by chance (the footer's timestamp changes them from run to run).
+ */
 function objects(pdf: Buffer): Map<number, PdfObject> {
   const src = pdf.toString('latin1');
   const out = new Map<number, PdfObject>();
-  for (const m of src.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = m[2]!;
-    const s = body.indexOf('stream');
-    if (s < 0) { out.set(Number(m[1]), { dict: body }); continue; }
-    const dict = body.slice(0, s);
-    const start = s + 'stream'.length + (body[s + 6] === '\r' ? 2 : 1);
-    let raw = Buffer.from(body.slice(start, body.lastIndexOf('endstream')).replace(/\r?\n$/, ''), 'latin1');
+  const header = /(\d+) 0 obj\s*/g;
+  for (let m = header.exec(src); m; m = header.exec(src)) {
+    const from = m.index + m[0].length;
+    const s = src.indexOf('stream', from);
+    const e = src.indexOf('endobj', from);
+    if (s < 0 || (e >= 0 && e < s)) { out.set(Number(m[1]), { dict: src.slice(from, e) }); header.lastIndex = e; continue; }
+    const dict = src.slice(from, s);
+    const start = s + 'stream'.length + (src[s + 6] === '\r' ? 2 : 1);
+    const length = Number(/\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? NaN);
+    if (!Number.isFinite(length)) throw new Error(`PDF object ${m[1]}: a stream without a direct /Length`);
+    let raw = Buffer.from(src.slice(start, start + length), 'latin1');
     if (/\/FlateDecode/.test(dict)) raw = zlib.inflateSync(raw);
     out.set(Number(m[1]), { dict, stream: raw });
+    header.lastIndex = src.indexOf('endobj', start + length);
   }
   return out;
 }

@@ -42,13 +42,9 @@ export async function loadActor(
   account: { id: number; login: string; personId: number | null },
   session: { csrfToken: string | null; sessionId: number | null },
 ): Promise<Actor> {
-  const rows = await db.selectFrom('grants as g')
-    .leftJoin('units as u', 'u.id', 'g.unit_id')
-    .select(['g.id', 'g.role', 'g.access', 'g.unit_id as unitId', sql<string | null>`u.path::text`.as('path')])
-    .where('g.account_id', '=', account.id)
-    .where('g.revoked_at', 'is', null)
-    .orderBy('g.id')
-    .execute();
+  // The same definition of a live grant as the per-request read (liveGrantsJson), so the two cannot drift.
+  const { rows: [row] } = await sql<{ grants: ActorGrant[] }>`select ${liveGrantsJson('a.id')} as grants from accounts a where a.id = ${account.id}`.execute(db);
+  const rows = row?.grants ?? [];
   return buildActor(account, rows, session);
 }
 

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { createApiToken } from '../src/server/modules/auth/service.ts';
 import { appointSecretary } from '../src/server/modules/people/secretary.ts';
+import { transferPerson, updatePerson } from '../src/server/modules/people/service.ts';
+import { saveAttendance } from '../src/server/modules/meetings/attendance.ts';
 import { importMembers } from '../src/server/modules/imports/service.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
@@ -15,7 +17,8 @@ import { buildAccount, buildCell, buildMeeting, buildPerson, holdMeeting } from 
 import { buildOrg, ROLES, type Org, type Role } from './helpers/org.ts';
 
 type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
-type Ctx = { org: Org; t: Awaited<ReturnType<typeof createTestApp>>; role: Role };
+type Personal = { meetingWithAbsences: number; movedPerson: number };
+type Ctx = { org: Org & { personal?: Personal }; t: Awaited<ReturnType<typeof createTestApp>>; role: Role };
 type Row = {
   /** Expected status on an object inside the actor's subtree (anonymous: 401 unless public). */
   expect: Partial<Record<Role, number>>;
@@ -360,9 +363,135 @@ async function grantIdOf(c: Ctx, accountId: number): Promise<number> {
   return g.id;
 }
 
+type Reader = Exclude<Role, 'anonymous'>;
+type Seen = unknown;
+/**
+ * Field-level and parent rows: what each reader sees of an object they may open (docs/decisions/0013).
+ * `read` reduces a response to what matters (which fields are there, whose reasons, which parent), so
+ * a reader seeing more than their role needs, or a parent above their scope, fails the row.
+ */
+type FieldRow = { expect: Record<Reader, Seen>; read: (c: Ctx, client: Client) => Promise<Seen> };
+const READERS: Reader[] = ['member', 'secretary', 'districtReader', 'regionManager', 'admin'];
+const everyone = (seen: Seen): Record<Reader, Seen> => ({ member: seen, secretary: seen, districtReader: seen, regionManager: seen, admin: seen });
+const PERSONAL = ['birthYear', 'email', 'joinedOn', 'memberNo', 'phone', 'workplace'];
+const personalOf = (body: Record<string, unknown>) => PERSONAL.filter((f) => f in body);
+const lastMonth = () => { const d = new Date(); d.setUTCDate(1); d.setUTCMonth(d.getUTCMonth() - 1); return d.toISOString().slice(0, 7); };
+/** Who of M (Member Lee) and P (Member Park) a list names, by name. */
+const leeAndPark = (c: Ctx, items: Array<{ personId: number; fullName: string }>) =>
+  items.filter((i) => i.personId === c.org.M.id || i.personId === c.org.P.id).map((i) => i.fullName).sort();
+/** Breadcrumb names and the parent id, in the org's names (null: no parent for this reader). */
+const unitView = async (c: Ctx, client: Client, id: number) => {
+  const res = await client.get(`/api/v1/units/${id}`);
+  if (res.status !== 200) return res.status;
+  const names = new Map<number, string>([[c.org.root, 'root'], [c.org.regionA.id, 'regionA'], [c.org.districtA1.id, 'districtA1']]);
+  return { parent: res.body.parentId === null ? null : names.get(res.body.parentId) ?? res.body.parentId, breadcrumb: res.body.breadcrumb.map((u: { name: string }) => u.name) };
+};
+const fieldMatrix: Record<string, FieldRow> = {
+  'GET /api/v1/people/:id a cell-mate: personal fields': {
+    expect: { member: [], secretary: PERSONAL, districtReader: PERSONAL, regionManager: PERSONAL, admin: PERSONAL },
+    read: async (c, client) => personalOf((await client.get(`/api/v1/people/${c.org.P.id}`)).body),
+  },
+  'GET /api/v1/people/:id oneself (the member): personal fields': {
+    expect: everyone(PERSONAL),
+    read: async (c, client) => personalOf((await client.get(`/api/v1/people/${c.org.M.id}`)).body),
+  },
+  'GET /api/v1/people/:id memberships stop at the scope': {
+    expect: { member: ['A1a'], secretary: ['A1a'], districtReader: ['A1a'], regionManager: ['A1a'], admin: ['A1a', 'B1a'] },
+    read: async (c, client) => (await client.get(`/api/v1/people/${c.org.personal!.movedPerson}`)).body.memberships
+      .map((m: { cell: { id: number } }) => (m.cell.id === c.org.cellA1a.id ? 'A1a' : m.cell.id === c.org.cellB1a.id ? 'B1a' : m.cell.id)).sort(),
+  },
+  'GET /api/v1/units/:id/members: names and roles only': {
+    expect: everyone(['fromDate', 'fullName', 'membershipId', 'personId', 'role']),
+    read: async (c, client) => Object.keys((await client.get(`/api/v1/units/${c.org.cellA1a.id}/members`)).body.items[0]).sort(),
+  },
+  'GET /api/v1/meetings/:id absence reasons (Lee is the member)': {
+    expect: { member: { 'Member Lee': 'sick' }, ...Object.fromEntries(READERS.slice(1).map((r) => [r, { 'Member Lee': 'sick', 'Member Park': 'travelling' }])) } as Record<Reader, Seen>,
+    read: async (c, client) => {
+      const roll: Array<{ fullName: string; reason?: string | null }> = (await client.get(`/api/v1/meetings/${c.org.personal!.meetingWithAbsences}`)).body.roll;
+      return Object.fromEntries(roll.filter((r) => 'reason' in r && r.reason).map((r) => [r.fullName, r.reason]));
+    },
+  },
+  'GET /api/v1/cells/:id/follow-ups whom': {
+    expect: { member: ['Member Lee'], secretary: ['Member Lee', 'Member Park'], districtReader: ['Member Lee', 'Member Park'], regionManager: ['Member Lee', 'Member Park'], admin: ['Member Lee', 'Member Park'] },
+    read: async (c, client) => leeAndPark(c, (await client.get(`/api/v1/cells/${c.org.cellA1a.id}/follow-ups?includeResolved=true`)).body.items),
+  },
+  'GET /api/v1/cells/:id/dashboard follow-ups whom': {
+    expect: { member: ['Member Lee'], secretary: ['Member Lee', 'Member Park'], districtReader: ['Member Lee', 'Member Park'], regionManager: ['Member Lee', 'Member Park'], admin: ['Member Lee', 'Member Park'] },
+    read: async (c, client) => leeAndPark(c, (await client.get(`/api/v1/cells/${c.org.cellA1a.id}/dashboard`)).body.followUps),
+  },
+  'GET /api/v1/units/:id a cell: parent and breadcrumb': {
+    expect: {
+      member: { parent: null, breadcrumb: ['Cell A1a'] },
+      secretary: { parent: null, breadcrumb: ['Cell A1a'] },
+      districtReader: { parent: 'districtA1', breadcrumb: ['District A1', 'Cell A1a'] },
+      regionManager: { parent: 'districtA1', breadcrumb: ['Region A', 'District A1', 'Cell A1a'] },
+      admin: { parent: 'districtA1', breadcrumb: ['Central Committee', 'Region A', 'District A1', 'Cell A1a'] },
+    },
+    read: (c, client) => unitView(c, client, c.org.cellA1a.id),
+  },
+  'GET /api/v1/units/:id a district: parent and breadcrumb': {
+    expect: {
+      member: 404, secretary: 404,
+      districtReader: { parent: null, breadcrumb: ['District A1'] },
+      regionManager: { parent: 'regionA', breadcrumb: ['Region A', 'District A1'] },
+      admin: { parent: 'regionA', breadcrumb: ['Central Committee', 'Region A', 'District A1'] },
+    },
+    read: (c, client) => unitView(c, client, c.org.districtA1.id),
+  },
+  'GET /api/v1/units/search parents': {
+    expect: {
+      member: { 'Cell A1a': null }, secretary: { 'Cell A1a': null },
+      districtReader: { 'Cell A1a': 'districtA1', 'District A1': null },
+      regionManager: { 'Cell A1a': 'districtA1', 'District A1': 'regionA' },
+      admin: { 'Cell A1a': 'districtA1', 'District A1': 'regionA' },
+    },
+    read: async (c, client) => {
+      const names = new Map<number, string>([[c.org.regionA.id, 'regionA'], [c.org.districtA1.id, 'districtA1']]);
+      const found: Array<{ name: string; parentId: number | null }> = [];
+      for (const q of ['Cell A1a', 'District A1']) found.push(...(await client.get(`/api/v1/units/search?q=${encodeURIComponent(q)}`)).body.items);
+      return Object.fromEntries(found.map((u) => [u.name, u.parentId === null ? null : names.get(u.parentId) ?? u.parentId]));
+    },
+  },
+  'GET /api/v1/units/:id/compliance/worst of a cell: its parent': {
+    expect: { member: { 'Cell A1a': null }, secretary: { 'Cell A1a': null }, districtReader: { 'Cell A1a': 'District A1' }, regionManager: { 'Cell A1a': 'District A1' }, admin: { 'Cell A1a': 'District A1' } },
+    read: async (c, client) => {
+      const res = await client.get(`/api/v1/units/${c.org.cellA1a.id}/compliance/worst?period=${lastMonth()}`);
+      return Object.fromEntries(res.body.items.map((w: { cell: { name: string }; parent: { name: string } | null }) => [w.cell.name, w.parent?.name ?? null]));
+    },
+  },
+  'GET /api/v1/units/:id/compliance/worst of a district: the parents': {
+    expect: { member: 404, secretary: 404, districtReader: ['District A1'], regionManager: ['District A1'], admin: ['District A1'] },
+    read: async (c, client) => {
+      const res = await client.get(`/api/v1/units/${c.org.districtA1.id}/compliance/worst?period=${lastMonth()}`);
+      return res.status !== 200 ? res.status : [...new Set(res.body.items.map((w: { parent: { name: string } | null }) => w.parent?.name ?? null))];
+    },
+  },
+};
+
+/**
+ * The data the field rows look for: P and M with every personal field, both absent from one meeting
+ * with a reason, both followed up; and a person of cell A1a who was in cell B1a before.
+ */
+async function addPersonalData(c: Pick<Ctx, 't' | 'org'>): Promise<Personal> {
+  const full = { email: 'x@example.org', phone: '+82 10 0000 0000', birthYear: 1980, workplace: 'Steel works', joinedOn: '2010-05-01', memberNo: 'NO-1' };
+  const d = c.t.ctx.db;
+  for (const p of [c.org.M, c.org.P]) await updatePerson(d, systemActor(), p.id, { ...full, memberNo: `NO-${p.id}` });
+  const m = await buildMeeting(d, c.org.cellA1a.id);
+  const reasons: Record<number, string> = { [c.org.M.id]: 'sick', [c.org.P.id]: 'travelling' };
+  await saveAttendance(d, systemActor(), m.id, {
+    version: m.version,
+    records: m.roll.map((r) => (reasons[r.personId] ? { personId: r.personId, status: 'absent', reason: reasons[r.personId] } : { personId: r.personId, status: 'present' })),
+  });
+  await d.insertInto('follow_ups').values([c.org.M, c.org.P].map((p) => ({ cell_id: c.org.cellA1a.id, person_id: p.id, reason: 'repeated_absence', created_on: '2026-01-01' })))
+    .onConflict((oc) => oc.doNothing()).execute();
+  const moved = await buildPerson(d, c.org.cellB1a.id, { fullName: 'Moved Han', fromDate: '2021-01-01' });
+  await transferPerson(d, systemActor(), moved.id, { toCellId: c.org.cellA1a.id, date: '2024-01-01' });
+  return { meetingWithAbsences: m.id, movedPerson: moved.id };
+}
+
 describe('access matrix', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
-  let org: Org;
+  let org: Ctx['org'];
   beforeAll(async () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
@@ -401,4 +530,16 @@ describe('access matrix', () => {
       expect(got).toEqual(want);
     });
   }
+
+  describe('fields and parents', () => {
+    beforeAll(async () => { org = { ...org, personal: await addPersonalData({ t, org }) }; });
+
+    for (const [row, { expect: want, read }] of Object.entries(fieldMatrix)) {
+      it(`${row}: what each reader sees`, async () => {
+        const got: Record<string, Seen> = {};
+        for (const role of READERS) got[role] = await read({ org, t, role }, await clientFor(role));
+        expect(got).toEqual(want);
+      });
+    }
+  });
 });

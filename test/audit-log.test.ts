@@ -175,6 +175,33 @@ describe('the audit trail through the API', () => {
     expect(accountRow).toMatchObject({ before: null, after: { erased: true } });
   });
 
+  it('names in before and after only the units the reader may read; a tree path starts at their top unit', async () => {
+    const cell = await buildCell(t.ctx.db, org.districtB1.id, { name: 'Cell moving in' });
+    const oldPath = `${org.root}.${org.regionB.id}.${org.districtB1.id}.${cell.id}`;
+    expect((await admin.post(`/api/v1/units/${cell.id}/move`, { newParentId: org.districtA1.id })).status).toBe(200);
+    const p = await buildPerson(t.ctx.db, org.cellB1a.id, { fullName: 'Coming Over', fromDate: '2021-01-01' });
+    expect((await admin.post(`/api/v1/people/${p.id}/transfer`, { toCellId: org.cellA1a.id })).status).toBe(200);
+    const seen = async (client: Client) => {
+      const items = await readAll(client, `unitId=${org.districtA1.id}`);
+      const move = items.find((e) => e.action === 'unit.move' && e.entityId === String(cell.id));
+      const transfer = items.find((e) => e.action === 'person.transfer' && e.entityId === String(p.id));
+      return { move: { before: move?.before, after: move?.after }, transfer: { before: transfer?.before?.cell_id, after: transfer?.after?.cell_id } };
+    };
+    const A1 = org.districtA1.id;
+    expect(await seen(admin)).toEqual({
+      move: { before: { parentId: org.districtB1.id, path: oldPath }, after: { parentId: A1, path: `${org.root}.${org.regionA.id}.${A1}.${cell.id}` } },
+      transfer: { before: org.cellB1a.id, after: org.cellA1a.id },
+    });
+    expect(await seen(region)).toEqual({
+      move: { before: { parentId: null, path: null }, after: { parentId: A1, path: `${org.regionA.id}.${A1}.${cell.id}` } },
+      transfer: { before: null, after: org.cellA1a.id },
+    });
+    expect(await seen(reader)).toEqual({
+      move: { before: { parentId: null, path: null }, after: { parentId: A1, path: `${A1}.${cell.id}` } },
+      transfer: { before: null, after: org.cellA1a.id },
+    });
+  });
+
   it('answers 400 to filters it cannot read', async () => {
     for (const q of ['entity=bogus', 'unitId=abc', 'unitId=0', 'personId=-1', 'from=2026-13-01', 'from=2026-05-02&to=2026-05-01',
       'action=DROP%20TABLE', 'limit=0', 'limit=100000', 'cursor=garbage', `cursor=${Buffer.from('["yesterday",1]').toString('base64url')}`, 'colour=red']) {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn } from './helpers/client.ts';
-import { buildAccount, buildPerson } from './helpers/factories.ts';
+import { systemActor } from '../src/server/access/actor.ts';
+import { saveAttendance } from '../src/server/modules/meetings/attendance.ts';
+import { updatePerson } from '../src/server/modules/people/service.ts';
+import { buildAccount, buildMeeting, buildPerson } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 
 describe('a person\'s data: export and erasure', () => {
@@ -24,6 +27,31 @@ describe('a person\'s data: export and erasure', () => {
     expect(res.body.apiTokens.map((x: { name: string }) => x.name)).toEqual(['phone']);
     expect(res.body.auditTrail.some((a: { action: string }) => a.action === 'person.create')).toBe(true);
     expect(JSON.stringify(res.body)).not.toMatch(/password_hash|token_hash|argon2/);
+  });
+
+  it('a member keeps all of their own data: every field of their file, their absence reasons and follow-ups, in the export too', async () => {
+    const d = t.ctx.db;
+    const file = { email: 'lee@example.org', phone: '+82 10 1234 5678', birthYear: 1985, workplace: 'Rolling mill', joinedOn: '2012-03-04', memberNo: 'LEE-1' };
+    await updatePerson(d, systemActor(), org.M.id, file);
+    const m = await buildMeeting(d, org.cellA1a.id);
+    await saveAttendance(d, systemActor(), m.id, {
+      version: m.version,
+      records: m.roll.map((r) => (r.personId === org.M.id || r.personId === org.P.id
+        ? { personId: r.personId, status: 'absent', reason: r.personId === org.M.id ? 'night shift' : 'private matter' } : { personId: r.personId, status: 'present' })),
+    });
+    await d.insertInto('follow_ups').values({ cell_id: org.cellA1a.id, person_id: org.M.id, reason: 'repeated_absence', created_on: '2026-01-01' })
+      .onConflict((oc) => oc.doNothing()).execute();
+    const member = await signIn(t.app, 'member@test', 'secret-pass');
+
+    expect((await member.get(`/api/v1/people/${org.M.id}`)).body).toMatchObject(file);
+    const roll = (await member.get(`/api/v1/meetings/${m.id}`)).body.roll as Array<{ personId: number; reason?: string | null }>;
+    expect(roll.find((r) => r.personId === org.M.id)?.reason).toBe('night shift');
+    const res = await member.get('/api/v1/me/export');
+    expect(res.body.person).toMatchObject({ email: file.email, phone: file.phone, birth_year: file.birthYear, workplace: file.workplace, member_no: file.memberNo });
+    expect(res.body.attendance).toContainEqual(expect.objectContaining({ cell_name: 'Cell A1a', status: 'absent', reason: 'night shift' }));
+    expect(res.body.followUps).toContainEqual(expect.objectContaining({ cell_name: 'Cell A1a', reason: 'repeated_absence', resolved_on: null }));
+    // What the cell recorded about the member, and nothing about a cell-mate.
+    expect(JSON.stringify(res.body)).not.toContain('private matter');
   });
 
   it('erasure blanks the person, disables their account and scrubs the audit trail, keeping history counts', async () => {

@@ -25,10 +25,20 @@ export type Actor = {
   /** Subtree roots the actor may read / manage (ltree paths). */
   readPaths: string[];
   managePaths: string[];
+  /** Subtree roots whose people's personal data (contact details, absence reasons, follow-ups) the actor may read: see fields.ts. */
+  personalPaths: string[];
   /** The session's CSRF token; null when authenticated by an API token. */
   csrfToken: string | null;
   sessionId: number | null;
 };
+
+/**
+ * Grants that open the personal data of the people in a subtree: a cell's officers and the officials
+ * above it need it for their work; a member grant shows cell-mates' names only (docs/decisions/0013).
+ */
+function seesPersonalData(g: ActorGrant): boolean {
+  return g.role !== 'member';
+}
 
 /** Grants that confer management of a subtree. A member grant only ever reads. */
 function manages(g: ActorGrant): boolean {
@@ -74,6 +84,7 @@ export function buildActor(
     all,
     readPaths: paths(() => true),
     managePaths: paths(manages),
+    personalPaths: paths(seesPersonalData),
     csrfToken: session.csrfToken,
     sessionId: session.sessionId,
   };
@@ -100,7 +111,7 @@ export const SYSTEM_ACCOUNT_ID = 0;
 export function systemActor(): Actor {
   return {
     accountId: SYSTEM_ACCOUNT_ID, login: 'cellwork-cli', personId: null, grants: [], all: true,
-    readPaths: [], managePaths: [], csrfToken: null, sessionId: null,
+    readPaths: [], managePaths: [], personalPaths: [], csrfToken: null, sessionId: null,
   };
 }
 /** The account id to store for an actor (null for the command line). */

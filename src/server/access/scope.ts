@@ -4,12 +4,13 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { canManagePath, type Actor } from './actor.ts';
+import { canManagePath, canReadPath, type Actor } from './actor.ts';
 
-export type Need = 'read' | 'manage';
+/** What the actor needs of an object: to read it, to read its people's personal data (fields.ts), to change it. */
+export type Need = 'read' | 'personal' | 'manage';
 
 function roots(actor: Actor, need: Need): string[] {
-  return need === 'read' ? actor.readPaths : actor.managePaths;
+  return need === 'read' ? actor.readPaths : need === 'personal' ? actor.personalPaths : actor.managePaths;
 }
 
 /** `path` (an ltree column reference like 'u.path') lies inside one of the actor's subtrees. */
@@ -22,8 +23,8 @@ export function pathInScope(actor: Actor, column: string, need: Need = 'read'): 
 }
 
 /**
- * A person is in scope if it is the actor themself or if they are currently on the roll of a cell in
- * one of the actor's subtrees.
+ * A person is in scope if they are currently on the roll of a cell in one of the actor's subtrees, or,
+ * to read (their record or their personal data), if it is the actor themself.
  */
 export function personInScope(actor: Actor, personIdColumn: string, need: Need = 'read') {
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
@@ -36,7 +37,7 @@ export function personInScope(actor: Actor, personIdColumn: string, need: Need =
         .where('scope_m.to_date', 'is', null)
         .where(pathInScope(actor, 'scope_u.path', need)),
     );
-    if (need === 'read' && actor.personId !== null) {
+    if (need !== 'manage' && actor.personId !== null) {
       return eb.or([eb(sql.ref(personIdColumn), '=', actor.personId), onRoll]);
     }
     return onRoll;
@@ -63,4 +64,13 @@ export async function findUnitManagedFromAbove(db: Db, actor: Actor, id: number)
   const parentPath = unit.path.split('.').slice(0, -1).join('.');
   if (!actor.all && (!parentPath || !canManagePath(actor, parentPath))) return undefined;
   return unit;
+}
+
+/**
+ * A unit's parent as the actor may know it. The reader's tree stops at their scope: a unit at the top
+ * of it has no parent for them (null, as the root has), not a placeholder naming the committee above.
+ */
+export function parentInView(actor: Actor, unit: { path: string; parent_id: number | null }): number | null {
+  if (unit.parent_id === null) return null;
+  return canReadPath(actor, unit.path.split('.').slice(0, -1).join('.')) ? unit.parent_id : null;
 }

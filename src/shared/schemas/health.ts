@@ -44,7 +44,8 @@ export const RollEntrySchema = z.object({
   fullName: z.string(),
   role: z.enum(MEMBERSHIP_ROLES),
   status: z.enum(ATTENDANCE_STATUSES).nullable(),
-  reason: z.string().nullable(),
+  /** The reason for an absence: sent to the cell's secretary and the officials above it, and to a member for their own row only; absent otherwise. */
+  reason: z.string().nullable().optional(),
 });
 
 export const ActionSchema = z.object({
@@ -131,6 +132,7 @@ export const WorstCellsSchema = z.object({
   period: z.string(),
   items: z.array(z.object({
     cell: UnitRefSchema,
+    /** The cell's committee, when it lies in the reader's scope; null otherwise. */
     parent: UnitRefSchema.nullable(),
     failing: z.array(z.object({ code: z.string(), detail: z.unknown() })),
   })),
@@ -145,6 +147,7 @@ export const CellDashboardSchema = z.object({
   cell: UnitRefSchema,
   period: z.string(),
   standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() })),
+  /** Members to follow up: all of them for the secretary and officials; for a member, only their own. */
   followUps: z.array(z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string() })),
   nextMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string() })),
   recentMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),

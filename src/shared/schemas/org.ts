@@ -11,6 +11,7 @@ export const UnitSummarySchema = z.object({
   name: z.string(),
   code: z.string(),
   sector: z.enum(SECTORS).nullable(),
+  /** The committee above, when it lies in the reader's scope; null at the top of the reader's tree (and at the root). */
   parentId: z.number().nullable(),
   depth: z.number(),
   openedOn: z.string(),
@@ -81,15 +82,21 @@ export const MembershipSchema = z.object({
   toDate: z.string().nullable(),
 });
 
+/**
+ * A person. The personal fields (email to memberNo) are sent only to the person themself and to
+ * readers whose grant covers the person's cell as secretary, official or administrator; to a member
+ * reading a cell-mate they are absent (not null: null means "not recorded"). See docs/decisions/0013.
+ */
 export const PersonSchema = z.object({
   id: z.number(),
   fullName: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  birthYear: z.number().nullable(),
-  workplace: z.string().nullable(),
-  joinedOn: z.string().nullable(),
-  memberNo: z.string().nullable(),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  birthYear: z.number().nullable().optional(),
+  workplace: z.string().nullable().optional(),
+  joinedOn: z.string().nullable().optional(),
+  memberNo: z.string().nullable().optional(),
+  /** Memberships in cells the reader may see (all of them for the person themself). */
   memberships: z.array(MembershipSchema),
   canManage: z.boolean(),
 });

@@ -10,6 +10,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../../shared/schemas.ts';
 import { recordAudit } from './service.ts';
 import { selectAuditRows, selectUnitPath, type AuditFilters, type AuditRow } from './queries.ts';
+import { unitRefsCutter } from './unit-refs.ts';
 
 const AT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -38,7 +39,8 @@ export async function readAudit(db: Db, actor: Actor, query: AuditQuery, timeZon
     action: 'audit.read', entity: 'audit', entityId: null, unitId: query.unitId ?? null,
     after: { ...asked, page: query.cursor ? 'next' : 'first', rows: page.items.length },
   });
-  return { items: page.items.map(presentEntry), nextCursor: page.nextCursor };
+  const cut = await unitRefsCutter(db, actor, page.items.flatMap((r) => [r.before, r.after]));
+  return { items: page.items.map((r) => presentEntry(r, cut)), nextCursor: page.nextCursor };
 }
 
 /** at_key is fixed-width UTC, so text order is time order. */
@@ -47,7 +49,8 @@ function newestFirst(a: AuditRow, b: AuditRow): number {
   return b.id - a.id;
 }
 
-function presentEntry(r: AuditRow): AuditEntry {
+/** One row as the reader sees it; `cut` takes out the units beyond the reader's scope (unit-refs.ts). */
+function presentEntry(r: AuditRow, cut: (value: unknown) => unknown): AuditEntry {
   return {
     id: r.id,
     at: r.at_key,
@@ -58,7 +61,7 @@ function presentEntry(r: AuditRow): AuditEntry {
     unit: r.unit_id === null || r.unit_name === null || r.unit_kind === null ? null : { id: r.unit_id, name: r.unit_name, kind: r.unit_kind },
     // Erasure scrubs the rows filed under the person; rows filed under their account (its login) are
     // scrubbed here, on the way out, so the trail never shows what erasure removed.
-    before: r.subject_erased ? null : r.before,
-    after: r.subject_erased ? { erased: true } : r.after,
+    before: r.subject_erased ? null : cut(r.before),
+    after: r.subject_erased ? { erased: true } : cut(r.after),
   };
 }

@@ -86,8 +86,9 @@ export async function findWorstCells(db: Db, actor: Actor, path: string, period:
     : db.selectFrom(cellsUnder(actor, path)).innerJoin('cell_compliance as cc', 'cc.cell_id', 'u.id').select(cols)
       .where('cc.period', '=', period).where('cc.standard_code', '=', '*').where('cc.failing', '>', 0)
       .orderBy('cc.failing', 'desc').orderBy('u.name').orderBy('u.id').limit(limit);
-  // The parents of the page's cells only, not of every cell the order had to compare.
-  return db.selectFrom(page.as('w')).leftJoin('units as p', 'p.id', 'w.parent_id')
+  // The parents of the page's cells only, not of every cell the order had to compare; a parent above
+  // the reader's scope is left out (a secretary's cell has none for them), as everywhere else.
+  return db.selectFrom(page.as('w')).leftJoin('units as p', (j) => j.onRef('p.id', '=', 'w.parent_id').on(pathInScope(actor, 'p.path')))
     .select(['w.id', 'w.name', 'w.kind', 'p.id as parentId', 'p.name as parentName', 'p.kind as parentKind'])
     .orderBy('w.failing', 'desc').orderBy('w.name').orderBy('w.id').execute();
 }

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { canManagePath } from '../../access/actor.ts';
+import { followUpsVisible } from '../../access/fields.ts';
 import type { Db } from '../../db/database.ts';
 import type { CellDashboard } from '../../../shared/schemas.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
@@ -32,7 +33,8 @@ export async function getCellDashboard(db: Db, actor: Actor, cellId: number, per
     cellStandards(db, cell.id, period),
     db.selectFrom('follow_ups as f').innerJoin('people as p', 'p.id', 'f.person_id')
       .select(['f.id', 'f.person_id as personId', 'p.full_name as fullName', 'f.reason', 'f.created_on as createdOn'])
-      .where('f.cell_id', '=', cell.id).where('f.resolved_on', 'is', null).orderBy('f.created_on').execute(),
+      .where('f.cell_id', '=', cell.id).where('f.resolved_on', 'is', null).where(followUpsVisible(actor, cell.path, 'f.person_id'))
+      .orderBy('f.created_on').execute(),
     db.selectFrom('meetings').select(['id', 'kind', 'title', 'starts_at', 'status']).where('cell_id', '=', cell.id)
       .where('starts_at', '>=', sql<Date>`now()`).where('status', '=', 'scheduled').orderBy('starts_at').limit(5).execute(),
     db.selectFrom('meetings').select(['id', 'kind', 'title', 'starts_at', 'status']).where('cell_id', '=', cell.id)

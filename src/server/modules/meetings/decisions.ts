@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { followUpsVisible } from '../../access/fields.ts';
 import { pathInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
@@ -56,7 +57,7 @@ export async function listFollowUps(db: Db, actor: Actor, cellId: number, includ
   const cell = await requireCell(db, actor, cellId, 'read');
   let q = db.selectFrom('follow_ups as f').innerJoin('people as p', 'p.id', 'f.person_id')
     .select(['f.id', 'f.person_id as personId', 'p.full_name as fullName', 'f.reason', 'f.created_on as createdOn', 'f.resolved_on as resolvedOn', 'f.note'])
-    .where('f.cell_id', '=', cell.id);
+    .where('f.cell_id', '=', cell.id).where(followUpsVisible(actor, cell.path, 'f.person_id'));
   if (!includeResolved) q = q.where('f.resolved_on', 'is', null);
   return { items: await q.orderBy('f.created_on').orderBy('f.id').execute() };
 }

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { canManagePath } from '../../access/actor.ts';
+import { rollFields } from '../../access/fields.ts';
 import { findUnitInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
@@ -96,7 +97,7 @@ export async function getMeeting(db: Db, actor: Actor, id: number, known?: Known
     id: m.id, cellId: m.cell_id, kind: m.kind, title: m.title, startsAt: new Date(m.starts_at).toISOString(), meetsOn: m.meets_on,
     status: m.status, version: m.version, notHeldReason: m.not_held_reason, minutes: m.minutes, agenda,
     present, expected: saved.length,
-    roll: entries,
+    roll: rollFields(actor, m.path, entries),
     quorum: required === null ? null : { required, present, met: roll.length > 0 && present >= required },
     decisions: decisions.map((d) => ({ ...d, actions: actions.filter((a) => a.decisionId === d.id).map(strip) })),
     openActions: openActions.map(strip),

@@ -33,12 +33,31 @@ export async function exportMyData(db: Db, actor: Actor) {
         eb.and([eb('entity', '=', 'account'), eb('entity_id', '=', String(actor.accountId))]),
       ])).orderBy('id').execute(),
   ]);
+  const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account, person: person ?? null, memberships, grants, sessions, apiTokens: tokens,
+    /** What the cells recorded about you: your attendance (with reasons), follow-ups of you, actions you own. */
+    attendance, followUps, actions,
     /** Changes made by you, and changes made to your own records. */
     auditTrail: audit,
   };
+}
+
+/** The cells' records about the person, for their export: everything held about them, not only their file. */
+function selectMyRecords(db: Db, personId: number) {
+  return Promise.all([
+    db.selectFrom('attendance as a').innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'a.cell_id').onRef('m.id', '=', 'a.meeting_id'))
+      .innerJoin('units as u', 'u.id', 'a.cell_id')
+      .select(['a.meets_on', 'u.name as cell_name', 'm.kind as meeting_kind', 'm.title as meeting_title', 'a.status', 'a.reason'])
+      .where('a.person_id', '=', personId).orderBy('a.meets_on').orderBy('a.meeting_id').execute(),
+    db.selectFrom('follow_ups as f').innerJoin('units as u', 'u.id', 'f.cell_id')
+      .select(['f.created_on', 'u.name as cell_name', 'f.reason', 'f.resolved_on', 'f.note'])
+      .where('f.person_id', '=', personId).orderBy('f.created_on').orderBy('f.id').execute(),
+    db.selectFrom('decision_actions as a').innerJoin('units as u', 'u.id', 'a.cell_id')
+      .select(['a.title', 'u.name as cell_name', 'a.due_on', 'a.status', 'a.closed_on'])
+      .where('a.owner_person_id', '=', personId).orderBy('a.due_on').orderBy('a.id').execute(),
+  ]);
 }
 
 export function erasePerson(db: Db, actor: Actor, personId: number): Promise<void> {

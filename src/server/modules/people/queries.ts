@@ -10,6 +10,21 @@ export function selectPersonInScope(db: Db, actor: Actor, id: number, need: Need
     .executeTakeFirst();
 }
 
+/**
+ * A person the actor may read, with what the actor may do with the record: see its personal fields
+ * (access/fields.ts) and manage it. One read, for the person's page.
+ */
+export function selectPersonForReader(db: Db, actor: Actor, id: number) {
+  return db.selectFrom('people as p').selectAll('p')
+    .select((eb) => [
+      sql<boolean>`${personInScope(actor, 'p.id', 'personal')(eb)}`.as('personal'),
+      sql<boolean>`${personInScope(actor, 'p.id', 'manage')(eb)}`.as('manageable'),
+    ])
+    .where('p.id', '=', id)
+    .where(personInScope(actor, 'p.id'))
+    .executeTakeFirst();
+}
+
 /** The person's memberships in cells the actor may see; all of them when it is the actor themself. */
 export function selectMemberships(db: Db, actor: Actor, personId: number) {
   let q = db.selectFrom('memberships as m')

@@ -1,7 +1,7 @@
 /** People and their place in the organization: create, read, edit, transfer between cells. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { personInScope } from '../../access/scope.ts';
+import { personFields } from '../../access/fields.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { PersonRow } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
@@ -12,19 +12,18 @@ import { changeMembership } from './memberships.ts';
 import * as q from './queries.ts';
 
 export async function getPerson(db: Db, actor: Actor, id: number): Promise<Person> {
-  const person = await q.selectPersonInScope(db, actor, id);
+  // The memberships are read alongside: they are scoped by themselves, and shown only if the person is found.
+  const [person, memberships] = await Promise.all([q.selectPersonForReader(db, actor, id), q.selectMemberships(db, actor, id)]);
   if (!person) throw notFound('person.notFound');
-  const [memberships, manageable] = await Promise.all([
-    q.selectMemberships(db, actor, id),
-    db.selectFrom('people as p').select('p.id').where('p.id', '=', id).where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst(),
-  ]);
-  return presentPerson(person, memberships, manageable !== undefined);
+  return presentPerson(person, memberships, person.personal, person.manageable);
 }
 
-function presentPerson(p: PersonRow, memberships: Awaited<ReturnType<typeof q.selectMemberships>>, canManage: boolean): Person {
+function presentPerson(p: PersonRow, memberships: Awaited<ReturnType<typeof q.selectMemberships>>, personal: boolean, canManage: boolean): Person {
+  const record = {
+    email: p.email, phone: p.phone, birthYear: p.birth_year, workplace: p.workplace, joinedOn: p.joined_on, memberNo: p.member_no,
+  };
   return {
-    id: p.id, fullName: p.full_name, email: p.email, phone: p.phone, birthYear: p.birth_year,
-    workplace: p.workplace, joinedOn: p.joined_on, memberNo: p.member_no, canManage,
+    id: p.id, fullName: p.full_name, ...personFields(record, personal), canManage,
     memberships: memberships.map((m) => ({
       id: m.id, role: m.role, fromDate: m.from_date, toDate: m.to_date,
       cell: { id: m.cellId, name: m.cellName, kind: m.cellKind },

@@ -24,7 +24,7 @@ export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
   ]);
   const secretary = officers.find((o) => o.role === 'secretary');
   return {
-    ...presentUnitSummary(row),
+    ...presentUnitSummary(actor, row),
     breadcrumb,
     cellCount,
     secretary: secretary ? { id: secretary.id, fullName: secretary.fullName } : null,
@@ -39,7 +39,7 @@ export async function listChildren(db: Db, actor: Actor, id: number, page: { lim
   if (!(await findUnitInScope(db, actor, id))) throw notFound('unit.notFound');
   const rows = await q.selectChildren(db, actor, id, { limit: page.limit, after, includeClosed: page.includeClosed });
   const result = pageFrom(rows, page.limit, (r) => [r.name, r.id]);
-  return { items: result.items.map(presentUnitSummary), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => presentUnitSummary(actor, r)), nextCursor: result.nextCursor };
 }
 
 export async function listMembers(db: Db, actor: Actor, id: number, page: { limit: number; cursor?: string }) {
@@ -53,7 +53,7 @@ export async function listMembers(db: Db, actor: Actor, id: number, page: { limi
 
 export async function searchUnits(db: Db, actor: Actor, query: { q: string; kind?: 'committee' | 'cell'; limit: number }) {
   const rows = await q.searchUnits(db, actor, query.q, query.kind, query.limit);
-  return { items: rows.map(presentUnitSummary), nextCursor: null };
+  return { items: rows.map((r) => presentUnitSummary(actor, r)), nextCursor: null };
 }
 
 export function createUnit(db: Db, actor: Actor, input: CreateUnit): Promise<Unit> {

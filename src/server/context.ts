@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { createDatabase, createPool, migrateToLatest, type ConnectionOptions, type Database } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
+import { markInterruptedImports } from './modules/imports/liveness.ts';
 
 export type DatabaseMode = 'embedded' | 'external';
 
@@ -57,6 +58,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       if (applied.length) log.info({ applied }, 'migrations applied');
     }
     const { rows } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db);
+    // An import whose process died rolled back whole; say so instead of showing it running forever.
     await markInterruptedImports(db);
     const jobs = overrides.jobs === false ? undefined : await startJobs(connection, db, log);
     if (jobs) cleanups.unshift(() => jobs.stop());
@@ -71,13 +73,4 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     for (const c of cleanups.splice(0)) await c().catch(() => undefined);
     throw err;
   }
-}
-
-/** An import whose process died mid-way rolled back whole; say so instead of showing it running forever. */
-async function markInterruptedImports(db: Database): Promise<void> {
-  await db.updateTable('imports')
-    .set({ status: 'failed', message: 'interrupted by a restart; nothing was imported', finished_at: new Date() })
-    .where('status', '=', 'running')
-    .where('started_at', '<', sql<Date>`now() - interval '10 seconds'`)
-    .execute();
 }

@@ -4,12 +4,12 @@
  */
 import { pino } from 'pino';
 import { loadConfig } from '../../src/server/config.ts';
-import { createContext } from '../../src/server/context.ts';
+import { createContext, type AppContext } from '../../src/server/context.ts';
 import { buildApp } from '../../src/server/http/app.ts';
 import { seedDemo } from '../../src/server/seed/index.ts';
 import { createTestDatabase } from './database.ts';
 
-export async function startTestServer(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startTestServer(): Promise<{ baseUrl: string; ctx: AppContext; close(): Promise<void> }> {
   const config = loadConfig({ CELLWORK_LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
   const database = await createTestDatabase();
   const ctx = await createContext(config, { connection: database.connection, jobs: false, log: pino({ level: 'silent' }) });
@@ -19,6 +19,7 @@ export async function startTestServer(): Promise<{ baseUrl: string; close(): Pro
   const { port } = app.server.address() as { port: number };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    ctx,
     async close() {
       await app.close();
       await ctx.close();

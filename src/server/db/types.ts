@@ -137,6 +137,8 @@ export interface ImportsTable {
   errors: ColumnType<Array<{ line: number; code?: string; field?: string | null; value?: string | null; message: string }>, string | undefined, string>;
   error_count: Generated<number>;
   message: string | null;
+  /** Set exactly when status is 'failed'. */
+  failure: 'interrupted' | 'error' | null;
   started_at: Timestamp;
   finished_at: Date | null;
 }

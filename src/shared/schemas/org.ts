@@ -207,6 +207,9 @@ export const ImportStatusSchema = z.object({
   errors: z.array(z.object({ line: z.number(), code: z.string(), field: z.string().nullable(), value: z.string().nullable(), message: z.string() })),
   errorCount: z.number(),
   rowsPerSecond: z.number(),
+  /** Why a `failed` import failed (null otherwise): `interrupted` when the server process running it
+   * stopped or lost its database mid-way (nothing was imported; send the file again), `error` otherwise. */
+  failure: z.enum(['interrupted', 'error']).nullable().describe('why a failed import failed; null unless status is failed'),
 });
 export type ImportStatus = z.infer<typeof ImportStatusSchema>;
 

@@ -2,8 +2,8 @@
  * Importing members from CSV: streamed (any size, memory bounded), every bad line reported with its
  * number and reason, and all-or-nothing: the rows are COPYed into a temporary table inside one
  * transaction and merged set-based only when no line is bad. Progress is written outside that
- * transaction so a progress bar can follow it; a crash rolls everything back and the next start marks
- * the run as interrupted.
+ * transaction so a progress bar can follow it; a crash rolls everything back, and the import's advisory
+ * lock (liveness.ts) lets any reader, and the next start, tell that it was interrupted.
  */
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17,6 +17,7 @@ import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas.ts';
 import { checkHeader, copyValue, validateRow } from './csv-rows.ts';
 import { COPY_STAGING, CREATE_STAGING, mergeRows, resolveRows, type LineError } from './staging.ts';
+import { claimImport, releaseImport } from './liveness.ts';
 import { getImportStatus, saveProgress, type Progress } from './progress.ts';
 
 const MAX_KEPT_ERRORS = 1000;
@@ -36,16 +37,32 @@ export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, r
   if (unit.closed_on) throw conflict('unit.closed');
   const existing = await db.selectFrom('imports').select('id').where('id', '=', req.importId).executeTakeFirst();
   if (existing) throw conflict('import.idTaken');
-  await db.insertInto('imports').values({
-    id: req.importId, unit_id: unit.id, account_id: storedAccountId(actor), status: 'running', total_bytes: req.totalBytes,
-  }).execute();
-
-  const progress: Progress = { linesRead: 0, bytesRead: 0, errors: [], errorCount: 0, startedAt: Date.now() };
-  const timer = setInterval(() => {
-    req.onProgress?.(progress);
-    void saveProgress(db, req.importId, progress).catch(() => undefined);
-  }, 1000);
   const client = await pool.connect();
+  // Claimed before the row says running, let go after it says how it ended (see liveness.ts).
+  if (!(await claimImport(client, req.importId).catch((err: unknown) => { client.release(true); throw err; }))) {
+    client.release();
+    throw conflict('import.idTaken');
+  }
+  const progress: Progress = { linesRead: 0, bytesRead: 0, errors: [], errorCount: 0, startedAt: Date.now() };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const inserted = await db.insertInto('imports').values({
+      id: req.importId, unit_id: unit.id, account_id: storedAccountId(actor), status: 'running', total_bytes: req.totalBytes,
+    }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+    if (!inserted) throw conflict('import.idTaken');
+    timer = setInterval(() => {
+      req.onProgress?.(progress);
+      void saveProgress(db, req.importId, progress).catch(() => undefined);
+    }, 1000);
+    return await runImport(db, client, actor, unit, req, progress);
+  } finally {
+    clearInterval(timer);
+    await releaseImport(client, req.importId);
+  }
+}
+
+async function runImport(db: Database, client: pg.PoolClient, actor: Actor, unit: { id: number; kind: string; path: string },
+  req: ImportRequest, progress: Progress): Promise<ImportStatus> {
   try {
     await client.query('begin');
     await client.query(CREATE_STAGING);
@@ -72,9 +89,6 @@ export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, r
       await saveProgress(db, req.importId, progress, { status: 'failed', message: describe(err) }).catch(() => undefined);
     }
     throw err;
-  } finally {
-    clearInterval(timer);
-    client.release();
   }
 }
 

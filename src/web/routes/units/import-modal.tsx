@@ -12,6 +12,8 @@ type Phase =
   | { kind: 'running'; importId: string; sent: number; total: number }
   | { kind: 'done'; status: ImportStatus }
   | { kind: 'rejected'; status: ImportStatus }
+  /** The server process running it stopped: nothing was imported, the same file can simply go again. */
+  | { kind: 'interrupted'; status: ImportStatus }
   | { kind: 'failed'; error: unknown };
 
 export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boolean; onClose: () => void }) {
@@ -32,6 +34,18 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
     retry: false,
   });
 
+  // Only the run still in progress may be settled: a cancelled or replaced one keeps quiet.
+  const settle = (id: string, next: Phase) => setPhase((p) => (p.kind === 'running' && p.importId === id ? next : p));
+
+  // The status answers "interrupted" when the process running the import is gone, even while the
+  // upload itself still waits for an answer that will never come.
+  const polled = poll.data;
+  useEffect(() => {
+    if (!importId || polled?.id !== importId || polled.failure !== 'interrupted') return;
+    settle(importId, { kind: 'interrupted', status: polled });
+    upload.current?.abort();
+  }, [importId, polled]);
+
   const start = () => {
     if (!file) return;
     const id = newImportId();
@@ -41,12 +55,17 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
     upload.current = handle;
     handle.done.then(
       (status) => {
-        setPhase({ kind: 'done', status });
+        settle(id, { kind: 'done', status });
         void qc.invalidateQueries({ queryKey: ['units'] });
       },
       (error: unknown) => {
         const rejected = rejectedStatus(error);
-        setPhase(rejected ? { kind: 'rejected', status: rejected } : { kind: 'failed', error });
+        if (rejected) return settle(id, { kind: 'rejected', status: rejected });
+        // The upload broke off (the server went away?): the import's own status tells what happened.
+        return fetchImportStatus(id).then(
+          (s) => settle(id, s.failure === 'interrupted' ? { kind: 'interrupted', status: s } : s.status === 'done' ? { kind: 'done', status: s } : { kind: 'failed', error }),
+          () => settle(id, { kind: 'failed', error }),
+        );
       },
     ).finally(() => { upload.current = null; });
   };
@@ -58,7 +77,7 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
     onClose();
   };
 
-  const status = phase.kind === 'done' || phase.kind === 'rejected' ? phase.status : poll.data ?? null;
+  const status = phase.kind === 'done' || phase.kind === 'rejected' || phase.kind === 'interrupted' ? phase.status : poll.data ?? null;
   const uploaded = running && phase.total > 0 ? phase.sent / phase.total : 1;
 
   return (
@@ -86,6 +105,14 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
             </Alert>
             <ImportErrorsTable errors={phase.status.errors} total={phase.status.errorCount} />
           </>
+        )}
+        {phase.kind === 'interrupted' && (
+          <Alert color="orange" role="alert" title={t('importInterrupted.title')} data-testid="import-interrupted">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('importInterrupted.summary')}</Text>
+              <Button size="xs" onClick={start} disabled={!file} data-testid="import-retry">{t('importInterrupted.retry')}</Button>
+            </Stack>
+          </Alert>
         )}
         {phase.kind === 'failed' && <ErrorAlert error={phase.error} />}
         <Group justify="flex-end">

@@ -11,6 +11,7 @@ export function ImportProgress({ status, uploaded, running }: { status: ImportSt
   return (
     <Stack gap={4}>
       <Progress value={percent} animated={running} striped={running} size="lg" aria-label={t('import.progress')}
+        color={status?.status === 'failed' ? 'orange' : undefined}
         data-testid="import-progress" />
       <Group justify="space-between">
         <Text size="sm">{percent}%</Text>

@@ -120,6 +120,18 @@ export const ERROR_MESSAGES = {
   'import.unknownColumns': 'The CSV header is not usable: unknown column(s): {{columns}}; expected some of {{expected}}',
   'import.noFullName': 'The CSV header is not usable: the header must have a full_name column',
   'import.repeatedColumn': 'The CSV header is not usable: column {{column}} appears twice',
+
+  // Limits on what a client may send (issue 9: ids, sizes, encodings, versions).
+  'input.columnTooLong': 'The CSV header is not usable: a column name is longer than {{max}} characters',
+  'input.lineTooLong': 'Line {{line}} of the CSV is longer than {{max}} characters',
+  'input.urlTooLong': 'A part of the address is too long',
+  'input.badUrl': 'The address is not valid',
+  'input.badJson': 'The body is not valid JSON',
+  'input.emptyJson': 'The body is empty; send a JSON value',
+  'input.badContentLength': 'The body\'s length does not match its content-length header',
+  'input.headersTooLarge': 'The request headers are too large',
+  'input.malformedRequest': 'The request is not valid HTTP',
+  'input.requestTimeout': 'The request took too long to arrive',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

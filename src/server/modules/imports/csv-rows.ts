@@ -23,11 +23,24 @@ export const CsvRowSchema = z.object({
 });
 export type CsvRow = z.infer<typeof CsvRowSchema>;
 
+/**
+ * The longest line (header included) the parser buffers, in characters: far above any real member line,
+ * and it bounds the memory one upload can hold and the size of anything echoed back.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+/** The longest column name accepted in a header; the known ones are at most 10 characters. */
+export const MAX_COLUMN_CHARS = 64;
+const MAX_LISTED_COLUMNS = 10;
+
 /** Checks the header: full_name is required and unknown columns are refused (likely a wrong file). */
 export function checkHeader(header: string[]): AppError | undefined {
   const details = { line: 1 };
+  if (header.some((h) => h.length > MAX_COLUMN_CHARS)) return badRequest('input.columnTooLong', { params: { max: MAX_COLUMN_CHARS }, details });
   const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) return badRequest('import.unknownColumns', { params: { columns: unknown.join(', '), expected: COLUMNS.join(', ') }, details });
+  if (unknown.length) {
+    const listed = unknown.slice(0, MAX_LISTED_COLUMNS).join(', ') + (unknown.length > MAX_LISTED_COLUMNS ? ', …' : '');
+    return badRequest('import.unknownColumns', { params: { columns: listed, expected: COLUMNS.join(', ') }, details });
+  }
   if (!header.includes('full_name')) return badRequest('import.noFullName', { details });
   const dup = header.find((h, i) => header.indexOf(h) !== i);
   if (dup) return badRequest('import.repeatedColumn', { params: { column: dup }, details });

@@ -7,16 +7,15 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { storedAccountId, type Actor } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/scope.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas.ts';
-import { checkHeader, copyValue, validateRow } from './csv-rows.ts';
-import { COPY_STAGING, CREATE_STAGING, mergeRows, resolveRows, type LineError } from './staging.ts';
+import { MAX_LINE_CHARS, checkHeader, copyValue, validateRow } from './csv-rows.ts';
+import { CREATE_STAGING, copyIntoStaging, mergeRows, resolveRows, type LineError } from './staging.ts';
 import { getImportStatus, saveProgress, type Progress } from './progress.ts';
 
 const MAX_KEPT_ERRORS = 1000;
@@ -92,7 +91,7 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
     },
   });
   const parser = parse({
-    bom: true, skip_empty_lines: true, relax_column_count: true, info: true,
+    bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: MAX_LINE_CHARS,
     columns: (h: string[]) => {
       header = h.map((c) => c.trim().toLowerCase());
       const problem = checkHeader(header);
@@ -121,16 +120,23 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
         .map(copyValue).join('\t') + '\n');
     },
   });
-  const copy = client.query(copyFrom(COPY_STAGING));
+  const copy = copyIntoStaging(client);
+  // The request body is piped, not put in the pipeline: a failure destroys the pipeline's streams, and
+  // destroying the request would reset the client's connection instead of letting it read the error.
+  // What is left of a refused body is read and dropped, so the connection can serve its next request.
+  source.once('error', (err) => countBytes.destroy(err));
+  source.pipe(countBytes);
   try {
-    await pipeline(source, countBytes, parser, toCopyLines, copy);
+    await pipeline(countBytes, parser, toCopyLines, copy);
   } catch (err) {
+    source.unpipe(countBytes);
+    source.resume();
     if (err instanceof AppError) throw err;
-    const e = err as { code?: string; message?: string; lines?: number };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      throw badRequest('import.badCsv', { params: { line: e.lines ?? '?', reason: e.message ?? e.code }, details: { line: e.lines } });
-    }
-    throw err;
+    // Every parser refusal is the file's fault (a 400), whatever its code: not all of them start with CSV_.
+    if (!(err instanceof CsvError)) throw err;
+    const line = (err as CsvError & { lines?: number }).lines;
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw badRequest('input.lineTooLong', { params: { line: line ?? '?', max: MAX_LINE_CHARS }, details: { line } });
+    throw badRequest('import.badCsv', { params: { line: line ?? '?', reason: err.message.slice(0, 200) }, details: { line } });
   }
   if (!header) throw new AppError('bad_request', 'import.emptyFile');
 }

@@ -113,7 +113,7 @@ export const ERROR_MESSAGES = {
 
   'import.notFound': 'No such import',
   'import.idTaken': 'An import with that id already exists',
-  'import.rejected': '{{count}} line(s) are not valid; nothing was imported',
+  'import.rejected': '{{count}} problem(s) found in the file; nothing was imported',
   'import.notCsv': 'Send the CSV file as the request body with content-type text/csv',
   'import.emptyFile': 'The file is empty: it needs a header line with full_name',
   'import.badCsv': 'The file is not valid CSV near line {{line}}: {{reason}}',

@@ -49,16 +49,26 @@ export function checkHeader(header: string[]): AppError | undefined {
 
 export type RowError = { code: 'missing' | 'invalid' | 'too_long'; field: string | null; value: string | null; message: string };
 
-export function validateRow(record: Record<string, string>): { row: CsvRow } | { error: RowError } {
+/** A line's every problem, one per field (a field's first issue: "too long" and "not an e-mail" are one fix). */
+export function validateRow(record: Record<string, string>): { row: CsvRow } | { errors: RowError[] } {
   const parsed = CsvRowSchema.safeParse(record);
   if (parsed.success) return { row: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = issue ? String(issue.path[0] ?? '') || null : null;
+  const byField = new Map<string | null, z.core.$ZodIssue>();
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '') || null;
+    if (!byField.has(field)) byField.set(field, issue);
+  }
+  // In the header's order, so a line's problems read left to right.
+  const order = (f: string | null) => (f === null ? -1 : (COLUMNS as readonly string[]).indexOf(f));
+  return { errors: [...byField].sort(([a], [b]) => order(a) - order(b)).map(([field, issue]) => rowError(record, field, issue)) };
+}
+
+function rowError(record: Record<string, string>, field: string | null, issue: z.core.$ZodIssue): RowError {
   const raw = field ? record[field] : undefined;
   const value = raw === undefined || raw.trim() === '' ? null : raw.slice(0, 100);
-  const code = value === null ? 'missing' : issue?.code === 'too_big' ? 'too_long' : 'invalid';
-  const text = issue?.message ?? 'invalid line';
-  return { error: { code, field, value, message: field && !text.includes(field) ? `${field}: ${text}` : text } };
+  const code = value === null ? 'missing' : issue.code === 'too_big' ? 'too_long' : 'invalid';
+  const text = issue.message || 'invalid line';
+  return { code, field, value, message: field && !text.includes(field) ? `${field}: ${text}` : text };
 }
 
 /** A value for a COPY text-format line. */

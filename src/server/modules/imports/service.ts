@@ -49,11 +49,11 @@ export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, r
     await client.query('begin');
     await client.query(CREATE_STAGING);
     await streamIntoStaging(client, req.source, progress);
-    if (progress.errorCount === 0) {
-      addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor.all ? null : actor.managePaths));
-    }
+    addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor.all ? null : actor.managePaths));
     if (progress.errorCount > 0) {
       await client.query('rollback');
+      // The checks report in passes (fields while reading, then each database check); the report reads by line.
+      progress.errors.sort((a, b) => a.line - b.line);
       await saveProgress(db, req.importId, progress, { status: 'rejected' });
       const status = await getImportStatus(db, req.importId);
       throw new AppError('import_rejected', 'import.rejected', { params: { count: progress.errorCount }, details: status });
@@ -101,20 +101,22 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
   });
   const toCopyLines = new Transform({
     objectMode: true,
-    transform(item: { record: Record<string, string>; info: { lines: number; columns?: unknown } }, _enc, done) {
+    transform(item: { record: Record<string, string>; info: { lines: number; index: number } }, _enc, done) {
       const line = item.info.lines;
       progress.linesRead += 1;
-      const width = Object.keys(item.record).length;
+      // The fields read, not the record's keys: fields past the header's last column are dropped from the record.
+      const width = item.info.index;
       if (header && width !== header.length) {
         addErrors(progress, [{ line, code: 'field_count', field: null, value: String(width), message: `expected ${header.length} fields, found ${width}` }]);
         return done();
       }
       const result = validateRow(item.record);
-      if ('error' in result) {
-        addErrors(progress, [{ line, ...result.error }]);
+      if ('errors' in result) {
+        addErrors(progress, result.errors.map((e) => ({ line, ...e })));
         return done();
       }
-      if (progress.errorCount > 0) return done(); // keep reading to report every bad line, stop writing rows
+      // Good lines are staged even after a bad one, so the checks against the database (cells, duplicates,
+      // people elsewhere) report their problems in the same answer; a file with any problem is rolled back.
       const r = result.row;
       done(null, ([line, r.member_no, r.full_name, r.email, r.phone, r.birth_year, r.workplace, r.joined_on, r.role, r.cell_code] as Array<string | number | null>)
         .map(copyValue).join('\t') + '\n');

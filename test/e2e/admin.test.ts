@@ -204,7 +204,7 @@ describe('administering the organization', () => {
       await page.getByTestId('import-members').click();
       await page.getByRole('dialog').getByText('CSV 파일에서 성원 가져오기').waitFor();
       await importCsv(page, 'bad.csv', badCsv);
-      await page.getByTestId('import-rejected').getByText('1개 행에 문제가 있습니다', { exact: false }).waitFor();
+      await page.getByTestId('import-rejected').getByText('문제 2개가 발견되었습니다', { exact: false }).waitFor();
       await shot(page, '09-import-rejected-ko');
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });

@@ -132,6 +132,9 @@ export const ERROR_MESSAGES = {
   'input.headersTooLarge': 'The request headers are too large',
   'input.malformedRequest': 'The request is not valid HTTP',
   'input.requestTimeout': 'The request took too long to arrive',
+  'input.notUtf8': 'The body is not valid UTF-8 text',
+  'input.loneSurrogate': 'The body holds a lone surrogate (such as \\ud800), which is not a character',
+  'import.notUtf8': 'The file is not UTF-8 text; save it as "CSV UTF-8" and import it again',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

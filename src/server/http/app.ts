@@ -23,6 +23,7 @@ import { peopleRoutes } from '../modules/people/routes.ts';
 import { unitRoutes } from '../modules/units/routes.ts';
 import { registerAuth } from './auth.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.ts';
+import { registerJsonBody } from './json-body.ts';
 import type { App, RouteModule } from './route-kit.ts';
 
 export const routeModules: RouteModule[] = [
@@ -54,6 +55,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | Fasti
   });
 
   registerErrorHandling(app);
+  registerJsonBody(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -84,10 +84,19 @@ function addErrors(progress: Progress, errors: LineError[]): void {
 
 async function streamIntoStaging(client: pg.PoolClient, source: Readable, progress: Progress): Promise<void> {
   let header: string[] | undefined;
+  // Refuses bytes that are not UTF-8 rather than reading them as U+FFFD (decision 0012); a sequence may
+  // straddle two chunks, so the decoder streams, and an unfinished one at the end is refused too.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const notUtf8 = () => badRequest('import.notUtf8');
   const countBytes = new Transform({
     transform(chunk: Buffer, _enc, done) {
       progress.bytesRead += chunk.length;
+      try { utf8.decode(chunk, { stream: true }); } catch { return done(notUtf8()); }
       done(null, chunk);
+    },
+    flush(done) {
+      try { utf8.decode(); } catch { return done(notUtf8()); }
+      done();
     },
   });
   const parser = parse({

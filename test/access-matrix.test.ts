@@ -323,7 +323,7 @@ const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 async function attendanceRequest(c: Ctx, cellId: number): Promise<Req> {
   const m = await buildMeeting(db(c), cellId);
-  return { method: 'PUT', url: `/api/v1/meetings/${m.id}/attendance`, body: { records: m.roll.map((r) => ({ personId: r.personId, status: 'present' })) } };
+  return { method: 'PUT', url: `/api/v1/meetings/${m.id}/attendance`, body: { records: m.roll.map((r) => ({ personId: r.personId, status: 'present' })), version: m.version } };
 }
 
 async function actionIn(c: Ctx, cellId: number): Promise<number> {

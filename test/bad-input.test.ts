@@ -36,7 +36,7 @@ describe('bad input', () => {
 
   it('rejects malformed JSON', async () => {
     const res = await admin.request('POST', '/api/v1/units', '{"parentId": 1, "kind": ', { 'content-type': 'application/json' });
-    expect(expectError(res, 400)).toMatchObject({ code: 'bad_request', messageKey: 'request.rejected', params: { reason: expect.any(String) } });
+    expect(expectError(res, 400)).toMatchObject({ code: 'bad_request', messageKey: 'input.badJson' });
   });
 
   it('rejects wrong types, unknown fields, over-long strings and empty names', async () => {

@@ -62,9 +62,26 @@ describe('importing members from CSV', () => {
     expect(errors.map((e) => e.line)).toEqual([3, 4, 6, 7, 8, 9]);
     expect(errors[0]).toMatchObject({ code: "missing", field: "full_name" });
     expect(errors[1]).toMatchObject({ code: "invalid", field: "email", value: "not-mail" });
+    expect(errors[5]).toMatchObject({ code: 'field_count', field: null, value: '7' });
     expect(res.body.error.details.status).toBe('rejected');
     expect(await peopleCount()).toBe(before);
     expect(await roll(cell.id)).toEqual([]);
+  });
+
+  it('reports every problem of a bad line, and the database checks of the other lines in the same answer', async () => {
+    const csv = 'full_name,email,birth_year,joined_on,role,cell_code,member_no\n'
+      + `Good,,,,,${org.cellA1a.code},M-1\n`
+      + ',not-mail,19x0,2024-13-01,secretary,,\n'
+      + 'Elsewhere,,,,,NO-SUCH,\n'
+      + `Again,,,,,${org.cellA1a.code},M-1\n`;
+    const res = await upload(region, org.districtA1.id, csv);
+    expect(res.status).toBe(422);
+    const errors = res.body.error.details.errors as Array<{ line: number; code: string; field: string | null }>;
+    expect(errors.map((e) => [e.line, e.code, e.field])).toEqual([
+      [3, 'missing', 'full_name'], [3, 'invalid', 'email'], [3, 'invalid', 'birth_year'], [3, 'invalid', 'joined_on'], [3, 'invalid', 'role'],
+      [4, 'unknown_cell', 'cell_code'], [5, 'duplicate_member_no', 'member_no'],
+    ]);
+    expect(res.body.error.details.errorCount).toBe(7);
   });
 
   it('places rows by cell_code at a committee, transfers people already elsewhere, and checks codes', async () => {

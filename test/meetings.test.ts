@@ -50,7 +50,7 @@ describe('meetings and attendance', () => {
 
   it('refuses a roll that is incomplete, has strangers or duplicates, and a meeting in the future', async () => {
     const m = await newMeeting();
-    const put = (records: unknown[]) => secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records });
+    const put = (records: unknown[]) => secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records, version: m.version });
     const missing = await put([{ personId: org.S.id, status: 'present' }]);
     expect(missing.status).toBe(400);
     expect(missing.body.error.details.missing.sort()).toEqual([org.M.id, org.P.id].sort());
@@ -59,7 +59,7 @@ describe('meetings and attendance', () => {
     const dup = await put([org.S, org.M, org.P, org.P].map((p) => ({ personId: p.id, status: 'present' })));
     expect(dup.body.error.details.duplicates).toEqual([org.P.id]);
     const future = await newMeeting('general', new Date(Date.now() + 7 * 86_400_000).toISOString());
-    const res = await secretary.request('PUT', `/api/v1/meetings/${future.id}/attendance`, { records: [org.S, org.M, org.P].map((p) => ({ personId: p.id, status: 'present' })) });
+    const res = await secretary.request('PUT', `/api/v1/meetings/${future.id}/attendance`, { records: [org.S, org.M, org.P].map((p) => ({ personId: p.id, status: 'present' })), version: future.version });
     expect(res.status).toBe(400);
     expect((await t.ctx.db.selectFrom('attendance').select('person_id').where('meeting_id', 'in', [m.id, future.id]).execute())).toEqual([]);
   });
@@ -76,6 +76,22 @@ describe('meetings and attendance', () => {
     expect(correction.status).toBe(200);
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'meeting').where('entity_id', '=', String(m.id)).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['meeting.create', 'attendance.record', 'attendance.correct']);
+  });
+
+  it('refuses an attendance save without the version it was read at (a blind overwrite), and a correction without it', async () => {
+    const m = await newMeeting();
+    const all = (status: string) => [org.S, org.M, org.P].map((p) => ({ personId: p.id, status }));
+    const blind = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records: all('present') });
+    expect(blind.status).toBe(400);
+    expect(blind.body.error).toMatchObject({ code: 'validation_failed' });
+    expect(JSON.stringify(blind.body.error.details)).toContain('version');
+    const first = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records: all('present'), version: m.version });
+    expect(first.status).toBe(200);
+    // Another secretary's correction that omits the version cannot overwrite the saved roll.
+    const overwrite = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records: all('absent') });
+    expect(overwrite.status).toBe(400);
+    const rows = await t.ctx.db.selectFrom('attendance').select('status').where('meeting_id', '=', m.id).execute();
+    expect(rows.map((r) => r.status)).toEqual(['present', 'present', 'present']);
   });
 
   it('records that the cell did not meet', async () => {

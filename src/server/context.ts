@@ -49,7 +49,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     databaseMode = 'embedded';
     cleanups.push(() => server.stop());
   }
-  const pool = createPool(connection, config.poolSize);
+  const pool = createPool(connection, config.poolSize, log.child({ component: 'database' }));
   const db = createDatabase(pool);
   cleanups.unshift(() => db.destroy());
   try {

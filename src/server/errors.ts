@@ -8,12 +8,13 @@ import { formatErrorMessage, type ErrorMessageKey, type ErrorParams, type ParamN
 export type ErrorCode =
   | 'bad_request' | 'validation_failed' | 'unauthenticated' | 'invalid_credentials' | 'csrf_failed'
   | 'not_found' | 'conflict' | 'version_conflict' | 'rate_limited' | 'import_rejected'
-  | 'payload_too_large' | 'unsupported_media_type' | 'internal';
+  | 'payload_too_large' | 'unsupported_media_type' | 'uri_too_long' | 'header_too_large' | 'request_timeout' | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400, validation_failed: 400, unauthenticated: 401, invalid_credentials: 401,
   csrf_failed: 403, not_found: 404, conflict: 409, version_conflict: 409, rate_limited: 429,
-  import_rejected: 422, payload_too_large: 413, unsupported_media_type: 415, internal: 500,
+  import_rejected: 422, payload_too_large: 413, unsupported_media_type: 415, uri_too_long: 414,
+  header_too_large: 431, request_timeout: 408, internal: 500,
 };
 
 type Options = { details?: unknown; headers?: Record<string, string> };

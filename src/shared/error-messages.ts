@@ -113,13 +113,28 @@ export const ERROR_MESSAGES = {
 
   'import.notFound': 'No such import',
   'import.idTaken': 'An import with that id already exists',
-  'import.rejected': '{{count}} line(s) are not valid; nothing was imported',
+  'import.rejected': '{{count}} problem(s) found in the file; nothing was imported',
   'import.notCsv': 'Send the CSV file as the request body with content-type text/csv',
   'import.emptyFile': 'The file is empty: it needs a header line with full_name',
   'import.badCsv': 'The file is not valid CSV near line {{line}}: {{reason}}',
   'import.unknownColumns': 'The CSV header is not usable: unknown column(s): {{columns}}; expected some of {{expected}}',
   'import.noFullName': 'The CSV header is not usable: the header must have a full_name column',
   'import.repeatedColumn': 'The CSV header is not usable: column {{column}} appears twice',
+
+  // Limits on what a client may send (issue 9: ids, sizes, encodings, versions).
+  'input.columnTooLong': 'The CSV header is not usable: a column name is longer than {{max}} characters',
+  'input.lineTooLong': 'Line {{line}} of the CSV is longer than {{max}} characters',
+  'input.urlTooLong': 'A part of the address is too long',
+  'input.badUrl': 'The address is not valid',
+  'input.badJson': 'The body is not valid JSON',
+  'input.emptyJson': 'The body is empty; send a JSON value',
+  'input.badContentLength': 'The body\'s length does not match its content-length header',
+  'input.headersTooLarge': 'The request headers are too large',
+  'input.malformedRequest': 'The request is not valid HTTP',
+  'input.requestTimeout': 'The request took too long to arrive',
+  'input.notUtf8': 'The body is not valid UTF-8 text',
+  'input.loneSurrogate': 'The body holds a lone surrogate (such as \\ud800), which is not a character',
+  'import.notUtf8': 'The file is not UTF-8 text; save it as "CSV UTF-8" and import it again',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

@@ -148,22 +148,25 @@ describe('administering the organization', () => {
       expect(await page.getByTestId('stat-member-count').getAttribute('data-value')).toBe('5');
       expect(await memberNames(page)).toEqual(people.map((p) => p[0]).sort());
 
-      // A second file with one bad line (line 3 counting the header): rejected whole.
+      // A second file with one bad line (line 3 counting the header) with two problems: rejected whole, both listed.
       const badCsv = [
         'full_name,member_no,email,birth_year',
         `정하나,T${stamp}-6,jung.${stamp}@example.org,1992`,
-        `한두리,T${stamp}-7,not-an-email,1993`,
+        `한두리,T${stamp}-7,not-an-email,19x3`,
         `조세나,T${stamp}-8,,1994`,
       ].join('\n') + '\n';
       await page.getByTestId('import-members').click();
       await importCsv(page, 'bad.csv', badCsv);
       const rejected = page.getByTestId('import-rejected');
       await rejected.waitFor();
-      expect(await rejected.textContent()).toContain('1 line has a problem');
+      expect(await rejected.textContent()).toContain('2 problems found');
       const errorRows = page.getByTestId('import-errors').locator('tbody tr');
       expect(await errorRows.count()).toBe(1);
       expect((await errorRows.first().locator('td').first().textContent())?.trim()).toBe('3');
-      expect((await errorRows.first().locator('td').nth(1).textContent())?.toLowerCase()).toContain('email');
+      const problems = errorRows.first().getByTestId('import-problem');
+      expect(await problems.count()).toBe(2);
+      expect((await problems.first().textContent())?.toLowerCase()).toContain('email');
+      expect(await problems.nth(1).textContent()).toContain('birth_year');
       await shot(page, '05-import-rejected');
       await closeDialog(page);
       // Nothing was added: the roll is unchanged, also after a reload from the server.
@@ -201,7 +204,7 @@ describe('administering the organization', () => {
       await page.getByTestId('import-members').click();
       await page.getByRole('dialog').getByText('CSV 파일에서 성원 가져오기').waitFor();
       await importCsv(page, 'bad.csv', badCsv);
-      await page.getByTestId('import-rejected').getByText('1개 행에 문제가 있습니다', { exact: false }).waitFor();
+      await page.getByTestId('import-rejected').getByText('문제 2개가 발견되었습니다', { exact: false }).waitFor();
       await shot(page, '09-import-rejected-ko');
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });

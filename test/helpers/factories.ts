@@ -58,5 +58,5 @@ export async function holdMeeting(db: Db, meetingId: number, statuses: Record<nu
   const { getMeeting } = await import('../../src/server/modules/meetings/service.ts');
   const { saveAttendance } = await import('../../src/server/modules/meetings/attendance.ts');
   const m = await getMeeting(db, actor, meetingId);
-  return saveAttendance(db, actor, meetingId, { records: m.roll.map((r) => ({ personId: r.personId, status: statuses[r.personId] ?? 'present' })) });
+  return saveAttendance(db, actor, meetingId, { records: m.roll.map((r) => ({ personId: r.personId, status: statuses[r.personId] ?? 'present' })), version: m.version });
 }

@@ -22,6 +22,9 @@ export function serveCommand(): Command {
         await ctx.close();
         process.exit(0);
       };
+      // A promise nobody awaited failing (a lost connection in a background task) is logged, not fatal:
+      // ending the process would take everyone offline for one request's trouble.
+      process.on('unhandledRejection', (err) => ctx.log.error({ err }, 'unhandled rejection'));
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       let demo: { logins: unknown[] } | undefined;

@@ -17,11 +17,19 @@ export type Db = Kysely<DB> | Transaction<DB>;
 
 export type ConnectionOptions = pg.PoolConfig;
 
-export function createPool(connection: ConnectionOptions, max = 10): pg.Pool {
+/** Where connection losses are reported; a pino logger fits. */
+export type PoolLog = { warn(obj: object, msg: string): void };
+
+export function createPool(connection: ConnectionOptions, max = 10, log?: PoolLog): pg.Pool {
   const pool = new pg.Pool({ ...connection, max, idleTimeoutMillis: 30_000 });
-  // An idle client losing its server (restart, kill) must not crash the process.
-  pool.on('error', () => undefined);
-  pool.on('connect', preparePrefixedQueries);
+  // A client losing its server (restart, kill, a protocol error) emits 'error'; unheard, that ends the
+  // process. The pool listens only while a client is idle, so each client also gets its own listener for
+  // its whole life: a checked-out client's query fails (a 5xx for its request), and the pool drops it.
+  pool.on('error', () => undefined); // the client's own listener below logs it
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log?.warn({ err }, 'database connection lost'));
+    preparePrefixedQueries(client);
+  });
   return pool;
 }
 

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { errorBody, notFound } from '../errors.ts';
@@ -22,7 +22,8 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { peopleRoutes } from '../modules/people/routes.ts';
 import { unitRoutes } from '../modules/units/routes.ts';
 import { registerAuth } from './auth.ts';
-import { registerErrorHandling } from './errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './errors.ts';
+import { registerJsonBody } from './json-body.ts';
 import type { App, RouteModule } from './route-kit.ts';
 
 export const routeModules: RouteModule[] = [
@@ -33,12 +34,14 @@ export const routeModules: RouteModule[] = [
 
 export type RouteInfo = { method: string; url: string; public: boolean };
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
+/** `logger`: false for none, a pino logger to log there (tests read it), else one at the configured level. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean | FastifyBaseLogger } = {}): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    ...(typeof opts.logger === 'object' ? { loggerInstance: opts.logger } : { logger: opts.logger === false ? false : { level: ctx.config.logLevel } }),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors, clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -52,6 +55,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
 
   registerErrorHandling(app);
+  registerJsonBody(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

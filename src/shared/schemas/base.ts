@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { LIMITS, UNIT_KINDS } from '../enums.ts';
 import { ERROR_MESSAGE_KEYS, type ErrorMessageKey } from '../error-messages.ts';
 
-export const IdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * An id: a JSON integer, or in a path, query or string its canonical decimal text (no sign, space, leading
+ * zero, fraction, exponent or hex), so one object has one address and `0397` is not `397`.
+ */
+export const IdSchema = z.union([
+  z.number().int().positive(),
+  z.string().regex(/^[1-9][0-9]{0,15}$/, 'an id is a whole number written in decimal digits, without leading zeros').transform(Number),
+]).pipe(z.number().max(Number.MAX_SAFE_INTEGER));
 export const IdParamsSchema = z.object({ id: IdSchema }).strict();
 export const DateSchema = z.iso.date();
 /** Trimmed, non-empty, length-capped text; Unicode passes through untouched. */

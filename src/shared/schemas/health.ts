@@ -33,7 +33,8 @@ export const AttendanceRecordSchema = z.object({
 
 export const SaveAttendanceSchema = z.object({
   records: z.array(AttendanceRecordSchema).max(2000),
-  version: z.number().int().positive().optional(),
+  /** Required: the meeting's version the roll was read at (docs/decisions/0011-attendance-version-required.md). */
+  version: z.number().int().positive(),
 }).strict();
 export type SaveAttendance = z.infer<typeof SaveAttendanceSchema>;
 

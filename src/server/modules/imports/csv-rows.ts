@@ -23,11 +23,24 @@ export const CsvRowSchema = z.object({
 });
 export type CsvRow = z.infer<typeof CsvRowSchema>;
 
+/**
+ * The longest line (header included) the parser buffers, in characters: far above any real member line,
+ * and it bounds the memory one upload can hold and the size of anything echoed back.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+/** The longest column name accepted in a header; the known ones are at most 10 characters. */
+export const MAX_COLUMN_CHARS = 64;
+const MAX_LISTED_COLUMNS = 10;
+
 /** Checks the header: full_name is required and unknown columns are refused (likely a wrong file). */
 export function checkHeader(header: string[]): AppError | undefined {
   const details = { line: 1 };
+  if (header.some((h) => h.length > MAX_COLUMN_CHARS)) return badRequest('input.columnTooLong', { params: { max: MAX_COLUMN_CHARS }, details });
   const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) return badRequest('import.unknownColumns', { params: { columns: unknown.join(', '), expected: COLUMNS.join(', ') }, details });
+  if (unknown.length) {
+    const listed = unknown.slice(0, MAX_LISTED_COLUMNS).join(', ') + (unknown.length > MAX_LISTED_COLUMNS ? ', …' : '');
+    return badRequest('import.unknownColumns', { params: { columns: listed, expected: COLUMNS.join(', ') }, details });
+  }
   if (!header.includes('full_name')) return badRequest('import.noFullName', { details });
   const dup = header.find((h, i) => header.indexOf(h) !== i);
   if (dup) return badRequest('import.repeatedColumn', { params: { column: dup }, details });
@@ -36,16 +49,26 @@ export function checkHeader(header: string[]): AppError | undefined {
 
 export type RowError = { code: 'missing' | 'invalid' | 'too_long'; field: string | null; value: string | null; message: string };
 
-export function validateRow(record: Record<string, string>): { row: CsvRow } | { error: RowError } {
+/** A line's every problem, one per field (a field's first issue: "too long" and "not an e-mail" are one fix). */
+export function validateRow(record: Record<string, string>): { row: CsvRow } | { errors: RowError[] } {
   const parsed = CsvRowSchema.safeParse(record);
   if (parsed.success) return { row: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = issue ? String(issue.path[0] ?? '') || null : null;
+  const byField = new Map<string | null, z.core.$ZodIssue>();
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '') || null;
+    if (!byField.has(field)) byField.set(field, issue);
+  }
+  // In the header's order, so a line's problems read left to right.
+  const order = (f: string | null) => (f === null ? -1 : (COLUMNS as readonly string[]).indexOf(f));
+  return { errors: [...byField].sort(([a], [b]) => order(a) - order(b)).map(([field, issue]) => rowError(record, field, issue)) };
+}
+
+function rowError(record: Record<string, string>, field: string | null, issue: z.core.$ZodIssue): RowError {
   const raw = field ? record[field] : undefined;
   const value = raw === undefined || raw.trim() === '' ? null : raw.slice(0, 100);
-  const code = value === null ? 'missing' : issue?.code === 'too_big' ? 'too_long' : 'invalid';
-  const text = issue?.message ?? 'invalid line';
-  return { error: { code, field, value, message: field && !text.includes(field) ? `${field}: ${text}` : text } };
+  const code = value === null ? 'missing' : issue.code === 'too_big' ? 'too_long' : 'invalid';
+  const text = issue.message || 'invalid line';
+  return { code, field, value, message: field && !text.includes(field) ? `${field}: ${text}` : text };
 }
 
 /** A value for a COPY text-format line. */

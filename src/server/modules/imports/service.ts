@@ -7,16 +7,15 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { storedAccountId, type Actor } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/scope.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas.ts';
-import { checkHeader, copyValue, validateRow } from './csv-rows.ts';
-import { COPY_STAGING, CREATE_STAGING, mergeRows, resolveRows, type LineError } from './staging.ts';
+import { MAX_LINE_CHARS, checkHeader, copyValue, validateRow } from './csv-rows.ts';
+import { CREATE_STAGING, copyIntoStaging, mergeRows, resolveRows, type LineError } from './staging.ts';
 import { claimImport, releaseImport } from './liveness.ts';
 import { getImportStatus, saveProgress, type Progress } from './progress.ts';
 
@@ -67,11 +66,11 @@ async function runImport(db: Database, client: pg.PoolClient, actor: Actor, unit
     await client.query('begin');
     await client.query(CREATE_STAGING);
     await streamIntoStaging(client, req.source, progress);
-    if (progress.errorCount === 0) {
-      addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor.all ? null : actor.managePaths));
-    }
+    addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor.all ? null : actor.managePaths));
     if (progress.errorCount > 0) {
       await client.query('rollback');
+      // The checks report in passes (fields while reading, then each database check); the report reads by line.
+      progress.errors.sort((a, b) => a.line - b.line);
       await saveProgress(db, req.importId, progress, { status: 'rejected' });
       const status = await getImportStatus(db, req.importId);
       throw new AppError('import_rejected', 'import.rejected', { params: { count: progress.errorCount }, details: status });
@@ -99,14 +98,23 @@ function addErrors(progress: Progress, errors: LineError[]): void {
 
 async function streamIntoStaging(client: pg.PoolClient, source: Readable, progress: Progress): Promise<void> {
   let header: string[] | undefined;
+  // Refuses bytes that are not UTF-8 rather than reading them as U+FFFD (decision 0012); a sequence may
+  // straddle two chunks, so the decoder streams, and an unfinished one at the end is refused too.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const notUtf8 = () => badRequest('import.notUtf8');
   const countBytes = new Transform({
     transform(chunk: Buffer, _enc, done) {
       progress.bytesRead += chunk.length;
+      try { utf8.decode(chunk, { stream: true }); } catch { return done(notUtf8()); }
       done(null, chunk);
+    },
+    flush(done) {
+      try { utf8.decode(); } catch { return done(notUtf8()); }
+      done();
     },
   });
   const parser = parse({
-    bom: true, skip_empty_lines: true, relax_column_count: true, info: true,
+    bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: MAX_LINE_CHARS,
     columns: (h: string[]) => {
       header = h.map((c) => c.trim().toLowerCase());
       const problem = checkHeader(header);
@@ -116,35 +124,44 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
   });
   const toCopyLines = new Transform({
     objectMode: true,
-    transform(item: { record: Record<string, string>; info: { lines: number; columns?: unknown } }, _enc, done) {
+    transform(item: { record: Record<string, string>; info: { lines: number; index: number } }, _enc, done) {
       const line = item.info.lines;
       progress.linesRead += 1;
-      const width = Object.keys(item.record).length;
+      // The fields read, not the record's keys: fields past the header's last column are dropped from the record.
+      const width = item.info.index;
       if (header && width !== header.length) {
         addErrors(progress, [{ line, code: 'field_count', field: null, value: String(width), message: `expected ${header.length} fields, found ${width}` }]);
         return done();
       }
       const result = validateRow(item.record);
-      if ('error' in result) {
-        addErrors(progress, [{ line, ...result.error }]);
+      if ('errors' in result) {
+        addErrors(progress, result.errors.map((e) => ({ line, ...e })));
         return done();
       }
-      if (progress.errorCount > 0) return done(); // keep reading to report every bad line, stop writing rows
+      // Good lines are staged even after a bad one, so the checks against the database (cells, duplicates,
+      // people elsewhere) report their problems in the same answer; a file with any problem is rolled back.
       const r = result.row;
       done(null, ([line, r.member_no, r.full_name, r.email, r.phone, r.birth_year, r.workplace, r.joined_on, r.role, r.cell_code] as Array<string | number | null>)
         .map(copyValue).join('\t') + '\n');
     },
   });
-  const copy = client.query(copyFrom(COPY_STAGING));
+  const copy = copyIntoStaging(client);
+  // The request body is piped, not put in the pipeline: a failure destroys the pipeline's streams, and
+  // destroying the request would reset the client's connection instead of letting it read the error.
+  // What is left of a refused body is read and dropped, so the connection can serve its next request.
+  source.once('error', (err) => countBytes.destroy(err));
+  source.pipe(countBytes);
   try {
-    await pipeline(source, countBytes, parser, toCopyLines, copy);
+    await pipeline(countBytes, parser, toCopyLines, copy);
   } catch (err) {
+    source.unpipe(countBytes);
+    source.resume();
     if (err instanceof AppError) throw err;
-    const e = err as { code?: string; message?: string; lines?: number };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      throw badRequest('import.badCsv', { params: { line: e.lines ?? '?', reason: e.message ?? e.code }, details: { line: e.lines } });
-    }
-    throw err;
+    // Every parser refusal is the file's fault (a 400), whatever its code: not all of them start with CSV_.
+    if (!(err instanceof CsvError)) throw err;
+    const line = (err as CsvError & { lines?: number }).lines;
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw badRequest('input.lineTooLong', { params: { line: line ?? '?', max: MAX_LINE_CHARS }, details: { line } });
+    throw badRequest('import.badCsv', { params: { line: line ?? '?', reason: err.message.slice(0, 200) }, details: { line } });
   }
   if (!header) throw new AppError('bad_request', 'import.emptyFile');
 }

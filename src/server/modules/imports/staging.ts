@@ -2,7 +2,9 @@
  * The set-based half of an import: rows were COPYed into a temporary table inside the import's
  * transaction; these statements resolve cells, match existing people and merge, all-or-nothing.
  */
+import type { Writable } from 'node:stream';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export type LineError = { line: number; code: string; field: string | null; value: string | null; message: string };
 
@@ -13,6 +15,19 @@ export const CREATE_STAGING = `create temp table import_rows (
   changed boolean not null default false) on commit drop`;
 
 export const COPY_STAGING = 'copy import_rows (line, member_no, full_name, email, phone, birth_year, workplace, joined_on, role, cell_code) from stdin';
+
+/**
+ * The COPY into the staging table. Aborting it sends PostgreSQL a CopyFail message, which pg-copy-streams
+ * fills with the abort's reason; PostgreSQL drops the connection when that message is over 10,000 bytes,
+ * so a reason echoing the file (a 20 KB column name) took the connection down. The server is told only
+ * a fixed word; the caller still sees the real reason.
+ */
+export function copyIntoStaging(client: pg.PoolClient): Writable {
+  const copy = client.query(copyFrom(COPY_STAGING));
+  const destroy = copy._destroy.bind(copy);
+  copy._destroy = (err, done) => destroy(err ? new Error('import aborted') : null, (e) => done(err ?? e));
+  return copy;
+}
 
 const MAX_ERRORS = 1000;
 

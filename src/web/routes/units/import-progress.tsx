@@ -25,8 +25,11 @@ export function ImportProgress({ status, uploaded, running }: { status: ImportSt
   );
 }
 
+/** One row per bad line, with every problem the server found on it. */
 export function ImportErrorsTable({ errors, total }: { errors: ImportStatus['errors']; total: number }) {
   const { t } = useTranslation();
+  const byLine = new Map<number, ImportStatus['errors']>();
+  for (const e of errors) byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
   return (
     <Stack gap={4}>
       <ScrollArea.Autosize mah={300}>
@@ -38,10 +41,18 @@ export function ImportErrorsTable({ errors, total }: { errors: ImportStatus['err
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {errors.map((e, i) => (
-              <Table.Tr key={`${e.line}-${i}`}>
-                <Table.Td>{e.line}</Table.Td>
-                <Table.Td>{t(`import.error.${e.code}`, { field: e.field ?? '', value: e.value ?? '', defaultValue: e.message })}</Table.Td>
+            {[...byLine].map(([line, problems]) => (
+              <Table.Tr key={line}>
+                <Table.Td>{line}</Table.Td>
+                <Table.Td>
+                  <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                    {problems.map((e, i) => (
+                      <Text component="li" size="sm" key={i} data-testid="import-problem">
+                        {t(`import.error.${e.code}`, { field: e.field ?? '', value: e.value ?? '', defaultValue: e.message })}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,8 +1,9 @@
 /**
  * WCAG 2.2 AA in a real Chromium: axe-core finds no serious or critical violation on the sign-in page
  * and on every page each demo role works on (home, unit, dashboard, meeting and attendance, rulebook,
- * administration, audit log, a member's page), in English and in Korean. One browser, one context per role; the language is
- * switched through the stored choice and a reload.
+ * administration, audit log, a member's page), in English and in Korean. One browser, one context per
+ * role; the language is switched through the stored choice and a reload. Every page is also titled,
+ * "<page> · Cellwork", not just "Cellwork".
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -51,6 +52,9 @@ async function scan(page: Page, paths: string[]): Promise<Record<string, Finding
       await settle(page);
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
       const findings = await seriousFindings(page);
+      // Every page says what it is in the browser's tab, not only the app's name.
+      const title = await page.title();
+      if (!/^\S.* · Cellwork$/.test(title)) findings.push({ rule: 'page-title', impact: 'serious', targets: [`title: ${title}`] });
       if (findings.length) found[`${language} ${p}`] = findings;
     }
   }
@@ -78,6 +82,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
         await page.reload();
         await page.getByTestId('login').waitFor();
         const findings = await seriousFindings(page);
+        expect(await page.title()).toBe(`${language === 'en' ? 'Sign in' : '로그인'} · Cellwork`);
         if (findings.length) found[language] = findings;
         // A failed sign-in shows an alert, which must be readable too.
         await page.getByTestId('login').fill('nobody@demo');

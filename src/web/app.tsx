@@ -1,47 +1,65 @@
 import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useMe } from './api/queries.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
-import { AdminPage } from './routes/admin/admin-page.tsx';
-import { AuditPage } from './routes/audit/audit-page.tsx';
-import { ComplianceRowsPage } from './routes/health/compliance-rows-page.tsx';
-import { HomePage } from './routes/home/home-page.tsx';
-import { MeetingPage } from './routes/meetings/meeting-page.tsx';
-import { NotFoundPage } from './routes/home/not-found-page.tsx';
-import { PersonPage } from './routes/people/person-page.tsx';
-import { MeetingKindsPage } from './routes/rulebook/meeting-kinds-page.tsx';
-import { RulebookPage } from './routes/rulebook/rulebook-page.tsx';
+import { PageTitle } from './components/page-title.tsx';
 import { SignInPage } from './routes/session/sign-in-page.tsx';
-import { UnitPage } from './routes/units/unit-page.tsx';
+
+/** One chunk per page, fetched the first time the page is opened (the charts only with the dashboards). */
+function page<K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const HomePage = page(() => import('./routes/home/home-page.tsx'), 'HomePage');
+const UnitPage = page(() => import('./routes/units/unit-page.tsx'), 'UnitPage');
+const ComplianceRowsPage = page(() => import('./routes/health/compliance-rows-page.tsx'), 'ComplianceRowsPage');
+const MeetingPage = page(() => import('./routes/meetings/meeting-page.tsx'), 'MeetingPage');
+const PersonPage = page(() => import('./routes/people/person-page.tsx'), 'PersonPage');
+const AdminPage = page(() => import('./routes/admin/admin-page.tsx'), 'AdminPage');
+const RulebookPage = page(() => import('./routes/rulebook/rulebook-page.tsx'), 'RulebookPage');
+const MeetingKindsPage = page(() => import('./routes/rulebook/meeting-kinds-page.tsx'), 'MeetingKindsPage');
+const AuditPage = page(() => import('./routes/audit/audit-page.tsx'), 'AuditPage');
+const NotFoundPage = page(() => import('./routes/home/not-found-page.tsx'), 'NotFoundPage');
+
+function FullScreenLoader() {
+  const { t } = useTranslation();
+  return <Center mih="100vh"><Loader aria-label={t('common.loading')} /></Center>;
+}
+
+function PageLoader() {
+  const { t } = useTranslation();
+  return <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>;
+}
+
+const titled = (name: string, element: ReactNode) => <><PageTitle page={name} />{element}</>;
 
 export function App() {
-  const { t } = useTranslation();
   const me = useMe();
-  if (me.isPending) {
-    return <Center mih="100vh"><Loader aria-label={t('common.loading')} /></Center>;
-  }
+  if (me.isPending) return <FullScreenLoader />;
   if (me.isError) {
     return <Center mih="100vh" p="md"><ErrorAlert error={me.error} /></Center>;
   }
-  if (!me.data) return <SignInPage />;
+  if (!me.data) return titled('signIn', <SignInPage />);
   const actor = me.data;
   return (
     <AppLayout me={actor}>
-      <Routes>
-        <Route path="/" element={<HomePage me={actor} />} />
-        <Route path="/units/:id" element={<UnitPage />} />
-        <Route path="/units/:id/compliance/:standard" element={<ComplianceRowsPage />} />
-        <Route path="/meetings/:id" element={<MeetingPage />} />
-        <Route path="/people/:id" element={<PersonPage />} />
-        <Route path="/admin" element={canAdminister(actor) ? <AdminPage /> : <Navigate to="/" replace />} />
-        <Route path="/audit" element={<AuditPage />} />
-        <Route path="/rulebook" element={isCentralAdmin(actor) ? <RulebookPage /> : <Navigate to="/" replace />} />
-        <Route path="/meeting-kinds" element={isCentralAdmin(actor) ? <MeetingKindsPage /> : <Navigate to="/" replace />} />
-        <Route path="/sign-in" element={<Navigate to="/" replace />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route path="/" element={titled('home', <HomePage me={actor} />)} />
+          <Route path="/units/:id" element={titled('unit', <UnitPage />)} />
+          <Route path="/units/:id/compliance/:standard" element={titled('compliance', <ComplianceRowsPage />)} />
+          <Route path="/meetings/:id" element={titled('meeting', <MeetingPage />)} />
+          <Route path="/people/:id" element={titled('person', <PersonPage />)} />
+          <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />
+          <Route path="/audit" element={titled('audit', <AuditPage />)} />
+          <Route path="/rulebook" element={isCentralAdmin(actor) ? titled('rulebook', <RulebookPage />) : <Navigate to="/" replace />} />
+          <Route path="/meeting-kinds" element={isCentralAdmin(actor) ? titled('meetingKinds', <MeetingKindsPage />) : <Navigate to="/" replace />} />
+          <Route path="/sign-in" element={<Navigate to="/" replace />} />
+          <Route path="*" element={titled('notFound', <NotFoundPage />)} />
+        </Routes>
+      </Suspense>
     </AppLayout>
   );
 }

@@ -1,7 +1,11 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
+// Korean in unicode-range pieces: a page downloads only the pieces its characters fall in (see theme.ts).
+import '@fontsource/nanum-gothic/400.css';
+import '@fontsource/nanum-gothic/700.css';
+import './global.css';
 import './i18n/setup.ts';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,8 +13,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { isUnauthorized, setCsrfToken } from './api/client.ts';
 import { keys } from './api/queries.ts';
 import { App } from './app.tsx';
-
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm', focusRing: 'auto' });
+import { cssVariablesResolver, theme } from './theme.ts';
 
 /** Any 401 means the session is gone: forget the actor so the sign-in page shows. */
 function onAnyError(error: unknown): void {
@@ -33,7 +36,7 @@ const queryClient: QueryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

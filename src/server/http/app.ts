@@ -84,7 +84,8 @@ async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
     return;
   }
   await app.register(fastifyStatic, {
-    root: webDir, wildcard: false, index: ['index.html'],
+    // The build leaves brotli and gzip copies next to each asset (src/cli/compress-assets.ts).
+    root: webDir, wildcard: false, index: ['index.html'], preCompressed: true,
     // Hashed build assets never change; index.html must be revalidated so a new build is picked up.
     setHeaders: (reply: unknown, file: string) => (reply as { header(k: string, v: string): void }).header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });

@@ -26,9 +26,9 @@ export function describeDetail(t: TFunction, detail: unknown, meets: boolean, pa
   if ('maxGapDays' in d) {
     const gap = Math.round(num(d.maxGapDays));
     const limit = Math.round(num(d.limitDays));
-    if (meets) return t('detail.reviewMet', { gap, limit });
+    if (meets) return t('detail.reviewMet', { count: gap, limit });
     // A gap longer than a year means no review session on record at all, or none for a very long time.
-    return gap > 366 ? t('detail.reviewLong', { limit }) : t('detail.reviewMissing', { gap, limit });
+    return gap > 366 ? t('detail.reviewLong', { count: limit }) : t('detail.reviewMissing', { count: gap, limit });
   }
   if ('present' in d && 'expected' in d) {
     const present = num(d.present);
@@ -42,7 +42,7 @@ export function describeDetail(t: TFunction, detail: unknown, meets: boolean, pa
   if ('oldestOpenDays' in d) {
     const days = Math.round(num(d.oldestOpenDays));
     const grace = Math.round(num(d.graceDays));
-    return meets ? t('detail.followUpMet', { grace }) : t('detail.followUpMissing', { days, grace });
+    return meets ? t('detail.followUpMet', { count: grace }) : t('detail.followUpMissing', { count: days, grace });
   }
   if ('due' in d && 'onTime' in d) {
     const due = num(d.due);

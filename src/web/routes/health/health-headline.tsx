@@ -10,6 +10,7 @@ import { heatColor, standardTitle } from '../../lib/standards.ts';
 function Figure({ to, label, meeting, total, code, testId }: { to: string; label: string; meeting: number; total: number; code: string; testId: string }) {
   const { t } = useTranslation();
   const share = percent(meeting, total);
+  const figure = `${meeting.toLocaleString()} / ${total.toLocaleString()}`;
   return (
     <Paper withBorder p="sm">
       <Group wrap="nowrap" gap="sm" align="center">
@@ -17,8 +18,8 @@ function Figure({ to, label, meeting, total, code, testId }: { to: string; label
           label={<Text ta="center" size="xs" fw={700}>{share === null ? '—' : `${share}%`}</Text>} />
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Anchor component={Link} to={to} fw={700} size="lg" data-testid={testId} data-standard={code}
-            data-meeting={meeting} data-total={total} aria-label={t('health.figureLabel', { label, meeting, total })}>
-            {meeting.toLocaleString()} / {total.toLocaleString()}
+            data-meeting={meeting} data-total={total} aria-label={t('health.figureLabel', { figure, label })}>
+            {figure}
           </Anchor>
           <Text size="xs" c="dimmed" lineClamp={2} title={label}>{label}</Text>
         </Stack>

@@ -3,7 +3,7 @@
  * present; "copy last meeting" takes the statuses of the cell's previous held meeting. A 409 means
  * someone else saved meanwhile: nothing is lost silently, the secretary reloads and re-applies.
  */
-import { Alert, Button, Group, Kbd, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { healthKeys, useCellMeetings } from '../../api/health-queries.ts';
 import type { Meeting } from '../../api/health-types.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { QuorumIndicator } from './quorum-indicator.tsx';
-import { RollRow, type RowState } from './roll-row.tsx';
+import { ReadOnlyRollRow, RollRow, type RowState } from './roll-row.tsx';
 
 type Entries = Record<number, RowState>;
 
@@ -29,15 +29,21 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
   const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState(false);
   const [copyNote, setCopyNote] = useState<string | null>(null);
-  const body = useRef<HTMLTableSectionElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const future = new Date(meeting.startsAt).getTime() > Date.now();
-  const disabled = !meeting.canManage || future;
+  const editing = meeting.canManage && !future;
+  /** Saving the roll is what marks a meeting held: before that there is no attendance to judge a quorum on. */
+  const recorded = meeting.status === 'held';
 
   const counts = useMemo(() => {
     const c = { present: 0, excused: 0, absent: 0 };
-    for (const r of meeting.roll) c[entries[r.personId]?.status ?? 'present']++;
+    // Read-only, only what was recorded counts: a member added to the roll after the save is no one present.
+    for (const r of meeting.roll) {
+      const status = editing ? entries[r.personId]?.status ?? 'present' : r.status;
+      if (status) c[status]++;
+    }
     return c;
-  }, [entries, meeting.roll]);
+  }, [entries, meeting.roll, editing]);
 
   const previous = meetings.data?.find((m) => m.id !== meeting.id && m.status === 'held' && m.startsAt < meeting.startsAt);
 
@@ -68,7 +74,7 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
     setSaved(false);
   };
   const submit = () => {
-    if (disabled || save.isPending) return;
+    if (!editing || save.isPending) return;
     const records = meeting.roll.map((r) => {
       const e = entries[r.personId] ?? { status: 'present' as const, reason: '' };
       return { personId: r.personId, status: e.status, reason: e.status === 'present' ? null : e.reason.trim() || null };
@@ -87,11 +93,10 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="attendance-title">
-      <style>{'.roll-row:focus-visible{outline:2px solid var(--mantine-color-blue-6);background:var(--mantine-color-blue-light)}'}</style>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Title order={3} size="h4" id="attendance-title">{t('attendance.title', { count: meeting.roll.length })}</Title>
-          {meeting.canManage && !future && (
+          {editing && (
             <Group gap="xs">
               <Button size="xs" variant="default" onClick={() => setAll('present')} data-testid="all-present">{t('attendance.allPresent')}</Button>
               <Button size="xs" variant="default" onClick={() => void copyLast()} disabled={!previous} data-testid="copy-last">
@@ -101,17 +106,20 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
           )}
         </Group>
         {future && <Alert color="blue" variant="light">{t('attendance.future')}</Alert>}
-        {meeting.roll.length > 0 && (
+        {!editing && !future && !recorded && meeting.roll.length > 0 && (
+          <Text c="dimmed" data-testid="attendance-not-recorded">{t('attendanceView.notRecordedYet')}</Text>
+        )}
+        {meeting.roll.length > 0 && (editing || recorded) && (
           // Quorum and Save stay in sight while a long roll scrolls under them.
           <Paper withBorder={false} py="xs" style={{ position: 'sticky', top: 60, zIndex: 2, background: 'var(--mantine-color-body)' }}>
             <Group justify="space-between" align="center" wrap="nowrap" gap="md">
               <div style={{ flex: 1 }}>
-                <QuorumIndicator {...counts} required={meeting.quorum?.required ?? null} rollSize={meeting.roll.length} />
+                <QuorumIndicator {...counts} required={meeting.quorum?.required ?? null} rollSize={meeting.roll.length} draft={!recorded || dirty} />
               </div>
-              {meeting.canManage && !future && (
+              {editing && (
                 <Group gap="xs" wrap="nowrap">
                   {dirty && <Text size="sm" c="dimmed" visibleFrom="sm">{t('attendance.unsaved')}</Text>}
-                  <Button onClick={submit} loading={save.isPending} data-testid="save-attendance">
+                  <Button onClick={submit} loading={save.isPending} data-testid="save-attendance" h={44}>
                     {meeting.status === 'held' ? t('attendance.saveCorrection') : t('attendance.save')}
                   </Button>
                 </Group>
@@ -130,25 +138,24 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
         {saved && !dirty && (
           <Alert color="green" variant="light" data-testid="attendance-saved">{t('attendance.saved', { present: counts.present, total: meeting.roll.length })}</Alert>
         )}
-        {meeting.canManage && !future && (
-          <Text size="xs" c="dimmed" data-testid="keyboard-help">
+        {editing && (
+          <Text size="xs" c="dimmed" data-testid="keyboard-help" visibleFrom="sm">
             <Kbd>Tab</Kbd>/<Kbd>↑</Kbd><Kbd>↓</Kbd> {t('attendance.keysMove')} · <Kbd>P</Kbd> {t('attendance.present')} · <Kbd>E</Kbd> {t('attendance.excused')}
             {' '}· <Kbd>A</Kbd> {t('attendance.absent')} · <Kbd>←</Kbd><Kbd>→</Kbd> {t('attendance.keysCycle')} · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {t('attendance.keysSave')}
           </Text>
         )}
         {copyNote && <Text size="sm" c="dimmed">{copyNote}</Text>}
         {meeting.roll.length === 0 ? <Text c="dimmed">{t('attendance.emptyRoll')}</Text> : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing={4} aria-labelledby="attendance-title">
-              <Table.Tbody ref={body}>
-                {meeting.roll.map((r, i) => (
-                  <RollRow key={r.personId} index={i} entry={r} disabled={disabled}
-                    value={entries[r.personId] ?? { status: 'present', reason: '' }}
+          <div ref={body} role="list" aria-labelledby="attendance-title" data-testid="roll">
+            {meeting.roll.map((r, i) => (
+              <div role="listitem" key={r.personId}>
+                {editing ? (
+                  <RollRow index={i} entry={r} value={entries[r.personId] ?? { status: 'present', reason: '' }}
                     onChange={(next) => change(r.personId, next)} onMove={(d) => move(i, d)} onSave={submit} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                ) : <ReadOnlyRollRow index={i} entry={r} />}
+              </div>
+            ))}
+          </div>
         )}
       </Stack>
     </Paper>

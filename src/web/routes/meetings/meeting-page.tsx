@@ -8,6 +8,7 @@ import { useMeeting } from '../../api/health-queries.ts';
 import { useUnit } from '../../api/queries.ts';
 import { ActionList } from '../../components/action-list.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { usePageTitle } from '../../components/page-title.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { formatDateTime } from '../../lib/period.ts';
 import { NotFoundPage } from '../home/not-found-page.tsx';
@@ -23,6 +24,7 @@ export function MeetingPage() {
   const cell = useUnit(meeting.data?.cellId ?? 0);
   const kindName = useKindName();
   const [notHeldOpen, notHeld] = useDisclosure(false);
+  usePageTitle(meeting.data ? meeting.data.title || kindName(meeting.data.kind) : null);
 
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (meeting.isPending) return <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>;

@@ -66,7 +66,7 @@ export function describeRule(t: TFunction, kind: string, params: Record<string, 
     case 'review_interval': return t('rulebook.rule.reviewInterval', { kind: meeting, count: num(params.weeks, 1) });
     case 'attendance_rate': return t('rulebook.rule.attendanceRate', { kind: meeting, percent: toPercent(params.min, 0) });
     case 'absence_follow_up': return t('rulebook.rule.absenceFollowUp', {
-      kind: meeting, times: num(params.consecutive, 3), grace: num(params.graceDays, 14),
+      kind: meeting, count: num(params.consecutive, 3), within: t('rulebook.rule.withinDays', { count: num(params.graceDays, 14) }),
     });
     case 'actions_on_time': return t('rulebook.rule.actionsOnTime', { percent: toPercent(params.min, 0) });
     default: return kind;

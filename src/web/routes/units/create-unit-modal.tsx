@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Sector, UnitKind } from '../../../shared/enums.ts';
 import { CreateUnitSchema, type Unit } from '../../../shared/schemas.ts';
 import { useCreateUnit } from '../../api/mutations.ts';
+import { serverFieldErrors } from '../../components/field-errors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { SectorSelect } from '../../components/sector-select.tsx';
 import { blankToUndefined, validate, type FieldErrors } from '../../lib/validate.ts';
@@ -17,6 +18,9 @@ export function CreateUnitModal({ parent, opened, onClose }: { parent: Unit; ope
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateUnit();
+
+  // A code already in use is the code field's problem: it shows there, in the user's language, until the code is changed.
+  const server = serverFieldErrors(create.error, { 'db.codeTaken': 'code' }, t);
 
   const close = () => {
     setValues(EMPTY);
@@ -33,7 +37,7 @@ export function CreateUnitModal({ parent, opened, onClose }: { parent: Unit; ope
 
   return (
     <FormModal opened={opened} onClose={close} title={t('unit.addUnit')} onSubmit={submit}
-      submitLabel={t('common.create')} pending={create.isPending} error={create.error}>
+      submitLabel={t('common.create')} pending={create.isPending} error={server.rest}>
       <Text size="sm" c="dimmed">{t('unit.addUnder', { name: parent.name })}</Text>
       <Stack gap={4}>
         <Text size="sm" fw={500} id="new-unit-kind">{t('unit.kind')}</Text>
@@ -43,8 +47,8 @@ export function CreateUnitModal({ parent, opened, onClose }: { parent: Unit; ope
       </Stack>
       <TextInput label={t('unit.name')} required data-autofocus data-testid="unit-name" value={values.name} error={errors.name}
         onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} />
-      <TextInput label={t('unit.code')} required data-testid="unit-code" value={values.code} error={errors.code}
-        description={t('unit.codeHint')} onChange={(e) => setValues({ ...values, code: e.currentTarget.value })} />
+      <TextInput label={t('unit.code')} required data-testid="unit-code" value={values.code} error={errors.code ?? server.fields.code}
+        description={t('unit.codeHint')} onChange={(e) => { setValues({ ...values, code: e.currentTarget.value }); if (server.fields.code) create.reset(); }} />
       <SectorSelect value={values.sector} error={errors.sector} onChange={(sector) => setValues({ ...values, sector })} />
       <TextInput type="date" label={t('unit.openedOn')} value={values.openedOn} error={errors.openedOn}
         onChange={(e) => setValues({ ...values, openedOn: e.currentTarget.value })} />

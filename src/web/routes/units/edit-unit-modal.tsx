@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../../shared/enums.ts';
 import { UpdateUnitSchema, type Unit } from '../../../shared/schemas.ts';
 import { useUpdateUnit } from '../../api/mutations.ts';
+import { serverFieldErrors } from '../../components/field-errors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { SectorSelect } from '../../components/sector-select.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';
@@ -15,6 +16,9 @@ export function EditUnitModal({ unit, opened, onClose }: { unit: Unit; opened: b
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const update = useUpdateUnit(unit.id);
+
+  // A code already in use is the code field's problem: it shows there, in the user's language, until the code is changed.
+  const server = serverFieldErrors(update.error, { 'db.codeTaken': 'code' }, t);
 
   const close = () => {
     setValues(initial);
@@ -37,11 +41,11 @@ export function EditUnitModal({ unit, opened, onClose }: { unit: Unit; opened: b
 
   return (
     <FormModal opened={opened} onClose={close} title={t('unit.edit')} onSubmit={submit}
-      pending={update.isPending} error={update.error}>
+      pending={update.isPending} error={server.rest}>
       <TextInput label={t('unit.name')} required data-autofocus value={values.name} error={errors.name}
         onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} />
-      <TextInput label={t('unit.code')} required value={values.code} error={errors.code}
-        onChange={(e) => setValues({ ...values, code: e.currentTarget.value })} />
+      <TextInput label={t('unit.code')} required data-testid="unit-code" value={values.code} error={errors.code ?? server.fields.code}
+        onChange={(e) => { setValues({ ...values, code: e.currentTarget.value }); if (server.fields.code) update.reset(); }} />
       <SectorSelect value={values.sector} error={errors.sector} onChange={(sector) => setValues({ ...values, sector })} />
     </FormModal>
   );

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { isNotFound } from '../../api/client.ts';
 import { useUnit } from '../../api/queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { usePageTitle } from '../../components/page-title.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { NotFoundPage } from '../home/not-found-page.tsx';
 import { UnitActions } from './unit-actions.tsx';
@@ -15,6 +16,7 @@ export function UnitPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const unit = useUnit(id);
+  usePageTitle(unit.data?.name);
 
   const search = (
     <UnitPicker label={t('unitSearch.label')} value={null} data-testid="unit-search" maw={480}

@@ -48,7 +48,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     results.set('*', [...results.values()].every(Boolean));
     meets.set(cell.id, results);
   }
-  return { units, openCells, meets };
+  return { units, openCells, meets, meetings, attendanceRows: attendance, end };
 }
 
 const under = (path: string) => (cell: { path: string }) => cell.path.startsWith(`${path}.`);
@@ -89,4 +89,30 @@ export async function bruteForceWorst(db: Database, period: string, next: string
       .sort((x, y) => y.failing - x.failing || Buffer.compare(byte(x.name), byte(y.name)) || x.id - y.id);
     return [committeeId, worst.slice(0, limit).map((x) => x.id)];
   }));
+}
+
+/**
+ * The summed roll-ups of attendance: for every committee and sector ('*' = all), the present and
+ * expected counts of the held meetings in the month of the cells under it judged that month, by
+ * meeting kind (keys as the metrics name them).
+ */
+export async function bruteForceAttendanceSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells, meetings, attendanceRows, end } = await bruteForceVerdicts(db, period, next, today);
+  const expected: Record<string, number> = {};
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter(under(c.path))) {
+      const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held' && m.meets_on >= period && m.meets_on < end);
+      for (const m of held) {
+        const rows = attendanceRows.filter((a) => a.meeting_id === m.id);
+        for (const sector of ['*', cell.sector ?? '']) {
+          for (const [key, n] of [[`attendance_present:${m.kind}`, rows.filter((a) => a.status === 'present').length], [`attendance_expected:${m.kind}`, rows.length]] as const) {
+            const k = `${committeeId}|${key}|${sector}`;
+            expected[k] = (expected[k] ?? 0) + n;
+          }
+        }
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
 }

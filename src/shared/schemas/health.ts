@@ -96,6 +96,11 @@ export const ComplianceSchema = z.object({
   standards: z.array(ComplianceStandardSchema),
   /** The month is still in progress: its figures are judged on the days so far. */
   partial: z.boolean(),
+  /**
+   * The rulebook registry's summed roll-ups over the cells judged in the month (a cell: its own), by
+   * metric key, e.g. `attendance_present:general`.
+   */
+  sums: z.record(z.string(), z.number()),
 });
 export type Compliance = z.infer<typeof ComplianceSchema>;
 

@@ -13,6 +13,8 @@ import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildMeeting, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
+import { bruteForceRollups } from './helpers/brute-force.ts';
+import { nextPeriod } from '../src/server/modules/compliance/periods.ts';
 
 const current = periodOf(todayIso());
 const m1 = previousPeriod(current);
@@ -121,5 +123,16 @@ describe('the rulebook registry', () => {
     // The same after a rebuild from the raw rows.
     await materializePeriod(db, current);
     expect(await sums(org.districtA1.id, current)).toEqual(district);
+  });
+
+  it('a stored standard of a kind no module declares is not judged by the engine, and fails the oracle', async () => {
+    const db = t.ctx.db;
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('orphan', 'not_registered', '{}', 'Orphan', '고아', '2000-01-01')`.execute(db);
+    await materializePeriod(db, current);
+    const codes = (await db.selectFrom('cell_compliance').select('standard_code').distinct().where('period', '=', current).execute()).map((r) => r.standard_code);
+    expect(codes).not.toContain('orphan');
+    await expect(bruteForceRollups(db, current, nextPeriod(current), todayIso(), [org.districtA1.id])).rejects.toThrow('the oracle has no kind not_registered');
+    await sql`delete from standards where code = 'orphan'`.execute(db);
   });
 });

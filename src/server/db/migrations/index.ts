@@ -16,7 +16,7 @@ import * as verdictFigures from './2026-11-29T2200-verdict-figures.ts';
 import * as cellsByAncestor from './2026-11-29T2400-cells-by-ancestor.ts';
 import * as demoAccounts from './2026-12-02T1100-demo-accounts.ts';
 import * as auditUnits from './2026-12-02T1400-audit-units.ts';
-import * as rulebookRegistry from './2026-12-20T1000-rulebook-registry.ts';
+import * as rulebookRegistry from './2026-12-06T1100-rulebook-registry.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -37,7 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2400-cells-by-ancestor': cellsByAncestor,
   '2026-12-02T1100-demo-accounts': demoAccounts,
   '2026-12-02T1400-audit-units': auditUnits,
-  '2026-12-20T1000-rulebook-registry': rulebookRegistry,
+  '2026-12-06T1100-rulebook-registry': rulebookRegistry,
 };
 
 export const migrationProvider: MigrationProvider = {

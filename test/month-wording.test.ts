@@ -17,9 +17,9 @@ describe('wording of a month', () => {
   });
 
   it('says "needed in <month>" for a month that is over', () => {
-    const past = describeDetail(i18n.t, { held: 0, required: 1 }, false, 'November 2026');
+    const past = describeDetail(i18n.t, { kind: 'meetings_per_month', held: 0, required: 1 }, false, 'November 2026');
     expect(past).toBe('0 of 1 held: 1 more meeting was needed in November 2026.');
     expect(past).not.toContain('this month');
-    expect(describeDetail(i18n.t, { held: 0, required: 2 }, false, null)).toContain('needed this month');
+    expect(describeDetail(i18n.t, { kind: 'meetings_per_month', held: 0, required: 2 }, false, null)).toContain('needed this month');
   });
 });

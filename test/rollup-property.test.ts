@@ -17,7 +17,7 @@ import { closeUnit, moveUnit, updateUnit } from '../src/server/modules/units/ser
 import type { Sector } from '../src/shared/enums.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildCell, buildCommittee, buildMeeting, buildPerson, buildRoot, holdMeeting } from './helpers/factories.ts';
-import { bruteForceRollups, bruteForceWorst } from './helpers/brute-force.ts';
+import { bruteForceAttendanceSums, bruteForceRollups, bruteForceWorst } from './helpers/brute-force.ts';
 
 const actor = systemActor();
 
@@ -53,6 +53,9 @@ describe('compliance roll-ups', () => {
     // A standard for one sector only, so that a cell's sector decides what it is judged by.
     await sql`insert into standards (code, kind, params, title_en, title_ko, scope_sector, valid_from)
       values ('education-monthly-review', 'meetings_per_month', '{"kind":"review","min":1}', 'Education: a monthly review', '교육: 매월 총화', 'education', '2000-01-01')`.execute(t.ctx.db);
+    // The registry's worked example: two review sessions in any three months (a source that carries forward).
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('review-quarterly', 'meetings_per_quarter', '{"kind":"review","min":2}', 'Two reviews a quarter', '분기 총화 2회', '2000-01-01')`.execute(t.ctx.db);
   });
   afterAll(async () => { await t.close(); });
 
@@ -112,6 +115,11 @@ describe('compliance roll-ups', () => {
         const actual = Object.fromEntries(stored.filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
           .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]));
         expect(actual, `period ${period}`).toEqual(expected);
+        // The summed roll-ups (attendance present and expected) equal the plain sums over the same cells.
+        const sums = await db.selectFrom('unit_sums').select(['unit_id', 'key', 'sector', 'value'])
+          .where('period', '=', period).where('unit_id', 'in', committeeIds).execute();
+        expect(Object.fromEntries(sums.filter((r) => r.value !== 0).map((r) => [`${r.unit_id}|${r.key}|${r.sector}`, r.value])), `sums ${period}`)
+          .toEqual(await bruteForceAttendanceSums(db, period, nextPeriod(period), today, committeeIds));
         // The worst cells, found through the paths stored with the verdicts (kept through moves) and
         // through the tree itself, equal the brute-force list; a short page, so ties are cut.
         const worst = await bruteForceWorst(db, period, nextPeriod(period), today, committeeIds, 3);
@@ -141,7 +149,7 @@ describe('compliance roll-ups', () => {
         }
       }
     }), { numRuns: Number(process.env.ROLLUP_RUNS ?? 12) });
-  }, 300_000);
+  }, 600_000);
 
   it('an incrementally kept period equals a full rebuild of it', async () => {
     const period = periodOf(todayIso());
@@ -150,7 +158,11 @@ describe('compliance roll-ups', () => {
       from unit_rollups where period = ${period}::date and (cells_total <> 0 or cells_meeting <> 0)
       union all
       select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(x::text, '') || '|' || coalesce(y::text, '') || '|' || coalesce(failing::text, '') || '|' || coalesce(path::text, '')
-      from cell_compliance where period = ${period}::date order by 1`.execute(t.ctx.db);
+      from cell_compliance where period = ${period}::date
+      union all
+      select unit_id || '|' || key || '|' || sector || '|' || value from unit_sums where period = ${period}::date and value <> 0
+      union all
+      select cell_id || '|' || key || '|' || value from cell_metrics where period = ${period}::date order by 1`.execute(t.ctx.db);
     const before = (await snapshot()).rows.map((r) => r.k);
     await materializePeriod(t.ctx.db, period);
     const after = (await snapshot()).rows.map((r) => r.k);

@@ -10,7 +10,7 @@ import { getCompliance, getTrend, listComplianceCells } from '../../src/server/m
 import { getGrid, getSectorBreakdown, getWorstCells } from '../../src/server/modules/compliance/views.ts';
 import { evaluateCompliance } from '../../src/server/modules/compliance/evaluate.ts';
 import { dataEnd } from '../../src/server/modules/compliance/periods.ts';
-import { meetingMetricSources } from '../../src/server/modules/meetings/metrics.ts';
+import { SOURCES } from '../../src/server/modules/rulebook-registry.ts';
 import type { BenchDatabase } from './database.ts';
 
 const TIMEOUT_MS = Number(process.env.BENCH_EXPLAIN_TIMEOUT_MS ?? 120_000);
@@ -64,7 +64,7 @@ export async function explainDashboard(bench: BenchDatabase, committeeId: number
 
 export async function explainRecompute(bench: BenchDatabase, period: string, today: string): Promise<void> {
   const w = { period, end: dataEnd(period, today), cellIds: null };
-  for (const source of meetingMetricSources(['review'])) await explain(bench, `metric source ${source.name}`, compiled(bench, source.rows(w)));
+  for (const source of SOURCES) await explain(bench, `metric source ${source.name}`, compiled(bench, source.rows(w, source.owns.map((prefix) => `${prefix}review`))));
   const evaluate = compiled(bench, evaluateCompliance(period, null));
   await explain(bench, 'evaluateCompliance (all cells)', evaluate);
   await explain(bench, 'evaluateCompliance (all cells)', evaluate, ['enable_nestloop = off']);

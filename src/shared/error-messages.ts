@@ -109,6 +109,7 @@ export const ERROR_MESSAGES = {
   'meetingKind.usedByStandards': 'Standards in force or planned refer to {{nameEn}}: {{standardsEn}}. Retire them or change their meeting kind first',
   'standard.notFound': 'No such standard',
   'standard.pastMonths': 'A rulebook change cannot rewrite past months: apply it from this month or later',
+  'standard.unknownKind': 'No such kind of standard: {{kind}}',
   'standard.kindRetired': 'The meeting kind {{nameEn}} ({{kind}}) is retired: restore it before a standard refers to it',
 
   'import.notFound': 'No such import',

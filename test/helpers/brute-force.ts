@@ -4,10 +4,10 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../src/server/db/database.ts';
+import type { OracleFacts } from '../../src/server/modules/compliance/plugin.ts';
+import { standardKind } from '../../src/server/modules/rulebook-registry.ts';
 
 type Standard = { code: string; kind: string; params: Record<string, number | string>; scope_path: string | null; scope_sector: string | null };
-
-const dayDiff = (a: string, b: string) => (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
 /** Every open cell's verdicts for the period ('*': meets them all), computed from the raw rows. */
 async function bruteForceVerdicts(db: Database, period: string, next: string, today: string) {
@@ -29,39 +29,26 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
   for (const cell of openCells) {
     const results = new Map<string, boolean>();
     const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held');
-    const inPeriod = held.filter((m) => m.meets_on >= period && m.meets_on < end);
+    const heldIds = new Set(held.map((m) => m.id));
+    const facts: OracleFacts = {
+      cell: { id: cell.id, opened_on: cell.opened_on }, period, end, held,
+      attendance: attendance.filter((a) => heldIds.has(a.meeting_id)),
+      followUps: followUps.filter((f) => f.cell_id === cell.id),
+      actions: actions.filter((a) => a.cell_id === cell.id),
+    };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;
       if (s.scope_sector && cell.sector !== s.scope_sector) continue;
-      const kind = String(s.params.kind ?? '');
-      let ok = true;
-      if (s.kind === 'meetings_per_month') ok = inPeriod.filter((m) => m.kind === kind).length >= Number(s.params.min);
-      if (s.kind === 'attendance_rate') {
-        const ids = new Set(inPeriod.filter((m) => m.kind === kind).map((m) => m.id));
-        const rows = attendance.filter((a) => ids.has(a.meeting_id));
-        ok = rows.length > 0 && rows.filter((a) => a.status === 'present').length / rows.length >= Number(s.params.min);
-      }
-      if (s.kind === 'review_interval') {
-        const before = held.filter((m) => m.kind === kind && m.meets_on < period).map((m) => m.meets_on).sort();
-        const days = [before.at(-1) ?? cell.opened_on, ...inPeriod.filter((m) => m.kind === kind).map((m) => m.meets_on), end].sort();
-        let gap = 0;
-        for (let i = 1; i < days.length; i++) gap = Math.max(gap, dayDiff(days[i]!, days[i - 1]!));
-        ok = gap <= Number(s.params.weeks) * 7;
-      }
-      if (s.kind === 'absence_follow_up') {
-        const open = followUps.filter((f) => f.cell_id === cell.id && f.created_on < end && (f.resolved_on === null || f.resolved_on >= end));
-        ok = open.every((f) => dayDiff(end, f.created_on) - 1 <= Number(s.params.graceDays));
-      }
-      if (s.kind === 'actions_on_time') {
-        const due = actions.filter((a) => a.cell_id === cell.id && a.status !== 'dropped' && a.due_on >= period && a.due_on < end);
-        ok = due.length === 0 || due.filter((a) => a.status === 'done' && a.closed_on !== null && a.closed_on <= a.due_on).length / due.length >= Number(s.params.min);
-      }
+      // Each kind's own oracle, from the registry; a kind the registry does not know fails the check.
+      const kind = standardKind(s.kind);
+      if (!kind) throw new Error(`the oracle has no kind ${s.kind}`);
+      const ok = kind.oracle(facts, kind.params.parse(s.params));
       results.set(s.code, ok);
     }
     results.set('*', [...results.values()].every(Boolean));
     meets.set(cell.id, results);
   }
-  return { units, openCells, meets };
+  return { units, openCells, meets, meetings, attendanceRows: attendance, end };
 }
 
 const under = (path: string) => (cell: { path: string }) => cell.path.startsWith(`${path}.`);
@@ -102,4 +89,30 @@ export async function bruteForceWorst(db: Database, period: string, next: string
       .sort((x, y) => y.failing - x.failing || Buffer.compare(byte(x.name), byte(y.name)) || x.id - y.id);
     return [committeeId, worst.slice(0, limit).map((x) => x.id)];
   }));
+}
+
+/**
+ * The summed roll-ups of attendance: for every committee and sector ('*' = all), the present and
+ * expected counts of the held meetings in the month of the cells under it judged that month, by
+ * meeting kind (keys as the metrics name them).
+ */
+export async function bruteForceAttendanceSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells, meetings, attendanceRows, end } = await bruteForceVerdicts(db, period, next, today);
+  const expected: Record<string, number> = {};
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter(under(c.path))) {
+      const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held' && m.meets_on >= period && m.meets_on < end);
+      for (const m of held) {
+        const rows = attendanceRows.filter((a) => a.meeting_id === m.id);
+        for (const sector of ['*', cell.sector ?? '']) {
+          for (const [key, n] of [[`attendance_present:${m.kind}`, rows.filter((a) => a.status === 'present').length], [`attendance_expected:${m.kind}`, rows.length]] as const) {
+            const k = `${committeeId}|${key}|${sector}`;
+            expected[k] = (expected[k] ?? 0) + n;
+          }
+        }
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
 }

@@ -185,7 +185,8 @@ export interface FollowUpsTable {
 export interface CalendarFeedsTable {
   id: Generated<number>; token_hash: Buffer; person_id: number | null; cell_id: number | null; created_by: number | null; created_at: Timestamp; revoked_at: Date | null;
 }
-export type StandardKind = 'meetings_per_month' | 'review_interval' | 'attendance_rate' | 'absence_follow_up' | 'actions_on_time';
+/** A kind of the rulebook registry (modules/rulebook-registry.ts), checked when a standard is saved. */
+export type StandardKind = string;
 export interface StandardsTable {
   id: Generated<number>; code: string; kind: StandardKind; params: ColumnType<Record<string, unknown>, string, string>;
   title_en: string; title_ko: string; scope_unit_id: number | null; scope_sector: string | null;
@@ -209,6 +210,8 @@ export interface UnitRollupsTable {
   cells_total: number; cells_meeting: number;
 }
 export type UnitFiguresView = Omit<UnitRollupsTable, 'sector'>;
+/** A metric summed over the cells under a committee judged in the month (the registry's summed roll-ups). */
+export interface UnitSumsTable { unit_id: number; period: string; key: string; sector: string; value: number }
 
 export interface MonthlyReportsTable {
   cell_id: number; period: string; status: 'draft' | 'submitted'; notes: string | null; snapshot: unknown;
@@ -230,6 +233,7 @@ export interface DB {
   cell_metrics: CellMetricsTable;
   cell_compliance: CellComplianceTable;
   unit_rollups: UnitRollupsTable;
+  unit_sums: UnitSumsTable;
   /** A view: committees' roll-ups and cells' own verdicts, read alike. */
   unit_figures: UnitFiguresView;
   units: UnitsTable;

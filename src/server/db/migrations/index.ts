@@ -17,6 +17,7 @@ import * as cellsByAncestor from './2026-11-29T2400-cells-by-ancestor.ts';
 import * as demoAccounts from './2026-12-02T1100-demo-accounts.ts';
 import * as auditUnits from './2026-12-02T1400-audit-units.ts';
 import * as importFailure from './2026-12-06T1000-import-failure.ts';
+import * as rulebookRegistry from './2026-12-06T1100-rulebook-registry.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1100-demo-accounts': demoAccounts,
   '2026-12-02T1400-audit-units': auditUnits,
   '2026-12-06T1000-import-failure': importFailure,
+  '2026-12-06T1100-rulebook-registry': rulebookRegistry,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,26 +7,19 @@
  * Roll-ups follow the current tree: a committee's figures for any month count the cells under it now
  * that were open in that month.
  */
-import { sql, type RawBuilder } from 'kysely';
-import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
-import { meetingMetricSources, type MetricWindow } from '../meetings/metrics.ts';
+import { sql } from 'kysely';
+import { inTransaction, type Db } from '../../db/database.ts';
+import { SOURCES, SUMS } from '../rulebook-registry.ts';
 import { evaluateCompliance } from './evaluate.ts';
-import { inForce } from './standards.ts';
+import type { MetricWindow } from './plugin.ts';
 import { dataEnd, type Period } from './periods.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
+import { overallPath, refreshChange, sourceRows, type FactChange } from './refresh.ts';
+
+export { monthsTouched, type FactChange } from './refresh.ts';
 import { subtreeRange } from './subtree.ts';
-
-/** The meeting kinds whose gaps the rulebook measures on `day` (review_interval standards in force), as an array. */
-const gapKindsAt = (day: RawBuilder<unknown>) => sql<string[] | null>`(select array_agg(distinct s.params->>'kind') from standards s
-  where s.kind = 'review_interval' and ${inForce('s', day)})`;
-
-/** The path stored with a verdict: on the overall ('*') row only, where the worst-cells read finds it. */
-const overallPath = sql`case when standard_code = '*' then path end`;
-
-async function gapKinds(db: Db, period: Period): Promise<string[]> {
-  const { rows } = await sql<{ kinds: string[] | null }>`select ${gapKindsAt(sql`${period}::date`)} as kinds`.execute(db);
-  return (rows[0]?.kinds ?? []).filter(Boolean);
-}
+import { sumUpTheTree } from './tree-sums.ts';
+import { wantedKeysAt } from './wanted-keys.ts';
 
 /**
  * A rebuild holds its month exclusively; incremental writers hold it shared (lockMaterialized). It
@@ -41,9 +34,11 @@ async function lockPeriodExclusive(db: Db, period: Period): Promise<void> {
 
 /** Every cell's metrics for a period, from every source, into `table` (a rebuild's fresh table). */
 async function writeAllMetrics(db: Db, table: string, w: MetricWindow): Promise<void> {
-  for (const src of meetingMetricSources(await gapKinds(db, w.period))) {
-    await sql`insert into ${sql.table(table)} (cell_id, period, key, value)
-      select cell_id, ${w.period}::date, key, value from (${src.rows(w)}) m`.execute(db);
+  const { rows: [asked] } = await sql<{ keys: string[] | null }>`select ${wantedKeysAt(sql`${w.period}::date`)} as keys`.execute(db);
+  const wanted = (asked?.keys ?? []).filter(Boolean);
+  for (const src of SOURCES) {
+    const rows = sourceRows(w, [src], wanted);
+    if (rows) await sql`insert into ${sql.table(table)} (cell_id, period, key, value) select cell_id, ${w.period}::date, key, value from (${rows}) m`.execute(db);
   }
 }
 
@@ -84,36 +79,35 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
       select p.id, p.depth, p.parent_id, b.standard_code, s.sector, sum(b.total), sum(b.meeting)
       from by_parent b join units p on p.id = b.parent_id cross join lateral (values ('*'), (b.sector)) as s(sector)
       group by 1, 2, 3, 4, 5`.execute(trx);
-    await sumUpTheTree(trx, rollups, period);
-    await swapIn(trx, period, { cell_metrics: metrics, cell_compliance: compliance, unit_rollups: rollups });
+    await sumUpTheTree(trx, { direct: 'rollup_direct', group: 'standard_code', values: ['total', 'meeting'] },
+      sql`insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)
+        select unit_id, ${period}::date, standard_code, sector, total, meeting from rollup_levels`);
+    const sums = await createBuildTable(trx, 'unit_sums', period);
+    await writeSums(trx, sums, metrics, compliance, period);
+    await swapIn(trx, period, { cell_metrics: metrics, cell_compliance: compliance, unit_rollups: rollups, unit_sums: sums });
     await sql`insert into metric_periods (period) values (${period}::date)
       on conflict (period) do update set materialized_at = now()`.execute(trx);
   });
 }
 
 /**
- * Every committee's roll-up from the per-parent sums in `rollup_direct`, one level of the tree at a
- * time from the deepest: a committee's figures are its own cells' sums plus its child committees'
- * figures. Each row is summed once into its parent, where spreading every sum to all its ancestors at
- * once aggregated five times the rows (10 s at scale L).
+ * The summed roll-ups of a rebuilt month: each judged cell's metrics of the registry's summed prefixes,
+ * summed per parent committee and sector, then up the tree.
  */
-async function sumUpTheTree(db: Db, rollups: string, period: Period): Promise<void> {
-  await sql`analyze rollup_direct`.execute(db);
-  await sql`create temp table rollup_levels (like rollup_direct) on commit drop`.execute(db);
-  const { rows: [deepest] } = await sql<{ d: number | null }>`select max(depth) as d from rollup_direct`.execute(db);
-  for (let d = deepest?.d ?? -1; d >= 0; d--) {
-    await sql`insert into rollup_levels (unit_id, depth, parent_id, standard_code, sector, total, meeting)
-      select a.unit_id, ${d}, u.parent_id, a.standard_code, a.sector, a.total, a.meeting
-      from (select unit_id, standard_code, sector, sum(total) as total, sum(meeting) as meeting
-        from (select unit_id, standard_code, sector, total, meeting from rollup_direct where depth = ${d}
-          union all
-          select parent_id, standard_code, sector, total, meeting from rollup_levels where depth = ${d + 1}) x
-        group by 1, 2, 3) a
-      join units u on u.id = a.unit_id`.execute(db);
+async function writeSums(db: Db, sums: string, metrics: string, compliance: string, period: Period): Promise<void> {
+  await sql`create temp table sum_direct on commit drop as select * from (values (0::bigint, 0, 0::bigint, ''::text, ''::text, 0::float8)) v
+    (unit_id, depth, parent_id, key, sector, value) with no data`.execute(db);
+  if (SUMS.length) {
+    await sql`insert into sum_direct (unit_id, depth, parent_id, key, sector, value)
+      select p.id, p.depth, p.parent_id, m.key, s.sector, sum(m.value)
+      from ${sql.table(metrics)} m join ${sql.table(compliance)} c on c.cell_id = m.cell_id and c.standard_code = '*'
+      join units u on u.id = m.cell_id join units p on p.id = u.parent_id
+      cross join lateral (values ('*'), (coalesce(u.sector, ''))) as s(sector)
+      where m.key ^@ any(${SUMS.map((x) => x.prefix)}::text[])
+      group by 1, 2, 3, 4, 5`.execute(db);
   }
-  await sql`insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)
-    select unit_id, ${period}::date, standard_code, sector, total, meeting from rollup_levels`.execute(db);
-  await sql`drop table rollup_direct, rollup_levels`.execute(db); // a later rebuild in this transaction makes its own
+  await sumUpTheTree(db, { direct: 'sum_direct', group: 'key', values: ['value'] },
+    sql`insert into ${sql.table(sums)} (unit_id, period, key, sector, value) select unit_id, ${period}::date, key, sector, value from rollup_levels`);
 }
 
 /** Makes sure a period exists before it is read or written incrementally; true if this call built it. */
@@ -124,97 +118,17 @@ export async function ensurePeriod(db: Db, period: Period): Promise<boolean> {
 }
 
 /**
- * Recomputes the given cells for the given periods and moves every ancestor's roll-up by the
- * difference. Call inside the transaction that changed the facts.
+ * A write changed `changes` (facts and their days) for these cells: their metrics, verdicts and the
+ * roll-ups above them are brought up to date, re-running only the metric sources that read those
+ * facts, in the months the facts touch (monthsTouched). Call inside the transaction that wrote them.
  */
-export async function refreshCells(db: Db, cellIds: number[], periods: Period[], today?: string): Promise<void> {
-  await refreshCellsIn(db, cellIds, periods, today);
-}
-
-/**
- * Recomputes the cells for `period` and every later materialized period: a held meeting also moves
- * the "time since the last review" of the months after it.
- */
-export async function refreshCellsFrom(db: Db, cellIds: number[], period: Period, today?: string): Promise<void> {
-  await refreshCellsIn(db, cellIds, [period], today, true);
-}
-
-/**
- * The incremental path: one round trip takes the materialized periods' shared locks (oldest first)
- * and reads the gap kinds each period's rulebook measures, then one statement per period updates the
- * cells' metrics, compliance and roll-up deltas. A period nobody has computed yet is skipped: its
- * first read builds it whole from the raw rows (ensurePeriod), this write included, so a write never
- * pays for a month's rebuild.
- */
-async function refreshCellsIn(db: Db, cellIds: number[], periods: Period[], today: string | undefined, andLater = false): Promise<void> {
-  if (cellIds.length === 0 || periods.length === 0) return;
-  const ids = [...new Set(cellIds)].sort((a, b) => a - b);
-  const locked = await lockMaterialized(db, periods, andLater);
-  for (const { period, kinds } of locked) {
-    await refreshStatement({ period, end: dataEnd(period, today), cellIds: ids }, kinds).execute(db);
-  }
-  if (locked.length > 0) await sql`set local plan_cache_mode to default`.execute(db);
-}
-
-/**
- * Shared locks on the materialized ones of `periods` (and every later one), with each period's gap
- * kinds. It also switches the transaction to generic plans until the refresh statements are done
- * (refreshCellsIn): left to choose, PostgreSQL re-planned the large prepared refresh statement on
- * every save (about 7 ms at scale L, against 2 ms to run its generic plan).
- */
-async function lockMaterialized(db: Db, periods: Period[], andLater: boolean): Promise<Array<{ period: Period; kinds: string[] }>> {
-  const which = andLater ? sql`p.period >= ${[...periods].sort()[0]}::date` : sql`p.period = any(${periods}::date[])`;
-  const { rows } = await sql<{ period: Period; kinds: string[] | null }>`${sql.raw(PREPARED)}
-    select p.period, pg_advisory_xact_lock_shared(hashtext('rollup:' || to_char(p.period, 'YYYY-MM-DD'))) is not null as locked,
-      set_config('plan_cache_mode', 'force_generic_plan', true) as plans,
-      ${gapKindsAt(sql`p.period`)} as kinds
-    from (select period from metric_periods p where ${which} order by period offset 0) p`.execute(db);
-  return rows.map((r) => ({ period: r.period, kinds: (r.kinds ?? []).filter(Boolean) }));
-}
-
-/**
- * One statement: the cells' fresh metrics replace their stored ones, the rulebook judges them, the
- * verdicts replace the stored ones, and the difference is added to the roll-ups of the cell's
- * committees (in id order, so concurrent saves do not deadlock). Unchanged rows are not rewritten.
- */
-function refreshStatement(w: MetricWindow & { cellIds: number[] }, kinds: string[]) {
-  const rows = sql.join(meetingMetricSources(kinds).map((src) => sql`select cell_id, key, value from (${src.rows(w)}) s`), sql` union all `);
-  const p = sql`${w.period}::date`;
-  const mine = (alias: string) => sql`${sql.ref(`${alias}.period`)} = ${p} and ${sql.ref(`${alias}.cell_id`)} = any(${w.cellIds}::bigint[])`;
-  return sql`${sql.raw(PREPARED)}
-    with fresh_metrics as materialized (${rows}),
-    gone_metrics as (delete from cell_metrics m where ${mine('m')}
-      and not exists (select 1 from fresh_metrics f where f.cell_id = m.cell_id and f.key = m.key)),
-    put_metrics as (insert into cell_metrics (cell_id, period, key, value) select cell_id, ${p}, key, value from fresh_metrics
-      on conflict (cell_id, period, key) do update set value = excluded.value where cell_metrics.value <> excluded.value),
-    fresh as materialized (${evaluateCompliance(w.period, w.cellIds, sql`select cell_id, key, value from fresh_metrics`)}),
-    old as materialized (select c.cell_id, c.standard_code, c.meets from cell_compliance c where ${mine('c')}),
-    gone as (delete from cell_compliance c where ${mine('c')}
-      and not exists (select 1 from fresh f where f.cell_id = c.cell_id and f.standard_code = c.standard_code)),
-    put as (insert into cell_compliance (cell_id, period, standard_code, meets, x, y, failing, path)
-      select cell_id, ${p}, standard_code, meets, x, y, failing, ${overallPath} from fresh
-      on conflict (cell_id, period, standard_code) do update set meets = excluded.meets, x = excluded.x, y = excluded.y, failing = excluded.failing, path = excluded.path
-      where (cell_compliance.meets, cell_compliance.x, cell_compliance.y, cell_compliance.failing, cell_compliance.path)
-        is distinct from (excluded.meets, excluded.x, excluded.y, excluded.failing, excluded.path)),
-    deltas as (
-      select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
-        (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm
-      from fresh f full join old o on o.cell_id = f.cell_id and o.standard_code = f.standard_code)
-    insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
-    select anc::bigint, ${p}, d.code, s.sector, sum(d.dt), sum(d.dm)
-    from deltas d join units u on u.id = d.cell_id join units parent on parent.id = u.parent_id
-    cross join lateral unnest(string_to_array(parent.path::text, '.')) as anc
-    cross join lateral (values ('*'), (coalesce(u.sector, ''))) as s(sector)
-    where d.dt <> 0 or d.dm <> 0
-    group by 1, 3, 4 order by 1, 3, 4
-    on conflict (unit_id, period, standard_code, sector) do update set
-      cells_total = unit_rollups.cells_total + excluded.cells_total,
-      cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`;
+export async function refreshFacts(db: Db, cellIds: number[], changes: readonly FactChange[], today?: string): Promise<void> {
+  await refreshChange(db, cellIds, changes, today);
 }
 
 /** A cell opened or closed: its place in every materialized period's roll-ups is redone. */
 export async function refreshCellEverywhere(db: Db, cellId: number): Promise<void> {
-  await refreshCellsIn(db, [cellId], ['0001-01-01'], undefined, true);
+  await refreshChange(db, [cellId], 'all', undefined);
 }
 
 /**
@@ -248,7 +162,7 @@ async function lockEveryPeriod(db: Db): Promise<void> {
     from (select period from metric_periods order by period offset 0) p`.execute(db);
 }
 
-/** Adds `sign` x a unit's own totals, every period and sector, to the roll-ups of `ancestors`. */
+/** Adds `sign` x a unit's own totals and sums, every period and sector, to the roll-ups of `ancestors`. */
 async function shiftRollups(db: Db, unitId: number, ancestors: number[], sign: 1 | -1): Promise<void> {
   await sql`
     with own as (
@@ -264,4 +178,19 @@ async function shiftRollups(db: Db, unitId: number, ancestors: number[], sign: 1
     on conflict (unit_id, period, standard_code, sector) do update set
       cells_total = unit_rollups.cells_total + excluded.cells_total,
       cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`.execute(db);
+  if (SUMS.length === 0) return;
+  // A committee's sums, or a cell's summed metrics in the months it is judged (it has an overall verdict).
+  await sql`
+    with own as (
+      select period, key, sector, value from unit_sums where unit_id = ${unitId}
+      union all
+      select m.period, m.key, s.sector, m.value
+      from cell_metrics m join units u on u.id = m.cell_id cross join lateral (values ('*'), (coalesce(u.sector, ''))) as s(sector)
+      where m.cell_id = ${unitId} and m.key ^@ any(${SUMS.map((x) => x.prefix)}::text[])
+        and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*'))
+    insert into unit_sums (unit_id, period, key, sector, value)
+    select anc, r.period, r.key, r.sector, ${sign} * r.value
+    from own r cross join unnest(${ancestors}::bigint[]) as anc
+    order by 1, 2, 3, 4
+    on conflict (unit_id, period, key, sector) do update set value = unit_sums.value + excluded.value`.execute(db);
 }

@@ -7,10 +7,24 @@
  * Each standard kind reads at most two metrics (`k1`, `k2`, named from its parameters), found by their
  * position in the cell's arrays of metric keys and values. A verdict stores those two figures (`x`,
  * `y`) as numbers; `verdictDetail` names them for readers, with the limit from the standard.
+ *
+ * The kinds are the rulebook registry's (modules/rulebook-registry.ts): their keys, limits and pass
+ * rules become the CASEs below, so no kind is named here.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { KINDS, standardKind } from '../rulebook-registry.ts';
+import type { StandardKind } from './plugin.ts';
 import { openIn } from './periods.ts';
 import { inForce } from './standards.ts';
+
+/** `case <kind> when '<code>' then <piece of that kind> … end` over every registered kind. */
+function byKind(kind: RawBuilder<unknown>, piece: (k: StandardKind<any>) => RawBuilder<unknown> | null): RawBuilder<any> {
+  const arms = KINDS.map((k) => ({ code: k.code, sql: piece(k) })).filter((a) => a.sql !== null);
+  if (arms.length === 0) return sql`null`;
+  return sql`case ${kind} ${sql.join(arms.map((a) => sql`when ${sql.lit(a.code)} then ${a.sql}`), sql` `)} end`;
+}
+
+const knownKinds = () => sql.join(KINDS.map((k) => sql.lit(k.code)));
 
 /**
  * `failing` is set on the '*' row only: how many standards the cell fails. `parent_id` and `sector`
@@ -43,16 +57,12 @@ export function evaluateCompliance(period: string, cellIds: number[] | null, met
       select s.code, s.kind, s.params, s.scope_sector,
         -- A scalar lookup by id, never a join that could scan every unit.
         (select su.path from units su where su.id = s.scope_unit_id) as scope_path,
-        case s.kind when 'meetings_per_month' then 'meetings_held:' || (s.params->>'kind')
-          when 'review_interval' then 'max_gap_days:' || (s.params->>'kind')
-          when 'attendance_rate' then 'attendance_present:' || (s.params->>'kind')
-          when 'absence_follow_up' then 'followup_oldest_open_days'
-          when 'actions_on_time' then 'actions_on_time' end as k1,
-        case s.kind when 'attendance_rate' then 'attendance_expected:' || (s.params->>'kind')
-          when 'actions_on_time' then 'actions_due' end as k2,
+        ${byKind(sql.ref('s.kind'), (k) => k.keys(sql.ref('s.params'))[0])} as k1,
+        ${byKind(sql.ref('s.kind'), (k) => k.keys(sql.ref('s.params'))[1])} as k2,
         ${limitOf('s')} as lim
       from standards s
-      where ${inForce('s', period)}
+      -- A stored standard of a kind no module declares any more is not judged.
+      where ${inForce('s', period)} and s.kind in (${knownKinds()})
     ),
     figures as (
       select c.id as cell_id, c.parent_id, c.sector_key, c.path, s.code, s.kind, s.lim,
@@ -61,13 +71,8 @@ export function evaluateCompliance(period: string, cellIds: number[] | null, met
       from cells c join std s on (s.scope_path is null or c.path <@ s.scope_path) and (s.scope_sector is null or c.sector = s.scope_sector)
     ),
     judged as materialized (
-      select cell_id, parent_id, sector_key, path, code as standard_code, case kind
-          when 'meetings_per_month' then x >= lim
-          when 'review_interval' then x <= lim
-          when 'attendance_rate' then y > 0 and x / y >= lim
-          when 'absence_follow_up' then x <= lim
-          when 'actions_on_time' then y = 0 or x / y >= lim
-        end as meets, x, y
+      select cell_id, parent_id, sector_key, path, code as standard_code,
+        ${byKind(sql.ref('kind'), (k) => k.passes(sql.ref('x'), sql.ref('y'), sql.ref('lim')))} as meets, x, y
       from figures
     )
     select cell_id, standard_code, meets, x, y, null::smallint as failing, parent_id, sector_key as sector, path from judged
@@ -78,12 +83,7 @@ export function evaluateCompliance(period: string, cellIds: number[] | null, met
 
 /** The limit a standard holds its first figure to, from the parameters of standard row `s`. */
 function limitOf(s: string): RawBuilder<number> {
-  const k = sql.ref(`${s}.kind`);
-  const p = sql.ref(`${s}.params`);
-  return sql<number>`case ${k} when 'meetings_per_month' then (${p}->>'min')::float8
-    when 'review_interval' then (${p}->>'weeks')::float8 * 7
-    when 'absence_follow_up' then (${p}->>'graceDays')::float8
-    else (${p}->>'min')::float8 end`;
+  return byKind(sql.ref(`${s}.kind`), (k) => k.limit(sql.ref(`${s}.params`)));
 }
 
 export type VerdictFigures = { kind: string | null; lim: number | null; x: number | null; y: number | null };
@@ -103,13 +103,8 @@ export const verdictFigures = (c: string, s: string) => [
  * third of judging them in a monthly rebuild at scale L, and building it in SQL about 1 ms of a
  * 50-row drill-down page (decision 0006).
  */
-export function verdictDetail({ kind, lim, x, y }: VerdictFigures): Record<string, number | null> | null {
-  switch (kind) {
-    case 'meetings_per_month': return { held: x, required: lim };
-    case 'review_interval': return { maxGapDays: x, limitDays: lim };
-    case 'attendance_rate': return { present: x, expected: y, min: lim };
-    case 'absence_follow_up': return { oldestOpenDays: x, graceDays: lim };
-    case 'actions_on_time': return { due: y, onTime: x, min: lim };
-    default: return null;
-  }
+export function verdictDetail({ kind, lim, x, y }: VerdictFigures): Record<string, number | string | null> | null {
+  const k = kind === null ? undefined : standardKind(kind);
+  // The kind comes along so that readers word the figures by kind (web: routes/rulebook/kinds/).
+  return k ? { kind: k.code, ...k.detail({ x, y, lim }) } : null;
 }

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { nextPeriod, type Period } from './periods.ts';
 
-export type DerivedTable = 'cell_metrics' | 'cell_compliance' | 'unit_rollups';
+export type DerivedTable = 'cell_metrics' | 'cell_compliance' | 'unit_rollups' | 'unit_sums';
 
 /** Each table's primary key, then any secondary index; the same as the partitioned parent's, so ATTACH adopts them. */
 const INDEXES: Record<DerivedTable, string[]> = {
@@ -15,6 +15,7 @@ const INDEXES: Record<DerivedTable, string[]> = {
   cell_compliance: ['(cell_id, period, standard_code)', `(period, failing desc) where standard_code = '*'`,
     `(path) include (cell_id, failing, period) where standard_code = '*'`],
   unit_rollups: ['(unit_id, period, standard_code, sector)'],
+  unit_sums: ['(unit_id, period, key, sector)'],
 };
 
 const PERIOD_RE = /^\d{4}-\d{2}-01$/;
@@ -38,7 +39,7 @@ export async function createBuildTable(db: Db, table: DerivedTable, period: Peri
 /**
  * Indexes the filled build tables, then puts them in place of the month's partitions. Replacing an
  * existing partition locks its parent exclusively until commit, so this is the rebuild's last step and
- * takes the three parents' locks at once, in one order.
+ * takes the parents' locks at once, in one order.
  */
 export async function swapIn(db: Db, period: Period, builds: Record<DerivedTable, string>): Promise<void> {
   const tables = Object.keys(builds) as DerivedTable[];
@@ -65,7 +66,7 @@ export async function swapIn(db: Db, period: Period, builds: Record<DerivedTable
  * inside a transaction; a rebuild made inside a request is left to autovacuum.
  */
 export async function vacuumPeriod(db: Db, period: Period): Promise<void> {
-  for (const table of ['cell_metrics', 'cell_compliance', 'unit_rollups'] as const) {
+  for (const table of ['cell_metrics', 'cell_compliance', 'unit_rollups', 'unit_sums'] as const) {
     await sql.raw(`vacuum (analyze) ${partitionName(table, period)}`).execute(db);
   }
 }

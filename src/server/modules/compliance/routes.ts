@@ -32,7 +32,7 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
     const pages = compliance.allComplianceCells(db, requireActor(req), req.params.id, q);
     const first = await pages.next(); // a unit out of scope or a bad period fails here, before anything is sent
     // One standard per download, so every row's figures have the same names: they become columns.
-    const figures = Object.keys(((first.done ? [] : first.value).find((r) => r.detail)?.detail ?? {}) as Record<string, unknown>);
+    const figures = Object.keys(((first.done ? [] : first.value).find((r) => r.detail)?.detail ?? {}) as Record<string, unknown>).filter((k) => k !== 'kind'); // the standard column names it already
     async function* rows() {
       for (let next = first; !next.done; next = await pages.next()) {
         for (const r of next.value) {

@@ -6,7 +6,8 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import { AppError, badRequest, notFound } from '../../errors.ts';
+import { standardKind } from '../rulebook-registry.ts';
 import type { SaveStandard } from '../../../shared/schemas.ts';
 import type { Selectable } from 'kysely';
 import type { StandardsTable } from '../../db/types.ts';
@@ -25,29 +26,33 @@ function sameRule(v: Selectable<StandardsTable>, input: SaveStandard): boolean {
     && v.scope_unit_id === (input.scopeUnitId ?? null) && v.scope_sector === (input.scopeSector ?? null);
 }
 
+/** The kind must be one the registry declares, and the params what that kind's schema accepts. */
+function checkParams(input: SaveStandard): Record<string, unknown> {
+  const kind = standardKind(input.kind);
+  if (!kind) {
+    throw badRequest('standard.unknownKind', { params: { kind: input.kind }, details: [{ path: 'body.kind', message: 'No such kind of standard' }] });
+  }
+  const parsed = kind.params.safeParse(input.params);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const details = parsed.error.issues.map((i) => ({ path: ['body', 'params', ...i.path].join('.'), message: i.message }));
+  throw new AppError('validation_failed', 'request.invalidInputAt', { params: { path: details[0]!.path, issue: details[0]!.message }, details });
+}
+
 export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise<{ id: number | null }> {
   return inTransaction(db, async (trx) => {
     if (!actor.all) throw notFound('common.notFound');
+    const params = checkParams(input);
     const current = periodOf(todayIso());
     if (input.validFrom < current) throw badRequest('standard.pastMonths');
     if (input.scopeUnitId && !(await trx.selectFrom('units').select('id').where('id', '=', input.scopeUnitId).executeTakeFirst())) {
       throw notFound('unit.notFound');
     }
     await sql`select pg_advisory_xact_lock(hashtext('rulebook'))`.execute(trx);
-    // Under the rulebook lock, which retiring a kind also takes: no rule starts pointing at a retired kind.
-    const kind = 'kind' in input.params ? input.params.kind : undefined;
-    if (kind !== undefined && !input.retire) {
-      const row = await trx.selectFrom('meeting_kinds').select(['name_en', 'name_ko', 'retired_at']).where('code', '=', kind).executeTakeFirst();
-      if (!row) throw badRequest('meetingKind.unknown', { params: { kind }, details: [{ path: 'body.params.kind', message: 'No such meeting kind' }] });
-      if (row.retired_at) {
-        throw badRequest('standard.kindRetired', {
-          params: { kind, nameEn: row.name_en, nameKo: row.name_ko }, details: [{ path: 'body.params.kind', message: 'This meeting kind is retired' }],
-        });
-      }
-    }
+    // Under the rulebook lock, which retiring a meeting kind also takes: no rule starts pointing at a retired kind.
+    if (!input.retire) await standardKind(input.kind)?.validate?.(trx, params);
     const before = await trx.selectFrom('standards').selectAll().where('code', '=', input.code).orderBy('valid_from').execute();
     const last = before.at(-1);
-    if (!input.retire && last && last.valid_from <= input.validFrom && last.valid_to === null && sameRule(last, input)) {
+    if (!input.retire && last && last.valid_from <= input.validFrom && last.valid_to === null && sameRule(last, { ...input, params })) {
       return { id: last.id }; // already the rule from then on: no new version, nothing recomputed
     }
     // Versions starting on or after the date are superseded; the one running across it ends there.
@@ -57,7 +62,7 @@ export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise
     let id: number | null = null;
     if (!input.retire) {
       const row = await trx.insertInto('standards').values({
-        code: input.code, kind: input.kind, params: JSON.stringify(input.params), title_en: input.titleEn, title_ko: input.titleKo,
+        code: input.code, kind: input.kind, params: JSON.stringify(params), title_en: input.titleEn, title_ko: input.titleKo,
         scope_unit_id: input.scopeUnitId ?? null, scope_sector: input.scopeSector ?? null, valid_from: input.validFrom, created_by: actor.accountId || null,
       }).returning('id').executeTakeFirstOrThrow();
       id = row.id;

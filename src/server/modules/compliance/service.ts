@@ -6,6 +6,7 @@ import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom, type CursorKey } from '../../http/pagination.ts';
 import type { Compliance } from '../../../shared/schemas.ts';
+import { SUMS } from '../rulebook-registry.ts';
 import { ensurePeriod } from './engine.ts';
 import { isPartial, periodsEndingWith, type Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
@@ -18,10 +19,11 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
   const unit = await findUnitInScope(db, actor, unitId);
   if (!unit) throw notFound('unit.notFound');
   await ensurePeriod(db, period);
-  const [standards, rollups] = await Promise.all([
+  const [standards, rollups, sums] = await Promise.all([
     standardsInForce(db, period),
     db.selectFrom('unit_figures').select(['standard_code', 'cells_total', 'cells_meeting'])
       .where('unit_id', '=', unitId).where('period', '=', period).execute(),
+    unitSums(db, unit, period),
   ]);
   const byCode = new Map(rollups.map((r) => [r.standard_code, r]));
   const rowsUrl = (code: string) => `/api/v1/units/${unitId}/compliance/cells?period=${month(period)}&standard=${encodeURIComponent(code)}`;
@@ -32,11 +34,28 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
     cellsMeetingAll: all?.cells_meeting ?? 0,
     allRowsUrl: rowsUrl('*'),
     partial: isPartial(period),
+    sums,
     standards: standards
       .map((s) => ({ code: s.code, title: s.title, titleKo: s.titleKo, cellsMeeting: byCode.get(s.code)?.cells_meeting ?? 0, cellsTotal: byCode.get(s.code)?.cells_total ?? 0, rowsUrl: rowsUrl(s.code) }))
       // Standards scoped to other subtrees or sectors say nothing about this unit.
       .filter((s, i) => s.cellsTotal > 0 || (standards[i]!.scope_unit_id === null && standards[i]!.scope_sector === null)),
   };
+}
+
+/**
+ * A unit's summed roll-ups for the month (all sectors); a cell's are its own metrics of the summed
+ * prefixes, while it is judged in the month.
+ */
+async function unitSums(db: Db, unit: { id: number; kind: string }, period: Period): Promise<Record<string, number>> {
+  if (SUMS.length === 0) return {};
+  const rows = unit.kind === 'cell'
+    ? await db.selectFrom('cell_metrics as m').select(['m.key', 'm.value']).where('m.cell_id', '=', unit.id).where('m.period', '=', period)
+      .where(sql<boolean>`m.key ^@ any(${SUMS.map((s) => s.prefix)}::text[])`)
+      .where((eb) => eb.exists(eb.selectFrom('cell_compliance as c').select('c.cell_id').whereRef('c.cell_id', '=', 'm.cell_id')
+        .where('c.period', '=', period).where('c.standard_code', '=', '*')))
+      .execute()
+    : await db.selectFrom('unit_sums').select(['key', 'value']).where('unit_id', '=', unit.id).where('period', '=', period).where('sector', '=', '*').execute();
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 type RowsQuery = { period: Period; standard: string; meets?: boolean };

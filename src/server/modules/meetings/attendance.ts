@@ -30,7 +30,7 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
       before: { status: m.status, records: changed.map((c) => c.before) }, after: { status: 'held', records: changed.map((c) => c.after) },
     }));
     await openAbsenceFollowUps(trx, m.cell_id, m.kind, next.filter((r) => r.status === 'absent').map((r) => r.person_id));
-    await refreshMeetingPeriod(trx, m.cell_id, m.meets_on);
+    await refreshMeetingPeriod(trx, m.cell_id, m.meets_on, [{ fact: 'follow_ups', on: todayIso() }]);
     const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
     return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next });
   });

@@ -11,7 +11,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { Meeting } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
-import { refreshCells } from '../compliance/engine.ts';
+import { refreshFacts } from '../compliance/engine.ts';
 import { periodOf, todayIso } from '../compliance/periods.ts';
 import { selectRoll } from './queries.ts';
 import { getMeeting, lockMeeting, requireCell } from './service.ts';
@@ -34,8 +34,8 @@ export function addDecision(db: Db, actor: Actor, meetingId: number, input: NewD
       }))).execute();
     }
     await recordAudit(trx, actor, { action: 'decision.create', entity: 'meeting', entityId: m.id, after: { decisionId: decision.id, ...input } });
-    const periods = [...new Set(input.actions.map((a) => periodOf(a.dueOn)).filter((p) => p <= periodOf(todayIso())))].sort();
-    await refreshCells(trx, [m.cell_id], periods);
+    const due = input.actions.filter((a) => periodOf(a.dueOn) <= periodOf(todayIso()));
+    await refreshFacts(trx, [m.cell_id], due.map((a) => ({ fact: 'decision_actions', on: a.dueOn })));
     return getMeeting(trx, actor, meetingId);
   });
 }
@@ -48,7 +48,7 @@ export function setActionStatus(db: Db, actor: Actor, actionId: number, status: 
     const closedOn = status === 'open' ? null : action.status === status ? action.closed_on : todayIso();
     await trx.updateTable('decision_actions').set({ status, closed_on: closedOn }).where('cell_id', '=', action.cell_id).where('id', '=', actionId).execute();
     await recordAudit(trx, actor, { action: 'action.status', entity: 'action', entityId: actionId, before: { status: action.status, closedOn: action.closed_on }, after: { status, closedOn } });
-    if (periodOf(action.due_on) <= periodOf(todayIso())) await refreshCells(trx, [action.cell_id], [periodOf(action.due_on)]);
+    if (periodOf(action.due_on) <= periodOf(todayIso())) await refreshFacts(trx, [action.cell_id], [{ fact: 'decision_actions', on: action.due_on }]);
     return { id: actionId, status, closedOn };
   });
 }
@@ -71,7 +71,7 @@ export function resolveFollowUp(db: Db, actor: Actor, id: number, note: string) 
     await trx.updateTable('follow_ups').set({ resolved_on: sql<string>`coalesce(resolved_on, ${today}::date)`, note })
       .where('cell_id', '=', f.cell_id).where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'follow-up.resolve', entity: 'follow_up', entityId: id, after: { note } });
-    await refreshCells(trx, [f.cell_id], [periodOf(today)]);
+    await refreshFacts(trx, [f.cell_id], [{ fact: 'follow_ups', on: today }]);
     return { id, resolvedOn: f.resolved_on ?? today, note };
   });
 }

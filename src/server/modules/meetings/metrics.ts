@@ -1,26 +1,26 @@
 /**
  * What meetings, attendance, decisions and follow-ups contribute to the per-cell, per-month metrics.
  * Each source is one set-based query over the selected cells (or all cells) for one period, so the
- * same SQL serves an incremental update of one cell and a recompute of the whole organization.
+ * same SQL serves an incremental update of one cell and a recompute of the whole organization. They
+ * are declared in the rulebook registry (modules/rulebook-registry.ts).
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import type { MetricSource, MetricWindow } from '../compliance/plugin.ts';
 
-export type MetricWindow = {
-  period: string;
-  /** Exclusive end of the data: the month's end, or tomorrow for the current month. */
-  end: string;
-  /** Restrict to these cells; null = every cell. */
-  cellIds: number[] | null;
-};
+export type { MetricSource, MetricWindow };
 
-export type MetricSource = { name: string; rows(w: MetricWindow): RawBuilder<{ cell_id: number; key: string; value: number }> };
-
-const cellFilter = (column: string, ids: number[] | null) =>
+export const cellFilter = (column: string, ids: number[] | null) =>
   ids === null ? sql`true` : sql`${sql.ref(column)} = any(${ids}::bigint[])`;
 
+/** The meeting kinds named by `wanted` keys of the form `<prefix><kind>`. */
+export const kindsOf = (prefix: string, wanted: readonly string[]) => wanted.map((k) => k.slice(prefix.length));
+
 /** meetings_held:<kind> — meetings recorded as held in the month. */
-const meetingsHeld: MetricSource = {
+export const meetingsHeld: MetricSource = {
   name: 'meetings_held',
+  reads: ['meetings'],
+  owns: ['meetings_held:'],
+  carriesForward: false,
   rows: (w) => sql`
     select m.cell_id, 'meetings_held:' || m.kind as key, count(*)::float8 as value
     from meetings m
@@ -29,8 +29,11 @@ const meetingsHeld: MetricSource = {
 };
 
 /** attendance_present:<kind>, attendance_expected:<kind> — everyone on the roll counts as expected. */
-const attendance: MetricSource = {
+export const attendance: MetricSource = {
   name: 'attendance',
+  reads: ['attendance', 'meetings'],
+  owns: ['attendance_present:', 'attendance_expected:'],
+  carriesForward: false,
   rows: (w) => sql`
     select cell_id, key, value from (
       select a.cell_id, m.kind, count(*) filter (where a.status = 'present')::float8 as present, count(*)::float8 as expected
@@ -44,11 +47,20 @@ const attendance: MetricSource = {
 
 /**
  * max_gap_days:<kind> — the longest stretch without a held meeting of that kind, from the last one
- * before the month (or the cell's opening) through the month to its data end.
+ * before the month (or the cell's opening) through the month to its data end; for the kinds the
+ * standards in force ask about.
  */
-const meetingGaps = (kind: string): MetricSource => ({
-  name: `max_gap_days:${kind}`,
-  rows: (w) => sql`
+export const meetingGaps: MetricSource = {
+  name: 'max_gap_days',
+  reads: ['meetings'],
+  owns: ['max_gap_days:'],
+  carriesForward: true,
+  parameterised: true,
+  // One query per kind, each with its kind as a constant (the plan the measured figures were taken with).
+  rows: (w, wanted) => sql.join(kindsOf('max_gap_days:', wanted).map((kind) => gapsOf(w, kind)), sql` union all `),
+};
+
+const gapsOf = (w: MetricWindow, kind: string) => sql`select * from (
     with cells as (select u.id, u.opened_on from units u where u.kind = 'cell' and ${cellFilter('u.id', w.cellIds)}),
     pts as (
       select c.id as cell_id, coalesce((select max(r.meets_on) from meetings r where r.cell_id = c.id and r.kind = ${kind}
@@ -60,12 +72,14 @@ const meetingGaps = (kind: string): MetricSource => ({
       union all
       select c.id, ${w.end}::date from cells c),
     gaps as (select cell_id, d - lag(d) over (partition by cell_id order by d) as gap from pts)
-    select cell_id, ${`max_gap_days:${kind}`}::text as key, coalesce(max(gap), 0)::float8 as value from gaps group by cell_id`,
-});
+    select cell_id, ${`max_gap_days:${kind}`}::text as key, coalesce(max(gap), 0)::float8 as value from gaps group by cell_id) g`;
 
 /** followup_oldest_open_days — age at the data end of the oldest follow-up still open then. */
-const followUps: MetricSource = {
+export const followUps: MetricSource = {
   name: 'follow_ups',
+  reads: ['follow_ups'],
+  owns: ['followup_oldest_open_days'],
+  carriesForward: true,
   rows: (w) => sql`
     select f.cell_id, 'followup_oldest_open_days' as key, max(${w.end}::date - 1 - f.created_on)::float8 as value
     from follow_ups f
@@ -74,8 +88,11 @@ const followUps: MetricSource = {
 };
 
 /** actions_due, actions_on_time — follow-up actions of decisions that fell due in the month so far. */
-const actions: MetricSource = {
+export const actions: MetricSource = {
   name: 'actions',
+  reads: ['decision_actions'],
+  owns: ['actions_due', 'actions_on_time'],
+  carriesForward: false,
   rows: (w) => sql`
     select cell_id, key, value from (
       select a.cell_id, count(*)::float8 as due,
@@ -85,8 +102,3 @@ const actions: MetricSource = {
       group by a.cell_id) t
     cross join lateral (values ('actions_due', t.due), ('actions_on_time', t.on_time)) v(key, value)`,
 };
-
-/** The sources for a period; gap metrics are computed for the kinds the rulebook asks about. */
-export function meetingMetricSources(gapKinds: string[]): MetricSource[] {
-  return [meetingsHeld, attendance, followUps, actions, ...gapKinds.map(meetingGaps)];
-}

@@ -8,8 +8,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreateMeeting, Meeting } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
-import { refreshCellsFrom } from '../compliance/engine.ts';
-import { periodOf } from '../compliance/periods.ts';
+import { refreshFacts, type FactChange } from '../compliance/engine.ts';
 import * as q from './queries.ts';
 
 export async function requireCell(db: Db, actor: Actor, cellId: number, need: 'read' | 'manage') {
@@ -154,6 +153,7 @@ export function assertVersion(meeting: { version: number }, version: number | un
   }
 }
 
-export async function refreshMeetingPeriod(db: Db, cellId: number, day: string): Promise<void> {
-  await refreshCellsFrom(db, [cellId], periodOf(day));
+/** A meeting held on `day` was recorded (or not held): its facts, and any `more` the write changed, refresh the cell. */
+export async function refreshMeetingPeriod(db: Db, cellId: number, day: string, more: FactChange[] = []): Promise<void> {
+  await refreshFacts(db, [cellId], [{ fact: 'meetings', on: day }, { fact: 'attendance', on: day }, ...more]);
 }

@@ -28,12 +28,27 @@ function Figure({ to, label, meeting, total, code, testId }: { to: string; label
   );
 }
 
+/** Attendance across the unit's cells, every kind of meeting: the summed roll-ups of present and expected. */
+function attendanceOf(sums: Record<string, number>): { present: number; expected: number } | null {
+  const total = (prefix: string) => Object.entries(sums).filter(([k]) => k.startsWith(prefix)).reduce((n, [, v]) => n + v, 0);
+  const expected = total('attendance_expected:');
+  return expected > 0 ? { present: total('attendance_present:'), expected } : null;
+}
+
 export function HealthHeadline({ data }: { data: Compliance }) {
   const { t, i18n } = useTranslation();
+  const attendance = attendanceOf(data.sums ?? {});
   return (
     <Stack gap="xs" data-testid="health-headline">
       <Group gap="lg">
         <Text size="sm">{t('health.cellsCount', { count: data.cells })}</Text>
+        {attendance && (
+          <Text size="sm" data-testid="headline-attendance" data-present={attendance.present} data-expected={attendance.expected}>
+            {t('health.attendanceAcross', {
+              rate: percent(attendance.present, attendance.expected), present: attendance.present.toLocaleString(), expected: attendance.expected.toLocaleString(),
+            })}
+          </Text>
+        )}
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
         <Figure to={rowsLink(data.unitId, '*', data.period, true)} label={t('health.allStandards')} code="*"

@@ -4,12 +4,14 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { SECTORS, type Sector } from '../../../shared/enums.ts';
-import { STANDARD_LIMITS } from '../../../shared/schemas/health.ts';
 import type { Standard } from '../../api/health-types.ts';
 import { validate, type FieldErrors, type Validated } from '../../lib/validate.ts';
-import { DEFAULT_PARAMS, paramsFromApi, paramsToApi, type RuleParams, type StandardKind } from './standard-rules.ts';
+import { DEFAULT_PARAMS, kindUi, paramFields, paramsFromApi, paramsToApi, type RuleParams } from './kinds/index.ts';
+import type { StandardKind } from './standard-rules.ts';
 
-export interface StandardValues extends RuleParams {
+export { standardField } from './kinds/index.ts';
+
+export type StandardValues = RuleParams & {
   code: string;
   kind: StandardKind;
   titleEn: string;
@@ -18,7 +20,7 @@ export interface StandardValues extends RuleParams {
   scopeSector: Sector | null;
   /** The month the version applies from, 'YYYY-MM'. */
   validFrom: string;
-}
+};
 
 export interface StandardBody {
   code: string; kind: StandardKind; params: Record<string, unknown>; titleEn: string; titleKo: string;
@@ -37,16 +39,6 @@ export function standardValues(s: Standard, validFrom: string): StandardValues {
   };
 }
 
-const whole = ([min, max]: readonly [number, number]) => z.number().int().min(min).max(max);
-const meetingKind = z.string().min(1);
-const percent = z.number().min(0).max(100);
-const PARAM_FIELDS: Record<StandardKind, z.ZodRawShape> = {
-  meetings_per_month: { meetingKind, count: whole(STANDARD_LIMITS.meetingsPerMonth) },
-  review_interval: { meetingKind, weeks: whole(STANDARD_LIMITS.reviewWeeks) },
-  attendance_rate: { meetingKind, percent },
-  absence_follow_up: { meetingKind, consecutive: whole(STANDARD_LIMITS.consecutiveAbsences), graceDays: whole(STANDARD_LIMITS.graceDays) },
-  actions_on_time: { percent },
-};
 const BaseSchema = z.object({
   code: z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/),
   titleEn: z.string().trim().min(1).max(200),
@@ -56,11 +48,13 @@ const BaseSchema = z.object({
 });
 
 /** Number inputs give '' when empty; the schema then says "Required" instead of "Invalid". */
-const numbers = (v: StandardValues) => Object.fromEntries(Object.entries(v)
-  .map(([k, x]) => [k, typeof x === 'string' && x !== '' && /^(count|weeks|percent|consecutive|graceDays)$/.test(k) ? Number(x) : x]));
+const numbers = (v: StandardValues) => {
+  const fields = new Set(kindUi(v.kind)?.fields.map((f) => f.name));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && x !== '' && fields.has(k) ? Number(x) : x]));
+};
 
 export function checkStandard(v: StandardValues, t: TFunction): Validated<StandardBody> {
-  const checked = validate(BaseSchema.extend(PARAM_FIELDS[v.kind]), numbers(v), t);
+  const checked = validate(BaseSchema.extend(paramFields(v.kind)), numbers(v), t);
   if (!checked.ok) return checked;
   return {
     ok: true,
@@ -70,10 +64,3 @@ export function checkStandard(v: StandardValues, t: TFunction): Validated<Standa
     },
   };
 }
-
-/** Where a field of the API body shows in the form ('params.min' is a count or a percentage). */
-export const standardField = (kind: StandardKind) => (path: string): string => {
-  if (path === 'params.kind') return 'meetingKind';
-  if (path === 'params.min') return kind === 'meetings_per_month' ? 'count' : 'percent';
-  return path.startsWith('params.') ? path.slice('params.'.length) : path;
-};

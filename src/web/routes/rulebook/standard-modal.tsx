@@ -17,7 +17,7 @@ import { useSaveStandard } from './rulebook-mutations.ts';
 import { ScopeFields } from './scope-fields.tsx';
 import { checkStandard, emptyStandard, standardField, standardValues, type StandardValues } from './standard-form.ts';
 import { StandardParamsFields } from './standard-params-fields.tsx';
-import { defaultMeetingKind, STANDARD_KINDS, versionStatus, versionsReplaced, type StandardKind } from './standard-rules.ts';
+import { defaultMeetingKind, STANDARD_KINDS, versionStatus, versionsReplaced } from './standard-rules.ts';
 
 interface Props {
   /** The version to start from; null to add a new standard. */
@@ -98,7 +98,7 @@ export function StandardModal({ editing, standards, onClose }: Props) {
       <Select label={t('rulebook.form.kind')} required allowDeselect={false} disabled={editing !== null} value={values.kind}
         description={editing ? t('rulebook.form.kindLocked') : undefined} data-testid="standard-kind" comboboxProps={{ withinPortal: true }}
         data={STANDARD_KINDS.map((k) => ({ value: k, label: t(`rulebook.form.kinds.${k}`) }))}
-        onChange={(k) => k && update({ kind: k as StandardKind, meetingKind: defaultMeetingKind(k as StandardKind) })} />
+        onChange={(k) => k && update({ kind: k, meetingKind: defaultMeetingKind(k) })} />
       <StandardParamsFields kind={values.kind} values={values} errors={shown} onChange={update} />
       <Text size="sm" data-testid="rule-preview">{t('rulebook.form.ruleSays', { rule: wording.sentenceOf(values) })}</Text>
       <TitleFields values={values} errors={shown} stale={stale} onTitle={editTitle} onWording={applyWording} />

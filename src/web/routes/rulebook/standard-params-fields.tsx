@@ -1,13 +1,12 @@
-/** The fields a standard's rule needs, which depend on its kind; numbers carry the server's limits. */
+/** The fields a standard's rule needs, from its kind's file (kinds/); numbers carry the server's limits. */
 import { NumberInput, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMeetingKinds } from '../../api/health-queries.ts';
 import type { FieldErrors } from '../../lib/validate.ts';
-import { usesMeetingKind, type RuleParams, type StandardKind } from './standard-rules.ts';
-import { STANDARD_LIMITS as L } from '../../../shared/schemas/health.ts';
+import { kindUi, type RuleParams } from './kinds/index.ts';
 
 interface Props {
-  kind: StandardKind;
+  kind: string;
   values: RuleParams;
   errors: FieldErrors;
   onChange: (patch: Partial<RuleParams>) => void;
@@ -28,33 +27,18 @@ function MeetingKindSelect({ value, error, onChange }: { value: string | null; e
 
 export function StandardParamsFields({ kind, values, errors, onChange }: Props) {
   const { t } = useTranslation();
+  const ui = kindUi(kind);
+  if (!ui) return null;
   const whole = { allowDecimal: false, allowNegative: false, required: true, clampBehavior: 'none' as const };
   return (
     <>
-      {usesMeetingKind(kind) && (
+      {ui.meetingKind !== null && (
         <MeetingKindSelect value={values.meetingKind} error={errors.meetingKind} onChange={(meetingKind) => onChange({ meetingKind })} />
       )}
-      {kind === 'meetings_per_month' && (
-        <NumberInput {...whole} label={t('rulebook.form.count')} min={L.meetingsPerMonth[0]} max={L.meetingsPerMonth[1]} value={values.count} error={errors.count}
-          data-testid="standard-count" onChange={(count) => onChange({ count })} />
-      )}
-      {kind === 'review_interval' && (
-        <NumberInput {...whole} label={t('rulebook.form.weeks')} min={L.reviewWeeks[0]} max={L.reviewWeeks[1]} value={values.weeks} error={errors.weeks}
-          data-testid="standard-weeks" onChange={(weeks) => onChange({ weeks })} />
-      )}
-      {(kind === 'attendance_rate' || kind === 'actions_on_time') && (
-        <NumberInput {...whole} label={t(kind === 'attendance_rate' ? 'rulebook.form.attendancePercent' : 'rulebook.form.actionsPercent')}
-          min={0} max={100} suffix=" %" value={values.percent} error={errors.percent}
-          data-testid="standard-percent" onChange={(percent) => onChange({ percent })} />
-      )}
-      {kind === 'absence_follow_up' && (
-        <>
-          <NumberInput {...whole} label={t('rulebook.form.consecutive')} min={L.consecutiveAbsences[0]} max={L.consecutiveAbsences[1]} value={values.consecutive}
-            error={errors.consecutive} data-testid="standard-consecutive" onChange={(consecutive) => onChange({ consecutive })} />
-          <NumberInput {...whole} label={t('rulebook.form.graceDays')} min={L.graceDays[0]} max={L.graceDays[1]} value={values.graceDays}
-            error={errors.graceDays} data-testid="standard-grace-days" onChange={(graceDays) => onChange({ graceDays })} />
-        </>
-      )}
+      {ui.fields.map((f) => (
+        <NumberInput key={f.name} {...whole} label={t(f.label)} min={f.min} max={f.max} suffix={f.percent ? ' %' : undefined}
+          value={values[f.name] ?? ''} error={errors[f.name]} data-testid={`standard-${f.testId}`} onChange={(v) => onChange({ [f.name]: v })} />
+      ))}
     </>
   );
 }

@@ -5,72 +5,26 @@
 import type { TFunction } from 'i18next';
 import type { Standard } from '../../api/health-types.ts';
 import { shiftPeriod } from '../../lib/period.ts';
+import { DEFAULT_PARAMS, KIND_UIS, kindUi, paramsFromApi, paramsToApi, type RuleParams } from './kinds/index.ts';
 
-/** The kinds the server's rulebook accepts (src/server/modules/compliance/rulebook.ts). */
-export const STANDARD_KINDS = ['meetings_per_month', 'review_interval', 'attendance_rate', 'absence_follow_up', 'actions_on_time'] as const;
-export type StandardKind = (typeof STANDARD_KINDS)[number];
+/** The kinds the web can edit, one file each (kinds/). */
+export const STANDARD_KINDS: readonly string[] = KIND_UIS.map((k) => k.code);
+export type StandardKind = string;
 
-export const isStandardKind = (k: string): k is StandardKind => (STANDARD_KINDS as readonly string[]).includes(k);
+export const isStandardKind = (k: string): boolean => kindUi(k) !== undefined;
 
 /** Kinds whose rule is about one kind of meeting (`params.kind`). */
-export const usesMeetingKind = (k: StandardKind): boolean => k !== 'actions_on_time';
+export const usesMeetingKind = (k: string): boolean => (kindUi(k)?.meetingKind ?? null) !== null;
 
-/** The parameters in the units of the form: counts, weeks, days and whole per cents. */
-export interface RuleParams {
-  meetingKind: string | null;
-  count: number | string;
-  weeks: number | string;
-  percent: number | string;
-  consecutive: number | string;
-  graceDays: number | string;
-}
-
-export const DEFAULT_PARAMS: RuleParams = { meetingKind: 'general', count: 1, weeks: 6, percent: 80, consecutive: 3, graceDays: 14 };
+export { DEFAULT_PARAMS, paramsFromApi, paramsToApi, type RuleParams };
 
 /** The meeting kind a new standard of this kind most often refers to. */
-export const defaultMeetingKind = (k: StandardKind): string | null =>
-  k === 'review_interval' ? 'review' : usesMeetingKind(k) ? 'general' : null;
-
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-const toPercent = (share: unknown, fallback: number): number => Math.round(num(share, fallback / 100) * 100);
-
-/** A stored version's `params` -> the form's values. */
-export function paramsFromApi(kind: StandardKind, params: Record<string, unknown>): RuleParams {
-  return {
-    meetingKind: typeof params.kind === 'string' ? params.kind : defaultMeetingKind(kind),
-    count: kind === 'meetings_per_month' ? num(params.min, 1) : DEFAULT_PARAMS.count,
-    weeks: num(params.weeks, 6),
-    percent: kind === 'attendance_rate' || kind === 'actions_on_time' ? toPercent(params.min, 80) : DEFAULT_PARAMS.percent,
-    consecutive: num(params.consecutive, 3),
-    graceDays: num(params.graceDays, 14),
-  };
-}
-
-/** The form's values -> the `params` the API wants for this kind (validated before). */
-export function paramsToApi(kind: StandardKind, p: RuleParams): Record<string, unknown> {
-  const n = (v: number | string) => Number(v);
-  switch (kind) {
-    case 'meetings_per_month': return { kind: p.meetingKind, min: n(p.count) };
-    case 'review_interval': return { kind: p.meetingKind, weeks: n(p.weeks) };
-    case 'attendance_rate': return { kind: p.meetingKind, min: n(p.percent) / 100 };
-    case 'absence_follow_up': return { kind: p.meetingKind, consecutive: n(p.consecutive), graceDays: n(p.graceDays) };
-    case 'actions_on_time': return { min: n(p.percent) / 100 };
-  }
-}
+export const defaultMeetingKind = (k: string): string | null => kindUi(k)?.meetingKind ?? null;
 
 /** One sentence saying what a rule asks, e.g. "General membership meeting at least once a month". */
 export function describeRule(t: TFunction, kind: string, params: Record<string, unknown>, kindName: (code: string) => string): string {
   const meeting = typeof params.kind === 'string' ? kindName(params.kind) : '';
-  switch (kind) {
-    case 'meetings_per_month': return t('rulebook.rule.meetingsPerMonth', { kind: meeting, count: num(params.min, 1) });
-    case 'review_interval': return t('rulebook.rule.reviewInterval', { kind: meeting, count: num(params.weeks, 1) });
-    case 'attendance_rate': return t('rulebook.rule.attendanceRate', { kind: meeting, percent: toPercent(params.min, 0) });
-    case 'absence_follow_up': return t('rulebook.rule.absenceFollowUp', {
-      kind: meeting, count: num(params.consecutive, 3), within: t('rulebook.rule.withinDays', { count: num(params.graceDays, 14) }),
-    });
-    case 'actions_on_time': return t('rulebook.rule.actionsOnTime', { percent: toPercent(params.min, 0) });
-    default: return kind;
-  }
+  return kindUi(kind)?.sentence(t, params, meeting) ?? kind;
 }
 
 export type VersionStatus = 'past' | 'current' | 'planned';

@@ -1,0 +1,107 @@
+/**
+ * The plug-in surface of the rulebook engine (decision 0005): what a module declares so that its facts
+ * become metrics, its metrics verdicts, and its figures roll up the tree. Modules are listed in
+ * `modules/rulebook-registry.ts`; the engine builds its SQL from those declarations and knows no
+ * module by name. How to add one: docs/modules.md.
+ */
+import type { RawBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+
+/**
+ * The rows a write can change, by table. A write names the facts it changed; the engine re-runs only
+ * the metric sources that read them.
+ */
+export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups';
+
+export type MetricWindow = {
+  period: string;
+  /** Exclusive end of the data: the month's end, or tomorrow for the current month. */
+  end: string;
+  /** Restrict to these cells; null = every cell. */
+  cellIds: number[] | null;
+};
+
+export type MetricRows = RawBuilder<{ cell_id: number; key: string; value: number }>;
+
+/**
+ * One set-based query producing metrics (cell_id, key, value) for a window: the same SQL serves an
+ * incremental refresh of a few cells and the rebuild of a whole month.
+ */
+export interface MetricSource {
+  name: string;
+  /** The facts its SQL reads: a write that changed none of them does not re-run it. */
+  reads: readonly Fact[];
+  /**
+   * The key prefixes of the metrics it writes (a whole key is its own prefix). A refresh of this source
+   * replaces exactly the cell's keys starting with these; no two sources may own overlapping prefixes.
+   */
+  owns: readonly string[];
+  /**
+   * A fact dated in one month also moves this source's metrics in later months (the time since the last
+   * review, meetings in the last three months): a write re-runs it in every later materialized month.
+   */
+  carriesForward: boolean;
+  /**
+   * A parameterised source computes only the keys the standards in force ask for (keys starting with
+   * its one owned prefix, e.g. `max_gap_days:review`), passed as `wanted`; it is skipped when none is.
+   */
+  parameterised?: boolean;
+  rows(w: MetricWindow, wanted: readonly string[]): MetricRows;
+}
+
+/** The two figures of a verdict and the standard's limit. */
+export type Figures = { x: number | null; y: number | null; lim: number | null };
+
+/** The raw rows of one cell, for the brute-force oracle of the property test (test/helpers/brute-force.ts). */
+export type OracleFacts = {
+  cell: { id: number; opened_on: string };
+  /** The month judged (first day) and the exclusive end of its data. */
+  period: string;
+  end: string;
+  /** The cell's held meetings, all time. */
+  held: Array<{ id: number; kind: string; meets_on: string }>;
+  /** Attendance rows of the cell's held meetings. */
+  attendance: Array<{ meeting_id: number; status: string }>;
+  followUps: Array<{ created_on: string; resolved_on: string | null }>;
+  actions: Array<{ due_on: string; status: string; closed_on: string | null }>;
+};
+
+/**
+ * A kind of standard. Its SQL pieces are spliced into the judging statement: `keys` and `limit` over
+ * the standard's `params` (jsonb), `passes` over the cell's two figures and the limit.
+ */
+export interface StandardKind<P = Record<string, unknown>> {
+  code: string;
+  /** The parameters, shared with the web (src/shared/schemas/standard-params.ts). */
+  params: z.ZodType<P>;
+  /** The metric keys of its two figures (the second may be null), as SQL over `p`, the params. */
+  keys(p: RawBuilder<unknown>): [RawBuilder<string>, RawBuilder<string> | null];
+  /** The limit the first figure is held to, as SQL over `p`. */
+  limit(p: RawBuilder<unknown>): RawBuilder<number>;
+  /** The pass rule over the figures `x`, `y` (0 when the cell has no such metric) and `lim`. */
+  passes(x: RawBuilder<number>, y: RawBuilder<number>, lim: RawBuilder<number>): RawBuilder<boolean>;
+  /** The figures as the API shows them (the web words them from web/routes/rulebook/kinds/<code>). */
+  detail(f: Figures): Record<string, number | null>;
+  /** The i18n key of the rule's sentence in the web (en.json and ko.json). */
+  i18n: { rule: string };
+  /** The same verdict computed plainly from the raw rows, for the property test. */
+  oracle(facts: OracleFacts, params: P): boolean;
+  /** Write-time checks beyond the schema (a referenced row exists, …), inside the saving transaction. */
+  validate?(trx: Db, params: P): Promise<void>;
+}
+
+/**
+ * A metric summed up the tree: for every committee, period and sector, the sum over the cells under it
+ * judged that month of the metrics whose key starts with `prefix`, kept beside the cells-meeting counts.
+ */
+export interface SummedRollup {
+  prefix: string;
+}
+
+export interface ModuleDeclaration {
+  module: string;
+  sources: readonly MetricSource[];
+  kinds: readonly StandardKind<any>[];
+  sums: readonly SummedRollup[];
+}

@@ -1,0 +1,34 @@
+/**
+ * Every module that feeds the rulebook, listed here and nowhere else (like the route modules in
+ * http/app.ts). The engine (compliance/) builds its SQL from these declarations: metric sources,
+ * standard kinds and summed roll-ups (compliance/plugin.ts). How to add one: docs/modules.md.
+ */
+import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup } from './compliance/plugin.ts';
+import { meetingsModule } from './meetings/rulebook.ts';
+
+export const MODULES: readonly ModuleDeclaration[] = [
+  meetingsModule,
+];
+
+export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
+export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);
+export const SUMS: readonly SummedRollup[] = MODULES.flatMap((m) => m.sums);
+
+const byCode = new Map(KINDS.map((k) => [k.code, k]));
+export const standardKind = (code: string): StandardKind<any> | undefined => byCode.get(code);
+
+/** Whether a fact dated in one month moves metrics of later months (some source reading it carries forward). */
+export const carriesForward = (fact: Fact): boolean => SOURCES.some((s) => s.carriesForward && s.reads.includes(fact));
+
+/** Two sources owning overlapping key prefixes would delete each other's metrics: refused at start. */
+function checkOwnership(): void {
+  const owned = SOURCES.flatMap((s) => s.owns.map((prefix) => ({ source: s.name, prefix })));
+  for (const a of owned) {
+    for (const b of owned) {
+      if (a !== b && b.prefix.startsWith(a.prefix)) throw new Error(`metric sources ${a.source} and ${b.source} both own keys starting with ${b.prefix}`);
+    }
+  }
+  const codes = KINDS.map((k) => k.code);
+  if (new Set(codes).size !== codes.length) throw new Error('two standard kinds share a code');
+}
+checkOwnership();

@@ -17,12 +17,12 @@ beforeAll(async () => {
 describe('plurals', () => {
   it('says "1 day" and "2 days" in the standards sentences', () => {
     const t = i18n.getFixedT('en');
-    expect(describeDetail(t, { maxGapDays: 1, limitDays: 30 }, true)).toMatch(/ 1 day \(/);
-    expect(describeDetail(t, { maxGapDays: 2, limitDays: 30 }, true)).toMatch(/ 2 days \(/);
-    expect(describeDetail(t, { maxGapDays: 40, limitDays: 30 }, false)).toMatch(/^40 days without/);
-    expect(describeDetail(t, { maxGapDays: 1, limitDays: 1 }, false)).toMatch(/^1 day without/);
-    expect(describeDetail(t, { oldestOpenDays: 1, graceDays: 14 }, false)).toMatch(/waited 1 day \(/);
-    expect(describeDetail(t, { oldestOpenDays: 0, graceDays: 1 }, true)).toMatch(/more than 1 day\.$/);
+    expect(describeDetail(t, { kind: 'review_interval', maxGapDays: 1, limitDays: 30 }, true)).toMatch(/ 1 day \(/);
+    expect(describeDetail(t, { kind: 'review_interval', maxGapDays: 2, limitDays: 30 }, true)).toMatch(/ 2 days \(/);
+    expect(describeDetail(t, { kind: 'review_interval', maxGapDays: 40, limitDays: 30 }, false)).toMatch(/^40 days without/);
+    expect(describeDetail(t, { kind: 'review_interval', maxGapDays: 1, limitDays: 1 }, false)).toMatch(/^1 day without/);
+    expect(describeDetail(t, { kind: 'absence_follow_up', oldestOpenDays: 1, graceDays: 14 }, false)).toMatch(/waited 1 day \(/);
+    expect(describeDetail(t, { kind: 'absence_follow_up', oldestOpenDays: 0, graceDays: 1 }, true)).toMatch(/more than 1 day\.$/);
   });
 
   it('says "once" and "1 day" in the rule of following up absences', () => {
@@ -38,8 +38,8 @@ describe('plurals', () => {
 
   it('keeps one form in Korean', () => {
     const t = i18n.getFixedT('ko');
-    expect(describeDetail(t, { maxGapDays: 1, limitDays: 30 }, true)).toContain('1일');
-    expect(describeDetail(t, { maxGapDays: 5, limitDays: 30 }, true)).toContain('5일');
+    expect(describeDetail(t, { kind: 'review_interval', maxGapDays: 1, limitDays: 30 }, true)).toContain('1일');
+    expect(describeDetail(t, { kind: 'review_interval', maxGapDays: 5, limitDays: 30 }, true)).toContain('5일');
   });
 
   it('no English text counts with a noun without a plural form', () => {

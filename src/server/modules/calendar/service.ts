@@ -10,7 +10,7 @@ import type { Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { hashToken } from '../../http/auth.ts';
 import { recordAudit } from '../audit/service.ts';
-import { requireCell } from '../meetings/service.ts';
+import { requireCell } from '../../access/lookups.ts';
 import { renderCalendar } from './ics.ts';
 
 const feedUrl = (token: string) => `/api/v1/calendar/${token}.ics`;

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { SaveStandard } from '../../../shared/schemas.ts';
@@ -27,7 +28,7 @@ function sameRule(v: Selectable<StandardsTable>, input: SaveStandard): boolean {
 
 export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise<{ id: number | null }> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('common.notFound');
+    requireCentralAdministrator(actor);
     const current = periodOf(todayIso());
     if (input.validFrom < current) throw badRequest('standard.pastMonths');
     if (input.scopeUnitId && !(await trx.selectFrom('units').select('id').where('id', '=', input.scopeUnitId).executeTakeFirst())) {

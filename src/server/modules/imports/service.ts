@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type pg from 'pg';
 import { storedAccountId, type Actor } from '../../access/actor.ts';
-import { findUnitInScope } from '../../access/scope.ts';
+import { findUnitInScope } from '../../access/lookups.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas.ts';

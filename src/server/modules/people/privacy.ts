@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { assertAdministratorRemains } from '../accounts/administrators.ts';
@@ -62,7 +63,7 @@ function selectMyRecords(db: Db, personId: number) {
 
 export function erasePerson(db: Db, actor: Actor, personId: number): Promise<void> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('person.notFound');
+    requireCentralAdministrator(actor, 'person.notFound');
     const person = await trx.selectFrom('people').select(['id', 'full_name']).where('id', '=', personId).forUpdate().executeTakeFirst();
     if (!person) throw notFound('person.notFound');
     if (person.full_name === ERASED_NAME) throw conflict('person.alreadyErased');

@@ -66,7 +66,7 @@ async function runImport(db: Database, client: pg.PoolClient, actor: Actor, unit
     await client.query('begin');
     await client.query(CREATE_STAGING);
     await streamIntoStaging(client, req.source, progress);
-    addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor.all ? null : actor.managePaths));
+    addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor));
     if (progress.errorCount > 0) {
       await client.query('rollback');
       // The checks report in passes (fields while reading, then each database check); the report reads by line.

@@ -14,6 +14,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Account, Grant } from '../../../shared/schemas.ts';
 import type { GrantAccess, GrantRole } from '../../../shared/enums.ts';
 import { recordAudit } from '../audit/service.ts';
+import { revokeLapsedFeeds } from '../calendar/service.ts';
 import { assertAdministratorRemains } from './administrators.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -122,6 +123,7 @@ export function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void
     if (!grant) throw notFound('grant.notFound');
     await assertAdministratorRemains(trx, { grantIds: [grantId] });
     await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('id', '=', grantId).execute();
+    await revokeLapsedFeeds(trx, grant.account_id);
     await recordAudit(trx, actor, { action: 'grant.revoke', entity: 'grant', entityId: grantId, before: grant });
   });
 }

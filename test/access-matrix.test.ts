@@ -4,12 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/server/access/actor.ts';
+import { loadActor, systemActor } from '../src/server/access/actor.ts';
 import { createApiToken } from '../src/server/modules/auth/service.ts';
 import { appointSecretary } from '../src/server/modules/people/secretary.ts';
 import { transferPerson, updatePerson } from '../src/server/modules/people/service.ts';
 import { saveAttendance } from '../src/server/modules/meetings/attendance.ts';
 import { importMembers } from '../src/server/modules/imports/service.ts';
+import { changeMembership } from '../src/server/modules/people/memberships.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
@@ -311,11 +312,8 @@ const matrix: Record<string, Row> = {
     outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/calendar`, body: {} }),
   },
   'GET /api/v1/calendar/:file': {
-    expect: { anonymous: 200, ...all(200) }, // the secret URL is the key, whoever holds it
-    inside: async (c) => {
-      const { createCellFeed } = await import('../src/server/modules/calendar/service.ts');
-      return { method: 'GET', url: (await createCellFeed(db(c), systemActor(), c.org.cellA1a.id)).url };
-    },
+    expect: { anonymous: 200, ...all(200) }, // the secret URL is the key, whoever holds it (while its owner may read the cell)
+    inside: async (c) => ({ method: 'GET', url: await feedOf(c, c.org.accounts.secretary) }),
   },
 };
 
@@ -361,6 +359,13 @@ async function revokeRequest(c: Ctx, cellId: number): Promise<Req> {
 async function grantIdOf(c: Ctx, accountId: number): Promise<number> {
   const g = await db(c).selectFrom('grants').select('id').where('account_id', '=', accountId).executeTakeFirstOrThrow();
   return g.id;
+}
+
+/** A cell feed of cell A1a made by `account` (its owner). */
+async function feedOf(c: Ctx, account: { id: number; login: string }): Promise<string> {
+  const { createCellFeed } = await import('../src/server/modules/calendar/service.ts');
+  const owner = await loadActor(db(c), { id: account.id, login: account.login, personId: null }, { csrfToken: null, sessionId: null });
+  return (await createCellFeed(db(c), owner, c.org.cellA1a.id)).url;
 }
 
 type Reader = Exclude<Role, 'anonymous'>;
@@ -459,6 +464,43 @@ const fieldMatrix: Record<string, FieldRow> = {
       return Object.fromEntries(res.body.items.map((w: { cell: { name: string }; parent: { name: string } | null }) => [w.cell.name, w.parent?.name ?? null]));
     },
   },
+  // The gaps closed by decision 0014.
+  'GET /api/v1/standards: rules of other subtrees hidden, units above the scope unnamed': {
+    expect: {
+      member: { 'gap-a1': 'hidden unit', 'gap-region-a': 'hidden unit', 'gap-whole': null },
+      secretary: { 'gap-a1': 'hidden unit', 'gap-region-a': 'hidden unit', 'gap-whole': null },
+      districtReader: { 'gap-a1': 'districtA1', 'gap-region-a': 'hidden unit', 'gap-whole': null },
+      regionManager: { 'gap-a1': 'districtA1', 'gap-region-a': 'regionA', 'gap-whole': null },
+      admin: { 'gap-a1': 'districtA1', 'gap-region-a': 'regionA', 'gap-region-b': 'regionB', 'gap-whole': null },
+    },
+    read: async (c, client) => {
+      const names = new Map<number, string>([[c.org.regionA.id, 'regionA'], [c.org.regionB.id, 'regionB'], [c.org.districtA1.id, 'districtA1']]);
+      const items: Array<{ code: string; scopeUnitId?: number | null }> = (await client.get('/api/v1/standards')).body.items;
+      return Object.fromEntries(items.filter((s) => s.code.startsWith('gap-'))
+        .map((s) => [s.code, !('scopeUnitId' in s) ? 'hidden unit' : s.scopeUnitId === null ? null : names.get(s.scopeUnitId!) ?? s.scopeUnitId]));
+    },
+  },
+  'GET /api/v1/calendar/:file after its owner lost the grant': {
+    expect: everyone([200, 404]),
+    read: async (c, client) => {
+      const p = await buildPerson(db(c), c.org.cellA1a.id);
+      const owner = await buildAccount(db(c), { personId: p.id, grants: [{ role: 'member', unitId: c.org.cellA1a.id }] });
+      const url = await feedOf(c, owner);
+      const before = (await client.get(url)).status;
+      await db(c).updateTable('grants').set({ revoked_at: new Date() }).where('account_id', '=', owner.id).execute();
+      return [before, (await client.get(url)).status];
+    },
+  },
+  'POST /api/v1/units/:id/imports of a former member of cell B1a': {
+    expect: { member: 404, secretary: 'outside_area', districtReader: 404, regionManager: 'outside_area', admin: 'done' },
+    read: async (c, client) => {
+      const no = `FORMER-${randomUUID().slice(0, 8)}`;
+      const p = await buildPerson(db(c), c.org.cellB1a.id, { memberNo: no, fromDate: '2020-01-01' });
+      await changeMembership(db(c), p.id, null, '2022-01-01');
+      const res = await client.request('POST', `/api/v1/units/${c.org.cellA1a.id}/imports?importId=${randomUUID()}`, `full_name,member_no\nBack Again,${no}\n`, { 'content-type': 'text/csv' });
+      return res.status === 422 ? res.body.error.details.errors[0].code : res.status === 200 ? res.body.status : res.status;
+    },
+  },
   'GET /api/v1/units/:id/compliance/worst of a district: the parents': {
     expect: { member: 404, secretary: 404, districtReader: ['District A1'], regionManager: ['District A1'], admin: ['District A1'] },
     read: async (c, client) => {
@@ -484,6 +526,10 @@ async function addPersonalData(c: Pick<Ctx, 't' | 'org'>): Promise<Personal> {
   });
   await d.insertInto('follow_ups').values([c.org.M, c.org.P].map((p) => ({ cell_id: c.org.cellA1a.id, person_id: p.id, reason: 'repeated_absence', created_on: '2026-01-01' })))
     .onConflict((oc) => oc.doNothing()).execute();
+  const rule = (code: string, unitId: number | null) => ({
+    code, kind: 'actions_on_time' as const, params: JSON.stringify({ min: 0.5 }), title_en: code, title_ko: code, scope_unit_id: unitId, valid_from: '2099-01-01',
+  });
+  await d.insertInto('standards').values([rule('gap-a1', c.org.districtA1.id), rule('gap-region-a', c.org.regionA.id), rule('gap-region-b', c.org.regionB.id), rule('gap-whole', null)]).execute();
   const moved = await buildPerson(d, c.org.cellB1a.id, { fullName: 'Moved Han', fromDate: '2021-01-01' });
   await transferPerson(d, systemActor(), moved.id, { toCellId: c.org.cellA1a.id, date: '2024-01-01' });
   return { meetingWithAbsences: m.id, movedPerson: moved.id };

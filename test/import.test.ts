@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
-import { buildCell } from './helpers/factories.ts';
+import { changeMembership } from '../src/server/modules/people/memberships.ts';
+import { buildCell, buildPerson } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 
 describe('importing members from CSV', () => {
@@ -104,6 +105,48 @@ describe('importing members from CSV', () => {
     const res = await upload(region, org.cellA1b.id, 'full_name,member_no\nFar Away,FAR-1\n');
     expect(res.status).toBe(422);
     expect(res.body.error.details.errors[0].message).toMatch(/outside your area/);
+  });
+
+  // Decision 0014: a former member is re-admitted only by someone who manages the cell they last left.
+  it('re-admits a former member only into the area of the cell they last left', async () => {
+    const left = async (cellId: number, memberNo: string, email: string) => {
+      const p = await buildPerson(t.ctx.db, cellId, { fullName: `Former ${memberNo}`, memberNo, email, fromDate: '2020-01-01' });
+      await t.ctx.db.updateTable('people').set({ phone: '+82 10 1234 5678' }).where('id', '=', p.id).execute();
+      await changeMembership(t.ctx.db, p.id, null, '2022-01-01');
+      return p.id;
+    };
+    const elsewhere = await left(org.cellB1a.id, 'GONE-B', 'gone-b@example.org');
+    const before = await t.ctx.db.selectFrom('people').selectAll().where('id', '=', elsewhere).executeTakeFirstOrThrow();
+    const count = await peopleCount();
+    for (const line of ['Gone B,GONE-B,', 'Gone B,,gone-b@example.org']) {
+      const res = await upload(region, org.cellA1b.id, `full_name,member_no,email\n${line}\n`);
+      expect(res.status).toBe(422);
+      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ line: 2, code: 'outside_area' })]);
+    }
+    // Nothing moved, nothing created, nothing overwritten, and the region still cannot read the record.
+    expect(await peopleCount()).toBe(count);
+    expect(await t.ctx.db.selectFrom('people').selectAll().where('id', '=', elsewhere).executeTakeFirstOrThrow()).toEqual(before);
+    expect((await roll(org.cellA1b.id)).map((m) => m.personId)).not.toContain(elsewhere);
+    expect((await region.get(`/api/v1/people/${elsewhere}`)).status).toBe(404);
+
+    // A former member of the importer's own area is matched, not duplicated.
+    const ours = await left(org.cellA1a.id, 'GONE-A', 'gone-a@example.org');
+    const back = await upload(region, org.cellA1b.id, 'full_name,member_no\nFormer GONE-A,GONE-A\n');
+    expect(back.body).toMatchObject({ status: 'done', created: 0, updated: 1 });
+    expect((await roll(org.cellA1b.id)).map((m) => m.personId)).toContain(ours);
+
+    // An administrator re-admits anyone.
+    const admin = await signIn(t.app, 'admin@test', 'secret-pass');
+    expect((await upload(admin, org.cellA1b.id, 'full_name,member_no\nGone B,GONE-B\n')).body).toMatchObject({ status: 'done', created: 0, updated: 1 });
+    expect((await region.get(`/api/v1/people/${elsewhere}`)).body.phone).toBe('+82 10 1234 5678');
+  });
+
+  it('does not let a manager take over a person who was never on a roll', async () => {
+    const loose = await t.ctx.db.insertInto('people').values({ full_name: 'No Roll', member_no: 'LOOSE-1' }).returning('id').executeTakeFirstOrThrow();
+    const res = await upload(region, org.cellA1b.id, 'full_name,member_no\nNo Roll,LOOSE-1\n');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.errors[0]).toMatchObject({ code: 'outside_area', field: 'member_no', value: 'LOOSE-1' });
+    expect(await t.ctx.db.selectFrom('memberships').select('id').where('person_id', '=', loose.id).execute()).toEqual([]);
   });
 
   it('refuses a file with a wrong header, duplicates in the file, or no body', async () => {

@@ -3,23 +3,34 @@
  * goes through these filters. An object outside the filter simply does not exist for the actor (404).
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../db/database.ts';
-import { canManagePath, canReadPath, type Actor } from './actor.ts';
+import { canReadPath, type Actor } from './actor.ts';
 
 /** What the actor needs of an object: to read it, to read its people's personal data (fields.ts), to change it. */
 export type Need = 'read' | 'personal' | 'manage';
 
-function roots(actor: Actor, need: Need): string[] {
+/** The subtree roots the actor has for a need, or 'all' for the whole tree. */
+export function scopeRoots(actor: Actor, need: Need): string[] | 'all' {
+  if (actor.all) return 'all';
   return need === 'read' ? actor.readPaths : need === 'personal' ? actor.personalPaths : actor.managePaths;
 }
 
 /** `path` (an ltree column reference like 'u.path') lies inside one of the actor's subtrees. */
 export function pathInScope(actor: Actor, column: string, need: Need = 'read'): Expression<SqlBool> {
-  if (actor.all) return sql<SqlBool>`true`;
-  const paths = roots(actor, need);
+  const paths = scopeRoots(actor, need);
+  if (paths === 'all') return sql<SqlBool>`true`;
   if (paths.length === 0) return sql<SqlBool>`false`;
   const parts = paths.map((p) => sql<SqlBool>`${sql.ref(column)} <@ ${p}::ltree`);
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * The same condition as `pathInScope`, as SQL text and its one parameter, for statements sent on a raw
+ * pg connection (the import's, which COPYs into a temporary table). `param` is the placeholder's number.
+ */
+export function pathInScopeText(actor: Actor, column: string, need: Need, param: number): { text: string; values: unknown[] } {
+  const paths = scopeRoots(actor, need);
+  if (paths === 'all') return { text: 'true', values: [] };
+  return { text: `(${column} <@ any($${param}::ltree[]))`, values: [paths] };
 }
 
 /**
@@ -42,28 +53,6 @@ export function personInScope(actor: Actor, personIdColumn: string, need: Need =
     }
     return onRoll;
   };
-}
-
-/** Loads a unit the actor may see (or manage), or undefined: callers answer 404. */
-export async function findUnitInScope(db: Db, actor: Actor, id: number, need: Need = 'read') {
-  return db.selectFrom('units as u')
-    .selectAll('u')
-    .select(sql<string>`u.path::text`.as('path'))
-    .where('u.id', '=', id)
-    .where(pathInScope(actor, 'u.path', need))
-    .executeTakeFirst();
-}
-
-/**
- * Loads a unit whose parent the actor manages: the tree's structure (rename, move, close, officers)
- * is decided by the committee above a unit, never by the unit itself. Anything else answers 404.
- */
-export async function findUnitManagedFromAbove(db: Db, actor: Actor, id: number) {
-  const unit = await findUnitInScope(db, actor, id);
-  if (!unit) return undefined;
-  const parentPath = unit.path.split('.').slice(0, -1).join('.');
-  if (!actor.all && (!parentPath || !canManagePath(actor, parentPath))) return undefined;
-  return unit;
 }
 
 /**

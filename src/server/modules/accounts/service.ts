@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { isCentralAdministrator, mayManageAccounts, requireCentralAdministrator } from '../../access/policies.ts';
 import { pathInScope, personInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
@@ -13,17 +14,18 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Account, Grant } from '../../../shared/schemas.ts';
 import type { GrantAccess, GrantRole } from '../../../shared/enums.ts';
 import { recordAudit } from '../audit/service.ts';
+import { revokeLapsedFeeds } from '../calendar/service.ts';
 import { assertAdministratorRemains } from './administrators.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 function requireManager(actor: Actor): void {
-  if (!actor.all && actor.managePaths.length === 0) throw notFound('common.notFound');
+  if (!mayManageAccounts(actor)) throw notFound('common.notFound');
 }
 
 /** Accounts the actor administers: tied to a person or a grant inside the actor's managed subtrees. */
 function accountsInScope(db: Db, actor: Actor) {
-  return db.selectFrom('accounts as a').where((eb) => actor.all ? sql<boolean>`true` : eb.or([
+  return db.selectFrom('accounts as a').where((eb) => isCentralAdministrator(actor) ? sql<boolean>`true` : eb.or([
     personInScope(actor, 'a.person_id', 'manage')(eb),
     eb.exists(eb.selectFrom('grants as sg').innerJoin('units as su', 'su.id', 'sg.unit_id').select(sql`1`.as('one'))
       .whereRef('sg.account_id', '=', 'a.id').where('sg.revoked_at', 'is', null).where(pathInScope(actor, 'su.path', 'manage'))),
@@ -91,7 +93,7 @@ export function createGrant(db: Db, actor: Actor, accountId: number, input: { ro
     const account = await accountsInScope(trx, actor).select('a.id').where('a.id', '=', accountId).executeTakeFirst();
     if (!account) throw notFound('account.notFound');
     if (input.role === 'admin') {
-      if (!actor.all) throw notFound('common.notFound');
+      requireCentralAdministrator(actor);
       if (input.unitId) throw badRequest('grant.adminTakesNoUnit');
     } else if (!input.unitId) throw badRequest('grant.needsUnit');
     const unit = input.unitId
@@ -116,11 +118,12 @@ export function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void
     const grant = await trx.selectFrom('grants as g').leftJoin('units as u', 'u.id', 'g.unit_id')
       .select(['g.id', 'g.account_id', 'g.role', 'g.access', 'g.unit_id'])
       .where('g.id', '=', grantId).where('g.revoked_at', 'is', null)
-      .where((eb) => actor.all ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]))
+      .where((eb) => isCentralAdministrator(actor) ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]))
       .executeTakeFirst();
     if (!grant) throw notFound('grant.notFound');
     await assertAdministratorRemains(trx, { grantIds: [grantId] });
     await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('id', '=', grantId).execute();
+    await revokeLapsedFeeds(trx, grant.account_id);
     await recordAudit(trx, actor, { action: 'grant.revoke', entity: 'grant', entityId: grantId, before: grant });
   });
 }

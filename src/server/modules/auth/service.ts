@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { loadActor, type Actor } from '../../access/actor.ts';
+import { isCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { hashToken, newToken } from '../../http/auth.ts';
@@ -53,10 +54,10 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
       .select(['u.id', 'u.name', 'm.role']).where('m.person_id', '=', actor.personId).where('m.to_date', 'is', null).execute(),
     db.selectFrom('units').select(['id', 'name', 'kind', sql<string>`path::text`.as('path')])
       .where('id', 'in', [0, ...actor.grants.map((g) => g.unitId ?? 0)]).execute(),
-    actor.all ? db.selectFrom('units').select(['id', 'name', 'kind']).where('parent_id', 'is', null).executeTakeFirst() : undefined,
+    isCentralAdministrator(actor) ? db.selectFrom('units').select(['id', 'name', 'kind']).where('parent_id', 'is', null).executeTakeFirst() : undefined,
   ]);
   const unitById = new Map(grantUnits.map((u) => [u.id, u]));
-  const roots = actor.all ? (root ? [root] : [])
+  const roots = isCentralAdministrator(actor) ? (root ? [root] : [])
     : grantUnits.filter((u) => actor.readPaths.includes(u.path)).map(({ id, name, kind }) => ({ id, name, kind }));
   return {
     account: { id: actor.accountId, login: actor.login },

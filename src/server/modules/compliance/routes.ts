@@ -9,6 +9,7 @@ import * as compliance from './service.ts';
 import { getGrid, getSectorBreakdown, getWorstCells } from './views.ts';
 import { SaveStandardSchema } from '../../../shared/schemas.ts';
 import { saveStandard } from './rulebook.ts';
+import { listStandards } from './standards.ts';
 
 const tags = ['compliance'];
 
@@ -69,13 +70,8 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
   }, async (req) => getSectorBreakdown(db, requireActor(req), req.params.id, parsePeriod(req.query.period)));
 
   app.get('/api/v1/standards', {
-    schema: { tags: ['rulebook'], summary: 'The rulebook: every standard and its versions', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), kind: z.string(), params: z.record(z.string(), z.unknown()), titleEn: z.string(), titleKo: z.string(), scopeUnitId: z.number().nullable(), scopeSector: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })) }), ...errorResponses } },
-  }, async () => ({
-    items: (await db.selectFrom('standards').selectAll().orderBy('code').orderBy('valid_from').execute()).map((s) => ({
-      id: s.id, code: s.code, kind: s.kind, params: s.params, titleEn: s.title_en, titleKo: s.title_ko,
-      scopeUnitId: s.scope_unit_id, scopeSector: s.scope_sector, validFrom: s.valid_from, validTo: s.valid_to,
-    })),
-  }));
+    schema: { tags: ['rulebook'], summary: 'The rulebook: every standard and its versions', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), kind: z.string(), params: z.record(z.string(), z.unknown()), titleEn: z.string(), titleKo: z.string(), scopeUnitId: z.number().nullable().optional(), scopeSector: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })) }), ...errorResponses } },
+  }, async (req) => ({ items: await listStandards(db, requireActor(req)) }));
 
   app.post('/api/v1/standards', {
     schema: { tags: ['rulebook'], summary: 'Add or change a standard from a month on (or retire it); past months keep their rules', body: SaveStandardSchema,

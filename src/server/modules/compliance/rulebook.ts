@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, notFound } from '../../errors.ts';
 import { standardKind } from '../rulebook-registry.ts';
@@ -40,7 +41,7 @@ function checkParams(input: SaveStandard): Record<string, unknown> {
 
 export function saveStandard(db: Db, actor: Actor, input: SaveStandard): Promise<{ id: number | null }> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('common.notFound');
+    requireCentralAdministrator(actor);
     const params = checkParams(input);
     const current = periodOf(todayIso());
     if (input.validFrom < current) throw badRequest('standard.pastMonths');

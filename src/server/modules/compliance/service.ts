@@ -1,7 +1,7 @@
 /** Reading compliance: a unit's figures for a month, the cells behind a figure, and the 12-month trend. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { findUnitInScope } from '../../access/scope.ts';
+import { findUnitInScope } from '../../access/lookups.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom, type CursorKey } from '../../http/pagination.ts';

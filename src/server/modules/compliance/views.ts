@@ -1,7 +1,8 @@
 /** Dashboard views over the roll-ups: the heat grid of child units, the worst cells, the split by sector. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { findUnitInScope, pathInScope } from '../../access/scope.ts';
+import { findUnitInScope } from '../../access/lookups.ts';
+import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { ensurePeriod } from './engine.ts';

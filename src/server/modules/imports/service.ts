@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type pg from 'pg';
 import { storedAccountId, type Actor } from '../../access/actor.ts';
-import { findUnitInScope } from '../../access/scope.ts';
+import { findUnitInScope } from '../../access/lookups.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas.ts';
@@ -66,7 +66,7 @@ async function runImport(db: Database, client: pg.PoolClient, actor: Actor, unit
     await client.query('begin');
     await client.query(CREATE_STAGING);
     await streamIntoStaging(client, req.source, progress);
-    addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor.all ? null : actor.managePaths));
+    addErrors(progress, await resolveRows(client, { id: unit.id, kind: unit.kind, path: unit.path }, actor));
     if (progress.errorCount > 0) {
       await client.query('rollback');
       // The checks report in passes (fields while reading, then each database check); the report reads by line.

@@ -5,6 +5,8 @@
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { Actor } from '../../access/actor.ts';
+import { pathInScopeText } from '../../access/scope.ts';
 
 export type LineError = { line: number; code: string; field: string | null; value: string | null; message: string };
 
@@ -36,8 +38,11 @@ async function errors(client: pg.PoolClient, query: string, params: unknown[]): 
   return rows;
 }
 
-/** Resolves each row's cell and finds lines that cannot be placed or would collide. */
-export async function resolveRows(client: pg.PoolClient, unit: { id: number; kind: string; path: string }, managePaths: string[] | null): Promise<LineError[]> {
+/**
+ * Resolves each row's cell and finds lines that cannot be placed, would collide, or would take over a
+ * person the importer does not manage (docs/decisions/0014).
+ */
+export async function resolveRows(client: pg.PoolClient, unit: { id: number; kind: string; path: string }, actor: Actor): Promise<LineError[]> {
   await client.query(`update import_rows r set cell_id = u.id from units u
     where r.cell_code is not null and u.code = r.cell_code and u.kind = 'cell' and u.closed_on is null and u.path <@ $1::ltree`, [unit.path]);
   if (unit.kind === 'cell') await client.query('update import_rows set cell_id = $1 where cell_code is null', [unit.id]);
@@ -68,12 +73,20 @@ export async function resolveRows(client: pg.PoolClient, unit: { id: number; kin
             where person_id is not null window w as (partition by person_id order by line)) d where n > 1`, []));
   await client.query(`update import_rows r set old_cell_id = m.cell_id, old_from = m.from_date
     from memberships m where m.person_id = r.person_id and m.to_date is null`);
-  if (managePaths !== null) {
+  // A person matched anywhere in the organization is taken over only if the importer manages the cell
+  // they are on the roll of or, for a former member, the cell they last left (decision 0014); a person
+  // who was never on a roll only by an administrator. Otherwise their record would move into the
+  // importer's cell, and its contact details with it.
+  const area = pathInScopeText(actor, 'u.path', 'manage', 1);
+  if (area.text !== 'true') {
     found.push(...await errors(client, `select r.line, 'outside_area' as code, case when r.member_no is null then 'email' else 'member_no' end as field,
         coalesce(r.member_no, r.email) as value,
-        'this person (' || coalesce('member_no ' || r.member_no, r.email) || ') belongs to a cell outside your area' as message
-        from import_rows r join units u on u.id = r.old_cell_id
-        where not (u.path <@ any($1::ltree[]))`, [managePaths]));
+        'this person (' || coalesce('member_no ' || r.member_no, r.email) || ') belongs, or last belonged, to a cell outside your area' as message
+        from import_rows r
+        left join lateral (select m.cell_id from memberships m where m.person_id = r.person_id
+          order by m.to_date is null desc, m.to_date desc, m.from_date desc, m.id desc limit 1) last on true
+        left join units u on u.id = last.cell_id
+        where r.person_id is not null and (u.id is null or not ${area.text})`, area.values));
   }
   return found;
 }

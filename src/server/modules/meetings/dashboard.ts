@@ -1,8 +1,8 @@
 /** The secretary's view of a cell: this month's standards and what is missing, people to follow up, meetings, actions. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { canManagePath } from '../../access/actor.ts';
 import { followUpsVisible } from '../../access/fields.ts';
+import { mayManage } from '../../access/policies.ts';
 import type { Db } from '../../db/database.ts';
 import type { CellDashboard } from '../../../shared/schemas.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
@@ -10,16 +10,17 @@ import type { Period } from '../compliance/periods.ts';
 import { verdictDetail, verdictFigures } from '../compliance/evaluate.ts';
 import { inForce, standardsInForce } from '../compliance/standards.ts';
 import { selectActions, selectMeetingCounts } from './queries.ts';
-import { requireCell } from './service.ts';
+import { requireCell, type ScopedCell } from '../../access/lookups.ts';
 
-export async function cellStandards(db: Db, cellId: number, period: Period) {
+/** How a cell found in scope stands against each standard in force in the month. */
+export async function cellStandards(db: Db, cell: ScopedCell, period: Period) {
   await ensurePeriod(db, period);
   const [standards, rows] = await Promise.all([
     standardsInForce(db, period),
     db.selectFrom('cell_compliance as c')
       .innerJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForce('s', period)))
       .select(['c.standard_code', 'c.meets', ...verdictFigures('c', 's')])
-      .where('c.cell_id', '=', cellId).where('c.period', '=', period).execute(),
+      .where('c.cell_id', '=', cell.id).where('c.period', '=', period).execute(),
   ]);
   return standards.flatMap((s) => {
     const r = rows.find((x) => x.standard_code === s.code);
@@ -30,7 +31,7 @@ export async function cellStandards(db: Db, cellId: number, period: Period) {
 export async function getCellDashboard(db: Db, actor: Actor, cellId: number, period: Period): Promise<CellDashboard> {
   const cell = await requireCell(db, actor, cellId, 'read');
   const [standards, followUps, next, recent, openActions] = await Promise.all([
-    cellStandards(db, cell.id, period),
+    cellStandards(db, cell, period),
     db.selectFrom('follow_ups as f').innerJoin('people as p', 'p.id', 'f.person_id')
       .select(['f.id', 'f.person_id as personId', 'p.full_name as fullName', 'f.reason', 'f.created_on as createdOn'])
       .where('f.cell_id', '=', cell.id).where('f.resolved_on', 'is', null).where(followUpsVisible(actor, cell.path, 'f.person_id'))
@@ -51,7 +52,7 @@ export async function getCellDashboard(db: Db, actor: Actor, cellId: number, per
     recentMeetings: recent.map((m) => ({ id: m.id, kind: m.kind, title: m.title, startsAt: iso(m.starts_at), status: m.status,
       present: counts.get(m.id)?.present ?? 0, expected: counts.get(m.id)?.expected ?? 0 })),
     openActions: openActions.map(({ decisionId: _d, ...a }) => a),
-    canManage: canManagePath(actor, cell.path),
+    canManage: mayManage(actor, cell),
   };
 }
 

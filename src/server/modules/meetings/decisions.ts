@@ -14,7 +14,8 @@ import { recordAudit } from '../audit/service.ts';
 import { refreshFacts } from '../compliance/engine.ts';
 import { periodOf, todayIso } from '../compliance/periods.ts';
 import { selectRoll } from './queries.ts';
-import { getMeeting, lockMeeting, requireCell } from './service.ts';
+import { getMeeting, lockMeeting } from './service.ts';
+import { requireCell } from '../../access/lookups.ts';
 
 type NewDecision = { text: string; actions: Array<{ title: string; ownerPersonId?: number | null; dueOn: string }> };
 

@@ -6,6 +6,7 @@
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
+import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { MeetingKindsTable } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
@@ -51,7 +52,7 @@ const lockOrder = (db: Db) => sql`select pg_advisory_xact_lock(hashtext('meeting
 
 export function saveMeetingKind(db: Db, actor: Actor, input: z.infer<typeof SaveMeetingKindSchema>) {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('common.notFound');
+    requireCentralAdministrator(actor);
     await lockOrder(trx);
     const before = await trx.selectFrom('meeting_kinds').selectAll().where('code', '=', input.code).executeTakeFirst();
     const position = before?.position ?? Number((await trx.selectFrom('meeting_kinds').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst())?.p ?? 0) + 1;
@@ -65,7 +66,7 @@ export function saveMeetingKind(db: Db, actor: Actor, input: z.infer<typeof Save
 /** Moves a kind one place up or down the list; at the top (or bottom) already, nothing changes. */
 export function moveMeetingKind(db: Db, actor: Actor, code: string, direction: 'up' | 'down'): Promise<{ items: MeetingKind[] }> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('common.notFound');
+    requireCentralAdministrator(actor);
     await lockOrder(trx);
     const rows = await orderedKinds(trx);
     const from = rows.findIndex((k) => k.code === code);
@@ -102,7 +103,7 @@ async function checkRetirable(db: Db, kind: KindRow): Promise<void> {
 
 function setRetired(db: Db, actor: Actor, code: string, retire: boolean): Promise<MeetingKind> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('common.notFound');
+    requireCentralAdministrator(actor);
     // Standards are saved under this lock: none starts referring to the kind between the check and the retirement.
     if (retire) await sql`select pg_advisory_xact_lock(hashtext('rulebook'))`.execute(trx);
     const before = await trx.selectFrom('meeting_kinds').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();

@@ -3,19 +3,13 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { canManagePath } from '../../access/actor.ts';
 import { rollFields } from '../../access/fields.ts';
-import { findUnitInScope } from '../../access/scope.ts';
+import { requireCell } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreateMeeting, Meeting } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
 import { refreshFacts, type FactChange } from '../compliance/engine.ts';
 import * as q from './queries.ts';
-
-export async function requireCell(db: Db, actor: Actor, cellId: number, need: 'read' | 'manage') {
-  const cell = await findUnitInScope(db, actor, cellId, need);
-  if (!cell || cell.kind !== 'cell') throw notFound('cell.notFound');
-  return cell;
-}
 
 async function meetsOn(db: Db, startsAt: string, timeZone: string): Promise<string> {
   const { rows } = await sql<{ d: string }>`select (${startsAt}::timestamptz at time zone ${timeZone})::date::text as d`.execute(db);

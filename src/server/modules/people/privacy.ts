@@ -6,10 +6,12 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { assertAdministratorRemains } from '../accounts/administrators.ts';
 import { recordAudit } from '../audit/service.ts';
+import { revokeFeedsOfPerson } from '../calendar/service.ts';
 import { changeMembership } from './memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 
@@ -62,7 +64,7 @@ function selectMyRecords(db: Db, personId: number) {
 
 export function erasePerson(db: Db, actor: Actor, personId: number): Promise<void> {
   return inTransaction(db, async (trx) => {
-    if (!actor.all) throw notFound('person.notFound');
+    requireCentralAdministrator(actor, 'person.notFound');
     const person = await trx.selectFrom('people').select(['id', 'full_name']).where('id', '=', personId).forUpdate().executeTakeFirst();
     if (!person) throw notFound('person.notFound');
     if (person.full_name === ERASED_NAME) throw conflict('person.alreadyErased');
@@ -81,6 +83,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
       await trx.updateTable('sessions').set({ ended_at: sql<Date>`coalesce(ended_at, now())`, ip: null, user_agent: null }).where('account_id', 'in', accountIds).execute();
       await trx.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('account_id', 'in', accountIds).where('revoked_at', 'is', null).execute();
     }
+    await revokeFeedsOfPerson(trx, personId, accountIds);
     await trx.updateTable('audit_log').set({ before: null, after: JSON.stringify({ erased: true }) })
       .where('entity', '=', 'person').where('entity_id', '=', String(personId)).execute();
     await recordAudit(trx, actor, { action: 'person.erase', entity: 'person', entityId: personId, after: { erased: true, accounts: accountIds.length } });

@@ -1,14 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { pathInScope, personInScope, type Need } from '../../access/scope.ts';
+import { pathInScope, personInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
-
-export function selectPersonInScope(db: Db, actor: Actor, id: number, need: Need = 'read') {
-  return db.selectFrom('people as p').selectAll('p')
-    .where('p.id', '=', id)
-    .where(personInScope(actor, 'p.id', need))
-    .executeTakeFirst();
-}
 
 /**
  * A person the actor may read, with what the actor may do with the record: see its personal fields
@@ -33,12 +26,4 @@ export function selectMemberships(db: Db, actor: Actor, personId: number) {
     .where('m.person_id', '=', personId);
   if (actor.personId !== personId) q = q.where(pathInScope(actor, 'u.path'));
   return q.orderBy('m.from_date', 'desc').orderBy('m.id', 'desc').execute();
-}
-
-export function selectCellForManage(db: Db, actor: Actor, cellId: number) {
-  return db.selectFrom('units as u')
-    .select(['u.id', 'u.kind', 'u.closed_on', 'u.opened_on', 'u.parent_id', sql<string>`u.path::text`.as('path')])
-    .where('u.id', '=', cellId)
-    .where(pathInScope(actor, 'u.path', 'manage'))
-    .executeTakeFirst();
 }

@@ -3,7 +3,7 @@
  * (an official or administrator managing the parent), not for the cell's own secretary.
  */
 import type { Actor } from '../../access/actor.ts';
-import { findUnitManagedFromAbove } from '../../access/scope.ts';
+import { findUnitManagedFromAbove } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type { Unit } from '../../../shared/schemas.ts';

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { personFields } from '../../access/fields.ts';
+import { findPersonInScope, findUnitInScope } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { PersonRow } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
@@ -33,7 +34,7 @@ function presentPerson(p: PersonRow, memberships: Awaited<ReturnType<typeof q.se
 
 /** A usable cell for new members: in the actor's manage scope, a cell, open. */
 async function requireOpenCell(db: Db, actor: Actor, cellId: number) {
-  const cell = await q.selectCellForManage(db, actor, cellId);
+  const cell = await findUnitInScope(db, actor, cellId, 'manage');
   if (!cell) throw notFound('cell.notFound');
   if (cell.kind !== 'cell') throw badRequest('person.notInCommittee');
   if (cell.closed_on) throw conflict('cell.closed');
@@ -60,7 +61,7 @@ const COLUMNS = { fullName: 'full_name', email: 'email', phone: 'phone', birthYe
 
 export function updatePerson(db: Db, actor: Actor, id: number, input: Partial<Record<keyof typeof COLUMNS, unknown>>): Promise<Person> {
   return inTransaction(db, async (trx) => {
-    const before = await q.selectPersonInScope(trx, actor, id, 'manage');
+    const before = await findPersonInScope(trx, actor, id, 'manage');
     if (!before) throw notFound('person.notFound');
     const set: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(COLUMNS)) {
@@ -77,7 +78,7 @@ export function updatePerson(db: Db, actor: Actor, id: number, input: Partial<Re
 
 export function transferPerson(db: Db, actor: Actor, id: number, input: { toCellId: number; date?: string }): Promise<Person> {
   return inTransaction(db, async (trx) => {
-    const person = await q.selectPersonInScope(trx, actor, id, 'manage');
+    const person = await findPersonInScope(trx, actor, id, 'manage');
     if (!person) throw notFound('person.notFound');
     const cell = await requireOpenCell(trx, actor, input.toCellId);
     const date = input.date ?? today();

@@ -4,8 +4,9 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { canManagePath } from '../../access/actor.ts';
-import { findUnitInScope, pathInScope } from '../../access/scope.ts';
+import { findUnitInScope, requireCell, type ScopedCell } from '../../access/lookups.ts';
+import { mayManage } from '../../access/policies.ts';
+import { pathInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
@@ -14,16 +15,16 @@ import { recordAudit } from '../audit/service.ts';
 import { addDays, dataEnd, nextPeriod, type Period } from '../compliance/periods.ts';
 import { cellStandards } from '../meetings/dashboard.ts';
 import { selectMeetingCounts } from '../meetings/queries.ts';
-import { requireCell } from '../meetings/service.ts';
 import { selectDecisions, selectKindNames, selectOrganizationName } from './queries.ts';
 import { localDay } from './wording.ts';
 
 /** A submitted report's snapshot; those submitted before decisions were part of it lack them. */
 type Generated = Pick<MonthlyReport, 'figures' | 'meetings' | 'standards' | 'decisions'>;
-type Cell = Awaited<ReturnType<typeof requireCell>>;
+type Cell = ScopedCell;
 type Snapshot = Omit<Generated, 'decisions'> & Partial<Pick<Generated, 'decisions'>>;
 
-async function generate(db: Db, cellId: number, period: Period): Promise<Generated> {
+async function generate(db: Db, cell: Cell, period: Period): Promise<Generated> {
+  const cellId = cell.id;
   const end = dataEnd(period);
   const lastDay = sql<string>`(${end}::date - 1)`;
   const [meetings, members, followUps, metrics, standards] = await Promise.all([
@@ -35,7 +36,7 @@ async function generate(db: Db, cellId: number, period: Period): Promise<Generat
       .where('created_on', '<', end).where((eb) => eb.or([eb('resolved_on', 'is', null), eb('resolved_on', '>=', end)])).executeTakeFirstOrThrow(),
     db.selectFrom('cell_metrics').select(['key', 'value']).where('cell_id', '=', cellId).where('period', '=', period)
       .where('key', 'in', ['actions_due', 'actions_on_time']).execute(),
-    cellStandards(db, cellId, period),
+    cellStandards(db, cell, period),
   ]);
   const counts = new Map((await selectMeetingCounts(db, cellId, meetings.map((m) => m.id))).map((c) => [c.meeting_id, c]));
   const withCounts = meetings.map((m) => ({ ...m, present: counts.get(m.id)?.present ?? 0, expected: counts.get(m.id)?.expected ?? 0 }));
@@ -75,14 +76,14 @@ async function reportOf(db: Db, actor: Actor, cell: Cell, period: Period, timeZo
   const snapshot = saved?.status === 'submitted' && saved.snapshot ? saved.snapshot as Snapshot : null;
   const content: Generated = snapshot
     ? { ...snapshot, decisions: snapshot.decisions ?? await selectDecisions(db, cell.id, snapshot.meetings.map((m) => m.id)) }
-    : await generate(db, cell.id, period);
+    : await generate(db, cell, period);
   return {
     cell: { id: cell.id, name: cell.name, kind: cell.kind }, period: period.slice(0, 7),
     status: saved?.status ?? 'draft', notes: saved?.notes ?? null,
     submittedAt: saved?.submitted_at?.toISOString() ?? null, submittedBy: saved?.login ?? null,
     ...content,
     ...monthLeft(period, timeZone),
-    canSubmit: saved?.status !== 'submitted' && canManagePath(actor, cell.path),
+    canSubmit: saved?.status !== 'submitted' && mayManage(actor, cell),
   };
 }
 
@@ -97,7 +98,7 @@ export function submitReport(db: Db, actor: Actor, cellId: number, period: Perio
     if (daysLeft !== null && input.confirmEarly !== true) {
       throw conflict('report.monthNotOver', { params: { monthEndsOn }, details: { monthEndsOn, daysLeft } });
     }
-    const snapshot = await generate(trx, cell.id, period);
+    const snapshot = await generate(trx, cell, period);
     await trx.insertInto('monthly_reports').values({
       cell_id: cell.id, period, status: 'submitted', notes, snapshot: JSON.stringify(snapshot), submitted_at: new Date(), submitted_by: actor.accountId || null,
     }).onConflict((oc) => oc.columns(['cell_id', 'period']).doUpdateSet({

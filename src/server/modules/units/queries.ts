@@ -1,6 +1,7 @@
 /** SQL for the unit tree. Subtree figures come from `member_count` on cells, summed over an ltree range. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import type { ScopedCell, ScopedUnit } from '../../access/lookups.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 
@@ -16,11 +17,9 @@ export const unitSummaries = (db: Db) =>
 
 export type UnitSummaryRow = Awaited<ReturnType<typeof selectUnitSummary>>;
 
-export function selectUnitSummary(db: Db, actor: Actor, id: number) {
-  return unitSummaries(db)
-    .where('u.id', '=', id)
-    .where(pathInScope(actor, 'u.path'))
-    .executeTakeFirst();
+/** The summary of a unit found in scope (access/lookups.ts). */
+export async function selectUnitSummary(db: Db, unit: ScopedUnit) {
+  return unitSummaries(db).where('u.id', '=', unit.id).executeTakeFirstOrThrow();
 }
 
 export function selectChildren(db: Db, actor: Actor, parentId: number, opts: {
@@ -53,32 +52,33 @@ export function selectBreadcrumb(db: Db, actor: Actor, path: string) {
     .execute();
 }
 
-export async function selectSubtreeCellCount(db: Db, path: string): Promise<number> {
+export async function selectSubtreeCellCount(db: Db, unit: ScopedUnit): Promise<number> {
   const row = await db.selectFrom('units')
     .select(sql<number>`count(*)::int`.as('n'))
-    .where(sql<boolean>`path <@ ${path}::ltree`)
+    .where(sql<boolean>`path <@ ${unit.path}::ltree`)
     .where('kind', '=', 'cell')
     .where('closed_on', 'is', null)
     .executeTakeFirst();
   return row?.n ?? 0;
 }
 
-export function selectCellOfficers(db: Db, cellId: number) {
+export function selectCellOfficers(db: Db, cell: ScopedCell) {
   return db.selectFrom('memberships as m')
     .innerJoin('people as p', 'p.id', 'm.person_id')
     .select(['p.id', 'p.full_name as fullName', 'm.role'])
-    .where('m.cell_id', '=', cellId)
+    .where('m.cell_id', '=', cell.id)
     .where('m.to_date', 'is', null)
     .where('m.role', 'in', ['secretary', 'deputy_secretary'])
     .orderBy('p.full_name')
     .execute();
 }
 
-export function selectMembers(db: Db, cellId: number, opts: { limit: number; after?: [string, number] }) {
+/** The current roll of a cell found in scope: names and roles only (fields beyond them are per reader, access/fields.ts). */
+export function selectMembers(db: Db, cell: ScopedCell, opts: { limit: number; after?: [string, number] }) {
   let q = db.selectFrom('memberships as m')
     .innerJoin('people as p', 'p.id', 'm.person_id')
     .select(['m.id as membershipId', 'p.id as personId', 'p.full_name as fullName', 'm.role', 'm.from_date as fromDate'])
-    .where('m.cell_id', '=', cellId)
+    .where('m.cell_id', '=', cell.id)
     .where('m.to_date', 'is', null);
   if (opts.after) q = q.where(sql<boolean>`(p.full_name, m.id) > (${opts.after[0]}, ${opts.after[1]})`);
   return q.orderBy('p.full_name').orderBy('m.id').limit(opts.limit + 1).execute();

@@ -1,8 +1,8 @@
 /** The rules of the unit tree: reading within scope, creating, renaming, moving and closing units. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { canManagePath } from '../../access/actor.ts';
-import { findUnitInScope, findUnitManagedFromAbove } from '../../access/scope.ts';
+import { findUnitInScope, findUnitManagedFromAbove, isCell } from '../../access/lookups.ts';
+import { mayManage, mayRestructure } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
@@ -15,12 +15,13 @@ import * as q from './queries.ts';
 
 
 export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
-  const row = await q.selectUnitSummary(db, actor, id);
-  if (!row) throw notFound('unit.notFound');
-  const [breadcrumb, officers, cellCount] = await Promise.all([
-    q.selectBreadcrumb(db, actor, row.path),
-    row.kind === 'cell' ? q.selectCellOfficers(db, row.id) : Promise.resolve([]),
-    row.kind === 'cell' ? Promise.resolve(row.closed_on ? 0 : 1) : q.selectSubtreeCellCount(db, row.path),
+  const unit = await findUnitInScope(db, actor, id);
+  if (!unit) throw notFound('unit.notFound');
+  const [row, breadcrumb, officers, cellCount] = await Promise.all([
+    q.selectUnitSummary(db, unit),
+    q.selectBreadcrumb(db, actor, unit.path),
+    isCell(unit) ? q.selectCellOfficers(db, unit) : Promise.resolve([]),
+    isCell(unit) ? Promise.resolve(unit.closed_on ? 0 : 1) : q.selectSubtreeCellCount(db, unit),
   ]);
   const secretary = officers.find((o) => o.role === 'secretary');
   return {
@@ -29,8 +30,8 @@ export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
     cellCount,
     secretary: secretary ? { id: secretary.id, fullName: secretary.fullName } : null,
     deputies: officers.filter((o) => o.role === 'deputy_secretary').map((o) => ({ id: o.id, fullName: o.fullName })),
-    canManage: canManagePath(actor, row.path),
-    canRestructure: row.parent_id !== null && canManagePath(actor, row.path.split('.').slice(0, -1).join('.')),
+    canManage: mayManage(actor, unit),
+    canRestructure: unit.parent_id !== null && mayRestructure(actor, unit),
   };
 }
 
@@ -46,8 +47,8 @@ export async function listMembers(db: Db, actor: Actor, id: number, page: { limi
   const after = decodeCursor(page.cursor);
   const unit = await findUnitInScope(db, actor, id);
   if (!unit) throw notFound('unit.notFound');
-  if (unit.kind !== 'cell') return { items: [], nextCursor: null };
-  const rows = await q.selectMembers(db, unit.id, { limit: page.limit, after });
+  if (!isCell(unit)) return { items: [], nextCursor: null };
+  const rows = await q.selectMembers(db, unit, { limit: page.limit, after });
   return pageFrom(rows, page.limit, (r) => [r.fullName, r.membershipId]);
 }
 

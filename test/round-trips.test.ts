@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
+import { buildMeeting } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 import { statementCounter } from './helpers/statements.ts';
 
@@ -39,5 +40,22 @@ describe('round trips per request', () => {
     const sent = await counter.during(async () => { status = (await as.secretary!.get(`/api/v1/people/${org.Q.id}`)).status; });
     expect(status).toBe(404);
     expect(sent).toHaveLength(2);
+  });
+
+  it('saving a roll reads the meeting, its roll and its details in one statement before the write, none after', async () => {
+    const meeting = await buildMeeting(t.ctx.db, org.cellA1a.id, { title: 'Monthly' });
+    await t.ctx.db.insertInto('agenda_items').values({ cell_id: org.cellA1a.id, meeting_id: meeting.id, position: 0, title: 'Dues' }).execute();
+    const records = meeting.roll.map((r) => ({ personId: r.personId, status: r.personId === org.P.id ? 'absent' : 'present' }));
+    let res: Awaited<ReturnType<Client['get']>> | undefined;
+    const sent = await counter.during(async () => {
+      res = await as.secretary!.request('PUT', `/api/v1/meetings/${meeting.id}/attendance`, { records, version: meeting.version });
+    });
+    expect(res!.status).toBe(200);
+    expect(res!.body).toMatchObject({ status: 'held', version: meeting.version + 1, present: records.length - 1, agenda: [{ title: 'Dues' }] });
+    const begin = sent.findIndex((q) => /^begin/i.test(q));
+    const write = sent.findIndex((q) => q.includes('insert into attendance'));
+    expect(begin).toBeGreaterThan(0);
+    expect(write - begin).toBe(2); // begin, the locked read, the write
+    expect(sent.slice(write + 1).filter((q) => q.includes('agenda_items'))).toEqual([]);
   });
 });

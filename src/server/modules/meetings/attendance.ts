@@ -4,7 +4,7 @@
  * concurrency), audits what changed, opens follow-ups for members absent too often in a row, and
  * brings the cell's metrics and its committees' roll-ups up to date in the same transaction.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
@@ -26,10 +26,11 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
     const changed = diffAttendance(before, next);
     if (m.status === 'held' && changed.length === 0) return getMeeting(trx, actor, meetingId, locked); // the same roll again
     assertVersion(m, input.version);
-    await writeRoll(trx, m, next, absenceFollowUps(trx, m, next.filter((r) => r.status === 'absent').map((r) => r.person_id)), auditInsert(trx, actor, {
+    await writeRoll(trx, m, next, auditInsert(trx, actor, {
       action: m.status === 'held' ? 'attendance.correct' : 'attendance.record', entity: 'meeting', entityId: m.id,
       before: { status: m.status, records: changed.map((c) => c.before) }, after: { status: 'held', records: changed.map((c) => c.after) },
     }));
+    await openAbsenceFollowUps(trx, m.cell_id, m.kind, next.filter((r) => r.status === 'absent').map((r) => r.person_id));
     await refreshMeetingPeriod(trx, m.cell_id, m.meets_on, [{ fact: 'follow_ups', on: todayIso() }]);
     const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
     return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next, details });
@@ -38,9 +39,9 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
 
 /**
  * One statement: the roll's rows replace the recorded ones (unchanged rows stay untouched), the
- * meeting is marked held with a new version, follow-ups are opened and the audit entry is written.
+ * meeting is marked held with a new version, and the audit entry is written.
  */
-async function writeRoll(db: Db, m: { cell_id: number; id: number; meets_on: string }, rows: AttendanceRow[], followUps: RawBuilder<unknown>, audit: ReturnType<typeof auditInsert>): Promise<void> {
+async function writeRoll(db: Db, m: { cell_id: number; id: number; meets_on: string }, rows: AttendanceRow[], audit: ReturnType<typeof auditInsert>): Promise<void> {
   const ids = rows.map((r) => r.person_id);
   await sql`${sql.raw(PREPARED)}
     with gone as (delete from attendance where cell_id = ${m.cell_id} and meeting_id = ${m.id} and person_id <> all(${ids}::bigint[])),
@@ -50,7 +51,6 @@ async function writeRoll(db: Db, m: { cell_id: number; id: number; meets_on: str
       from unnest(${ids}::bigint[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.reason)}::text[]) as r(person_id, status, reason)
       on conflict (cell_id, meeting_id, person_id) do update set status = excluded.status, reason = excluded.reason
       where (attendance.status, attendance.reason) is distinct from (excluded.status, excluded.reason)),
-    follow as (${followUps}),
     audit as (${audit})
     update meetings set status = 'held', not_held_reason = null, version = version + 1, updated_at = now()
     where cell_id = ${m.cell_id} and id = ${m.id}`.execute(db);
@@ -92,25 +92,22 @@ function diffAttendance(before: Row[], after: Row[]) {
 
 /**
  * A member absent (not excused) from the last N held meetings of the rulebook's kind gets a follow-up
- * item for the secretary, unless one is already open. The insert runs inside writeRoll's statement,
- * whose other parts it cannot see: the last N are this meeting (held, and the member absent from it:
- * `absent` is this roll's absentees) and the member's other held meetings of the kind.
+ * item for the secretary, unless one is already open.
  */
-function absenceFollowUps(db: Db, m: { cell_id: number; id: number; kind: string; meets_on: string }, absent: number[]) {
+async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent: number[]): Promise<void> {
+  if (absent.length === 0) return;
   const today = todayIso();
   // The newest version in force today decides; it applies to this meeting only if it counts this kind.
   const rule = db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up').where(inForce('standards', today))
     .orderBy('valid_from', 'desc').limit(1);
-  return sql`insert into follow_ups (cell_id, person_id, reason, created_on)
-    select ${m.cell_id}::bigint, p.person_id, 'repeated_absence', ${today}::date
-    from (select coalesce((params->>'consecutive')::int, 3) as n from (${rule}) r where r.params->>'kind' = ${m.kind}) rule
+  await sql`${sql.raw(PREPARED)}
+    insert into follow_ups (cell_id, person_id, reason, created_on)
+    select ${cellId}, p.person_id, 'repeated_absence', ${today}::date
+    from (select coalesce((params->>'consecutive')::int, 3) as n from (${rule}) r where r.params->>'kind' = ${kind}) rule
     cross join unnest(${absent}::bigint[]) as p(person_id)
     where (select count(*) = rule.n and bool_and(last.status = 'absent') from (
-        select x.status from (
-          select m.meets_on, m.id, a.status from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
-          where a.cell_id = ${m.cell_id} and a.person_id = p.person_id and m.kind = ${m.kind} and m.status = 'held' and m.id <> ${m.id}
-          union all
-          select ${m.meets_on}::date, ${m.id}::bigint, 'absent') x
-        order by x.meets_on desc, x.id desc limit rule.n) last)
-    on conflict (cell_id, person_id, reason) where resolved_on is null do nothing`;
+        select a.status from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
+        where a.cell_id = ${cellId} and a.person_id = p.person_id and m.kind = ${kind} and m.status = 'held'
+        order by m.meets_on desc, m.id desc limit rule.n) last)
+    on conflict (cell_id, person_id, reason) where resolved_on is null do nothing`.execute(db);
 }

@@ -124,6 +124,30 @@ describe('meetings and attendance', () => {
     expect((await region.get(`/api/v1/cells/${cell.id}/follow-ups`)).body.items).toEqual([]);
   });
 
+  it('counts a corrected earlier meeting in its place among the last three, and only held meetings of the kind', async () => {
+    const cell = await buildCell(t.ctx.db, org.districtA1.id);
+    const a = await buildPerson(t.ctx.db, cell.id, { fullName: 'Sometimes Away', fromDate: '2022-01-01' });
+    await buildPerson(t.ctx.db, cell.id, { fromDate: '2022-01-01' });
+    const followUps = () => t.ctx.db.selectFrom('follow_ups').select('person_id').where('cell_id', '=', cell.id).execute();
+    const held: Array<{ id: number }> = [];
+    for (const [ago, status] of [[70, 'absent'], [40, 'present'], [10, 'absent']] as const) {
+      const m = await buildMeeting(t.ctx.db, cell.id, { startsAt: daysAgo(ago) });
+      await holdMeeting(t.ctx.db, m.id, { [a.id]: status });
+      held.push(m);
+    }
+    // A meeting of another kind and one not held do not break or count in the run.
+    await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, cell.id, { kind: 'study', startsAt: daysAgo(30) })).id, { [a.id]: 'present' });
+    await buildMeeting(t.ctx.db, cell.id, { startsAt: daysAgo(20) });
+    expect(await followUps()).toEqual([]);
+    // The middle meeting corrected to absent: three in a row, though it is not the newest.
+    const region = await signIn(t.app, 'region@test', 'secret-pass');
+    const m = (await region.get(`/api/v1/meetings/${held[1]!.id}`)).body;
+    const records = m.roll.map((r: { personId: number }) => ({ personId: r.personId, status: r.personId === a.id ? 'absent' : 'present' }));
+    const saved = await region.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records, version: m.version });
+    expect(saved.status).toBe(200);
+    expect(await followUps()).toEqual([{ person_id: a.id }]);
+  });
+
   it('keeps open actions of decisions on later meetings until closed', async () => {
     const m1 = await buildMeeting(t.ctx.db, org.cellA1b.id, { startsAt: daysAgo(20) });
     const region = await signIn(t.app, 'region@test', 'secret-pass');

@@ -7,23 +7,24 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
-import { badRequest } from '../../errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
 import type { Meeting, SaveAttendance } from '../../../shared/schemas.ts';
 import { auditInsert, recordAudit } from '../audit/service.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { inForce } from '../compliance/standards.ts';
-import { selectRollAndAttendance, type AttendanceRow } from './queries.ts';
+import { lockMeetingWithRoll, type AttendanceRow } from './queries.ts';
 import { assertVersion, getMeeting, lockMeeting, refreshMeetingPeriod } from './service.ts';
 
 export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: SaveAttendance): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
-    const m = await lockMeeting(trx, actor, meetingId, undefined);
+    const locked = await lockMeetingWithRoll(trx, actor, meetingId);
+    if (!locked) throw notFound('meeting.notFound');
+    const { meeting: m, roll, saved: before, details } = locked;
     if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('meeting.notBegun');
-    const { roll, saved: before } = await selectRollAndAttendance(trx, m.cell_id, m.id, m.meets_on);
     checkCoversRoll(roll.map((r) => r.personId), input.records.map((r) => r.personId));
     const next = input.records.map((r) => ({ person_id: r.personId, status: r.status, reason: r.status === 'present' ? null : r.reason || null }));
     const changed = diffAttendance(before, next);
-    if (m.status === 'held' && changed.length === 0) return getMeeting(trx, actor, meetingId, { meeting: m, roll, saved: before }); // the same roll again
+    if (m.status === 'held' && changed.length === 0) return getMeeting(trx, actor, meetingId, locked); // the same roll again
     assertVersion(m, input.version);
     await writeRoll(trx, m, next, auditInsert(trx, actor, {
       action: m.status === 'held' ? 'attendance.correct' : 'attendance.record', entity: 'meeting', entityId: m.id,
@@ -32,7 +33,7 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
     await openAbsenceFollowUps(trx, m.cell_id, m.kind, next.filter((r) => r.status === 'absent').map((r) => r.person_id));
     await refreshMeetingPeriod(trx, m.cell_id, m.meets_on, [{ fact: 'follow_ups', on: todayIso() }]);
     const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
-    return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next });
+    return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next, details });
   });
 }
 

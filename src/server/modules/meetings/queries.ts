@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope, type Need } from '../../access/scope.ts';
 import { PREPARED, type Db } from '../../db/database.ts';
@@ -27,17 +27,29 @@ export function selectRoll(db: Db, cellId: number, day: string) {
 
 export type RollEntry = Awaited<ReturnType<typeof selectRoll>>[number];
 export type AttendanceRow = { person_id: number; status: 'present' | 'excused' | 'absent'; reason: string | null };
+export type MeetingInScope = NonNullable<Awaited<ReturnType<typeof selectMeetingInScope>>>;
+/** What a caller that has just read (or written) a meeting holds: its row, its roll and what is recorded. */
+export type Known = { meeting: MeetingInScope; roll: RollEntry[]; saved: AttendanceRow[]; details?: MeetingDetails };
+
+type RollAndAttendance = { personId: number; fullName: string | null; role: RollEntry['role'] | null; status: AttendanceRow['status'] | null; reason: string | null };
+
+/** The memberships on the roll of a cell on a day (from_date <= day < to_date), over SQL expressions. */
+const rollOn = (cellId: RawBuilder<unknown>, day: RawBuilder<unknown>) => sql`
+  select p.id, p.full_name, ms.role from memberships ms join people p on p.id = ms.person_id
+  where ms.cell_id = ${cellId} and ms.from_date <= ${day} and (ms.to_date is null or ms.to_date > ${day})`;
 
 /** The roll on the meeting's day (as selectRoll orders it) and what is recorded for the meeting, in one read. */
 export async function selectRollAndAttendance(db: Db, cellId: number, meetingId: number, day: string): Promise<{ roll: RollEntry[]; saved: AttendanceRow[] }> {
-  const { rows } = await sql<{ personId: number; fullName: string | null; role: RollEntry['role'] | null; status: AttendanceRow['status'] | null; reason: string | null }>`${sql.raw(PREPARED)}
-    with roll as (
-      select p.id, p.full_name, ms.role from memberships ms join people p on p.id = ms.person_id
-      where ms.cell_id = ${cellId} and ms.from_date <= ${day}::date and (ms.to_date is null or ms.to_date > ${day}::date)),
+  const { rows } = await sql<RollAndAttendance>`${sql.raw(PREPARED)}
+    with roll as (${rollOn(sql`${cellId}::bigint`, sql`${day}::date`)}),
     att as (select person_id, status, reason from attendance where cell_id = ${cellId} and meeting_id = ${meetingId})
     select coalesce(r.id, a.person_id) as "personId", r.full_name as "fullName", r.role, a.status, a.reason
     from roll r full join att a on a.person_id = r.id
     order by r.full_name, r.id`.execute(db);
+  return splitRoll(rows);
+}
+
+function splitRoll(rows: RollAndAttendance[]): { roll: RollEntry[]; saved: AttendanceRow[] } {
   return {
     roll: rows.filter((r) => r.fullName !== null && r.role !== null).map((r) => ({ personId: r.personId, fullName: r.fullName!, role: r.role! })),
     saved: rows.filter((r) => r.status !== null).map((r) => ({ person_id: r.personId, status: r.status!, reason: r.reason })),
@@ -59,13 +71,10 @@ type ActionEntry = Awaited<ReturnType<typeof selectActions>>[number];
 const actionJson = sql`json_build_object('id', a.id, 'title', a.title, 'ownerPersonId', a.owner_person_id, 'ownerName', p.full_name,
   'dueOn', a.due_on, 'status', a.status, 'closedOn', a.closed_on, 'decisionId', a.decision_id) order by a.due_on, a.id`;
 
-/**
- * What a meeting page shows beside the roll, in one read: agenda, decisions, their actions, and the
- * actions still open from earlier meetings (which stay on the agenda until closed).
- */
-export async function selectMeetingDetails(db: Db, cellId: number, meetingId: number, meetsOn: string) {
-  const { rows } = await sql<{ agenda: Array<{ id: number; title: string }>; decisions: Array<{ id: number; text: string }>; actions: ActionEntry[]; openActions: ActionEntry[] }>`${sql.raw(PREPARED)}
-    select
+export type MeetingDetails = { agenda: Array<{ id: number; title: string }>; decisions: Array<{ id: number; text: string }>; actions: ActionEntry[]; openActions: ActionEntry[] };
+
+/** The columns of selectMeetingDetails over SQL expressions for the meeting's cell, id and day. */
+const detailColumns = (cellId: RawBuilder<unknown>, meetingId: RawBuilder<unknown>, meetsOn: RawBuilder<unknown>) => sql`
       (select coalesce(json_agg(json_build_object('id', i.id, 'title', i.title) order by i.position), '[]') from agenda_items i
         where i.cell_id = ${cellId} and i.meeting_id = ${meetingId}) as agenda,
       (select coalesce(json_agg(json_build_object('id', d.id, 'text', d.text) order by d.id), '[]') from decisions d
@@ -76,8 +85,41 @@ export async function selectMeetingDetails(db: Db, cellId: number, meetingId: nu
       (select coalesce(json_agg(${actionJson}), '[]') from decision_actions a
         join decisions d on d.cell_id = a.cell_id and d.id = a.decision_id left join people p on p.id = a.owner_person_id
         join meetings m on m.cell_id = d.cell_id and m.id = d.meeting_id
-        where a.cell_id = ${cellId} and a.status = 'open' and m.meets_on < ${meetsOn}::date) as "openActions"`.execute(db);
+        where a.cell_id = ${cellId} and a.status = 'open' and m.meets_on < ${meetsOn}) as "openActions"`;
+
+/**
+ * What a meeting page shows beside the roll, in one read: agenda, decisions, their actions, and the
+ * actions still open from earlier meetings (which stay on the agenda until closed).
+ */
+export async function selectMeetingDetails(db: Db, cellId: number, meetingId: number, meetsOn: string): Promise<MeetingDetails> {
+  const { rows } = await sql<MeetingDetails>`${sql.raw(PREPARED)}
+    select ${detailColumns(sql`${cellId}::bigint`, sql`${meetingId}::bigint`, sql`${meetsOn}::date`)}`.execute(db);
   return rows[0]!;
+}
+
+/**
+ * For a change of the roll, in one round trip: the manageable meeting, locked (FOR UPDATE), with the
+ * roll on its day, what is recorded for it and its details (none of which the change touches).
+ * Undefined when the meeting is not there for the actor (404).
+ */
+export async function lockMeetingWithRoll(db: Db, actor: Actor, id: number): Promise<(Known & { details: MeetingDetails }) | undefined> {
+  const { rows: [row] } = await sql<MeetingInScope & MeetingDetails & { entries: RollAndAttendance[] }>`${sql.raw(PREPARED)}
+    with locked as materialized (
+      select m.cell_id, m.id, m.kind, m.title, m.starts_at, m.meets_on, m.status, m.not_held_reason, m.minutes, m.version,
+        m.created_at, m.created_by, m.updated_at, u.path::text as path, u.closed_on as cell_closed_on, k.quorum
+      from meetings m join units u on u.id = m.cell_id join meeting_kinds k on k.code = m.kind
+      where m.id = ${id}::bigint and ${pathInScope(actor, 'u.path', 'manage')}
+      for update of m)
+    select locked.*,
+      (select coalesce(json_agg(json_build_object('personId', coalesce(r.id, a.person_id), 'fullName', r.full_name, 'role', r.role,
+          'status', a.status, 'reason', a.reason) order by r.full_name, r.id), '[]')
+        from (${rollOn(sql`locked.cell_id`, sql`locked.meets_on`)}) r
+        full join (select person_id, status, reason from attendance where cell_id = locked.cell_id and meeting_id = locked.id) a on a.person_id = r.id) as entries,
+      ${detailColumns(sql`locked.cell_id`, sql`locked.id`, sql`locked.meets_on`)}
+    from locked`.execute(db);
+  if (!row) return undefined;
+  const { entries, agenda, decisions, actions, openActions, ...meeting } = row;
+  return { meeting, ...splitRoll(entries), details: { agenda, decisions, actions, openActions } };
 }
 
 export function selectMeetingCounts(db: Db, cellId: number, meetingIds: number[]) {

@@ -69,16 +69,14 @@ async function replaceAgenda(db: Db, cellId: number, meetingId: number, items: s
   }
 }
 
-type MeetingRow = NonNullable<Awaited<ReturnType<typeof q.selectMeetingInScope>>>;
-type Known = { meeting: MeetingRow; roll: q.RollEntry[]; saved: q.AttendanceRow[] };
 
 /** Reads a meeting for the response; a caller that has just written it may pass what it already holds. */
-export async function getMeeting(db: Db, actor: Actor, id: number, known?: Known): Promise<Meeting> {
+export async function getMeeting(db: Db, actor: Actor, id: number, known?: q.Known): Promise<Meeting> {
   const m = known?.meeting ?? await q.selectMeetingInScope(db, actor, id);
   if (!m) throw notFound('meeting.notFound');
   const kind = { quorum: m.quorum };
   const { roll, saved } = known ?? await q.selectRollAndAttendance(db, m.cell_id, m.id, m.meets_on);
-  const { agenda, decisions, actions, openActions } = await q.selectMeetingDetails(db, m.cell_id, m.id, m.meets_on);
+  const { agenda, decisions, actions, openActions } = known?.details ?? await q.selectMeetingDetails(db, m.cell_id, m.id, m.meets_on);
   const byPerson = new Map(saved.map((a) => [a.person_id, a]));
   // The roll as it stood that day, plus anyone recorded then who has since been removed from it.
   const entries = roll.map((r) => ({ ...r, status: byPerson.get(r.personId)?.status ?? null, reason: byPerson.get(r.personId)?.reason ?? null }));

@@ -4,7 +4,6 @@ import type { Actor } from '../../access/actor.ts';
 import { personFields } from '../../access/fields.ts';
 import { findPersonInScope, findUnitInScope } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
-import type { PersonRow } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreatePerson, Person } from '../../../shared/schemas.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -13,22 +12,14 @@ import { changeMembership } from './memberships.ts';
 import * as q from './queries.ts';
 
 export async function getPerson(db: Db, actor: Actor, id: number): Promise<Person> {
-  // The memberships are read alongside: they are scoped by themselves, and shown only if the person is found.
-  const [person, memberships] = await Promise.all([q.selectPersonForReader(db, actor, id), q.selectMemberships(db, actor, id)]);
-  if (!person) throw notFound('person.notFound');
-  return presentPerson(person, memberships, person.personal, person.manageable);
-}
-
-function presentPerson(p: PersonRow, memberships: Awaited<ReturnType<typeof q.selectMemberships>>, personal: boolean, canManage: boolean): Person {
+  const p = await q.selectPersonPage(db, actor, id);
+  if (!p) throw notFound('person.notFound');
   const record = {
     email: p.email, phone: p.phone, birthYear: p.birth_year, workplace: p.workplace, joinedOn: p.joined_on, memberNo: p.member_no,
   };
   return {
-    id: p.id, fullName: p.full_name, ...personFields(record, personal), canManage,
-    memberships: memberships.map((m) => ({
-      id: m.id, role: m.role, fromDate: m.from_date, toDate: m.to_date,
-      cell: { id: m.cellId, name: m.cellName, kind: m.cellKind },
-    })),
+    id: p.id, fullName: p.full_name, ...personFields(record, p.personal), canManage: p.manageable,
+    memberships: p.memberships.map((m) => ({ id: m.id, role: m.role, fromDate: m.fromDate, toDate: m.toDate, cell: { id: m.cellId, name: m.cellName, kind: m.cellKind } })),
   };
 }
 

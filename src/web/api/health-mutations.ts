@@ -1,6 +1,7 @@
 /** Write hooks for cell health. A meeting write answers with the whole meeting, which replaces the cached one. */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CreateMeeting, SubmitReport } from '../../shared/schemas.ts';
+import type { CreateMeeting } from '../../shared/schemas/meetings.ts';
+import type { SubmitReport } from '../../shared/schemas/reports.ts';
 import { api } from './client.ts';
 import { healthKeys } from './health-queries.ts';
 import type { AttendanceStatus, Meeting, MonthlyReport } from './health-types.ts';

@@ -1,10 +1,13 @@
 /** Types of the cell-health API (meetings, attendance, compliance, dashboards, reports), inferred from the shared schemas. */
 import type { z } from 'zod';
 import type {
-  ActionSchema, CellDashboardSchema, ComplianceGridSchema, ComplianceRowSchema, ComplianceSchema, MeetingSchema,
-  MeetingSummarySchema, MonthlyReportSchema, MyActionsSchema, MyMeetingsSchema, ReportListSchema, RollEntrySchema, SectorBreakdownSchema,
-  WorstCellsSchema,
-} from '../../shared/schemas.ts';
+  ComplianceGridSchema, ComplianceRowSchema, ComplianceSchema, SectorBreakdownSchema, WorstCellsSchema,
+} from '../../shared/schemas/compliance.ts';
+import type { MyMeetingsSchema } from '../../shared/schemas/home.ts';
+import type {
+  ActionSchema, CellDashboardSchema, MeetingSchema, MeetingSummarySchema, MyActionsSchema, RollEntrySchema,
+} from '../../shared/schemas/meetings.ts';
+import type { MonthlyReportSchema, ReportListSchema } from '../../shared/schemas/reports.ts';
 
 export type Meeting = z.infer<typeof MeetingSchema>;
 export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;

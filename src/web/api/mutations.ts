@@ -2,9 +2,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  Account, AppointSecretarySchema, ChangePasswordSchema, CreateAccountSchema, CreateGrantSchema, CreatePersonSchema,
-  CreateUnit, Grant, Me, Person, SignIn, Unit, UpdatePersonSchema, UpdateUnitSchema,
-} from '../../shared/schemas.ts';
+  Account, ChangePasswordSchema, CreateAccountSchema, CreateGrantSchema, Grant, Me, SignIn,
+} from '../../shared/schemas/accounts.ts';
+import type { CreatePersonSchema, Person, UpdatePersonSchema } from '../../shared/schemas/people.ts';
+import type { AppointSecretarySchema, CreateUnit, Unit, UpdateUnitSchema } from '../../shared/schemas/units.ts';
 import { api, setCsrfToken } from './client.ts';
 import { keys } from './queries.ts';
 

@@ -1,6 +1,8 @@
 /** Read hooks: every piece of server state the UI shows comes through TanStack Query here. */
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { Account, Me, Member, Person, Unit, UnitSummary } from '../../shared/schemas.ts';
+import type { Account, Me } from '../../shared/schemas/accounts.ts';
+import type { Person } from '../../shared/schemas/people.ts';
+import type { Member, Unit, UnitSummary } from '../../shared/schemas/units.ts';
 import type { UnitKind } from '../../shared/enums.ts';
 import { api, isUnauthorized, setCsrfToken } from './client.ts';
 

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../shared/enums.ts';
 import { passwordLengthProblem } from '../../shared/password-rules.ts';
-import { ChangePasswordSchema } from '../../shared/schemas.ts';
+import { ChangePasswordSchema } from '../../shared/schemas/accounts.ts';
 import { useChangePassword } from '../api/mutations.ts';
 import { validate, type FieldErrors } from '../lib/validate.ts';
 import { ErrorAlert } from './error-alert.tsx';

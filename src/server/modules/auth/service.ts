@@ -5,7 +5,7 @@ import { loadActor, type Actor } from '../../access/actor.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { hashToken, newToken } from '../../http/auth.ts';
-import type { Me } from '../../../shared/schemas.ts';
+import type { Me } from '../../../shared/schemas/accounts.ts';
 import { recordAudit } from '../audit/service.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { passwordProblem, assertAcceptablePassword } from './password-policy.ts';

@@ -6,7 +6,7 @@ import type { Actor } from '../../access/actor.ts';
 import { findUnitManagedFromAbove } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
-import type { Unit } from '../../../shared/schemas.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { recordAudit } from '../audit/service.ts';
 import { getUnit } from '../units/service.ts';
 import { changeMembership } from './memberships.ts';

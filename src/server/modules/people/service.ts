@@ -5,7 +5,7 @@ import { personFields } from '../../access/fields.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { PersonRow } from '../../db/types.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
-import type { CreatePerson, Person } from '../../../shared/schemas.ts';
+import type { CreatePerson, Person } from '../../../shared/schemas/people.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { changeMembership } from './memberships.ts';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { parentInView } from '../../access/scope.ts';
-import type { Unit, UnitSummary } from '../../../shared/schemas.ts';
+import type { Unit, UnitSummary } from '../../../shared/schemas/units.ts';
 import type { Sector } from '../../../shared/enums.ts';
 import type { UnitSummaryRow } from './queries.ts';
 

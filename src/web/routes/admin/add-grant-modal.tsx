@@ -2,7 +2,7 @@ import { Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRANT_ACCESS, GRANT_ROLES, type GrantAccess, type GrantRole } from '../../../shared/enums.ts';
-import { CreateGrantSchema, type Account } from '../../../shared/schemas.ts';
+import { type Account, CreateGrantSchema } from '../../../shared/schemas/accounts.ts';
 import { useCreateGrant } from '../../api/mutations.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Center, CloseButton, Group, Loader, Stack, Table
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Account } from '../../../shared/schemas.ts';
+import type { Account } from '../../../shared/schemas/accounts.ts';
 import { useRevokeGrant } from '../../api/mutations.ts';
 import { useAccounts } from '../../api/queries.ts';
 import { GrantLabel } from '../../components/badges.tsx';

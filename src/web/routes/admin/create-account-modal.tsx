@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/enums.ts';
 import { passwordLengthProblem } from '../../../shared/password-rules.ts';
-import { CreateAccountSchema } from '../../../shared/schemas.ts';
+import { CreateAccountSchema } from '../../../shared/schemas/accounts.ts';
 import { useCreateAccount } from '../../api/mutations.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { PasswordStrength } from '../../components/password-strength.tsx';

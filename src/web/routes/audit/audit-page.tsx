@@ -1,7 +1,7 @@
 import { Anchor, Button, Center, Loader, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
-import type { AuditEntry } from '../../../shared/schemas.ts';
+import type { AuditEntry } from '../../../shared/schemas/audit.ts';
 import { useMe } from '../../api/queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDateTime } from '../../lib/period.ts';

@@ -4,7 +4,7 @@ import { Anchor, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Unit } from '../../../shared/schemas.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { useCellDashboard } from '../../api/health-queries.ts';
 import { ActionList } from '../../components/action-list.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';

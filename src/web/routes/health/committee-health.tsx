@@ -1,7 +1,7 @@
 /** A committee's health for a month: headline figures, the 12-month trend, the heat grid, the worst cells, and at the top by sector. */
 import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../shared/schemas.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { useCompliance } from '../../api/health-queries.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';

@@ -6,7 +6,7 @@
 import { Anchor, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Me } from '../../../shared/schemas.ts';
+import type { Me } from '../../../shared/schemas/accounts.ts';
 import { useMyMeetings } from '../../api/health-queries.ts';
 import { KindBadge } from '../../components/badges.tsx';
 import { CalendarFeed } from '../meetings/calendar-feed.tsx';

@@ -2,7 +2,7 @@ import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Person } from '../../../shared/schemas.ts';
+import type { Person } from '../../../shared/schemas/people.ts';
 import { isNotFound } from '../../api/client.ts';
 import { usePerson } from '../../api/queries.ts';
 import { RoleBadge } from '../../components/badges.tsx';

@@ -1,7 +1,7 @@
 import { Checkbox, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppointSecretarySchema, type Unit } from '../../../shared/schemas.ts';
+import { AppointSecretarySchema, type Unit } from '../../../shared/schemas/units.ts';
 import { useAppointSecretary } from '../../api/mutations.ts';
 import { useMembers } from '../../api/queries.ts';
 import { FormModal } from '../../components/form-modal.tsx';

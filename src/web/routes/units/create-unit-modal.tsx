@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Sector, UnitKind } from '../../../shared/enums.ts';
-import { CreateUnitSchema, type Unit } from '../../../shared/schemas.ts';
+import { CreateUnitSchema, type Unit } from '../../../shared/schemas/units.ts';
 import { useCreateUnit } from '../../api/mutations.ts';
 import { serverFieldErrors } from '../../components/field-errors.ts';
 import { FormModal } from '../../components/form-modal.tsx';

@@ -2,7 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../../shared/enums.ts';
-import { UpdateUnitSchema, type Unit } from '../../../shared/schemas.ts';
+import { type Unit, UpdateUnitSchema } from '../../../shared/schemas/units.ts';
 import { useUpdateUnit } from '../../api/mutations.ts';
 import { serverFieldErrors } from '../../components/field-errors.ts';
 import { FormModal } from '../../components/form-modal.tsx';

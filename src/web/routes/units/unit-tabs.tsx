@@ -6,7 +6,7 @@
 import { Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { Unit } from '../../../shared/schemas.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
 import { isPeriod, lastCompletePeriod } from '../../lib/period.ts';
 import { CellDashboard } from '../health/cell-dashboard.tsx';

@@ -2,7 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { useMe } from './api/queries.ts';
+import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
 import { PageTitle } from './components/page-title.tsx';

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { SECTORS } from '../enums.ts';
 import { UnitRefSchema } from './base.ts';
 
+/** A standard judged for one cell and month: met or not, and its figures (`detail` names its kind). */
+export const StandardVerdictSchema = z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() });
+export type StandardVerdict = z.infer<typeof StandardVerdictSchema>;
+
 export const ComplianceQuerySchema = z.object({ period: z.string().max(7) }).strict();
 export const ComplianceStandardSchema = z.object({
   code: z.string(), title: z.string(), titleKo: z.string(), cellsMeeting: z.number(), cellsTotal: z.number(), rowsUrl: z.string(),
@@ -34,8 +38,10 @@ export const ComplianceRowsQuerySchema = z.object({
 export const ComplianceRowSchema = z.object({
   cellId: z.number(), cellName: z.string(), cellCode: z.string(), standardCode: z.string(), meets: z.boolean(), detail: z.unknown(),
 });
+export type ComplianceRow = z.infer<typeof ComplianceRowSchema>;
 
 export const RollupFigureSchema = z.object({ cellsMeeting: z.number(), cellsTotal: z.number() });
+export type RollupFigure = z.infer<typeof RollupFigureSchema>;
 
 /** Month by month, how many cells under a unit meet each standard (null: no figures that month). */
 export const TrendQuerySchema = z.object({ period: z.string().max(7).optional(), months: z.coerce.number().int().min(1).max(36).default(12) }).strict();
@@ -71,11 +77,13 @@ export const WorstCellsSchema = z.object({
     failing: z.array(z.object({ code: z.string(), detail: z.unknown() })),
   })),
 });
+export type WorstCells = z.infer<typeof WorstCellsSchema>;
 
 export const SectorBreakdownSchema = z.object({
   period: z.string(),
   rows: z.array(z.object({ sector: z.string().nullable(), all: RollupFigureSchema, figures: z.record(z.string(), RollupFigureSchema) })),
 });
+export type SectorBreakdown = z.infer<typeof SectorBreakdownSchema>;
 
 /** The limits of a standard's numeric parameters, [min, max]; the web form checks the same. */
 export const STANDARD_LIMITS = {

@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '../enums.ts';
 import { DateSchema, IdSchema, UnitRefSchema } from './base.ts';
+import { StandardVerdictSchema } from './compliance.ts';
 
 export const MEETING_KINDS = ['general', 'consultative', 'review', 'study', 'technical', 'other'] as const;
 export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 /** A kind of meeting as an administrator saves it. */
 export const SaveMeetingKindSchema = z.object({
@@ -23,6 +25,7 @@ export const MeetingKindListSchema = z.object({ items: z.array(MeetingKindSchema
 /** Any text: a code that is not a kind's is a 404, whatever its form. */
 export const MeetingKindParamsSchema = z.object({ code: z.string().min(1).max(100) }).strict();
 export const MoveMeetingKindSchema = z.object({ direction: z.enum(['up', 'down']) }).strict();
+export type MeetingKindMove = z.infer<typeof MoveMeetingKindSchema>['direction'];
 export type MeetingKind = z.infer<typeof MeetingKindSchema>;
 
 /** A member to follow up (e.g. after repeated absences), and what was done once resolved. */
@@ -31,6 +34,9 @@ export const FollowUpSchema = z.object({
   resolvedOn: z.string().nullable(), note: z.string().nullable(),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+/** A follow-up still open, as the cell's dashboard lists it. */
+export const OpenFollowUpSchema = FollowUpSchema.omit({ resolvedOn: true, note: true });
+export type OpenFollowUp = z.infer<typeof OpenFollowUpSchema>;
 export const ResolveFollowUpSchema = z.object({ note: z.string().trim().min(1).max(2000) }).strict();
 
 export const CreateMeetingSchema = z.object({
@@ -75,11 +81,13 @@ export const RollEntrySchema = z.object({
   /** The reason for an absence: sent to the cell's secretary and the officials above it, and to a member for their own row only; absent otherwise. */
   reason: z.string().nullable().optional(),
 });
+export type RollEntry = z.infer<typeof RollEntrySchema>;
 
 export const ActionSchema = z.object({
   id: z.number(), title: z.string(), ownerPersonId: z.number().nullable(), ownerName: z.string().nullable(),
   dueOn: z.string(), status: z.enum(['open', 'done', 'dropped']), closedOn: z.string().nullable(),
 });
+export type Action = z.infer<typeof ActionSchema>;
 export const DecisionSchema = z.object({ id: z.number(), text: z.string(), actions: z.array(ActionSchema) });
 
 export const MeetingSummarySchema = z.object({
@@ -87,6 +95,7 @@ export const MeetingSummarySchema = z.object({
   status: z.enum(['scheduled', 'held', 'not_held']), version: z.number(),
   present: z.number(), expected: z.number(),
 });
+export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
 export const MeetingSchema = MeetingSummarySchema.extend({
   agenda: z.array(z.object({ id: z.number(), title: z.string() })),
   notHeldReason: z.string().nullable(),
@@ -115,9 +124,9 @@ export const UpdateActionSchema = z.object({ status: z.enum(['open', 'done', 'dr
 export const CellDashboardSchema = z.object({
   cell: UnitRefSchema,
   period: z.string(),
-  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() })),
+  standards: z.array(StandardVerdictSchema),
   /** Members to follow up: all of them for the secretary and officials; for a member, only their own. */
-  followUps: z.array(z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string() })),
+  followUps: z.array(OpenFollowUpSchema),
   nextMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string() })),
   recentMeetings: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string().nullable(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),
   openActions: z.array(ActionSchema),
@@ -126,3 +135,4 @@ export const CellDashboardSchema = z.object({
 export type CellDashboard = z.infer<typeof CellDashboardSchema>;
 
 export const MyActionsSchema = z.object({ items: z.array(ActionSchema.extend({ cellId: z.number(), cellName: z.string(), meetingId: z.number() })) });
+export type MyActions = z.infer<typeof MyActionsSchema>;

@@ -1,6 +1,7 @@
 /** Monthly reports: a cell's report of the month, its submission and downloads, a committee's list. */
 import { z } from 'zod';
 import { UnitRefSchema } from './base.ts';
+import { StandardVerdictSchema } from './compliance.ts';
 
 export const MONTHLY_REPORT_STATUSES = ['draft', 'submitted'] as const;
 export const MonthlyReportSchema = z.object({
@@ -21,7 +22,7 @@ export const MonthlyReportSchema = z.object({
     openFollowUps: z.number(),
   }),
   meetings: z.array(z.object({ id: z.number(), kind: z.string(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),
-  standards: z.array(z.object({ code: z.string(), title: z.string(), titleKo: z.string(), meets: z.boolean(), detail: z.unknown() })),
+  standards: z.array(StandardVerdictSchema),
   /** The decisions of the month's meetings and the follow-up actions they set. */
   decisions: z.array(z.object({
     id: z.number(), meetingId: z.number(), text: z.string(),
@@ -43,3 +44,4 @@ export const ReportListSchema = z.object({
   items: z.array(z.object({ cell: UnitRefSchema, status: z.enum(['missing', ...MONTHLY_REPORT_STATUSES]), submittedAt: z.string().nullable() })),
   nextCursor: z.string().nullable(),
 });
+export type ReportList = z.infer<typeof ReportListSchema>;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../shared/enums.ts';
 import { passwordLengthProblem } from '../../shared/password-rules.ts';
 import { ChangePasswordSchema } from '../../shared/schemas/accounts.ts';
-import { useChangePassword } from '../api/mutations.ts';
+import { useChangePassword } from '../api/session.ts';
 import { validate, type FieldErrors } from '../lib/validate.ts';
 import { ErrorAlert } from './error-alert.tsx';
 import { PasswordStrength } from './password-strength.tsx';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRANT_ACCESS, GRANT_ROLES, type GrantAccess, type GrantRole } from '../../../shared/enums.ts';
 import { type Account, CreateGrantSchema } from '../../../shared/schemas/accounts.ts';
-import { useCreateGrant } from '../../api/mutations.ts';
+import { useCreateGrant } from '../../api/accounts.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';

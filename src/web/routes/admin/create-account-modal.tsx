@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/enums.ts';
 import { passwordLengthProblem } from '../../../shared/password-rules.ts';
 import { CreateAccountSchema } from '../../../shared/schemas/accounts.ts';
-import { useCreateAccount } from '../../api/mutations.ts';
+import { useCreateAccount } from '../../api/accounts.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { PasswordStrength } from '../../components/password-strength.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';

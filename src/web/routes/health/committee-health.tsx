@@ -2,7 +2,7 @@
 import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/schemas/units.ts';
-import { useCompliance } from '../../api/health-queries.ts';
+import { useCompliance } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { formatPeriod } from '../../lib/period.ts';

@@ -2,7 +2,7 @@
 import { Card, Center, Loader, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/accounts.ts';
-import { useMyActions } from '../../api/health-queries.ts';
+import { useMyActions } from '../../api/meetings.ts';
 import { ActionList } from '../../components/action-list.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Person } from '../../../shared/schemas/people.ts';
 import { isNotFound } from '../../api/client.ts';
-import { usePerson } from '../../api/queries.ts';
+import { usePerson } from '../../api/people.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { NotFoundPage } from '../home/not-found-page.tsx';

@@ -3,8 +3,7 @@ import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Simp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useSubmitReport } from '../../api/health-mutations.ts';
-import { useMonthlyReport } from '../../api/health-queries.ts';
+import { useMonthlyReport, useSubmitReport } from '../../api/reports.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';

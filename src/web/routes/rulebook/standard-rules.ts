@@ -3,7 +3,7 @@
  * percentages as whole per cents, and which version of a standard is past, in force or planned.
  */
 import type { TFunction } from 'i18next';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
 import { shiftPeriod } from '../../lib/period.ts';
 import { DEFAULT_PARAMS, KIND_UIS, kindUi, paramsFromApi, paramsToApi, type RuleParams } from './kinds/index.ts';
 

@@ -1,7 +1,7 @@
 /** Versions of standards as a table: what each asks in words, whom it applies to, and when. */
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
 import { formatPeriod } from '../../lib/period.ts';
 import { standardTitle } from '../../lib/standards.ts';
 import { useRuleWording } from './rule-wording.ts';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SignInSchema } from '../../../shared/schemas/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
-import { useSignIn } from '../../api/mutations.ts';
+import { useSignIn } from '../../api/session.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { CreatePersonSchema } from '../../../shared/schemas/people.ts';
 import { type Unit } from '../../../shared/schemas/units.ts';
-import { useCreatePerson } from '../../api/mutations.ts';
+import { useCreatePerson } from '../../api/people.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { EMPTY_PERSON, PersonFields, toPersonInput } from '../../components/person-fields.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Sector, UnitKind } from '../../../shared/enums.ts';
 import { CreateUnitSchema, type Unit } from '../../../shared/schemas/units.ts';
-import { useCreateUnit } from '../../api/mutations.ts';
+import { useCreateUnit } from '../../api/units.ts';
 import { serverFieldErrors } from '../../components/field-errors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { SectorSelect } from '../../components/sector-select.tsx';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../../shared/enums.ts';
 import { type Unit, UpdateUnitSchema } from '../../../shared/schemas/units.ts';
-import { useUpdateUnit } from '../../api/mutations.ts';
+import { useUpdateUnit } from '../../api/units.ts';
 import { serverFieldErrors } from '../../components/field-errors.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { SectorSelect } from '../../components/sector-select.tsx';

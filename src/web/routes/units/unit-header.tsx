@@ -2,7 +2,7 @@ import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Te
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Unit } from '../../../shared/schemas/units.ts';
-import { useRelieveSecretary } from '../../api/mutations.ts';
+import { useRelieveSecretary } from '../../api/units.ts';
 import { KindBadge, SectorText } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 

@@ -2,7 +2,7 @@ import { Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isNotFound } from '../../api/client.ts';
-import { useUnit } from '../../api/queries.ts';
+import { useUnit } from '../../api/units.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';

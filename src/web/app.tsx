@@ -14,7 +14,7 @@ function page<K extends string, P extends object>(load: () => Promise<Record<K, 
 }
 const HomePage = page(() => import('./routes/home/home-page.tsx'), 'HomePage');
 const UnitPage = page(() => import('./routes/units/unit-page.tsx'), 'UnitPage');
-const ComplianceRowsPage = page(() => import('./routes/health/compliance-rows-page.tsx'), 'ComplianceRowsPage');
+const ComplianceRowsPage = page(() => import('./routes/dashboards/compliance-rows-page.tsx'), 'ComplianceRowsPage');
 const MeetingPage = page(() => import('./routes/meetings/meeting-page.tsx'), 'MeetingPage');
 const PersonPage = page(() => import('./routes/people/person-page.tsx'), 'PersonPage');
 const AdminPage = page(() => import('./routes/admin/admin-page.tsx'), 'AdminPage');

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { formatDate, formatDateTime, formatPeriod } from '../../lib/period.ts';
-import { CellStandards } from '../health/cell-standards.tsx';
+import { CellStandards } from '../dashboards/cell-standards.tsx';
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (

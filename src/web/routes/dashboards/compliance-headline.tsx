@@ -35,7 +35,7 @@ function attendanceOf(sums: Record<string, number>): { present: number; expected
   return expected > 0 ? { present: total('attendance_present:'), expected } : null;
 }
 
-export function HealthHeadline({ data }: { data: Compliance }) {
+export function ComplianceHeadline({ data }: { data: Compliance }) {
   const { t, i18n } = useTranslation();
   const attendance = attendanceOf(data.sums ?? {});
   return (

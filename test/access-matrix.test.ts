@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { createApiToken } from '../src/server/modules/auth/service.ts';
-import { appointSecretary } from '../src/server/modules/people/secretary.ts';
+import { appointSecretary } from '../src/server/modules/units/officers.ts';
 import { transferPerson, updatePerson } from '../src/server/modules/people/service.ts';
 import { saveAttendance } from '../src/server/modules/meetings/attendance.ts';
 import { importMembers } from '../src/server/modules/imports/service.ts';

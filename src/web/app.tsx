@@ -21,7 +21,7 @@ const AdminPage = page(() => import('./routes/admin/admin-page.tsx'), 'AdminPage
 const RulebookPage = page(() => import('./routes/rulebook/rulebook-page.tsx'), 'RulebookPage');
 const MeetingKindsPage = page(() => import('./routes/rulebook/meeting-kinds-page.tsx'), 'MeetingKindsPage');
 const AuditPage = page(() => import('./routes/audit/audit-page.tsx'), 'AuditPage');
-const NotFoundPage = page(() => import('./routes/home/not-found-page.tsx'), 'NotFoundPage');
+const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { assertAdministratorRemains } from '../accounts/administrators.ts';
 import { recordAudit } from '../audit/service.ts';
-import { changeMembership } from './memberships.ts';
+import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 
 export const ERASED_NAME = '(erased)';

@@ -8,7 +8,7 @@ import { badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreatePerson, Person } from '../../../shared/schemas/people.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIso as today } from '../compliance/periods.ts';
-import { changeMembership } from './memberships.ts';
+import { changeMembership } from '../units/memberships.ts';
 import * as q from './queries.ts';
 
 export async function getPerson(db: Db, actor: Actor, id: number): Promise<Person> {

@@ -5,7 +5,7 @@ import {
 } from '../../../shared/schemas/units.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
-import { appointSecretary, relieveSecretary } from '../people/secretary.ts';
+import { appointSecretary, relieveSecretary } from './officers.ts';
 import * as units from './service.ts';
 
 const tags = ['units'];

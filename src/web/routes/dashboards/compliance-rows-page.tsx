@@ -9,7 +9,7 @@ import { PeriodPicker } from '../../components/period-picker.tsx';
 import { standardFromParam } from '../../lib/links.ts';
 import { formatPeriod, isPeriod, lastCompletePeriod, pastMonthName } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';
-import { NotFoundPage } from '../home/not-found-page.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
 
 type Meets = 'true' | 'false' | '';
 

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { formatDateTime } from '../../lib/period.ts';
-import { NotFoundPage } from '../home/not-found-page.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { AttendanceForm } from './attendance-form.tsx';
 import { DecisionsSection } from './decisions-section.tsx';
 import { MinutesEditor } from './minutes-editor.tsx';

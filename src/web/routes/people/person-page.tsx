@@ -7,7 +7,7 @@ import { isNotFound } from '../../api/client.ts';
 import { usePerson } from '../../api/people.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { NotFoundPage } from '../home/not-found-page.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { EditPersonModal } from './edit-person-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 

@@ -6,7 +6,7 @@ import { useUnit } from '../../api/units.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
-import { NotFoundPage } from '../home/not-found-page.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { UnitActions } from './unit-actions.tsx';
 import { UnitHeader } from './unit-header.tsx';
 import { UnitTabs } from './unit-tabs.tsx';

@@ -4,7 +4,6 @@ import { MEMBERSHIP_ROLES } from '../enums.ts';
 import { DateSchema, IdSchema, UnitRefSchema } from './base.ts';
 import { StandardVerdictSchema } from './compliance.ts';
 
-export const MEETING_KINDS = ['general', 'consultative', 'review', 'study', 'technical', 'other'] as const;
 export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 

@@ -5,7 +5,7 @@ import type { Account, CreateAccountSchema, CreateGrantSchema, Grant } from '../
 import { api, type Page } from './client.ts';
 import { sessionKeys } from './session.ts';
 
-export const accountKeys = {
+const accountKeys = {
   accounts: ['accounts'] as const,
 };
 

@@ -8,7 +8,7 @@ import type { CellDashboard } from '../../shared/schemas/meetings.ts';
 import { api, type Page } from './client.ts';
 
 /** Every key starts with `standards` or `compliance`, so a write can refresh everything it may have changed. */
-export const complianceKeys = {
+const complianceKeys = {
   standards: ['standards'] as const,
   compliance: (unitId: number, period: string, part: string) => ['compliance', unitId, period, part] as const,
   rows: (url: string, meets: string) => ['compliance', 'rows', url, meets] as const,

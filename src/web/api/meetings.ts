@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { CalendarFeed } from '../../shared/schemas/calendar.ts';
 import type { MyMeetings } from '../../shared/schemas/home.ts';
 import type {
-  CreateDecisionSchema, CreateMeeting, FollowUp, Meeting, MeetingKind, MeetingKindMove, MeetingSummary, MyActions, NotHeldSchema,
+  CreateDecisionSchema, CreateMeeting, Meeting, MeetingKind, MeetingKindMove, MeetingSummary, MyActions, NotHeldSchema,
   ResolveFollowUpSchema, SaveAttendanceSchema, SaveMeetingKindSchema, UpdateActionSchema, UpdateMeetingSchema,
 } from '../../shared/schemas/meetings.ts';
 import { api } from './client.ts';
@@ -17,7 +17,6 @@ export const meetingKeys = {
   meetingKinds: ['meeting-kinds'] as const,
   meeting: (id: number) => ['meetings', id] as const,
   cellMeetings: (cellId: number) => ['meetings', 'cell', cellId] as const,
-  followUps: (cellId: number, includeResolved: boolean) => ['follow-ups', cellId, includeResolved] as const,
   myActions: ['my-actions'] as const,
   myMeetings: ['meetings', 'mine'] as const,
 };
@@ -47,15 +46,6 @@ export function useCellMeetings(cellId: number, limit = 100) {
   return useQuery({
     queryKey: meetingKeys.cellMeetings(cellId),
     queryFn: async () => (await api.get<{ items: MeetingSummary[] }>(`/api/v1/cells/${cellId}/meetings`, { limit })).items,
-  });
-}
-
-export function useFollowUps(cellId: number, includeResolved = false) {
-  return useQuery({
-    queryKey: meetingKeys.followUps(cellId, includeResolved),
-    queryFn: async () => (await api.get<{ items: FollowUp[] }>(`/api/v1/cells/${cellId}/follow-ups`, {
-      includeResolved: includeResolved ? 'true' : 'false',
-    })).items,
   });
 }
 

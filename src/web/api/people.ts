@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CreatePersonSchema, Person, TransferPersonSchema, UpdatePersonSchema } from '../../shared/schemas/people.ts';
 import { api } from './client.ts';
 
-export const personKeys = {
+const personKeys = {
   person: (id: number) => ['people', id] as const,
 };
 

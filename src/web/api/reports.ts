@@ -3,7 +3,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { MonthlyReport, ReportList, SubmitReport } from '../../shared/schemas/reports.ts';
 import { api } from './client.ts';
 
-export const reportKeys = {
+const reportKeys = {
   report: (cellId: number, period: string) => ['reports', cellId, period] as const,
   reportList: (unitId: number, period: string) => ['reports', 'unit', unitId, period] as const,
 };

@@ -9,7 +9,7 @@ export const sessionKeys = {
 };
 
 /** The signed-in actor, or null when signed out (401 is an answer here, not an error). */
-export async function fetchMe(): Promise<Me | null> {
+async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/api/v1/me');
     setCsrfToken(me.csrfToken);

@@ -7,7 +7,7 @@ import type {
 } from '../../shared/schemas/units.ts';
 import { api, type Page } from './client.ts';
 
-export const unitKeys = {
+const unitKeys = {
   unit: (id: number) => ['units', id] as const,
   children: (id: number, includeClosed: boolean) => ['units', id, 'children', includeClosed] as const,
   members: (id: number) => ['units', id, 'members'] as const,

@@ -8,7 +8,7 @@
  *   kept by a top-N sort.
  * A subtree counts as small by the cells the committee's figures count this month.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';

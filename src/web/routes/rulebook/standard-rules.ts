@@ -11,11 +11,6 @@ import { DEFAULT_PARAMS, KIND_UIS, kindUi, paramsFromApi, paramsToApi, type Rule
 export const STANDARD_KINDS: readonly string[] = KIND_UIS.map((k) => k.code);
 export type StandardKind = string;
 
-export const isStandardKind = (k: string): boolean => kindUi(k) !== undefined;
-
-/** Kinds whose rule is about one kind of meeting (`params.kind`). */
-export const usesMeetingKind = (k: string): boolean => (kindUi(k)?.meetingKind ?? null) !== null;
-
 export { DEFAULT_PARAMS, paramsFromApi, paramsToApi, type RuleParams };
 
 /** The meeting kind a new standard of this kind most often refers to. */

@@ -1,6 +1,6 @@
 /** Accounts as administrators see them, whom a manager may grant roles to, and tokens after a password change. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../src/shared/schemas.ts';
+import type { Account } from '../src/shared/schemas/accounts.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, withToken, type Client } from './helpers/client.ts';
 import { buildAccount, buildPerson } from './helpers/factories.ts';

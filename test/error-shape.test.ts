@@ -4,7 +4,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorSchema } from '../src/shared/schemas.ts';
+import { ErrorSchema } from '../src/shared/schemas/base.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildOrg } from './helpers/org.ts';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
-import { changeMembership } from '../src/server/modules/people/memberships.ts';
+import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { buildCell, buildPerson } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 

@@ -2,7 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { useMe } from './api/queries.ts';
+import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
 import { PageTitle } from './components/page-title.tsx';
@@ -14,14 +14,14 @@ function page<K extends string, P extends object>(load: () => Promise<Record<K, 
 }
 const HomePage = page(() => import('./routes/home/home-page.tsx'), 'HomePage');
 const UnitPage = page(() => import('./routes/units/unit-page.tsx'), 'UnitPage');
-const ComplianceRowsPage = page(() => import('./routes/health/compliance-rows-page.tsx'), 'ComplianceRowsPage');
+const ComplianceRowsPage = page(() => import('./routes/dashboards/compliance-rows-page.tsx'), 'ComplianceRowsPage');
 const MeetingPage = page(() => import('./routes/meetings/meeting-page.tsx'), 'MeetingPage');
 const PersonPage = page(() => import('./routes/people/person-page.tsx'), 'PersonPage');
 const AdminPage = page(() => import('./routes/admin/admin-page.tsx'), 'AdminPage');
 const RulebookPage = page(() => import('./routes/rulebook/rulebook-page.tsx'), 'RulebookPage');
 const MeetingKindsPage = page(() => import('./routes/rulebook/meeting-kinds-page.tsx'), 'MeetingKindsPage');
 const AuditPage = page(() => import('./routes/audit/audit-page.tsx'), 'AuditPage');
-const NotFoundPage = page(() => import('./routes/home/not-found-page.tsx'), 'NotFoundPage');
+const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
   const { t } = useTranslation();

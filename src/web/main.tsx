@@ -11,7 +11,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { isUnauthorized, setCsrfToken } from './api/client.ts';
-import { keys } from './api/queries.ts';
+import { sessionKeys } from './api/session.ts';
 import { App } from './app.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -19,7 +19,7 @@ import { cssVariablesResolver, theme } from './theme.ts';
 function onAnyError(error: unknown): void {
   if (!isUnauthorized(error)) return;
   setCsrfToken(null);
-  queryClient.setQueryData(keys.me, null);
+  queryClient.setQueryData(sessionKeys.me, null);
 }
 
 const queryClient: QueryClient = new QueryClient({

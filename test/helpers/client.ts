@@ -1,5 +1,5 @@
 /** A signed-in HTTP client over fastify.inject: carries the session cookie and the CSRF header. */
-import type { Me } from '../../src/shared/schemas.ts';
+import type { Me } from '../../src/shared/schemas/accounts.ts';
 import type { TestApp } from './app.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -7,7 +7,7 @@
  *        └ regionB ─ districtB1 ─ cellB1a (Q)
  */
 import type { Db } from '../../src/server/db/database.ts';
-import { appointSecretary } from '../../src/server/modules/people/secretary.ts';
+import { appointSecretary } from '../../src/server/modules/units/officers.ts';
 import { systemActor } from '../../src/server/access/actor.ts';
 import { buildAccount, buildCell, buildCommittee, buildPerson, buildRoot } from './factories.ts';
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { sql } from 'kysely';
-import { CreateAccountSchema, text } from '../../shared/schemas.ts';
+import { CreateAccountSchema } from '../../shared/schemas/accounts.ts';
+import { text } from '../../shared/schemas/base.ts';
 
 export function createAdminCommand(): Command {
   return new Command('create-admin')

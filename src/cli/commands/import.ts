@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Command } from 'commander';
-import type { ImportStatus } from '../../shared/schemas.ts';
+import type { ImportStatus } from '../../shared/schemas/imports.ts';
 import { progressBar } from '../progress-bar.ts';
 
 export function importCommand(): Command {

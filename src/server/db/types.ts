@@ -1,5 +1,5 @@
 /** Table types for Kysely, written to match the migrations. */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { GrantAccess, GrantRole, MembershipRole, UnitKind } from '../../shared/enums.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -251,4 +251,3 @@ export interface DB {
 
 export type UnitRow = Selectable<UnitsTable>;
 export type PersonRow = Selectable<PeopleTable>;
-export type NewPerson = Insertable<PeopleTable>;

@@ -1,7 +1,7 @@
 /** Shared bits for route files: the typed Fastify instance and common response schemas. */
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorSchema } from '../../shared/schemas.ts';
+import { ErrorSchema } from '../../shared/schemas/base.ts';
 import type { AppContext } from '../context.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

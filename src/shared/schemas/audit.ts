@@ -6,7 +6,6 @@ import { DateSchema, IdSchema, PageQuerySchema, UnitRefSchema, pageOf } from './
 export const AUDIT_ENTITIES = [
   'unit', 'person', 'meeting', 'action', 'follow_up', 'grant', 'account', 'api_token', 'standard', 'meeting_kind', 'organization', 'audit',
 ] as const;
-export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AuditQuerySchema = PageQuerySchema.extend({
   /** The unit's subtree, as its path was at the time of each change. */

@@ -19,7 +19,6 @@ export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
   cursor: z.string().max(200).optional(),
 }).strict();
-export type PageQuery = z.infer<typeof PageQuerySchema>;
 
 /** Every error body: `message` is English; clients translate `messageKey` with `params` (src/shared/error-messages.ts). */
 export const ErrorSchema = z.object({

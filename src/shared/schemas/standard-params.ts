@@ -3,7 +3,7 @@
  * the rulebook registry) and the web's per-kind form files build on the same schemas and limits.
  */
 import { z } from 'zod';
-import { STANDARD_LIMITS } from './health.ts';
+import { STANDARD_LIMITS } from './compliance.ts';
 
 const whole = ([min, max]: readonly [number, number]) => z.number().int().min(min).max(max);
 const meetingKind = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40);

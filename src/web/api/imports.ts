@@ -2,7 +2,7 @@
  * CSV import of a cell's (or a committee's) members. The upload goes through XMLHttpRequest because
  * fetch cannot report upload progress; the status endpoint is polled alongside for rows per second.
  */
-import type { ImportStatus } from '../../shared/schemas.ts';
+import type { ImportStatus } from '../../shared/schemas/imports.ts';
 import { ApiError, api, getCsrfToken, toApiError } from './client.ts';
 
 /** A v4 UUID; crypto.randomUUID only exists in secure contexts, so fall back to getRandomValues. */

@@ -2,8 +2,8 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useSetActionStatus } from '../api/health-mutations.ts';
-import type { Action } from '../api/health-types.ts';
+import type { Action } from '../../shared/schemas/meetings.ts';
+import { useSetActionStatus } from '../api/meetings.ts';
 import { formatDate, todayLocal } from '../lib/period.ts';
 import { ErrorAlert } from './error-alert.tsx';
 

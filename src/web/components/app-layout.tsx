@@ -3,9 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import type { Me } from '../../shared/schemas.ts';
+import type { Me } from '../../shared/schemas/accounts.ts';
 import { canReadAudit } from '../routes/audit/audit-words.ts';
-import { useSignOut } from '../api/mutations.ts';
+import { useSignOut } from '../api/session.ts';
 import { ChangePasswordModal } from './change-password-modal.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 

@@ -1,7 +1,7 @@
 /** Small pieces shared by meeting views: the kind's name in the current language and the status badge. */
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMeetingKinds } from '../api/health-queries.ts';
+import { useMeetingKinds } from '../api/meetings.ts';
 
 export function useKindName(): (code: string) => string {
   const { i18n } = useTranslation();

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitKind } from '../../shared/enums.ts';
-import { useUnitSearch } from '../api/queries.ts';
+import { useUnitSearch } from '../api/units.ts';
 
 interface Option {
   value: string;

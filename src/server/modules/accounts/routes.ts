@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AccountSchema, CreateAccountSchema, CreateGrantSchema, GrantSchema, IdParamsSchema, PageQuerySchema, pageOf } from '../../../shared/schemas.ts';
+import { AccountSchema, CreateAccountSchema, CreateGrantSchema, GrantSchema } from '../../../shared/schemas/accounts.ts';
+import { IdParamsSchema, pageOf, PageQuerySchema } from '../../../shared/schemas/base.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import * as accounts from './service.ts';

@@ -11,7 +11,7 @@ import { pathInScope, personInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
-import type { Account, Grant } from '../../../shared/schemas.ts';
+import type { Account, Grant } from '../../../shared/schemas/accounts.ts';
 import type { GrantAccess, GrantRole } from '../../../shared/enums.ts';
 import { recordAudit } from '../audit/service.ts';
 import { revokeLapsedFeeds } from '../calendar/service.ts';

@@ -5,7 +5,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CursorKey } from '../../http/pagination.ts';
-import { subtreeRange } from '../compliance/subtree.ts';
+import { subtreeRange } from '../../db/ltree.ts';
 import { ERASED_NAME } from '../people/privacy.ts';
 
 /** The deepest committee depth with an index of its own (audit_log_under_depth<d>_idx). */

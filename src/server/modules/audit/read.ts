@@ -7,7 +7,7 @@ import { auditCovers, auditScope } from '../../access/audit.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
-import type { AuditEntry, AuditPage, AuditQuery } from '../../../shared/schemas.ts';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../../shared/schemas/audit.ts';
 import { recordAudit } from './service.ts';
 import { selectAuditRows, selectUnitPath, type AuditFilters, type AuditRow } from './queries.ts';
 import { unitRefsCutter } from './unit-refs.ts';

@@ -1,4 +1,4 @@
-import { AuditPageSchema, AuditQuerySchema } from '../../../shared/schemas.ts';
+import { AuditPageSchema, AuditQuerySchema } from '../../../shared/schemas/audit.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { readAudit } from './read.ts';

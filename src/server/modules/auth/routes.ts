@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ChangePasswordSchema, CreateApiTokenSchema, IdParamsSchema, MeSchema, SignInSchema, ErrorSchema } from '../../../shared/schemas.ts';
+import { ChangePasswordSchema, CreateApiTokenSchema, MeSchema, SignInSchema } from '../../../shared/schemas/accounts.ts';
+import { ErrorSchema, IdParamsSchema } from '../../../shared/schemas/base.ts';
 import { requireActor, SESSION_COOKIE } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import * as auth from './service.ts';

@@ -6,7 +6,7 @@ import { isCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { hashToken, newToken } from '../../http/auth.ts';
-import type { Me } from '../../../shared/schemas.ts';
+import type { Me } from '../../../shared/schemas/accounts.ts';
 import { recordAudit } from '../audit/service.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { passwordProblem, assertAcceptablePassword } from './password-policy.ts';

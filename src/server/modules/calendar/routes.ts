@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { IdParamsSchema } from '../../../shared/schemas.ts';
+import { IdParamsSchema } from '../../../shared/schemas/base.ts';
+import { CalendarFeedSchema } from '../../../shared/schemas/calendar.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import * as calendar from './service.ts';
 
 const tags = ['calendar'];
-const FeedSchema = z.object({ url: z.string() });
 
 export const calendarRoutes: RouteModule = (app, { db }) => {
   app.post('/api/v1/me/calendar', {
-    schema: { tags, summary: 'A secret iCalendar URL with the meetings of all your cells', body: z.object({}).strict().optional(), response: { 201: FeedSchema, ...errorResponses } },
+    schema: { tags, summary: 'A secret iCalendar URL with the meetings of all your cells', body: z.object({}).strict().optional(), response: { 201: CalendarFeedSchema, ...errorResponses } },
   }, async (req, reply) => reply.status(201).send(await calendar.createPersonFeed(db, requireActor(req))));
 
   app.post('/api/v1/cells/:id/calendar', {
-    schema: { tags, summary: 'A secret iCalendar URL with a cell\'s meetings', params: IdParamsSchema, body: z.object({}).strict().optional(), response: { 201: FeedSchema, ...errorResponses } },
+    schema: { tags, summary: 'A secret iCalendar URL with a cell\'s meetings', params: IdParamsSchema, body: z.object({}).strict().optional(), response: { 201: CalendarFeedSchema, ...errorResponses } },
   }, async (req, reply) => reply.status(201).send(await calendar.createCellFeed(db, requireActor(req), req.params.id)));
 
   app.get('/api/v1/calendar/:file', {

@@ -9,6 +9,7 @@
  */
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.ts';
+import { subtreeRange } from '../../db/ltree.ts';
 import { SOURCES, SUMS } from '../rulebook-registry.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import type { MetricWindow } from './plugin.ts';
@@ -17,7 +18,6 @@ import { createBuildTable, swapIn } from './partitions.ts';
 import { overallPath, refreshChange, sourceRows, type FactChange } from './refresh.ts';
 
 export { monthsTouched, type FactChange } from './refresh.ts';
-import { subtreeRange } from './subtree.ts';
 import { sumUpTheTree } from './tree-sums.ts';
 import { wantedKeysAt } from './wanted-keys.ts';
 

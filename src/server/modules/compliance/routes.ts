@@ -1,13 +1,16 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
-import { ComplianceGridSchema, SectorBreakdownSchema, WorstCellsSchema, ComplianceQuerySchema, ComplianceRowSchema, ComplianceRowsQuerySchema, ComplianceSchema, IdParamsSchema, pageOf } from '../../../shared/schemas.ts';
+import { IdParamsSchema, pageOf } from '../../../shared/schemas/base.ts';
+import {
+  ComplianceGridSchema, ComplianceQuerySchema, ComplianceRowSchema, ComplianceRowsQuerySchema, ComplianceSchema, SavedStandardSchema,
+  SaveStandardSchema, SectorBreakdownSchema, StandardListSchema, TrendQuerySchema, TrendSchema, WorstCellsSchema,
+} from '../../../shared/schemas/compliance.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { lastCompletePeriod, parsePeriod } from './periods.ts';
 import * as compliance from './service.ts';
 import { getGrid, getSectorBreakdown, getWorstCells } from './views.ts';
-import { SaveStandardSchema } from '../../../shared/schemas.ts';
 import { saveStandard } from './rulebook.ts';
 import { listStandards } from './standards.ts';
 
@@ -51,8 +54,8 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/units/:id/compliance/trend', {
     schema: {
       tags, summary: 'Cells meeting each standard, month by month', params: IdParamsSchema,
-      querystring: z.object({ period: z.string().max(7).optional(), months: z.coerce.number().int().min(1).max(36).default(12) }).strict(),
-      response: { 200: z.object({ unitId: z.number(), periods: z.array(z.string()), partial: z.array(z.boolean()).describe('per period: still in progress'), series: z.array(z.object({ standardCode: z.string(), points: z.array(z.object({ cellsMeeting: z.number(), cellsTotal: z.number() }).nullable()) })) }), ...errorResponses },
+      querystring: TrendQuerySchema,
+      response: { 200: TrendSchema, ...errorResponses },
     },
   }, async (req) => compliance.getTrend(db, requireActor(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : lastCompletePeriod(), req.query.months));
 
@@ -70,11 +73,11 @@ export const complianceRoutes: RouteModule = (app, { db }) => {
   }, async (req) => getSectorBreakdown(db, requireActor(req), req.params.id, parsePeriod(req.query.period)));
 
   app.get('/api/v1/standards', {
-    schema: { tags: ['rulebook'], summary: 'The rulebook: every standard and its versions', response: { 200: z.object({ items: z.array(z.object({ id: z.number(), code: z.string(), kind: z.string(), params: z.record(z.string(), z.unknown()), titleEn: z.string(), titleKo: z.string(), scopeUnitId: z.number().nullable().optional(), scopeSector: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() })) }), ...errorResponses } },
+    schema: { tags: ['rulebook'], summary: 'The rulebook: every standard and its versions', response: { 200: StandardListSchema, ...errorResponses } },
   }, async (req) => ({ items: await listStandards(db, requireActor(req)) }));
 
   app.post('/api/v1/standards', {
     schema: { tags: ['rulebook'], summary: 'Add or change a standard from a month on (or retire it); past months keep their rules', body: SaveStandardSchema,
-      response: { 200: z.object({ id: z.number().nullable() }), ...errorResponses } },
+      response: { 200: SavedStandardSchema, ...errorResponses } },
   }, async (req) => saveStandard(db, requireActor(req), req.body));
 };

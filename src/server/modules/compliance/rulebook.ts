@@ -9,7 +9,7 @@ import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, notFound } from '../../errors.ts';
 import { standardKind } from '../rulebook-registry.ts';
-import type { SaveStandard } from '../../../shared/schemas.ts';
+import type { SaveStandard } from '../../../shared/schemas/compliance.ts';
 import type { Selectable } from 'kysely';
 import type { StandardsTable } from '../../db/types.ts';
 import { recordAudit } from '../audit/service.ts';

@@ -5,7 +5,7 @@ import { findUnitInScope } from '../../access/lookups.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom, type CursorKey } from '../../http/pagination.ts';
-import type { Compliance } from '../../../shared/schemas.ts';
+import type { Compliance } from '../../../shared/schemas/compliance.ts';
 import { SUMS } from '../rulebook-registry.ts';
 import { ensurePeriod } from './engine.ts';
 import { isPartial, periodsEndingWith, type Period } from './periods.ts';

@@ -8,7 +8,7 @@
  *   kept by a top-N sort.
  * A subtree counts as small by the cells the committee's figures count this month.
  */
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
@@ -41,18 +41,6 @@ export async function ensurePeriodAndFigures(db: Db, unitId: number, period: Per
   const [built, figures] = await Promise.all([ensurePeriod(db, period), readFigures(db, unitId, period, standard)]);
   const fresh = built || figures === undefined ? await readFigures(db, unitId, period, standard) : figures;
   return fresh ?? { cells: 0, judged: 0, meeting: 0, small: true };
-}
-
-/**
- * `column` (an ltree) lies in the subtree at `path`, written so that a btree index on the column scans
- * only that stretch. ltree sorts label by label, and a label sorts before every longer label it
- * begins, so the subtree at a.b lies between a.b and a.b0 (the last label with a '0' appended). That
- * range can also hold a few paths outside the subtree (a label such as b-x, never an id), so `<@`
- * keeps the answer exact.
- */
-export function subtreeRange(column: string, path: string) {
-  const c = sql.ref(column);
-  return sql<SqlBool>`(${c} >= ${path}::ltree and ${c} < ${`${path}0`}::ltree and ${c} <@ ${path}::ltree)`;
 }
 
 export type CellRow = { id: number; name: string; code: string; kind: 'cell'; parent_id: number };

@@ -9,7 +9,8 @@ import { ensurePeriod } from './engine.ts';
 import type { Period } from './periods.ts';
 import { verdictDetail, verdictFigures } from './evaluate.ts';
 import { inForce, standardsInForce } from './standards.ts';
-import { cellsUnder, ensurePeriodAndFigures, subtreeRange } from './subtree.ts';
+import { subtreeRange } from '../../db/ltree.ts';
+import { cellsUnder, ensurePeriodAndFigures } from './subtree.ts';
 
 const month = (p: Period) => p.slice(0, 7);
 type Figure = { cellsMeeting: number; cellsTotal: number };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { formatErrorMessage } from '../../../shared/error-messages.ts';
-import { ErrorSchema, HealthSchema } from '../../../shared/schemas.ts';
+import { ErrorSchema } from '../../../shared/schemas/base.ts';
+import { HealthSchema } from '../../../shared/schemas/health.ts';
 import type { RouteModule } from '../../http/route-kit.ts';
 
 export const healthRoutes: RouteModule = (app, ctx) => {

@@ -1,4 +1,4 @@
-import { MyMeetingsQuerySchema, MyMeetingsSchema } from '../../../shared/schemas.ts';
+import { MyMeetingsQuerySchema, MyMeetingsSchema } from '../../../shared/schemas/home.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { listMyNextMeetings } from './service.ts';

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/database.ts';
-import type { MyMeetings } from '../../../shared/schemas.ts';
+import type { MyMeetings } from '../../../shared/schemas/home.ts';
 
 export async function listMyNextMeetings(db: Db, actor: Actor, limit: number): Promise<MyMeetings> {
   // An account without a person is on no roll; its home has no meetings of its own.

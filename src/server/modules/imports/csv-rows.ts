@@ -4,7 +4,6 @@ import { LIMITS } from '../../../shared/enums.ts';
 import { badRequest, type AppError } from '../../errors.ts';
 
 export const COLUMNS = ['full_name', 'member_no', 'email', 'phone', 'birth_year', 'workplace', 'joined_on', 'role', 'cell_code'] as const;
-export type Column = (typeof COLUMNS)[number];
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
 const optional = (s: z.ZodTypeAny) => z.preprocess(blankToNull, s.nullable().default(null));

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import type { ImportStatus } from '../../../shared/schemas.ts';
+import type { ImportStatus } from '../../../shared/schemas/imports.ts';
 import { markInterruptedImports } from './liveness.ts';
 import type { LineError } from './staging.ts';
 

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { ErrorSchema, IdParamsSchema, ImportStatusSchema } from '../../../shared/schemas.ts';
+import { ErrorSchema, IdParamsSchema } from '../../../shared/schemas/base.ts';
+import { ImportStatusSchema } from '../../../shared/schemas/imports.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';

@@ -13,7 +13,7 @@ import { storedAccountId, type Actor } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/lookups.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
-import type { ImportStatus } from '../../../shared/schemas.ts';
+import type { ImportStatus } from '../../../shared/schemas/imports.ts';
 import { MAX_LINE_CHARS, checkHeader, copyValue, validateRow } from './csv-rows.ts';
 import { CREATE_STAGING, copyIntoStaging, mergeRows, resolveRows, type LineError } from './staging.ts';
 import { claimImport, releaseImport } from './liveness.ts';

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import type { Meeting, SaveAttendance } from '../../../shared/schemas.ts';
+import type { Meeting, SaveAttendance } from '../../../shared/schemas/meetings.ts';
 import { auditInsert, recordAudit } from '../audit/service.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { inForce } from '../compliance/standards.ts';

@@ -4,7 +4,7 @@ import type { Actor } from '../../access/actor.ts';
 import { followUpsVisible } from '../../access/fields.ts';
 import { mayManage } from '../../access/policies.ts';
 import type { Db } from '../../db/database.ts';
-import type { CellDashboard } from '../../../shared/schemas.ts';
+import type { CellDashboard } from '../../../shared/schemas/meetings.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
 import type { Period } from '../compliance/periods.ts';
 import { verdictDetail, verdictFigures } from '../compliance/evaluate.ts';

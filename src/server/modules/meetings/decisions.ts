@@ -9,7 +9,7 @@ import { followUpsVisible } from '../../access/fields.ts';
 import { pathInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
-import type { Meeting } from '../../../shared/schemas.ts';
+import type { Meeting } from '../../../shared/schemas/meetings.ts';
 import { recordAudit } from '../audit/service.ts';
 import { refreshFacts } from '../compliance/engine.ts';
 import { periodOf, todayIso } from '../compliance/periods.ts';

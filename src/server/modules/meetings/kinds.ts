@@ -5,6 +5,7 @@
  */
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
+import { SaveMeetingKindSchema, type MeetingKind } from '../../../shared/schemas/meetings.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
@@ -16,24 +17,6 @@ import { todayIso } from '../compliance/periods.ts';
 /** The default standards and the quorum rule are written for this kind: it cannot be retired. */
 const DEFAULT_KIND = 'general';
 
-export const SaveMeetingKindSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and dashes').max(40),
-  nameEn: z.string().trim().min(1).max(100),
-  nameKo: z.string().trim().min(1).max(100),
-  /** Share of the roll that must be present; null for no quorum rule. */
-  quorum: z.number().gt(0).max(1).nullable().default(null),
-}).strict();
-
-/** A kind as the API shows it; `retired` is there only on a retired kind. */
-export const MeetingKindSchema = z.object({
-  code: z.string(), nameEn: z.string(), nameKo: z.string(), quorum: z.number().nullable(), retired: z.literal(true).optional(),
-});
-export const MeetingKindListSchema = z.object({ items: z.array(MeetingKindSchema) });
-/** Any text: a code that is not a kind's is a 404, whatever its form. */
-export const MeetingKindParamsSchema = z.object({ code: z.string().min(1).max(100) }).strict();
-export const MoveMeetingKindSchema = z.object({ direction: z.enum(['up', 'down']) }).strict();
-
-type MeetingKind = z.infer<typeof MeetingKindSchema>;
 type KindRow = Selectable<MeetingKindsTable>;
 
 const present = (k: KindRow): MeetingKind => ({

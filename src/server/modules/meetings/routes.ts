@@ -1,24 +1,21 @@
 import { z } from 'zod';
+import { IdParamsSchema } from '../../../shared/schemas/base.ts';
 import {
-  CellDashboardSchema, MyActionsSchema,
-  CreateDecisionSchema, CreateMeetingSchema, IdParamsSchema, MeetingListQuerySchema, MeetingSchema, MeetingSummarySchema,
-  NotHeldSchema, SaveAttendanceSchema, UpdateActionSchema, UpdateMeetingSchema,
-} from '../../../shared/schemas.ts';
+  CellDashboardSchema, CreateDecisionSchema, CreateMeetingSchema, FollowUpSchema, MeetingKindListSchema, MeetingKindParamsSchema,
+  MeetingKindSchema, MeetingListQuerySchema, MeetingSchema, MeetingSummarySchema, MoveMeetingKindSchema, MyActionsSchema, NotHeldSchema,
+  ResolveFollowUpSchema, SaveAttendanceSchema, SaveMeetingKindSchema, UpdateActionSchema, UpdateMeetingSchema,
+} from '../../../shared/schemas/meetings.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { markNotHeld, saveAttendance } from './attendance.ts';
 import { addDecision, listFollowUps, resolveFollowUp, setActionStatus } from './decisions.ts';
 import * as meetings from './service.ts';
-import {
-  listMeetingKinds, MeetingKindListSchema, MeetingKindParamsSchema, MeetingKindSchema, moveMeetingKind, MoveMeetingKindSchema,
-  restoreMeetingKind, retireMeetingKind, saveMeetingKind, SaveMeetingKindSchema,
-} from './kinds.ts';
+import { listMeetingKinds, moveMeetingKind, restoreMeetingKind, retireMeetingKind, saveMeetingKind } from './kinds.ts';
 import { getCellDashboard, getMyActions } from './dashboard.ts';
 import { parsePeriod, periodOf, todayIso } from '../compliance/periods.ts';
 
 const tags = ['meetings'];
 const EmptyBodySchema = z.object({}).strict();
-const FollowUpSchema = z.object({ id: z.number(), personId: z.number(), fullName: z.string(), reason: z.string(), createdOn: z.string(), resolvedOn: z.string().nullable(), note: z.string().nullable() });
 
 export const meetingRoutes: RouteModule = (app, { db, config }) => {
   app.get('/api/v1/meeting-kinds', {
@@ -82,7 +79,7 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
   }, async (req) => listFollowUps(db, requireActor(req), req.params.id, req.query.includeResolved === 'true'));
 
   app.post('/api/v1/follow-ups/:id/resolve', {
-    schema: { tags, summary: 'Close a follow-up with a note of what was done', params: IdParamsSchema, body: z.object({ note: z.string().trim().min(1).max(2000) }).strict(), response: { 200: z.object({ id: z.number(), resolvedOn: z.string(), note: z.string() }), ...errorResponses } },
+    schema: { tags, summary: 'Close a follow-up with a note of what was done', params: IdParamsSchema, body: ResolveFollowUpSchema, response: { 200: z.object({ id: z.number(), resolvedOn: z.string(), note: z.string() }), ...errorResponses } },
   }, async (req) => resolveFollowUp(db, requireActor(req), req.params.id, req.body.note));
 
   app.get('/api/v1/cells/:id/dashboard', {

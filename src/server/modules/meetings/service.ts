@@ -6,7 +6,7 @@ import { rollFields } from '../../access/fields.ts';
 import { requireCell } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
-import type { CreateMeeting, Meeting } from '../../../shared/schemas.ts';
+import type { CreateMeeting, Meeting } from '../../../shared/schemas/meetings.ts';
 import { recordAudit } from '../audit/service.ts';
 import { refreshFacts, type FactChange } from '../compliance/engine.ts';
 import * as q from './queries.ts';

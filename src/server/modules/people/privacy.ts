@@ -12,7 +12,7 @@ import { conflict, notFound } from '../../errors.ts';
 import { assertAdministratorRemains } from '../accounts/administrators.ts';
 import { recordAudit } from '../audit/service.ts';
 import { revokeFeedsOfPerson } from '../calendar/service.ts';
-import { changeMembership } from './memberships.ts';
+import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 
 export const ERASED_NAME = '(erased)';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CreatePersonSchema, IdParamsSchema, PersonSchema, TransferPersonSchema, UpdatePersonSchema } from '../../../shared/schemas.ts';
+import { IdParamsSchema } from '../../../shared/schemas/base.ts';
+import { CreatePersonSchema, PersonSchema, TransferPersonSchema, UpdatePersonSchema } from '../../../shared/schemas/people.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { erasePerson, exportMyData } from './privacy.ts';

@@ -5,10 +5,10 @@ import { personFields } from '../../access/fields.ts';
 import { findPersonInScope, findUnitInScope } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
-import type { CreatePerson, Person } from '../../../shared/schemas.ts';
+import type { CreatePerson, Person } from '../../../shared/schemas/people.ts';
 import { recordAudit } from '../audit/service.ts';
 import { todayIso as today } from '../compliance/periods.ts';
-import { changeMembership } from './memberships.ts';
+import { changeMembership } from '../units/memberships.ts';
 import * as q from './queries.ts';
 
 export async function getPerson(db: Db, actor: Actor, id: number): Promise<Person> {

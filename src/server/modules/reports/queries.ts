@@ -1,7 +1,7 @@
 /** What the monthly report reads beside the figures: the month's decisions, the kinds' names, the organization. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { MonthlyReport } from '../../../shared/schemas.ts';
+import type { MonthlyReport } from '../../../shared/schemas/reports.ts';
 
 /** The decisions of the given meetings, in meeting order, each with its actions (soonest due first). */
 export async function selectDecisions(db: Db, cellId: number, meetingIds: number[]): Promise<MonthlyReport['decisions']> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, MonthlyReportSchema, PageQuerySchema, ReportFileQuerySchema, ReportListSchema, SubmitReportSchema } from '../../../shared/schemas.ts';
+import { IdSchema, PageQuerySchema } from '../../../shared/schemas/base.ts';
+import { MonthlyReportSchema, ReportFileQuerySchema, ReportListSchema, SubmitReportSchema } from '../../../shared/schemas/reports.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { parsePeriod } from '../compliance/periods.ts';

@@ -10,7 +10,7 @@ import { pathInScope } from '../../access/scope.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
-import type { MonthlyReport, SubmitReport } from '../../../shared/schemas.ts';
+import type { MonthlyReport, SubmitReport } from '../../../shared/schemas/reports.ts';
 import { recordAudit } from '../audit/service.ts';
 import { addDays, dataEnd, nextPeriod, type Period } from '../compliance/periods.ts';
 import { cellStandards } from '../meetings/dashboard.ts';

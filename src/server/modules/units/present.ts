@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { parentInView } from '../../access/scope.ts';
-import type { Unit, UnitSummary } from '../../../shared/schemas.ts';
+import type { UnitSummary } from '../../../shared/schemas/units.ts';
 import type { Sector } from '../../../shared/enums.ts';
 import type { UnitSummaryRow } from './queries.ts';
 
@@ -21,4 +21,3 @@ export function presentUnitSummary(actor: Actor, row: NonNullable<UnitSummaryRow
   };
 }
 
-export type UnitDetailExtras = Omit<Unit, keyof UnitSummary>;

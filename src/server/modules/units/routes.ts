@@ -1,11 +1,11 @@
+import { IdParamsSchema, PageQuerySchema } from '../../../shared/schemas/base.ts';
 import {
-  ChildrenQuerySchema, CloseUnitSchema, CreateUnitSchema, IdParamsSchema, MemberPageSchema, MoveUnitSchema,
-  PageQuerySchema, UnitPageSchema, UnitSchema, UnitSearchQuerySchema, UpdateUnitSchema,
-  AppointSecretarySchema, RelieveSecretarySchema,
-} from '../../../shared/schemas.ts';
+  AppointSecretarySchema, ChildrenQuerySchema, CloseUnitSchema, CreateUnitSchema, MemberPageSchema, MoveUnitSchema,
+  RelieveSecretarySchema, UnitPageSchema, UnitSchema, UnitSearchQuerySchema, UpdateUnitSchema,
+} from '../../../shared/schemas/units.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
-import { appointSecretary, relieveSecretary } from '../people/secretary.ts';
+import { appointSecretary, relieveSecretary } from './officers.ts';
 import * as units from './service.ts';
 
 const tags = ['units'];

@@ -6,7 +6,7 @@ import { mayManage, mayRestructure } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
-import type { CreateUnit, Unit } from '../../../shared/schemas.ts';
+import type { CreateUnit, Unit } from '../../../shared/schemas/units.ts';
 import { recordAudit } from '../audit/service.ts';
 import { moveRollups, refreshCellEverywhere, withdrawCell } from '../compliance/engine.ts';
 import { todayIso as today } from '../compliance/periods.ts';

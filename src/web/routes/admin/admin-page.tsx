@@ -2,9 +2,8 @@ import { Anchor, Badge, Button, Center, CloseButton, Group, Loader, Stack, Table
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Account } from '../../../shared/schemas.ts';
-import { useRevokeGrant } from '../../api/mutations.ts';
-import { useAccounts } from '../../api/queries.ts';
+import type { Account } from '../../../shared/schemas/accounts.ts';
+import { useAccounts, useRevokeGrant } from '../../api/accounts.ts';
 import { GrantLabel } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AddGrantModal } from './add-grant-modal.tsx';

@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ENTITIES } from '../../../shared/schemas.ts';
+import { AUDIT_ENTITIES } from '../../../shared/schemas/audit.ts';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import type { AuditFilterValues } from './audit-query.ts';
 import { AUDIT_ACTIONS, actionLabel, entityLabel } from './audit-words.ts';

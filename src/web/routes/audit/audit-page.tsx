@@ -1,8 +1,8 @@
 import { Anchor, Button, Center, Loader, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
-import type { AuditEntry } from '../../../shared/schemas.ts';
-import { useMe } from '../../api/queries.ts';
+import type { AuditEntry } from '../../../shared/schemas/audit.ts';
+import { useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDateTime } from '../../lib/period.ts';
 import { AuditDiff } from './audit-diff.tsx';

@@ -1,6 +1,6 @@
 /** The audit trail's pages, newest first, for the page's filters. */
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditPage } from '../../../shared/schemas.ts';
+import type { AuditPage } from '../../../shared/schemas/audit.ts';
 import { api } from '../../api/client.ts';
 
 export type AuditFilterValues = {

@@ -1,6 +1,6 @@
 /** The audit trail's codes in words: actions, entities and record fields, each known one translated. */
 import type { TFunction } from 'i18next';
-import type { Me } from '../../../shared/schemas.ts';
+import type { Me } from '../../../shared/schemas/accounts.ts';
 
 /** The actions the server writes (src/server/modules/** recordAudit), offered in the action filter. */
 export const AUDIT_ACTIONS = [

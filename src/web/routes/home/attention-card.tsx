@@ -6,13 +6,12 @@
 import { Anchor, Card, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCompliance, useWorstCells } from '../../api/health-queries.ts';
+import type { UnitRef } from '../../../shared/schemas/base.ts';
+import { useCompliance, useWorstCells } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatPeriod, lastCompletePeriod, percent } from '../../lib/period.ts';
 
-type UnitRef = { id: number; name: string };
-
-export function AttentionCard({ unit }: { unit: UnitRef }) {
+export function AttentionCard({ unit }: { unit: Pick<UnitRef, 'id' | 'name'> }) {
   const { t, i18n } = useTranslation();
   const period = lastCompletePeriod();
   const month = formatPeriod(period, i18n.language);

@@ -6,15 +6,15 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { MembershipRole } from '../../../shared/enums.ts';
-import type { MyMeetings } from '../../api/health-types.ts';
+import type { Me } from '../../../shared/schemas/accounts.ts';
+import type { MyMeetings } from '../../../shared/schemas/home.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 import { useKindName } from '../../components/meeting-bits.tsx';
 import { formatDateTime } from '../../lib/period.ts';
 import { RecordShortcut } from './record-shortcut.tsx';
 import { SecretaryMonth } from './secretary-month.tsx';
 
-type Cell = { id: number; name: string; role: MembershipRole };
+type Cell = Me['cells'][number];
 
 function NextMeetings({ meetings }: { meetings: MyMeetings['items'] }) {
   const { t, i18n } = useTranslation();

@@ -6,8 +6,8 @@
 import { Anchor, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Me } from '../../../shared/schemas.ts';
-import { useMyMeetings } from '../../api/health-queries.ts';
+import type { Me } from '../../../shared/schemas/accounts.ts';
+import { useMyMeetings } from '../../api/meetings.ts';
 import { KindBadge } from '../../components/badges.tsx';
 import { CalendarFeed } from '../meetings/calendar-feed.tsx';
 import { AcknowledgeCard } from './acknowledge-card.tsx';

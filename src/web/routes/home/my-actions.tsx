@@ -1,8 +1,8 @@
 /** Open actions the signed-in person owns, from the decisions of any of their cells. */
 import { Card, Center, Loader, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../../shared/schemas.ts';
-import { useMyActions } from '../../api/health-queries.ts';
+import type { Me } from '../../../shared/schemas/accounts.ts';
+import { useMyActions } from '../../api/meetings.ts';
 import { ActionList } from '../../components/action-list.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 

@@ -5,7 +5,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCellMeetings } from '../../api/health-queries.ts';
+import { useCellMeetings } from '../../api/meetings.ts';
 import { useKindName } from '../../components/meeting-bits.tsx';
 import { formatDateTime } from '../../lib/period.ts';
 

@@ -5,7 +5,8 @@
 import { Anchor, Badge, Center, Group, List, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCellDashboard, useMonthlyReport } from '../../api/health-queries.ts';
+import { useCellDashboard } from '../../api/compliance.ts';
+import { useMonthlyReport } from '../../api/reports.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { currentPeriod, formatPeriod } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';

@@ -8,9 +8,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
-import { useSaveAttendance } from '../../api/health-mutations.ts';
-import { healthKeys, useCellMeetings } from '../../api/health-queries.ts';
-import type { Meeting } from '../../api/health-types.ts';
+import type { Meeting } from '../../../shared/schemas/meetings.ts';
+import { meetingKeys, useCellMeetings, useSaveAttendance } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { QuorumIndicator } from './quorum-indicator.tsx';
 import { ReadOnlyRollRow, RollRow, type RowState } from './roll-row.tsx';
@@ -63,7 +62,7 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
   };
   const copyLast = async () => {
     if (!previous) return;
-    const last = await qc.fetchQuery({ queryKey: healthKeys.meeting(previous.id), queryFn: () => api.get<Meeting>(`/api/v1/meetings/${previous.id}`) });
+    const last = await qc.fetchQuery({ queryKey: meetingKeys.meeting(previous.id), queryFn: () => api.get<Meeting>(`/api/v1/meetings/${previous.id}`) });
     const byPerson = new Map(last.roll.map((r) => [r.personId, r]));
     setEntries(Object.fromEntries(meeting.roll.map((r) => {
       const p = byPerson.get(r.personId);

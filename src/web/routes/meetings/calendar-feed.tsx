@@ -1,7 +1,7 @@
 /** A secret calendar address (iCalendar) to paste into a calendar app: a cell's meetings, or all of mine. */
 import { Button, CopyButton, Group, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCalendarFeed } from '../../api/health-mutations.ts';
+import { useCalendarFeed } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 export function CalendarFeed({ cellId }: { cellId: number | null }) {

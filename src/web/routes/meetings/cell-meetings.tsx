@@ -3,8 +3,8 @@ import { Anchor, Button, Center, Group, Loader, Paper, Table, Text, Title } from
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Unit } from '../../../shared/schemas.ts';
-import { useCellMeetings } from '../../api/health-queries.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
+import { useCellMeetings } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { formatDateTime } from '../../lib/period.ts';

@@ -2,8 +2,8 @@
 import { ActionIcon, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddDecision } from '../../api/health-mutations.ts';
-import type { Meeting } from '../../api/health-types.ts';
+import type { Meeting } from '../../../shared/schemas/meetings.ts';
+import { useAddDecision } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 interface Draft { title: string; owner: string | null; dueOn: string }

@@ -2,7 +2,7 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { Meeting } from '../../api/health-types.ts';
+import type { Meeting } from '../../../shared/schemas/meetings.ts';
 import { ActionList } from '../../components/action-list.tsx';
 import { DecisionForm } from './decision-form.tsx';
 

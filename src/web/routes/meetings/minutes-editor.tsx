@@ -3,8 +3,8 @@ import { Button, Group, Paper, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { useUpdateMeeting } from '../../api/health-mutations.ts';
-import type { Meeting } from '../../api/health-types.ts';
+import type { Meeting } from '../../../shared/schemas/meetings.ts';
+import { useUpdateMeeting } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 export function MinutesEditor({ meeting }: { meeting: Meeting }) {

@@ -2,8 +2,8 @@
 import { Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMarkNotHeld } from '../../api/health-mutations.ts';
-import type { Meeting } from '../../api/health-types.ts';
+import type { Meeting } from '../../../shared/schemas/meetings.ts';
+import { useMarkNotHeld } from '../../api/meetings.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 
 export function NotHeldModal({ meeting, opened, onClose }: { meeting: Meeting; opened: boolean; onClose: () => void }) {

@@ -8,7 +8,7 @@
 import { Badge, Button, Group, Text, TextInput } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceStatus, RollEntry } from '../../api/health-types.ts';
+import type { AttendanceStatus, RollEntry } from '../../../shared/schemas/meetings.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 
 export const STATUSES: AttendanceStatus[] = ['present', 'excused', 'absent'];

@@ -3,8 +3,7 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useScheduleMeeting } from '../../api/health-mutations.ts';
-import { useMeetingKindsInUse } from '../../api/health-queries.ts';
+import { useMeetingKindsInUse, useScheduleMeeting } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { localInputToIso, toLocalInput } from '../../lib/period.ts';
 

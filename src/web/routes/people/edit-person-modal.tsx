@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UpdatePersonSchema, type Person } from '../../../shared/schemas.ts';
-import { useUpdatePerson } from '../../api/mutations.ts';
+import { type Person, UpdatePersonSchema } from '../../../shared/schemas/people.ts';
+import { useUpdatePerson } from '../../api/people.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { PersonFields, toPersonInput, type PersonFormValues } from '../../components/person-fields.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';

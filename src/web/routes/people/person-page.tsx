@@ -2,12 +2,12 @@ import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Person } from '../../../shared/schemas.ts';
+import type { Person } from '../../../shared/schemas/people.ts';
 import { isNotFound } from '../../api/client.ts';
-import { usePerson } from '../../api/queries.ts';
+import { usePerson } from '../../api/people.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { NotFoundPage } from '../home/not-found-page.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { EditPersonModal } from './edit-person-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 

@@ -1,8 +1,8 @@
 import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TransferPersonSchema, type Person } from '../../../shared/schemas.ts';
-import { useTransferPerson } from '../../api/mutations.ts';
+import { type Person, TransferPersonSchema } from '../../../shared/schemas/people.ts';
+import { useTransferPerson } from '../../api/people.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { blankToUndefined, today, validate, type FieldErrors } from '../../lib/validate.ts';

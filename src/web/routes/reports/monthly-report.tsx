@@ -3,13 +3,12 @@ import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Simp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useSubmitReport } from '../../api/health-mutations.ts';
-import { useMonthlyReport } from '../../api/health-queries.ts';
+import { useMonthlyReport, useSubmitReport } from '../../api/reports.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { formatDate, formatDateTime, formatPeriod } from '../../lib/period.ts';
-import { CellStandards } from '../health/cell-standards.tsx';
+import { CellStandards } from '../dashboards/cell-standards.tsx';
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (

@@ -2,7 +2,7 @@
 import { Anchor, Badge, Button, Center, Group, Loader, RingProgress, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useReportList } from '../../api/health-queries.ts';
+import { useReportList } from '../../api/reports.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { formatDateTime, monthProgress } from '../../lib/period.ts';

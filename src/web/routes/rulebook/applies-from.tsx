@@ -4,7 +4,7 @@
  */
 import { Alert, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
 import { currentPeriod, formatPeriod, shiftPeriod } from '../../lib/period.ts';
 
 const MONTHS_AHEAD = 24;

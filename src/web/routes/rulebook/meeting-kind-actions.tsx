@@ -1,7 +1,7 @@
 /** A meeting kind's buttons: change it, retire or restore it, move it up or down the list (last, so the arrows line up). */
 import { ActionIcon, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MeetingKind, MeetingKindMove } from '../../api/health-types.ts';
+import type { MeetingKind, MeetingKindMove } from '../../../shared/schemas/meetings.ts';
 
 interface MeetingKindActionsProps {
   kind: MeetingKind;

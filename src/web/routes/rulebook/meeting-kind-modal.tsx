@@ -3,10 +3,10 @@ import { NumberInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { MeetingKind } from '../../api/health-types.ts';
+import type { MeetingKind } from '../../../shared/schemas/meetings.ts';
+import { useSaveMeetingKind } from '../../api/meetings.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';
-import { useSaveMeetingKind } from './rulebook-mutations.ts';
 import { serverFieldErrors, withoutKeys } from './server-errors.ts';
 
 /** The limits of the server's SaveMeetingKindSchema, with the quorum in per cent to one decimal (empty: no rule). */

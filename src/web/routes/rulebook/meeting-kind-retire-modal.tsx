@@ -1,9 +1,9 @@
 /** Retiring a kind of meeting, after saying what it means; the server's refusals (default kind, kind in use) show in the dialog. */
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MeetingKind } from '../../api/health-types.ts';
+import type { MeetingKind } from '../../../shared/schemas/meetings.ts';
+import { useRetireMeetingKind } from '../../api/meetings.ts';
 import { FormModal } from '../../components/form-modal.tsx';
-import { useRetireMeetingKind } from './rulebook-mutations.ts';
 
 export function RetireMeetingKindModal({ kind, onClose }: { kind: MeetingKind; onClose: () => void }) {
   const { t, i18n } = useTranslation();

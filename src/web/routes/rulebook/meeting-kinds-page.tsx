@@ -2,14 +2,14 @@
 import { Badge, Button, Center, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMeetingKinds, useStandards } from '../../api/health-queries.ts';
-import type { MeetingKind, MeetingKindMove } from '../../api/health-types.ts';
+import type { MeetingKind, MeetingKindMove } from '../../../shared/schemas/meetings.ts';
+import { useStandards } from '../../api/compliance.ts';
+import { useMeetingKinds, useMoveMeetingKind, useRetireMeetingKind } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { todayLocal } from '../../lib/period.ts';
 import { MeetingKindActions } from './meeting-kind-actions.tsx';
 import { MeetingKindModal, quorumPercent } from './meeting-kind-modal.tsx';
 import { RetireMeetingKindModal } from './meeting-kind-retire-modal.tsx';
-import { useMoveMeetingKind, useRetireMeetingKind } from './rulebook-mutations.ts';
 import { versionStatus } from './standard-rules.ts';
 
 type Dialog = { editing: MeetingKind | null } | { retiring: MeetingKind } | null;

@@ -1,12 +1,12 @@
 /** Retiring a standard from a month on: later months stop judging cells by it, earlier ones keep it. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
+import { useSaveStandard } from '../../api/compliance.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { currentPeriod, shiftPeriod } from '../../lib/period.ts';
 import { standardTitle } from '../../lib/standards.ts';
 import { AppliesFromSelect, ValidityNote } from './applies-from.tsx';
-import { useSaveStandard } from './rulebook-mutations.ts';
 import type { StandardBody } from './standard-form.ts';
 import { versionsReplaced, type StandardKind } from './standard-rules.ts';
 

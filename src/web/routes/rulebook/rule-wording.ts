@@ -1,6 +1,6 @@
 /** A rule in words, in the reader's language or in both (the titles a new version is offered). */
 import { useTranslation } from 'react-i18next';
-import { useMeetingKinds } from '../../api/health-queries.ts';
+import { useMeetingKinds } from '../../api/meetings.ts';
 import type { StandardValues } from './standard-form.ts';
 import { describeRule, paramsToApi } from './standard-rules.ts';
 

@@ -5,8 +5,9 @@
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMeetingKinds, useStandards } from '../../api/health-queries.ts';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
+import { useStandards } from '../../api/compliance.ts';
+import { useMeetingKinds } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { todayLocal } from '../../lib/period.ts';
 import { RetireStandardModal } from './retire-standard-modal.tsx';

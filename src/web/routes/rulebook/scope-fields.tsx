@@ -2,7 +2,7 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, type Sector } from '../../../shared/enums.ts';
-import { useUnit } from '../../api/queries.ts';
+import { useUnit } from '../../api/units.ts';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import type { FieldErrors } from '../../lib/validate.ts';
 

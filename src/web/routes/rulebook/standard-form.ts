@@ -4,7 +4,7 @@
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { SECTORS, type Sector } from '../../../shared/enums.ts';
-import type { Standard } from '../../api/health-types.ts';
+import type { SaveStandardSchema, Standard } from '../../../shared/schemas/compliance.ts';
 import { validate, type FieldErrors, type Validated } from '../../lib/validate.ts';
 import { DEFAULT_PARAMS, kindUi, paramFields, paramsFromApi, paramsToApi, type RuleParams } from './kinds/index.ts';
 import type { StandardKind } from './standard-rules.ts';
@@ -22,10 +22,8 @@ export type StandardValues = RuleParams & {
   validFrom: string;
 };
 
-export interface StandardBody {
-  code: string; kind: StandardKind; params: Record<string, unknown>; titleEn: string; titleKo: string;
-  scopeUnitId: number | null; scopeSector: Sector | null; validFrom: string; retire?: boolean;
-}
+/** The body of POST /api/v1/standards. */
+export type StandardBody = z.input<typeof SaveStandardSchema>;
 
 export function emptyStandard(validFrom: string): StandardValues {
   return { ...DEFAULT_PARAMS, code: '', kind: 'meetings_per_month', titleEn: '', titleKo: '', scopeUnitId: null, scopeSector: null, validFrom };
@@ -35,7 +33,7 @@ export function standardValues(s: Standard, validFrom: string): StandardValues {
   const kind = s.kind as StandardKind;
   return {
     ...paramsFromApi(kind, s.params), code: s.code, kind, titleEn: s.titleEn, titleKo: s.titleKo,
-    scopeUnitId: s.scopeUnitId, scopeSector: (s.scopeSector as Sector | null) ?? null, validFrom,
+    scopeUnitId: s.scopeUnitId ?? null, scopeSector: (s.scopeSector as Sector | null) ?? null, validFrom,
   };
 }
 

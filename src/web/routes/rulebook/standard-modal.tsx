@@ -5,7 +5,8 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
+import { useSaveStandard } from '../../api/compliance.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { currentPeriod, shiftPeriod, todayLocal } from '../../lib/period.ts';
 import { standardTitle } from '../../lib/standards.ts';
@@ -13,7 +14,6 @@ import type { FieldErrors } from '../../lib/validate.ts';
 import { serverFieldErrors, withoutKeys } from './server-errors.ts';
 import { AppliesFromSelect, ValidityNote } from './applies-from.tsx';
 import { useRuleWording } from './rule-wording.ts';
-import { useSaveStandard } from './rulebook-mutations.ts';
 import { ScopeFields } from './scope-fields.tsx';
 import { checkStandard, emptyStandard, standardField, standardValues, type StandardValues } from './standard-form.ts';
 import { StandardParamsFields } from './standard-params-fields.tsx';

@@ -1,7 +1,7 @@
 /** The fields a standard's rule needs, from its kind's file (kinds/); numbers carry the server's limits. */
 import { NumberInput, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMeetingKinds } from '../../api/health-queries.ts';
+import { useMeetingKinds } from '../../api/meetings.ts';
 import type { FieldErrors } from '../../lib/validate.ts';
 import { kindUi, type RuleParams } from './kinds/index.ts';
 

@@ -3,18 +3,13 @@
  * percentages as whole per cents, and which version of a standard is past, in force or planned.
  */
 import type { TFunction } from 'i18next';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
 import { shiftPeriod } from '../../lib/period.ts';
 import { DEFAULT_PARAMS, KIND_UIS, kindUi, paramsFromApi, paramsToApi, type RuleParams } from './kinds/index.ts';
 
 /** The kinds the web can edit, one file each (kinds/). */
 export const STANDARD_KINDS: readonly string[] = KIND_UIS.map((k) => k.code);
 export type StandardKind = string;
-
-export const isStandardKind = (k: string): boolean => kindUi(k) !== undefined;
-
-/** Kinds whose rule is about one kind of meeting (`params.kind`). */
-export const usesMeetingKind = (k: string): boolean => (kindUi(k)?.meetingKind ?? null) !== null;
 
 export { DEFAULT_PARAMS, paramsFromApi, paramsToApi, type RuleParams };
 

@@ -1,7 +1,7 @@
 /** Versions of standards as a table: what each asks in words, whom it applies to, and when. */
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Standard } from '../../api/health-types.ts';
+import type { Standard } from '../../../shared/schemas/compliance.ts';
 import { formatPeriod } from '../../lib/period.ts';
 import { standardTitle } from '../../lib/standards.ts';
 import { useRuleWording } from './rule-wording.ts';
@@ -62,7 +62,7 @@ export function StandardsTable({ rows, today, labelledBy, onChange, onRetire }: 
                   <Text size="xs" c="dimmed" ff="monospace">{s.code}</Text>
                 </Table.Td>
                 <Table.Td><Text size="sm" data-testid="standard-rule">{wording.sentence(s.kind, s.params)}</Text></Table.Td>
-                <Table.Td><Text size="sm"><ScopeText unitId={s.scopeUnitId} sector={s.scopeSector} /></Text></Table.Td>
+                <Table.Td><Text size="sm"><ScopeText unitId={s.scopeUnitId ?? null} sector={s.scopeSector} /></Text></Table.Td>
                 <Table.Td><Text size="sm" data-testid="standard-from">{month(s.validFrom.slice(0, 7))}</Text></Table.Td>
                 <Table.Td><Text size="sm" data-testid="standard-until">{last ? month(last) : t('rulebook.noEnd')}</Text></Table.Td>
                 <Table.Td><Badge variant="light" color={STATUS_COLORS[status]} miw="max-content">{t(`rulebook.status.${status}`)}</Badge></Table.Td>

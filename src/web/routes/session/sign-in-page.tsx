@@ -1,10 +1,10 @@
 import { Alert, Button, Center, Code, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SignInSchema } from '../../../shared/schemas.ts';
+import { SignInSchema } from '../../../shared/schemas/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/error-text.ts';
-import { useSignIn } from '../../api/mutations.ts';
+import { useSignIn } from '../../api/session.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { validate, type FieldErrors } from '../../lib/validate.ts';
 

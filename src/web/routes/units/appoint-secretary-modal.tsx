@@ -1,9 +1,8 @@
 import { Checkbox, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppointSecretarySchema, type Unit } from '../../../shared/schemas.ts';
-import { useAppointSecretary } from '../../api/mutations.ts';
-import { useMembers } from '../../api/queries.ts';
+import { AppointSecretarySchema, type Unit } from '../../../shared/schemas/units.ts';
+import { useAppointSecretary, useMembers } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { blankToUndefined, today, validate, type FieldErrors } from '../../lib/validate.ts';
 

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Center, Group, Loader, Switch, Table, Text, Titl
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useChildren } from '../../api/queries.ts';
+import { useChildren } from '../../api/units.ts';
 import { KindBadge, SectorText } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 

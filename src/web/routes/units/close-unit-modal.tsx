@@ -1,8 +1,8 @@
 import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CloseUnitSchema, type Unit } from '../../../shared/schemas.ts';
-import { useCloseUnit } from '../../api/mutations.ts';
+import { CloseUnitSchema, type Unit } from '../../../shared/schemas/units.ts';
+import { useCloseUnit } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { blankToUndefined, today, validate, type FieldErrors } from '../../lib/validate.ts';
 

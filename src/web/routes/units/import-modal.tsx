@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, FileInput, Group, List, Modal, Stack, Text } fro
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportStatus, Unit } from '../../../shared/schemas.ts';
+import type { ImportStatus } from '../../../shared/schemas/imports.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { fetchImportStatus, newImportId, rejectedStatus, templateHref, uploadImport, type UploadHandle } from '../../api/imports.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ImportErrorsTable, ImportProgress } from './import-progress.tsx';

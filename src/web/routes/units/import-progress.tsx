@@ -1,6 +1,6 @@
 import { Group, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportStatus } from '../../../shared/schemas.ts';
+import type { ImportStatus } from '../../../shared/schemas/imports.ts';
 
 /** Bytes the server has read when it knows the total, otherwise bytes the browser has sent. */
 export function ImportProgress({ status, uploaded, running }: { status: ImportStatus | null; uploaded: number; running: boolean }) {

@@ -1,8 +1,8 @@
 import { Anchor, Button, Center, Loader, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Unit } from '../../../shared/schemas.ts';
-import { useMembers } from '../../api/queries.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
+import { useMembers } from '../../api/units.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 

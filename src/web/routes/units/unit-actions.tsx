@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../shared/schemas.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { AddPersonModal } from './add-person-modal.tsx';
 import { AppointSecretaryModal } from './appoint-secretary-modal.tsx';
 import { CloseUnitModal } from './close-unit-modal.tsx';

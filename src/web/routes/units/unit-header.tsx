@@ -1,8 +1,8 @@
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Unit } from '../../../shared/schemas.ts';
-import { useRelieveSecretary } from '../../api/mutations.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
+import { useRelieveSecretary } from '../../api/units.ts';
 import { KindBadge, SectorText } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 

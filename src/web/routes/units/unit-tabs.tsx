@@ -6,11 +6,11 @@
 import { Stack, Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { Unit } from '../../../shared/schemas.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
 import { isPeriod, lastCompletePeriod } from '../../lib/period.ts';
-import { CellDashboard } from '../health/cell-dashboard.tsx';
-import { CommitteeHealth } from '../health/committee-health.tsx';
+import { CellDashboard } from '../dashboards/cell-dashboard.tsx';
+import { CommitteeDashboard } from '../dashboards/committee-dashboard.tsx';
 import { CellMeetings } from '../meetings/cell-meetings.tsx';
 import { MonthlyReport } from '../reports/monthly-report.tsx';
 import { ReportList } from '../reports/report-list.tsx';
@@ -42,7 +42,7 @@ export function UnitTabs({ unit }: { unit: Unit }) {
         </Tabs.List>
         {unit.kind === 'committee' ? (
           <>
-            <Tabs.Panel value="health"><AfterPaint><CommitteeHealth unit={unit} period={period} onPeriod={onPeriod} /></AfterPaint></Tabs.Panel>
+            <Tabs.Panel value="health"><AfterPaint><CommitteeDashboard unit={unit} period={period} onPeriod={onPeriod} /></AfterPaint></Tabs.Panel>
             <Tabs.Panel value="reports"><ReportList unitId={unit.id} period={period} onPeriod={onPeriod} /></Tabs.Panel>
           </>
         ) : (

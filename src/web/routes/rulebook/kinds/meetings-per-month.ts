@@ -1,4 +1,4 @@
-import { STANDARD_LIMITS as L } from '../../../../shared/schemas/health.ts';
+import { STANDARD_LIMITS as L } from '../../../../shared/schemas/compliance.ts';
 import { num, type KindUi } from './kind-ui.ts';
 
 export const meetingsPerMonth: KindUi = {

@@ -1,4 +1,4 @@
-import { STANDARD_LIMITS as L } from '../../../../shared/schemas/health.ts';
+import { STANDARD_LIMITS as L } from '../../../../shared/schemas/compliance.ts';
 import { num, type KindUi } from './kind-ui.ts';
 
 /** At least N meetings of a kind in the three months ending with the month judged. */

@@ -2,8 +2,8 @@
 import { LineChart } from '@mantine/charts';
 import { Box, Center, Group, Loader, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useTrend } from '../../api/health-queries.ts';
-import type { Compliance } from '../../api/health-types.ts';
+import type { Compliance } from '../../../shared/schemas/compliance.ts';
+import { useTrend } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatPeriod } from '../../lib/period.ts';
 import { SERIES_COLORS, standardTitle } from '../../lib/standards.ts';

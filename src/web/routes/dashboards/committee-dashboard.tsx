@@ -1,18 +1,18 @@
-/** A committee's health for a month: headline figures, the 12-month trend, the heat grid, the worst cells, and at the top by sector. */
+/** A committee's compliance dashboard for a month: headline figures, the 12-month trend, the heat grid, the worst cells, and at the top by sector. */
 import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../../shared/schemas.ts';
-import { useCompliance } from '../../api/health-queries.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
+import { useCompliance } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { formatPeriod } from '../../lib/period.ts';
-import { HealthHeadline } from './health-headline.tsx';
+import { ComplianceHeadline } from './compliance-headline.tsx';
 import { HeatGrid } from './heat-grid.tsx';
 import { SectorBreakdown } from './sector-breakdown.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { WorstCells } from './worst-cells.tsx';
 
-export function CommitteeHealth({ unit, period, onPeriod }: { unit: Unit; period: string; onPeriod: (p: string) => void }) {
+export function CommitteeDashboard({ unit, period, onPeriod }: { unit: Unit; period: string; onPeriod: (p: string) => void }) {
   const { t, i18n } = useTranslation();
   const compliance = useCompliance(unit.id, period);
   const c = compliance.data;
@@ -26,7 +26,7 @@ export function CommitteeHealth({ unit, period, onPeriod }: { unit: Unit; period
       {compliance.isPending && <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>}
       {c && (
         <>
-          <HealthHeadline data={c} />
+          <ComplianceHeadline data={c} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <TrendChart compliance={c} />
             <WorstCells compliance={c} />

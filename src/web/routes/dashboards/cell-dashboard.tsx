@@ -4,8 +4,8 @@ import { Anchor, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Unit } from '../../../shared/schemas.ts';
-import { useCellDashboard } from '../../api/health-queries.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
+import { useCellDashboard } from '../../api/compliance.ts';
 import { ActionList } from '../../components/action-list.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';

@@ -6,10 +6,10 @@ import type { Actor } from '../../access/actor.ts';
 import { findUnitManagedFromAbove } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
-import type { Unit } from '../../../shared/schemas.ts';
+import type { Unit } from '../../../shared/schemas/units.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getUnit } from '../units/service.ts';
 import { changeMembership } from './memberships.ts';
+import { getUnit } from './service.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 
 async function requireCellManagedFromAbove(db: Db, actor: Actor, cellId: number) {

@@ -2,8 +2,8 @@
 import { Anchor, Center, Loader, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useGrid } from '../../api/health-queries.ts';
-import type { RollupFigure } from '../../api/health-types.ts';
+import type { RollupFigure } from '../../../shared/schemas/compliance.ts';
+import { useGrid } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { rowsLink } from '../../lib/links.ts';
 import { percent } from '../../lib/period.ts';

@@ -6,7 +6,7 @@
 import type { MembershipRole } from '../../../shared/enums.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest } from '../../errors.ts';
-import { refreshMemberCounts } from '../units/queries.ts';
+import { refreshMemberCounts } from './queries.ts';
 
 export type OpenMembership = { id: number; cell_id: number; role: MembershipRole; from_date: string };
 

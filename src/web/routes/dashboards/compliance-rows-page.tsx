@@ -2,14 +2,14 @@
 import { Anchor, Badge, Button, Center, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { useCompliance, useComplianceRows } from '../../api/health-queries.ts';
-import { useUnit } from '../../api/queries.ts';
+import { useCompliance, useComplianceRows } from '../../api/compliance.ts';
+import { useUnit } from '../../api/units.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { standardFromParam } from '../../lib/links.ts';
 import { formatPeriod, isPeriod, lastCompletePeriod, pastMonthName } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';
-import { NotFoundPage } from '../home/not-found-page.tsx';
+import { NotFoundPage } from '../../components/not-found-page.tsx';
 
 type Meets = 'true' | 'false' | '';
 

@@ -3,13 +3,12 @@ import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useResolveFollowUp } from '../../api/health-mutations.ts';
+import type { OpenFollowUp } from '../../../shared/schemas/meetings.ts';
+import { useResolveFollowUp } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate } from '../../lib/period.ts';
 
-interface Item { id: number; personId: number; fullName: string; reason: string; createdOn: string }
-
-function FollowUpRow({ item, canManage }: { item: Item; canManage: boolean }) {
+function FollowUpRow({ item, canManage }: { item: OpenFollowUp; canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const resolve = useResolveFollowUp();
   const [open, setOpen] = useState(false);
@@ -38,7 +37,7 @@ function FollowUpRow({ item, canManage }: { item: Item; canManage: boolean }) {
   );
 }
 
-export function FollowUpList({ items, canManage }: { items: Item[]; canManage: boolean }) {
+export function FollowUpList({ items, canManage }: { items: OpenFollowUp[]; canManage: boolean }) {
   const { t } = useTranslation();
   if (items.length === 0) return <Text c="dimmed" size="sm">{t('followUp.none')}</Text>;
   return <Stack gap="sm">{items.map((f) => <FollowUpRow key={f.id} item={f} canManage={canManage} />)}</Stack>;

@@ -2,8 +2,8 @@
 import { BarChart } from '@mantine/charts';
 import { Center, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSectors } from '../../api/health-queries.ts';
-import type { Compliance } from '../../api/health-types.ts';
+import type { Compliance } from '../../../shared/schemas/compliance.ts';
+import { useSectors } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { percent } from '../../lib/period.ts';
 import { heatColor, standardTitle } from '../../lib/standards.ts';

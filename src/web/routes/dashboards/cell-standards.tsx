@@ -1,13 +1,12 @@
 /** A cell's standards for a month: met or not, and in words what is still missing. */
 import { Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { StandardVerdict } from '../../../shared/schemas/compliance.ts';
 import { pastMonthName } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';
 
-interface Item { code: string; title: string; titleKo: string; meets: boolean; detail: unknown }
-
 /** `period` ('YYYY-MM'), when given, words a past month's wants as "needed in <month>". */
-export function CellStandards({ items, period }: { items: Item[]; period?: string }) {
+export function CellStandards({ items, period }: { items: StandardVerdict[]; period?: string }) {
   const { t, i18n } = useTranslation();
   const past = period ? pastMonthName(period, i18n.language) : null;
   if (items.length === 0) return <Text c="dimmed" size="sm">{t('health.noData')}</Text>;

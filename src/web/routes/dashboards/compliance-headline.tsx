@@ -2,7 +2,7 @@
 import { Anchor, Group, Paper, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Compliance } from '../../api/health-types.ts';
+import type { Compliance } from '../../../shared/schemas/compliance.ts';
 import { rowsLink } from '../../lib/links.ts';
 import { percent } from '../../lib/period.ts';
 import { heatColor, standardTitle } from '../../lib/standards.ts';
@@ -35,7 +35,7 @@ function attendanceOf(sums: Record<string, number>): { present: number; expected
   return expected > 0 ? { present: total('attendance_present:'), expected } : null;
 }
 
-export function HealthHeadline({ data }: { data: Compliance }) {
+export function ComplianceHeadline({ data }: { data: Compliance }) {
   const { t, i18n } = useTranslation();
   const attendance = attendanceOf(data.sums ?? {});
   return (

@@ -2,8 +2,8 @@
 import { Anchor, Center, List, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useWorstCells } from '../../api/health-queries.ts';
-import type { Compliance } from '../../api/health-types.ts';
+import type { Compliance } from '../../../shared/schemas/compliance.ts';
+import { useWorstCells } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { pastMonthName } from '../../lib/period.ts';
 import { describeDetail, standardTitle } from '../../lib/standards.ts';

@@ -8,7 +8,13 @@ const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
 /** Brotli and gzip copies of every built asset, which the server sends to clients that accept them. */
 function precompress(): Plugin {
-  return { name: 'cellwork-precompress', apply: 'build', closeBundle: () => { compressAssets(outDir); } };
+  return {
+    name: 'cellwork-precompress',
+    apply: 'build',
+    closeBundle: () => {
+      compressAssets(outDir);
+    },
+  };
 }
 
 /** Builds the web UI into dist/web, which the Fastify server serves with an SPA fallback. (Tests use vitest.config.ts.) */

@@ -30,15 +30,29 @@ type Record = { personId: number; status: string; reason?: string };
 async function bareRollWrite(pool: pg.Pool, m: Meeting, records: Record[]): Promise<number> {
   const client = await pool.connect();
   try {
-    const { rows: [meeting] } = await client.query<{ meets_on: string }>('select meets_on::text from meetings where cell_id = $1 and id = $2', [m.cellId, m.id]);
+    const {
+      rows: [meeting],
+    } = await client.query<{ meets_on: string }>('select meets_on::text from meetings where cell_id = $1 and id = $2', [m.cellId, m.id]);
     const started = performance.now();
     await client.query('begin');
-    await client.query(`insert into attendance (cell_id, meeting_id, meets_on, person_id, status, reason)
+    await client.query(
+      `insert into attendance (cell_id, meeting_id, meets_on, person_id, status, reason)
       select $1, $2, $3::date, r.person_id, r.status, r.reason from unnest($4::bigint[], $5::text[], $6::text[]) as r(person_id, status, reason)`,
-    [m.cellId, m.id, meeting!.meets_on, records.map((r) => r.personId), records.map((r) => r.status), records.map((r) => r.reason ?? null)]);
-    await client.query(`insert into cell_metrics (cell_id, period, key, value)
+      [
+        m.cellId,
+        m.id,
+        meeting!.meets_on,
+        records.map((r) => r.personId),
+        records.map((r) => r.status),
+        records.map((r) => r.reason ?? null),
+      ],
+    );
+    await client.query(
+      `insert into cell_metrics (cell_id, period, key, value)
       select cell_id, period, key, value from cell_metrics where cell_id = $1 and period = date_trunc('month', $2::date)::date order by key limit 1
-      on conflict (cell_id, period, key) do update set value = excluded.value`, [m.cellId, meeting!.meets_on]);
+      on conflict (cell_id, period, key) do update set value = excluded.value`,
+      [m.cellId, meeting!.meets_on],
+    );
     await client.query('commit');
     const ms = performance.now() - started;
     await client.query('delete from attendance where cell_id = $1 and meeting_id = $2', [m.cellId, m.id]);
@@ -58,11 +72,15 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const dataset = await ensureDataset(bench, scale);
     console.log(describeDataset(dataset));
     // The 40 cells whose roll today is closest to 40 members.
-    const cells = (await bench.pool.query<{ id: number }>(`
+    const cells = (
+      await bench.pool.query<{ id: number }>(`
       select u.id::int as id from units u
       where u.kind = 'cell' and u.closed_on is null
-      order by abs(u.member_count - 40), md5(u.id::text) limit 40`)).rows.map((r) => r.id);
-    const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 500')).rows.map((r) => r.id);
+      order by abs(u.member_count - 40), md5(u.id::text) limit 40`)
+    ).rows.map((r) => r.id);
+    const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 500')).rows.map(
+      (r) => r.id,
+    );
     app = await startBenchApp(bench);
     const p = picker(7);
     const save = new Samples();
@@ -78,14 +96,19 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       const meeting = created.body as Meeting;
       const records = meeting.roll.map((r) => {
         const x = p.int(100);
-        return x < 85 ? { personId: r.personId, status: 'present' } : x < 93 ? { personId: r.personId, status: 'excused', reason: 'On the night shift' } : { personId: r.personId, status: 'absent' };
+        return x < 85
+          ? { personId: r.personId, status: 'present' }
+          : x < 93
+            ? { personId: r.personId, status: 'excused', reason: 'On the night shift' }
+            : { personId: r.personId, status: 'absent' };
       });
       const order = p.chance(0.5);
       const floorRequest = () => app!.request('GET', `/api/v1/people/${p.pick(people)}`);
       const f1 = order ? await floorRequest() : undefined;
       const saved = await app.request('PUT', `/api/v1/meetings/${meeting.id}/attendance`, { records, version: meeting.version });
       const f2 = order ? undefined : await floorRequest();
-      const twin = (await app.request('POST', `/api/v1/cells/${meeting.cellId}/meetings`, { kind: 'general', startsAt }, 201)).body as Meeting;
+      const twin = (await app.request('POST', `/api/v1/cells/${meeting.cellId}/meetings`, { kind: 'general', startsAt }, 201))
+        .body as Meeting;
       const bareMs = await bareRollWrite(bench.pool, twin, records);
       if (i < 0) continue;
       bare.add(bareMs);
@@ -94,19 +117,46 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       rollSizes.push(records.length);
     }
     rollSizes.sort((a, b) => a - b);
-    console.log(`${samples} saves (+${WARMUP} warm-up), each next to one floor read in random order; fastify inject; `
-      + `roll sizes ${rollSizes[0]}-${rollSizes[rollSizes.length - 1]} (median ${rollSizes[rollSizes.length >> 1]})`);
+    console.log(
+      `${samples} saves (+${WARMUP} warm-up), each next to one floor read in random order; fastify inject; ` +
+        `roll sizes ${rollSizes[0]}-${rollSizes[rollSizes.length - 1]} (median ${rollSizes[rollSizes.length >> 1]})`,
+    );
     console.log(`peak RSS of this process: ${peakRssMb()} MB`);
     console.log('');
     printTable(
-      [{ header: 'request', align: 'left' }, { header: 'n' }, { header: 'p50 ms' }, { header: 'p95 ms' }, { header: 'p95 / bare p95' }, { header: 'target' }, { header: 'p95 / floor p95' }, { header: 'target' }],
+      [
+        { header: 'request', align: 'left' },
+        { header: 'n' },
+        { header: 'p50 ms' },
+        { header: 'p95 ms' },
+        { header: 'p95 / bare p95' },
+        { header: 'target' },
+        { header: 'p95 / floor p95' },
+        { header: 'target' },
+      ],
       [
         ['limit: bare transaction, same rows + 1 metrics upsert', bare.count, round2(bare.p50), round2(bare.p95), '', ''],
         ['floor: GET /people/{id}', floor.count, round2(floor.p50), round2(floor.p95), '', ''],
-        ['PUT /meetings/{id}/attendance', save.count, round2(save.p50), round2(save.p95), round2(save.p95 / bare.p95), `<= ${TARGET}`, round2(save.p95 / floor.p95), `<= ${TARGET_FLOOR}`],
+        [
+          'PUT /meetings/{id}/attendance',
+          save.count,
+          round2(save.p50),
+          round2(save.p95),
+          round2(save.p95 / bare.p95),
+          `<= ${TARGET}`,
+          round2(save.p95 / floor.p95),
+          `<= ${TARGET_FLOOR}`,
+        ],
       ],
     );
-    printResult({ bench: 'attendance', scale, value: round2(save.p95), unit: 'ms p95', limit: round2(bare.p95), ratio: round2(save.p95 / bare.p95) });
+    printResult({
+      bench: 'attendance',
+      scale,
+      value: round2(save.p95),
+      unit: 'ms p95',
+      limit: round2(bare.p95),
+      ratio: round2(save.p95 / bare.p95),
+    });
   } finally {
     await app?.close();
     await bench.close();

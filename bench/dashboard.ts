@@ -30,16 +30,22 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     console.log(describeDataset(dataset));
     const month = new Date().toISOString().slice(0, 7);
     const ids = async (where: string, limit: number) =>
-      (await bench.pool.query<{ id: number }>(`select id::int as id from units where ${where} order by md5(id::text) limit ${limit}`)).rows.map((r) => r.id);
+      (
+        await bench.pool.query<{ id: number }>(`select id::int as id from units where ${where} order by md5(id::text) limit ${limit}`)
+      ).rows.map((r) => r.id);
     const units = {
       root: await ids('depth = 0', 1),
       level1: await ids(`depth = 1 and kind = 'committee'`, 200),
       level2: await ids(`depth = 2 and kind = 'committee'`, 200),
       cell: await ids(`kind = 'cell'`, 500),
     };
-    const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 500')).rows.map((r) => r.id);
-    const unitUrl = (list: number[], path: string, query = '') => (p: ReturnType<typeof picker>) =>
-      `/api/v1/units/${p.pick(list)}/compliance${path}?period=${month}${query}`;
+    const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 500')).rows.map(
+      (r) => r.id,
+    );
+    const unitUrl =
+      (list: number[], path: string, query = '') =>
+      (p: ReturnType<typeof picker>) =>
+        `/api/v1/units/${p.pick(list)}/compliance${path}?period=${month}${query}`;
     const targets: Target[] = [
       { name: 'floor: GET /people/{id}', url: (p) => `/api/v1/people/${p.pick(people)}` },
       { name: 'figures: root', url: unitUrl(units.root, '') },
@@ -47,7 +53,10 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       { name: 'figures: level-2 committee', url: unitUrl(units.level2, '') },
       { name: 'figures: cell', url: unitUrl(units.cell, '') },
     ];
-    for (const [level, list] of [['root', units.root], ['level-2 committee', units.level2]] as const) {
+    for (const [level, list] of [
+      ['root', units.root],
+      ['level-2 committee', units.level2],
+    ] as const) {
       targets.push(
         { name: `12-month trend: ${level}`, url: unitUrl(list, '/trend', '&months=12') },
         { name: `heat grid of children: ${level}`, url: unitUrl(list, '/grid') },
@@ -71,7 +80,14 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     console.log(`peak RSS of this process: ${peakRssMb()} MB`);
     console.log('');
     printTable(
-      [{ header: 'request', align: 'left' }, { header: 'n' }, { header: 'p50 ms' }, { header: 'p95 ms' }, { header: 'p95 / floor p95' }, { header: 'target' }],
+      [
+        { header: 'request', align: 'left' },
+        { header: 'n' },
+        { header: 'p50 ms' },
+        { header: 'p95 ms' },
+        { header: 'p95 / floor p95' },
+        { header: 'target' },
+      ],
       targets.map((t, i) => {
         const s = samples[i] as Samples;
         return [t.name, s.count, round2(s.p50), round2(s.p95), round2(s.p95 / floor.p95), i === 0 ? '' : `<= ${TARGET}`];
@@ -81,7 +97,14 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const worst = Math.max(...samples.slice(1).map((s) => s.p95));
     const worstName = targets[samples.findIndex((s, i) => i > 0 && s.p95 === worst)]?.name;
     console.log(`the slowest read: ${worstName}`);
-    printResult({ bench: 'dashboard', scale, value: round2(worst), unit: 'ms p95', limit: round2(floor.p95), ratio: round2(worst / floor.p95) });
+    printResult({
+      bench: 'dashboard',
+      scale,
+      value: round2(worst),
+      unit: 'ms p95',
+      limit: round2(floor.p95),
+      ratio: round2(worst / floor.p95),
+    });
   } finally {
     await app?.close();
     await bench.close();

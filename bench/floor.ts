@@ -33,7 +33,9 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     console.log(`floor bench, scale ${scale}`);
     console.log(`server: ${bench.server}`);
     console.log(describeDataset(await ensureDataset(bench, scale)));
-    const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 1000')).rows.map((r) => r.id);
+    const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 1000')).rows.map(
+      (r) => r.id,
+    );
 
     // The limit: Fastify and one point read of the same row, through a pool of the app's size.
     bare.get<{ Params: { id: string } }>('/bare/people/:id', async (req) => {
@@ -49,7 +51,8 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const p = picker(11);
     const send = async (kind: Kind): Promise<number> => {
       const id = p.pick(people);
-      const url = kind === 'bare' ? `${bareBase}/bare/people/${id}` : kind === 'health' ? `${appBase}/api/health` : `${appBase}/api/v1/people/${id}`;
+      const url =
+        kind === 'bare' ? `${bareBase}/bare/people/${id}` : kind === 'health' ? `${appBase}/api/health` : `${appBase}/api/v1/people/${id}`;
       const started = performance.now();
       const res = await fetch(url, kind === 'person' ? { headers: { cookie: session } } : undefined);
       await res.arrayBuffer();
@@ -68,30 +71,61 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     }
 
     const concurrent = measure();
-    await Promise.all(Array.from({ length: CONCURRENT_CLIENTS }, async () => {
-      for (let i = 0; i < CONCURRENT_ROUNDS * benchRepeat(); i++) {
-        for (const kind of p.shuffle([...kinds])) concurrent[kind].add(await send(kind));
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENT_CLIENTS }, async () => {
+        for (let i = 0; i < CONCURRENT_ROUNDS * benchRepeat(); i++) {
+          for (const kind of p.shuffle([...kinds])) concurrent[kind].add(await send(kind));
+        }
+      }),
+    );
 
-    console.log(`over HTTP on 127.0.0.1 with keep-alive; sequential: ${SEQUENTIAL * benchRepeat()} rounds of the three reads in random order (+${WARMUP} warm-up); `
-      + `concurrent: ${CONCURRENT_CLIENTS} clients x ${CONCURRENT_ROUNDS * benchRepeat()} rounds`);
+    console.log(
+      `over HTTP on 127.0.0.1 with keep-alive; sequential: ${SEQUENTIAL * benchRepeat()} rounds of the three reads in random order (+${WARMUP} warm-up); ` +
+        `concurrent: ${CONCURRENT_CLIENTS} clients x ${CONCURRENT_ROUNDS * benchRepeat()} rounds`,
+    );
     console.log(`peak RSS of this process (bench, both servers): ${peakRssMb()} MB`);
     console.log('');
     const rows: Array<Array<string | number>> = [];
-    for (const [label, set] of [['sequential', sequential], [`${CONCURRENT_CLIENTS} concurrent`, concurrent]] as const) {
+    for (const [label, set] of [
+      ['sequential', sequential],
+      [`${CONCURRENT_CLIENTS} concurrent`, concurrent],
+    ] as const) {
       const limit = set.bare;
       for (const kind of kinds) {
         const s = set[kind];
-        rows.push([label, LABELS[kind], s.count, round2(s.p50), round2(s.p95), round2(s.p50 / limit.p50), round2(s.p95 / limit.p95), kind === 'person' ? `<= ${TARGET}` : '']);
+        rows.push([
+          label,
+          LABELS[kind],
+          s.count,
+          round2(s.p50),
+          round2(s.p95),
+          round2(s.p50 / limit.p50),
+          round2(s.p95 / limit.p95),
+          kind === 'person' ? `<= ${TARGET}` : '',
+        ]);
       }
     }
     printTable(
-      [{ header: 'clients', align: 'left' }, { header: 'request', align: 'left' }, { header: 'n' }, { header: 'p50 ms' }, { header: 'p95 ms' },
-        { header: 'p50 / bare' }, { header: 'p95 / bare' }, { header: 'target' }],
+      [
+        { header: 'clients', align: 'left' },
+        { header: 'request', align: 'left' },
+        { header: 'n' },
+        { header: 'p50 ms' },
+        { header: 'p95 ms' },
+        { header: 'p50 / bare' },
+        { header: 'p95 / bare' },
+        { header: 'target' },
+      ],
       rows,
     );
-    printResult({ bench: 'floor', scale, value: round2(sequential.person.p50), unit: 'ms p50', limit: round2(sequential.bare.p50), ratio: round2(sequential.person.p50 / sequential.bare.p50) });
+    printResult({
+      bench: 'floor',
+      scale,
+      value: round2(sequential.person.p50),
+      unit: 'ms p50',
+      limit: round2(sequential.bare.p50),
+      ratio: round2(sequential.person.p50 / sequential.bare.p50),
+    });
   } finally {
     await bare.close();
     await barePool.end();

@@ -57,7 +57,9 @@ async function timeMaterialize(bench: BenchDatabase, period: string, today: stri
   const seen: typeof statements = [];
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool: bench.pool }),
-    log: (e) => { seen.push({ sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 90), ms: e.queryDurationMillis }); },
+    log: (e) => {
+      seen.push({ sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 90), ms: e.queryDurationMillis });
+    },
   });
   return db.connection().execute(async (conn) => {
     await sql.raw(`set statement_timeout = ${CAP_S * 1000}`).execute(conn);
@@ -86,11 +88,15 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const dataset = await ensureDataset(bench, scale);
     console.log(describeDataset(dataset));
     const period = previousPeriod(periodOf(dataset.today));
-    const { rows: [facts] } = await sql<{ meetings: number; attendance: number }>`
+    const {
+      rows: [facts],
+    } = await sql<{ meetings: number; attendance: number }>`
       select count(*)::int as meetings, (select count(*)::int from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
         where m.meets_on >= ${period}::date and m.meets_on < ${nextPeriod(period)}::date) as attendance
       from meetings where meets_on >= ${period}::date and meets_on < ${nextPeriod(period)}::date`.execute(bench.db);
-    console.log(`month ${period.slice(0, 7)}: ${facts?.meetings.toLocaleString('en-US')} meetings, ${facts?.attendance.toLocaleString('en-US')} attendance rows`);
+    console.log(
+      `month ${period.slice(0, 7)}: ${facts?.meetings.toLocaleString('en-US')} meetings, ${facts?.attendance.toLocaleString('en-US')} attendance rows`,
+    );
 
     let app: number | null | undefined;
     let simple = Infinity;
@@ -103,7 +109,8 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       withAttendance = Math.min(withAttendance, (await timeQuery(bench, attendancePerCommittee(period))).ms);
     }
     const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? `> ${CAP_S * 1000} (cap)` : round2(ms));
-    const ratio = (ms: number | null | undefined) => (ms === null || ms === undefined ? `> ${round2((CAP_S * 1000) / simple)}` : round2(ms / simple));
+    const ratio = (ms: number | null | undefined) =>
+      ms === null || ms === undefined ? `> ${round2((CAP_S * 1000) / simple)}` : round2(ms / simple);
     console.log(`best of ${benchRepeat()}; peak RSS of this process: ${peakRssMb()} MB`);
     console.log('');
     printTable(
@@ -115,8 +122,9 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       ],
     );
     console.log('target: materializePeriod under 60 s at scale L');
-    console.log('\nthe app\'s slowest statements (last run):');
-    for (const st of [...statements].sort((x, y) => y.ms - x.ms).slice(0, 8)) console.log(`${round2(st.ms).toLocaleString('en-US').padStart(10)} ms  ${st.sql}`);
+    console.log("\nthe app's slowest statements (last run):");
+    for (const st of [...statements].sort((x, y) => y.ms - x.ms).slice(0, 8))
+      console.log(`${round2(st.ms).toLocaleString('en-US').padStart(10)} ms  ${st.sql}`);
     if (process.env.BENCH_EXPLAIN === '1') await explainRecompute(bench, period, dataset.today);
     const value = app ?? CAP_S * 1000;
     printResult({ bench: 'recompute', scale, value: round2(value), unit: 'ms', limit: round2(simple), ratio: round2(value / simple) });

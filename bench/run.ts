@@ -13,7 +13,10 @@ type BenchModule = { run(opts: BenchOptions): Promise<void> };
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function usage(message?: string): never {
-  const available = fs.readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.slice(0, -3));
+  const available = fs
+    .readdirSync(here)
+    .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+    .map((f) => f.slice(0, -3));
   if (message) console.error(message);
   console.error(`usage: npm run bench -- <name> [--scale S|M|L]   (benchmarks: ${available.join(', ')})`);
   process.exit(2);

@@ -47,19 +47,35 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const appRate = app.rows / (app.ms / 1000);
     const rawRate = raw.rows / (raw.ms / 1000);
     const ratio = appRate / rawRate;
-    console.log(`tree: ${app.committees.toLocaleString('en-US')} committees, ${app.cells.toLocaleString('en-US')} cells, `
-      + `${app.people.toLocaleString('en-US')} people, ${app.memberships.toLocaleString('en-US')} memberships`);
+    console.log(
+      `tree: ${app.committees.toLocaleString('en-US')} committees, ${app.cells.toLocaleString('en-US')} cells, ` +
+        `${app.people.toLocaleString('en-US')} people, ${app.memberships.toLocaleString('en-US')} memberships`,
+    );
     console.log(`app phases: ${describePhases(app.phases)}`);
     console.log(`raw phases: ${describePhases(raw.phases)}`);
     if (repeat > 1) console.log(`best of ${repeat} rounds`);
     console.log(`raw files: ${(bytes / 1e6).toFixed(1)} MB (binary COPY); peak RSS of this process: ${peakRssMb()} MB`);
     console.log('');
     printTable(
-      [{ header: 'scale', align: 'left' }, { header: 'rows' }, { header: 'app s' }, { header: 'app rows/s' },
-        { header: 'raw COPY s' }, { header: 'raw rows/s' }, { header: 'ratio' }],
+      [
+        { header: 'scale', align: 'left' },
+        { header: 'rows' },
+        { header: 'app s' },
+        { header: 'app rows/s' },
+        { header: 'raw COPY s' },
+        { header: 'raw rows/s' },
+        { header: 'ratio' },
+      ],
       [[scale, app.rows, app.ms / 1000, Math.round(appRate), raw.ms / 1000, Math.round(rawRate), Number(ratio.toFixed(3))]],
     );
-    printResult({ bench: 'seed', scale, value: Math.round(appRate), unit: 'rows/s', limit: Math.round(rawRate), ratio: Number(ratio.toFixed(3)) });
+    printResult({
+      bench: 'seed',
+      scale,
+      value: Math.round(appRate),
+      unit: 'rows/s',
+      limit: Math.round(rawRate),
+      ratio: Number(ratio.toFixed(3)),
+    });
   } finally {
     await bench.close();
   }
@@ -78,7 +94,7 @@ async function timeApp(pool: pg.Pool, cells: number, members: number): Promise<S
     const at = loaded.indexOf(p.phase as (typeof loaded)[number]);
     // Reports are throttled, so a phase's last one may be skipped: a later phase means earlier ones finished.
     loaded.forEach((phase, i) => {
-      if (i < at || (at < 0)) done[phase] = totals[phase];
+      if (i < at || at < 0) done[phase] = totals[phase];
     });
     if (at >= 0) {
       const phase = loaded[at] as (typeof loaded)[number];
@@ -150,7 +166,10 @@ function markPhase(phases: PhaseTimes, phase: string): void {
 }
 
 function describePhases(phases: PhaseTimes): string {
-  return phases.slice(0, -1).map((p, i) => `${p.phase} ${(((phases[i + 1]?.at ?? p.at) - p.at) / 1000).toFixed(1)}s`).join(', ');
+  return phases
+    .slice(0, -1)
+    .map((p, i) => `${p.phase} ${(((phases[i + 1]?.at ?? p.at) - p.at) / 1000).toFixed(1)}s`)
+    .join(', ');
 }
 
 function peakRssMb(): number {

@@ -18,7 +18,9 @@ describe('scoped lookups', () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('mint a scoped cell only inside the scope, and readers refuse anything else at compile time', async () => {
     const a = org.accounts.secretary;

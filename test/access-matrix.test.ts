@@ -14,7 +14,7 @@ import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
-import { buildAccount, buildCell, buildMeeting, buildPerson, holdMeeting } from './helpers/factories.ts';
+import { buildAccount, buildCell, buildMeeting, buildPerson } from './helpers/factories.ts';
 import { buildOrg, ROLES, type Org, type Role } from './helpers/org.ts';
 
 type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
@@ -30,8 +30,20 @@ type Row = {
 
 const csv = 'full_name,member_no\nNew Member,';
 const db = (c: Ctx) => c.t.ctx.db;
-const all = (status: number): Partial<Record<Role, number>> => ({ member: status, secretary: status, districtReader: status, regionManager: status, admin: status });
-const managers = (ok: number, bySecretary = 404): Partial<Record<Role, number>> => ({ member: 404, secretary: bySecretary, districtReader: 404, regionManager: ok, admin: ok });
+const all = (status: number): Partial<Record<Role, number>> => ({
+  member: status,
+  secretary: status,
+  districtReader: status,
+  regionManager: status,
+  admin: status,
+});
+const managers = (ok: number, bySecretary = 404): Partial<Record<Role, number>> => ({
+  member: 404,
+  secretary: bySecretary,
+  districtReader: 404,
+  regionManager: ok,
+  admin: ok,
+});
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -72,8 +84,16 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/units': {
     expect: managers(201),
-    inside: async (c) => ({ method: 'POST', url: '/api/v1/units', body: { parentId: c.org.districtA1.id, kind: 'cell', name: 'New cell', code: `N${randomUUID().slice(0, 8)}` } }),
-    outside: async (c) => ({ method: 'POST', url: '/api/v1/units', body: { parentId: c.org.districtB1.id, kind: 'cell', name: 'New cell', code: `N${randomUUID().slice(0, 8)}` } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/units',
+      body: { parentId: c.org.districtA1.id, kind: 'cell', name: 'New cell', code: `N${randomUUID().slice(0, 8)}` },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/units',
+      body: { parentId: c.org.districtB1.id, kind: 'cell', name: 'New cell', code: `N${randomUUID().slice(0, 8)}` },
+    }),
   },
   'PATCH /api/v1/units/:id': {
     expect: managers(200),
@@ -82,8 +102,16 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/units/:id/move': {
     expect: managers(200),
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/units/${(await buildCell(db(c), c.org.districtA1.id)).id}/move`, body: { newParentId: c.org.districtA2.id } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/units/${(await buildCell(db(c), c.org.districtB1.id)).id}/move`, body: { newParentId: c.org.districtA2.id } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${(await buildCell(db(c), c.org.districtA1.id)).id}/move`,
+      body: { newParentId: c.org.districtA2.id },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${(await buildCell(db(c), c.org.districtB1.id)).id}/move`,
+      body: { newParentId: c.org.districtA2.id },
+    }),
   },
   'POST /api/v1/units/:id/close': {
     expect: managers(200),
@@ -125,8 +153,16 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/people/:id/transfer': {
     expect: managers(200),
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellA1a.id)).id}/transfer`, body: { toCellId: c.org.cellA1b.id } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellB1a.id)).id}/transfer`, body: { toCellId: c.org.cellA1b.id } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellA1a.id)).id}/transfer`,
+      body: { toCellId: c.org.cellA1b.id },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/people/${(await buildPerson(db(c), c.org.cellB1a.id)).id}/transfer`,
+      body: { toCellId: c.org.cellA1b.id },
+    }),
   },
   'POST /api/v1/people/:id/erase': {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 204 },
@@ -145,7 +181,11 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/accounts': {
     expect: managers(201, 201),
-    inside: async () => ({ method: 'POST', url: '/api/v1/accounts', body: { login: `new-${randomUUID().slice(0, 8)}@test`, password: 'long-enough' } }),
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      body: { login: `new-${randomUUID().slice(0, 8)}@test`, password: 'long-enough' },
+    }),
   },
   'POST /api/v1/accounts/:id/grants': {
     expect: managers(201, 201),
@@ -159,15 +199,30 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/units/:id/imports': {
     expect: managers(200, 200),
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/units/${c.org.cellA1a.id}/imports?importId=${randomUUID()}`, body: csv, headers: { 'content-type': 'text/csv' } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/units/${c.org.cellB1a.id}/imports?importId=${randomUUID()}`, body: csv, headers: { 'content-type': 'text/csv' } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${c.org.cellA1a.id}/imports?importId=${randomUUID()}`,
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${c.org.cellB1a.id}/imports?importId=${randomUUID()}`,
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    }),
   },
   'GET /api/v1/imports/:importId': {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 }, // only its author sees an import
     inside: async (c) => {
       const importId = randomUUID();
       const admin = { ...systemActor(), accountId: c.org.accounts.admin.id };
-      await importMembers(db(c), c.t.ctx.pool, admin, { importId, unitId: c.org.cellA1b.id, source: Readable.from([csv]), totalBytes: null });
+      await importMembers(db(c), c.t.ctx.pool, admin, {
+        importId,
+        unitId: c.org.cellA1b.id,
+        source: Readable.from([csv]),
+        totalBytes: null,
+      });
       return { method: 'GET', url: `/api/v1/imports/${importId}` };
     },
   },
@@ -175,7 +230,11 @@ const matrix: Record<string, Row> = {
   'GET /api/v1/meeting-kinds': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/meeting-kinds' }) },
   'POST /api/v1/meeting-kinds': {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
-    inside: async () => ({ method: 'POST', url: '/api/v1/meeting-kinds', body: { code: 'youth', nameEn: 'Youth session', nameKo: '청년 모임', quorum: null } }),
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/v1/meeting-kinds',
+      body: { code: 'youth', nameEn: 'Youth session', nameKo: '청년 모임', quorum: null },
+    }),
   },
   'POST /api/v1/meeting-kinds/:code/move': {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
@@ -191,8 +250,16 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/cells/:id/meetings': {
     expect: managers(201, 201),
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/meetings`, body: { kind: 'general', startsAt: '2026-01-05T18:00:00Z' } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/meetings`, body: { kind: 'general', startsAt: '2026-01-05T18:00:00Z' } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${c.org.cellA1a.id}/meetings`,
+      body: { kind: 'general', startsAt: '2026-01-05T18:00:00Z' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${c.org.cellB1a.id}/meetings`,
+      body: { kind: 'general', startsAt: '2026-01-05T18:00:00Z' },
+    }),
   },
   'GET /api/v1/cells/:id/meetings': {
     expect: all(200),
@@ -206,8 +273,16 @@ const matrix: Record<string, Row> = {
   },
   'PATCH /api/v1/meetings/:id': {
     expect: managers(200, 200),
-    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}`, body: { minutes: 'Discussed the plan' } }),
-    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}`, body: { minutes: 'Discussed the plan' } }),
+    inside: async (c) => ({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}`,
+      body: { minutes: 'Discussed the plan' },
+    }),
+    outside: async (c) => ({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}`,
+      body: { minutes: 'Discussed the plan' },
+    }),
   },
   'PUT /api/v1/meetings/:id/attendance': {
     expect: managers(200, 200),
@@ -216,13 +291,29 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/meetings/:id/not-held': {
     expect: managers(200, 200),
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}/not-held`, body: { reason: 'storm' } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}/not-held`, body: { reason: 'storm' } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}/not-held`,
+      body: { reason: 'storm' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}/not-held`,
+      body: { reason: 'storm' },
+    }),
   },
   'POST /api/v1/meetings/:id/decisions': {
     expect: managers(201, 201),
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}/decisions`, body: { text: 'Plan', actions: [] } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}/decisions`, body: { text: 'Plan', actions: [] } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}/decisions`,
+      body: { text: 'Plan', actions: [] },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}/decisions`,
+      body: { text: 'Plan', actions: [] },
+    }),
   },
   'PATCH /api/v1/actions/:id': {
     expect: managers(200, 200),
@@ -236,8 +327,16 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/follow-ups/:id/resolve': {
     expect: managers(200, 200),
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/follow-ups/${await followUpIn(c, c.org.cellA1a.id)}/resolve`, body: { note: 'visited' } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/follow-ups/${await followUpIn(c, c.org.cellB1a.id)}/resolve`, body: { note: 'visited' } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/follow-ups/${await followUpIn(c, c.org.cellA1a.id)}/resolve`,
+      body: { note: 'visited' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/follow-ups/${await followUpIn(c, c.org.cellB1a.id)}/resolve`,
+      body: { note: 'visited' },
+    }),
   },
   'GET /api/v1/units/:id/compliance': {
     expect: all(200),
@@ -288,8 +387,16 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/cells/:id/reports/:period/submit': {
     expect: managers(200), // a fresh cell, not the secretary's own (their own is tested in dashboards.test.ts)
-    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtA1.id)).id}/reports/${thisMonth()}/submit`, body: { confirmEarly: true } }),
-    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtB1.id)).id}/reports/${thisMonth()}/submit`, body: { confirmEarly: true } }),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtA1.id)).id}/reports/${thisMonth()}/submit`,
+      body: { confirmEarly: true },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${(await buildCell(db(c), c.org.districtB1.id)).id}/reports/${thisMonth()}/submit`,
+      body: { confirmEarly: true },
+    }),
   },
   'GET /api/v1/units/:id/reports': {
     expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
@@ -298,8 +405,18 @@ const matrix: Record<string, Row> = {
   },
   'POST /api/v1/standards': {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
-    inside: async () => ({ method: 'POST', url: '/api/v1/standards', body: {
-      code: 'matrix-rule', kind: 'actions_on_time', params: { min: 0.5 }, titleEn: 'Matrix', titleKo: '매트릭스', validFrom: `${thisMonth()}-01` } }),
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/v1/standards',
+      body: {
+        code: 'matrix-rule',
+        kind: 'actions_on_time',
+        params: { min: 0.5 },
+        titleEn: 'Matrix',
+        titleKo: '매트릭스',
+        validFrom: `${thisMonth()}-01`,
+      },
+    }),
   },
   'GET /api/v1/standards': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/standards' }) },
   'POST /api/v1/me/calendar': {
@@ -321,7 +438,11 @@ const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 async function attendanceRequest(c: Ctx, cellId: number): Promise<Req> {
   const m = await buildMeeting(db(c), cellId);
-  return { method: 'PUT', url: `/api/v1/meetings/${m.id}/attendance`, body: { records: m.roll.map((r) => ({ personId: r.personId, status: 'present' })), version: m.version } };
+  return {
+    method: 'PUT',
+    url: `/api/v1/meetings/${m.id}/attendance`,
+    body: { records: m.roll.map((r) => ({ personId: r.personId, status: 'present' })), version: m.version },
+  };
 }
 
 async function actionIn(c: Ctx, cellId: number): Promise<number> {
@@ -333,7 +454,11 @@ async function actionIn(c: Ctx, cellId: number): Promise<number> {
 
 async function followUpIn(c: Ctx, cellId: number): Promise<number> {
   const p = await buildPerson(db(c), cellId);
-  const row = await db(c).insertInto('follow_ups').values({ cell_id: cellId, person_id: p.id, reason: 'repeated_absence', created_on: '2026-01-01' }).returning('id').executeTakeFirstOrThrow();
+  const row = await db(c)
+    .insertInto('follow_ups')
+    .values({ cell_id: cellId, person_id: p.id, reason: 'repeated_absence', created_on: '2026-01-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -353,7 +478,7 @@ async function grantRequest(c: Ctx, cellId: number): Promise<Req> {
 async function revokeRequest(c: Ctx, cellId: number): Promise<Req> {
   const p = await buildPerson(db(c), cellId);
   const account = await buildAccount(db(c), { personId: p.id, grants: [{ role: 'member', unitId: cellId }] });
-  return { method: 'DELETE', url: `/api/v1/grants/${account.grants.length ? account.grants[0]!.id : (await grantIdOf(c, account.id))}` };
+  return { method: 'DELETE', url: `/api/v1/grants/${account.grants.length ? account.grants[0]!.id : await grantIdOf(c, account.id)}` };
 }
 
 async function grantIdOf(c: Ctx, accountId: number): Promise<number> {
@@ -377,19 +502,40 @@ type Seen = unknown;
  */
 type FieldRow = { expect: Record<Reader, Seen>; read: (c: Ctx, client: Client) => Promise<Seen> };
 const READERS: Reader[] = ['member', 'secretary', 'districtReader', 'regionManager', 'admin'];
-const everyone = (seen: Seen): Record<Reader, Seen> => ({ member: seen, secretary: seen, districtReader: seen, regionManager: seen, admin: seen });
+const everyone = (seen: Seen): Record<Reader, Seen> => ({
+  member: seen,
+  secretary: seen,
+  districtReader: seen,
+  regionManager: seen,
+  admin: seen,
+});
 const PERSONAL = ['birthYear', 'email', 'joinedOn', 'memberNo', 'phone', 'workplace'];
 const personalOf = (body: Record<string, unknown>) => PERSONAL.filter((f) => f in body);
-const lastMonth = () => { const d = new Date(); d.setUTCDate(1); d.setUTCMonth(d.getUTCMonth() - 1); return d.toISOString().slice(0, 7); };
+const lastMonth = () => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+};
 /** Who of M (Member Lee) and P (Member Park) a list names, by name. */
 const leeAndPark = (c: Ctx, items: Array<{ personId: number; fullName: string }>) =>
-  items.filter((i) => i.personId === c.org.M.id || i.personId === c.org.P.id).map((i) => i.fullName).sort();
+  items
+    .filter((i) => i.personId === c.org.M.id || i.personId === c.org.P.id)
+    .map((i) => i.fullName)
+    .sort();
 /** Breadcrumb names and the parent id, in the org's names (null: no parent for this reader). */
 const unitView = async (c: Ctx, client: Client, id: number) => {
   const res = await client.get(`/api/v1/units/${id}`);
   if (res.status !== 200) return res.status;
-  const names = new Map<number, string>([[c.org.root, 'root'], [c.org.regionA.id, 'regionA'], [c.org.districtA1.id, 'districtA1']]);
-  return { parent: res.body.parentId === null ? null : names.get(res.body.parentId) ?? res.body.parentId, breadcrumb: res.body.breadcrumb.map((u: { name: string }) => u.name) };
+  const names = new Map<number, string>([
+    [c.org.root, 'root'],
+    [c.org.regionA.id, 'regionA'],
+    [c.org.districtA1.id, 'districtA1'],
+  ]);
+  return {
+    parent: res.body.parentId === null ? null : (names.get(res.body.parentId) ?? res.body.parentId),
+    breadcrumb: res.body.breadcrumb.map((u: { name: string }) => u.name),
+  };
 };
 const fieldMatrix: Record<string, FieldRow> = {
   'GET /api/v1/people/:id a cell-mate: personal fields': {
@@ -402,26 +548,46 @@ const fieldMatrix: Record<string, FieldRow> = {
   },
   'GET /api/v1/people/:id memberships stop at the scope': {
     expect: { member: ['A1a'], secretary: ['A1a'], districtReader: ['A1a'], regionManager: ['A1a'], admin: ['A1a', 'B1a'] },
-    read: async (c, client) => (await client.get(`/api/v1/people/${c.org.personal!.movedPerson}`)).body.memberships
-      .map((m: { cell: { id: number } }) => (m.cell.id === c.org.cellA1a.id ? 'A1a' : m.cell.id === c.org.cellB1a.id ? 'B1a' : m.cell.id)).sort(),
+    read: async (c, client) =>
+      (await client.get(`/api/v1/people/${c.org.personal!.movedPerson}`)).body.memberships
+        .map((m: { cell: { id: number } }) => (m.cell.id === c.org.cellA1a.id ? 'A1a' : m.cell.id === c.org.cellB1a.id ? 'B1a' : m.cell.id))
+        .sort(),
   },
   'GET /api/v1/units/:id/members: names and roles only': {
     expect: everyone(['fromDate', 'fullName', 'membershipId', 'personId', 'role']),
     read: async (c, client) => Object.keys((await client.get(`/api/v1/units/${c.org.cellA1a.id}/members`)).body.items[0]).sort(),
   },
   'GET /api/v1/meetings/:id absence reasons (Lee is the member)': {
-    expect: { member: { 'Member Lee': 'sick' }, ...Object.fromEntries(READERS.slice(1).map((r) => [r, { 'Member Lee': 'sick', 'Member Park': 'travelling' }])) } as Record<Reader, Seen>,
+    expect: {
+      member: { 'Member Lee': 'sick' },
+      ...Object.fromEntries(READERS.slice(1).map((r) => [r, { 'Member Lee': 'sick', 'Member Park': 'travelling' }])),
+    } as Record<Reader, Seen>,
     read: async (c, client) => {
-      const roll: Array<{ fullName: string; reason?: string | null }> = (await client.get(`/api/v1/meetings/${c.org.personal!.meetingWithAbsences}`)).body.roll;
+      const roll: Array<{ fullName: string; reason?: string | null }> = (
+        await client.get(`/api/v1/meetings/${c.org.personal!.meetingWithAbsences}`)
+      ).body.roll;
       return Object.fromEntries(roll.filter((r) => 'reason' in r && r.reason).map((r) => [r.fullName, r.reason]));
     },
   },
   'GET /api/v1/cells/:id/follow-ups whom': {
-    expect: { member: ['Member Lee'], secretary: ['Member Lee', 'Member Park'], districtReader: ['Member Lee', 'Member Park'], regionManager: ['Member Lee', 'Member Park'], admin: ['Member Lee', 'Member Park'] },
-    read: async (c, client) => leeAndPark(c, (await client.get(`/api/v1/cells/${c.org.cellA1a.id}/follow-ups?includeResolved=true`)).body.items),
+    expect: {
+      member: ['Member Lee'],
+      secretary: ['Member Lee', 'Member Park'],
+      districtReader: ['Member Lee', 'Member Park'],
+      regionManager: ['Member Lee', 'Member Park'],
+      admin: ['Member Lee', 'Member Park'],
+    },
+    read: async (c, client) =>
+      leeAndPark(c, (await client.get(`/api/v1/cells/${c.org.cellA1a.id}/follow-ups?includeResolved=true`)).body.items),
   },
   'GET /api/v1/cells/:id/dashboard follow-ups whom': {
-    expect: { member: ['Member Lee'], secretary: ['Member Lee', 'Member Park'], districtReader: ['Member Lee', 'Member Park'], regionManager: ['Member Lee', 'Member Park'], admin: ['Member Lee', 'Member Park'] },
+    expect: {
+      member: ['Member Lee'],
+      secretary: ['Member Lee', 'Member Park'],
+      districtReader: ['Member Lee', 'Member Park'],
+      regionManager: ['Member Lee', 'Member Park'],
+      admin: ['Member Lee', 'Member Park'],
+    },
     read: async (c, client) => leeAndPark(c, (await client.get(`/api/v1/cells/${c.org.cellA1a.id}/dashboard`)).body.followUps),
   },
   'GET /api/v1/units/:id a cell: parent and breadcrumb': {
@@ -436,7 +602,8 @@ const fieldMatrix: Record<string, FieldRow> = {
   },
   'GET /api/v1/units/:id a district: parent and breadcrumb': {
     expect: {
-      member: 404, secretary: 404,
+      member: 404,
+      secretary: 404,
       districtReader: { parent: null, breadcrumb: ['District A1'] },
       regionManager: { parent: 'regionA', breadcrumb: ['Region A', 'District A1'] },
       admin: { parent: 'regionA', breadcrumb: ['Central Committee', 'Region A', 'District A1'] },
@@ -445,23 +612,36 @@ const fieldMatrix: Record<string, FieldRow> = {
   },
   'GET /api/v1/units/search parents': {
     expect: {
-      member: { 'Cell A1a': null }, secretary: { 'Cell A1a': null },
+      member: { 'Cell A1a': null },
+      secretary: { 'Cell A1a': null },
       districtReader: { 'Cell A1a': 'districtA1', 'District A1': null },
       regionManager: { 'Cell A1a': 'districtA1', 'District A1': 'regionA' },
       admin: { 'Cell A1a': 'districtA1', 'District A1': 'regionA' },
     },
     read: async (c, client) => {
-      const names = new Map<number, string>([[c.org.regionA.id, 'regionA'], [c.org.districtA1.id, 'districtA1']]);
+      const names = new Map<number, string>([
+        [c.org.regionA.id, 'regionA'],
+        [c.org.districtA1.id, 'districtA1'],
+      ]);
       const found: Array<{ name: string; parentId: number | null }> = [];
-      for (const q of ['Cell A1a', 'District A1']) found.push(...(await client.get(`/api/v1/units/search?q=${encodeURIComponent(q)}`)).body.items);
-      return Object.fromEntries(found.map((u) => [u.name, u.parentId === null ? null : names.get(u.parentId) ?? u.parentId]));
+      for (const q of ['Cell A1a', 'District A1'])
+        found.push(...(await client.get(`/api/v1/units/search?q=${encodeURIComponent(q)}`)).body.items);
+      return Object.fromEntries(found.map((u) => [u.name, u.parentId === null ? null : (names.get(u.parentId) ?? u.parentId)]));
     },
   },
   'GET /api/v1/units/:id/compliance/worst of a cell: its parent': {
-    expect: { member: { 'Cell A1a': null }, secretary: { 'Cell A1a': null }, districtReader: { 'Cell A1a': 'District A1' }, regionManager: { 'Cell A1a': 'District A1' }, admin: { 'Cell A1a': 'District A1' } },
+    expect: {
+      member: { 'Cell A1a': null },
+      secretary: { 'Cell A1a': null },
+      districtReader: { 'Cell A1a': 'District A1' },
+      regionManager: { 'Cell A1a': 'District A1' },
+      admin: { 'Cell A1a': 'District A1' },
+    },
     read: async (c, client) => {
       const res = await client.get(`/api/v1/units/${c.org.cellA1a.id}/compliance/worst?period=${lastMonth()}`);
-      return Object.fromEntries(res.body.items.map((w: { cell: { name: string }; parent: { name: string } | null }) => [w.cell.name, w.parent?.name ?? null]));
+      return Object.fromEntries(
+        res.body.items.map((w: { cell: { name: string }; parent: { name: string } | null }) => [w.cell.name, w.parent?.name ?? null]),
+      );
     },
   },
   // The gaps closed by decision 0014.
@@ -474,10 +654,20 @@ const fieldMatrix: Record<string, FieldRow> = {
       admin: { 'gap-a1': 'districtA1', 'gap-region-a': 'regionA', 'gap-region-b': 'regionB', 'gap-whole': null },
     },
     read: async (c, client) => {
-      const names = new Map<number, string>([[c.org.regionA.id, 'regionA'], [c.org.regionB.id, 'regionB'], [c.org.districtA1.id, 'districtA1']]);
+      const names = new Map<number, string>([
+        [c.org.regionA.id, 'regionA'],
+        [c.org.regionB.id, 'regionB'],
+        [c.org.districtA1.id, 'districtA1'],
+      ]);
       const items: Array<{ code: string; scopeUnitId?: number | null }> = (await client.get('/api/v1/standards')).body.items;
-      return Object.fromEntries(items.filter((s) => s.code.startsWith('gap-'))
-        .map((s) => [s.code, !('scopeUnitId' in s) ? 'hidden unit' : s.scopeUnitId === null ? null : names.get(s.scopeUnitId!) ?? s.scopeUnitId]));
+      return Object.fromEntries(
+        items
+          .filter((s) => s.code.startsWith('gap-'))
+          .map((s) => [
+            s.code,
+            !('scopeUnitId' in s) ? 'hidden unit' : s.scopeUnitId === null ? null : (names.get(s.scopeUnitId!) ?? s.scopeUnitId),
+          ]),
+      );
     },
   },
   'GET /api/v1/calendar/:file after its owner lost the grant': {
@@ -497,7 +687,12 @@ const fieldMatrix: Record<string, FieldRow> = {
       const no = `FORMER-${randomUUID().slice(0, 8)}`;
       const p = await buildPerson(db(c), c.org.cellB1a.id, { memberNo: no, fromDate: '2020-01-01' });
       await changeMembership(db(c), p.id, null, '2022-01-01');
-      const res = await client.request('POST', `/api/v1/units/${c.org.cellA1a.id}/imports?importId=${randomUUID()}`, `full_name,member_no\nBack Again,${no}\n`, { 'content-type': 'text/csv' });
+      const res = await client.request(
+        'POST',
+        `/api/v1/units/${c.org.cellA1a.id}/imports?importId=${randomUUID()}`,
+        `full_name,member_no\nBack Again,${no}\n`,
+        { 'content-type': 'text/csv' },
+      );
       return res.status === 422 ? res.body.error.details.errors[0].code : res.status === 200 ? res.body.status : res.status;
     },
   },
@@ -505,7 +700,9 @@ const fieldMatrix: Record<string, FieldRow> = {
     expect: { member: 404, secretary: 404, districtReader: ['District A1'], regionManager: ['District A1'], admin: ['District A1'] },
     read: async (c, client) => {
       const res = await client.get(`/api/v1/units/${c.org.districtA1.id}/compliance/worst?period=${lastMonth()}`);
-      return res.status !== 200 ? res.status : [...new Set(res.body.items.map((w: { parent: { name: string } | null }) => w.parent?.name ?? null))];
+      return res.status !== 200
+        ? res.status
+        : [...new Set(res.body.items.map((w: { parent: { name: string } | null }) => w.parent?.name ?? null))];
     },
   },
 };
@@ -515,21 +712,51 @@ const fieldMatrix: Record<string, FieldRow> = {
  * with a reason, both followed up; and a person of cell A1a who was in cell B1a before.
  */
 async function addPersonalData(c: Pick<Ctx, 't' | 'org'>): Promise<Personal> {
-  const full = { email: 'x@example.org', phone: '+82 10 0000 0000', birthYear: 1980, workplace: 'Steel works', joinedOn: '2010-05-01', memberNo: 'NO-1' };
+  const full = {
+    email: 'x@example.org',
+    phone: '+82 10 0000 0000',
+    birthYear: 1980,
+    workplace: 'Steel works',
+    joinedOn: '2010-05-01',
+    memberNo: 'NO-1',
+  };
   const d = c.t.ctx.db;
   for (const p of [c.org.M, c.org.P]) await updatePerson(d, systemActor(), p.id, { ...full, memberNo: `NO-${p.id}` });
   const m = await buildMeeting(d, c.org.cellA1a.id);
   const reasons: Record<number, string> = { [c.org.M.id]: 'sick', [c.org.P.id]: 'travelling' };
   await saveAttendance(d, systemActor(), m.id, {
     version: m.version,
-    records: m.roll.map((r) => (reasons[r.personId] ? { personId: r.personId, status: 'absent', reason: reasons[r.personId] } : { personId: r.personId, status: 'present' })),
+    records: m.roll.map((r) =>
+      reasons[r.personId]
+        ? { personId: r.personId, status: 'absent', reason: reasons[r.personId] }
+        : { personId: r.personId, status: 'present' },
+    ),
   });
-  await d.insertInto('follow_ups').values([c.org.M, c.org.P].map((p) => ({ cell_id: c.org.cellA1a.id, person_id: p.id, reason: 'repeated_absence', created_on: '2026-01-01' })))
-    .onConflict((oc) => oc.doNothing()).execute();
+  await d
+    .insertInto('follow_ups')
+    .values(
+      [c.org.M, c.org.P].map((p) => ({ cell_id: c.org.cellA1a.id, person_id: p.id, reason: 'repeated_absence', created_on: '2026-01-01' })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const rule = (code: string, unitId: number | null) => ({
-    code, kind: 'actions_on_time' as const, params: JSON.stringify({ min: 0.5 }), title_en: code, title_ko: code, scope_unit_id: unitId, valid_from: '2099-01-01',
+    code,
+    kind: 'actions_on_time' as const,
+    params: JSON.stringify({ min: 0.5 }),
+    title_en: code,
+    title_ko: code,
+    scope_unit_id: unitId,
+    valid_from: '2099-01-01',
   });
-  await d.insertInto('standards').values([rule('gap-a1', c.org.districtA1.id), rule('gap-region-a', c.org.regionA.id), rule('gap-region-b', c.org.regionB.id), rule('gap-whole', null)]).execute();
+  await d
+    .insertInto('standards')
+    .values([
+      rule('gap-a1', c.org.districtA1.id),
+      rule('gap-region-a', c.org.regionA.id),
+      rule('gap-region-b', c.org.regionB.id),
+      rule('gap-whole', null),
+    ])
+    .execute();
   const moved = await buildPerson(d, c.org.cellB1a.id, { fullName: 'Moved Han', fromDate: '2021-01-01' });
   await transferPerson(d, systemActor(), moved.id, { toCellId: c.org.cellA1a.id, date: '2024-01-01' });
   return { meetingWithAbsences: m.id, movedPerson: moved.id };
@@ -542,7 +769,9 @@ describe('access matrix', () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   async function clientFor(role: Role): Promise<Client> {
     if (role === 'anonymous') return anonymous(t.app);
@@ -578,7 +807,9 @@ describe('access matrix', () => {
   }
 
   describe('fields and parents', () => {
-    beforeAll(async () => { org = { ...org, personal: await addPersonalData({ t, org }) }; });
+    beforeAll(async () => {
+      org = { ...org, personal: await addPersonalData({ t, org }) };
+    });
 
     for (const [row, { expect: want, read }] of Object.entries(fieldMatrix)) {
       it(`${row}: what each reader sees`, async () => {

@@ -13,19 +13,29 @@ describe('accounts', () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const listed = async (client: Client) => (await client.get('/api/v1/accounts?limit=500')).body.items as Account[];
 
-  it('the list names every account: its person\'s name, else its login', async () => {
+  it("the list names every account: its person's name, else its login", async () => {
     const items = await listed(await signIn(t.app, 'admin@test', 'secret-pass'));
-    expect(items.find((a) => a.login === 'secretary@test')).toMatchObject({ name: 'Secretary Kim', personName: 'Secretary Kim', personId: org.S.id });
+    expect(items.find((a) => a.login === 'secretary@test')).toMatchObject({
+      name: 'Secretary Kim',
+      personName: 'Secretary Kim',
+      personId: org.S.id,
+    });
     expect(items.find((a) => a.login === 'admin@test')).toMatchObject({ name: 'admin@test', personName: null, personId: null });
   });
 
-  it('does not name a person outside the manager\'s subtree', async () => {
+  it("does not name a person outside the manager's subtree", async () => {
     const elsewhere = await buildPerson(t.ctx.db, org.cellB1a.id, { fullName: 'Official From B' });
-    await buildAccount(t.ctx.db, { login: 'official-b@test', personId: elsewhere.id, grants: [{ role: 'official', access: 'read', unitId: org.districtA1.id }] });
+    await buildAccount(t.ctx.db, {
+      login: 'official-b@test',
+      personId: elsewhere.id,
+      grants: [{ role: 'official', access: 'read', unitId: org.districtA1.id }],
+    });
     const items = await listed(await signIn(t.app, 'region@test', 'secret-pass'));
     expect(items.find((a) => a.login === 'official-b@test')).toMatchObject({ name: 'official-b@test', personName: null });
     expect(items.find((a) => a.login === 'member@test')).toMatchObject({ name: 'Member Lee' });
@@ -45,7 +55,11 @@ describe('accounts', () => {
   });
 
   it('a password change ends the other sessions but not the API tokens', async () => {
-    const a = await buildAccount(t.ctx.db, { login: 'integrator@test', password: 'first-pass', grants: [{ role: 'member', unitId: org.cellA1a.id }] });
+    const a = await buildAccount(t.ctx.db, {
+      login: 'integrator@test',
+      password: 'first-pass',
+      grants: [{ role: 'member', unitId: org.cellA1a.id }],
+    });
     const one = await signIn(t.app, a.login, 'first-pass');
     const two = await signIn(t.app, a.login, 'first-pass');
     const token = (await one.post('/api/v1/me/tokens', { name: 'nightly export' })).body.token as string;

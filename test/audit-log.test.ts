@@ -6,7 +6,18 @@ import { signIn, type Client } from './helpers/client.ts';
 import { buildAccount, buildCell, buildCommittee, buildMeeting, buildPerson } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 
-type Entry = { id: number; at: string; action: string; entity: string; entityId: string | null; entityLabel: string | null; unit: { id: number } | null; actor: { login: string; fullName: string | null } | null; before: any; after: any };
+type Entry = {
+  id: number;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  entityLabel: string | null;
+  unit: { id: number } | null;
+  actor: { login: string; fullName: string | null } | null;
+  before: any;
+  after: any;
+};
 
 describe('the audit trail through the API', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -21,7 +32,9 @@ describe('the audit trail through the API', () => {
     region = await signIn(t.app, 'region@test', 'secret-pass');
     reader = await signIn(t.app, 'reader@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   /** Every page of a read, following the cursor. */
   async function readAll(client: Client, query: string, limit = 500): Promise<Entry[]> {
@@ -47,10 +60,20 @@ describe('the audit trail through the API', () => {
   it('shows the administrator every row, the global ones too, with who, what and when', async () => {
     await admin.post('/api/v1/meeting-kinds', { code: 'youth', nameEn: 'Youth session', nameKo: '청년 모임', quorum: null });
     const items = await readAll(admin, '');
-    const total = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '<>', 'audit.read').executeTakeFirstOrThrow();
+    const total = await t.ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '<>', 'audit.read')
+      .executeTakeFirstOrThrow();
     expect(items.filter((e) => e.action !== 'audit.read')).toHaveLength(Number(total.n));
     const kind = items.find((e) => e.action === 'meeting-kind.save');
-    expect(kind).toMatchObject({ entity: 'meeting_kind', entityId: 'youth', unit: null, actor: { login: 'admin@test' }, after: { nameEn: 'Youth session' } });
+    expect(kind).toMatchObject({
+      entity: 'meeting_kind',
+      entityId: 'youth',
+      unit: null,
+      actor: { login: 'admin@test' },
+      after: { nameEn: 'Youth session' },
+    });
     expect(kind!.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
     const created = items.find((e) => e.action === 'person.create' && e.entityId === String(org.M.id));
     expect(created).toMatchObject({ entity: 'person', entityLabel: 'Member Lee', unit: { id: org.cellA1a.id }, actor: null });
@@ -80,7 +103,9 @@ describe('the audit trail through the API', () => {
     expect(unitOf('account.create', account.id)).toBe(org.cellA1b.id);
     const grant = rows.find((e) => e.action === 'grant.create' && e.after?.accountId === account.id);
     expect(grant?.unit?.id).toBe(org.cellA1b.id);
-    expect((await readAll(reader, `unitId=${org.cellA1a.id}`)).some((e) => e.entityId === String(meeting.id) && e.entity === 'meeting')).toBe(false);
+    expect(
+      (await readAll(reader, `unitId=${org.cellA1a.id}`)).some((e) => e.entityId === String(meeting.id) && e.entity === 'meeting'),
+    ).toBe(false);
   });
 
   it('reads a subtree deeper than the indexed committee depths', async () => {
@@ -96,7 +121,7 @@ describe('the audit trail through the API', () => {
     expect(changes(await readAll(reader, `unitId=${deepCell.id}`))).toEqual(await rowsUnder(deepCell.id));
   });
 
-  it('refuses members and secretaries, and units outside the official\'s subtree', async () => {
+  it("refuses members and secretaries, and units outside the official's subtree", async () => {
     const member = await signIn(t.app, 'member@test', 'secret-pass');
     const secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
     expect((await member.get('/api/v1/audit')).status).toBe(404);
@@ -122,9 +147,9 @@ describe('the audit trail through the API', () => {
     const updates = await readAll(reader, 'action=person.update');
     expect(updates.map((e) => e.entityId)).toEqual([String(p.id)]);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await readAll(reader, `personId=${p.id}&from=${today}&to=${today}`))).toHaveLength(2);
-    expect((await readAll(reader, `personId=${p.id}&to=2020-01-01`))).toHaveLength(0);
-    expect((await readAll(reader, `personId=${p.id}&from=2999-01-01`))).toHaveLength(0);
+    expect(await readAll(reader, `personId=${p.id}&from=${today}&to=${today}`)).toHaveLength(2);
+    expect(await readAll(reader, `personId=${p.id}&to=2020-01-01`)).toHaveLength(0);
+    expect(await readAll(reader, `personId=${p.id}&from=2999-01-01`)).toHaveLength(0);
   });
 
   it('keeps its pages stable while changes keep arriving', async () => {
@@ -140,7 +165,14 @@ describe('the audit trail through the API', () => {
       // A change in the subtree between two pages lands above the first page, never inside the walk.
       await buildPerson(t.ctx.db, org.cellA1a.id, { fullName: `Arrived ${page++}` });
     } while (cursor);
-    const personRows = await t.ctx.db.selectFrom('audit_log').select('id').where('id', 'in', before).where('entity', '=', 'person').orderBy('at', 'desc').orderBy('id', 'desc').execute();
+    const personRows = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('id', 'in', before)
+      .where('entity', '=', 'person')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     expect(seen).toEqual(personRows.map((r) => r.id));
     expect(page).toBeGreaterThan(2);
   });
@@ -148,13 +180,27 @@ describe('the audit trail through the API', () => {
   it('records each page read with its filters', async () => {
     const res = await reader.get(`/api/v1/audit?limit=2&entity=person&unitId=${org.cellA1a.id}`);
     expect(res.status).toBe(200);
-    const row = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'audit.read')
-      .where('account_id', '=', org.accounts.districtReader.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ entity: 'audit', unit_id: org.cellA1a.id, after: { entity: 'person', unitId: org.cellA1a.id, page: 'first', rows: 2 } });
+    const row = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'audit.read')
+      .where('account_id', '=', org.accounts.districtReader.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      entity: 'audit',
+      unit_id: org.cellA1a.id,
+      after: { entity: 'person', unitId: org.cellA1a.id, page: 'first', rows: 2 },
+    });
     const next = await reader.get(`/api/v1/audit?limit=2&entity=person&unitId=${org.cellA1a.id}&cursor=${res.body.nextCursor}`);
     expect(next.status).toBe(200);
-    const reads = await t.ctx.db.selectFrom('audit_log').select('after').where('action', '=', 'audit.read')
-      .where('account_id', '=', org.accounts.districtReader.id).where('id', '>', row.id).execute();
+    const reads = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'audit.read')
+      .where('account_id', '=', org.accounts.districtReader.id)
+      .where('id', '>', row.id)
+      .execute();
     expect(reads).toEqual([{ after: expect.objectContaining({ page: 'next' }) }]);
     const seenByAdmin = await readAll(admin, 'action=audit.read');
     expect(seenByAdmin.some((e) => e.actor?.login === 'reader@test')).toBe(true);
@@ -162,7 +208,11 @@ describe('the audit trail through the API', () => {
 
   it('does not bring an erased person back through before and after', async () => {
     const p = await buildPerson(t.ctx.db, org.cellA1b.id, { fullName: 'Gone Soon', email: 'gone@example.org' });
-    const account = await buildAccount(t.ctx.db, { login: 'gone@test', personId: p.id, grants: [{ role: 'official', access: 'read', unitId: org.districtA1.id }] });
+    const account = await buildAccount(t.ctx.db, {
+      login: 'gone@test',
+      personId: p.id,
+      grants: [{ role: 'official', access: 'read', unitId: org.districtA1.id }],
+    });
     const gone = await signIn(t.app, account.login, account.password);
     await readAll(gone, '');
     expect((await admin.post(`/api/v1/people/${p.id}/erase`, {})).status).toBe(204);
@@ -185,11 +235,17 @@ describe('the audit trail through the API', () => {
       const items = await readAll(client, `unitId=${org.districtA1.id}`);
       const move = items.find((e) => e.action === 'unit.move' && e.entityId === String(cell.id));
       const transfer = items.find((e) => e.action === 'person.transfer' && e.entityId === String(p.id));
-      return { move: { before: move?.before, after: move?.after }, transfer: { before: transfer?.before?.cell_id, after: transfer?.after?.cell_id } };
+      return {
+        move: { before: move?.before, after: move?.after },
+        transfer: { before: transfer?.before?.cell_id, after: transfer?.after?.cell_id },
+      };
     };
     const A1 = org.districtA1.id;
     expect(await seen(admin)).toEqual({
-      move: { before: { parentId: org.districtB1.id, path: oldPath }, after: { parentId: A1, path: `${org.root}.${org.regionA.id}.${A1}.${cell.id}` } },
+      move: {
+        before: { parentId: org.districtB1.id, path: oldPath },
+        after: { parentId: A1, path: `${org.root}.${org.regionA.id}.${A1}.${cell.id}` },
+      },
       transfer: { before: org.cellB1a.id, after: org.cellA1a.id },
     });
     expect(await seen(region)).toEqual({
@@ -203,8 +259,20 @@ describe('the audit trail through the API', () => {
   });
 
   it('answers 400 to filters it cannot read', async () => {
-    for (const q of ['entity=bogus', 'unitId=abc', 'unitId=0', 'personId=-1', 'from=2026-13-01', 'from=2026-05-02&to=2026-05-01',
-      'action=DROP%20TABLE', 'limit=0', 'limit=100000', 'cursor=garbage', `cursor=${Buffer.from('["yesterday",1]').toString('base64url')}`, 'colour=red']) {
+    for (const q of [
+      'entity=bogus',
+      'unitId=abc',
+      'unitId=0',
+      'personId=-1',
+      'from=2026-13-01',
+      'from=2026-05-02&to=2026-05-01',
+      'action=DROP%20TABLE',
+      'limit=0',
+      'limit=100000',
+      'cursor=garbage',
+      `cursor=${Buffer.from('["yesterday",1]').toString('base64url')}`,
+      'colour=red',
+    ]) {
       const res = await admin.get(`/api/v1/audit?${q}`);
       expect([q, res.status]).toEqual([q, 400]);
     }

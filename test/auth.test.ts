@@ -14,10 +14,16 @@ describe('sessions, CSRF and API tokens (throttling: sign-in-throttle.test.ts)',
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('signs in with a hardened cookie and shows the actor', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { login: 'SECRETARY@test', password: 'secret-pass' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { login: 'SECRETARY@test', password: 'secret-pass' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = String([res.headers['set-cookie']].flat()[0]);
     expect(cookie).toMatch(/^cw_session=[A-Za-z0-9_-]{43};/);
@@ -34,7 +40,9 @@ describe('sessions, CSRF and API tokens (throttling: sign-in-throttle.test.ts)',
   it('stores only a hash of the session token', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { login: 'member@test', password: 'secret-pass' } });
     const token = String([res.headers['set-cookie']].flat()[0]).split(';')[0]!.split('=')[1]!;
-    const rows = await sql<{ n: number }>`select count(*)::int as n from sessions where encode(token_hash, 'escape') like ${`%${token}%`}`.execute(t.ctx.db);
+    const rows = await sql<{
+      n: number;
+    }>`select count(*)::int as n from sessions where encode(token_hash, 'escape') like ${`%${token}%`}`.execute(t.ctx.db);
     expect(rows.rows[0]!.n).toBe(0);
   });
 
@@ -66,11 +74,18 @@ describe('sessions, CSRF and API tokens (throttling: sign-in-throttle.test.ts)',
 
   it('ends sessions after the idle timeout and the absolute lifetime', async () => {
     const client = await signIn(t.app, 'member@test', 'secret-pass');
-    await t.ctx.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - t.ctx.config.sessionIdleMs - 1000) })
-      .where('id', '=', (await lastSessionId())).execute();
+    await t.ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - t.ctx.config.sessionIdleMs - 1000) })
+      .where('id', '=', await lastSessionId())
+      .execute();
     expect((await client.get('/api/v1/me')).status).toBe(401);
     const again = await signIn(t.app, 'member@test', 'secret-pass');
-    await t.ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', await lastSessionId()).execute();
+    await t.ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', await lastSessionId())
+      .execute();
     expect((await again.get('/api/v1/me')).status).toBe(401);
   });
 
@@ -79,7 +94,11 @@ describe('sessions, CSRF and API tokens (throttling: sign-in-throttle.test.ts)',
   }
 
   it('changing the password ends the other sessions and keeps this one', async () => {
-    const a = await buildAccount(t.ctx.db, { login: 'changer@test', password: 'first-pass', grants: [{ role: 'member', unitId: org.cellA1a.id }] });
+    const a = await buildAccount(t.ctx.db, {
+      login: 'changer@test',
+      password: 'first-pass',
+      grants: [{ role: 'member', unitId: org.cellA1a.id }],
+    });
     const one = await signIn(t.app, a.login, 'first-pass');
     const two = await signIn(t.app, a.login, 'first-pass');
     expect((await one.post('/api/v1/me/password', { currentPassword: 'first-pass', newPassword: 'second-pass' })).status).toBe(204);
@@ -90,7 +109,10 @@ describe('sessions, CSRF and API tokens (throttling: sign-in-throttle.test.ts)',
   });
 
   it('a revoked grant stops working on the next request', async () => {
-    const a = await buildAccount(t.ctx.db, { login: 'temp-official@test', grants: [{ role: 'official', access: 'read', unitId: org.regionB.id }] });
+    const a = await buildAccount(t.ctx.db, {
+      login: 'temp-official@test',
+      grants: [{ role: 'official', access: 'read', unitId: org.regionB.id }],
+    });
     const client = await signIn(t.app, a.login, a.password);
     expect((await client.get(`/api/v1/units/${org.cellB1a.id}`)).status).toBe(200);
     const grant = await t.ctx.db.selectFrom('grants').select('id').where('account_id', '=', a.id).executeTakeFirstOrThrow();

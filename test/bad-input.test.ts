@@ -15,11 +15,19 @@ describe('bad input', () => {
     org = await buildOrg(t.ctx.db);
     admin = await signIn(t.app, 'admin@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const counts = async () => {
-    const [u, p, m] = await Promise.all(['units', 'people', 'memberships'].map((tbl) =>
-      t.ctx.db.selectFrom(tbl as 'units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()));
+    const [u, p, m] = await Promise.all(
+      ['units', 'people', 'memberships'].map((tbl) =>
+        t.ctx.db
+          .selectFrom(tbl as 'units')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ),
+    );
     return [u!.n, p!.n, m!.n].map(Number);
   };
 
@@ -43,8 +51,15 @@ describe('bad input', () => {
     const before = await counts();
     const base = { parentId: org.districtA1.id, kind: 'cell', name: 'Valid', code: 'VALID-1' };
     for (const body of [
-      { ...base, parentId: 'one' }, { ...base, kind: 'branch' }, { ...base, extra: true }, { ...base, name: 'x'.repeat(201) },
-      { ...base, name: '   ' }, { ...base, code: 'has space' }, { ...base, openedOn: '2024-02-30' }, [base], null,
+      { ...base, parentId: 'one' },
+      { ...base, kind: 'branch' },
+      { ...base, extra: true },
+      { ...base, name: 'x'.repeat(201) },
+      { ...base, name: '   ' },
+      { ...base, code: 'has space' },
+      { ...base, openedOn: '2024-02-30' },
+      [base],
+      null,
     ]) {
       expectError(await admin.post('/api/v1/units', body), 400);
     }
@@ -54,18 +69,35 @@ describe('bad input', () => {
   });
 
   it('gives validation details that point at the field', async () => {
-    const res = await admin.post('/api/v1/units', { parentId: org.districtA1.id, kind: 'cell', name: 'Valid', code: 'OK', sector: 'steel' });
+    const res = await admin.post('/api/v1/units', {
+      parentId: org.districtA1.id,
+      kind: 'cell',
+      name: 'Valid',
+      code: 'OK',
+      sector: 'steel',
+    });
     const error = expectError(res, 400);
     expect(error.details[0].path).toContain('sector');
-    expect(error).toMatchObject({ code: 'validation_failed', messageKey: 'request.invalidInputAt', params: { path: error.details[0].path } });
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      messageKey: 'request.invalidInputAt',
+      params: { path: error.details[0].path },
+    });
   });
 
   it('rejects bad ids and answers unknown ids with 404', async () => {
     for (const id of ['abc', '-1', '0', '1.5', '99999999999999999999', "1'; drop table units;--"]) {
       expectError(await admin.get(`/api/v1/units/${encodeURIComponent(id)}`), 400);
     }
-    expect(expectError(await admin.get('/api/v1/units/987654321'), 404)).toEqual({ code: 'not_found', message: 'No such unit', messageKey: 'unit.notFound' });
-    expect(expectError(await admin.get('/api/v1/no-such-route'), 404)).toMatchObject({ code: 'not_found', messageKey: 'request.noFileOrRoute' });
+    expect(expectError(await admin.get('/api/v1/units/987654321'), 404)).toEqual({
+      code: 'not_found',
+      message: 'No such unit',
+      messageKey: 'unit.notFound',
+    });
+    expect(expectError(await admin.get('/api/v1/no-such-route'), 404)).toMatchObject({
+      code: 'not_found',
+      messageKey: 'request.noFileOrRoute',
+    });
     expectError(await admin.get('/api/v1/people/987654321'), 404);
     expectError(await admin.get('/api/v1/units/1/children?limit=100000'), 400);
     expectError(await admin.get('/api/v1/units/1/children?bogus=1'), 400);
@@ -76,25 +108,38 @@ describe('bad input', () => {
     const error = expectError(await admin.get(`/api/v1/units/${org.regionA.id}/compliance/cells?period=${month}&standard=a%00b`), 400);
     expect(error.messageKey).toBe('db.wrongForm');
     const cursor = Buffer.from(JSON.stringify(['a\u0000b', 1])).toString('base64url');
-    expectError(await admin.get(`/api/v1/units/${org.regionA.id}/compliance/cells?period=${month}&standard=general-meeting-monthly&cursor=${cursor}`), 400);
+    expectError(
+      await admin.get(`/api/v1/units/${org.regionA.id}/compliance/cells?period=${month}&standard=general-meeting-monthly&cursor=${cursor}`),
+      400,
+    );
   });
 
   it('refuses a non-JSON body on JSON routes', async () => {
-    const error = expectError(await admin.request('POST', '/api/v1/units', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+    const error = expectError(
+      await admin.request('POST', '/api/v1/units', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+    );
     expect(error.messageKey).toBe('request.notJson');
   });
 
   it('never answers 5xx to random bodies on any write route', async () => {
     const routes = t.app.routeTable.filter((r) => r.method !== 'GET' && !r.url.includes('session') && !r.url.includes('password'));
     const before = await counts();
-    await fc.assert(fc.asyncProperty(
-      fc.constantFrom(...routes), fc.anything({ maxDepth: 2 }), fc.oneof(fc.constant('1'), fc.constant(String(org.cellA1a.id)), fc.string({ maxLength: 12 })),
-      async (route, body, id) => {
-        const url = route.url.replace(':importId', encodeURIComponent(id)).replace(':id', encodeURIComponent(id));
-        const res = await admin.request(route.method as 'POST', url, JSON.stringify(body) ?? 'null', { 'content-type': 'application/json' });
-        expect(res.status, `${route.method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
-      },
-    ), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.anything({ maxDepth: 2 }),
+        fc.oneof(fc.constant('1'), fc.constant(String(org.cellA1a.id)), fc.string({ maxLength: 12 })),
+        async (route, body, id) => {
+          const url = route.url.replace(':importId', encodeURIComponent(id)).replace(':id', encodeURIComponent(id));
+          const res = await admin.request(route.method as 'POST', url, JSON.stringify(body) ?? 'null', {
+            'content-type': 'application/json',
+          });
+          expect(res.status, `${route.method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
+    );
     const after = await counts();
     // Random bodies may rarely be valid (e.g. an empty PATCH), but they must not create rows.
     expect(after[0]).toBe(before[0]);

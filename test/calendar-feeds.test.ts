@@ -19,13 +19,17 @@ describe('calendar feeds follow their owner', () => {
     admin = await signIn(t.app, 'admin@test', 'secret-pass');
     await buildMeeting(t.ctx.db, org.cellA1a.id);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const fetchFeed = async (url: string) => anonymous(t.app).get(url);
   const revokedAt = async (url: string) => {
     const { hashToken } = await import('../src/server/http/auth.ts');
     const token = url.split('/').at(-1)!.slice(0, -4);
-    return (await t.ctx.db.selectFrom('calendar_feeds').select('revoked_at').where('token_hash', '=', hashToken(token)).executeTakeFirstOrThrow()).revoked_at;
+    return (
+      await t.ctx.db.selectFrom('calendar_feeds').select('revoked_at').where('token_hash', '=', hashToken(token)).executeTakeFirstOrThrow()
+    ).revoked_at;
   };
   /** A member of cell A1a with an account, signed in, and their personal and cell feeds. */
   const memberWithFeeds = async () => {
@@ -42,7 +46,14 @@ describe('calendar feeds follow their owner', () => {
     return { person, account, personal, cell };
   };
   const grantOf = async (accountId: number) =>
-    (await t.ctx.db.selectFrom('grants').select('id').where('account_id', '=', accountId).where('revoked_at', 'is', null).executeTakeFirstOrThrow()).id;
+    (
+      await t.ctx.db
+        .selectFrom('grants')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   it('revokes the cell feed when the owner loses the grant, and keeps it revoked if the grant comes back', async () => {
     const { account, personal, cell } = await memberWithFeeds();

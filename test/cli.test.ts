@@ -18,7 +18,10 @@ function urlOf(c: ConnectionOptions): string {
 
 function cellwork(args: string[], url: string) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/cellwork.js'), ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url, CELLWORK_LOG_LEVEL: 'warn' }, timeout: 120_000,
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: url, CELLWORK_LOG_LEVEL: 'warn' },
+    timeout: 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -65,7 +68,12 @@ describe('the cellwork command', () => {
   });
 
   it('imports members from a CSV file and reports bad lines by number', async () => {
-    const cell = await db.selectFrom('units').select(['id', 'code', 'member_count']).where('kind', '=', 'cell').orderBy('id').executeTakeFirstOrThrow();
+    const cell = await db
+      .selectFrom('units')
+      .select(['id', 'code', 'member_count'])
+      .where('kind', '=', 'cell')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cellwork-cli-'));
     const good = path.join(dir, 'good.csv');
     fs.writeFileSync(good, 'full_name,member_no,birth_year\n홍길동,CLI-1,1990\nJane Roe,CLI-2,1985\n');

@@ -30,33 +30,51 @@ function serve(): Promise<{ child: ChildProcess; url: string }> {
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /running at (http:\/\/localhost:\d+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!.replace('localhost', '127.0.0.1') });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${out}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${out}`));
+    });
   });
 }
 
 async function session(url: string) {
-  const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'root@crash', password: 'crash-pass' }) });
-  expect(res.status).toBe(200);
-  const me = await res.json() as { csrfToken: string; roots: Array<{ id: number }> };
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const call = (method: string, p: string, body?: unknown) => fetch(`${url}${p}`, {
-    method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+  const res = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'root@crash', password: 'crash-pass' }),
   });
+  expect(res.status).toBe(200);
+  const me = (await res.json()) as { csrfToken: string; roots: Array<{ id: number }> };
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const call = (method: string, p: string, body?: unknown) =>
+    fetch(`${url}${p}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
   return { me, cookie, call };
 }
 
-const waitExit = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode ? r() : child.once('exit', () => r())));
+const waitExit = (child: ChildProcess) =>
+  new Promise<void>((r) => (child.exitCode !== null || child.signalCode ? r() : child.once('exit', () => r())));
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && !c.signalCode) c.kill('SIGKILL');
   const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-    try { process.kill(pid, 'SIGQUIT'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      /* already gone */
+    }
   }
   removeEmbeddedData(dataDir);
   fs.rmSync(privateDir, { recursive: true, force: true });
@@ -64,7 +82,11 @@ afterAll(async () => {
 
 describe('crash safety of the embedded database', () => {
   it('keeps every committed row across kill -9 and stops cleanly on SIGTERM', async () => {
-    const admin = spawnSync(process.execPath, [bin, 'create-admin', '--login', 'root@crash', '--password', 'crash-pass', '--organization', 'Crash Test'], { cwd: root, env, encoding: 'utf8' });
+    const admin = spawnSync(
+      process.execPath,
+      [bin, 'create-admin', '--login', 'root@crash', '--password', 'crash-pass', '--organization', 'Crash Test'],
+      { cwd: root, env, encoding: 'utf8' },
+    );
     expect(admin.status, admin.stderr).toBe(0);
 
     const first = await serve();
@@ -83,7 +105,9 @@ describe('crash safety of the embedded database', () => {
 
     const second = await serve();
     const s2 = await session(second.url);
-    const children = await (await s2.call('GET', `/api/v1/units/${rootId}/children?limit=100`)).json() as { items: Array<{ id: number; name: string }> };
+    const children = (await (await s2.call('GET', `/api/v1/units/${rootId}/children?limit=100`)).json()) as {
+      items: Array<{ id: number; name: string }>;
+    };
     const ids = children.items.map((u) => u.id);
     for (const id of created) expect(ids).toContain(id);
     expect(children.items.find((u) => u.id === created[3])?.name).toBe('크래시 세포 3');
@@ -98,18 +122,23 @@ describe('crash safety of the embedded database', () => {
   it('answers failed: interrupted for an import cut by kill -9, after the restart, with nothing imported', async () => {
     const first = await serve();
     const s1 = await session(first.url);
-    const cell = await (await s1.call('POST', '/api/v1/units', { parentId: s1.me.roots[0]!.id, kind: 'cell', name: 'Import cell', code: 'CRASH-IMPORT' })).json() as { id: number };
+    const cell = (await (
+      await s1.call('POST', '/api/v1/units', { parentId: s1.me.roots[0]!.id, kind: 'cell', name: 'Import cell', code: 'CRASH-IMPORT' })
+    ).json()) as { id: number };
     const importId = randomUUID();
     // A streamed upload that is still sending when the process dies.
     const upload = http.request(`${first.url}/api/v1/units/${cell.id}/imports?importId=${importId}`, {
-      method: 'POST', headers: { 'content-type': 'text/csv', cookie: s1.cookie, 'x-csrf-token': s1.me.csrfToken },
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', cookie: s1.cookie, 'x-csrf-token': s1.me.csrfToken },
     });
     upload.on('error', () => undefined);
-    upload.write('full_name,member_no\n' + Array.from({ length: 500 }, (_, i) => `Crash Person ${i},CP-${i}\n`).join(''));
-    await expect.poll(async () => {
-      const status = await (await s1.call('GET', `/api/v1/imports/${importId}`)).json() as { status?: string; linesRead?: number };
-      return status.status === 'running' && (status.linesRead ?? 0) > 0;
-    }).toBe(true);
+    upload.write(`full_name,member_no\n${Array.from({ length: 500 }, (_, i) => `Crash Person ${i},CP-${i}\n`).join('')}`);
+    await expect
+      .poll(async () => {
+        const status = (await (await s1.call('GET', `/api/v1/imports/${importId}`)).json()) as { status?: string; linesRead?: number };
+        return status.status === 'running' && (status.linesRead ?? 0) > 0;
+      })
+      .toBe(true);
     first.child.kill('SIGKILL');
     await waitExit(first.child);
     upload.destroy();

@@ -26,16 +26,29 @@ describe('dashboards and monthly reports', () => {
     secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
     const m = await buildMeeting(t.ctx.db, org.cellA1a.id, { startsAt: new Date(Date.now() - 60_000).toISOString() });
     await holdMeeting(t.ctx.db, m.id, { [org.P.id]: 'absent' });
-    await addDecision(t.ctx.db, systemActor(), m.id, { text: 'Clean the yard', actions: [{ title: 'Bring tools', ownerPersonId: org.M.id, dueOn: '2099-01-01' }] });
+    await addDecision(t.ctx.db, systemActor(), m.id, {
+      text: 'Clean the yard',
+      actions: [{ title: 'Bring tools', ownerPersonId: org.M.id, dueOn: '2099-01-01' }],
+    });
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('reads the same cells under a committee by every plan (by ancestor, gathered, walked in name order)', async () => {
     for (const unit of [org.regionA, org.districtA1]) {
-      const { path } = await t.ctx.db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', unit.id).executeTakeFirstOrThrow();
-      const read = (plan: CellOrderPlan, after?: [string, number], take = 1000) => t.ctx.db
-        .selectFrom(cellsInNameOrder(systemActor(), path, periodOf(todayIso()), plan, after, take))
-        .select(['u.id', 'u.name']).orderBy('u.name').orderBy('u.id').execute();
+      const { path } = await t.ctx.db
+        .selectFrom('units')
+        .select(sql<string>`path::text`.as('path'))
+        .where('id', '=', unit.id)
+        .executeTakeFirstOrThrow();
+      const read = (plan: CellOrderPlan, after?: [string, number], take = 1000) =>
+        t.ctx.db
+          .selectFrom(cellsInNameOrder(systemActor(), path, periodOf(todayIso()), plan, after, take))
+          .select(['u.id', 'u.name'])
+          .orderBy('u.name')
+          .orderBy('u.id')
+          .execute();
       const all = await read('gather');
       expect(all.length).toBeGreaterThan(1);
       expect(cellOrderPlan(path, true)).toBe('by-ancestor');
@@ -71,8 +84,9 @@ describe('dashboards and monthly reports', () => {
   });
 
   it('downloads the cells behind a figure as CSV, every row, with the figures in columns', async () => {
-    const figure = (await region.get(`/api/v1/units/${org.regionA.id}/compliance?period=${month()}`)).body.standards
-      .find((s: { code: string }) => s.code === 'general-meeting-monthly');
+    const figure = (await region.get(`/api/v1/units/${org.regionA.id}/compliance?period=${month()}`)).body.standards.find(
+      (s: { code: string }) => s.code === 'general-meeting-monthly',
+    );
     const res = await region.get(`/api/v1/units/${org.regionA.id}/compliance/cells.csv?period=${month()}&standard=general-meeting-monthly`);
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toMatch(/text\/csv/);
@@ -80,8 +94,22 @@ describe('dashboards and monthly reports', () => {
     const rows = parse(String(res.body).replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(figure.cellsTotal);
     expect(rows.filter((r) => r.meets === 'yes')).toHaveLength(figure.cellsMeeting);
-    expect(rows.find((r) => r.cellName === 'Cell A1a')).toMatchObject({ standard: 'general-meeting-monthly', meets: 'yes', held: '1', required: '1' });
-    const failing = parse(String((await region.get(`/api/v1/units/${org.regionA.id}/compliance/cells.csv?period=${month()}&standard=general-meeting-monthly&meets=false`)).body).replace(/^\uFEFF/, ''), { columns: true });
+    expect(rows.find((r) => r.cellName === 'Cell A1a')).toMatchObject({
+      standard: 'general-meeting-monthly',
+      meets: 'yes',
+      held: '1',
+      required: '1',
+    });
+    const failing = parse(
+      String(
+        (
+          await region.get(
+            `/api/v1/units/${org.regionA.id}/compliance/cells.csv?period=${month()}&standard=general-meeting-monthly&meets=false`,
+          )
+        ).body,
+      ).replace(/^\uFEFF/, ''),
+      { columns: true },
+    );
     expect(failing).toHaveLength(figure.cellsTotal - figure.cellsMeeting);
     expect((await region.get(`/api/v1/units/${org.regionB.id}/compliance/cells.csv?period=${month()}`)).status).toBe(404);
     expect((await region.get(`/api/v1/units/${org.regionA.id}/compliance/cells.csv?period=2026-13`)).status).toBe(400);
@@ -91,7 +119,10 @@ describe('dashboards and monthly reports', () => {
     const res = await secretary.get(`/api/v1/cells/${org.cellA1a.id}/dashboard`);
     expect(res.status).toBe(200);
     expect(res.body.standards.find((s: { code: string }) => s.code === 'general-meeting-monthly')).toMatchObject({ meets: true });
-    expect(res.body.standards.find((s: { code: string }) => s.code === 'general-attendance-rate')).toMatchObject({ meets: false, detail: { present: 2, expected: 3 } });
+    expect(res.body.standards.find((s: { code: string }) => s.code === 'general-attendance-rate')).toMatchObject({
+      meets: false,
+      detail: { present: 2, expected: 3 },
+    });
     expect(res.body.recentMeetings[0]).toMatchObject({ present: 2, expected: 3, status: 'held' });
     expect(res.body.openActions.map((a: { title: string }) => a.title)).toEqual(['Bring tools']);
     const member = await signIn(t.app, 'member@test', 'secret-pass');
@@ -104,8 +135,16 @@ describe('dashboards and monthly reports', () => {
     expect(draft.body).toMatchObject({ status: 'draft', canSubmit: true, figures: { members: 3, meetingsHeld: 1, attendanceRate: 0.667 } });
     const before = await region.get(`/api/v1/units/${org.districtA1.id}/reports?period=${month()}`);
     expect(before.body.items.map((i: { status: string }) => i.status)).toEqual(['missing', 'missing']);
-    const submitted = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}/submit`, { notes: '세포총회 진행, 1명 결석', confirmEarly: true });
-    expect(submitted.body).toMatchObject({ status: 'submitted', notes: '세포총회 진행, 1명 결석', submittedBy: 'secretary@test', canSubmit: false });
+    const submitted = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}/submit`, {
+      notes: '세포총회 진행, 1명 결석',
+      confirmEarly: true,
+    });
+    expect(submitted.body).toMatchObject({
+      status: 'submitted',
+      notes: '세포총회 진행, 1명 결석',
+      submittedBy: 'secretary@test',
+      canSubmit: false,
+    });
     expect((await secretary.post(`/api/v1/cells/${org.cellA1a.id}/reports/${month()}/submit`, {})).status).toBe(409);
     // Later facts do not change a submitted report.
     const m2 = await buildMeeting(t.ctx.db, org.cellA1a.id, { startsAt: new Date(Date.now() - 30_000).toISOString() });
@@ -119,7 +158,11 @@ describe('dashboards and monthly reports', () => {
     expect(String(csv.headers['content-type'])).toMatch(/text\/csv/);
     expect(csv.body).toContain('summary,meetings_held,Meetings held,,,,1,');
     expect(csv.body).toContain('세포총회 진행');
-    const pdf = await t.app.inject({ method: 'GET', url: `/api/v1/cells/${org.cellA1a.id}/reports/${month()}.pdf`, headers: (region as unknown as { cookie: string }).cookie ? { cookie: (region as unknown as { cookie: string }).cookie } : {} });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cells/${org.cellA1a.id}/reports/${month()}.pdf`,
+      headers: (region as unknown as { cookie: string }).cookie ? { cookie: (region as unknown as { cookie: string }).cookie } : {},
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -138,11 +181,18 @@ describe('dashboards and monthly reports', () => {
     const cells = [];
     for (let i = 1; i <= 20; i++) cells.push(await buildCell(t.ctx.db, committee.id, { name: `Stretch ${String(i).padStart(2, '0')}` }));
     // The first ten by name held their general meeting this month; the last ten did not.
-    for (const c of cells.slice(0, 10)) await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, c.id, { startsAt: new Date(Date.now() - 60_000).toISOString() })).id);
+    for (const c of cells.slice(0, 10))
+      await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, c.id, { startsAt: new Date(Date.now() - 60_000).toISOString() })).id);
     const names: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listComplianceCells(t.ctx.db, systemActor(), committee.id, { period: periodOf(todayIso()), standard: 'general-meeting-monthly', meets: false, limit: 1, cursor });
+      const page = await listComplianceCells(t.ctx.db, systemActor(), committee.id, {
+        period: periodOf(todayIso()),
+        standard: 'general-meeting-monthly',
+        meets: false,
+        limit: 1,
+        cursor,
+      });
       names.push(...page.items.map((i) => i.cellName));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

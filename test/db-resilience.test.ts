@@ -19,7 +19,12 @@ import { createTestDatabase } from './helpers/database.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 
 const logLines: Array<Record<string, unknown>> = [];
-const logStream = new Writable({ write(chunk, _enc, done) { logLines.push(JSON.parse(String(chunk))); done(); } });
+const logStream = new Writable({
+  write(chunk, _enc, done) {
+    logLines.push(JSON.parse(String(chunk)));
+    done();
+  },
+});
 const processErrors: unknown[] = [];
 const onProcessError = (err: unknown) => processErrors.push(err);
 
@@ -57,7 +62,9 @@ async function killAppConnections(): Promise<number> {
     const { rows } = await admin.query(`select pg_terminate_backend(pid) as killed from pg_stat_activity
       where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`);
     return rows.length;
-  } finally { await admin.end(); }
+  } finally {
+    await admin.end();
+  }
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -103,7 +110,7 @@ describe('oversized CSV input', () => {
     expect(processErrors).toEqual([]);
   });
 
-  it('over a real connection, a refused upload\'s unread body is drained and the connection serves the next request', async () => {
+  it("over a real connection, a refused upload's unread body is drained and the connection serves the next request", async () => {
     const cell = await buildCell(ctx.db, org.districtA2.id);
     const signed = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { login: 'region@test', password: 'secret-pass' } });
     const cookie = String([signed.headers['set-cookie']].flat().find((c) => c?.startsWith('cw_session='))).split(';')[0];
@@ -111,13 +118,17 @@ describe('oversized CSV input', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as net.AddressInfo;
     // The header is refused at once; 2 MB of lines follow it, then a second request on the same socket.
-    const csv = `full_name,${'x'.repeat(100)}\n` + 'Kim,1\n'.repeat(350_000);
+    const csv = `full_name,${'x'.repeat(100)}\n${'Kim,1\n'.repeat(350_000)}`;
     const socket = net.connect(port, '127.0.0.1');
     let data = '';
     socket.on('error', () => undefined);
-    socket.on('data', (d) => { data += d.toString(); });
-    socket.write(`POST /api/v1/units/${cell.id}/imports?importId=${randomUUID()} HTTP/1.1\r\nhost: x\r\ncookie: ${cookie}\r\nx-csrf-token: ${csrf}\r\n`
-      + `content-type: text/csv\r\ncontent-length: ${Buffer.byteLength(csv)}\r\n\r\n${csv}`);
+    socket.on('data', (d) => {
+      data += d.toString();
+    });
+    socket.write(
+      `POST /api/v1/units/${cell.id}/imports?importId=${randomUUID()} HTTP/1.1\r\nhost: x\r\ncookie: ${cookie}\r\nx-csrf-token: ${csrf}\r\n` +
+        `content-type: text/csv\r\ncontent-length: ${Buffer.byteLength(csv)}\r\n\r\n${csv}`,
+    );
     socket.write(`GET /api/health HTTP/1.1\r\nhost: x\r\n\r\n`);
     await waitFor(async () => (data.match(/HTTP\/1\.1 \d{3} /g) ?? []).length >= 2, 'two answers on one connection');
     socket.destroy();
@@ -147,7 +158,10 @@ describe('database connections lost under the server', () => {
   it('a checked-out idle connection killed does not end the process', async () => {
     const client = await ctx.pool.connect();
     expect(await killAppConnections()).toBeGreaterThan(0);
-    await waitFor(async () => processErrors.length > 0 || logLines.some((l) => l.msg === 'database connection lost'), 'the loss to be noticed');
+    await waitFor(
+      async () => processErrors.length > 0 || logLines.some((l) => l.msg === 'database connection lost'),
+      'the loss to be noticed',
+    );
     client.release(true);
     expect(processErrors).toEqual([]);
     await waitFor(serverAnswers, 'the server to answer again');
@@ -160,7 +174,10 @@ describe('database connections lost under the server', () => {
     const pending = upload(cell.id, body);
     const admin = new pg.Client(database.connection);
     await admin.connect();
-    await waitFor(async () => (await admin.query(`select 1 from pg_stat_activity where query like 'copy import_rows%'`)).rows.length > 0, 'the COPY');
+    await waitFor(
+      async () => (await admin.query(`select 1 from pg_stat_activity where query like 'copy import_rows%'`)).rows.length > 0,
+      'the COPY',
+    );
     await admin.end();
     logLines.length = 0;
     await killAppConnections();

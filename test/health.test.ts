@@ -4,8 +4,12 @@ import { anonymous } from './helpers/client.ts';
 
 describe('health and API documents', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('reports the database', async () => {
     const res = await anonymous(t.app).get('/api/health');
@@ -19,7 +23,14 @@ describe('health and API documents', () => {
     const res = await anonymous(t.app).get('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    for (const p of ['/api/v1/session', '/api/v1/me', '/api/v1/units/{id}', '/api/v1/units/{id}/children', '/api/v1/units/{id}/members', '/api/v1/people/{id}']) {
+    for (const p of [
+      '/api/v1/session',
+      '/api/v1/me',
+      '/api/v1/units/{id}',
+      '/api/v1/units/{id}/children',
+      '/api/v1/units/{id}/members',
+      '/api/v1/people/{id}',
+    ]) {
       expect(Object.keys(res.body.paths)).toContain(p);
     }
   });
@@ -33,8 +44,12 @@ describe('health and API documents', () => {
 
 describe('the API docs page', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('is served without signing in', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });

@@ -22,9 +22,11 @@ describe('GET /api/v1/me/meetings', () => {
     ids.otherCell = (await buildMeeting(t.ctx.db, org.cellA1b.id, { startsAt: inDays(1), title: 'other cell' })).id;
     ids.outside = (await buildMeeting(t.ctx.db, org.cellB1a.id, { startsAt: inDays(1), title: 'outside' })).id;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  it('lists the coming meetings of the member\'s own cell, soonest first, none past or of other cells', async () => {
+  it("lists the coming meetings of the member's own cell, soonest first, none past or of other cells", async () => {
     const member = await signIn(t.app, 'member@test', 'secret-pass');
     const res = await member.get('/api/v1/me/meetings');
     expect(res.status).toBe(200);

@@ -3,8 +3,10 @@ import en from '../src/web/i18n/en.json' with { type: 'json' };
 import ko from '../src/web/i18n/ko.json' with { type: 'json' };
 import { ERROR_MESSAGE_KEYS, paramsOf, placeholdersOf } from '../src/shared/error-messages.ts';
 
-const keys = (o: object, prefix = ''): string[] => Object.entries(o).flatMap(([k, v]) =>
-  typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]).sort();
+const keys = (o: object, prefix = ''): string[] =>
+  Object.entries(o)
+    .flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    .sort();
 
 describe('translations', () => {
   it('Korean and English have the same keys, none empty', () => {
@@ -40,4 +42,3 @@ describe('server error messages', () => {
     expect(keys(en.serverErrors).filter((k) => !(ERROR_MESSAGE_KEYS as string[]).includes(k))).toEqual([]);
   });
 });
-

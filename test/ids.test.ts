@@ -15,7 +15,9 @@ describe('canonical ids', () => {
     org = await buildOrg(t.ctx.db);
     admin = await signIn(t.app, 'admin@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('every route with an :id answers 400 to each non-canonical spelling', async () => {
     const routes = t.app.routeTable.filter((r) => r.url.includes(':id'));

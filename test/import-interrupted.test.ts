@@ -23,15 +23,25 @@ describe('imports cut short by a dead process', () => {
     org = await buildOrg(t.ctx.db);
     region = await signIn(t.app, 'region@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const memberCount = async (cellId: number) => (await region.get(`/api/v1/units/${cellId}`)).body.memberCount as number;
   /** The row a server process leaves behind when it dies mid-import: running, and nobody holds it. */
   const orphanedImport = async (cellId: number) => {
     const id = randomUUID();
-    await t.ctx.db.insertInto('imports').values({
-      id, unit_id: cellId, account_id: org.accounts.regionManager.id, status: 'running', lines_read: 40, bytes_read: 900,
-    }).execute();
+    await t.ctx.db
+      .insertInto('imports')
+      .values({
+        id,
+        unit_id: cellId,
+        account_id: org.accounts.regionManager.id,
+        status: 'running',
+        lines_read: 40,
+        bytes_read: 900,
+      })
+      .execute();
     return id;
   };
 
@@ -48,9 +58,17 @@ describe('imports cut short by a dead process', () => {
   it('marks such imports at the next start', async () => {
     const cell = await buildCell(t.ctx.db, org.districtA2.id);
     const id = await orphanedImport(cell.id);
-    const restarted = await createContext(loadConfig({ CELLWORK_LOG_LEVEL: 'silent' }), { connection: t.ctx.connection, jobs: false, log: pino({ level: 'silent' }) });
+    const restarted = await createContext(loadConfig({ CELLWORK_LOG_LEVEL: 'silent' }), {
+      connection: t.ctx.connection,
+      jobs: false,
+      log: pino({ level: 'silent' }),
+    });
     await restarted.close();
-    const row = await t.ctx.db.selectFrom('imports').select(['status', 'failure', 'finished_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('imports')
+      .select(['status', 'failure', 'finished_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', failure: 'interrupted' });
     expect(row.finished_at).not.toBeNull();
   });
@@ -63,7 +81,11 @@ describe('imports cut short by a dead process', () => {
     const upload = region.request('POST', `/api/v1/units/${cell.id}/imports?importId=${id}`, body, { 'content-type': 'text/csv' });
     await expect.poll(async () => (await region.get(`/api/v1/imports/${id}`)).body.status).toBe('running');
 
-    const other = await createContext(loadConfig({ CELLWORK_LOG_LEVEL: 'silent' }), { connection: t.ctx.connection, jobs: false, log: pino({ level: 'silent' }) });
+    const other = await createContext(loadConfig({ CELLWORK_LOG_LEVEL: 'silent' }), {
+      connection: t.ctx.connection,
+      jobs: false,
+      log: pino({ level: 'silent' }),
+    });
     await other.close();
     expect((await region.get(`/api/v1/imports/${id}`)).body).toMatchObject({ status: 'running', failure: null });
 
@@ -81,7 +103,9 @@ describe('imports cut short by a dead process', () => {
     body.write('full_name\nOne\n');
     const first = region.request('POST', `/api/v1/units/${cell.id}/imports?importId=${id}`, body, { 'content-type': 'text/csv' });
     await expect.poll(async () => (await region.get(`/api/v1/imports/${id}`)).status).toBe(200);
-    const second = await region.request('POST', `/api/v1/units/${cell.id}/imports?importId=${id}`, 'full_name\nTwo\n', { 'content-type': 'text/csv' });
+    const second = await region.request('POST', `/api/v1/units/${cell.id}/imports?importId=${id}`, 'full_name\nTwo\n', {
+      'content-type': 'text/csv',
+    });
     expect(second.status).toBe(409);
     body.end();
     expect((await first).body).toMatchObject({ status: 'done', created: 1 });

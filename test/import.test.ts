@@ -15,25 +15,44 @@ describe('importing members from CSV', () => {
     org = await buildOrg(t.ctx.db);
     region = await signIn(t.app, 'region@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const upload = (client: Client, unitId: number, csv: string, importId = randomUUID()) =>
     client.request('POST', `/api/v1/units/${unitId}/imports?importId=${importId}`, csv, { 'content-type': 'text/csv' });
-  const roll = async (cellId: number) => (await region.get(`/api/v1/units/${cellId}/members?limit=500`)).body.items as Array<{ fullName: string; role: string; personId: number }>;
-  const peopleCount = async () => Number((await t.ctx.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const roll = async (cellId: number) =>
+    (await region.get(`/api/v1/units/${cellId}/members?limit=500`)).body.items as Array<{
+      fullName: string;
+      role: string;
+      personId: number;
+    }>;
+  const peopleCount = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
-  it('imports a cell\'s members, then the same file again without duplicates', async () => {
+  it("imports a cell's members, then the same file again without duplicates", async () => {
     const cell = await buildCell(t.ctx.db, org.districtA2.id);
-    const csv = '\uFEFFfull_name,member_no,email,birth_year,role,joined_on\n'
-      + '김영희,M-100,younghee@example.org,1985,member,2010-05-01\n'
-      + '"Smith, John",M-101,,1990,candidate,\n'
-      + 'Ana Lúcia 🌱,,ana@example.org,,,\n'
-      + '박민수,,,1977,,\n';
+    const csv =
+      '\uFEFFfull_name,member_no,email,birth_year,role,joined_on\n' +
+      '김영희,M-100,younghee@example.org,1985,member,2010-05-01\n' +
+      '"Smith, John",M-101,,1990,candidate,\n' +
+      'Ana Lúcia 🌱,,ana@example.org,,,\n' +
+      '박민수,,,1977,,\n';
     const first = await upload(region, cell.id, csv);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'done', linesRead: 4, created: 4, updated: 0, unchanged: 0, errorCount: 0 });
     expect((await roll(cell.id)).map((m) => [m.fullName, m.role]).sort()).toEqual([
-      ['Ana Lúcia 🌱', 'member'], ['Smith, John', 'candidate'], ['김영희', 'member'], ['박민수', 'member'],
+      ['Ana Lúcia 🌱', 'member'],
+      ['Smith, John', 'candidate'],
+      ['김영희', 'member'],
+      ['박민수', 'member'],
     ]);
     const before = await peopleCount();
     const second = await upload(region, cell.id, csv);
@@ -46,23 +65,24 @@ describe('importing members from CSV', () => {
 
   it('reports every bad line with its number and imports nothing', async () => {
     const cell = await buildCell(t.ctx.db, org.districtA2.id);
-    const csv = 'full_name,email,birth_year,joined_on,role\n'
-      + 'Good One,,1980,,\n'
-      + ',,1980,,\n'
-      + 'Bad Mail,not-mail,,,\n'
-      + 'Good Two,,,,\n'
-      + 'Bad Year,,19x0,,\n'
-      + 'Bad Date,,,2024-13-01,\n'
-      + 'Bad Role,,,,secretary\n'
-      + 'Too,Many,Fields,,,,\n';
+    const csv =
+      'full_name,email,birth_year,joined_on,role\n' +
+      'Good One,,1980,,\n' +
+      ',,1980,,\n' +
+      'Bad Mail,not-mail,,,\n' +
+      'Good Two,,,,\n' +
+      'Bad Year,,19x0,,\n' +
+      'Bad Date,,,2024-13-01,\n' +
+      'Bad Role,,,,secretary\n' +
+      'Too,Many,Fields,,,,\n';
     const before = await peopleCount();
     const res = await upload(region, cell.id, csv);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('import_rejected');
     const errors = res.body.error.details.errors as Array<{ line: number; message: string }>;
     expect(errors.map((e) => e.line)).toEqual([3, 4, 6, 7, 8, 9]);
-    expect(errors[0]).toMatchObject({ code: "missing", field: "full_name" });
-    expect(errors[1]).toMatchObject({ code: "invalid", field: "email", value: "not-mail" });
+    expect(errors[0]).toMatchObject({ code: 'missing', field: 'full_name' });
+    expect(errors[1]).toMatchObject({ code: 'invalid', field: 'email', value: 'not-mail' });
     expect(errors[5]).toMatchObject({ code: 'field_count', field: null, value: '7' });
     expect(res.body.error.details.status).toBe('rejected');
     expect(await peopleCount()).toBe(before);
@@ -70,17 +90,23 @@ describe('importing members from CSV', () => {
   });
 
   it('reports every problem of a bad line, and the database checks of the other lines in the same answer', async () => {
-    const csv = 'full_name,email,birth_year,joined_on,role,cell_code,member_no\n'
-      + `Good,,,,,${org.cellA1a.code},M-1\n`
-      + ',not-mail,19x0,2024-13-01,secretary,,\n'
-      + 'Elsewhere,,,,,NO-SUCH,\n'
-      + `Again,,,,,${org.cellA1a.code},M-1\n`;
+    const csv =
+      'full_name,email,birth_year,joined_on,role,cell_code,member_no\n' +
+      `Good,,,,,${org.cellA1a.code},M-1\n` +
+      ',not-mail,19x0,2024-13-01,secretary,,\n' +
+      'Elsewhere,,,,,NO-SUCH,\n' +
+      `Again,,,,,${org.cellA1a.code},M-1\n`;
     const res = await upload(region, org.districtA1.id, csv);
     expect(res.status).toBe(422);
     const errors = res.body.error.details.errors as Array<{ line: number; code: string; field: string | null }>;
     expect(errors.map((e) => [e.line, e.code, e.field])).toEqual([
-      [3, 'missing', 'full_name'], [3, 'invalid', 'email'], [3, 'invalid', 'birth_year'], [3, 'invalid', 'joined_on'], [3, 'invalid', 'role'],
-      [4, 'unknown_cell', 'cell_code'], [5, 'duplicate_member_no', 'member_no'],
+      [3, 'missing', 'full_name'],
+      [3, 'invalid', 'email'],
+      [3, 'invalid', 'birth_year'],
+      [3, 'invalid', 'joined_on'],
+      [3, 'invalid', 'role'],
+      [4, 'unknown_cell', 'cell_code'],
+      [5, 'duplicate_member_no', 'member_no'],
     ]);
     expect(res.body.error.details.errorCount).toBe(7);
   });
@@ -99,7 +125,7 @@ describe('importing members from CSV', () => {
     expect(bad.body.error.details.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
   });
 
-  it('refuses to take over a person from a cell outside the importer\'s area', async () => {
+  it("refuses to take over a person from a cell outside the importer's area", async () => {
     const admin = await signIn(t.app, 'admin@test', 'secret-pass');
     await upload(admin, org.cellB1a.id, 'full_name,member_no\nFar Away,FAR-1\n');
     const res = await upload(region, org.cellA1b.id, 'full_name,member_no\nFar Away,FAR-1\n');
@@ -137,12 +163,20 @@ describe('importing members from CSV', () => {
 
     // An administrator re-admits anyone.
     const admin = await signIn(t.app, 'admin@test', 'secret-pass');
-    expect((await upload(admin, org.cellA1b.id, 'full_name,member_no\nGone B,GONE-B\n')).body).toMatchObject({ status: 'done', created: 0, updated: 1 });
+    expect((await upload(admin, org.cellA1b.id, 'full_name,member_no\nGone B,GONE-B\n')).body).toMatchObject({
+      status: 'done',
+      created: 0,
+      updated: 1,
+    });
     expect((await region.get(`/api/v1/people/${elsewhere}`)).body.phone).toBe('+82 10 1234 5678');
   });
 
   it('does not let a manager take over a person who was never on a roll', async () => {
-    const loose = await t.ctx.db.insertInto('people').values({ full_name: 'No Roll', member_no: 'LOOSE-1' }).returning('id').executeTakeFirstOrThrow();
+    const loose = await t.ctx.db
+      .insertInto('people')
+      .values({ full_name: 'No Roll', member_no: 'LOOSE-1' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const res = await upload(region, org.cellA1b.id, 'full_name,member_no\nNo Roll,LOOSE-1\n');
     expect(res.status).toBe(422);
     expect(res.body.error.details.errors[0]).toMatchObject({ code: 'outside_area', field: 'member_no', value: 'LOOSE-1' });
@@ -153,7 +187,9 @@ describe('importing members from CSV', () => {
     expect((await upload(region, org.cellA1b.id, 'name,mail\nA,b\n')).status).toBe(400);
     const dup = await upload(region, org.cellA1b.id, 'full_name,member_no\nA,D-1\nB,D-1\n');
     expect(dup.status).toBe(422);
-    expect(dup.body.error.details.errors).toEqual([{ line: 3, code: 'duplicate_member_no', field: 'member_no', value: '2', message: 'member_no D-1 appears again (first on line 2)' }]);
+    expect(dup.body.error.details.errors).toEqual([
+      { line: 3, code: 'duplicate_member_no', field: 'member_no', value: '2', message: 'member_no D-1 appears again (first on line 2)' },
+    ]);
     expect((await upload(region, org.cellA1b.id, '')).status).toBe(400);
     const json = await region.request('POST', `/api/v1/units/${org.cellA1b.id}/imports?importId=${randomUUID()}`, { rows: [] });
     expect(json.status).toBe(415);

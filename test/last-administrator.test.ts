@@ -12,11 +12,22 @@ describe('the last administrator', () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  const adminGrantOf = async (accountId: number) => (await t.ctx.db.selectFrom('grants').select('id')
-    .where('account_id', '=', accountId).where('role', '=', 'admin').where('revoked_at', 'is', null).executeTakeFirstOrThrow()).id;
-  const activeAdmins = async () => (await t.ctx.db.selectFrom('grants').select('id').where('role', '=', 'admin').where('revoked_at', 'is', null).execute()).length;
+  const adminGrantOf = async (accountId: number) =>
+    (
+      await t.ctx.db
+        .selectFrom('grants')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('role', '=', 'admin')
+        .where('revoked_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const activeAdmins = async () =>
+    (await t.ctx.db.selectFrom('grants').select('id').where('role', '=', 'admin').where('revoked_at', 'is', null).execute()).length;
 
   it('cannot revoke their own grant: 409 with its own message, and the grant stays', async () => {
     const admin = await signIn(t.app, 'admin@test', 'secret-pass');
@@ -33,7 +44,12 @@ describe('the last administrator', () => {
       const first = await buildAccount(t.ctx.db, { login: `first-admin-${round}@test`, grants: [{ role: 'admin', access: 'manage' }] });
       // Leave exactly the two new administrators: the older ones go first, one at a time.
       const admin = await signIn(t.app, first.login, first.password);
-      for (const g of await t.ctx.db.selectFrom('grants').select(['id', 'account_id']).where('role', '=', 'admin').where('revoked_at', 'is', null).execute()) {
+      for (const g of await t.ctx.db
+        .selectFrom('grants')
+        .select(['id', 'account_id'])
+        .where('role', '=', 'admin')
+        .where('revoked_at', 'is', null)
+        .execute()) {
         if (g.account_id !== first.id && g.account_id !== other.id) expect((await admin.delete(`/api/v1/grants/${g.id}`)).status).toBe(204);
       }
       const clients: Client[] = [admin, await signIn(t.app, other.login, other.password)];
@@ -46,9 +62,18 @@ describe('the last administrator', () => {
 
   it('cannot be erased while their account holds the last administrator grant', async () => {
     const person = await buildPerson(t.ctx.db, org.cellA1b.id, { fullName: 'Only Admin' });
-    const account = await buildAccount(t.ctx.db, { login: 'only-admin@test', personId: person.id, grants: [{ role: 'admin', access: 'manage' }] });
+    const account = await buildAccount(t.ctx.db, {
+      login: 'only-admin@test',
+      personId: person.id,
+      grants: [{ role: 'admin', access: 'manage' }],
+    });
     const self = await signIn(t.app, account.login, account.password);
-    for (const g of await t.ctx.db.selectFrom('grants').select(['id', 'account_id']).where('role', '=', 'admin').where('revoked_at', 'is', null).execute()) {
+    for (const g of await t.ctx.db
+      .selectFrom('grants')
+      .select(['id', 'account_id'])
+      .where('role', '=', 'admin')
+      .where('revoked_at', 'is', null)
+      .execute()) {
       if (g.account_id !== account.id) expect((await self.delete(`/api/v1/grants/${g.id}`)).status).toBe(204);
     }
     const res = await self.post(`/api/v1/people/${person.id}/erase`, {});

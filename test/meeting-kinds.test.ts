@@ -27,11 +27,13 @@ describe('meeting kinds: order and retirement', () => {
     region = await signIn(t.app, 'region@test', 'secret-pass');
     secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const kinds = async (): Promise<Kind[]> => (await secretary.get('/api/v1/meeting-kinds')).body.items;
   const codes = async () => (await kinds()).map((k) => k.code);
-  const positions = async () => (await t.ctx.db.selectFrom('meeting_kinds').select(['code', 'position']).orderBy('position').execute());
+  const positions = async () => await t.ctx.db.selectFrom('meeting_kinds').select(['code', 'position']).orderBy('position').execute();
   const expectDense = async () => {
     const rows = await positions();
     expect(rows.map((r) => r.position)).toEqual(rows.map((_, i) => i + 1));
@@ -39,8 +41,14 @@ describe('meeting kinds: order and retirement', () => {
   };
   const move = (code: string, direction: string, client = admin) => client.post(`/api/v1/meeting-kinds/${code}/move`, { direction });
   const schedule = (kind: string) => secretary.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, { kind, startsAt: '2026-03-05T18:00:00Z' });
-  const audits = (action: string, code: string) => t.ctx.db.selectFrom('audit_log').selectAll()
-    .where('action', '=', action).where('entity', '=', 'meeting_kind').where('entity_id', '=', code).execute();
+  const audits = (action: string, code: string) =>
+    t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', action)
+      .where('entity', '=', 'meeting_kind')
+      .where('entity_id', '=', code)
+      .execute();
 
   it('moves a kind up and down; the list follows, the ends stay put, positions stay dense', async () => {
     expect(await codes()).toEqual(['general', 'consultative', 'review', 'study', 'technical', 'other']);
@@ -93,7 +101,10 @@ describe('meeting kinds: order and retirement', () => {
     const general = await admin.post('/api/v1/meeting-kinds/general/retire', {});
     expect(general.status).toBe(400);
     expect(general.body.error.message).toMatch(/cannot be retired/);
-    expect(general.body.error).toMatchObject({ messageKey: 'meetingKind.defaultKind', params: { nameEn: 'General membership meeting', nameKo: '세포총회' } });
+    expect(general.body.error).toMatchObject({
+      messageKey: 'meetingKind.defaultKind',
+      params: { nameEn: 'General membership meeting', nameKo: '세포총회' },
+    });
     expect((await admin.post('/api/v1/meeting-kinds/no-such-kind/retire', {})).status).toBe(404);
     expect((await admin.post('/api/v1/meeting-kinds/no-such-kind/restore', {})).status).toBe(404);
     expect((await region.post('/api/v1/meeting-kinds/study/retire', {})).status).toBe(404);
@@ -108,27 +119,49 @@ describe('meeting kinds: order and retirement', () => {
     expect(review.body.error.message).toContain('A review session at least every 6 weeks (review-session-interval)');
     // Retired from next month, the standard still holds this month: the kind stays.
     const retireStandard = await admin.post('/api/v1/standards', {
-      code: 'review-session-interval', kind: 'review_interval', params: { kind: 'review', weeks: 6 }, titleEn: 'x', titleKo: 'x', validFrom: nextMonth, retire: true,
+      code: 'review-session-interval',
+      kind: 'review_interval',
+      params: { kind: 'review', weeks: 6 },
+      titleEn: 'x',
+      titleKo: 'x',
+      validFrom: nextMonth,
+      retire: true,
     });
     expect(retireStandard.status).toBe(200);
     expect((await admin.post('/api/v1/meeting-kinds/review/retire', {})).status).toBe(409);
 
     // A standard planned from next month counts too; one that ended long ago does not.
     const planned = await admin.post('/api/v1/standards', {
-      code: 'monthly-technical', kind: 'meetings_per_month', params: { kind: 'technical', min: 1 }, titleEn: 'A technical session a month', titleKo: '매월 기술학습', validFrom: nextMonth,
+      code: 'monthly-technical',
+      kind: 'meetings_per_month',
+      params: { kind: 'technical', min: 1 },
+      titleEn: 'A technical session a month',
+      titleKo: '매월 기술학습',
+      validFrom: nextMonth,
     });
     expect(planned.status).toBe(200);
     const technical = await admin.post('/api/v1/meeting-kinds/technical/retire', {});
     expect(technical.status).toBe(409);
     expect(technical.body.error.message).toContain('A technical session a month (monthly-technical)');
-    expect(technical.body.error.details.standards).toEqual([{ code: 'monthly-technical', titleEn: 'A technical session a month', titleKo: '매월 기술학습' }]);
+    expect(technical.body.error.details.standards).toEqual([
+      { code: 'monthly-technical', titleEn: 'A technical session a month', titleKo: '매월 기술학습' },
+    ]);
     expect(technical.body.error).toMatchObject({
       messageKey: 'meetingKind.usedByStandards',
       params: { standardsEn: 'A technical session a month (monthly-technical)', standardsKo: '매월 기술학습 (monthly-technical)' },
     });
-    await t.ctx.db.insertInto('standards').values({
-      code: 'old-study', kind: 'meetings_per_month', params: JSON.stringify({ kind: 'study', min: 1 }), title_en: 'Old', title_ko: 'Old', valid_from: '2001-01-01', valid_to: '2002-01-01',
-    }).execute();
+    await t.ctx.db
+      .insertInto('standards')
+      .values({
+        code: 'old-study',
+        kind: 'meetings_per_month',
+        params: JSON.stringify({ kind: 'study', min: 1 }),
+        title_en: 'Old',
+        title_ko: 'Old',
+        valid_from: '2001-01-01',
+        valid_to: '2002-01-01',
+      })
+      .execute();
     expect((await admin.post('/api/v1/meeting-kinds/study/retire', {})).status).toBe(200);
     expect((await admin.post('/api/v1/meeting-kinds/study/restore', {})).status).toBe(200);
   });
@@ -141,7 +174,12 @@ describe('meeting kinds: order and retirement', () => {
     const listed = await kinds();
     expect(listed.find((k) => k.code === 'consultative')).toEqual(res.body);
     expect(listed.filter((k) => k.retired).map((k) => k.code)).toEqual(['consultative']);
-    expect(listed.find((k) => k.code === 'general')).toEqual({ code: 'general', nameEn: 'General membership meeting', nameKo: '세포총회', quorum: 0.5 });
+    expect(listed.find((k) => k.code === 'general')).toEqual({
+      code: 'general',
+      nameEn: 'General membership meeting',
+      nameKo: '세포총회',
+      quorum: 0.5,
+    });
 
     const meeting = await secretary.get(`/api/v1/meetings/${held.id}`);
     expect(meeting.status).toBe(200);
@@ -152,7 +190,10 @@ describe('meeting kinds: order and retirement', () => {
     const refused = await schedule('consultative');
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('The meeting kind Consultative meeting (consultative) is retired: new meetings cannot use it');
-    expect(refused.body.error).toMatchObject({ messageKey: 'meeting.kindRetired', params: { kind: 'consultative', nameEn: 'Consultative meeting', nameKo: '협의회' } });
+    expect(refused.body.error).toMatchObject({
+      messageKey: 'meeting.kindRetired',
+      params: { kind: 'consultative', nameEn: 'Consultative meeting', nameKo: '협의회' },
+    });
     expect((await schedule('general')).status).toBe(201);
 
     // Retiring again changes nothing; the audit has one entry.

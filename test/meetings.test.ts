@@ -17,10 +17,16 @@ describe('meetings and attendance', () => {
     org = await buildOrg(t.ctx.db);
     secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   async function newMeeting(kind = 'general', startsAt = new Date().toISOString()) {
-    const res = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, { kind, startsAt: startsAt.replace(/\.\d+Z$/, 'Z'), title: 'Monthly meeting' });
+    const res = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, {
+      kind,
+      startsAt: startsAt.replace(/\.\d+Z$/, 'Z'),
+      title: 'Monthly meeting',
+    });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -35,12 +41,23 @@ describe('meetings and attendance', () => {
   it('saves the whole roll in one request, marks it held and is idempotent', async () => {
     const m = await newMeeting();
     const records = [
-      { personId: org.S.id, status: 'present' }, { personId: org.M.id, status: 'excused', reason: 'night shift' }, { personId: org.P.id, status: 'present' },
+      { personId: org.S.id, status: 'present' },
+      { personId: org.M.id, status: 'excused', reason: 'night shift' },
+      { personId: org.P.id, status: 'present' },
     ];
     const saved = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records, version: m.version });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ status: 'held', version: 2, present: 2, expected: 3, quorum: { required: 2, present: 2, met: true } });
-    expect(saved.body.roll.find((r: { personId: number }) => r.personId === org.M.id)).toMatchObject({ status: 'excused', reason: 'night shift' });
+    expect(saved.body).toMatchObject({
+      status: 'held',
+      version: 2,
+      present: 2,
+      expected: 3,
+      quorum: { required: 2, present: 2, met: true },
+    });
+    expect(saved.body.roll.find((r: { personId: number }) => r.personId === org.M.id)).toMatchObject({
+      status: 'excused',
+      reason: 'night shift',
+    });
     const again = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records, version: m.version });
     expect(again.status).toBe(200);
     expect(again.body.version).toBe(2);
@@ -59,9 +76,12 @@ describe('meetings and attendance', () => {
     const dup = await put([org.S, org.M, org.P, org.P].map((p) => ({ personId: p.id, status: 'present' })));
     expect(dup.body.error.details.duplicates).toEqual([org.P.id]);
     const future = await newMeeting('general', new Date(Date.now() + 7 * 86_400_000).toISOString());
-    const res = await secretary.request('PUT', `/api/v1/meetings/${future.id}/attendance`, { records: [org.S, org.M, org.P].map((p) => ({ personId: p.id, status: 'present' })), version: future.version });
+    const res = await secretary.request('PUT', `/api/v1/meetings/${future.id}/attendance`, {
+      records: [org.S, org.M, org.P].map((p) => ({ personId: p.id, status: 'present' })),
+      version: future.version,
+    });
     expect(res.status).toBe(400);
-    expect((await t.ctx.db.selectFrom('attendance').select('person_id').where('meeting_id', 'in', [m.id, future.id]).execute())).toEqual([]);
+    expect(await t.ctx.db.selectFrom('attendance').select('person_id').where('meeting_id', 'in', [m.id, future.id]).execute()).toEqual([]);
   });
 
   it('detects a lost update between two secretaries with the version', async () => {
@@ -72,9 +92,18 @@ describe('meetings and attendance', () => {
     const second = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records: all('absent'), version: 1 });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('version_conflict');
-    const correction = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records: all('absent'), version: first.body.version });
+    const correction = await secretary.request('PUT', `/api/v1/meetings/${m.id}/attendance`, {
+      records: all('absent'),
+      version: first.body.version,
+    });
     expect(correction.status).toBe(200);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'meeting').where('entity_id', '=', String(m.id)).orderBy('id').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity', '=', 'meeting')
+      .where('entity_id', '=', String(m.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['meeting.create', 'attendance.record', 'attendance.correct']);
   });
 
@@ -118,7 +147,9 @@ describe('meetings and attendance', () => {
     }
     const region = await signIn(t.app, 'region@test', 'secret-pass');
     const list = await region.get(`/api/v1/cells/${cell.id}/follow-ups`);
-    expect(list.body.items).toEqual([expect.objectContaining({ personId: a.id, fullName: 'Often Away', reason: 'repeated_absence', resolvedOn: null })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ personId: a.id, fullName: 'Often Away', reason: 'repeated_absence', resolvedOn: null }),
+    ]);
     const resolved = await region.post(`/api/v1/follow-ups/${list.body.items[0].id}/resolve`, { note: 'Talked; shift changed' });
     expect(resolved.status).toBe(200);
     expect((await region.get(`/api/v1/cells/${cell.id}/follow-ups`)).body.items).toEqual([]);
@@ -130,13 +161,19 @@ describe('meetings and attendance', () => {
     await buildPerson(t.ctx.db, cell.id, { fromDate: '2022-01-01' });
     const followUps = () => t.ctx.db.selectFrom('follow_ups').select('person_id').where('cell_id', '=', cell.id).execute();
     const held: Array<{ id: number }> = [];
-    for (const [ago, status] of [[70, 'absent'], [40, 'present'], [10, 'absent']] as const) {
+    for (const [ago, status] of [
+      [70, 'absent'],
+      [40, 'present'],
+      [10, 'absent'],
+    ] as const) {
       const m = await buildMeeting(t.ctx.db, cell.id, { startsAt: daysAgo(ago) });
       await holdMeeting(t.ctx.db, m.id, { [a.id]: status });
       held.push(m);
     }
     // A meeting of another kind and one not held do not break or count in the run.
-    await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, cell.id, { kind: 'study', startsAt: daysAgo(30) })).id, { [a.id]: 'present' });
+    await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, cell.id, { kind: 'study', startsAt: daysAgo(30) })).id, {
+      [a.id]: 'present',
+    });
     await buildMeeting(t.ctx.db, cell.id, { startsAt: daysAgo(20) });
     expect(await followUps()).toEqual([]);
     // The middle meeting corrected to absent: three in a row, though it is not the newest.
@@ -152,7 +189,10 @@ describe('meetings and attendance', () => {
     const m1 = await buildMeeting(t.ctx.db, org.cellA1b.id, { startsAt: daysAgo(20) });
     const region = await signIn(t.app, 'region@test', 'secret-pass');
     const p = await buildPerson(t.ctx.db, org.cellA1b.id, { fromDate: '2022-01-01' });
-    const withDecision = await region.post(`/api/v1/meetings/${m1.id}/decisions`, { text: 'Repair the furnace', actions: [{ title: 'Order bricks', ownerPersonId: p.id, dueOn: new Date().toISOString().slice(0, 10) }] });
+    const withDecision = await region.post(`/api/v1/meetings/${m1.id}/decisions`, {
+      text: 'Repair the furnace',
+      actions: [{ title: 'Order bricks', ownerPersonId: p.id, dueOn: new Date().toISOString().slice(0, 10) }],
+    });
     expect(withDecision.status).toBe(201);
     const action = withDecision.body.decisions[0].actions[0];
     expect(action).toMatchObject({ title: 'Order bricks', ownerName: p.fullName, status: 'open' });
@@ -191,12 +231,15 @@ describe('compliance', () => {
     org = await buildOrg(t.ctx.db);
     region = await signIn(t.app, 'region@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('counts a cell as meeting the monthly general meeting standard once it met, up the tree', async () => {
     const get = async (unitId: number) => (await region.get(`/api/v1/units/${unitId}/compliance?period=${thisMonth()}`)).body;
     const before = await get(org.regionA.id);
-    const std = (c: { standards: Array<{ code: string; cellsMeeting: number; cellsTotal: number; rowsUrl: string }> }) => c.standards.find((s) => s.code === 'general-meeting-monthly')!;
+    const std = (c: { standards: Array<{ code: string; cellsMeeting: number; cellsTotal: number; rowsUrl: string }> }) =>
+      c.standards.find((s) => s.code === 'general-meeting-monthly')!;
     expect(before.cells).toBe(3);
     expect(std(before)).toMatchObject({ cellsMeeting: 0, cellsTotal: 3 });
     const m = await buildMeeting(t.ctx.db, org.cellA1a.id, { startsAt: new Date(Date.now() - 60_000).toISOString() });
@@ -226,28 +269,44 @@ describe('recurring schedules and agendas', () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('lets an administrator add a kind of meeting with its own quorum, then use it', async () => {
     const admin = await signIn(t.app, 'admin@test', 'secret-pass');
     const res = await admin.post('/api/v1/meeting-kinds', { code: 'party-day', nameEn: 'Party day', nameKo: '당의 날', quorum: 0.75 });
     expect(res.status).toBe(200);
     const kinds = await admin.get('/api/v1/meeting-kinds');
-    expect(kinds.body.items.find((k: { code: string }) => k.code === 'party-day')).toEqual({ code: 'party-day', nameEn: 'Party day', nameKo: '당의 날', quorum: 0.75 });
+    expect(kinds.body.items.find((k: { code: string }) => k.code === 'party-day')).toEqual({
+      code: 'party-day',
+      nameEn: 'Party day',
+      nameKo: '당의 날',
+      quorum: 0.75,
+    });
     const m = await admin.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, { kind: 'party-day', startsAt: '2026-01-05T10:00:00Z' });
     expect(m.body.quorum.required).toBe(3); // 75 % of 3 members, more than that share: all three
-    expect((await admin.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, { kind: 'no-such-kind', startsAt: '2026-01-05T10:00:00Z' })).status).toBe(400);
+    expect(
+      (await admin.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, { kind: 'no-such-kind', startsAt: '2026-01-05T10:00:00Z' })).status,
+    ).toBe(400);
   });
 
   it('schedules a monthly series with an agenda, clamping to short months', async () => {
     const secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
     const res = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/meetings`, {
-      kind: 'general', startsAt: '2027-01-31T09:00:00Z', repeat: { frequency: 'monthly', count: 3 }, agenda: ['Report of the month', 'Plan'],
+      kind: 'general',
+      startsAt: '2027-01-31T09:00:00Z',
+      repeat: { frequency: 'monthly', count: 3 },
+      agenda: ['Report of the month', 'Plan'],
     });
     expect(res.status).toBe(201);
     expect(res.body.agenda.map((a: { title: string }) => a.title)).toEqual(['Report of the month', 'Plan']);
     const list = await secretary.get(`/api/v1/cells/${org.cellA1a.id}/meetings?from=2027-01-01`);
-    expect(list.body.items.map((m: { startsAt: string }) => m.startsAt).sort()).toEqual(['2027-01-31T09:00:00.000Z', '2027-02-28T09:00:00.000Z', '2027-03-31T09:00:00.000Z']);
+    expect(list.body.items.map((m: { startsAt: string }) => m.startsAt).sort()).toEqual([
+      '2027-01-31T09:00:00.000Z',
+      '2027-02-28T09:00:00.000Z',
+      '2027-03-31T09:00:00.000Z',
+    ]);
     const edited = await secretary.patch(`/api/v1/meetings/${res.body.id}`, { agenda: ['Only item'], version: res.body.version });
     expect(edited.body.agenda.map((a: { title: string }) => a.title)).toEqual(['Only item']);
     expect(edited.body.version).toBe(res.body.version + 1);

@@ -22,7 +22,9 @@ describe('the month in progress', () => {
     org = await buildOrg(t.ctx.db);
     region = await signIn(t.app, 'region@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('marks the figures of the month in progress as partial, and a past month as complete', async () => {
     const now = await region.get(`/api/v1/units/${org.regionA.id}/compliance?period=${thisMonth()}`);

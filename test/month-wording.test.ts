@@ -8,7 +8,9 @@ import { describeDetail } from '../src/web/lib/standards.ts';
 
 describe('wording of a month', () => {
   const i18n = i18next.createInstance();
-  beforeAll(async () => { await i18n.init({ lng: 'en', resources: { en: { translation: en }, ko: { translation: ko } } }); });
+  beforeAll(async () => {
+    await i18n.init({ lng: 'en', resources: { en: { translation: en }, ko: { translation: ko } } });
+  });
 
   it('names a past month and not the month in progress', () => {
     const now = new Date(2026, 11, 2);

@@ -21,11 +21,19 @@ describe('a new cell', () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
     admin = await signIn(t.app, 'admin@test', 'secret-pass');
-    const res = await admin.post('/api/v1/units', { parentId: org.districtA2.id, kind: 'cell', name: 'Opened mid-month', code: 'MID-1', openedOn: `${lastMonth}-15` });
+    const res = await admin.post('/api/v1/units', {
+      parentId: org.districtA2.id,
+      kind: 'cell',
+      name: 'Opened mid-month',
+      code: 'MID-1',
+      openedOn: `${lastMonth}-15`,
+    });
     expect(res.status).toBe(201);
     cellId = res.body.id;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('is not counted in the month it opened, healthy or failing', async () => {
     const res = await admin.get(`/api/v1/units/${org.districtA2.id}/compliance?period=${lastMonth}`);

@@ -15,10 +15,15 @@ describe('password policy', () => {
     t = await createTestApp();
     await buildOrg(t.ctx.db);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  const create = async (password: string) => (await signIn(t.app, 'admin@test', 'secret-pass'))
-    .post('/api/v1/accounts', { login: `new${Math.random().toString(36).slice(2, 8)}@test`, password });
+  const create = async (password: string) =>
+    (await signIn(t.app, 'admin@test', 'secret-pass')).post('/api/v1/accounts', {
+      login: `new${Math.random().toString(36).slice(2, 8)}@test`,
+      password,
+    });
 
   it('refuses a password shorter than the minimum with its own message', async () => {
     const res = await create('a'.repeat(LIMITS.passwordMin - 1));
@@ -27,7 +32,7 @@ describe('password policy', () => {
   });
 
   it('refuses a password longer than the maximum, and takes one of exactly the maximum', async () => {
-    const res = await create('x7'.repeat(LIMITS.passwordMax / 2) + 'y');
+    const res = await create(`${'x7'.repeat(LIMITS.passwordMax / 2)}y`);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ messageKey: 'password.tooLong', params: { max: LIMITS.passwordMax } });
     expect(LIMITS.passwordMax).toBeGreaterThanOrEqual(64);
@@ -75,7 +80,11 @@ describe('demo accounts on an external database', () => {
   });
 
   it('are flagged as demo accounts by the demo seed', async () => {
-    const rows = await t.ctx.db.selectFrom('accounts').select(['login', 'demo']).where('login', 'in', [...DEMO_LOGINS]).execute();
+    const rows = await t.ctx.db
+      .selectFrom('accounts')
+      .select(['login', 'demo'])
+      .where('login', 'in', [...DEMO_LOGINS])
+      .execute();
     expect(rows).toHaveLength(DEMO_LOGINS.length);
     expect(rows.every((r) => r.demo)).toBe(true);
   });
@@ -99,7 +108,10 @@ describe('demo accounts on an external database', () => {
   });
 
   it('an ordinary account with a password set before the policy still signs in there', async () => {
-    await t.ctx.db.insertInto('accounts').values({ login: 'legacy@example.org', password_hash: await hashPassword('abcd') }).execute();
+    await t.ctx.db
+      .insertInto('accounts')
+      .values({ login: 'legacy@example.org', password_hash: await hashPassword('abcd') })
+      .execute();
     await signIn(t.app, 'legacy@example.org', 'abcd');
   });
 });

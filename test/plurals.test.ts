@@ -11,7 +11,12 @@ import { describeRule } from '../src/web/routes/rulebook/standard-rules.ts';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources: { en: { translation: en }, ko: { translation: ko } },
+    lng: 'en',
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  });
 });
 
 describe('plurals', () => {
@@ -28,12 +33,15 @@ describe('plurals', () => {
   it('says "once" and "1 day" in the rule of following up absences', () => {
     const t = i18n.getFixedT('en');
     const kindName = () => 'General meeting';
-    expect(describeRule(t, 'absence_follow_up', { kind: 'general', consecutive: 1, graceDays: 1 }, kindName))
-      .toBe('A member absent once (General meeting) is followed up within 1 day');
-    expect(describeRule(t, 'absence_follow_up', { kind: 'general', consecutive: 3, graceDays: 14 }, kindName))
-      .toBe('A member absent 3 times in a row (General meeting) is followed up within 14 days');
-    expect(describeRule(i18n.getFixedT('ko'), 'absence_follow_up', { kind: 'general', consecutive: 3, graceDays: 1 }, kindName))
-      .toBe('General meeting에 3회 연속 불참한 성원은 1일 안에 대책');
+    expect(describeRule(t, 'absence_follow_up', { kind: 'general', consecutive: 1, graceDays: 1 }, kindName)).toBe(
+      'A member absent once (General meeting) is followed up within 1 day',
+    );
+    expect(describeRule(t, 'absence_follow_up', { kind: 'general', consecutive: 3, graceDays: 14 }, kindName)).toBe(
+      'A member absent 3 times in a row (General meeting) is followed up within 14 days',
+    );
+    expect(describeRule(i18n.getFixedT('ko'), 'absence_follow_up', { kind: 'general', consecutive: 3, graceDays: 1 }, kindName)).toBe(
+      'General meeting에 3회 연속 불참한 성원은 1일 안에 대책',
+    );
   });
 
   it('keeps one form in Korean', () => {
@@ -43,8 +51,10 @@ describe('plurals', () => {
   });
 
   it('no English text counts with a noun without a plural form', () => {
-    const flat = (o: object, p = ''): Array<[string, string]> => Object.entries(o).flatMap(([k, v]) =>
-      typeof v === 'object' && v ? flat(v, `${p}${k}.`) : [[`${p}${k}`, String(v)] as [string, string]]);
+    const flat = (o: object, p = ''): Array<[string, string]> =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' && v ? flat(v, `${p}${k}.`) : [[`${p}${k}`, String(v)] as [string, string]],
+      );
     const bad = flat(en).filter(([k, v]) => !k.startsWith('serverErrors.') && !/_(one|other)$/.test(k) && /\{\{count\}\}/.test(v));
     expect(bad).toEqual([]);
   });

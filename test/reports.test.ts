@@ -15,8 +15,12 @@ const now = new Date();
 const thisMonth = iso(now).slice(0, 7);
 const lastMonthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
 const lastMonth = iso(lastMonthStart).slice(0, 7);
-const lastMonthName = { en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(lastMonthStart), ko: `${lastMonthStart.getUTCFullYear()}년 ${lastMonthStart.getUTCMonth() + 1}월` };
-const inLastMonth = (day: number, hour = 18) => new Date(Date.UTC(lastMonthStart.getUTCFullYear(), lastMonthStart.getUTCMonth(), day, hour)).toISOString();
+const lastMonthName = {
+  en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(lastMonthStart),
+  ko: `${lastMonthStart.getUTCFullYear()}년 ${lastMonthStart.getUTCMonth() + 1}월`,
+};
+const inLastMonth = (day: number, hour = 18) =>
+  new Date(Date.UTC(lastMonthStart.getUTCFullYear(), lastMonthStart.getUTCMonth(), day, hour)).toISOString();
 
 describe('the monthly report as a committee files it', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -39,7 +43,10 @@ describe('the monthly report as a committee files it', () => {
     secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
     const m = await buildMeeting(t.ctx.db, org.cellA1a.id, { startsAt: inLastMonth(12) });
     await holdMeeting(t.ctx.db, m.id, { [org.P.id]: 'absent' });
-    await addDecision(t.ctx.db, systemActor(), m.id, { text: 'Clean the yard', actions: [{ title: 'Bring tools', ownerPersonId: org.M.id, dueOn: iso(new Date(inLastMonth(20))) }] });
+    await addDecision(t.ctx.db, systemActor(), m.id, {
+      text: 'Clean the yard',
+      actions: [{ title: 'Bring tools', ownerPersonId: org.M.id, dueOn: iso(new Date(inLastMonth(20))) }],
+    });
     // A busy cell: more meetings and decisions than one page holds.
     const cell = await buildCell(t.ctx.db, org.districtA1.id, { name: '바쁜 세포' });
     longCell = cell.id;
@@ -47,10 +54,15 @@ describe('the monthly report as a committee files it', () => {
     for (let i = 0; i < 36; i++) {
       const mm = await buildMeeting(t.ctx.db, cell.id, { startsAt: inLastMonth(1 + (i % 27), 8 + Math.floor(i / 27) * 4) });
       await holdMeeting(t.ctx.db, mm.id);
-      await addDecision(t.ctx.db, systemActor(), mm.id, { text: `Decision ${i + 1}: inspect the furnace lining before each shift`, actions: [{ title: `Check ${i + 1}`, dueOn: iso(new Date(inLastMonth(27))) }] });
+      await addDecision(t.ctx.db, systemActor(), mm.id, {
+        text: `Decision ${i + 1}: inspect the furnace lining before each shift`,
+        actions: [{ title: `Check ${i + 1}`, dueOn: iso(new Date(inLastMonth(27))) }],
+      });
     }
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('refuses to submit a month not yet over unless the request confirms it, and says when it ends', async () => {
     const url = `/api/v1/cells/${org.cellA1a.id}/reports/${thisMonth}`;
@@ -60,7 +72,12 @@ describe('the monthly report as a committee files it', () => {
     expect(draft.body).toMatchObject({ monthEndsOn: iso(end), daysLeft });
     const refused = await secretary.post(`${url}/submit`, { notes: 'early' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: 'conflict', messageKey: 'report.monthNotOver', params: { monthEndsOn: iso(end) }, details: { daysLeft } });
+    expect(refused.body.error).toMatchObject({
+      code: 'conflict',
+      messageKey: 'report.monthNotOver',
+      params: { monthEndsOn: iso(end) },
+      details: { daysLeft },
+    });
     expect((await secretary.get(url)).body.status).toBe('draft');
     expect((await secretary.post(`${url}/submit`, { confirmEarly: false })).status).toBe(409);
     const confirmed = await secretary.post(`${url}/submit`, { notes: 'early', confirmEarly: true });
@@ -72,14 +89,26 @@ describe('the monthly report as a committee files it', () => {
     const past = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/reports/${lastMonth}/submit`, { notes: '지난달 보고' });
     expect(past.status).toBe(200);
     expect(past.body).toMatchObject({ status: 'submitted', daysLeft: null });
-    expect(past.body.decisions).toEqual([expect.objectContaining({ text: 'Clean the yard', actions: [expect.objectContaining({ title: 'Bring tools', ownerName: 'Member Lee', status: 'open' })] })]);
+    expect(past.body.decisions).toEqual([
+      expect.objectContaining({
+        text: 'Clean the yard',
+        actions: [expect.objectContaining({ title: 'Bring tools', ownerName: 'Member Lee', status: 'open' })],
+      }),
+    ]);
   });
 
   it('prints a normal month on one page in English: headings, the standards table, attendance, decisions, dates and kinds named', async () => {
     const { pages, runs } = await pdf(`/api/v1/cells/${org.cellA1a.id}/reports/${lastMonth}.pdf?lang=en`);
     expect(pages).toBe(1);
     const text = pageText(runs);
-    for (const label of ['Monthly report', 'Standards', 'Meetings and attendance', 'Decisions and follow-up actions', "Secretary's notes", 'Page 1 of 1']) {
+    for (const label of [
+      'Monthly report',
+      'Standards',
+      'Meetings and attendance',
+      'Decisions and follow-up actions',
+      "Secretary's notes",
+      'Page 1 of 1',
+    ]) {
       expect(text).toContain(label);
     }
     expect(text).toContain(lastMonthName.en);
@@ -102,9 +131,13 @@ describe('the monthly report as a committee files it', () => {
 
   it('prints it in Korean for lang=ko or a Korean Accept-Language, and lang wins over the header', async () => {
     const url = `/api/v1/cells/${org.cellA1a.id}/reports/${lastMonth}.pdf`;
-    for (const [query, headers] of [['?lang=ko', {}], ['', { 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.5' }]] as const) {
+    for (const [query, headers] of [
+      ['?lang=ko', {}],
+      ['', { 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.5' }],
+    ] as const) {
       const text = pageText((await pdf(`${url}${query}`, headers)).runs);
-      for (const label of ['월간 보고서', '기준', '회의와 참석', '결정과 후속 과업', '세포총회', '1쪽 중 1쪽']) expect(text).toContain(label);
+      for (const label of ['월간 보고서', '기준', '회의와 참석', '결정과 후속 과업', '세포총회', '1쪽 중 1쪽'])
+        expect(text).toContain(label);
       expect(text).toContain(lastMonthName.ko);
       expect(text).toContain('매월 세포총회 1회 이상');
       expect(text).not.toContain('Monthly report');
@@ -133,7 +166,7 @@ describe('the monthly report as a committee files it', () => {
     }
   });
 
-  it('gives the CSV plain columns, no JSON in any cell, names in the reader\'s language and a BOM', async () => {
+  it("gives the CSV plain columns, no JSON in any cell, names in the reader's language and a BOM", async () => {
     for (const lang of ['en', 'ko'] as const) {
       const res = await region.get(`/api/v1/cells/${org.cellA1a.id}/reports/${lastMonth}.csv?lang=${lang}`);
       expect(res.status).toBe(200);
@@ -146,16 +179,31 @@ describe('the monthly report as a committee files it', () => {
       }
       const standard = rows.find((r) => r.section === 'standard' && r.code === 'general-attendance-rate')!;
       expect(standard).toMatchObject({ status: 'not_met', value: '66.7', limit: '80', unit: 'percent' });
-      expect(rows.find((r) => r.section === 'standard' && r.code === 'general-meeting-monthly'))
-        .toMatchObject({ status: 'met', value: '1', limit: '1', unit: 'meetings', name: lang === 'ko' ? '매월 세포총회 1회 이상' : 'A general membership meeting at least once a month' });
-      expect(rows.find((r) => r.section === 'meeting')).toMatchObject({ code: 'general', name: lang === 'ko' ? '세포총회' : 'General membership meeting', status: 'held', present: '2', expected: '3', date: iso(new Date(inLastMonth(12))) });
+      expect(rows.find((r) => r.section === 'standard' && r.code === 'general-meeting-monthly')).toMatchObject({
+        status: 'met',
+        value: '1',
+        limit: '1',
+        unit: 'meetings',
+        name: lang === 'ko' ? '매월 세포총회 1회 이상' : 'A general membership meeting at least once a month',
+      });
+      expect(rows.find((r) => r.section === 'meeting')).toMatchObject({
+        code: 'general',
+        name: lang === 'ko' ? '세포총회' : 'General membership meeting',
+        status: 'held',
+        present: '2',
+        expected: '3',
+        date: iso(new Date(inLastMonth(12))),
+      });
       expect(rows.find((r) => r.section === 'action')).toMatchObject({ name: 'Bring tools', owner: 'Member Lee', status: 'open' });
-      expect(rows.find((r) => r.section === 'summary' && r.code === 'members')).toMatchObject({ name: lang === 'ko' ? '명단의 성원' : 'Members on the roll', value: '3' });
+      expect(rows.find((r) => r.section === 'summary' && r.code === 'members')).toMatchObject({
+        name: lang === 'ko' ? '명단의 성원' : 'Members on the roll',
+        value: '3',
+      });
     }
   });
 });
 
-describe('the report\'s catalog of words', () => {
+describe("the report's catalog of words", () => {
   const params = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
   it('has every label in both languages, none empty, with the same params', () => {
     expect(Object.keys(REPORT_LABELS.ko).sort()).toEqual(Object.keys(REPORT_LABELS.en).sort());

@@ -34,11 +34,21 @@ const sectorArb = fc.constantFrom<Sector>('metallurgy', 'education', 'fisheries'
 
 const planArb: fc.Arbitrary<Plan> = fc.record({
   committees: fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 1, maxLength: 4 }),
-  cells: fc.array(fc.record({ parent: fc.integer({ min: 0, max: 3 }), members: fc.integer({ min: 1, max: 4 }), sector: sectorArb }), { minLength: 2, maxLength: 6 }),
-  meetings: fc.array(fc.record({
-    cell: fc.integer({ min: 0, max: 5 }), kind: fc.constantFrom('general' as const, 'review' as const), monthsAgo: fc.constantFrom(0 as const, 1 as const),
-    dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }), held: fc.boolean(), absent: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
-  }), { maxLength: 10 }),
+  cells: fc.array(fc.record({ parent: fc.integer({ min: 0, max: 3 }), members: fc.integer({ min: 1, max: 4 }), sector: sectorArb }), {
+    minLength: 2,
+    maxLength: 6,
+  }),
+  meetings: fc.array(
+    fc.record({
+      cell: fc.integer({ min: 0, max: 5 }),
+      kind: fc.constantFrom('general' as const, 'review' as const),
+      monthsAgo: fc.constantFrom(0 as const, 1 as const),
+      dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+      held: fc.boolean(),
+      absent: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    }),
+    { maxLength: 10 },
+  ),
   moves: fc.array(fc.record({ unit: fc.integer({ min: 0, max: 9 }), to: fc.integer({ min: 0, max: 3 }) }), { maxLength: 2 }),
   closes: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 1 }),
   resectors: fc.array(fc.record({ cell: fc.integer({ min: 0, max: 5 }), sector: sectorArb }), { maxLength: 2 }),
@@ -52,109 +62,146 @@ describe('compliance roll-ups', () => {
     globalRoot = await buildRoot(t.ctx.db);
     // A standard for one sector only, so that a cell's sector decides what it is judged by.
     await sql`insert into standards (code, kind, params, title_en, title_ko, scope_sector, valid_from)
-      values ('education-monthly-review', 'meetings_per_month', '{"kind":"review","min":1}', 'Education: a monthly review', '교육: 매월 총화', 'education', '2000-01-01')`.execute(t.ctx.db);
+      values ('education-monthly-review', 'meetings_per_month', '{"kind":"review","min":1}', 'Education: a monthly review', '교육: 매월 총화', 'education', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
     // The registry's worked example: two review sessions in any three months (a source that carries forward).
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
-      values ('review-quarterly', 'meetings_per_quarter', '{"kind":"review","min":2}', 'Two reviews a quarter', '분기 총화 2회', '2000-01-01')`.execute(t.ctx.db);
+      values ('review-quarterly', 'meetings_per_quarter', '{"kind":"review","min":2}', 'Two reviews a quarter', '분기 총화 2회', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('equal a brute-force count for every committee, after moves and closures', async () => {
     const today = todayIso();
     const current = periodOf(today);
     const periods = [previousPeriod(current), current];
-    await fc.assert(fc.asyncProperty(planArb, async (plan) => {
-      const db = t.ctx.db;
-      const runRoot = (await buildCommittee(db, globalRoot)).id;
-      const committees: number[] = [];
-      for (const parent of plan.committees) {
-        committees.push((await buildCommittee(db, parent < 0 || parent >= committees.length ? runRoot : committees[parent]!)).id);
-      }
-      const cells: number[] = [];
-      const people: number[][] = [];
-      for (const c of plan.cells) {
-        const cell = await buildCell(db, committees[c.parent % committees.length]!, { sector: c.sector });
-        cells.push(cell.id);
-        const ps: number[] = [];
-        for (let i = 0; i < c.members; i++) ps.push((await buildPerson(db, cell.id, { fromDate: '2022-01-01' })).id);
-        people.push(ps);
-      }
-      // Both months exist before any fact is written, so what follows goes through the incremental path.
-      for (const p of periods) await materializePeriod(db, p);
-      for (const m of plan.meetings) {
-        const cellIndex = m.cell % cells.length;
-        const start = m.monthsAgo === 0 ? Date.parse(`${current}T00:00:00Z`) : Date.parse(`${periods[0]}T00:00:00Z`);
-        const end = m.monthsAgo === 0 ? Date.now() - 60_000 : Date.parse(`${current}T00:00:00Z`) - 60_000;
-        if (end <= start) continue;
-        const meeting = await buildMeeting(db, cells[cellIndex]!, { kind: m.kind, startsAt: new Date(start + (end - start) * m.dayFraction).toISOString() });
-        if (!m.held) continue;
-        const statuses = Object.fromEntries(people[cellIndex]!.map((p, i) => [p, m.absent[i] ? 'absent' as const : 'present' as const]));
-        await holdMeeting(db, meeting.id, statuses);
-      }
-      const units = [...committees, ...cells];
-      for (const mv of plan.moves) {
-        const unit = units[mv.unit % units.length]!;
-        const to = committees[mv.to % committees.length]!;
-        await moveUnit(db, actor, unit, to).catch(() => undefined); // moves under itself are refused, as they should be
-      }
-      for (const ci of plan.closes) {
-        const cellIndex = ci % cells.length;
-        const other = cells.find((_, i) => i !== cellIndex);
-        if (!other) continue;
-        for (const p of people[cellIndex]!) await transferPerson(db, actor, p, { toCellId: other, date: today });
-        await closeUnit(db, actor, cells[cellIndex]!, today);
-      }
+    await fc.assert(
+      fc.asyncProperty(planArb, async (plan) => {
+        const db = t.ctx.db;
+        const runRoot = (await buildCommittee(db, globalRoot)).id;
+        const committees: number[] = [];
+        for (const parent of plan.committees) {
+          committees.push((await buildCommittee(db, parent < 0 || parent >= committees.length ? runRoot : committees[parent]!)).id);
+        }
+        const cells: number[] = [];
+        const people: number[][] = [];
+        for (const c of plan.cells) {
+          const cell = await buildCell(db, committees[c.parent % committees.length]!, { sector: c.sector });
+          cells.push(cell.id);
+          const ps: number[] = [];
+          for (let i = 0; i < c.members; i++) ps.push((await buildPerson(db, cell.id, { fromDate: '2022-01-01' })).id);
+          people.push(ps);
+        }
+        // Both months exist before any fact is written, so what follows goes through the incremental path.
+        for (const p of periods) await materializePeriod(db, p);
+        for (const m of plan.meetings) {
+          const cellIndex = m.cell % cells.length;
+          const start = m.monthsAgo === 0 ? Date.parse(`${current}T00:00:00Z`) : Date.parse(`${periods[0]}T00:00:00Z`);
+          const end = m.monthsAgo === 0 ? Date.now() - 60_000 : Date.parse(`${current}T00:00:00Z`) - 60_000;
+          if (end <= start) continue;
+          const meeting = await buildMeeting(db, cells[cellIndex]!, {
+            kind: m.kind,
+            startsAt: new Date(start + (end - start) * m.dayFraction).toISOString(),
+          });
+          if (!m.held) continue;
+          const statuses = Object.fromEntries(
+            people[cellIndex]!.map((p, i) => [p, m.absent[i] ? ('absent' as const) : ('present' as const)]),
+          );
+          await holdMeeting(db, meeting.id, statuses);
+        }
+        const units = [...committees, ...cells];
+        for (const mv of plan.moves) {
+          const unit = units[mv.unit % units.length]!;
+          const to = committees[mv.to % committees.length]!;
+          await moveUnit(db, actor, unit, to).catch(() => undefined); // moves under itself are refused, as they should be
+        }
+        for (const ci of plan.closes) {
+          const cellIndex = ci % cells.length;
+          const other = cells.find((_, i) => i !== cellIndex);
+          if (!other) continue;
+          for (const p of people[cellIndex]!) await transferPerson(db, actor, p, { toCellId: other, date: today });
+          await closeUnit(db, actor, cells[cellIndex]!, today);
+        }
 
-      for (const r of plan.resectors) await updateUnit(db, actor, cells[r.cell % cells.length]!, { sector: r.sector });
+        for (const r of plan.resectors) await updateUnit(db, actor, cells[r.cell % cells.length]!, { sector: r.sector });
 
-      const committeeIds = [runRoot, ...committees];
-      for (const period of periods) {
-        const expected = await bruteForceRollups(db, period, nextPeriod(period), today, committeeIds);
-        const stored = await db.selectFrom('unit_rollups').select(['unit_id', 'standard_code', 'sector', 'cells_total', 'cells_meeting'])
-          .where('period', '=', period).where('unit_id', 'in', committeeIds).execute();
-        const actual = Object.fromEntries(stored.filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
-          .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]));
-        expect(actual, `period ${period}`).toEqual(expected);
-        // The summed roll-ups (attendance present and expected) equal the plain sums over the same cells.
-        const sums = await db.selectFrom('unit_sums').select(['unit_id', 'key', 'sector', 'value'])
-          .where('period', '=', period).where('unit_id', 'in', committeeIds).execute();
-        expect(Object.fromEntries(sums.filter((r) => r.value !== 0).map((r) => [`${r.unit_id}|${r.key}|${r.sector}`, r.value])), `sums ${period}`)
-          .toEqual(await bruteForceAttendanceSums(db, period, nextPeriod(period), today, committeeIds));
-        // The worst cells, found through the paths stored with the verdicts (kept through moves) and
-        // through the tree itself, equal the brute-force list; a short page, so ties are cut.
-        const worst = await bruteForceWorst(db, period, nextPeriod(period), today, committeeIds, 3);
-        for (const id of committeeIds) {
-          const { path } = await db.selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', id).executeTakeFirstOrThrow();
-          for (const small of [true, false]) {
-            const found = await findWorstCells(db, actor, path, period, 3, small);
-            expect(found.map((c) => c.id), `worst under ${id}, ${small ? 'small' : 'large'} plan, ${period}`).toEqual(worst[id]);
+        const committeeIds = [runRoot, ...committees];
+        for (const period of periods) {
+          const expected = await bruteForceRollups(db, period, nextPeriod(period), today, committeeIds);
+          const stored = await db
+            .selectFrom('unit_rollups')
+            .select(['unit_id', 'standard_code', 'sector', 'cells_total', 'cells_meeting'])
+            .where('period', '=', period)
+            .where('unit_id', 'in', committeeIds)
+            .execute();
+          const actual = Object.fromEntries(
+            stored
+              .filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
+              .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]),
+          );
+          expect(actual, `period ${period}`).toEqual(expected);
+          // The summed roll-ups (attendance present and expected) equal the plain sums over the same cells.
+          const sums = await db
+            .selectFrom('unit_sums')
+            .select(['unit_id', 'key', 'sector', 'value'])
+            .where('period', '=', period)
+            .where('unit_id', 'in', committeeIds)
+            .execute();
+          expect(
+            Object.fromEntries(sums.filter((r) => r.value !== 0).map((r) => [`${r.unit_id}|${r.key}|${r.sector}`, r.value])),
+            `sums ${period}`,
+          ).toEqual(await bruteForceAttendanceSums(db, period, nextPeriod(period), today, committeeIds));
+          // The worst cells, found through the paths stored with the verdicts (kept through moves) and
+          // through the tree itself, equal the brute-force list; a short page, so ties are cut.
+          const worst = await bruteForceWorst(db, period, nextPeriod(period), today, committeeIds, 3);
+          for (const id of committeeIds) {
+            const { path } = await db
+              .selectFrom('units')
+              .select(sql<string>`path::text`.as('path'))
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow();
+            for (const small of [true, false]) {
+              const found = await findWorstCells(db, actor, path, period, 3, small);
+              expect(
+                found.map((c) => c.id),
+                `worst under ${id}, ${small ? 'small' : 'large'} plan, ${period}`,
+              ).toEqual(worst[id]);
+            }
+          }
+          // The cells behind each figure, read a page of one at a time (so the reader crosses every
+          // stretch of the name order), are as many as the figure counts, each once.
+          for (const [key, [total, meeting]] of Object.entries(expected)) {
+            const [unit, code, sector] = key.split('|');
+            if (sector !== '*') continue;
+            for (const meets of [undefined, true, false]) {
+              const ids: number[] = [];
+              let cursor: string | undefined;
+              do {
+                const page = await listComplianceCells(db, actor, Number(unit), { period, standard: code!, meets, limit: 1, cursor });
+                ids.push(...page.items.map((i) => i.cellId));
+                cursor = page.nextCursor ?? undefined;
+              } while (cursor);
+              expect(ids.length, `cells behind ${key} (meets ${meets}), ${period}`).toBe(
+                meets === undefined ? total : meets ? meeting : total! - meeting!,
+              );
+              expect(new Set(ids).size).toBe(ids.length);
+            }
           }
         }
-        // The cells behind each figure, read a page of one at a time (so the reader crosses every
-        // stretch of the name order), are as many as the figure counts, each once.
-        for (const [key, [total, meeting]] of Object.entries(expected)) {
-          const [unit, code, sector] = key.split('|');
-          if (sector !== '*') continue;
-          for (const meets of [undefined, true, false]) {
-            const ids: number[] = [];
-            let cursor: string | undefined;
-            do {
-              const page = await listComplianceCells(db, actor, Number(unit), { period, standard: code!, meets, limit: 1, cursor });
-              ids.push(...page.items.map((i) => i.cellId));
-              cursor = page.nextCursor ?? undefined;
-            } while (cursor);
-            expect(ids.length, `cells behind ${key} (meets ${meets}), ${period}`).toBe(meets === undefined ? total : meets ? meeting : total! - meeting!);
-            expect(new Set(ids).size).toBe(ids.length);
-          }
-        }
-      }
-    }), { numRuns: Number(process.env.ROLLUP_RUNS ?? 12) });
+      }),
+      { numRuns: Number(process.env.ROLLUP_RUNS ?? 12) },
+    );
   }, 600_000);
 
   it('an incrementally kept period equals a full rebuild of it', async () => {
     const period = periodOf(todayIso());
     // Every committee's roll-up and every cell's verdicts (with their figures, failing counts and paths).
-    const snapshot = () => sql<{ k: string }>`select unit_id || '|' || standard_code || '|' || sector || '|' || cells_total || '|' || cells_meeting as k
+    const snapshot = () =>
+      sql<{ k: string }>`select unit_id || '|' || standard_code || '|' || sector || '|' || cells_total || '|' || cells_meeting as k
       from unit_rollups where period = ${period}::date and (cells_total <> 0 or cells_meeting <> 0)
       union all
       select cell_id || '|' || standard_code || '|' || meets || '|' || coalesce(x::text, '') || '|' || coalesce(y::text, '') || '|' || coalesce(failing::text, '') || '|' || coalesce(path::text, '')
@@ -170,4 +217,3 @@ describe('compliance roll-ups', () => {
     expect(before.length).toBeGreaterThan(0);
   });
 });
-

@@ -31,12 +31,23 @@ describe('the rulebook registry', () => {
     org = await buildOrg(t.ctx.db);
     admin = await signIn(t.app, 'admin@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  const base = { code: 'consultative-quarterly', titleEn: 'A consultative meeting a quarter', titleKo: '분기마다 협의회', validFrom: `${current}` };
+  const base = {
+    code: 'consultative-quarterly',
+    titleEn: 'A consultative meeting a quarter',
+    titleKo: '분기마다 협의회',
+    validFrom: `${current}`,
+  };
 
   it('saves a standard of a registered kind; an unknown kind or bad parameters are a 400 with a message key', async () => {
-    const saved = await admin.post('/api/v1/standards', { ...base, kind: 'meetings_per_quarter', params: { kind: 'consultative', min: 1 } });
+    const saved = await admin.post('/api/v1/standards', {
+      ...base,
+      kind: 'meetings_per_quarter',
+      params: { kind: 'consultative', min: 1 },
+    });
     expect(saved.status).toBeLessThan(300);
     const listed = (await admin.get('/api/v1/standards')).body.items.find((s: { code: string }) => s.code === base.code);
     expect(listed).toMatchObject({ kind: 'meetings_per_quarter', params: { kind: 'consultative', min: 1 } });
@@ -45,11 +56,19 @@ describe('the rulebook registry', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ messageKey: 'standard.unknownKind', params: { kind: 'no_such_kind' } });
 
-    const tooFew = await admin.post('/api/v1/standards', { ...base, kind: 'meetings_per_quarter', params: { kind: 'consultative', min: 0 } });
+    const tooFew = await admin.post('/api/v1/standards', {
+      ...base,
+      kind: 'meetings_per_quarter',
+      params: { kind: 'consultative', min: 0 },
+    });
     expect(tooFew.status).toBe(400);
     expect(tooFew.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'body.params.min' }] });
 
-    const noSuchMeeting = await admin.post('/api/v1/standards', { ...base, kind: 'meetings_per_quarter', params: { kind: 'nope', min: 1 } });
+    const noSuchMeeting = await admin.post('/api/v1/standards', {
+      ...base,
+      kind: 'meetings_per_quarter',
+      params: { kind: 'nope', min: 1 },
+    });
     expect(noSuchMeeting.status).toBe(400);
     expect(noSuchMeeting.body.error.messageKey).toBe('meetingKind.unknown');
   });
@@ -59,8 +78,10 @@ describe('the rulebook registry', () => {
     // In force since long ago, so the past months are judged by it too.
     await sql`update standards set valid_from = '2000-01-01' where code = ${base.code}`.execute(db);
     for (const p of [m3, m2, m1, current]) await materializePeriod(db, p);
-    const verdict = async (unitId: number, period: string) => (await admin.get(`/api/v1/units/${unitId}/compliance?period=${month(period)}`))
-      .body.standards.find((s: { code: string }) => s.code === base.code);
+    const verdict = async (unitId: number, period: string) =>
+      (await admin.get(`/api/v1/units/${unitId}/compliance?period=${month(period)}`)).body.standards.find(
+        (s: { code: string }) => s.code === base.code,
+      );
     for (const p of [m3, m2, m1, current]) expect(await verdict(org.districtA1.id, p), p).toMatchObject({ cellsMeeting: 0, cellsTotal: 2 });
 
     // Held two months ago, recorded now: the incremental path carries it forward to the later months.
@@ -82,25 +103,46 @@ describe('the rulebook registry', () => {
     }
   });
 
-  it('a write re-runs only the sources reading the facts it changed, and judges on the cell\'s other stored metrics', async () => {
+  it("a write re-runs only the sources reading the facts it changed, and judges on the cell's other stored metrics", async () => {
     const db = t.ctx.db;
     const cell = org.cellA1b.id;
     const m = await buildMeeting(db, cell, { kind: 'general', startsAt: new Date(Date.now() - 3_600_000).toISOString() });
     await holdMeeting(db, m.id);
-    const metric = async (key: string) => (await db.selectFrom('cell_metrics').select('value')
-      .where('cell_id', '=', cell).where('period', '=', current).where('key', '=', key).executeTakeFirst())?.value;
+    const metric = async (key: string) =>
+      (
+        await db
+          .selectFrom('cell_metrics')
+          .select('value')
+          .where('cell_id', '=', cell)
+          .where('period', '=', current)
+          .where('key', '=', key)
+          .executeTakeFirst()
+      )?.value;
     expect(await metric('meetings_held:general')).toBe(1);
     // A stored figure no action can move: closing an action must neither recompute nor drop it.
-    await db.updateTable('cell_metrics').set({ value: 7 }).where('cell_id', '=', cell).where('period', '=', current)
-      .where('key', '=', 'meetings_held:general').execute();
-    const meeting = await addDecision(db, systemActor(), m.id, { text: 'Repair the roof', actions: [{ title: 'Buy tiles', dueOn: todayIso() }] });
+    await db
+      .updateTable('cell_metrics')
+      .set({ value: 7 })
+      .where('cell_id', '=', cell)
+      .where('period', '=', current)
+      .where('key', '=', 'meetings_held:general')
+      .execute();
+    const meeting = await addDecision(db, systemActor(), m.id, {
+      text: 'Repair the roof',
+      actions: [{ title: 'Buy tiles', dueOn: todayIso() }],
+    });
     await setActionStatus(db, systemActor(), meeting.decisions[0]!.actions[0]!.id, 'done');
     expect(await metric('actions_due')).toBe(1);
     expect(await metric('actions_on_time')).toBe(1);
     expect(await metric('meetings_held:general')).toBe(7);
     // The verdicts were judged on it as stored.
-    const general = await db.selectFrom('cell_compliance').select(['x']).where('cell_id', '=', cell).where('period', '=', current)
-      .where('standard_code', '=', 'general-meeting-monthly').executeTakeFirstOrThrow();
+    const general = await db
+      .selectFrom('cell_compliance')
+      .select(['x'])
+      .where('cell_id', '=', cell)
+      .where('period', '=', current)
+      .where('standard_code', '=', 'general-meeting-monthly')
+      .executeTakeFirstOrThrow();
     expect(general.x).toBe(7);
     // Saving attendance changes meetings: that source runs again.
     const again = await buildMeeting(db, cell, { kind: 'general', startsAt: new Date(Date.now() - 1_800_000).toISOString() });
@@ -112,7 +154,8 @@ describe('the rulebook registry', () => {
     const db = t.ctx.db;
     const m = await buildMeeting(db, org.cellA1a.id, { kind: 'general', startsAt: new Date(Date.now() - 3_600_000).toISOString() });
     await holdMeeting(db, m.id, { [org.M.id]: 'absent' });
-    const sums = async (unitId: number, period: string) => (await admin.get(`/api/v1/units/${unitId}/compliance?period=${month(period)}`)).body.sums as Record<string, number>;
+    const sums = async (unitId: number, period: string) =>
+      (await admin.get(`/api/v1/units/${unitId}/compliance?period=${month(period)}`)).body.sums as Record<string, number>;
     const a = await sums(org.cellA1a.id, current);
     const b = await sums(org.cellA1b.id, current);
     const district = await sums(org.districtA1.id, current);
@@ -130,9 +173,13 @@ describe('the rulebook registry', () => {
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('orphan', 'not_registered', '{}', 'Orphan', '고아', '2000-01-01')`.execute(db);
     await materializePeriod(db, current);
-    const codes = (await db.selectFrom('cell_compliance').select('standard_code').distinct().where('period', '=', current).execute()).map((r) => r.standard_code);
+    const codes = (await db.selectFrom('cell_compliance').select('standard_code').distinct().where('period', '=', current).execute()).map(
+      (r) => r.standard_code,
+    );
     expect(codes).not.toContain('orphan');
-    await expect(bruteForceRollups(db, current, nextPeriod(current), todayIso(), [org.districtA1.id])).rejects.toThrow('the oracle has no kind not_registered');
+    await expect(bruteForceRollups(db, current, nextPeriod(current), todayIso(), [org.districtA1.id])).rejects.toThrow(
+      'the oracle has no kind not_registered',
+    );
     await sql`delete from standards where code = 'orphan'`.execute(db);
   });
 });

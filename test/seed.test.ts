@@ -14,7 +14,14 @@ const MEMBERS = 1_200;
 const MONTHS = 4;
 const TODAY = '2026-06-20'; // a fixed past day: the rows do not depend on the clock
 
-type Seeded = { db: Database; pool: ReturnType<typeof createPool>; org: SeedResult; activity: ActivityResult; schemaBefore: string[]; drop(): Promise<void> };
+type Seeded = {
+  db: Database;
+  pool: ReturnType<typeof createPool>;
+  org: SeedResult;
+  activity: ActivityResult;
+  schemaBefore: string[];
+  drop(): Promise<void>;
+};
 
 /** The activity tables' constraints and indexes as the catalog defines them. */
 async function activitySchema(db: Database): Promise<string[]> {
@@ -34,7 +41,17 @@ async function seedFresh(seed: number): Promise<Seeded> {
   const org = await seedOrganization(pool, { cells: CELLS, members: MEMBERS, seed });
   const schemaBefore = await activitySchema(db);
   const activity = await seedActivity(pool, { months: MONTHS, seed, today: TODAY });
-  return { db, pool, org, activity, schemaBefore, async drop() { await db.destroy(); await database.drop(); } };
+  return {
+    db,
+    pool,
+    org,
+    activity,
+    schemaBefore,
+    async drop() {
+      await db.destroy();
+      await database.drop();
+    },
+  };
 }
 
 /** One digest of every generated row (ids included), independent of physical order. */
@@ -58,7 +75,8 @@ async function checksum(db: Database): Promise<string> {
   return parts.join(' ');
 }
 
-const count = async (db: Database, query: ReturnType<typeof sql>) => Number(((await query.execute(db)).rows[0] as { n: string | number }).n);
+const count = async (db: Database, query: ReturnType<typeof sql>) =>
+  Number(((await query.execute(db)).rows[0] as { n: string | number }).n);
 
 describe('seed generator', () => {
   let a: Seeded;
@@ -85,14 +103,29 @@ describe('seed generator', () => {
     const { db } = a;
     expect(await count(db, sql`select count(*) as n from units where kind = 'cell'`)).toBe(CELLS);
     expect(await count(db, sql`select count(*) as n from units where parent_id is null`)).toBe(1);
-    expect(await count(db, sql`select count(*) as n from units u where u.depth <> nlevel(u.path) - 1
-      or subpath(u.path, -1)::text <> u.id::text`)).toBe(0);
-    expect(await count(db, sql`select count(*) as n from units u join units p on p.id = u.parent_id
-      where u.path <> p.path || u.id::text or u.depth <> p.depth + 1`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from units u where u.depth <> nlevel(u.path) - 1
+      or subpath(u.path, -1)::text <> u.id::text`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from units u join units p on p.id = u.parent_id
+      where u.path <> p.path || u.id::text or u.depth <> p.depth + 1`,
+      ),
+    ).toBe(0);
     // A unit without children is a cell, and a cell has none.
-    expect(await count(db, sql`select count(*) as n from units u
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from units u
       where (u.kind = 'cell') = exists (select 1 from units c where c.parent_id = u.id)
-        or (u.kind = 'committee') <> exists (select 1 from units c where c.parent_id = u.id)`)).toBe(0);
+        or (u.kind = 'committee') <> exists (select 1 from units c where c.parent_id = u.id)`,
+      ),
+    ).toBe(0);
   });
 
   it('fills every cell with 3 to 60 members, one open secretary each, one open membership per person', async () => {
@@ -109,26 +142,51 @@ describe('seed generator', () => {
       expect(r.secretaries).toBe(1);
     }
     expect(rows.reduce((s, r) => s + r.open, 0)).toBe(MEMBERS);
-    expect(await count(db, sql`select count(*) as n from people p
-      where (select count(*) from memberships m where m.person_id = p.id and m.to_date is null) <> 1`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from people p
+      where (select count(*) from memberships m where m.person_id = p.id and m.to_date is null) <> 1`,
+      ),
+    ).toBe(0);
   });
 
   it('records every held meeting with exactly the roll of that day', async () => {
     const { db } = a;
     expect(await count(db, sql`select count(*) as n from meetings where status = 'held'`)).toBeGreaterThan(CELLS * MONTHS);
     // Roll members missing from the attendance, or attendance rows for people not on the roll.
-    expect(await count(db, sql`select count(*) as n from meetings m join memberships ms on ms.cell_id = m.cell_id
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from meetings m join memberships ms on ms.cell_id = m.cell_id
         and ms.from_date <= m.meets_on and (ms.to_date is null or ms.to_date > m.meets_on)
-      where m.status = 'held' and not exists (select 1 from attendance a where a.cell_id = m.cell_id and a.meeting_id = m.id and a.person_id = ms.person_id)`)).toBe(0);
-    expect(await count(db, sql`select count(*) as n from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
+      where m.status = 'held' and not exists (select 1 from attendance a where a.cell_id = m.cell_id and a.meeting_id = m.id and a.person_id = ms.person_id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
       where m.status <> 'held' or not exists (select 1 from memberships ms where ms.cell_id = a.cell_id and ms.person_id = a.person_id
-        and ms.from_date <= m.meets_on and (ms.to_date is null or ms.to_date > m.meets_on))`)).toBe(0);
+        and ms.from_date <= m.meets_on and (ms.to_date is null or ms.to_date > m.meets_on))`,
+      ),
+    ).toBe(0);
     expect(await count(db, sql`select count(*) as n from attendance where (status = 'excused') <> (reason is not null)`)).toBe(0);
     // Every row carries its meeting's day, and the rows were loaded month by month (physical order).
-    expect(await count(db, sql`select count(*) as n from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
-      where a.meets_on <> m.meets_on`)).toBe(0);
-    expect(await count(db, sql`select count(*) as n from (select date_trunc('month', meets_on) as month,
-        lag(date_trunc('month', meets_on)) over (order by ctid) as before from attendance) t where month < before`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
+      where a.meets_on <> m.meets_on`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from (select date_trunc('month', meets_on) as month,
+        lag(date_trunc('month', meets_on)) over (order by ctid) as before from attendance) t where month < before`,
+      ),
+    ).toBe(0);
   });
 
   it('holds no meeting in the future and dates meetings by their UTC day', async () => {
@@ -136,9 +194,16 @@ describe('seed generator', () => {
     expect(await count(db, sql`select count(*) as n from meetings where status <> 'scheduled' and starts_at > ${TODAY}::date + 1`)).toBe(0);
     expect(await count(db, sql`select count(*) as n from meetings where meets_on <> (starts_at at time zone 'UTC')::date`)).toBe(0);
     expect(await count(db, sql`select count(*) as n from meetings where status = 'not_held' and not_held_reason is null`)).toBe(0);
-    expect(await count(db, sql`select count(*) as n from decision_actions where closed_on > ${TODAY}::date
-      or (status = 'open') <> (closed_on is null)`)).toBe(0);
-    expect(await count(db, sql`select count(*) as n from follow_ups where created_on > ${TODAY}::date or resolved_on > ${TODAY}::date`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`select count(*) as n from decision_actions where closed_on > ${TODAY}::date
+      or (status = 'open') <> (closed_on is null)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(db, sql`select count(*) as n from follow_ups where created_on > ${TODAY}::date or resolved_on > ${TODAY}::date`),
+    ).toBe(0);
   });
 
   it('materializes roll-ups that equal a recount of the rows', async () => {
@@ -147,8 +212,14 @@ describe('seed generator', () => {
     expect(periods).toHaveLength(MONTHS);
     expect(periods.at(-1)).toBe('2026-06-01');
     for (const period of periods) {
-      const root = await db.selectFrom('unit_rollups as r').innerJoin('units as u', 'u.id', 'r.unit_id')
-        .select(['r.cells_total', 'r.cells_meeting']).where('u.parent_id', 'is', null).where('r.period', '=', period).where('r.standard_code', '=', '*').where('r.sector', '=', '*')
+      const root = await db
+        .selectFrom('unit_rollups as r')
+        .innerJoin('units as u', 'u.id', 'r.unit_id')
+        .select(['r.cells_total', 'r.cells_meeting'])
+        .where('u.parent_id', 'is', null)
+        .where('r.period', '=', period)
+        .where('r.standard_code', '=', '*')
+        .where('r.sector', '=', '*')
         .executeTakeFirstOrThrow();
       expect(root.cells_total).toBe(CELLS);
       // Per level-2 committee: cells with a held general meeting in the month, straight from the meetings.

@@ -6,8 +6,12 @@ import { buildAccount } from './helpers/factories.ts';
 
 describe('sign-in throttle', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const attempt = (login: string, password: string, ip: string) =>
     t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { login, password }, remoteAddress: ip }).then((r) => r.statusCode);
@@ -16,7 +20,12 @@ describe('sign-in throttle', () => {
   it('blocks one address guessing one account after the limit, the right password too, with Retry-After', async () => {
     await buildAccount(t.ctx.db, { login: 'target@test', password: 'right-pass' });
     for (let i = 0; i < LIMITS.pair; i++) expect(await attempt('target@test', `wrong-${i}`, '10.0.0.1')).toBe(401);
-    const blocked = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { login: 'target@test', password: 'right-pass' }, remoteAddress: '10.0.0.1' });
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { login: 'target@test', password: 'right-pass' },
+      remoteAddress: '10.0.0.1',
+    });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(JSON.parse(blocked.body).error).toMatchObject({ code: 'rate_limited', messageKey: 'auth.tooManyAttempts' });
@@ -35,7 +44,9 @@ describe('sign-in throttle', () => {
   it('guesses at one account from many addresses at once stop at the account limit', async () => {
     await buildAccount(t.ctx.db, { login: 'spread@test', password: 'spread-pass' });
     const n = LIMITS.account + 10;
-    const statuses = await Promise.all(Array.from({ length: n }, (_, i) => attempt('spread@test', `wrong-${i}`, `10.2.${Math.floor(i / 250)}.${i % 250 + 1}`)));
+    const statuses = await Promise.all(
+      Array.from({ length: n }, (_, i) => attempt('spread@test', `wrong-${i}`, `10.2.${Math.floor(i / 250)}.${(i % 250) + 1}`)),
+    );
     expect(tally(statuses)).toEqual({ 401: LIMITS.account, 429: 10 });
   });
 

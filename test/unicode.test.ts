@@ -18,7 +18,9 @@ beforeAll(async () => {
   org = await buildOrg(t.ctx.db);
   admin = await signIn(t.app, 'admin@test', 'secret-pass');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const unitBody = (name: string, code: string) => `{"parentId":${org.districtA1.id},"kind":"cell","name":"${name}","code":"${code}"}`;
 const postRaw = (body: string | Buffer) => admin.request('POST', '/api/v1/units', body as string, { 'content-type': 'application/json' });
@@ -35,8 +37,16 @@ describe('JSON bodies', () => {
   });
 
   it('refuses raw bytes that are not UTF-8', async () => {
-    const latin1 = Buffer.concat([Buffer.from(`{"parentId":${org.districtA1.id},"kind":"cell","name":"Caf`), Buffer.from([0xe9]), Buffer.from('","code":"U-3"}')]);
-    const encodedSurrogate = Buffer.concat([Buffer.from(`{"parentId":${org.districtA1.id},"kind":"cell","name":"X`), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('","code":"U-4"}')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`{"parentId":${org.districtA1.id},"kind":"cell","name":"Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('","code":"U-3"}'),
+    ]);
+    const encodedSurrogate = Buffer.concat([
+      Buffer.from(`{"parentId":${org.districtA1.id},"kind":"cell","name":"X`),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from('","code":"U-4"}'),
+    ]);
     for (const body of [latin1, encodedSurrogate]) {
       const res = await postRaw(body);
       expect(res.status).toBe(400);
@@ -51,7 +61,7 @@ describe('JSON bodies', () => {
     expect(res.body.name).toBe('셀 😀 😀');
   });
 
-  it('keeps Fastify\'s own checks: prototype poisoning is still refused', async () => {
+  it("keeps Fastify's own checks: prototype poisoning is still refused", async () => {
     const res = await postRaw(`{"__proto__":{"x":1},"parentId":${org.districtA1.id}}`);
     expect(res.status).toBe(400);
   });
@@ -59,7 +69,9 @@ describe('JSON bodies', () => {
 
 describe('CSV uploads', () => {
   const upload = (unitId: number, body: Buffer) =>
-    admin.request('POST', `/api/v1/units/${unitId}/imports?importId=${randomUUID()}`, body as unknown as string, { 'content-type': 'text/csv' });
+    admin.request('POST', `/api/v1/units/${unitId}/imports?importId=${randomUUID()}`, body as unknown as string, {
+      'content-type': 'text/csv',
+    });
 
   it('refuses a file that is not UTF-8 (an EUC-KR export), and imports nothing', async () => {
     const cell = await buildCell(t.ctx.db, org.districtA2.id);

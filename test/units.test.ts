@@ -15,7 +15,9 @@ describe('the organization tree', () => {
     admin = await signIn(t.app, 'admin@test', 'secret-pass');
     region = await signIn(t.app, 'region@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('browses from the top down to a cell with its members and secretary', async () => {
     const me = await admin.get('/api/v1/me');
@@ -23,11 +25,18 @@ describe('the organization tree', () => {
     const regions = await admin.get(`/api/v1/units/${org.root}/children`);
     expect(regions.body.items.map((u: { name: string }) => u.name)).toEqual(['Region A', 'Region B']);
     const cell = await admin.get(`/api/v1/units/${org.cellA1a.id}`);
-    expect(cell.body).toMatchObject({ kind: 'cell', name: 'Cell A1a', memberCount: 3, secretary: { id: org.S.id, fullName: 'Secretary Kim' } });
+    expect(cell.body).toMatchObject({
+      kind: 'cell',
+      name: 'Cell A1a',
+      memberCount: 3,
+      secretary: { id: org.S.id, fullName: 'Secretary Kim' },
+    });
     expect(cell.body.breadcrumb.map((u: { name: string }) => u.name)).toEqual(['Central Committee', 'Region A', 'District A1', 'Cell A1a']);
     const members = await admin.get(`/api/v1/units/${org.cellA1a.id}/members`);
     expect(members.body.items.map((m: { fullName: string; role: string }) => [m.fullName, m.role])).toEqual([
-      ['Member Lee', 'member'], ['Member Park', 'member'], ['Secretary Kim', 'secretary'],
+      ['Member Lee', 'member'],
+      ['Member Park', 'member'],
+      ['Secretary Kim', 'secretary'],
     ]);
   });
 
@@ -43,12 +52,22 @@ describe('the organization tree', () => {
   });
 
   it('paginates children with an opaque cursor and rejects a forged one', async () => {
-    const parent = (await admin.post('/api/v1/units', { parentId: org.regionB.id, kind: 'committee', name: 'Paging', code: 'PAGING', openedOn: '2020-01-01' })).body;
+    const parent = (
+      await admin.post('/api/v1/units', {
+        parentId: org.regionB.id,
+        kind: 'committee',
+        name: 'Paging',
+        code: 'PAGING',
+        openedOn: '2020-01-01',
+      })
+    ).body;
     for (let i = 0; i < 7; i++) await buildCell(t.ctx.db, parent.id, { name: `Cell ${String(i).padStart(2, '0')}` });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: Array<{ name: string }>; nextCursor: string | null } } = await admin.get(`/api/v1/units/${parent.id}/children?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: { items: Array<{ name: string }>; nextCursor: string | null } } = await admin.get(
+        `/api/v1/units/${parent.id}/children?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...res.body.items.map((u) => u.name));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -59,7 +78,13 @@ describe('the organization tree', () => {
 
   it('adds a cell, keeps Unicode names exactly, and refuses a duplicate code', async () => {
     const name = '강선제강소 3작업반 세포 — Café 🚂 e\u0301';
-    const res = await region.post('/api/v1/units', { parentId: org.districtA2.id, kind: 'cell', name, code: 'KS-03', sector: 'metallurgy' });
+    const res = await region.post('/api/v1/units', {
+      parentId: org.districtA2.id,
+      kind: 'cell',
+      name,
+      code: 'KS-03',
+      sector: 'metallurgy',
+    });
     expect(res.status).toBe(201);
     expect(res.body.name).toBe(name);
     expect((await region.get(`/api/v1/units/${res.body.id}`)).body.name).toBe(name);
@@ -76,7 +101,15 @@ describe('the organization tree', () => {
   });
 
   it('moves a subtree: paths, depths and scope follow, history is kept', async () => {
-    const district = (await admin.post('/api/v1/units', { parentId: org.regionB.id, kind: 'committee', name: 'Moving District', code: 'MOVD', openedOn: '2020-01-01' })).body;
+    const district = (
+      await admin.post('/api/v1/units', {
+        parentId: org.regionB.id,
+        kind: 'committee',
+        name: 'Moving District',
+        code: 'MOVD',
+        openedOn: '2020-01-01',
+      })
+    ).body;
     const cell = await buildCell(t.ctx.db, district.id, { name: 'Moving Cell' });
     await buildPerson(t.ctx.db, cell.id);
     expect((await region.get(`/api/v1/units/${cell.id}`)).status).toBe(404);
@@ -92,7 +125,12 @@ describe('the organization tree', () => {
     const history = await t.ctx.db.selectFrom('unit_moves').selectAll().where('unit_id', '=', district.id).execute();
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ from_parent_id: org.regionB.id, to_parent_id: org.regionA.id });
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'unit.move').where('entity_id', '=', String(district.id)).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'unit.move')
+      .where('entity_id', '=', String(district.id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.account_id).not.toBeNull();
   });
@@ -131,12 +169,27 @@ describe('people and memberships over time', () => {
     org = await buildOrg(t.ctx.db);
     region = await signIn(t.app, 'region@test', 'secret-pass');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('adds a person to a cell and shows them on the roll', async () => {
-    const res = await region.post('/api/v1/people', { fullName: '김철수', email: 'kim@example.org', birthYear: 1980, cellId: org.cellA1b.id, fromDate: '2024-03-01' });
+    const res = await region.post('/api/v1/people', {
+      fullName: '김철수',
+      email: 'kim@example.org',
+      birthYear: 1980,
+      cellId: org.cellA1b.id,
+      fromDate: '2024-03-01',
+    });
     expect(res.status).toBe(201);
-    expect(res.body.memberships).toEqual([expect.objectContaining({ cell: { id: org.cellA1b.id, name: 'Cell A1b', kind: 'cell' }, role: 'member', fromDate: '2024-03-01', toDate: null })]);
+    expect(res.body.memberships).toEqual([
+      expect.objectContaining({
+        cell: { id: org.cellA1b.id, name: 'Cell A1b', kind: 'cell' },
+        role: 'member',
+        fromDate: '2024-03-01',
+        toDate: null,
+      }),
+    ]);
     const roll = await region.get(`/api/v1/units/${org.cellA1b.id}/members`);
     expect(roll.body.items.map((m: { personId: number }) => m.personId)).toContain(res.body.id);
   });
@@ -145,7 +198,9 @@ describe('people and memberships over time', () => {
     const p = await buildPerson(t.ctx.db, org.cellA1a.id, { fromDate: '2022-01-01' });
     const res = await region.post(`/api/v1/people/${p.id}/transfer`, { toCellId: org.cellA2a.id, date: '2024-05-01' });
     expect(res.status).toBe(200);
-    expect(res.body.memberships.map((m: { cell: { id: number }; fromDate: string; toDate: string | null }) => [m.cell.id, m.fromDate, m.toDate])).toEqual([
+    expect(
+      res.body.memberships.map((m: { cell: { id: number }; fromDate: string; toDate: string | null }) => [m.cell.id, m.fromDate, m.toDate]),
+    ).toEqual([
       [org.cellA2a.id, '2024-05-01', null],
       [org.cellA1a.id, '2022-01-01', '2024-05-01'],
     ]);
@@ -155,7 +210,7 @@ describe('people and memberships over time', () => {
     expect(early.status).toBe(400);
   });
 
-  it('hides memberships in cells outside the viewer\'s subtree', async () => {
+  it("hides memberships in cells outside the viewer's subtree", async () => {
     const admin = await signIn(t.app, 'admin@test', 'secret-pass');
     const p = await buildPerson(t.ctx.db, org.cellB1a.id, { fromDate: '2022-01-01' });
     await admin.post(`/api/v1/people/${p.id}/transfer`, { toCellId: org.cellA1b.id, date: '2023-01-01' });
@@ -172,8 +227,14 @@ describe('people and memberships over time', () => {
     const second = await region.post(`/api/v1/units/${cell.id}/secretary`, { personId: b.id, date: '2024-01-01' });
     expect(second.body.secretary).toEqual({ id: b.id, fullName: 'Second Secretary' });
     expect(second.body.memberCount).toBe(2);
-    const history = (await region.get(`/api/v1/people/${a.id}`)).body.memberships.map((m: { role: string; fromDate: string; toDate: string | null }) => [m.role, m.fromDate, m.toDate]);
-    expect(history).toEqual([['member', '2024-01-01', null], ['secretary', '2023-01-01', '2024-01-01'], ['member', '2022-01-01', '2023-01-01']]);
+    const history = (await region.get(`/api/v1/people/${a.id}`)).body.memberships.map(
+      (m: { role: string; fromDate: string; toDate: string | null }) => [m.role, m.fromDate, m.toDate],
+    );
+    expect(history).toEqual([
+      ['member', '2024-01-01', null],
+      ['secretary', '2023-01-01', '2024-01-01'],
+      ['member', '2022-01-01', '2023-01-01'],
+    ]);
     const deputy = await region.post(`/api/v1/units/${cell.id}/secretary`, { personId: a.id, deputy: true, date: '2024-02-01' });
     expect(deputy.body.deputies).toEqual([{ id: a.id, fullName: 'First Secretary' }]);
     const relieved = await region.post(`/api/v1/units/${cell.id}/secretary/relieve`, { personId: b.id, date: '2024-03-01' });
@@ -193,7 +254,13 @@ describe('people and memberships over time', () => {
 
   it('audits every change with before and after', async () => {
     await region.patch(`/api/v1/people/${org.M.id}`, { workplace: 'Kangson Steel Works' });
-    const row = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'person.update').where('entity_id', '=', String(org.M.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'person.update')
+      .where('entity_id', '=', String(org.M.id))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect((row.before as { workplace: string | null }).workplace).toBeNull();
     expect((row.after as { workplace: string }).workplace).toBe('Kangson Steel Works');
     const account = await t.ctx.db.selectFrom('accounts').select('id').where('login', '=', 'region@test').executeTakeFirstOrThrow();

@@ -36,11 +36,16 @@ export async function startBenchApp(bench: BenchDatabase): Promise<BenchApp> {
     await createGrant(ctx.db, systemActor(), account.id, { role: 'admin', access: 'manage' });
     const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { login, password } });
     if (res.statusCode !== 200) throw new Error(`bench sign-in failed: ${res.statusCode} ${res.body}`);
-    const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('cw_session='))?.split(';')[0];
+    const cookie = [res.headers['set-cookie']]
+      .flat()
+      .find((c) => c?.startsWith('cw_session='))
+      ?.split(';')[0];
     const csrf = (JSON.parse(res.body) as { csrfToken: string }).csrfToken;
     if (!cookie) throw new Error('bench sign-in: no session cookie');
     return {
-      app, ctx, cookie,
+      app,
+      ctx,
+      cookie,
       async request(method, url, body, expect = 200) {
         const headers: Record<string, string> = { cookie };
         if (method !== 'GET') headers['x-csrf-token'] = csrf;

@@ -53,12 +53,13 @@ export async function openBenchDatabase(opts: { keep?: string } = {}): Promise<B
       kept = keep !== undefined && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
       if (!kept) await admin.query(`create database ${name}`);
       await admin.end();
-      if (!keep) cleanups.push(async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      });
+      if (!keep)
+        cleanups.push(async () => {
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          await c.query(`drop database if exists ${name} with (force)`);
+          await c.end();
+        });
       const target = new URL(url);
       target.pathname = `/${name}`;
       connection = { connectionString: target.toString() };
@@ -79,7 +80,9 @@ export async function openBenchDatabase(opts: { keep?: string } = {}): Promise<B
     if (kept && applied.length > 0) {
       // A kept dataset brought up to a newer schema: its rewritten rows are vacuumed, as autovacuum
       // would do in production, so the figures are not of a table full of dead rows.
-      const { rows } = await sql<{ t: string }>`select format('%I.%I', schemaname, relname) as t from pg_stat_user_tables where n_dead_tup > 0`.execute(db);
+      const { rows } = await sql<{
+        t: string;
+      }>`select format('%I.%I', schemaname, relname) as t from pg_stat_user_tables where n_dead_tup > 0`.execute(db);
       process.stderr.write(`migrated the kept dataset (${applied.join(', ')}); vacuuming ${rows.length} tables\n`);
       for (const { t } of rows) await sql.raw(`vacuum (analyze) ${t}`).execute(db);
     }

@@ -28,13 +28,18 @@ export const datasetMonths = () => Math.max(1, Math.floor(Number(process.env.BEN
 
 export async function ensureDataset(bench: BenchDatabase, scale: Scale): Promise<Dataset> {
   const months = datasetMonths();
-  await bench.pool.query(`create table if not exists bench_dataset (scale text primary key, info jsonb not null, built_at timestamptz not null default now())`);
+  await bench.pool.query(
+    `create table if not exists bench_dataset (scale text primary key, info jsonb not null, built_at timestamptz not null default now())`,
+  );
   const { rows } = await bench.pool.query<{ info: Dataset }>('select info from bench_dataset where scale = $1', [scale]);
   if (rows[0]) {
-    if (rows[0].info.months !== months) throw new Error(`the kept database holds ${rows[0].info.months} months, BENCH_MONTHS asks for ${months}`);
+    if (rows[0].info.months !== months)
+      throw new Error(`the kept database holds ${rows[0].info.months} months, BENCH_MONTHS asks for ${months}`);
     return { ...rows[0].info, reused: true };
   }
-  const { rows: [units] } = await bench.pool.query<{ n: string }>('select count(*) as n from units');
+  const {
+    rows: [units],
+  } = await bench.pool.query<{ n: string }>('select count(*) as n from units');
   if (Number(units?.n) > 0) throw new Error(`the kept database has units but no finished dataset: delete it (${bench.server})`);
 
   const { cells, members } = SCALES[scale];
@@ -48,10 +53,20 @@ export async function ensureDataset(bench: BenchDatabase, scale: Scale): Promise
     const today = new Date().toISOString().slice(0, 10);
     const act = await seedActivity(bench.pool, { months, seed: 1, today, onProgress });
     const dataset: Dataset = {
-      scale, months, today, reused: false,
+      scale,
+      months,
+      today,
+      reused: false,
       counts: {
-        committees: org.committees, cells: org.cells, people: org.people, memberships: org.memberships,
-        meetings: act.meetings, attendance: act.attendance, decisions: act.decisions, actions: act.actions, followUps: act.followUps,
+        committees: org.committees,
+        cells: org.cells,
+        people: org.people,
+        memberships: org.memberships,
+        meetings: act.meetings,
+        attendance: act.attendance,
+        decisions: act.decisions,
+        actions: act.actions,
+        followUps: act.followUps,
       },
       build: { organization: org.ms / 1000, activity: act.ms / 1000, materialize: act.materializeMs / 1000 },
     };
@@ -64,8 +79,10 @@ export async function ensureDataset(bench: BenchDatabase, scale: Scale): Promise
 
 export function describeDataset(d: Dataset): string {
   const c = (k: string) => (d.counts[k] ?? 0).toLocaleString('en-US');
-  return `data: ${c('cells')} cells, ${c('people')} people, ${d.months} months to ${d.today}: ${c('meetings')} meetings, `
-    + `${c('attendance')} attendance rows, ${c('decisions')} decisions, ${c('actions')} actions, ${c('followUps')} follow-ups\n`
-    + `built${d.reused ? ' earlier (kept database)' : ''} in: organization ${d.build.organization.toFixed(1)} s, activity ${d.build.activity.toFixed(1)} s, `
-    + `materialize ${d.months} months ${d.build.materialize.toFixed(1)} s`;
+  return (
+    `data: ${c('cells')} cells, ${c('people')} people, ${d.months} months to ${d.today}: ${c('meetings')} meetings, ` +
+    `${c('attendance')} attendance rows, ${c('decisions')} decisions, ${c('actions')} actions, ${c('followUps')} follow-ups\n` +
+    `built${d.reused ? ' earlier (kept database)' : ''} in: organization ${d.build.organization.toFixed(1)} s, activity ${d.build.activity.toFixed(1)} s, ` +
+    `materialize ${d.months} months ${d.build.materialize.toFixed(1)} s`
+  );
 }

@@ -4,16 +4,19 @@ import cliProgress from 'cli-progress';
 export type Bar = { update(done: number, phase: string): void; setTotal(total: number): void; stop(): void };
 
 export function startBar(label: string, total: number): Bar {
-  const bar = new cliProgress.SingleBar({
-    stream: process.stderr,
-    format: `${label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {phase}`,
-    barsize: 30,
-    etaBuffer: 50,
-    fps: 10,
-    hideCursor: false,
-    noTTYOutput: true,
-    notTTYSchedule: 5000,
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {phase}`,
+      barsize: 30,
+      etaBuffer: 50,
+      fps: 10,
+      hideCursor: false,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   const started = performance.now();
   bar.start(total, 0, { rate: '0', phase: '' });
   return {

@@ -5,9 +5,8 @@ export type Column = { header: string; align?: 'left' | 'right' };
 export function printTable(columns: Column[], rows: Array<Array<string | number>>): void {
   const cells = rows.map((r) => r.map((v) => (typeof v === 'number' ? formatNumber(v) : v)));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length)));
-  const line = (values: string[]) => values
-    .map((v, i) => ((columns[i]?.align ?? 'right') === 'left' ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0)))
-    .join('  ');
+  const line = (values: string[]) =>
+    values.map((v, i) => ((columns[i]?.align ?? 'right') === 'left' ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
   console.log(line(columns.map((c) => c.header)));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of cells) console.log(line(r));

@@ -15,9 +15,15 @@ export class Samples {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
   }
 
-  get p50(): number { return this.percentile(50); }
-  get p95(): number { return this.percentile(95); }
-  get count(): number { return this.values.length; }
+  get p50(): number {
+    return this.percentile(50);
+  }
+  get p95(): number {
+    return this.percentile(95);
+  }
+  get count(): number {
+    return this.values.length;
+  }
 }
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -7,8 +7,10 @@ import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 
 const program = new Command('cellwork')
-  .description('Cellwork: the organizational life of cells under a hierarchy of committees.\n'
-    + 'Uses the embedded PostgreSQL under ./data unless DATABASE_URL is set.')
+  .description(
+    'Cellwork: the organizational life of cells under a hierarchy of committees.\n' +
+      'Uses the embedded PostgreSQL under ./data unless DATABASE_URL is set.',
+  )
   .showHelpAfterError();
 program.addCommand(serveCommand());
 program.addCommand(migrateCommand());

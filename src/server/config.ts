@@ -9,8 +9,16 @@ const EnvSchema = z.object({
   CELLWORK_DATA_DIR: z.string().default('./data'),
   CELLWORK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CELLWORK_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
-  CELLWORK_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60 * 8),
-  CELLWORK_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24 * 14),
+  CELLWORK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 8),
+  CELLWORK_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 14),
   CELLWORK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CELLWORK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   CELLWORK_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'not a known IANA time zone, e.g. Asia/Seoul'),

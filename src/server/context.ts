@@ -63,7 +63,13 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     const jobs = overrides.jobs === false ? undefined : await startJobs(connection, db, log);
     if (jobs) cleanups.unshift(() => jobs.stop());
     return {
-      config, log, db, pool, connection, databaseMode, jobs,
+      config,
+      log,
+      db,
+      pool,
+      connection,
+      databaseMode,
+      jobs,
       databaseVersion: rows[0]?.v ?? 'unknown',
       async close() {
         for (const c of cleanups.splice(0)) await c().catch((err: unknown) => log.warn({ err }, 'cleanup failed'));

@@ -6,15 +6,40 @@
 import { formatErrorMessage, type ErrorMessageKey, type ErrorParams, type ParamName } from '../shared/error-messages.ts';
 
 export type ErrorCode =
-  | 'bad_request' | 'validation_failed' | 'unauthenticated' | 'invalid_credentials' | 'csrf_failed'
-  | 'not_found' | 'conflict' | 'version_conflict' | 'rate_limited' | 'import_rejected'
-  | 'payload_too_large' | 'unsupported_media_type' | 'uri_too_long' | 'header_too_large' | 'request_timeout' | 'internal';
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'csrf_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'version_conflict'
+  | 'rate_limited'
+  | 'import_rejected'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'uri_too_long'
+  | 'header_too_large'
+  | 'request_timeout'
+  | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400, validation_failed: 400, unauthenticated: 401, invalid_credentials: 401,
-  csrf_failed: 403, not_found: 404, conflict: 409, version_conflict: 409, rate_limited: 429,
-  import_rejected: 422, payload_too_large: 413, unsupported_media_type: 415, uri_too_long: 414,
-  header_too_large: 431, request_timeout: 408, internal: 500,
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  rate_limited: 429,
+  import_rejected: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  uri_too_long: 414,
+  header_too_large: 431,
+  request_timeout: 408,
+  internal: 500,
 };
 
 type Options = { details?: unknown; headers?: Record<string, string> };
@@ -28,7 +53,11 @@ export class AppError<K extends ErrorMessageKey = ErrorMessageKey> extends Error
   readonly params?: ErrorParams;
   readonly details?: unknown;
   readonly headers?: Record<string, string>;
-  constructor(readonly code: ErrorCode, readonly messageKey: K, ...[options]: ErrorExtras<K>) {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: K,
+    ...[options]: ErrorExtras<K>
+  ) {
     super(formatErrorMessage(messageKey, options?.params));
     this.status = STATUS[code];
     this.params = options?.params;
@@ -42,9 +71,17 @@ export const badRequest = <K extends ErrorMessageKey>(key: K, ...extras: ErrorEx
 export const conflict = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('conflict', key, ...extras);
 
 /** The `error` member of a response body: only the fields there are, in a stable order. */
-export function errorBody(err: AppError): { code: string; message: string; messageKey: ErrorMessageKey; params?: ErrorParams; details?: unknown } {
+export function errorBody(err: AppError): {
+  code: string;
+  message: string;
+  messageKey: ErrorMessageKey;
+  params?: ErrorParams;
+  details?: unknown;
+} {
   return {
-    code: err.code, message: err.message, messageKey: err.messageKey,
+    code: err.code,
+    message: err.message,
+    messageKey: err.messageKey,
     ...(err.params === undefined ? {} : { params: err.params }),
     ...(err.details === undefined ? {} : { details: err.details }),
   };
@@ -59,15 +96,28 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
   const e = err as { code?: string; constraint?: string; detail?: string };
   const details = { constraint: e.constraint };
   switch (e.code) {
-    case '23505': return conflict(uniqueMessage(e.constraint), { details });
-    case '23503': return badRequest('db.missingReference', { details });
-    case '23514': return badRequest('db.ruleBroken', { details });
-    case '23502': return badRequest('db.valueMissing', { details });
+    case '23505':
+      return conflict(uniqueMessage(e.constraint), { details });
+    case '23503':
+      return badRequest('db.missingReference', { details });
+    case '23514':
+      return badRequest('db.ruleBroken', { details });
+    case '23502':
+      return badRequest('db.valueMissing', { details });
     // 22021 and 22P05: a character the database cannot hold (a NUL byte in a text parameter).
-    case '22P02': case '22007': case '22008': case '22003': case '22001': case '22021': case '22P05':
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+    case '22021':
+    case '22P05':
       return badRequest('db.wrongForm');
-    case '40001': case '40P01': return new AppError('version_conflict', 'db.changedMeanwhile');
-    default: return undefined;
+    case '40001':
+    case '40P01':
+      return new AppError('version_conflict', 'db.changedMeanwhile');
+    default:
+      return undefined;
   }
 }
 

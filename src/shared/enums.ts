@@ -1,8 +1,22 @@
 /** Vocabulary shared by the server and the web UI. */
 export const SECTORS = [
-  'metallurgy', 'chemicals', 'power', 'coal', 'machine-building', 'rail-transport', 'construction',
-  'agriculture', 'light-industry', 'fisheries', 'economic-guidance', 'education', 'public-health',
-  'culture', 'press', 'sport', 'other',
+  'metallurgy',
+  'chemicals',
+  'power',
+  'coal',
+  'machine-building',
+  'rail-transport',
+  'construction',
+  'agriculture',
+  'light-industry',
+  'fisheries',
+  'economic-guidance',
+  'education',
+  'public-health',
+  'culture',
+  'press',
+  'sport',
+  'other',
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 

@@ -66,19 +66,19 @@ export const ERROR_MESSAGES = {
   'unit.closeInFuture': 'A unit cannot be closed in the future',
   'unit.closeBeforeOpened': 'A unit cannot close before it opened',
   'unit.hasOpenUnits': 'Close or move the units under it first',
-  'unit.hasMembers': 'Transfer the cell\'s members to other cells first',
+  'unit.hasMembers': "Transfer the cell's members to other cells first",
   'unit.closed': 'The unit is closed',
   'cell.notFound': 'No such cell',
   'cell.closed': 'The cell is closed',
 
   'person.notFound': 'No such person',
   'person.notInCommittee': 'People belong to cells, not committees',
-  'person.notOnRoll': 'The person is not on this cell\'s roll',
+  'person.notOnRoll': "The person is not on this cell's roll",
   'person.alreadyErased': 'The person is already erased',
   'membership.startsInFuture': 'A membership cannot start in the future',
   'membership.transferInFuture': 'A transfer cannot be dated in the future',
   'membership.cellNotOpen': 'The cell was not open on that date',
-  'membership.alreadyOnRoll': 'The person is already on that cell\'s roll',
+  'membership.alreadyOnRoll': "The person is already on that cell's roll",
   'membership.beforeCurrent': 'The date must not be before the current membership began ({{since}})',
   'secretary.cellsOnly': 'Secretaries are appointed to cells',
   'secretary.appointInFuture': 'An appointment cannot be dated in the future',
@@ -94,11 +94,11 @@ export const ERROR_MESSAGES = {
   'meeting.notBegun': 'A meeting that has not begun cannot be recorded as held',
   'attendance.rollMismatch': 'The records must list every member on the roll that day, once each',
   'action.notFound': 'No such action',
-  'action.ownersNotOnRoll': 'Owners of actions must be on the cell\'s roll',
+  'action.ownersNotOnRoll': "Owners of actions must be on the cell's roll",
   'followUp.notFound': 'No such follow-up',
   'calendar.notFound': 'No such calendar',
   'calendar.noPerson': 'This account has no person record, so no meetings to show',
-  'report.alreadySubmitted': 'This month\'s report was already submitted',
+  'report.alreadySubmitted': "This month's report was already submitted",
   'report.monthNotOver': 'The month is not over until {{monthEndsOn}}: to submit its report early, confirm it (confirmEarly)',
   'period.badFormat': 'period must look like 2026-03',
   'period.notBegun': 'That month has not begun',
@@ -106,7 +106,8 @@ export const ERROR_MESSAGES = {
   'meetingKind.notFound': 'No such meeting kind',
   'meetingKind.unknown': 'Unknown meeting kind {{kind}}',
   'meetingKind.defaultKind': 'The {{nameEn}} cannot be retired: the default standards and the quorum rule rely on it',
-  'meetingKind.usedByStandards': 'Standards in force or planned refer to {{nameEn}}: {{standardsEn}}. Retire them or change their meeting kind first',
+  'meetingKind.usedByStandards':
+    'Standards in force or planned refer to {{nameEn}}: {{standardsEn}}. Retire them or change their meeting kind first',
   'standard.notFound': 'No such standard',
   'standard.pastMonths': 'A rulebook change cannot rewrite past months: apply it from this month or later',
   'standard.unknownKind': 'No such kind of standard: {{kind}}',
@@ -129,7 +130,7 @@ export const ERROR_MESSAGES = {
   'input.badUrl': 'The address is not valid',
   'input.badJson': 'The body is not valid JSON',
   'input.emptyJson': 'The body is empty; send a JSON value',
-  'input.badContentLength': 'The body\'s length does not match its content-length header',
+  'input.badContentLength': "The body's length does not match its content-length header",
   'input.headersTooLarge': 'The request headers are too large',
   'input.malformedRequest': 'The request is not valid HTTP',
   'input.requestTimeout': 'The request took too long to arrive',
@@ -144,7 +145,9 @@ export const ERROR_MESSAGE_KEYS = Object.keys(ERROR_MESSAGES) as ErrorMessageKey
 type Placeholders<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type KoreanTwin<P extends string> = P extends `${infer Base}En` ? `${Base}Ko` : never;
 /** The params a message needs: those its text names, e.g. 'kind' | 'nameEn', and the `xKo` of each `xEn`; never when none. */
-export type ParamName<K extends ErrorMessageKey> = Placeholders<(typeof ERROR_MESSAGES)[K]> | KoreanTwin<Placeholders<(typeof ERROR_MESSAGES)[K]>>;
+export type ParamName<K extends ErrorMessageKey> =
+  | Placeholders<(typeof ERROR_MESSAGES)[K]>
+  | KoreanTwin<Placeholders<(typeof ERROR_MESSAGES)[K]>>;
 export type ErrorParams = Record<string, string | number>;
 
 /** The English text of a message with its params filled in. */

@@ -25,21 +25,38 @@ const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotF
 
 function FullScreenLoader() {
   const { t } = useTranslation();
-  return <Center mih="100vh"><Loader aria-label={t('common.loading')} /></Center>;
+  return (
+    <Center mih="100vh">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
 }
 
 function PageLoader() {
   const { t } = useTranslation();
-  return <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>;
+  return (
+    <Center p="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
 }
 
-const titled = (name: string, element: ReactNode) => <><PageTitle page={name} />{element}</>;
+const titled = (name: string, element: ReactNode) => (
+  <>
+    <PageTitle page={name} />
+    {element}
+  </>
+);
 
 export function App() {
   const me = useMe();
   if (me.isPending) return <FullScreenLoader />;
   if (me.isError) {
-    return <Center mih="100vh" p="md"><ErrorAlert error={me.error} /></Center>;
+    return (
+      <Center mih="100vh" p="md">
+        <ErrorAlert error={me.error} />
+      </Center>
+    );
   }
   if (!me.data) return titled('signIn', <SignInPage />);
   const actor = me.data;
@@ -55,7 +72,10 @@ export function App() {
           <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />
           <Route path="/audit" element={titled('audit', <AuditPage />)} />
           <Route path="/rulebook" element={isCentralAdmin(actor) ? titled('rulebook', <RulebookPage />) : <Navigate to="/" replace />} />
-          <Route path="/meeting-kinds" element={isCentralAdmin(actor) ? titled('meetingKinds', <MeetingKindsPage />) : <Navigate to="/" replace />} />
+          <Route
+            path="/meeting-kinds"
+            element={isCentralAdmin(actor) ? titled('meetingKinds', <MeetingKindsPage />) : <Navigate to="/" replace />}
+          />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={titled('notFound', <NotFoundPage />)} />
         </Routes>

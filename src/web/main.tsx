@@ -27,8 +27,9 @@ const queryClient: QueryClient = new QueryClient({
   mutationCache: new MutationCache({ onError: onAnyError }),
   defaultOptions: {
     queries: {
-      retry: (count, error) => !(error && typeof error === 'object' && 'status' in error && Number(error.status) >= 400
-        && Number(error.status) < 500) && count < 2,
+      retry: (count, error) =>
+        !(error && typeof error === 'object' && 'status' in error && Number(error.status) >= 400 && Number(error.status) < 500) &&
+        count < 2,
       refetchOnWindowFocus: false,
     },
   },

@@ -16,8 +16,18 @@ import { createTheme, Loader, type CSSVariablesResolver, type MantineColorsTuple
  * a character on the page is found in none of the fonts before it.
  */
 export const FONT_STACK = [
-  'system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial',
-  '"Apple SD Gothic Neo"', '"Malgun Gothic"', '"Noto Sans KR"', '"Noto Sans CJK KR"', '"Nanum Gothic"', 'sans-serif',
+  'system-ui',
+  '-apple-system',
+  '"Segoe UI"',
+  'Roboto',
+  '"Helvetica Neue"',
+  'Arial',
+  '"Apple SD Gothic Neo"',
+  '"Malgun Gothic"',
+  '"Noto Sans KR"',
+  '"Noto Sans CJK KR"',
+  '"Nanum Gothic"',
+  'sans-serif',
 ].join(', ');
 
 /**

@@ -16,17 +16,21 @@ type MeBody = { roots: Array<{ id: number }>; cells: Array<{ id: number }>; gran
 
 /** The pages a role works on, as paths, found through the API the way its navigation finds them. */
 async function pagesOf(page: Page): Promise<string[]> {
-  const me = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json() as MeBody;
+  const me = (await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json()) as MeBody;
   const paths = ['/'];
   const root = me.roots[0];
   if (root) paths.push(`/units/${root.id}`, `/units/${root.id}?tab=reports`, `/units/${root.id}/compliance/general-meeting-monthly`);
   const cell = me.cells[0];
   if (cell) {
     paths.push(`/units/${cell.id}`, `/units/${cell.id}?tab=meetings`, `/units/${cell.id}?tab=report`);
-    const list = await (await page.request.get(`${e2e.baseUrl}/api/v1/cells/${cell.id}/meetings?limit=50`)).json() as { items: Array<{ id: number; status: string }> };
+    const list = (await (await page.request.get(`${e2e.baseUrl}/api/v1/cells/${cell.id}/meetings?limit=50`)).json()) as {
+      items: Array<{ id: number; status: string }>;
+    };
     const held = list.items.find((m) => m.status === 'held');
     if (held) paths.push(`/meetings/${held.id}`);
-    const members = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${cell.id}/members?limit=5`)).json() as { items?: Array<{ personId: number }> };
+    const members = (await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${cell.id}/members?limit=5`)).json()) as {
+      items?: Array<{ personId: number }>;
+    };
     const person = members.items?.[0];
     if (person) paths.push(`/people/${person.personId}`);
   }
@@ -48,7 +52,10 @@ async function scan(page: Page, paths: string[]): Promise<Record<string, Finding
     await page.goto(`${e2e.baseUrl}/`);
     for (const p of paths) {
       // Client-side navigation, as a click on a link would: the app and axe stay loaded.
-      await page.evaluate((to) => { history.pushState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); }, p);
+      await page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, p);
       await settle(page);
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
       const findings = await seriousFindings(page);
@@ -62,7 +69,12 @@ async function scan(page: Page, paths: string[]): Promise<Record<string, Finding
 }
 
 async function withContext(run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await e2e.browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const context = await e2e.browser.newContext({
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   try {
     const page = await context.newPage();
     trackRequests(page);

@@ -19,9 +19,6 @@ const MAX_DEPTH = 10;
 const outsideUnitIds: number[] = [];
 const outsidePersonIds: number[] = [];
 
-
-
-
 function unitIdFromUrl(page: Page): number {
   const match = /\/units\/(\d+)$/.exec(new URL(page.url()).pathname);
   if (!match) throw new Error(`not on a unit page: ${page.url()}`);
@@ -36,7 +33,7 @@ async function drillDownToCommitteeWithCells(page: Page): Promise<void> {
     expect(await title.getAttribute('data-kind')).toBe('committee');
     const rows = page.getByTestId('unit-row');
     await rows.first().waitFor();
-    if (await page.locator('[data-testid="unit-row"][data-kind="cell"]').count() > 0) return;
+    if ((await page.locator('[data-testid="unit-row"][data-kind="cell"]').count()) > 0) return;
     const link = page.locator('[data-testid="unit-row"][data-kind="committee"]').first().getByRole('link').first();
     const name = (await link.textContent())?.trim() ?? '';
     await link.click();
@@ -51,8 +48,7 @@ async function importCsv(page: Page, name: string, csv: string): Promise<void> {
   await dialog.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await expect.poll(() => dialog.getByTestId('import-file').textContent()).toContain(name);
   await dialog.getByTestId('import-start').click();
-  await dialog.locator('[data-testid="import-done"], [data-testid="import-rejected"], [role="alert"]').first()
-    .waitFor({ timeout: 30_000 });
+  await dialog.locator('[data-testid="import-done"], [data-testid="import-rejected"], [role="alert"]').first().waitFor({ timeout: 30_000 });
 }
 
 async function closeDialog(page: Page): Promise<void> {
@@ -110,9 +106,9 @@ describe('administering the organization', () => {
       await expect.poll(() => page.getByTestId('stat-cell-count').getAttribute('data-value')).toBe(String(cellsBefore + 1));
       const newRow = page.getByTestId('unit-row').filter({ hasText: cellName });
       // The list pages by 50; the new cell may sit on a later page.
-      for (let i = 0; i < 20 && await newRow.count() === 0; i++) {
+      for (let i = 0; i < 20 && (await newRow.count()) === 0; i++) {
         const more = page.getByTestId('load-more');
-        if (await more.count() === 0) break;
+        if ((await more.count()) === 0) break;
         await more.click();
         await page.waitForTimeout(200);
       }
@@ -136,7 +132,7 @@ describe('administering the organization', () => {
         ['Anna Smith', `T${stamp}-4`, `anna.${stamp}@example.org`, '1975'],
         ['최은정', `T${stamp}-5`, `choe.${stamp}@example.org`, ''],
       ];
-      const goodCsv = ['full_name,member_no,email,birth_year', ...people.map((p) => p.join(','))].join('\n') + '\n';
+      const goodCsv = `${['full_name,member_no,email,birth_year', ...people.map((p) => p.join(','))].join('\n')}\n`;
       await page.getByTestId('import-members').click();
       await importCsv(page, 'members.csv', goodCsv);
       const done = page.getByTestId('import-done');
@@ -149,12 +145,12 @@ describe('administering the organization', () => {
       expect(await memberNames(page)).toEqual(people.map((p) => p[0]).sort());
 
       // A second file with one bad line (line 3 counting the header) with two problems: rejected whole, both listed.
-      const badCsv = [
+      const badCsv = `${[
         'full_name,member_no,email,birth_year',
         `정하나,T${stamp}-6,jung.${stamp}@example.org,1992`,
         `한두리,T${stamp}-7,not-an-email,19x3`,
         `조세나,T${stamp}-8,,1994`,
-      ].join('\n') + '\n';
+      ].join('\n')}\n`;
       await page.getByTestId('import-members').click();
       await importCsv(page, 'bad.csv', badCsv);
       const rejected = page.getByTestId('import-rejected');
@@ -189,7 +185,8 @@ describe('administering the organization', () => {
       await officer.waitFor();
       expect(await officer.textContent()).toContain(secretaryName);
       outsidePersonIds.push(Number(await officer.getAttribute('data-person-id')));
-      await expect.poll(() => page.locator('[data-testid="member-row"][data-role="secretary"]').allTextContents())
+      await expect
+        .poll(() => page.locator('[data-testid="member-row"][data-role="secretary"]').allTextContents())
         .toEqual([expect.stringContaining(secretaryName)]);
       expect(await page.getByText('No secretary appointed.').count()).toBe(0);
       await shot(page, '07-secretary');

@@ -14,19 +14,17 @@ const e2e = useBrowserAndServer();
 
 const STANDARD = 'general-meeting-monthly';
 
-
-
-
-
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The browser runs in UTC like the test server, so local inputs, the server's days and months agree. */
-const localInput = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+const localInput = (d: Date) =>
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 const periodOf = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
 
 /** Earlier today, but never in the previous month (just after midnight on the 1st, a minute ago). */
 function meetingTime(now: Date): Date {
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const start = periodOf(hourAgo) === periodOf(now) && hourAgo.getUTCDate() === now.getUTCDate() ? hourAgo : new Date(now.getTime() - 60_000);
+  const start =
+    periodOf(hourAgo) === periodOf(now) && hourAgo.getUTCDate() === now.getUTCDate() ? hourAgo : new Date(now.getTime() - 60_000);
   start.setUTCSeconds(0, 0);
   return start;
 }
@@ -43,12 +41,13 @@ async function cellFigure(page: Page, cellId: number, period: string): Promise<n
  * not meet the standard and the dashboard must visibly change.
  */
 async function makeCellFail(page: Page, cellId: number, period: string): Promise<void> {
-  if (await cellFigure(page, cellId, period) === 0) return;
+  if ((await cellFigure(page, cellId, period)) === 0) return;
   const { csrfToken } = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
   const list = await (await page.request.get(`${e2e.baseUrl}/api/v1/cells/${cellId}/meetings?from=${period}-01&limit=500`)).json();
   for (const m of list.items.filter((x: { kind: string; status: string }) => x.kind === 'general' && x.status === 'held')) {
     const res = await page.request.post(`${e2e.baseUrl}/api/v1/meetings/${m.id}/not-held`, {
-      headers: { 'x-csrf-token': csrfToken }, data: { reason: 'reset by the browser test' },
+      headers: { 'x-csrf-token': csrfToken },
+      data: { reason: 'reset by the browser test' },
     });
     expect(res.status()).toBe(200);
   }
@@ -121,7 +120,10 @@ describe('recording attendance moves the committee dashboard', () => {
       await page.keyboard.press('ArrowRight'); // present -> excused, and back
       await page.keyboard.press('ArrowLeft');
       await expect.poll(() => rows.nth(0).getAttribute('data-status')).toBe('absent');
-      expect([await rows.nth(1).getAttribute('data-status'), await rows.nth(2).getAttribute('data-status')]).toEqual(['excused', 'present']);
+      expect([await rows.nth(1).getAttribute('data-status'), await rows.nth(2).getAttribute('data-status')]).toEqual([
+        'excused',
+        'present',
+      ]);
       expect(await rows.nth(0).getByTestId('status-absent').getAttribute('aria-checked')).toBe('true');
       await expect.poll(() => quorum.getAttribute('data-present')).toBe(String(rollSize - 2));
       await shot(page, 'attendance-entry');

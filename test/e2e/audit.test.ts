@@ -20,7 +20,9 @@ async function renameFirstChild(page: Page): Promise<{ before: string; after: st
     const unit = children.items[0];
     const after = `${unit.name} (renamed)`;
     const res = await fetch(`/api/v1/units/${unit.id}`, {
-      method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ name: after }),
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ name: after }),
     });
     if (!res.ok) throw new Error(`rename answered ${res.status}`);
     return { before: unit.name as string, after };
@@ -53,7 +55,9 @@ describe('the audit log page', () => {
 
       await page.getByTestId('language-switch').getByText('한국어').click();
       await page.getByRole('heading', { name: '감사 기록' }).waitFor();
-      await expect.poll(() => page.locator('[data-testid="audit-row"][data-action="unit.update"]').first().textContent()).toContain('단위 수정');
+      await expect
+        .poll(() => page.locator('[data-testid="audit-row"][data-action="unit.update"]').first().textContent())
+        .toContain('단위 수정');
     } finally {
       await context.close();
     }

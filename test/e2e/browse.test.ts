@@ -12,8 +12,6 @@ const e2e = useBrowserAndServer();
 
 const MAX_DEPTH = 10;
 
-
-
 /** Follows unit rows down from the current committee page until a cell's page is shown. */
 async function drillDownToCell(page: Page): Promise<void> {
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
@@ -47,7 +45,8 @@ describe('browsing the organization', () => {
       // The served UI is React's production build (the development build renders several times slower).
       const scripts = await page.evaluate(() => [...document.scripts].map((x) => x.src).filter(Boolean));
       expect(scripts.length).toBeGreaterThan(0);
-      for (const src of scripts) expect((await (await page.request.get(src)).text()).includes('jsxDEV'), `${src} is a development build`).toBe(false);
+      for (const src of scripts)
+        expect((await (await page.request.get(src)).text()).includes('jsxDEV'), `${src} is a development build`).toBe(false);
       const root = page.getByTestId('root-link').first();
       const rootName = (await root.textContent())?.trim();
       expect(rootName).toBeTruthy();

@@ -9,8 +9,16 @@ import { shot, signIn, useBrowserAndServer } from './setup.ts';
 const e2e = useBrowserAndServer();
 const options = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } };
 const pad = (n: number) => String(n).padStart(2, '0');
-const thisMonth = () => { const d = new Date(); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`; };
-const lastMonth = () => { const d = new Date(); d.setDate(1); d.setMonth(d.getMonth() - 1); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`; };
+const thisMonth = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
+};
+const lastMonth = () => {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
+};
 
 async function asRole<T>(login: string, run: (page: Page) => Promise<T>): Promise<T> {
   const context: BrowserContext = await e2e.browser.newContext(options);
@@ -49,7 +57,8 @@ describe('home pages per role', () => {
       const { csrfToken } = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
       const startsAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
       const res = await page.request.post(`${e2e.baseUrl}/api/v1/cells/${cellId}/meetings`, {
-        headers: { 'x-csrf-token': csrfToken }, data: { kind: 'general', startsAt, title: 'Home page test meeting' },
+        headers: { 'x-csrf-token': csrfToken },
+        data: { kind: 'general', startsAt, title: 'Home page test meeting' },
       });
       expect(res.status()).toBe(201);
       return { cellId, id: (await res.json()).id as number };
@@ -75,9 +84,18 @@ describe('home pages per role', () => {
       const card = page.getByTestId('home-attention');
       await card.first().waitFor();
       const unitId = Number(await card.first().getAttribute('data-unit-id'));
-      const worst = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${unitId}/compliance/worst?period=${lastMonth()}&limit=10`)).json();
-      const expected = worst.items.filter((w: { failing: unknown[] }) => w.failing.length > 0).map((w: { cell: { id: number } }) => w.cell.id);
-      await expect.poll(async () => Promise.all((await card.first().getByTestId('attention-cell').all()).map(async (l) => Number(await l.getAttribute('data-cell-id')))))
+      const worst = await (
+        await page.request.get(`${e2e.baseUrl}/api/v1/units/${unitId}/compliance/worst?period=${lastMonth()}&limit=10`)
+      ).json();
+      const expected = worst.items
+        .filter((w: { failing: unknown[] }) => w.failing.length > 0)
+        .map((w: { cell: { id: number } }) => w.cell.id);
+      await expect
+        .poll(async () =>
+          Promise.all(
+            (await card.first().getByTestId('attention-cell').all()).map(async (l) => Number(await l.getAttribute('data-cell-id'))),
+          ),
+        )
         .toEqual(expected);
       expect(await page.getByTestId('home-national').count()).toBe(0);
       await shot(page, 'home-official');
@@ -95,7 +113,10 @@ describe('home pages per role', () => {
       await national.waitFor();
       const { roots } = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
       const c = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${roots[0].id}/compliance?period=${lastMonth()}`)).json();
-      expect([Number(await national.getAttribute('data-meeting')), Number(await national.getAttribute('data-total'))]).toEqual([c.cellsMeetingAll, c.cells]);
+      expect([Number(await national.getAttribute('data-meeting')), Number(await national.getAttribute('data-total'))]).toEqual([
+        c.cellsMeetingAll,
+        c.cells,
+      ]);
       expect(c.cells).toBeGreaterThan(0);
       await page.getByTestId('home-attention').first().waitFor();
       await shot(page, 'home-admin');

@@ -17,7 +17,10 @@ let ctx: AppContext;
 beforeAll(async () => {
   server = await startTestServer();
   ctx = server.ctx;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -26,10 +29,20 @@ afterAll(async () => {
 
 describe('an import cut off by the server process dying', () => {
   it('stops waiting, says nothing was imported, and imports on "Try again", in English and Korean', async () => {
-    const account = await ctx.db.selectFrom('accounts').innerJoin('grants', 'grants.account_id', 'accounts.id')
-      .select(['accounts.id as accountId', 'grants.unit_id as unitId']).where('accounts.login', '=', 'secretary@demo').executeTakeFirstOrThrow();
+    const account = await ctx.db
+      .selectFrom('accounts')
+      .innerJoin('grants', 'grants.account_id', 'accounts.id')
+      .select(['accounts.id as accountId', 'grants.unit_id as unitId'])
+      .where('accounts.login', '=', 'secretary@demo')
+      .executeTakeFirstOrThrow();
     const cellId = Number(account.unitId);
-    const before = (await ctx.db.selectFrom('memberships').select((eb) => eb.fn.countAll().as('n')).where('cell_id', '=', cellId).executeTakeFirstOrThrow()).n;
+    const before = (
+      await ctx.db
+        .selectFrom('memberships')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('cell_id', '=', cellId)
+        .executeTakeFirstOrThrow()
+    ).n;
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
@@ -40,7 +53,10 @@ describe('an import cut off by the server process dying', () => {
         interruptNext = false;
         // This upload's process "dies" mid-way, so no answer ever comes.
         const importId = new URL(route.request().url()).searchParams.get('importId')!;
-        await ctx.db.insertInto('imports').values({ id: importId, unit_id: cellId, account_id: Number(account.accountId), status: 'running', lines_read: 1 }).execute();
+        await ctx.db
+          .insertInto('imports')
+          .values({ id: importId, unit_id: cellId, account_id: Number(account.accountId), status: 'running', lines_read: 1 })
+          .execute();
       });
       const dialog = page.getByRole('dialog');
       const stamp = randomUUID().slice(0, 8);
@@ -48,7 +64,9 @@ describe('an import cut off by the server process dying', () => {
         await page.goto(`${server.baseUrl}/units/${cellId}`);
         await page.getByTestId('import-members').click();
         await dialog.locator('input[type="file"]').setInputFiles({
-          name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(`full_name,member_no\n중단 ${stamp},INT-${stamp}\n`, 'utf8'),
+          name: 'members.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`full_name,member_no\n중단 ${stamp},INT-${stamp}\n`, 'utf8'),
         });
         await dialog.getByTestId('import-start').click();
       };
@@ -62,7 +80,13 @@ describe('an import cut off by the server process dying', () => {
       const done = dialog.getByTestId('import-done');
       await done.waitFor();
       expect(await done.textContent()).toContain('1 created');
-      const after = (await ctx.db.selectFrom('memberships').select((eb) => eb.fn.countAll().as('n')).where('cell_id', '=', cellId).executeTakeFirstOrThrow()).n;
+      const after = (
+        await ctx.db
+          .selectFrom('memberships')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('cell_id', '=', cellId)
+          .executeTakeFirstOrThrow()
+      ).n;
       expect(Number(after)).toBe(Number(before) + 1);
 
       // The same, in Korean.

@@ -15,7 +15,13 @@ const e2e = useBrowserAndServer();
 type Box = { x: number; y: number; width: number; height: number };
 
 async function newPage(browser: Browser, width: number, locale = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport: { width, height: 780 }, hasTouch: true, isMobile: width < 500 });
+  const context = await browser.newContext({
+    locale,
+    timezoneId: 'UTC',
+    viewport: { width, height: 780 },
+    hasTouch: true,
+    isMobile: width < 500,
+  });
   const page = await context.newPage();
   trackRequests(page);
   return page;
@@ -78,8 +84,9 @@ describe('meeting views', () => {
         expect((await rows.nth(i).getByTestId('status-text').textContent())?.trim()).toBe(r.status ? word[r.status] : 'Not recorded');
       }
       expect(await member.getByTestId('quorum').getAttribute('data-draft')).toBe('false');
-      expect(await member.getByTestId('quorum').getAttribute('data-present'))
-        .toBe(String(heldMeeting.roll.filter((r: { status: string | null }) => r.status === 'present').length));
+      expect(await member.getByTestId('quorum').getAttribute('data-present')).toBe(
+        String(heldMeeting.roll.filter((r: { status: string | null }) => r.status === 'present').length),
+      );
 
       // Scheduled for tomorrow, and held an hour ago but not recorded: no quorum line for either.
       const future = await createMeeting(secretary, cellId, 86_400_000, 'E2E future meeting');
@@ -121,7 +128,9 @@ describe('meeting views', () => {
               expect(Math.min(box!.width, box!.height), `row ${i} ${s} is too small to tap`).toBeGreaterThanOrEqual(44);
             }
             const name = rows.nth(i).getByTestId('roll-name');
-            const lines = await name.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+            const lines = await name.evaluate((el) =>
+              Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+            );
             expect(lines, `row ${i}'s name wraps (${language})`).toBe(1);
           }
           // Tap Absent on the last row; its reason box comes in reach and takes the text.

@@ -12,7 +12,9 @@ describe('password forms', () => {
   it('grade a new password as it is typed, and show why the server refuses a common one', async () => {
     const page = await e2e.browser.newPage();
     const scripts: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
     await signIn(page, e2e.baseUrl, 'member@demo');
     const loadedBefore = scripts.length;
     await page.getByTestId('account-menu').click();
@@ -33,7 +35,8 @@ describe('password forms', () => {
     await field.fill('baseball1');
     await page.getByLabel('Current password').fill('demo');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('dialog').getByRole('alert').textContent())
+    await expect
+      .poll(() => page.getByRole('dialog').getByRole('alert').textContent())
       .toContain('That password is one of the most common ones');
 
     await page.evaluate(() => localStorage.setItem('cellwork.language', 'ko'));

@@ -51,10 +51,16 @@ describe("members' privacy in the browser", () => {
     const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      for (const [login, sectors] of [['district@demo', 0], ['admin@demo', 1]] as const) {
+      for (const [login, sectors] of [
+        ['district@demo', 0],
+        ['admin@demo', 1],
+      ] as const) {
         await signIn(page, e2e.baseUrl, login);
         const root = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).roots[0] as { id: number });
-        const unit = await page.evaluate(async (id) => (await (await fetch(`/api/v1/units/${id}`)).json()) as { parentId: number | null; breadcrumb: unknown[] }, root.id);
+        const unit = await page.evaluate(
+          async (id) => (await (await fetch(`/api/v1/units/${id}`)).json()) as { parentId: number | null; breadcrumb: unknown[] },
+          root.id,
+        );
         expect(unit.parentId).toBeNull();
         expect(unit.breadcrumb).toHaveLength(1);
         await page.goto(`${e2e.baseUrl}/units/${root.id}?tab=health`);

@@ -17,16 +17,14 @@ const stamp = Date.now().toString(36);
 const NEW_STANDARD = `technical-attendance-${stamp}`;
 const NEW_KIND = `youth-${stamp}`;
 
-
-
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The browser runs in UTC like the test server, so both agree on this month and the next. */
 const now = new Date();
 const thisMonth = `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}`;
 const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
 const nextMonth = `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}`;
-const monthName = (period: string) => new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' })
-  .format(new Date(`${period}-01T00:00:00Z`));
+const monthName = (period: string) =>
+  new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
 
 type Kind = { code: string; nameEn: string; nameKo: string; quorum: number | null; retired?: true };
 type Version = { code: string; kind: string; params: Record<string, unknown>; validFrom: string; validTo: string | null };
@@ -40,7 +38,9 @@ let page: Page;
 const pageErrors: string[] = [];
 
 function liveRow(code: string, status?: string) {
-  return page.getByTestId('standards-live').locator(`[data-testid="standard-row"][data-code="${code}"]${status ? `[data-status="${status}"]` : ''}`);
+  return page
+    .getByTestId('standards-live')
+    .locator(`[data-testid="standard-row"][data-code="${code}"]${status ? `[data-status="${status}"]` : ''}`);
 }
 
 describe('the rulebook and the meeting kinds', () => {
@@ -55,8 +55,9 @@ describe('the rulebook and the meeting kinds', () => {
     await current.waitFor();
     expect(await current.getByTestId('standard-rule').textContent()).toBe('General membership meeting at least once a month');
     expect(await current.getByTestId('standard-until').textContent()).toBe('No end date');
-    expect(await liveRow('absence-follow-up').getByTestId('standard-rule').textContent())
-      .toBe('A member absent 3 times in a row (General membership meeting) is followed up within 14 days');
+    expect(await liveRow('absence-follow-up').getByTestId('standard-rule').textContent()).toBe(
+      'A member absent 3 times in a row (General membership meeting) is followed up within 14 days',
+    );
     await shot(page, 'rulebook-01');
 
     await current.getByRole('button', { name: 'Change A general membership meeting at least once a month' }).click();
@@ -64,7 +65,9 @@ describe('the rulebook and the meeting kinds', () => {
     expect(await dialog.getByTestId('standard-code').isDisabled()).toBe(true);
     expect(await dialog.getByTestId('applies-from').inputValue()).toBe(monthName(nextMonth));
     const note = dialog.getByTestId('validity-note');
-    expect(await note.textContent()).toContain(`From ${monthName(nextMonth)} on, cells are judged by this version. ${monthName(thisMonth)} and earlier months keep being judged by the rules in force then.`);
+    expect(await note.textContent()).toContain(
+      `From ${monthName(nextMonth)} on, cells are judged by this version. ${monthName(thisMonth)} and earlier months keep being judged by the rules in force then.`,
+    );
 
     // An empty count is caught by the form itself, with the keyboard.
     const count = dialog.getByTestId('standard-count');
@@ -90,14 +93,21 @@ describe('the rulebook and the meeting kinds', () => {
     await shot(page, 'rulebook-03-planned');
 
     const versions = await versionsOf(page, GENERAL);
-    expect(versions.map((v) => [v.validFrom, v.validTo, v.params.min])).toEqual([['2000-01-01', `${nextMonth}-01`, 1], [`${nextMonth}-01`, null, 2]]);
+    expect(versions.map((v) => [v.validFrom, v.validTo, v.params.min])).toEqual([
+      ['2000-01-01', `${nextMonth}-01`, 1],
+      [`${nextMonth}-01`, null, 2],
+    ]);
     // This month's figures are still judged by the rule in force now.
     const me = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
-    const compliance = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${me.roots[0].id}/compliance?period=${thisMonth}`)).json();
-    expect(compliance.standards.find((s: { code: string }) => s.code === GENERAL).title).toBe('A general membership meeting at least once a month');
+    const compliance = await (
+      await page.request.get(`${e2e.baseUrl}/api/v1/units/${me.roots[0].id}/compliance?period=${thisMonth}`)
+    ).json();
+    expect(compliance.standards.find((s: { code: string }) => s.code === GENERAL).title).toBe(
+      'A general membership meeting at least once a month',
+    );
   }, 120_000);
 
-  it('adds a standard whose fields follow its kind, and shows the server\'s refusal in the form', async () => {
+  it("adds a standard whose fields follow its kind, and shows the server's refusal in the form", async () => {
     await page.getByTestId('add-standard').click();
     const dialog = page.getByRole('dialog');
     const code = dialog.getByTestId('standard-code');
@@ -118,12 +128,19 @@ describe('the rulebook and the meeting kinds', () => {
     await dialog.getByTestId('standard-scope-sector').click();
     await page.getByRole('option', { name: 'Fisheries', exact: true }).click();
     const { roots } = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
-    const root = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${roots[0].id}`)).json() as { id: number; name: string; code: string };
+    const root = (await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${roots[0].id}`)).json()) as {
+      id: number;
+      name: string;
+      code: string;
+    };
     await dialog.getByTestId('standard-scope-unit').fill(root.name);
-    await page.getByRole('option', { name: `${root.name} (${root.code})` }).first().click();
+    await page
+      .getByRole('option', { name: `${root.name} (${root.code})` })
+      .first()
+      .click();
     await dialog.getByTestId('applies-from').click();
     await page.getByRole('option', { name: `${monthName(thisMonth)} (this month)` }).click();
-    await dialog.getByText('This month\'s figures are recomputed at once.').waitFor();
+    await dialog.getByText("This month's figures are recomputed at once.").waitFor();
     expect(await dialog.getByTestId('standard-title-en').inputValue()).toBe('Technical session: attendance at least 70 %');
     await shot(page, 'rulebook-04-add');
     await percent.press('Enter');
@@ -135,7 +152,12 @@ describe('the rulebook and the meeting kinds', () => {
     await expect.poll(() => row.textContent()).toContain(`Cells of the Fisheries sector under ${root.name}`);
     const [saved] = await versionsOf(page, NEW_STANDARD);
     expect(saved).toMatchObject({
-      kind: 'attendance_rate', params: { kind: 'technical', min: 0.7 }, scopeSector: 'fisheries', scopeUnitId: root.id, validFrom: `${thisMonth}-01`, validTo: null,
+      kind: 'attendance_rate',
+      params: { kind: 'technical', min: 0.7 },
+      scopeSector: 'fisheries',
+      scopeUnitId: root.id,
+      validFrom: `${thisMonth}-01`,
+      validTo: null,
     });
     // A new version starts from the one shown, its unit included.
     await row.getByTestId('change-standard').click();
@@ -150,7 +172,8 @@ describe('the rulebook and the meeting kinds', () => {
     await retire.getByTestId('validity-note').waitFor();
     const { csrfToken } = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
     const gone = await page.request.post(`${e2e.baseUrl}/api/v1/standards`, {
-      headers: { 'x-csrf-token': csrfToken }, data: { ...saved, id: undefined, validTo: undefined, titleEn: 'x', titleKo: 'x', retire: true },
+      headers: { 'x-csrf-token': csrfToken },
+      data: { ...saved, id: undefined, validTo: undefined, titleEn: 'x', titleKo: 'x', retire: true },
     });
     expect(gone.status()).toBe(200);
     await retire.getByRole('button', { name: 'Retire standard' }).click();
@@ -245,7 +268,8 @@ describe('the rulebook and the meeting kinds', () => {
     while (cell.kind !== 'cell') cell = (await getJson(`/api/v1/units/${cell.id}/children?limit=1`)).items[0];
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const scheduled = await page.request.post(`${e2e.baseUrl}/api/v1/cells/${cell.id}/meetings`, {
-      headers: { 'x-csrf-token': csrfToken }, data: { kind: NEW_KIND, startsAt: tomorrow, title: 'E2E youth circle' },
+      headers: { 'x-csrf-token': csrfToken },
+      data: { kind: NEW_KIND, startsAt: tomorrow, title: 'E2E youth circle' },
     });
     expect(scheduled.status()).toBe(201);
 
@@ -253,7 +277,13 @@ describe('the rulebook and the meeting kinds', () => {
     const dialog = page.getByRole('dialog');
     await kindRow('review').getByRole('button', { name: 'Retire Review session' }).click();
     await dialog.getByRole('button', { name: 'Retire meeting kind' }).click();
-    await dialog.getByRole('alert').getByText('Standards in force or planned refer to this meeting kind: A review session at least every 6 weeks (review-session-interval).', { exact: false }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(
+        'Standards in force or planned refer to this meeting kind: A review session at least every 6 weeks (review-session-interval).',
+        { exact: false },
+      )
+      .waitFor();
     await shot(page, 'kinds-04-retire-refused');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -272,7 +302,13 @@ describe('the rulebook and the meeting kinds', () => {
     await expect.poll(() => kindRow(NEW_KIND).getAttribute('data-retired')).toBe('true');
     expect(await kindRow(NEW_KIND).getByTestId('retired-badge').textContent()).toBe('Retired');
     expect(await kindRow('review').getAttribute('data-retired')).toBe('false');
-    expect((await apiKinds()).find((k) => k.code === NEW_KIND)).toEqual({ code: NEW_KIND, nameEn: 'Youth study circle', nameKo: '청년 학습조', quorum: 0.6, retired: true });
+    expect((await apiKinds()).find((k) => k.code === NEW_KIND)).toEqual({
+      code: NEW_KIND,
+      nameEn: 'Youth study circle',
+      nameKo: '청년 학습조',
+      quorum: 0.6,
+      retired: true,
+    });
     await shot(page, 'kinds-05-retired');
 
     // The cell's meeting keeps its kind; the new-meeting form offers the kinds in use, in the list's order.
@@ -308,7 +344,10 @@ describe('the rulebook and the meeting kinds', () => {
       await shot(page, 'rulebook-06-ko');
       // The server's refusals read in Korean too (translated from the error's messageKey and params).
       await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '회의 종류' }).click();
-      await page.locator('[data-testid="meeting-kind-row"][data-code="general"]').getByRole('button', { name: '세포총회 사용 중지' }).click();
+      await page
+        .locator('[data-testid="meeting-kind-row"][data-code="general"]')
+        .getByRole('button', { name: '세포총회 사용 중지' })
+        .click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: '사용 중지', exact: true }).click();
       await dialog.getByRole('alert').getByText('세포총회의 사용은 중지할 수 없습니다', { exact: false }).waitFor();

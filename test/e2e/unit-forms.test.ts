@@ -18,7 +18,12 @@ async function expectCodeError(page: Page, language: 'en' | 'ko'): Promise<void>
   const code = dialog.getByTestId('unit-code');
   await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
   const describedBy = (await code.getAttribute('aria-describedby')) ?? '';
-  const messages = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const messages = await Promise.all(
+    describedBy
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   expect(messages.map((m) => m?.trim())).toContain(TAKEN[language]);
   expect(await dialog.getByRole('alert').filter({ hasNotText: TAKEN[language] }).count()).toBe(0);
   expect(await dialog.locator('.mantine-Alert-root').count()).toBe(0);
@@ -34,11 +39,13 @@ describe('unit forms', () => {
       const rootId: number = me.roots[0].id;
       const taken = `TAKEN-${Date.now().toString(36)}`;
       const made = await page.request.post(`${e2e.baseUrl}/api/v1/units`, {
-        headers: { 'x-csrf-token': me.csrfToken }, data: { parentId: rootId, kind: 'committee', name: `E2E ${taken}`, code: taken },
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { parentId: rootId, kind: 'committee', name: `E2E ${taken}`, code: taken },
       });
       expect(made.status()).toBe(201);
       const other = await page.request.post(`${e2e.baseUrl}/api/v1/units`, {
-        headers: { 'x-csrf-token': me.csrfToken }, data: { parentId: rootId, kind: 'committee', name: `E2E other ${taken}`, code: `${taken}-2` },
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { parentId: rootId, kind: 'committee', name: `E2E other ${taken}`, code: `${taken}-2` },
       });
       const otherId: number = (await other.json()).id;
 

@@ -7,7 +7,9 @@ import { createTestDatabase } from './database.ts';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
-export async function createTestApp(opts: { env?: Record<string, string> } = {}): Promise<{ app: TestApp; ctx: AppContext; close(): Promise<void> }> {
+export async function createTestApp(
+  opts: { env?: Record<string, string> } = {},
+): Promise<{ app: TestApp; ctx: AppContext; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const config = loadConfig({ CELLWORK_LOG_LEVEL: 'silent', ...opts.env });
   const ctx = await createContext(config, { connection: database.connection, jobs: false, log: pino({ level: 'silent' }) });
@@ -16,7 +18,8 @@ export async function createTestApp(opts: { env?: Record<string, string> } = {})
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   return {
-    app, ctx,
+    app,
+    ctx,
     async close() {
       await app.close();
       await ctx.close();

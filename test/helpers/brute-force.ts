@@ -7,21 +7,31 @@ import type { Database } from '../../src/server/db/database.ts';
 import type { OracleFacts } from '../../src/server/modules/compliance/plugin.ts';
 import { standardKind } from '../../src/server/modules/rulebook-registry.ts';
 
-type Standard = { code: string; kind: string; params: Record<string, number | string>; scope_path: string | null; scope_sector: string | null };
+type Standard = {
+  code: string;
+  kind: string;
+  params: Record<string, number | string>;
+  scope_path: string | null;
+  scope_sector: string | null;
+};
 
 /** Every open cell's verdicts for the period ('*': meets them all), computed from the raw rows. */
 async function bruteForceVerdicts(db: Database, period: string, next: string, today: string) {
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const end = tomorrow < next ? tomorrow : next;
-  const units = (await sql<{ id: number; kind: string; path: string; sector: string | null; opened_on: string; closed_on: string | null }>`
-    select id, kind, path::text as path, sector, opened_on::text, closed_on::text from units`.execute(db)).rows;
+  const units = (
+    await sql<{ id: number; kind: string; path: string; sector: string | null; opened_on: string; closed_on: string | null }>`
+    select id, kind, path::text as path, sector, opened_on::text, closed_on::text from units`.execute(db)
+  ).rows;
   const meetings = await db.selectFrom('meetings').select(['id', 'cell_id', 'kind', 'status', 'meets_on']).execute();
   const attendance = await db.selectFrom('attendance').select(['meeting_id', 'status']).execute();
   const followUps = await db.selectFrom('follow_ups').select(['cell_id', 'created_on', 'resolved_on']).execute();
   const actions = await db.selectFrom('decision_actions').select(['cell_id', 'due_on', 'status', 'closed_on']).execute();
-  const standards = (await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
+  const standards = (
+    await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
-    where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)`.execute(db)).rows;
+    where s.valid_from <= ${period}::date and (s.valid_to is null or s.valid_to > ${period}::date)`.execute(db)
+  ).rows;
 
   // A cell opened during the month is not judged in it (decision 0005): it has no verdicts at all.
   const openCells = units.filter((u) => u.kind === 'cell' && u.opened_on <= period && (u.closed_on === null || u.closed_on > period));
@@ -31,7 +41,10 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held');
     const heldIds = new Set(held.map((m) => m.id));
     const facts: OracleFacts = {
-      cell: { id: cell.id, opened_on: cell.opened_on }, period, end, held,
+      cell: { id: cell.id, opened_on: cell.opened_on },
+      period,
+      end,
+      held,
       attendance: attendance.filter((a) => heldIds.has(a.meeting_id)),
       followUps: followUps.filter((f) => f.cell_id === cell.id),
       actions: actions.filter((a) => a.cell_id === cell.id),
@@ -82,13 +95,17 @@ export async function bruteForceWorst(db: Database, period: string, next: string
   const names = new Map((await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
   const failing = (id: number) => [...meets.get(id)!].filter(([code, ok]) => code !== '*' && !ok).length;
   const byte = (s: string) => Buffer.from(s); // names compare as the database's C collation does
-  return Object.fromEntries(committeeIds.map((committeeId) => {
-    const c = units.find((u) => u.id === committeeId)!;
-    const worst = openCells.filter(under(c.path)).map((cell) => ({ id: cell.id, failing: failing(cell.id), name: names.get(cell.id)! }))
-      .filter((x) => x.failing > 0)
-      .sort((x, y) => y.failing - x.failing || Buffer.compare(byte(x.name), byte(y.name)) || x.id - y.id);
-    return [committeeId, worst.slice(0, limit).map((x) => x.id)];
-  }));
+  return Object.fromEntries(
+    committeeIds.map((committeeId) => {
+      const c = units.find((u) => u.id === committeeId)!;
+      const worst = openCells
+        .filter(under(c.path))
+        .map((cell) => ({ id: cell.id, failing: failing(cell.id), name: names.get(cell.id)! }))
+        .filter((x) => x.failing > 0)
+        .sort((x, y) => y.failing - x.failing || Buffer.compare(byte(x.name), byte(y.name)) || x.id - y.id);
+      return [committeeId, worst.slice(0, limit).map((x) => x.id)];
+    }),
+  );
 }
 
 /**
@@ -106,7 +123,10 @@ export async function bruteForceAttendanceSums(db: Database, period: string, nex
       for (const m of held) {
         const rows = attendanceRows.filter((a) => a.meeting_id === m.id);
         for (const sector of ['*', cell.sector ?? '']) {
-          for (const [key, n] of [[`attendance_present:${m.kind}`, rows.filter((a) => a.status === 'present').length], [`attendance_expected:${m.kind}`, rows.length]] as const) {
+          for (const [key, n] of [
+            [`attendance_present:${m.kind}`, rows.filter((a) => a.status === 'present').length],
+            [`attendance_expected:${m.kind}`, rows.length],
+          ] as const) {
             const k = `${committeeId}|${key}|${sector}`;
             expected[k] = (expected[k] ?? 0) + n;
           }

@@ -5,7 +5,11 @@ import { inject } from 'vitest';
 import type { ConnectionOptions } from '../../src/server/db/database.ts';
 import { databaseOf } from '../global-setup.ts';
 
-export async function createTestDatabase(): Promise<{ connection: ConnectionOptions; mode: 'embedded' | 'external'; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  connection: ConnectionOptions;
+  mode: 'embedded' | 'external';
+  drop(): Promise<void>;
+}> {
   const server = inject('pgServer');
   const template = inject('templateDatabase');
   const name = `${template}_${randomBytes(4).toString('hex')}`;

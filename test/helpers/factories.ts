@@ -23,34 +23,83 @@ export async function buildRoot(db: Db, name = 'Central Committee') {
   return id;
 }
 
-export async function buildCommittee(db: Db, parentId: number, overrides: { name?: string; code?: string; sector?: Sector; openedOn?: string } = {}) {
+export async function buildCommittee(
+  db: Db,
+  parentId: number,
+  overrides: { name?: string; code?: string; sector?: Sector; openedOn?: string } = {},
+) {
   const n = next();
-  return createUnit(db, actor, { parentId, kind: 'committee', name: overrides.name ?? `Committee ${n}`, code: overrides.code ?? `C${n}`, sector: overrides.sector, openedOn: overrides.openedOn ?? '2020-01-01' });
-}
-
-export async function buildCell(db: Db, parentId: number, overrides: { name?: string; code?: string; sector?: Sector; openedOn?: string } = {}) {
-  const n = next();
-  return createUnit(db, actor, { parentId, kind: 'cell', name: overrides.name ?? `Cell ${n}`, code: overrides.code ?? `CELL${n}`, sector: overrides.sector ?? 'metallurgy', openedOn: overrides.openedOn ?? '2020-01-01' });
-}
-
-export async function buildPerson(db: Db, cellId: number, overrides: { fullName?: string; email?: string; memberNo?: string; role?: 'member' | 'candidate'; fromDate?: string } = {}) {
-  const n = next();
-  return createPerson(db, actor, {
-    fullName: overrides.fullName ?? `Person ${n}`, email: overrides.email, memberNo: overrides.memberNo,
-    cellId, role: overrides.role ?? 'member', fromDate: overrides.fromDate ?? '2021-01-01',
+  return createUnit(db, actor, {
+    parentId,
+    kind: 'committee',
+    name: overrides.name ?? `Committee ${n}`,
+    code: overrides.code ?? `C${n}`,
+    sector: overrides.sector,
+    openedOn: overrides.openedOn ?? '2020-01-01',
   });
 }
 
-export async function buildAccount(db: Db, opts: { login?: string; password?: string; personId?: number; grants?: Array<{ role: GrantRole; access?: GrantAccess; unitId?: number }> } = {}) {
+export async function buildCell(
+  db: Db,
+  parentId: number,
+  overrides: { name?: string; code?: string; sector?: Sector; openedOn?: string } = {},
+) {
+  const n = next();
+  return createUnit(db, actor, {
+    parentId,
+    kind: 'cell',
+    name: overrides.name ?? `Cell ${n}`,
+    code: overrides.code ?? `CELL${n}`,
+    sector: overrides.sector ?? 'metallurgy',
+    openedOn: overrides.openedOn ?? '2020-01-01',
+  });
+}
+
+export async function buildPerson(
+  db: Db,
+  cellId: number,
+  overrides: { fullName?: string; email?: string; memberNo?: string; role?: 'member' | 'candidate'; fromDate?: string } = {},
+) {
+  const n = next();
+  return createPerson(db, actor, {
+    fullName: overrides.fullName ?? `Person ${n}`,
+    email: overrides.email,
+    memberNo: overrides.memberNo,
+    cellId,
+    role: overrides.role ?? 'member',
+    fromDate: overrides.fromDate ?? '2021-01-01',
+  });
+}
+
+export async function buildAccount(
+  db: Db,
+  opts: {
+    login?: string;
+    password?: string;
+    personId?: number;
+    grants?: Array<{ role: GrantRole; access?: GrantAccess; unitId?: number }>;
+  } = {},
+) {
   const login = opts.login ?? `user${next()}@test`;
   const account = await createAccount(db, actor, { login, password: opts.password ?? 'secret-pass', personId: opts.personId ?? null });
-  for (const g of opts.grants ?? []) await createGrant(db, actor, account.id, { role: g.role, access: g.access ?? 'read', unitId: g.unitId ?? null });
+  for (const g of opts.grants ?? [])
+    await createGrant(db, actor, account.id, { role: g.role, access: g.access ?? 'read', unitId: g.unitId ?? null });
   return { ...account, login, password: opts.password ?? 'secret-pass' };
 }
 
 export async function buildMeeting(db: Db, cellId: number, overrides: { kind?: string; startsAt?: string; title?: string } = {}) {
   const { createMeeting } = await import('../../src/server/modules/meetings/service.ts');
-  return createMeeting(db, actor, cellId, { kind: overrides.kind ?? 'general', startsAt: overrides.startsAt ?? new Date(Date.now() - 86_400_000).toISOString(), title: overrides.title }, 'UTC');
+  return createMeeting(
+    db,
+    actor,
+    cellId,
+    {
+      kind: overrides.kind ?? 'general',
+      startsAt: overrides.startsAt ?? new Date(Date.now() - 86_400_000).toISOString(),
+      title: overrides.title,
+    },
+    'UTC',
+  );
 }
 
 /** Records a held meeting: everyone on the roll present unless listed otherwise. */
@@ -58,5 +107,8 @@ export async function holdMeeting(db: Db, meetingId: number, statuses: Record<nu
   const { getMeeting } = await import('../../src/server/modules/meetings/service.ts');
   const { saveAttendance } = await import('../../src/server/modules/meetings/attendance.ts');
   const m = await getMeeting(db, actor, meetingId);
-  return saveAttendance(db, actor, meetingId, { records: m.roll.map((r) => ({ personId: r.personId, status: statuses[r.personId] ?? 'present' })), version: m.version });
+  return saveAttendance(db, actor, meetingId, {
+    records: m.roll.map((r) => ({ personId: r.personId, status: statuses[r.personId] ?? 'present' })),
+    version: m.version,
+  });
 }

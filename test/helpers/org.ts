@@ -33,7 +33,11 @@ export async function buildOrg(db: Db) {
   await appointSecretary(db, systemActor(), cellA1a.id, { personId: S.id, deputy: false, date: '2021-06-01' });
   const accounts = {
     member: await buildAccount(db, { login: 'member@test', personId: M.id, grants: [{ role: 'member', unitId: cellA1a.id }] }),
-    secretary: await buildAccount(db, { login: 'secretary@test', personId: S.id, grants: [{ role: 'secretary', access: 'manage', unitId: cellA1a.id }] }),
+    secretary: await buildAccount(db, {
+      login: 'secretary@test',
+      personId: S.id,
+      grants: [{ role: 'secretary', access: 'manage', unitId: cellA1a.id }],
+    }),
     districtReader: await buildAccount(db, { login: 'reader@test', grants: [{ role: 'official', access: 'read', unitId: districtA1.id }] }),
     regionManager: await buildAccount(db, { login: 'region@test', grants: [{ role: 'official', access: 'manage', unitId: regionA.id }] }),
     admin: await buildAccount(db, { login: 'admin@test', grants: [{ role: 'admin', access: 'manage' }] }),

@@ -20,7 +20,11 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
     const from = m.index + m[0].length;
     const s = src.indexOf('stream', from);
     const e = src.indexOf('endobj', from);
-    if (s < 0 || (e >= 0 && e < s)) { out.set(Number(m[1]), { dict: src.slice(from, e) }); header.lastIndex = e; continue; }
+    if (s < 0 || (e >= 0 && e < s)) {
+      out.set(Number(m[1]), { dict: src.slice(from, e) });
+      header.lastIndex = e;
+      continue;
+    }
     const dict = src.slice(from, s);
     const start = s + 'stream'.length + (src[s + 6] === '\r' ? 2 : 1);
     const length = Number(/\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? NaN);
@@ -33,7 +37,10 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
   return out;
 }
 
-const ref = (dict: string, key: string) => { const m = new RegExp(`/${key}\\s+(\\d+) 0 R`).exec(dict); return m ? Number(m[1]) : undefined; };
+const ref = (dict: string, key: string) => {
+  const m = new RegExp(`/${key}\\s+(\\d+) 0 R`).exec(dict);
+  return m ? Number(m[1]) : undefined;
+};
 
 /** glyph id (hex) -> text, from a ToUnicode CMap's bfchar and bfrange sections. */
 function toUnicode(cmap: string): Map<string, string> {
@@ -77,14 +84,21 @@ export function readPdf(pdf: Buffer): { pages: number; runs: TextRun[]; pageHeig
       fonts.set(m[1]!, cmapId === undefined ? new Map() : toUnicode(objs.get(cmapId)!.stream!.toString('latin1')));
     }
     const content = objs.get(ref(page.dict, 'Contents')!)!.stream!.toString('latin1');
-    let x = 0; let y = 0; let size = 0; let font = new Map<string, string>();
+    let x = 0;
+    let y = 0;
+    let size = 0;
+    let font = new Map<string, string>();
     for (const m of content.matchAll(/([-\d.]+) ([-\d.]+) Tm|\/(\w+) ([\d.]+) Tf|\[(.*?)\] TJ/g)) {
       if (m[1] !== undefined) {
-        x = Number(m[1]); y = Number(m[2]);
+        x = Number(m[1]);
+        y = Number(m[2]);
       } else if (m[3] !== undefined) {
-        font = fonts.get(m[3]) ?? new Map(); size = Number(m[4]);
+        font = fonts.get(m[3]) ?? new Map();
+        size = Number(m[4]);
       } else {
-        const text = [...m[5]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((h) => (h[1]!.match(/.{4}/g) ?? []).map((g) => font.get(g.toLowerCase()) ?? '\uFFFD').join('')).join('');
+        const text = [...m[5]!.matchAll(/<([0-9a-fA-F]+)>/g)]
+          .map((h) => (h[1]!.match(/.{4}/g) ?? []).map((g) => font.get(g.toLowerCase()) ?? '\uFFFD').join(''))
+          .join('');
         runs.push({ page: index + 1, x, y, size, text });
       }
     }
@@ -93,4 +107,8 @@ export function readPdf(pdf: Buffer): { pages: number; runs: TextRun[]; pageHeig
 }
 
 /** All the text of a page (or of every page), runs joined by newlines in the order they were written. */
-export const pageText = (runs: TextRun[], page?: number) => runs.filter((r) => page === undefined || r.page === page).map((r) => r.text).join('\n');
+export const pageText = (runs: TextRun[], page?: number) =>
+  runs
+    .filter((r) => page === undefined || r.page === page)
+    .map((r) => r.text)
+    .join('\n');

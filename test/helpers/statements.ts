@@ -12,7 +12,7 @@ export function statementCounter(pool: pg.Pool) {
     if (c.countedBy === pool) return;
     const query = c.query.bind(client);
     c.query = (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text ?? '';
+      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string }).text ?? '');
       if (counting) sent.push(text);
       return query(...args);
     };

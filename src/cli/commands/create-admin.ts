@@ -5,8 +5,10 @@ import { text } from '../../shared/schemas/base.ts';
 
 export function createAdminCommand(): Command {
   return new Command('create-admin')
-    .description('Create a central administrator account (e.g. the first one on an external database); '
-      + 'on an empty database also creates the top committee of the organization')
+    .description(
+      'Create a central administrator account (e.g. the first one on an external database); ' +
+        'on an empty database also creates the top committee of the organization',
+    )
     .requiredOption('--login <login>', 'e-mail or user name to sign in with')
     .option('--password <password>', 'password (default: read from the CELLWORK_ADMIN_PASSWORD variable)')
     .option('--organization <name>', 'name of the top committee, when the tree is still empty', 'Central Committee')
@@ -21,8 +23,11 @@ export function createAdminCommand(): Command {
       const organization = text(200).parse(opts.organization);
       await withContext(async (ctx) => {
         await inTransaction(ctx.db, async (trx) => {
-          const account = await trx.insertInto('accounts').values({ login: input.login, password_hash: await hashPassword(input.password) })
-            .returning(['id', 'login']).executeTakeFirstOrThrow();
+          const account = await trx
+            .insertInto('accounts')
+            .values({ login: input.login, password_hash: await hashPassword(input.password) })
+            .returning(['id', 'login'])
+            .executeTakeFirstOrThrow();
           await trx.insertInto('grants').values({ account_id: account.id, role: 'admin', access: 'manage', unit_id: null }).execute();
           await recordAudit(trx, null, { action: 'account.create-admin', entity: 'account', entityId: account.id, after: account });
           const root = await trx.selectFrom('units').select('id').where('parent_id', 'is', null).executeTakeFirst();

@@ -14,7 +14,11 @@ export function seedCommand(): Command {
     .option('--cells <n>', 'number of cells', positiveInt)
     .option('--members <n>', 'number of members (3 to 60 per cell)', positiveInt)
     .option('--seed <s>', 'random seed (same seed, same organization)', positiveInt, 1)
-    .option('--months <n>', 'also that many months of meetings, attendance, decisions and follow-ups, ending this month (1-120)', positiveInt)
+    .option(
+      '--months <n>',
+      'also that many months of meetings, attendance, decisions and follow-ups, ending this month (1-120)',
+      positiveInt,
+    )
     .action(async (opts: { demo?: boolean; cells?: number; members?: number; seed: number; months?: number }) => {
       const { seedActivity, seedDemo, seedOrganization } = await import('../../server/seed/index.ts');
       if (opts.months !== undefined && opts.months > 120) throw new Error('--months is at most 120');
@@ -27,17 +31,23 @@ export function seedCommand(): Command {
           if (opts.demo) {
             const { logins } = await seedDemo(ctx.pool, ctx.db, onProgress);
             bar.stop();
-            process.stdout.write(`demo organization created; sign in with password "demo" as:\n${logins.map((l) => `  ${l.login}  ${l.role}${l.unit ? ` (${l.unit})` : ''}`).join('\n')}\n`);
+            process.stdout.write(
+              `demo organization created; sign in with password "demo" as:\n${logins.map((l) => `  ${l.login}  ${l.role}${l.unit ? ` (${l.unit})` : ''}`).join('\n')}\n`,
+            );
           } else {
             const r = await seedOrganization(ctx.pool, { cells: opts.cells!, members: opts.members!, seed: opts.seed, onProgress });
             bar.stop();
-            process.stdout.write(`seeded ${r.committees} committees, ${r.cells} cells, ${r.people} people, ${r.memberships} memberships `
-              + `in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.rows / (r.ms / 1000))} rows/s)\n`);
+            process.stdout.write(
+              `seeded ${r.committees} committees, ${r.cells} cells, ${r.people} people, ${r.memberships} memberships ` +
+                `in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.rows / (r.ms / 1000))} rows/s)\n`,
+            );
             if (opts.months) {
               const a = await seedActivity(ctx.pool, { months: opts.months, seed: opts.seed, onProgress });
               bar.stop();
-              process.stdout.write(`seeded ${a.meetings} meetings, ${a.attendance} attendance rows, ${a.decisions} decisions, ${a.actions} actions, `
-                + `${a.followUps} follow-ups in ${(a.ms / 1000).toFixed(1)} s (month figures computed in ${(a.materializeMs / 1000).toFixed(1)} s)\n`);
+              process.stdout.write(
+                `seeded ${a.meetings} meetings, ${a.attendance} attendance rows, ${a.decisions} decisions, ${a.actions} actions, ` +
+                  `${a.followUps} follow-ups in ${(a.ms / 1000).toFixed(1)} s (month figures computed in ${(a.materializeMs / 1000).toFixed(1)} s)\n`,
+              );
             }
           }
         } finally {

@@ -35,8 +35,10 @@ export function serveCommand(): Command {
       const app = await buildApp(ctx);
       await app.listen({ port: config.port, host: config.host });
       const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
-      const lines = [`Cellwork is running at ${url}  (API docs: ${url}/api/docs)`,
-        `database: ${ctx.databaseMode} PostgreSQL ${ctx.databaseVersion}${ctx.databaseMode === 'embedded' ? ` (data in ${config.dataDir})` : ''}`];
+      const lines = [
+        `Cellwork is running at ${url}  (API docs: ${url}/api/docs)`,
+        `database: ${ctx.databaseMode} PostgreSQL ${ctx.databaseVersion}${ctx.databaseMode === 'embedded' ? ` (data in ${config.dataDir})` : ''}`,
+      ];
       const hasDemo = demo || (await ctx.db.selectFrom('accounts').select('id').where('login', '=', 'admin@demo').executeTakeFirst());
       if (hasDemo) {
         lines.push(`demo sign-ins (password "${DEMO_PASSWORD}"): admin@demo, region@demo, district@demo, secretary@demo, member@demo`);

@@ -53,7 +53,11 @@ export async function loadActor(
   session: { csrfToken: string | null; sessionId: number | null },
 ): Promise<Actor> {
   // The same definition of a live grant as the per-request read (liveGrantsJson), so the two cannot drift.
-  const { rows: [row] } = await sql<{ grants: ActorGrant[] }>`select ${liveGrantsJson('a.id')} as grants from accounts a where a.id = ${account.id}`.execute(db);
+  const {
+    rows: [row],
+  } = await sql<{ grants: ActorGrant[] }>`select ${liveGrantsJson('a.id')} as grants from accounts a where a.id = ${account.id}`.execute(
+    db,
+  );
   const rows = row?.grants ?? [];
   return buildActor(account, rows, session);
 }
@@ -110,8 +114,16 @@ export function canReadPath(actor: Actor, path: string): boolean {
 export const SYSTEM_ACCOUNT_ID = 0;
 export function systemActor(): Actor {
   return {
-    accountId: SYSTEM_ACCOUNT_ID, login: 'cellwork-cli', personId: null, grants: [], all: true,
-    readPaths: [], managePaths: [], personalPaths: [], csrfToken: null, sessionId: null,
+    accountId: SYSTEM_ACCOUNT_ID,
+    login: 'cellwork-cli',
+    personId: null,
+    grants: [],
+    all: true,
+    readPaths: [],
+    managePaths: [],
+    personalPaths: [],
+    csrfToken: null,
+    sessionId: null,
   };
 }
 /** The account id to store for an actor (null for the command line). */

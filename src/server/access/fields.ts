@@ -31,7 +31,11 @@ export function personFields<T extends Record<PersonalField, unknown>>(record: T
  * A meeting's roll as the reader may see it: everyone's status, and the reasons for absence only to
  * personal readers of the cell; a member sees their own reason and no one else's.
  */
-export function rollFields<T extends { personId: number; reason: string | null }>(actor: Actor, cellPath: string, roll: T[]): Array<T | Omit<T, 'reason'>> {
+export function rollFields<T extends { personId: number; reason: string | null }>(
+  actor: Actor,
+  cellPath: string,
+  roll: T[],
+): Array<T | Omit<T, 'reason'>> {
   if (seesPersonalDataIn(actor, cellPath)) return roll;
   return roll.map((r) => {
     if (r.personId === actor.personId) return r;

@@ -24,8 +24,14 @@ export type ScopedCell<N extends Need = Need> = ScopedUnit<N> & { kind: 'cell'; 
 export type ScopedPerson<N extends Need = Need> = PersonRow & { readonly [personBrand]: N };
 
 /** Loads a unit the actor may see (or manage), or undefined: callers answer 404. */
-export async function findUnitInScope<N extends Need = 'read'>(db: Db, actor: Actor, id: number, need?: N): Promise<ScopedUnit<N> | undefined> {
-  const row = await db.selectFrom('units as u')
+export async function findUnitInScope<N extends Need = 'read'>(
+  db: Db,
+  actor: Actor,
+  id: number,
+  need?: N,
+): Promise<ScopedUnit<N> | undefined> {
+  const row = await db
+    .selectFrom('units as u')
     .selectAll('u')
     .select(sql<string>`u.path::text`.as('path'))
     .where('u.id', '=', id)
@@ -56,8 +62,15 @@ export async function findUnitManagedFromAbove(db: Db, actor: Actor, id: number)
 }
 
 /** Loads a person the actor may see (or manage), or undefined: callers answer 404. */
-export async function findPersonInScope<N extends Need = 'read'>(db: Db, actor: Actor, id: number, need?: N): Promise<ScopedPerson<N> | undefined> {
-  const row = await db.selectFrom('people as p').selectAll('p')
+export async function findPersonInScope<N extends Need = 'read'>(
+  db: Db,
+  actor: Actor,
+  id: number,
+  need?: N,
+): Promise<ScopedPerson<N> | undefined> {
+  const row = await db
+    .selectFrom('people as p')
+    .selectAll('p')
     .where('p.id', '=', id)
     .where(personInScope(actor, 'p.id', need ?? 'read'))
     .executeTakeFirst();

@@ -41,7 +41,8 @@ export function personInScope(actor: Actor, personIdColumn: string, need: Need =
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
     if (actor.all) return sql<SqlBool>`true`;
     const onRoll = eb.exists(
-      eb.selectFrom('memberships as scope_m')
+      eb
+        .selectFrom('memberships as scope_m')
         .innerJoin('units as scope_u', 'scope_u.id', 'scope_m.cell_id')
         .select(sql`1`.as('one'))
         .whereRef('scope_m.person_id', '=', sql.ref(personIdColumn) as any)

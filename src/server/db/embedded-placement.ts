@@ -56,7 +56,10 @@ export function placeEmbeddedPostgres(opts: PlacementOptions): Placement {
   ensureSharedDir(shared, owner);
   const binaries = cachedBinaries(source, shared);
   const { clusterDir, socketDir } = clusterLocation(dataDir, shared, owner);
-  for (const [dir, mode] of [[clusterDir, 0o700], [socketDir, 0o700]] as const) {
+  for (const [dir, mode] of [
+    [clusterDir, 0o700],
+    [socketDir, 0o700],
+  ] as const) {
     fs.mkdirSync(dir, { recursive: true, mode });
     fs.chownSync(dir, owner.uid, owner.gid);
   }
@@ -71,7 +74,11 @@ export function removeEmbeddedData(dataDir: string): void {
     const home = path.dirname(path.resolve(dataDir, fs.readlinkSync(link)));
     // Only a folder this module made for this data directory (its `data-dir` file says so).
     let named = '';
-    try { named = fs.readFileSync(path.join(home, 'data-dir'), 'utf8').trim(); } catch { /* not ours */ }
+    try {
+      named = fs.readFileSync(path.join(home, 'data-dir'), 'utf8').trim();
+    } catch {
+      /* not ours */
+    }
     if (named === path.resolve(dataDir)) {
       fs.rmSync(home, { recursive: true, force: true });
     }
@@ -96,8 +103,10 @@ function clusterLocation(dataDir: string, shared: string, owner: Owner): { clust
   const reachable = canEnter(dataDir, owner);
   if (st || reachable) {
     if (!reachable) {
-      throw new Error(`The embedded PostgreSQL runs as the postgres user, who cannot reach ${link} (a folder above it is private). `
-        + `Move that folder somewhere the postgres user can enter, or set CELLWORK_DATA_DIR to a new folder.`);
+      throw new Error(
+        `The embedded PostgreSQL runs as the postgres user, who cannot reach ${link} (a folder above it is private). ` +
+          `Move that folder somewhere the postgres user can enter, or set CELLWORK_DATA_DIR to a new folder.`,
+      );
     }
     return { clusterDir: link, socketDir: path.join(dataDir, 'run') };
   }

@@ -37,10 +37,17 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedServ
   if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
     // A half-finished initdb is redone whole; the folder itself stays (it may be owned by postgres).
-    for (const e of fs.readdirSync(clusterDir, { withFileTypes: true }).map((d) => d.name)) fs.rmSync(path.join(clusterDir, e), { recursive: true, force: true });
+    for (const e of fs.readdirSync(clusterDir, { withFileTypes: true }).map((d) => d.name))
+      fs.rmSync(path.join(clusterDir, e), { recursive: true, force: true });
     // The socket folder is private to the server's user (and root), so local trust is safe.
-    await run.initdb([`--pgdata=${clusterDir}`, '--auth=trust', '--username=postgres', '--encoding=UTF8',
-      '--locale-provider=builtin', '--builtin-locale=C.UTF-8']);
+    await run.initdb([
+      `--pgdata=${clusterDir}`,
+      '--auth=trust',
+      '--username=postgres',
+      '--encoding=UTF8',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+    ]);
   }
   const settings = {
     listen_addresses: '',
@@ -49,7 +56,8 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedServ
     max_connections: '200',
     ...opts.settings,
   };
-  const child = await run.postgres(['-D', clusterDir, '-p', String(PORT), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])])
+  const child = await run
+    .postgres(['-D', clusterDir, '-p', String(PORT), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])])
     .catch((err: unknown) => {
       throw new Error(`The embedded PostgreSQL did not start (data in ${clusterDir}): ${err instanceof Error ? err.message : String(err)}`);
     });
@@ -78,11 +86,17 @@ function runner(binaries: string, owner: Owner | undefined, log: (line: string) 
       const child = spawn(path.join(binaries, 'bin', 'initdb'), [...args, `--lc-messages=${MESSAGES_LOCALE}`], options);
       let output = '';
       child.stdout.on('data', (d: Buffer) => log(String(d).trim()));
-      child.stderr.on('data', (d: Buffer) => { output += String(d); log(String(d).trim()); });
+      child.stderr.on('data', (d: Buffer) => {
+        output += String(d);
+        log(String(d).trim());
+      });
       return new Promise((resolve, reject) => {
         child.on('error', reject);
-        child.on('close', (code, signal) => (code === 0 ? resolve()
-          : reject(new Error(`initdb failed (code ${code ?? 'null'}, signal ${signal ?? 'null'}): ${output.trim()}`))));
+        child.on('close', (code, signal) =>
+          code === 0
+            ? resolve()
+            : reject(new Error(`initdb failed (code ${code ?? 'null'}, signal ${signal ?? 'null'}): ${output.trim()}`)),
+        );
       });
     },
     /** Resolves once the server accepts connections. */

@@ -134,7 +134,11 @@ export interface ImportsTable {
   created: Generated<number>;
   updated: Generated<number>;
   unchanged: Generated<number>;
-  errors: ColumnType<Array<{ line: number; code?: string; field?: string | null; value?: string | null; message: string }>, string | undefined, string>;
+  errors: ColumnType<
+    Array<{ line: number; code?: string; field?: string | null; value?: string | null; message: string }>,
+    string | undefined,
+    string
+  >;
   error_count: Generated<number>;
   message: string | null;
   /** Set exactly when status is 'failed'. */
@@ -147,7 +151,11 @@ export type MeetingStatus = 'scheduled' | 'held' | 'not_held';
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
 
 export interface MeetingKindsTable {
-  code: string; name_en: string; name_ko: string; position: number; quorum: number | null;
+  code: string;
+  name_en: string;
+  name_ko: string;
+  position: number;
+  quorum: number | null;
   /** Set when the kind is retired: kept for history, refused for new meetings. */
   retired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
@@ -169,53 +177,121 @@ export interface MeetingsTable {
 }
 
 export interface AttendanceTable {
-  cell_id: number; meeting_id: number; person_id: number; status: AttendanceStatus; reason: string | null;
+  cell_id: number;
+  meeting_id: number;
+  person_id: number;
+  status: AttendanceStatus;
+  reason: string | null;
   /** The meeting's day, kept equal to it by the foreign key (ON UPDATE CASCADE). */
   meets_on: string;
 }
-export interface AgendaItemsTable { cell_id: number; id: Generated<number>; meeting_id: number; position: number; title: string }
-export interface DecisionsTable { cell_id: number; id: Generated<number>; meeting_id: number; text: string }
+export interface AgendaItemsTable {
+  cell_id: number;
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: string;
+}
+export interface DecisionsTable {
+  cell_id: number;
+  id: Generated<number>;
+  meeting_id: number;
+  text: string;
+}
 export interface DecisionActionsTable {
-  cell_id: number; id: Generated<number>; decision_id: number; title: string; owner_person_id: number | null;
-  due_on: string; status: ColumnType<'open' | 'done' | 'dropped', 'open' | 'done' | 'dropped' | undefined>; closed_on: string | null;
+  cell_id: number;
+  id: Generated<number>;
+  decision_id: number;
+  title: string;
+  owner_person_id: number | null;
+  due_on: string;
+  status: ColumnType<'open' | 'done' | 'dropped', 'open' | 'done' | 'dropped' | undefined>;
+  closed_on: string | null;
 }
 export interface FollowUpsTable {
-  cell_id: number; id: Generated<number>; person_id: number; reason: 'repeated_absence'; created_on: string; resolved_on: string | null; note: string | null;
+  cell_id: number;
+  id: Generated<number>;
+  person_id: number;
+  reason: 'repeated_absence';
+  created_on: string;
+  resolved_on: string | null;
+  note: string | null;
 }
 export interface CalendarFeedsTable {
-  id: Generated<number>; token_hash: Buffer; person_id: number | null; cell_id: number | null; created_by: number | null; created_at: Timestamp; revoked_at: Date | null;
+  id: Generated<number>;
+  token_hash: Buffer;
+  person_id: number | null;
+  cell_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  revoked_at: Date | null;
 }
 /** A kind of the rulebook registry (modules/rulebook-registry.ts), checked when a standard is saved. */
 export type StandardKind = string;
 export interface StandardsTable {
-  id: Generated<number>; code: string; kind: StandardKind; params: ColumnType<Record<string, unknown>, string, string>;
-  title_en: string; title_ko: string; scope_unit_id: number | null; scope_sector: string | null;
-  valid_from: string; valid_to: string | null; created_at: Timestamp; created_by: number | null;
+  id: Generated<number>;
+  code: string;
+  kind: StandardKind;
+  params: ColumnType<Record<string, unknown>, string, string>;
+  title_en: string;
+  title_ko: string;
+  scope_unit_id: number | null;
+  scope_sector: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: Timestamp;
+  created_by: number | null;
 }
-export interface MetricPeriodsTable { period: string; materialized_at: Timestamp }
-export interface CellMetricsTable { cell_id: number; period: string; key: string; value: number }
+export interface MetricPeriodsTable {
+  period: string;
+  materialized_at: Timestamp;
+}
+export interface CellMetricsTable {
+  cell_id: number;
+  period: string;
+  key: string;
+  value: number;
+}
 export interface CellComplianceTable {
-  cell_id: number; period: string; standard_code: string; meets: boolean;
+  cell_id: number;
+  period: string;
+  standard_code: string;
+  meets: boolean;
   /** The figures the verdict was judged on (evaluate.ts names them per standard kind); null on the '*' row. */
-  x: number | null; y: number | null;
+  x: number | null;
+  y: number | null;
   /** On the '*' row: how many standards the cell fails; null on the others. */
   failing: number | null;
   /** On the '*' row: the cell's path in the current tree (moves update it); null on the others. */
   path: string | null;
 }
 export interface UnitRollupsTable {
-  unit_id: number; period: string; standard_code: string;
+  unit_id: number;
+  period: string;
+  standard_code: string;
   /** '*' = all sectors; '' = cells without a sector; else the cells of that sector. */
   sector: string;
-  cells_total: number; cells_meeting: number;
+  cells_total: number;
+  cells_meeting: number;
 }
 export type UnitFiguresView = Omit<UnitRollupsTable, 'sector'>;
 /** A metric summed over the cells under a committee judged in the month (the registry's summed roll-ups). */
-export interface UnitSumsTable { unit_id: number; period: string; key: string; sector: string; value: number }
+export interface UnitSumsTable {
+  unit_id: number;
+  period: string;
+  key: string;
+  sector: string;
+  value: number;
+}
 
 export interface MonthlyReportsTable {
-  cell_id: number; period: string; status: 'draft' | 'submitted'; notes: string | null; snapshot: unknown;
-  submitted_at: Date | null; submitted_by: number | null;
+  cell_id: number;
+  period: string;
+  status: 'draft' | 'submitted';
+  notes: string | null;
+  snapshot: unknown;
+  submitted_at: Date | null;
+  submitted_by: number | null;
 }
 
 export interface DB {

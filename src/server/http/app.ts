@@ -27,7 +27,16 @@ import { registerJsonBody } from './json-body.ts';
 import type { App, RouteModule } from './route-kit.ts';
 
 export const routeModules: RouteModule[] = [
-  healthRoutes, authRoutes, unitRoutes, peopleRoutes, accountRoutes, importRoutes, meetingRoutes, complianceRoutes, calendarRoutes, reportRoutes,
+  healthRoutes,
+  authRoutes,
+  unitRoutes,
+  peopleRoutes,
+  accountRoutes,
+  importRoutes,
+  meetingRoutes,
+  complianceRoutes,
+  calendarRoutes,
+  reportRoutes,
   homeRoutes,
   auditRoutes,
 ];
@@ -35,13 +44,19 @@ export const routeModules: RouteModule[] = [
 export type RouteInfo = { method: string; url: string; public: boolean };
 
 /** `logger`: false for none, a pino logger to log there (tests read it), else one at the configured level. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean | FastifyBaseLogger } = {}): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: boolean | FastifyBaseLogger } = {},
+): Promise<FastifyInstance & { routeTable: RouteInfo[] }> {
   const app = Fastify({
-    ...(typeof opts.logger === 'object' ? { loggerInstance: opts.logger } : { logger: opts.logger === false ? false : { level: ctx.config.logLevel } }),
+    ...(typeof opts.logger === 'object'
+      ? { loggerInstance: opts.logger }
+      : { logger: opts.logger === false ? false : { level: ctx.config.logLevel } }),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
-    frameworkErrors, clientErrorHandler,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -60,7 +75,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | Fasti
   await app.register(swagger, {
     openapi: {
       info: { title: 'Cellwork API', version: '1', description: 'The organizational life of cells under a hierarchy of committees.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cw_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cw_session' }, token: { type: 'http', scheme: 'bearer' } },
+      },
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
@@ -80,14 +97,23 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean | Fasti
 async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const index = `${webDir}/index.html`;
   if (!fs.existsSync(index)) {
-    app.get('/', async (_req, reply) => reply.type('text/plain').send('Cellwork API is running; the web app is not built (npm run build:web).'));
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain').send('Cellwork API is running; the web app is not built (npm run build:web).'),
+    );
     return;
   }
   await app.register(fastifyStatic, {
     // The build leaves brotli and gzip copies next to each asset (src/cli/compress-assets.ts).
-    root: webDir, wildcard: false, index: ['index.html'], preCompressed: true,
+    root: webDir,
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
     // Hashed build assets never change; index.html must be revalidated so a new build is picked up.
-    setHeaders: (reply: unknown, file: string) => (reply as { header(k: string, v: string): void }).header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (reply: unknown, file: string) =>
+      (reply as { header(k: string, v: string): void }).header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
   });
   app.get('/*', async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) {

@@ -54,7 +54,9 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
   if (!token) return null;
   const now = Date.now();
   // One prepared statement per request: the session, its account and the account's live grants.
-  const { rows: [row] } = await sql<SessionRow>`${sql.raw(PREPARED)}
+  const {
+    rows: [row],
+  } = await sql<SessionRow>`${sql.raw(PREPARED)}
     select s.id, s.csrf_token, s.last_seen_at, a.id as "accountId", a.login, a.person_id as "personId", ${liveGrantsJson('a.id')} as grants
     from sessions s join accounts a on a.id = s.account_id
     where s.token_hash = ${hashToken(token)} and s.ended_at is null and s.expires_at > ${new Date(now)}
@@ -64,24 +66,31 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<A
   if (now - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
   }
-  return buildActor({ id: row.accountId, login: row.login, personId: row.personId }, row.grants,
-    { csrfToken: row.csrf_token, sessionId: row.id });
+  return buildActor({ id: row.accountId, login: row.login, personId: row.personId }, row.grants, {
+    csrfToken: row.csrf_token,
+    sessionId: row.id,
+  });
 }
 
 type SessionRow = {
-  id: number; csrf_token: string; last_seen_at: Date; accountId: number; login: string; personId: number | null;
+  id: number;
+  csrf_token: string;
+  last_seen_at: Date;
+  accountId: number;
+  login: string;
+  personId: number | null;
   grants: Parameters<typeof buildActor>[1];
 };
 
 function checkCsrf(request: FastifyRequest, expected: string): void {
   const sent = request.headers[CSRF_HEADER];
-  const ok = typeof sent === 'string' && sent.length === expected.length
-    && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  const ok = typeof sent === 'string' && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) throw new AppError('csrf_failed', 'auth.csrf', { params: { header: CSRF_HEADER } });
 }
 
 async function authenticateToken(ctx: AppContext, token: string): Promise<Actor | null> {
-  const row = await ctx.db.selectFrom('api_tokens as t')
+  const row = await ctx.db
+    .selectFrom('api_tokens as t')
     .innerJoin('accounts as a', 'a.id', 't.account_id')
     .select(['t.id', 't.last_used_at', 'a.id as accountId', 'a.login', 'a.person_id as personId', liveGrantsJson('a.id').as('grants')])
     .where('t.token_hash', '=', hashToken(token))

@@ -15,7 +15,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
 function sendError(appError: AppError, err: unknown, request: FastifyRequest, reply: FastifyReply) {
   if (appError.status >= 500) request.log.error({ err, code: appError.code }, 'request failed');
   // `reason`, not `msg`: pino's own `msg` is the line's message, and a second one was dropped.
-  else request.log.info({ status: appError.status, code: appError.code, messageKey: appError.messageKey, reason: appError.message }, 'request rejected');
+  else
+    request.log.info(
+      { status: appError.status, code: appError.code, messageKey: appError.messageKey, reason: appError.message },
+      'request rejected',
+    );
   if (appError.headers) reply.headers(appError.headers);
   return reply.status(appError.status).send({ error: errorBody(appError) });
 }
@@ -25,9 +29,12 @@ function sendError(appError: AppError, err: unknown, request: FastifyRequest, re
  * maxParamLength) would otherwise be written by Fastify with its own body, where `error` is a string.
  */
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const appError = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('uri_too_long', 'input.urlTooLong')
-    : err.code === 'FST_ERR_BAD_URL' ? new AppError('bad_request', 'input.badUrl')
-      : toAppError(err);
+  const appError =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('uri_too_long', 'input.urlTooLong')
+      : err.code === 'FST_ERR_BAD_URL'
+        ? new AppError('bad_request', 'input.badUrl')
+        : toAppError(err);
   return sendError(appError, err, request, reply);
 }
 
@@ -39,12 +46,17 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   // As Node's own handler: a reset peer, or a response already under way, gets nothing more written.
   const inProgress = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
   if (err.code === 'ECONNRESET' || !socket.writable || inProgress) return void socket.destroy();
-  const appError = err.code === 'HPE_HEADER_OVERFLOW' ? new AppError('header_too_large', 'input.headersTooLarge')
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new AppError('request_timeout', 'input.requestTimeout')
-      : new AppError('bad_request', 'input.malformedRequest');
+  const appError =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? new AppError('header_too_large', 'input.headersTooLarge')
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new AppError('request_timeout', 'input.requestTimeout')
+        : new AppError('bad_request', 'input.malformedRequest');
   const body = JSON.stringify({ error: errorBody(appError) });
   const reason = { 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[appError.status] ?? 'Bad Request';
-  socket.end(`HTTP/1.1 ${appError.status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${appError.status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 const FASTIFY_REFUSALS: Record<string, () => AppError> = {
@@ -62,7 +74,10 @@ function toAppError(err: FastifyError): AppError {
     }));
     const first = details[0];
     return first
-      ? new AppError('validation_failed', 'request.invalidInputAt', { params: { path: first.path || 'body', issue: first.message ?? '' }, details })
+      ? new AppError('validation_failed', 'request.invalidInputAt', {
+          params: { path: first.path || 'body', issue: first.message ?? '' },
+          details,
+        })
       : new AppError('validation_failed', 'request.invalidInput', { details });
   }
   if (isResponseSerializationError(err)) return new AppError('internal', 'server.badResponse');
@@ -74,6 +89,9 @@ function toAppError(err: FastifyError): AppError {
   if (status === 413) return new AppError('payload_too_large', 'request.tooLarge');
   if (status === 415) return new AppError('unsupported_media_type', 'request.notJson');
   // Other refusals by Fastify or a plugin keep their wording; clients show a generic line.
-  if (status >= 400 && status < 500) return err.message ? new AppError('bad_request', 'request.rejected', { params: { reason: err.message } }) : new AppError('bad_request', 'request.badRequest');
+  if (status >= 400 && status < 500)
+    return err.message
+      ? new AppError('bad_request', 'request.rejected', { params: { reason: err.message } })
+      : new AppError('bad_request', 'request.badRequest');
   return new AppError('internal', 'server.failed');
 }

@@ -19,16 +19,15 @@ export const purgeExpiredSessions = define({
   payload: z.object({}),
   cron: '17 * * * *',
   async handle(_payload, { db, log }) {
-    const result = await db.deleteFrom('sessions')
-      .where((eb) => eb.or([
-        eb('expires_at', '<', sql<Date>`now() - interval '7 days'`),
-        eb('ended_at', '<', sql<Date>`now() - interval '7 days'`),
-      ]))
+    const result = await db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([eb('expires_at', '<', sql<Date>`now() - interval '7 days'`), eb('ended_at', '<', sql<Date>`now() - interval '7 days'`)]),
+      )
       .executeTakeFirst();
     log.info({ deleted: Number(result.numDeletedRows) }, 'expired sessions purged');
   },
 });
-
 
 /**
  * A month in progress is judged on "so far", and time alone changes that (review gaps grow, actions
@@ -62,7 +61,12 @@ export const recomputeCurrentPeriod = define({
  */
 export const prepareNextPeriod = define({
   name: 'prepare-next-period',
-  payload: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+  payload: z.object({
+    today: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
   cron: '30 23 * * *',
   async handle(payload, { db, log }) {
     const { materializePeriod } = await import('../modules/compliance/engine.ts');

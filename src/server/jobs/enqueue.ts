@@ -20,6 +20,12 @@ export function bossDbOf(trx: Db): PgBoss.Db {
 }
 
 /** Sends job `name` through `trx`; the job's id, or null when pg-boss refused it (a singleton already queued). */
-export function sendInTransaction(boss: PgBoss, trx: Db, name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
+export function sendInTransaction(
+  boss: PgBoss,
+  trx: Db,
+  name: string,
+  data: object,
+  options: PgBoss.SendOptions = {},
+): Promise<string | null> {
   return boss.send(name, data, { ...options, db: bossDbOf(trx) });
 }

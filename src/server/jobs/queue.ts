@@ -14,7 +14,13 @@ export type Jobs = { boss: PgBoss; stop(): Promise<void> };
 export async function startJobs(connection: ConnectionOptions, db: Database, log: Logger): Promise<Jobs> {
   const { host, port, user, password, database, connectionString } = connection;
   const boss = new PgBoss({
-    host, port, user, database, connectionString, max: 3, schema: 'pgboss',
+    host,
+    port,
+    user,
+    database,
+    connectionString,
+    max: 3,
+    schema: 'pgboss',
     password: typeof password === 'string' ? password : undefined,
   });
   boss.on('error', (err) => log.warn({ err }, 'job queue error'));

@@ -6,9 +6,7 @@
 import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup } from './compliance/plugin.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
 
-export const MODULES: readonly ModuleDeclaration[] = [
-  meetingsModule,
-];
+export const MODULES: readonly ModuleDeclaration[] = [meetingsModule];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
 export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);
@@ -25,7 +23,8 @@ function checkOwnership(): void {
   const owned = SOURCES.flatMap((s) => s.owns.map((prefix) => ({ source: s.name, prefix })));
   for (const a of owned) {
     for (const b of owned) {
-      if (a !== b && b.prefix.startsWith(a.prefix)) throw new Error(`metric sources ${a.source} and ${b.source} both own keys starting with ${b.prefix}`);
+      if (a !== b && b.prefix.startsWith(a.prefix))
+        throw new Error(`metric sources ${a.source} and ${b.source} both own keys starting with ${b.prefix}`);
     }
   }
   const codes = KINDS.map((k) => k.code);

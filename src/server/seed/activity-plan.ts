@@ -51,7 +51,12 @@ export function makeClock(months: number, today: string, nowMs: number): Clock {
     monthStarts.push(dayOf(Math.floor(k / 12), (k % 12) + 1, 1));
   }
   const endOfToday = (todayDay + 1) * 1440 - 1;
-  return { firstDay: monthStarts[0] as number, monthStarts, today: todayDay, cutoffMinute: Math.min(endOfToday, Math.floor(nowMs / 60_000)) };
+  return {
+    firstDay: monthStarts[0] as number,
+    monthStarts,
+    today: todayDay,
+    cutoffMinute: Math.min(endOfToday, Math.floor(nowMs / 60_000)),
+  };
 }
 
 /** Reviews may start up to this many days before the first month, so its review gap is real rather than "since the cell opened". */
@@ -86,7 +91,11 @@ export function planMeetings(seed: number, cellId: number, opened: number, clock
   // Reviews: most cells every 4 to 8 weeks, the rest only every 10 to 16 (they fail the 6-week standard).
   const regular = rng.chance(0.72);
   const interval = regular ? 28 + rng.int(29) : 70 + rng.int(43);
-  for (let day = clock.firstDay - rng.int(Math.min(interval, REVIEW_LEAD_IN)); day < clock.monthStarts[clock.monthStarts.length - 1]!; day += interval + rng.int(7) - 3) {
+  for (
+    let day = clock.firstDay - rng.int(Math.min(interval, REVIEW_LEAD_IN));
+    day < clock.monthStarts[clock.monthStarts.length - 1]!;
+    day += interval + rng.int(7) - 3
+  ) {
     if (rng.chance(skip / 2)) continue;
     add(REVIEW, day, minuteOfDay, HELD, -1);
   }

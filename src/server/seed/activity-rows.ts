@@ -5,10 +5,29 @@
  */
 import { CopyWriter, encode } from './copy-writer.ts';
 import {
-  ACTION_WORDS, DECISION_WORDS, EXCUSED_REASONS, FOLLOW_UP_NOTE_WORDS, NOT_HELD_REASONS, STUDY_TITLE_WORDS, TECHNICAL_TITLE_WORDS, type Words,
+  ACTION_WORDS,
+  DECISION_WORDS,
+  EXCUSED_REASONS,
+  FOLLOW_UP_NOTE_WORDS,
+  NOT_HELD_REASONS,
+  STUDY_TITLE_WORDS,
+  TECHNICAL_TITLE_WORDS,
+  type Words,
 } from './activity-vocabulary.ts';
 import {
-  drawHabit, GENERAL, HELD, isDrifting, KINDS, NOT_HELD, presence, STUDY, TECHNICAL, type Clock, type Habit, type Member, type PlannedMeeting,
+  drawHabit,
+  GENERAL,
+  HELD,
+  isDrifting,
+  KINDS,
+  NOT_HELD,
+  presence,
+  STUDY,
+  TECHNICAL,
+  type Clock,
+  type Habit,
+  type Member,
+  type PlannedMeeting,
 } from './activity-plan.ts';
 import { mixSeed, Rng } from './random.ts';
 
@@ -65,12 +84,28 @@ export function writeMeetings(byMonth: { sink(day: number): Sink }, cell: CellAc
   for (const m of cell.meetings) {
     const sink = byMonth.sink(m.day);
     const o = sink.out;
-    o.uint(cell.cellId); o.tab(); o.uint(m.id); o.tab(); o.ascii(KINDS[m.kind] as string); o.tab();
+    o.uint(cell.cellId);
+    o.tab();
+    o.uint(m.id);
+    o.tab();
+    o.ascii(KINDS[m.kind] as string);
+    o.tab();
     const titles = m.kind === STUDY ? STUDY_TITLE_WORDS : m.kind === TECHNICAL ? TECHNICAL_TITLE_WORDS : null;
-    o.bytes(titles && m.text >= 0 ? pick(titles[m.text] as Words, cell.korean) : NULL); o.tab();
-    o.date(m.day); o.ascii(' '); o.padded(Math.floor(m.minute / 60), 2); o.ascii(':'); o.padded(m.minute % 60, 2); o.ascii(':00+00'); o.tab();
-    o.date(m.day); o.tab(); o.ascii(STATUS[m.status] as string); o.tab();
-    o.bytes(m.status === NOT_HELD ? pick(NOT_HELD_REASONS[m.text] as Words, cell.korean) : NULL); o.tab();
+    o.bytes(titles && m.text >= 0 ? pick(titles[m.text] as Words, cell.korean) : NULL);
+    o.tab();
+    o.date(m.day);
+    o.ascii(' ');
+    o.padded(Math.floor(m.minute / 60), 2);
+    o.ascii(':');
+    o.padded(m.minute % 60, 2);
+    o.ascii(':00+00');
+    o.tab();
+    o.date(m.day);
+    o.tab();
+    o.ascii(STATUS[m.status] as string);
+    o.tab();
+    o.bytes(m.status === NOT_HELD ? pick(NOT_HELD_REASONS[m.text] as Words, cell.korean) : NULL);
+    o.tab();
     o.uint(m.status === HELD || m.status === NOT_HELD ? 2 : 1); // recorded once
     sink.end();
   }
@@ -86,7 +121,12 @@ export function writeDecisions(decisions: Sink, actions: Sink, cell: CellActivit
     for (let k = 0; k < count; k++) {
       const decisionId = ids.decision++;
       const d = decisions.out;
-      d.uint(cell.cellId); d.tab(); d.uint(decisionId); d.tab(); d.uint(m.id); d.tab();
+      d.uint(cell.cellId);
+      d.tab();
+      d.uint(decisionId);
+      d.tab();
+      d.uint(m.id);
+      d.tab();
       d.bytes(pick(DECISION_WORDS[rng.int(DECISION_WORDS.length)] as Words, cell.korean));
       decisions.end();
       const r = rng.next();
@@ -96,21 +136,56 @@ export function writeDecisions(decisions: Sink, actions: Sink, cell: CellActivit
   }
 }
 
-function writeAction(sink: Sink, cell: CellActivity, rng: Rng, clock: Clock, decisionId: number, day: number, roll: Member[], ids: Ids): void {
+function writeAction(
+  sink: Sink,
+  cell: CellActivity,
+  rng: Rng,
+  clock: Clock,
+  decisionId: number,
+  day: number,
+  roll: Member[],
+  ids: Ids,
+): void {
   const due = day + 7 + rng.int(38);
   const r = rng.next();
   let status = 'open';
   let closed = -1;
-  if (r < 0.04) { status = 'dropped'; closed = Math.min(clock.today, day + 1 + rng.int(due - day)); }
-  else if (due <= clock.today) {
-    if (r < 0.78) { status = 'done'; closed = day + 1 + rng.int(due - day); } // on time
-    else if (r < 0.9) { const late = due + 1 + rng.int(20); if (late <= clock.today) { status = 'done'; closed = late; } }
-  } else if (r < 0.4 && day + 1 <= clock.today) { status = 'done'; closed = day + 1 + rng.int(clock.today - day); }
+  if (r < 0.04) {
+    status = 'dropped';
+    closed = Math.min(clock.today, day + 1 + rng.int(due - day));
+  } else if (due <= clock.today) {
+    if (r < 0.78) {
+      status = 'done';
+      closed = day + 1 + rng.int(due - day);
+    } // on time
+    else if (r < 0.9) {
+      const late = due + 1 + rng.int(20);
+      if (late <= clock.today) {
+        status = 'done';
+        closed = late;
+      }
+    }
+  } else if (r < 0.4 && day + 1 <= clock.today) {
+    status = 'done';
+    closed = day + 1 + rng.int(clock.today - day);
+  }
   const o = sink.out;
-  o.uint(cell.cellId); o.tab(); o.uint(ids.action++); o.tab(); o.uint(decisionId); o.tab();
-  o.bytes(pick(ACTION_WORDS[rng.int(ACTION_WORDS.length)] as Words, cell.korean)); o.tab();
-  o.uint((roll[rng.int(roll.length)] as Member).personId); o.tab(); o.date(due); o.tab(); o.ascii(status); o.tab();
-  if (closed >= 0) o.date(closed); else o.bytes(NULL);
+  o.uint(cell.cellId);
+  o.tab();
+  o.uint(ids.action++);
+  o.tab();
+  o.uint(decisionId);
+  o.tab();
+  o.bytes(pick(ACTION_WORDS[rng.int(ACTION_WORDS.length)] as Words, cell.korean));
+  o.tab();
+  o.uint((roll[rng.int(roll.length)] as Member).personId);
+  o.tab();
+  o.date(due);
+  o.tab();
+  o.ascii(status);
+  o.tab();
+  if (closed >= 0) o.date(closed);
+  else o.bytes(NULL);
   sink.end();
 }
 
@@ -128,7 +203,15 @@ const ABSENT = encode('absent');
  * The batch's attendance rows, each into the sink of its meeting's month, so that the rows can be
  * loaded month after month as a live system receives them.
  */
-export function writeAttendance(cells: CellActivity[], seed: number, clock: Clock, months: number, followUps: Sink, ids: Ids, byMonth: { sink(day: number): Sink }): void {
+export function writeAttendance(
+  cells: CellActivity[],
+  seed: number,
+  clock: Clock,
+  months: number,
+  followUps: Sink,
+  ids: Ids,
+  byMonth: { sink(day: number): Sink },
+): void {
   for (const cell of cells) {
     const rng = new Rng(mixSeed(seed, cell.cellId, 0xa77e));
     const habits = new Map<number, Habit>();
@@ -145,8 +228,16 @@ export function writeAttendance(cells: CellActivity[], seed: number, clock: Cloc
         const present = rng.chance(presence(habit, monthsIn));
         const excused = !present && rng.chance(isDrifting(habit, monthsIn) ? 0.15 : 0.55);
         const o = att.out;
-        o.uint(cell.cellId); o.tab(); o.uint(m.id); o.tab(); o.date(m.day); o.tab(); o.uint(mb.personId); o.tab();
-        o.bytes(present ? PRESENT : excused ? EXCUSED : ABSENT); o.tab();
+        o.uint(cell.cellId);
+        o.tab();
+        o.uint(m.id);
+        o.tab();
+        o.date(m.day);
+        o.tab();
+        o.uint(mb.personId);
+        o.tab();
+        o.bytes(present ? PRESENT : excused ? EXCUSED : ABSENT);
+        o.tab();
         o.bytes(excused ? pick(EXCUSED_REASONS[rng.int(EXCUSED_REASONS.length)] as Words, cell.korean) : NULL);
         att.end();
         if (m.kind === GENERAL) trackAbsence(streaks, mb.personId, !present && !excused, m.day, cell, rng, clock, followUps, ids);
@@ -155,8 +246,17 @@ export function writeAttendance(cells: CellActivity[], seed: number, clock: Cloc
   }
 }
 
-function trackAbsence(streaks: Map<number, Streak>, personId: number, absent: boolean, day: number, cell: CellActivity, rng: Rng,
-  clock: Clock, followUps: Sink, ids: Ids): void {
+function trackAbsence(
+  streaks: Map<number, Streak>,
+  personId: number,
+  absent: boolean,
+  day: number,
+  cell: CellActivity,
+  rng: Rng,
+  clock: Clock,
+  followUps: Sink,
+  ids: Ids,
+): void {
   let s = streaks.get(personId);
   if (!s) streaks.set(personId, (s = { absences: 0, openUntil: -1 }));
   s.absences = absent ? s.absences + 1 : 0;
@@ -165,12 +265,24 @@ function trackAbsence(streaks: Map<number, Streak>, personId: number, absent: bo
   const resolved = rng.chance(0.8) ? created + 1 + rng.int(14) : Infinity;
   s.openUntil = resolved <= clock.today ? resolved : Infinity;
   const o = followUps.out;
-  o.uint(cell.cellId); o.tab(); o.uint(ids.followUp++); o.tab(); o.uint(personId); o.tab(); o.ascii('repeated_absence'); o.tab();
-  o.date(created); o.tab();
+  o.uint(cell.cellId);
+  o.tab();
+  o.uint(ids.followUp++);
+  o.tab();
+  o.uint(personId);
+  o.tab();
+  o.ascii('repeated_absence');
+  o.tab();
+  o.date(created);
+  o.tab();
   if (s.openUntil !== Infinity) {
-    o.date(resolved); o.tab(); o.bytes(pick(FOLLOW_UP_NOTE_WORDS[rng.int(FOLLOW_UP_NOTE_WORDS.length)] as Words, cell.korean));
+    o.date(resolved);
+    o.tab();
+    o.bytes(pick(FOLLOW_UP_NOTE_WORDS[rng.int(FOLLOW_UP_NOTE_WORDS.length)] as Words, cell.korean));
   } else {
-    o.bytes(NULL); o.tab(); o.bytes(NULL);
+    o.bytes(NULL);
+    o.tab();
+    o.bytes(NULL);
   }
   followUps.end();
 }

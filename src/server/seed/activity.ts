@@ -16,8 +16,17 @@ import { dateText } from './dates.ts';
 import { copyChunks, ProgressThrottle, type SeedProgress } from './copy.ts';
 import { earliestDay, makeClock, planMeetings, type Clock, type Member } from './activity-plan.ts';
 import {
-  ACTION_COLUMNS, ATTENDANCE_COLUMNS, DECISION_COLUMNS, FOLLOW_UP_COLUMNS, MEETING_COLUMNS, Sink, writeAttendance, writeDecisions, writeMeetings,
-  type CellActivity, type Ids,
+  ACTION_COLUMNS,
+  ATTENDANCE_COLUMNS,
+  DECISION_COLUMNS,
+  FOLLOW_UP_COLUMNS,
+  MEETING_COLUMNS,
+  Sink,
+  writeAttendance,
+  writeDecisions,
+  writeMeetings,
+  type CellActivity,
+  type Ids,
 } from './activity-rows.ts';
 import { restoreChecks, setAsideChecks } from './bulk-load.ts';
 import { MonthSpool } from './month-spool.ts';
@@ -35,7 +44,12 @@ export type ActivityOptions = {
 };
 
 export type ActivityResult = {
-  meetings: number; attendance: number; decisions: number; actions: number; followUps: number; rows: number;
+  meetings: number;
+  attendance: number;
+  decisions: number;
+  actions: number;
+  followUps: number;
+  rows: number;
   /** Writing the rows (COPY, commit, ANALYZE). */
   ms: number;
   /** materializePeriod for every month, oldest first. */
@@ -66,14 +80,23 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
   try {
     await client.query('begin');
     await client.query('lock table meetings in share row exclusive mode');
-    const { rows: [state] } = await client.query<Record<'meetings' | 'decisions' | 'actions' | 'follow_ups', string>>(
+    const {
+      rows: [state],
+    } = await client.query<Record<'meetings' | 'decisions' | 'actions' | 'follow_ups', string>>(
       `select (select count(*) from meetings) as meetings, (select coalesce(max(id), 0) from decisions) as decisions,
-        (select coalesce(max(id), 0) from decision_actions) as actions, (select coalesce(max(id), 0) from follow_ups) as follow_ups`);
+        (select coalesce(max(id), 0) from decision_actions) as actions, (select coalesce(max(id), 0) from follow_ups) as follow_ups`,
+    );
     if (Number(state?.meetings) > 0) throw new Error('seedActivity refuses to run: the meetings table is not empty');
     const deferred = await setAsideChecks(client, ACTIVITY_TABLES);
-    const ids: Ids = { meeting: 1, decision: Number(state?.decisions) + 1, action: Number(state?.actions) + 1, followUp: Number(state?.follow_ups) + 1 };
+    const ids: Ids = {
+      meeting: 1,
+      decision: Number(state?.decisions) + 1,
+      action: Number(state?.actions) + 1,
+      followUp: Number(state?.follow_ups) + 1,
+    };
     const { rows: cells } = await client.query<{ id: number; opened: number }>(
-      `select id::int as id, opened_on - date '1970-01-01' as opened from units where kind = 'cell' and closed_on is null order by id`);
+      `select id::int as id, opened_on - date '1970-01-01' as opened from units where kind = 'cell' and closed_on is null order by id`,
+    );
     progress.report('activity', 0, cells.length);
     for (let at = 0; at < cells.length; at += BATCH_CELLS) {
       const batch = await loadBatch(client, cells.slice(at, at + BATCH_CELLS), seed, clock);
@@ -116,7 +139,11 @@ export async function seedActivity(pool: pg.Pool, opts: ActivityOptions): Promis
 
   const materializeMs = await materializeMonths(pool, clock, today, (done) => progress.report('materialize', done, months, true));
   const counts = {
-    meetings: meetingRows, attendance: attendanceRows, decisions: sinks.decisions.rows, actions: sinks.actions.rows, followUps: sinks.followUps.rows,
+    meetings: meetingRows,
+    attendance: attendanceRows,
+    decisions: sinks.decisions.rows,
+    actions: sinks.actions.rows,
+    followUps: sinks.followUps.rows,
   };
   const rows = counts.meetings + counts.attendance + counts.decisions + counts.actions + counts.followUps;
   progress.report('done', rows, rows, true);
@@ -139,7 +166,12 @@ async function materializeMonths(pool: pg.Pool, clock: Clock, today: string, onM
 }
 
 /** The batch's rolls (memberships overlapping the seeded months) and schedules. */
-async function loadBatch(client: pg.PoolClient, cells: Array<{ id: number; opened: number }>, seed: number, clock: Clock): Promise<CellActivity[]> {
+async function loadBatch(
+  client: pg.PoolClient,
+  cells: Array<{ id: number; opened: number }>,
+  seed: number,
+  clock: Clock,
+): Promise<CellActivity[]> {
   const { rows } = await client.query<{ c: number; p: number; s: boolean; f: number; t: number }>({
     text: `select cell_id::int as c, person_id::int as p, role = 'secretary' as s, from_date - date '1970-01-01' as f,
         coalesce(to_date - date '1970-01-01', 2147483647) as t

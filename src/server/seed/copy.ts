@@ -10,7 +10,11 @@ export const CHUNK_CHARS = 1 << 16;
 /** COPY text format's NULL. */
 export const NULL = '\\N';
 
-export async function copyChunks(client: pg.PoolClient, statement: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<number> {
+export async function copyChunks(
+  client: pg.PoolClient,
+  statement: string,
+  chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+): Promise<number> {
   const stream = client.query(copyFrom(statement));
   await pipeline(Readable.from(chunks), stream);
   return stream.rowCount;
@@ -22,7 +26,10 @@ export type SeedProgress = { phase: string; done: number; total: number };
 export class ProgressThrottle {
   private last = -Infinity;
 
-  constructor(private readonly onProgress: ((p: SeedProgress) => void) | undefined, private readonly intervalMs = 100) {}
+  constructor(
+    private readonly onProgress: ((p: SeedProgress) => void) | undefined,
+    private readonly intervalMs = 100,
+  ) {}
 
   report(phase: string, done: number, total: number, force = false): void {
     if (!this.onProgress) return;

@@ -73,7 +73,13 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
   const regionPerson = await pickPlainMember(db, region.path, district.path, [cell.memberId, cell.secretaryId]);
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow on purpose: hash once, reuse
 
-  const plan: Array<{ login: (typeof DEMO_LOGINS)[number]; personId: number | null; role: 'admin' | 'official' | 'secretary' | 'member'; access: 'read' | 'manage'; unit: Unit | null }> = [
+  const plan: Array<{
+    login: (typeof DEMO_LOGINS)[number];
+    personId: number | null;
+    role: 'admin' | 'official' | 'secretary' | 'member';
+    access: 'read' | 'manage';
+    unit: Unit | null;
+  }> = [
     { login: 'admin@demo', personId: null, role: 'admin', access: 'manage', unit: null },
     { login: 'region@demo', personId: regionPerson, role: 'official', access: 'manage', unit: region },
     { login: 'district@demo', personId: districtPerson, role: 'official', access: 'manage', unit: district },
@@ -82,15 +88,20 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
   ];
   await db.transaction().execute(async (trx) => {
     for (const p of plan) {
-      const account = await trx.insertInto('accounts')
+      const account = await trx
+        .insertInto('accounts')
         .values({ login: p.login.toLowerCase(), password_hash: passwordHash, person_id: p.personId, demo: true })
-        .returning('id').executeTakeFirstOrThrow();
-      await trx.insertInto('grants')
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('grants')
         .values({ account_id: account.id, role: p.role, access: p.access, unit_id: p.unit?.id ?? null })
         .execute();
     }
     await recordAudit(trx, null, {
-      action: 'seed.demo', entity: 'organization', entityId: null,
+      action: 'seed.demo',
+      entity: 'organization',
+      entityId: null,
       after: { ...organization, activity, logins: plan.map((p) => ({ login: p.login, role: p.role, unitId: p.unit?.id ?? null })) },
     });
   });

@@ -48,9 +48,12 @@ export async function seedOrganization(pool: pg.Pool, opts: SeedOptions): Promis
     await client.query('begin');
     // Keeps a concurrent seed (or unit creation) out until we commit.
     await client.query('lock table units in share row exclusive mode');
-    const { rows: [state] } = await client.query<{ has_units: boolean; people: string; memberships: string }>(
+    const {
+      rows: [state],
+    } = await client.query<{ has_units: boolean; people: string; memberships: string }>(
       `select exists (select 1 from units) as has_units,
-        (select coalesce(max(id), 0) from people) as people, (select coalesce(max(id), 0) from memberships) as memberships`);
+        (select coalesce(max(id), 0) from people) as people, (select coalesce(max(id), 0) from memberships) as memberships`,
+    );
     if (state?.has_units) {
       throw new Error('seedOrganization refuses to run: the units table is not empty (seed a fresh database)');
     }
@@ -58,14 +61,23 @@ export async function seedOrganization(pool: pg.Pool, opts: SeedOptions): Promis
     const firstMembershipId = Number(state?.memberships ?? 0) + 1;
 
     progress.report('units', 0, unitTotal);
-    await copyChunks(client, `copy ${UNIT_COLUMNS} from stdin`,
-      unitChunks(org, seed, (n) => progress.report('units', n, unitTotal)));
+    await copyChunks(
+      client,
+      `copy ${UNIT_COLUMNS} from stdin`,
+      unitChunks(org, seed, (n) => progress.report('units', n, unitTotal)),
+    );
     progress.report('people', 0, members);
-    await copyChunks(client, `copy ${PEOPLE_COLUMNS} from stdin`,
-      peopleChunks(org, seed, firstPersonId, tally, (n) => progress.report('people', n, members)));
+    await copyChunks(
+      client,
+      `copy ${PEOPLE_COLUMNS} from stdin`,
+      peopleChunks(org, seed, firstPersonId, tally, (n) => progress.report('people', n, members)),
+    );
     progress.report('memberships', 0, tally.memberships);
-    await copyChunks(client, `copy ${MEMBERSHIP_COLUMNS} from stdin`,
-      membershipChunks(org, seed, firstPersonId, firstMembershipId, (n) => progress.report('memberships', n, tally.memberships)));
+    await copyChunks(
+      client,
+      `copy ${MEMBERSHIP_COLUMNS} from stdin`,
+      membershipChunks(org, seed, firstPersonId, firstMembershipId, (n) => progress.report('memberships', n, tally.memberships)),
+    );
     for (const table of SEEDED_TABLES) {
       // Explicit ids were written, so move each identity past them for later inserts.
       await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`);
@@ -84,7 +96,11 @@ export async function seedOrganization(pool: pg.Pool, opts: SeedOptions): Promis
   await pool.query(`analyze ${SEEDED_TABLES.join(', ')}`);
   progress.report('done', rows, rows, true);
   return {
-    committees: org.committees.length, cells, people: tally.people, memberships: tally.memberships, rows,
+    committees: org.committees.length,
+    cells,
+    people: tally.people,
+    memberships: tally.memberships,
+    rows,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -19,7 +19,8 @@ const LAST_BIRTH_YEAR = 2006;
 const EARLIEST_JOIN = dayOf(1975);
 /** First day a person born in a given year may join: their 18th birthday year, and not before 1975. */
 const JOIN_FROM = Int32Array.from({ length: LAST_BIRTH_YEAR - FIRST_BIRTH_YEAR + 1 }, (_, i) =>
-  Math.max(EARLIEST_JOIN, dayOf(FIRST_BIRTH_YEAR + i + 18)));
+  Math.max(EARLIEST_JOIN, dayOf(FIRST_BIRTH_YEAR + i + 18)),
+);
 const LATEST_JOIN = SEED_TODAY - 60;
 const LATEST_TRANSFER = SEED_TODAY - 30;
 
@@ -67,7 +68,10 @@ const GIVEN_BYTES = GIVEN_SYLLABLES.map(encode);
 const NULL_BYTES = encode(NULL);
 const EMAIL_DOMAIN = '@example.org';
 const ROLE_BYTES: Record<Core['role'], Uint8Array> = {
-  secretary: encode('secretary'), deputy_secretary: encode('deputy_secretary'), candidate: encode('candidate'), member: encode('member'),
+  secretary: encode('secretary'),
+  deputy_secretary: encode('deputy_secretary'),
+  candidate: encode('candidate'),
+  member: encode('member'),
 };
 
 /** Writes a full name; returns whether it is Korean-style (the person's workplace is then written in hangul). */
@@ -87,14 +91,18 @@ function writeFullName(rng: Rng, out: CopyWriter): boolean {
   return true;
 }
 
-
 const cellStreams = (seed: number, c: number) => [new Rng(mixSeed(seed, c, 1)), new Rng(mixSeed(seed, c, 2))] as const;
 
 export type PeopleTally = { people: number; memberships: number };
 
 /** People as COPY text chunks; counts memberships on the way so the next phase knows its total. */
-export function* peopleChunks(org: Organization, seed: number, firstPersonId: number, tally: PeopleTally,
-  onRows: (rows: number) => void): Generator<Buffer> {
+export function* peopleChunks(
+  org: Organization,
+  seed: number,
+  firstPersonId: number,
+  tally: PeopleTally,
+  onRows: (rows: number) => void,
+): Generator<Buffer> {
   const core = newCore();
   const out = new CopyWriter();
   const workplaces = org.primaries.map((p) => [encode(p.workKo), encode(p.workEn)] as const);
@@ -111,13 +119,15 @@ export function* peopleChunks(org: Organization, seed: number, firstPersonId: nu
       out.tab();
       const korean = writeFullName(detail, out);
       out.tab();
-      if (detail.chance(0.3)) { // e-mail: m0001234@example.org, from the member number
+      if (detail.chance(0.3)) {
+        // e-mail: m0001234@example.org, from the member number
         out.ascii('m');
         out.padded(id, 7);
         out.ascii(EMAIL_DOMAIN);
       } else out.bytes(NULL_BYTES);
       out.tab();
-      if (detail.chance(0.45)) { // phone: 01X-XXXX-XXXX
+      if (detail.chance(0.45)) {
+        // phone: 01X-XXXX-XXXX
         out.ascii('01');
         out.uint(detail.int(10));
         out.ascii('-');
@@ -147,8 +157,13 @@ export function* peopleChunks(org: Organization, seed: number, firstPersonId: nu
 }
 
 /** Memberships as COPY text chunks: for each person a past one (if transferred), then the open one. */
-export function* membershipChunks(org: Organization, seed: number, firstPersonId: number, firstMembershipId: number,
-  onRows: (rows: number) => void): Generator<Buffer> {
+export function* membershipChunks(
+  org: Organization,
+  seed: number,
+  firstPersonId: number,
+  firstMembershipId: number,
+  onRows: (rows: number) => void,
+): Generator<Buffer> {
   const core = newCore();
   const out = new CopyWriter();
   let personId = firstPersonId;

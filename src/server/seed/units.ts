@@ -55,10 +55,10 @@ function committeeName(role: string, rng: Rng, work: [string, string] | null): s
   if (role === 'primary' && work) return korean ? `${work[0]} 초급위원회` : `${work[1]} Primary Committee`;
   const [ko, en] = place(rng);
   if (role === 'province') {
-    return rng.chance(0.2) ? (korean ? `${ko}시 위원회` : `${en} City Committee`) : (korean ? `${ko}도 위원회` : `${en} Province Committee`);
+    return rng.chance(0.2) ? (korean ? `${ko}시 위원회` : `${en} City Committee`) : korean ? `${ko}도 위원회` : `${en} Province Committee`;
   }
   if (role === 'city') {
-    return rng.chance(0.35) ? (korean ? `${ko}시 위원회` : `${en} City Committee`) : (korean ? `${ko}군 위원회` : `${en} County Committee`);
+    return rng.chance(0.35) ? (korean ? `${ko}시 위원회` : `${en} City Committee`) : korean ? `${ko}군 위원회` : `${en} County Committee`;
   }
   return korean ? `${ko}구역 위원회` : `${en} District Committee`;
 }
@@ -73,8 +73,18 @@ export function planOrganization(cells: number, members: number, seed: number): 
   const cellSize = planCellSizes(cells, members, rng);
   const levels = planCommitteeLevels(cells);
   const central: Committee = {
-    id: 1, parentId: null, depth: 0, path: '1', code: 'CC', name: rng.chance(0.5) ? '중앙위원회' : 'Central Committee',
-    sector: null, opened: dayOf(1970), workKo: '', workEn: '', firstCell: 0, cellCount: 0,
+    id: 1,
+    parentId: null,
+    depth: 0,
+    path: '1',
+    code: 'CC',
+    name: rng.chance(0.5) ? '중앙위원회' : 'Central Committee',
+    sector: null,
+    opened: dayOf(1970),
+    workKo: '',
+    workEn: '',
+    firstCell: 0,
+    cellCount: 0,
   };
   const committees: Committee[] = [central];
   let parents = [central];
@@ -96,11 +106,18 @@ export function planOrganization(cells: number, members: number, seed: number): 
           work = [ko + sk, `${en} ${se}`];
         }
         level.push({
-          id, parentId: parent.id, depth, path: `${parent.path}.${id}`,
+          id,
+          parentId: parent.id,
+          depth,
+          path: `${parent.path}.${id}`,
           code: depth === 1 ? `${letter}${pad(i, width)}` : `${parent.code}-${letter}${pad(i, width)}`,
-          name: committeeName(role, rng, work), sector,
+          name: committeeName(role, rng, work),
+          sector,
           opened: parent.opened + rng.int(isPrimary ? 8 * 365 : 5 * 365),
-          workKo: work?.[0] ?? '', workEn: work?.[1] ?? '', firstCell: 0, cellCount: 0,
+          workKo: work?.[0] ?? '',
+          workEn: work?.[1] ?? '',
+          firstCell: 0,
+          cellCount: 0,
         });
       }
     });

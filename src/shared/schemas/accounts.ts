@@ -11,16 +11,20 @@ const NewPasswordSchema = z.string();
 /** Passwords set before the limit was lowered to LIMITS.passwordMax (from 256) must still sign in. */
 const CurrentPasswordSchema = z.string().min(1).max(1024);
 
-export const SignInSchema = z.object({
-  login: z.string().trim().min(1).max(LIMITS.login),
-  password: CurrentPasswordSchema,
-}).strict();
+export const SignInSchema = z
+  .object({
+    login: z.string().trim().min(1).max(LIMITS.login),
+    password: CurrentPasswordSchema,
+  })
+  .strict();
 export type SignIn = z.infer<typeof SignInSchema>;
 
-export const ChangePasswordSchema = z.object({
-  currentPassword: CurrentPasswordSchema,
-  newPassword: NewPasswordSchema,
-}).strict();
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: CurrentPasswordSchema,
+    newPassword: NewPasswordSchema,
+  })
+  .strict();
 
 export const GrantSchema = z.object({
   id: z.number(),
@@ -54,16 +58,26 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
-export const CreateAccountSchema = z.object({
-  login: z.string().trim().toLowerCase().min(1).max(LIMITS.login).regex(/^[^\s]+$/, 'no spaces'),
-  password: NewPasswordSchema,
-  personId: IdSchema.nullish(),
-}).strict();
+export const CreateAccountSchema = z
+  .object({
+    login: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(LIMITS.login)
+      .regex(/^[^\s]+$/, 'no spaces'),
+    password: NewPasswordSchema,
+    personId: IdSchema.nullish(),
+  })
+  .strict();
 
-export const CreateGrantSchema = z.object({
-  role: z.enum(GRANT_ROLES),
-  access: z.enum(GRANT_ACCESS).default('read'),
-  unitId: IdSchema.nullish(),
-}).strict();
+export const CreateGrantSchema = z
+  .object({
+    role: z.enum(GRANT_ROLES),
+    access: z.enum(GRANT_ACCESS).default('read'),
+    unitId: IdSchema.nullish(),
+  })
+  .strict();
 
 export const CreateApiTokenSchema = z.object({ name: text(100) }).strict();

@@ -4,7 +4,18 @@ import { DateSchema, IdSchema, PageQuerySchema, UnitRefSchema, pageOf } from './
 
 /** The kinds of object the audit trail records changes to (the `entity` the writers give). */
 export const AUDIT_ENTITIES = [
-  'unit', 'person', 'meeting', 'action', 'follow_up', 'grant', 'account', 'api_token', 'standard', 'meeting_kind', 'organization', 'audit',
+  'unit',
+  'person',
+  'meeting',
+  'action',
+  'follow_up',
+  'grant',
+  'account',
+  'api_token',
+  'standard',
+  'meeting_kind',
+  'organization',
+  'audit',
 ] as const;
 
 export const AuditQuerySchema = PageQuerySchema.extend({
@@ -15,11 +26,16 @@ export const AuditQuerySchema = PageQuerySchema.extend({
   /** Changes made by this account. */
   actorId: IdSchema.optional(),
   entity: z.enum(AUDIT_ENTITIES).optional(),
-  action: z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.-]{0,63}$/)
+    .optional(),
   /** Days in the organization's time zone, both included. */
   from: DateSchema.optional(),
   to: DateSchema.optional(),
-}).strict().refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+})
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 export const AuditActorSchema = z.object({

@@ -12,7 +12,9 @@ export const ImportStatusSchema = z.object({
   unchanged: z.number(),
   /** Each bad line: a stable `code` (missing, invalid, too_long, field_count, cell_code_required, unknown_cell,
    * duplicate_member_no, duplicate_person, outside_area), the column, the offending value, an English message. */
-  errors: z.array(z.object({ line: z.number(), code: z.string(), field: z.string().nullable(), value: z.string().nullable(), message: z.string() })),
+  errors: z.array(
+    z.object({ line: z.number(), code: z.string(), field: z.string().nullable(), value: z.string().nullable(), message: z.string() }),
+  ),
   errorCount: z.number(),
   rowsPerSecond: z.number(),
   /** Why a `failed` import failed (null otherwise): `interrupted` when the server process running it

@@ -42,12 +42,14 @@ const personFields = {
   joinedOn: DateSchema.nullish(),
   memberNo: optionalText(LIMITS.code),
 };
-export const CreatePersonSchema = z.object({
-  ...personFields,
-  cellId: IdSchema,
-  role: z.enum(['member', 'candidate']).default('member'),
-  fromDate: DateSchema.optional(),
-}).strict();
+export const CreatePersonSchema = z
+  .object({
+    ...personFields,
+    cellId: IdSchema,
+    role: z.enum(['member', 'candidate']).default('member'),
+    fromDate: DateSchema.optional(),
+  })
+  .strict();
 export type CreatePerson = z.infer<typeof CreatePersonSchema>;
 export const UpdatePersonSchema = z.object(personFields).partial().strict();
 

@@ -21,13 +21,27 @@ export const MonthlyReportSchema = z.object({
     actionsOnTime: z.number(),
     openFollowUps: z.number(),
   }),
-  meetings: z.array(z.object({ id: z.number(), kind: z.string(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() })),
+  meetings: z.array(
+    z.object({ id: z.number(), kind: z.string(), startsAt: z.string(), status: z.string(), present: z.number(), expected: z.number() }),
+  ),
   standards: z.array(StandardVerdictSchema),
   /** The decisions of the month's meetings and the follow-up actions they set. */
-  decisions: z.array(z.object({
-    id: z.number(), meetingId: z.number(), text: z.string(),
-    actions: z.array(z.object({ id: z.number(), title: z.string(), ownerName: z.string().nullable(), dueOn: z.string(), status: z.enum(['open', 'done', 'dropped']) })),
-  })),
+  decisions: z.array(
+    z.object({
+      id: z.number(),
+      meetingId: z.number(),
+      text: z.string(),
+      actions: z.array(
+        z.object({
+          id: z.number(),
+          title: z.string(),
+          ownerName: z.string().nullable(),
+          dueOn: z.string(),
+          status: z.enum(['open', 'done', 'dropped']),
+        }),
+      ),
+    }),
+  ),
   /** The month's last day, and how many days follow today in it (the organization's time zone); null once the month is over. */
   monthEndsOn: z.string(),
   daysLeft: z.number().nullable(),
@@ -41,7 +55,9 @@ export type SubmitReport = z.infer<typeof SubmitReportSchema>;
 export const ReportFileQuerySchema = z.object({ lang: z.enum(['en', 'ko']).optional() }).strict();
 export const ReportListSchema = z.object({
   period: z.string(),
-  items: z.array(z.object({ cell: UnitRefSchema, status: z.enum(['missing', ...MONTHLY_REPORT_STATUSES]), submittedAt: z.string().nullable() })),
+  items: z.array(
+    z.object({ cell: UnitRefSchema, status: z.enum(['missing', ...MONTHLY_REPORT_STATUSES]), submittedAt: z.string().nullable() }),
+  ),
   nextCursor: z.string().nullable(),
 });
 export type ReportList = z.infer<typeof ReportListSchema>;

@@ -6,15 +6,22 @@ import { z } from 'zod';
 import { STANDARD_LIMITS } from './compliance.ts';
 
 const whole = ([min, max]: readonly [number, number]) => z.number().int().min(min).max(max);
-const meetingKind = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40);
+const meetingKind = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .max(40);
 const share = z.number().min(0).max(1);
 
 export const MeetingsPerMonthParams = z.object({ kind: meetingKind, min: whole(STANDARD_LIMITS.meetingsPerMonth) }).strict();
 export const ReviewIntervalParams = z.object({ kind: meetingKind, weeks: whole(STANDARD_LIMITS.reviewWeeks) }).strict();
 export const AttendanceRateParams = z.object({ kind: meetingKind, min: share }).strict();
-export const AbsenceFollowUpParams = z.object({
-  kind: meetingKind, consecutive: whole(STANDARD_LIMITS.consecutiveAbsences), graceDays: whole(STANDARD_LIMITS.graceDays),
-}).strict();
+export const AbsenceFollowUpParams = z
+  .object({
+    kind: meetingKind,
+    consecutive: whole(STANDARD_LIMITS.consecutiveAbsences),
+    graceDays: whole(STANDARD_LIMITS.graceDays),
+  })
+  .strict();
 export const ActionsOnTimeParams = z.object({ min: share }).strict();
 /** At least `min` meetings of `kind` in the three months ending with the month judged. */
 export const MeetingsPerQuarterParams = z.object({ kind: meetingKind, min: whole(STANDARD_LIMITS.meetingsPerQuarter) }).strict();

@@ -34,30 +34,39 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const UnitPageSchema = pageOf(UnitSummarySchema);
 
 export const ChildrenQuerySchema = PageQuerySchema.extend({
-  includeClosed: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeClosed: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 }).strict();
 
-export const UnitSearchQuerySchema = z.object({
-  q: text(LIMITS.search),
-  kind: z.enum(UNIT_KINDS).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-}).strict();
+export const UnitSearchQuerySchema = z
+  .object({
+    q: text(LIMITS.search),
+    kind: z.enum(UNIT_KINDS).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
 
-export const CreateUnitSchema = z.object({
-  parentId: IdSchema,
-  kind: z.enum(UNIT_KINDS),
-  name: text(LIMITS.name),
-  code: text(LIMITS.code).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash and underscore only'),
-  sector: z.enum(SECTORS).nullish(),
-  openedOn: DateSchema.optional(),
-}).strict();
+export const CreateUnitSchema = z
+  .object({
+    parentId: IdSchema,
+    kind: z.enum(UNIT_KINDS),
+    name: text(LIMITS.name),
+    code: text(LIMITS.code).regex(/^[\p{L}\p{N}._-]+$/u, 'letters, digits, dot, dash and underscore only'),
+    sector: z.enum(SECTORS).nullish(),
+    openedOn: DateSchema.optional(),
+  })
+  .strict();
 export type CreateUnit = z.infer<typeof CreateUnitSchema>;
 
-export const UpdateUnitSchema = z.object({
-  name: text(LIMITS.name).optional(),
-  code: CreateUnitSchema.shape.code.optional(),
-  sector: z.enum(SECTORS).nullish(),
-}).strict();
+export const UpdateUnitSchema = z
+  .object({
+    name: text(LIMITS.name).optional(),
+    code: CreateUnitSchema.shape.code.optional(),
+    sector: z.enum(SECTORS).nullish(),
+  })
+  .strict();
 
 export const MoveUnitSchema = z.object({ newParentId: IdSchema }).strict();
 export const CloseUnitSchema = z.object({ closedOn: DateSchema.optional() }).strict();
@@ -72,9 +81,11 @@ export const MemberSchema = z.object({
 export type Member = z.infer<typeof MemberSchema>;
 export const MemberPageSchema = pageOf(MemberSchema);
 
-export const AppointSecretarySchema = z.object({
-  personId: IdSchema,
-  deputy: z.boolean().default(false),
-  date: DateSchema.optional(),
-}).strict();
+export const AppointSecretarySchema = z
+  .object({
+    personId: IdSchema,
+    deputy: z.boolean().default(false),
+    date: DateSchema.optional(),
+  })
+  .strict();
 export const RelieveSecretarySchema = z.object({ personId: IdSchema, date: DateSchema.optional() }).strict();

@@ -59,11 +59,12 @@ function parseRetryAfter(header: string | null): number | undefined {
 
 /** Builds an ApiError from a status and a body that may or may not follow the error shape. */
 export function toApiError(status: number, body: unknown, retryAfter?: number): ApiError {
-  const err = (body as { error?: { code?: unknown; message?: unknown; messageKey?: unknown; params?: unknown; details?: unknown } } | null)?.error;
+  const err = (body as { error?: { code?: unknown; message?: unknown; messageKey?: unknown; params?: unknown; details?: unknown } } | null)
+    ?.error;
   const code = typeof err?.code === 'string' ? err.code : `http_${status}`;
   const message = typeof err?.message === 'string' ? err.message : `HTTP ${status}`;
   const messageKey = typeof err?.messageKey === 'string' ? err.messageKey : undefined;
-  const params = typeof err?.params === 'object' && err.params !== null ? err.params as Record<string, string | number> : undefined;
+  const params = typeof err?.params === 'object' && err.params !== null ? (err.params as Record<string, string | number>) : undefined;
   return new ApiError(status, code, message, err?.details, retryAfter, messageKey, params);
 }
 

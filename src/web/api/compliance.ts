@@ -2,7 +2,14 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  Compliance, ComplianceGrid, ComplianceRow, SaveStandardSchema, SectorBreakdown, Standard, Trend, WorstCells,
+  Compliance,
+  ComplianceGrid,
+  ComplianceRow,
+  SaveStandardSchema,
+  SectorBreakdown,
+  Standard,
+  Trend,
+  WorstCells,
 } from '../../shared/schemas/compliance.ts';
 import type { CellDashboard } from '../../shared/schemas/meetings.ts';
 import { api, type Page } from './client.ts';
@@ -17,42 +24,49 @@ const complianceKeys = {
 
 export function useStandards() {
   return useQuery({
-    queryKey: complianceKeys.standards, staleTime: 10 * 60_000,
+    queryKey: complianceKeys.standards,
+    staleTime: 10 * 60_000,
     queryFn: async () => (await api.get<{ items: Standard[] }>('/api/v1/standards')).items,
   });
 }
 
 export function useCompliance(unitId: number, period: string) {
   return useQuery({
-    queryKey: complianceKeys.compliance(unitId, period, 'summary'), placeholderData: keepPreviousData,
+    queryKey: complianceKeys.compliance(unitId, period, 'summary'),
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<Compliance>(`/api/v1/units/${unitId}/compliance`, { period }),
   });
 }
 
 export function useTrend(unitId: number, period: string) {
   return useQuery({
-    queryKey: complianceKeys.compliance(unitId, period, 'trend'), placeholderData: keepPreviousData,
+    queryKey: complianceKeys.compliance(unitId, period, 'trend'),
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<Trend>(`/api/v1/units/${unitId}/compliance/trend`, { period, months: 12 }),
   });
 }
 
 export function useGrid(unitId: number, period: string) {
   return useQuery({
-    queryKey: complianceKeys.compliance(unitId, period, 'grid'), placeholderData: keepPreviousData,
+    queryKey: complianceKeys.compliance(unitId, period, 'grid'),
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<ComplianceGrid>(`/api/v1/units/${unitId}/compliance/grid`, { period }),
   });
 }
 
 export function useWorstCells(unitId: number, period: string) {
   return useQuery({
-    queryKey: complianceKeys.compliance(unitId, period, 'worst'), placeholderData: keepPreviousData,
+    queryKey: complianceKeys.compliance(unitId, period, 'worst'),
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<WorstCells>(`/api/v1/units/${unitId}/compliance/worst`, { period, limit: 10 }),
   });
 }
 
 export function useSectors(unitId: number, period: string, enabled: boolean) {
   return useQuery({
-    queryKey: complianceKeys.compliance(unitId, period, 'sectors'), enabled, placeholderData: keepPreviousData,
+    queryKey: complianceKeys.compliance(unitId, period, 'sectors'),
+    enabled,
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<SectorBreakdown>(`/api/v1/units/${unitId}/compliance/sectors`, { period }),
   });
 }
@@ -73,7 +87,8 @@ export function useComplianceRows(rowsUrl: string, meets: 'true' | 'false' | '')
 
 export function useCellDashboard(cellId: number, period: string) {
   return useQuery({
-    queryKey: complianceKeys.cellDashboard(cellId, period), placeholderData: keepPreviousData,
+    queryKey: complianceKeys.cellDashboard(cellId, period),
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<CellDashboard>(`/api/v1/cells/${cellId}/dashboard`, { period }),
   });
 }

@@ -52,8 +52,7 @@ export function uploadImport(
   return { done, abort: () => xhr.abort() };
 }
 
-export const fetchImportStatus = (importId: string) =>
-  api.get<ImportStatus>(`/api/v1/imports/${encodeURIComponent(importId)}`);
+export const fetchImportStatus = (importId: string) => api.get<ImportStatus>(`/api/v1/imports/${encodeURIComponent(importId)}`);
 
 /** The bad lines of a rejected import, from `error.details` of the 422. */
 export function rejectedStatus(error: unknown): ImportStatus | null {
@@ -63,7 +62,15 @@ export function rejectedStatus(error: unknown): ImportStatus | null {
 }
 
 export const CSV_COLUMNS = [
-  'full_name', 'member_no', 'email', 'phone', 'birth_year', 'workplace', 'joined_on', 'role', 'cell_code',
+  'full_name',
+  'member_no',
+  'email',
+  'phone',
+  'birth_year',
+  'workplace',
+  'joined_on',
+  'role',
+  'cell_code',
 ] as const;
 
 /** A template users can fill in a spreadsheet; a data: URL needs no cleanup. */

@@ -7,8 +7,19 @@ import type { z } from 'zod';
 import type { CalendarFeed } from '../../shared/schemas/calendar.ts';
 import type { MyMeetings } from '../../shared/schemas/home.ts';
 import type {
-  CreateDecisionSchema, CreateMeeting, Meeting, MeetingKind, MeetingKindMove, MeetingSummary, MyActions, NotHeldSchema,
-  ResolveFollowUpSchema, SaveAttendanceSchema, SaveMeetingKindSchema, UpdateActionSchema, UpdateMeetingSchema,
+  CreateDecisionSchema,
+  CreateMeeting,
+  Meeting,
+  MeetingKind,
+  MeetingKindMove,
+  MeetingSummary,
+  MyActions,
+  NotHeldSchema,
+  ResolveFollowUpSchema,
+  SaveAttendanceSchema,
+  SaveMeetingKindSchema,
+  UpdateActionSchema,
+  UpdateMeetingSchema,
 } from '../../shared/schemas/meetings.ts';
 import { api } from './client.ts';
 
@@ -22,7 +33,8 @@ export const meetingKeys = {
 };
 
 const meetingKindsQuery = {
-  queryKey: meetingKeys.meetingKinds, staleTime: 10 * 60_000,
+  queryKey: meetingKeys.meetingKinds,
+  staleTime: 10 * 60_000,
   queryFn: async () => (await api.get<{ items: MeetingKind[] }>('/api/v1/meeting-kinds')).items,
 };
 
@@ -86,7 +98,9 @@ export function useScheduleMeeting(cellId: number) {
 }
 
 export const useSaveAttendance = (meetingId: number) =>
-  useMeetingWrite(meetingId, (body: z.input<typeof SaveAttendanceSchema>) => api.put<Meeting>(`/api/v1/meetings/${meetingId}/attendance`, body));
+  useMeetingWrite(meetingId, (body: z.input<typeof SaveAttendanceSchema>) =>
+    api.put<Meeting>(`/api/v1/meetings/${meetingId}/attendance`, body),
+  );
 
 export const useMarkNotHeld = (meetingId: number) =>
   useMeetingWrite(meetingId, (body: z.input<typeof NotHeldSchema>) => api.post<Meeting>(`/api/v1/meetings/${meetingId}/not-held`, body));
@@ -95,7 +109,9 @@ export const useUpdateMeeting = (meetingId: number) =>
   useMeetingWrite(meetingId, (body: z.input<typeof UpdateMeetingSchema>) => api.patch<Meeting>(`/api/v1/meetings/${meetingId}`, body));
 
 export const useAddDecision = (meetingId: number) =>
-  useMeetingWrite(meetingId, (body: z.input<typeof CreateDecisionSchema>) => api.post<Meeting>(`/api/v1/meetings/${meetingId}/decisions`, body));
+  useMeetingWrite(meetingId, (body: z.input<typeof CreateDecisionSchema>) =>
+    api.post<Meeting>(`/api/v1/meetings/${meetingId}/decisions`, body),
+  );
 
 export function useSetActionStatus() {
   const qc = useQueryClient();
@@ -109,7 +125,8 @@ export function useSetActionStatus() {
 export function useResolveFollowUp() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, note }: { id: number } & z.input<typeof ResolveFollowUpSchema>) => api.post(`/api/v1/follow-ups/${id}/resolve`, { note }),
+    mutationFn: ({ id, note }: { id: number } & z.input<typeof ResolveFollowUpSchema>) =>
+      api.post(`/api/v1/follow-ups/${id}/resolve`, { note }),
     onSuccess: () => refreshAfterMeetingWrite(qc),
   });
 }
@@ -150,7 +167,8 @@ export function useMoveMeetingKind() {
 export function useRetireMeetingKind() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, retire }: { code: string; retire: boolean }) => api.post<MeetingKind>(kindPath(code, retire ? 'retire' : 'restore')),
+    mutationFn: ({ code, retire }: { code: string; retire: boolean }) =>
+      api.post<MeetingKind>(kindPath(code, retire ? 'retire' : 'restore')),
     onSettled: () => refresh(qc, ['meeting-kinds']),
   });
 }

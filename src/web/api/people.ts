@@ -18,10 +18,7 @@ function usePersonMutation<V>(fn: (vars: V) => Promise<Person>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: async () => {
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['people'] }),
-        qc.invalidateQueries({ queryKey: ['units'] }),
-      ]);
+      await Promise.all([qc.invalidateQueries({ queryKey: ['people'] }), qc.invalidateQueries({ queryKey: ['units'] })]);
     },
   });
 }

@@ -10,7 +10,8 @@ const reportKeys = {
 
 export function useMonthlyReport(cellId: number, period: string) {
   return useQuery({
-    queryKey: reportKeys.report(cellId, period), placeholderData: keepPreviousData,
+    queryKey: reportKeys.report(cellId, period),
+    placeholderData: keepPreviousData,
     queryFn: () => api.get<MonthlyReport>(`/api/v1/cells/${cellId}/reports/${period}`),
   });
 }
@@ -27,8 +28,7 @@ export function useReportList(unitId: number, period: string) {
 export function useSubmitReport(cellId: number, period: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SubmitReport) =>
-      api.post<MonthlyReport>(`/api/v1/cells/${cellId}/reports/${period}/submit`, body),
+    mutationFn: (body: SubmitReport) => api.post<MonthlyReport>(`/api/v1/cells/${cellId}/reports/${period}/submit`, body),
     onSuccess: async (report) => {
       qc.setQueryData(reportKeys.report(cellId, period), report);
       await qc.invalidateQueries({ queryKey: ['reports'] });

@@ -3,7 +3,14 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { z } from 'zod';
 import type { UnitKind } from '../../shared/enums.ts';
 import type {
-  AppointSecretarySchema, CloseUnitSchema, CreateUnit, Member, RelieveSecretarySchema, Unit, UnitSummary, UpdateUnitSchema,
+  AppointSecretarySchema,
+  CloseUnitSchema,
+  CreateUnit,
+  Member,
+  RelieveSecretarySchema,
+  Unit,
+  UnitSummary,
+  UpdateUnitSchema,
 } from '../../shared/schemas/units.ts';
 import { api, type Page } from './client.ts';
 
@@ -39,8 +46,7 @@ export function useMembers(id: number, enabled: boolean) {
     queryKey: unitKeys.members(id),
     enabled,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      api.get<Page<Member>>(`/api/v1/units/${id}/members`, { limit: 100, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<Page<Member>>(`/api/v1/units/${id}/members`, { limit: 100, cursor: pageParam }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

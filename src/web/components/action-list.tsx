@@ -23,7 +23,12 @@ export function ActionList({ actions, canManage, manageable, empty }: Props) {
   const { t, i18n } = useTranslation();
   const setStatus = useSetActionStatus();
   const today = todayLocal();
-  if (actions.length === 0) return <Text c="dimmed" size="sm">{empty}</Text>;
+  if (actions.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        {empty}
+      </Text>
+    );
   return (
     <Stack gap="xs">
       <ErrorAlert error={setStatus.error} />
@@ -31,23 +36,65 @@ export function ActionList({ actions, canManage, manageable, empty }: Props) {
         const overdue = a.status === 'open' && a.dueOn < today;
         const busy = setStatus.isPending && setStatus.variables?.id === a.id;
         return (
-          <Group key={a.id} justify="space-between" wrap="nowrap" gap="sm" data-testid="action-row" data-action-id={a.id} data-status={a.status}>
+          <Group
+            key={a.id}
+            justify="space-between"
+            wrap="nowrap"
+            gap="sm"
+            data-testid="action-row"
+            data-action-id={a.id}
+            data-status={a.status}
+          >
             <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text size="sm" fw={500}>{a.title}</Text>
+              <Text size="sm" fw={500}>
+                {a.title}
+              </Text>
               <Text size="xs" c={overdue ? 'red' : 'dimmed'}>
                 {a.ownerName ?? t('actions.noOwner')} · {t('actions.due', { date: formatDate(a.dueOn, i18n.language) })}
                 {overdue && ` · ${t('actions.overdue')}`}
-                {a.cellName && <> · {a.meetingId ? <Anchor component={Link} to={`/meetings/${a.meetingId}`} inherit>{a.cellName}</Anchor> : a.cellName}</>}
+                {a.cellName && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    {a.meetingId ? (
+                      <Anchor component={Link} to={`/meetings/${a.meetingId}`} inherit>
+                        {a.cellName}
+                      </Anchor>
+                    ) : (
+                      a.cellName
+                    )}
+                  </>
+                )}
               </Text>
             </Stack>
             {a.status === 'open' && (manageable ? manageable(a) : canManage) ? (
               <Group gap={4} wrap="nowrap">
-                <Button size="compact-xs" color="green" variant="light" loading={busy && setStatus.variables?.status === 'done'}
-                  onClick={() => setStatus.mutate({ id: a.id, status: 'done' })} data-testid="action-done">{t('actions.done')}</Button>
-                <Button size="compact-xs" color="gray" variant="subtle" loading={busy && setStatus.variables?.status === 'dropped'}
-                  onClick={() => setStatus.mutate({ id: a.id, status: 'dropped' })} data-testid="action-drop">{t('actions.drop')}</Button>
+                <Button
+                  size="compact-xs"
+                  color="green"
+                  variant="light"
+                  loading={busy && setStatus.variables?.status === 'done'}
+                  onClick={() => setStatus.mutate({ id: a.id, status: 'done' })}
+                  data-testid="action-done"
+                >
+                  {t('actions.done')}
+                </Button>
+                <Button
+                  size="compact-xs"
+                  color="gray"
+                  variant="subtle"
+                  loading={busy && setStatus.variables?.status === 'dropped'}
+                  onClick={() => setStatus.mutate({ id: a.id, status: 'dropped' })}
+                  data-testid="action-drop"
+                >
+                  {t('actions.drop')}
+                </Button>
               </Group>
-            ) : <Badge size="sm" variant="light" color={STATUS_COLOR[a.status]}>{t(`actions.status.${a.status}`)}</Badge>}
+            ) : (
+              <Badge size="sm" variant="light" color={STATUS_COLOR[a.status]}>
+                {t(`actions.status.${a.status}`)}
+              </Badge>
+            )}
           </Group>
         );
       })}

@@ -13,5 +13,11 @@ export function AfterPaint({ children }: { children: ReactNode }) {
     const id = requestAnimationFrame(() => setReady(true));
     return () => cancelAnimationFrame(id);
   }, []);
-  return ready ? <>{children}</> : <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>;
+  return ready ? (
+    children
+  ) : (
+    <Center p="xl">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
 }

@@ -29,38 +29,50 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const links = [
     { to: '/', label: t('nav.home'), active: pathname === '/' },
     ...(firstRoot
-      ? [{ to: `/units/${firstRoot.id}`, label: t('nav.organization'), active: pathname.startsWith('/units') || pathname.startsWith('/people') }]
+      ? [
+          {
+            to: `/units/${firstRoot.id}`,
+            label: t('nav.organization'),
+            active: pathname.startsWith('/units') || pathname.startsWith('/people'),
+          },
+        ]
       : []),
     ...(canAdminister(me) ? [{ to: '/admin', label: t('nav.administration'), active: pathname.startsWith('/admin') }] : []),
     ...(canReadAudit(me) ? [{ to: '/audit', label: t('audit.nav'), active: pathname.startsWith('/audit') }] : []),
     ...(isCentralAdmin(me)
       ? [
-        { to: '/rulebook', label: t('nav.rulebook'), active: pathname.startsWith('/rulebook') },
-        { to: '/meeting-kinds', label: t('nav.meetingKinds'), active: pathname.startsWith('/meeting-kinds') },
-      ]
+          { to: '/rulebook', label: t('nav.rulebook'), active: pathname.startsWith('/rulebook') },
+          { to: '/meeting-kinds', label: t('nav.meetingKinds'), active: pathname.startsWith('/meeting-kinds') },
+        ]
       : []),
   ];
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
-      padding="md"
-    >
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
             <Title order={1} size="h3">
-              <UnstyledButton component={Link} to="/" aria-label={t('app.homeLink')}>{t('app.name')}</UnstyledButton>
+              <UnstyledButton component={Link} to="/" aria-label={t('app.homeLink')}>
+                {t('app.name')}
+              </UnstyledButton>
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <Button variant="subtle" size="compact-sm" data-testid="account-menu" visibleFrom="sm" aria-label={t('account.menu', { login: me.account.login })}>
-                  <Text size="sm" truncate maw={180}>{me.account.login}</Text>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  data-testid="account-menu"
+                  visibleFrom="sm"
+                  aria-label={t('account.menu', { login: me.account.login })}
+                >
+                  <Text size="sm" truncate maw={180}>
+                    {me.account.login}
+                  </Text>
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
@@ -76,13 +88,29 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         {links.map((l) => (
-          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={l.active} onClick={nav.close}
-            aria-current={l.active ? 'page' : undefined} />
+          <NavLink
+            key={l.to}
+            component={Link}
+            to={l.to}
+            label={l.label}
+            active={l.active}
+            onClick={nav.close}
+            aria-current={l.active ? 'page' : undefined}
+          />
         ))}
         {/* On narrow screens the account menu leaves the header; its items live here instead. */}
         <AppShell.Section hiddenFrom="sm" mt="md">
-          <Text size="xs" c="dimmed" px="sm">{me.account.login}</Text>
-          <NavLink component="button" label={t('account.changePassword')} onClick={() => { nav.close(); pw.open(); }} />
+          <Text size="xs" c="dimmed" px="sm">
+            {me.account.login}
+          </Text>
+          <NavLink
+            component="button"
+            label={t('account.changePassword')}
+            onClick={() => {
+              nav.close();
+              pw.open();
+            }}
+          />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

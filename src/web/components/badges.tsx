@@ -4,21 +4,36 @@ import type { GrantAccess, GrantRole, MembershipRole, Sector, UnitKind } from '.
 
 export function KindBadge({ kind }: { kind: UnitKind }) {
   const { t } = useTranslation();
-  return <Badge color={kind === 'cell' ? 'teal' : 'indigo'} variant="light">{t(`kind.${kind}`)}</Badge>;
+  return (
+    <Badge color={kind === 'cell' ? 'teal' : 'indigo'} variant="light">
+      {t(`kind.${kind}`)}
+    </Badge>
+  );
 }
 
 const ROLE_COLORS: Record<MembershipRole, string> = {
-  secretary: 'red', deputy_secretary: 'orange', member: 'blue', candidate: 'gray',
+  secretary: 'red',
+  deputy_secretary: 'orange',
+  member: 'blue',
+  candidate: 'gray',
 };
 
 export function RoleBadge({ role }: { role: MembershipRole }) {
   const { t } = useTranslation();
-  return <Badge color={ROLE_COLORS[role]} variant="light">{t(`membershipRole.${role}`)}</Badge>;
+  return (
+    <Badge color={ROLE_COLORS[role]} variant="light">
+      {t(`membershipRole.${role}`)}
+    </Badge>
+  );
 }
 
 export function GrantLabel({ role, access }: { role: GrantRole; access: GrantAccess }) {
   const { t } = useTranslation();
-  return <>{t(`grantRole.${role}`)} · {t(`access.${access}`)}</>;
+  return (
+    <>
+      {t(`grantRole.${role}`)} · {t(`access.${access}`)}
+    </>
+  );
 }
 
 export function SectorText({ sector }: { sector: Sector | null }) {

@@ -36,18 +36,38 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     <Modal opened={opened} onClose={close} title={t('account.changePassword')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {change.isSuccess && <Alert color="green" role="status">{t('account.passwordChanged')}</Alert>}
+          {change.isSuccess && (
+            <Alert color="green" role="status">
+              {t('account.passwordChanged')}
+            </Alert>
+          )}
           <ErrorAlert error={change.error} />
-          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required
-            value={values.currentPassword} error={errors.currentPassword}
-            onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })} data-autofocus />
-          <PasswordInput label={t('account.newPassword')} autoComplete="new-password" required
-            value={values.newPassword} error={errors.newPassword}
-            onChange={(e) => setValues({ ...values, newPassword: e.currentTarget.value })} data-testid="new-password" />
+          <PasswordInput
+            label={t('account.currentPassword')}
+            autoComplete="current-password"
+            required
+            value={values.currentPassword}
+            error={errors.currentPassword}
+            onChange={(e) => setValues({ ...values, currentPassword: e.currentTarget.value })}
+            data-autofocus
+          />
+          <PasswordInput
+            label={t('account.newPassword')}
+            autoComplete="new-password"
+            required
+            value={values.newPassword}
+            error={errors.newPassword}
+            onChange={(e) => setValues({ ...values, newPassword: e.currentTarget.value })}
+            data-testid="new-password"
+          />
           <PasswordStrength password={values.newPassword} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={change.isPending}>{t('common.save')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={change.isPending}>
+              {t('common.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

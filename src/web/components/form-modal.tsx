@@ -29,8 +29,12 @@ export function FormModal({ opened, onClose, title, onSubmit, submitLabel, pendi
           <ErrorAlert error={error} />
           {children}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={pending}>{submitLabel ?? t('common.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {submitLabel ?? t('common.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

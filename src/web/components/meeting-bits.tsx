@@ -17,5 +17,9 @@ const STATUS_COLORS: Record<string, string> = { scheduled: 'blue', held: 'green'
 
 export function MeetingStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" data-status={status}>{t(`meetingStatus.${status}`, status)}</Badge>;
+  return (
+    <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" data-status={status}>
+      {t(`meetingStatus.${status}`, status)}
+    </Badge>
+  );
 }

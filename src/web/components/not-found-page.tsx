@@ -6,9 +6,13 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   return (
     <Stack>
-      <Title order={2} data-testid="not-found">{t('notFound.title')}</Title>
+      <Title order={2} data-testid="not-found">
+        {t('notFound.title')}
+      </Title>
       <Text>{t('notFound.body')}</Text>
-      <Anchor component={Link} to="/">{t('nav.home')}</Anchor>
+      <Anchor component={Link} to="/">
+        {t('nav.home')}
+      </Anchor>
     </Stack>
   );
 }

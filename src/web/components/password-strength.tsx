@@ -16,24 +16,34 @@ export function PasswordStrength({ password, userInputs = [] }: { password: stri
   const [estimator, setEstimator] = useState<Awaited<ReturnType<typeof loadStrengthEstimator>> | null>(null);
   useEffect(() => {
     let live = true;
-    void loadStrengthEstimator().then((e) => { if (live) setEstimator(() => e); });
-    return () => { live = false; };
+    void loadStrengthEstimator().then((e) => {
+      if (live) setEstimator(() => e);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
 
   const problem = password === '' ? null : passwordLengthProblem(password);
   const score: StrengthScore | null = estimator && password !== '' ? estimator.check(password, userInputs).score : null;
-  const text = password === '' ? t('passwordStrength.rule', { min: LIMITS.passwordMin })
-    : problem === 'password.tooShort' ? t('passwordStrength.tooShort', { length: passwordLength(password), min: LIMITS.passwordMin })
-      : problem === 'password.tooLong' ? t('passwordStrength.tooLong', { length: passwordLength(password), max: LIMITS.passwordMax })
-        : score === null ? t('passwordStrength.checking')
-          : t('passwordStrength.label', { level: t(`passwordStrength.levels.${score}`) });
+  const text =
+    password === ''
+      ? t('passwordStrength.rule', { min: LIMITS.passwordMin })
+      : problem === 'password.tooShort'
+        ? t('passwordStrength.tooShort', { length: passwordLength(password), min: LIMITS.passwordMin })
+        : problem === 'password.tooLong'
+          ? t('passwordStrength.tooLong', { length: passwordLength(password), max: LIMITS.passwordMax })
+          : score === null
+            ? t('passwordStrength.checking')
+            : t('passwordStrength.label', { level: t(`passwordStrength.levels.${score}`) });
   // Too short a password is weak whatever it looks like.
   const shown = problem ? 0 : score;
   return (
     <Stack gap={4} data-testid="password-strength" data-score={shown ?? ''}>
-      <Progress value={shown === null ? 0 : (shown + 1) * 20} color={COLORS[shown ?? 0]} size="sm"
-        aria-hidden />
-      <Text size="xs" c="dimmed" aria-live="polite">{text}</Text>
+      <Progress value={shown === null ? 0 : (shown + 1) * 20} color={COLORS[shown ?? 0]} size="sm" aria-hidden />
+      <Text size="xs" c="dimmed" aria-live="polite">
+        {text}
+      </Text>
     </Stack>
   );
 }

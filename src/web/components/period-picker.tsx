@@ -13,7 +13,8 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (pe
   if (!periods.includes(value)) periods.push(value);
   const current = currentPeriod();
   const progress = monthProgress(value);
-  const label = (p: string) => (p === current ? t('monthView.inProgressOption', { month: formatPeriod(p, i18n.language) }) : formatPeriod(p, i18n.language));
+  const label = (p: string) =>
+    p === current ? t('monthView.inProgressOption', { month: formatPeriod(p, i18n.language) }) : formatPeriod(p, i18n.language);
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       {progress && (
@@ -26,8 +27,16 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (pe
           {t('monthView.showInProgress', { month: formatPeriod(current, i18n.language) })}
         </Button>
       )}
-      <Select label={t('health.period')} value={value} allowDeselect={false} w={220} data-testid="period-picker" comboboxProps={{ withinPortal: true }}
-        data={periods.map((p) => ({ value: p, label: label(p) }))} onChange={(v) => v && onChange(v)} />
+      <Select
+        label={t('health.period')}
+        value={value}
+        allowDeselect={false}
+        w={220}
+        data-testid="period-picker"
+        comboboxProps={{ withinPortal: true }}
+        data={periods.map((p) => ({ value: p, label: label(p) }))}
+        onChange={(v) => v && onChange(v)}
+      />
     </Group>
   );
 }

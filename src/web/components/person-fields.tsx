@@ -14,7 +14,13 @@ export interface PersonFormValues {
 }
 
 export const EMPTY_PERSON: PersonFormValues = {
-  fullName: '', memberNo: '', email: '', phone: '', birthYear: '', workplace: '', joinedOn: '',
+  fullName: '',
+  memberNo: '',
+  email: '',
+  phone: '',
+  birthYear: '',
+  workplace: '',
+  joinedOn: '',
 };
 
 /** Blank means null (cleared); a non-number birth year is passed through so the schema rejects it. */
@@ -32,7 +38,11 @@ export function toPersonInput(v: PersonFormValues): Record<string, unknown> {
   };
 }
 
-export function PersonFields({ values, errors, onChange }: {
+export function PersonFields({
+  values,
+  errors,
+  onChange,
+}: {
   values: PersonFormValues;
   errors: FieldErrors;
   onChange: (v: PersonFormValues) => void;

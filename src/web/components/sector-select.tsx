@@ -2,11 +2,7 @@ import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, type Sector } from '../../shared/enums.ts';
 
-export function SectorSelect({ value, onChange, error }: {
-  value: Sector | null;
-  onChange: (s: Sector | null) => void;
-  error?: string;
-}) {
+export function SectorSelect({ value, onChange, error }: { value: Sector | null; onChange: (s: Sector | null) => void; error?: string }) {
   const { t } = useTranslation();
   return (
     <Select

@@ -9,10 +9,12 @@ export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 let loading: Promise<ZxcvbnFactory> | undefined;
 
 export function loadStrengthEstimator(): Promise<ZxcvbnFactory> {
-  loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')])
-    .then(([core, common, en]) => new core.ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...en.dictionary },
-      graphs: common.adjacencyGraphs,
-    }));
+  loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([core, common, en]) =>
+      new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+      }),
+  );
   return loading;
 }

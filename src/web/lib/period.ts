@@ -35,8 +35,9 @@ export function recentPeriods(count: number, now = new Date()): string[] {
 
 export function formatPeriod(period: string, language: string, short = false): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language, { year: short ? '2-digit' : 'numeric', month: short ? 'short' : 'long' })
-    .format(new Date(y, m - 1, 1));
+  return new Intl.DateTimeFormat(language, { year: short ? '2-digit' : 'numeric', month: short ? 'short' : 'long' }).format(
+    new Date(y, m - 1, 1),
+  );
 }
 
 /** The month's name when it is over (wording such as "needed in March"), null for the month in progress. */

@@ -4,7 +4,7 @@ import { kindUi } from '../routes/rulebook/kinds/index.ts';
 
 export function standardTitle(s: { code: string; title?: string; titleEn?: string; titleKo?: string }, language: string): string {
   if (s.code === '*') return '';
-  return (language === 'ko' ? s.titleKo : s.title ?? s.titleEn) ?? s.title ?? s.code;
+  return (language === 'ko' ? s.titleKo : (s.title ?? s.titleEn)) ?? s.title ?? s.code;
 }
 
 /**

@@ -11,7 +11,8 @@ const partitionName = (table: string, period: string) => `${table}_y${period.sli
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop view unit_figures`.execute(db);
-  for (const t of TABLES) await sql.raw(`alter table ${t} rename to ${t}_unpartitioned; alter index ${t}_pkey rename to ${t}_unpartitioned_pkey`).execute(db);
+  for (const t of TABLES)
+    await sql.raw(`alter table ${t} rename to ${t}_unpartitioned; alter index ${t}_pkey rename to ${t}_unpartitioned_pkey`).execute(db);
   await sql`alter index cell_compliance_period_idx rename to cell_compliance_unpartitioned_period_idx`.execute(db);
   await sql`
 create table cell_metrics (
@@ -52,7 +53,9 @@ create view unit_figures as
       union select period from cell_compliance_unpartitioned union select period from unit_rollups_unpartitioned) x order by 1`.execute(db);
   for (const { p } of rows) {
     for (const t of TABLES) {
-      await sql.raw(`create table ${partitionName(t, p)} partition of ${t} for values from ('${p}') to ('${p}'::date + interval '1 month')`).execute(db);
+      await sql
+        .raw(`create table ${partitionName(t, p)} partition of ${t} for values from ('${p}') to ('${p}'::date + interval '1 month')`)
+        .execute(db);
     }
   }
   for (const t of TABLES) await sql.raw(`insert into ${t} select * from ${t}_unpartitioned; drop table ${t}_unpartitioned`).execute(db);
@@ -61,8 +64,10 @@ create view unit_figures as
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop view unit_figures`.execute(db);
   for (const t of TABLES) {
-    await sql.raw(`alter table ${t} rename to ${t}_partitioned; create table ${t} (like ${t}_partitioned including all);
-      insert into ${t} select * from ${t}_partitioned; drop table ${t}_partitioned cascade`).execute(db);
+    await sql
+      .raw(`alter table ${t} rename to ${t}_partitioned; create table ${t} (like ${t}_partitioned including all);
+      insert into ${t} select * from ${t}_partitioned; drop table ${t}_partitioned cascade`)
+      .execute(db);
   }
   await sql`create view unit_figures as
     select unit_id, period, standard_code, cells_total, cells_meeting from unit_rollups

@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely';
  * of fetching every verdict row from the table.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create index cell_compliance_overall_idx on cell_compliance (cell_id) include (period, failing) where standard_code = '*'`.execute(db);
+  await sql`create index cell_compliance_overall_idx on cell_compliance (cell_id) include (period, failing) where standard_code = '*'`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

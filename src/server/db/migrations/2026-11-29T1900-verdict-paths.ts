@@ -11,11 +11,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table cell_compliance add column path ltree`.execute(db);
   await sql`update cell_compliance c set path = u.path from units u where u.id = c.cell_id and c.standard_code = '*'`.execute(db);
   await sql`drop index cell_compliance_overall_idx`.execute(db);
-  await sql`create index cell_compliance_overall_path_idx on cell_compliance (path) include (cell_id, failing, period) where standard_code = '*'`.execute(db);
+  await sql`create index cell_compliance_overall_path_idx on cell_compliance (path) include (cell_id, failing, period) where standard_code = '*'`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index cell_compliance_overall_path_idx`.execute(db);
-  await sql`create index cell_compliance_overall_idx on cell_compliance (cell_id) include (period, failing) where standard_code = '*'`.execute(db);
+  await sql`create index cell_compliance_overall_idx on cell_compliance (cell_id) include (period, failing) where standard_code = '*'`.execute(
+    db,
+  );
   await sql`alter table cell_compliance drop column path`.execute(db);
 }

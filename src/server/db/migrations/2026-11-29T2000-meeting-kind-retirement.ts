@@ -11,7 +11,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`update meeting_kinds k set position = r.n
     from (select code, row_number() over (order by position, code)::int as n from meeting_kinds) r
     where r.code = k.code and k.position <> r.n`.execute(db);
-  await sql`alter table meeting_kinds add constraint meeting_kinds_position_key unique (position) deferrable initially immediate`.execute(db);
+  await sql`alter table meeting_kinds add constraint meeting_kinds_position_key unique (position) deferrable initially immediate`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

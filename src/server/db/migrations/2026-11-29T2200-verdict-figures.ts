@@ -23,6 +23,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       when 'attendance_rate' then jsonb_build_object('present', c.x, 'expected', c.y, 'min', (s.params->>'min')::float8)
       when 'absence_follow_up' then jsonb_build_object('oldestOpenDays', c.x, 'graceDays', (s.params->>'graceDays')::float8)
       when 'actions_on_time' then jsonb_build_object('due', c.y, 'onTime', c.x, 'min', (s.params->>'min')::float8) end
-    from standards s where s.code = c.standard_code and s.valid_from <= c.period and (s.valid_to is null or s.valid_to > c.period)`.execute(db);
+    from standards s where s.code = c.standard_code and s.valid_from <= c.period and (s.valid_to is null or s.valid_to > c.period)`.execute(
+    db,
+  );
   await sql`alter table cell_compliance drop column x, drop column y`.execute(db);
 }

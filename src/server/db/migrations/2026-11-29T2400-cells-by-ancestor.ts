@@ -12,8 +12,10 @@ const DEPTHS = [1, 2, 3, 4];
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const d of DEPTHS) {
-    await sql.raw(`create index units_cells_under_depth${d}_idx on units ((subpath(path, 0, ${d + 1})), name, id)
-      include (code, opened_on, closed_on, path) where kind = 'cell' and nlevel(path) > ${d + 1}`).execute(db);
+    await sql
+      .raw(`create index units_cells_under_depth${d}_idx on units ((subpath(path, 0, ${d + 1})), name, id)
+      include (code, opened_on, closed_on, path) where kind = 'cell' and nlevel(path) > ${d + 1}`)
+      .execute(db);
   }
 }
 

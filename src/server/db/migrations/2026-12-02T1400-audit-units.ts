@@ -43,8 +43,10 @@ where l.entity in ('unit', 'person', 'meeting', 'action', 'follow_up', 'grant', 
   await sql`create index audit_log_time_idx on audit_log (at, id)`.execute(db);
   await sql`create index audit_log_unit_path_idx on audit_log (unit_path, at, id) where unit_path is not null`.execute(db);
   for (const d of DEPTHS) {
-    await sql.raw(`create index audit_log_under_depth${d}_idx on audit_log ((subpath(unit_path, 0, ${d + 1})), at, id)
-      where nlevel(unit_path) > ${d}`).execute(db);
+    await sql
+      .raw(`create index audit_log_under_depth${d}_idx on audit_log ((subpath(unit_path, 0, ${d + 1})), at, id)
+      where nlevel(unit_path) > ${d}`)
+      .execute(db);
   }
 }
 

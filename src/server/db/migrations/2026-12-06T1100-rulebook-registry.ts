@@ -23,7 +23,9 @@ create table unit_sums (
 ) partition by range (period)`.execute(db);
   const { rows } = await sql<{ p: string }>`select to_char(period, 'YYYY-MM-DD') as p from metric_periods order by 1`.execute(db);
   for (const { p } of rows) {
-    await sql.raw(`create table ${partitionName(p)} partition of unit_sums for values from ('${p}') to ('${p}'::date + interval '1 month')`).execute(db);
+    await sql
+      .raw(`create table ${partitionName(p)} partition of unit_sums for values from ('${p}') to ('${p}'::date + interval '1 month')`)
+      .execute(db);
   }
   await sql`
 insert into unit_sums (unit_id, period, key, sector, value)

@@ -25,22 +25,43 @@ function requireManager(actor: Actor): void {
 
 /** Accounts the actor administers: tied to a person or a grant inside the actor's managed subtrees. */
 function accountsInScope(db: Db, actor: Actor) {
-  return db.selectFrom('accounts as a').where((eb) => isCentralAdministrator(actor) ? sql<boolean>`true` : eb.or([
-    personInScope(actor, 'a.person_id', 'manage')(eb),
-    eb.exists(eb.selectFrom('grants as sg').innerJoin('units as su', 'su.id', 'sg.unit_id').select(sql`1`.as('one'))
-      .whereRef('sg.account_id', '=', 'a.id').where('sg.revoked_at', 'is', null).where(pathInScope(actor, 'su.path', 'manage'))),
-  ]));
+  return db.selectFrom('accounts as a').where((eb) =>
+    isCentralAdministrator(actor)
+      ? sql<boolean>`true`
+      : eb.or([
+          personInScope(actor, 'a.person_id', 'manage')(eb),
+          eb.exists(
+            eb
+              .selectFrom('grants as sg')
+              .innerJoin('units as su', 'su.id', 'sg.unit_id')
+              .select(sql`1`.as('one'))
+              .whereRef('sg.account_id', '=', 'a.id')
+              .where('sg.revoked_at', 'is', null)
+              .where(pathInScope(actor, 'su.path', 'manage')),
+          ),
+        ]),
+  );
 }
 
 async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, Grant[]>> {
   const map = new Map<number, Grant[]>();
   if (accountIds.length === 0) return map;
-  const rows = await db.selectFrom('grants as g').leftJoin('units as u', 'u.id', 'g.unit_id')
+  const rows = await db
+    .selectFrom('grants as g')
+    .leftJoin('units as u', 'u.id', 'g.unit_id')
     .select(['g.id', 'g.account_id', 'g.role', 'g.access', 'u.id as unitId', 'u.name as unitName', 'u.kind as unitKind'])
-    .where('g.account_id', 'in', accountIds).where('g.revoked_at', 'is', null).orderBy('g.id').execute();
+    .where('g.account_id', 'in', accountIds)
+    .where('g.revoked_at', 'is', null)
+    .orderBy('g.id')
+    .execute();
   for (const r of rows) {
     const list = map.get(r.account_id) ?? [];
-    list.push({ id: r.id, role: r.role, access: r.access, unit: r.unitId === null ? null : { id: r.unitId, name: r.unitName!, kind: r.unitKind! } });
+    list.push({
+      id: r.id,
+      role: r.role,
+      access: r.access,
+      unit: r.unitId === null ? null : { id: r.unitId, name: r.unitName!, kind: r.unitKind! },
+    });
     map.set(r.account_id, list);
   }
   return map;
@@ -55,37 +76,78 @@ export async function listAccounts(db: Db, actor: Actor, page: { limit: number; 
     .leftJoin('people as p', (join) => join.onRef('p.id', '=', 'a.person_id').on(personInScope(actor, 'p.id', 'read')))
     .select(['a.id', 'a.login', 'a.person_id', 'a.disabled_at', 'p.full_name']);
   if (after) q = q.where(sql<boolean>`(a.login, a.id) > (${after[0]}, ${after[1]})`);
-  const rows = await q.orderBy('a.login').orderBy('a.id').limit(page.limit + 1).execute();
+  const rows = await q
+    .orderBy('a.login')
+    .orderBy('a.id')
+    .limit(page.limit + 1)
+    .execute();
   const result = pageFrom(rows, page.limit, (r) => [r.login, r.id]);
-  const grants = await grantsOf(db, result.items.map((r) => r.id));
+  const grants = await grantsOf(
+    db,
+    result.items.map((r) => r.id),
+  );
   return {
-    items: result.items.map((r): Account => ({
-      id: r.id, login: r.login, name: r.full_name ?? r.login, personId: r.person_id, personName: r.full_name,
-      disabled: r.disabled_at !== null, grants: grants.get(r.id) ?? [],
-    })),
+    items: result.items.map(
+      (r): Account => ({
+        id: r.id,
+        login: r.login,
+        name: r.full_name ?? r.login,
+        personId: r.person_id,
+        personName: r.full_name,
+        disabled: r.disabled_at !== null,
+        grants: grants.get(r.id) ?? [],
+      }),
+    ),
     nextCursor: result.nextCursor,
   };
 }
 
-export function createAccount(db: Db, actor: Actor, input: { login: string; password: string; personId?: number | null }): Promise<Account> {
+export function createAccount(
+  db: Db,
+  actor: Actor,
+  input: { login: string; password: string; personId?: number | null },
+): Promise<Account> {
   requireManager(actor);
   assertAcceptablePassword(input.password);
   return inTransaction(db, async (trx) => {
     const person = input.personId
-      ? await trx.selectFrom('people as p').select(['p.id', 'p.full_name']).where('p.id', '=', input.personId)
-        .where(personInScope(actor, 'p.id', 'manage')).executeTakeFirst()
+      ? await trx
+          .selectFrom('people as p')
+          .select(['p.id', 'p.full_name'])
+          .where('p.id', '=', input.personId)
+          .where(personInScope(actor, 'p.id', 'manage'))
+          .executeTakeFirst()
       : undefined;
     if (input.personId && !person) throw notFound('person.notFound');
-    const row = await trx.insertInto('accounts').values({
-      login: input.login, password_hash: await hashPassword(input.password), person_id: input.personId ?? null,
-    }).returning(['id', 'login', 'person_id']).executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('accounts')
+      .values({
+        login: input.login,
+        password_hash: await hashPassword(input.password),
+        person_id: input.personId ?? null,
+      })
+      .returning(['id', 'login', 'person_id'])
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, { action: 'account.create', entity: 'account', entityId: row.id, after: row });
     const personName = person?.full_name ?? null;
-    return { id: row.id, login: row.login, name: personName ?? row.login, personId: row.person_id, personName, disabled: false, grants: [] };
+    return {
+      id: row.id,
+      login: row.login,
+      name: personName ?? row.login,
+      personId: row.person_id,
+      personName,
+      disabled: false,
+      grants: [],
+    };
   });
 }
 
-export function createGrant(db: Db, actor: Actor, accountId: number, input: { role: GrantRole; access: GrantAccess; unitId?: number | null }): Promise<Grant> {
+export function createGrant(
+  db: Db,
+  actor: Actor,
+  accountId: number,
+  input: { role: GrantRole; access: GrantAccess; unitId?: number | null },
+): Promise<Grant> {
   requireManager(actor);
   return inTransaction(db, async (trx) => {
     // Only to accounts the actor administers; any other id is the same 404 as one that does not exist,
@@ -97,17 +159,35 @@ export function createGrant(db: Db, actor: Actor, accountId: number, input: { ro
       if (input.unitId) throw badRequest('grant.adminTakesNoUnit');
     } else if (!input.unitId) throw badRequest('grant.needsUnit');
     const unit = input.unitId
-      ? await trx.selectFrom('units as u').select(['u.id', 'u.name', 'u.kind']).where('u.id', '=', input.unitId)
-        .where(pathInScope(actor, 'u.path', 'manage')).executeTakeFirst()
+      ? await trx
+          .selectFrom('units as u')
+          .select(['u.id', 'u.name', 'u.kind'])
+          .where('u.id', '=', input.unitId)
+          .where(pathInScope(actor, 'u.path', 'manage'))
+          .executeTakeFirst()
       : undefined;
     if (input.unitId && !unit) throw notFound('unit.notFound');
     if ((input.role === 'member' || input.role === 'secretary') && unit?.kind !== 'cell') throw badRequest('grant.needsCell');
     if (input.role === 'official' && unit?.kind !== 'committee') throw badRequest('grant.needsCommittee');
-    const access: GrantAccess = input.role === 'member' ? 'read' : input.role === 'admin' || input.role === 'secretary' ? 'manage' : input.access;
-    const row = await trx.insertInto('grants').values({
-      account_id: accountId, role: input.role, access, unit_id: unit?.id ?? null, created_by: actor.accountId,
-    }).returning(['id', 'role', 'access']).executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'grant.create', entity: 'grant', entityId: row.id, after: { accountId, role: row.role, access, unitId: unit?.id ?? null } });
+    const access: GrantAccess =
+      input.role === 'member' ? 'read' : input.role === 'admin' || input.role === 'secretary' ? 'manage' : input.access;
+    const row = await trx
+      .insertInto('grants')
+      .values({
+        account_id: accountId,
+        role: input.role,
+        access,
+        unit_id: unit?.id ?? null,
+        created_by: actor.accountId,
+      })
+      .returning(['id', 'role', 'access'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'grant.create',
+      entity: 'grant',
+      entityId: row.id,
+      after: { accountId, role: row.role, access, unitId: unit?.id ?? null },
+    });
     return { id: row.id, role: row.role, access: row.access, unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null };
   });
 }
@@ -115,10 +195,15 @@ export function createGrant(db: Db, actor: Actor, accountId: number, input: { ro
 export function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void> {
   requireManager(actor);
   return inTransaction(db, async (trx) => {
-    const grant = await trx.selectFrom('grants as g').leftJoin('units as u', 'u.id', 'g.unit_id')
+    const grant = await trx
+      .selectFrom('grants as g')
+      .leftJoin('units as u', 'u.id', 'g.unit_id')
       .select(['g.id', 'g.account_id', 'g.role', 'g.access', 'g.unit_id'])
-      .where('g.id', '=', grantId).where('g.revoked_at', 'is', null)
-      .where((eb) => isCentralAdministrator(actor) ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]))
+      .where('g.id', '=', grantId)
+      .where('g.revoked_at', 'is', null)
+      .where((eb) =>
+        isCentralAdministrator(actor) ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]),
+      )
       .executeTakeFirst();
     if (!grant) throw notFound('grant.notFound');
     await assertAdministratorRemains(trx, { grantIds: [grantId] });

@@ -12,9 +12,13 @@ import { ERASED_NAME } from '../people/privacy.ts';
 const DEEPEST_INDEXED = 4;
 
 export type AuditFilters = {
-  personId?: number; actorId?: number; entity?: string; action?: string;
+  personId?: number;
+  actorId?: number;
+  entity?: string;
+  action?: string;
   /** Bounds of `at`, already turned into instants: from included, until excluded. */
-  from?: RawInstant; until?: RawInstant;
+  from?: RawInstant;
+  until?: RawInstant;
 };
 /** An instant computed by the database (a day's start in the organization's time zone). */
 export type RawInstant = { day: string; timeZone: string };
@@ -32,7 +36,8 @@ function inSubtree(path: string | null): ReturnType<typeof sql<SqlBool>> {
   return sql<SqlBool>`(subpath(l.unit_path, 0, ${labels}) = ${path}::ltree and nlevel(l.unit_path) > ${d})`;
 }
 
-const dayStart = (i: RawInstant, plusDays: 0 | 1) => sql`((${i.day}::date + ${sql.raw(String(plusDays))})::timestamp at time zone ${i.timeZone})`;
+const dayStart = (i: RawInstant, plusDays: 0 | 1) =>
+  sql`((${i.day}::date + ${sql.raw(String(plusDays))})::timestamp at time zone ${i.timeZone})`;
 
 /** Up to `limit` rows under `path`, newest first, after the cursor's row. */
 export function selectAuditRows(db: Db, path: string | null, f: AuditFilters, cursor: CursorKey | undefined, limit: number) {
@@ -41,17 +46,33 @@ export function selectAuditRows(db: Db, path: string | null, f: AuditFilters, cu
 
 /** The query itself, so its plan can be looked at. */
 export function auditRowsQuery(db: Db, path: string | null, f: AuditFilters, cursor: CursorKey | undefined, limit: number) {
-  let q = db.selectFrom('audit_log as l')
+  let q = db
+    .selectFrom('audit_log as l')
     .leftJoin('accounts as a', 'a.id', 'l.account_id')
     .leftJoin('people as ap', 'ap.id', 'a.person_id')
     .leftJoin('units as u', 'u.id', 'l.unit_id')
     // The subject of a person's or an account's row, to keep an erased person erased here too.
-    .leftJoin('people as sp', (j) => j.on(sql<SqlBool>`sp.id = case when l.entity = 'person' and l.entity_id ~ '^[0-9]{1,18}$' then l.entity_id::bigint end`))
-    .leftJoin('accounts as sa', (j) => j.on(sql<SqlBool>`sa.id = case when l.entity = 'account' and l.entity_id ~ '^[0-9]{1,18}$' then l.entity_id::bigint end`))
+    .leftJoin('people as sp', (j) =>
+      j.on(sql<SqlBool>`sp.id = case when l.entity = 'person' and l.entity_id ~ '^[0-9]{1,18}$' then l.entity_id::bigint end`),
+    )
+    .leftJoin('accounts as sa', (j) =>
+      j.on(sql<SqlBool>`sa.id = case when l.entity = 'account' and l.entity_id ~ '^[0-9]{1,18}$' then l.entity_id::bigint end`),
+    )
     .leftJoin('people as sap', 'sap.id', 'sa.person_id')
     .select([
-      'l.id', 'l.account_id', 'a.login', 'a.person_id as actor_person_id', 'ap.full_name as actor_name',
-      'l.action', 'l.entity', 'l.entity_id', 'l.before', 'l.after', 'l.unit_id', 'u.name as unit_name', 'u.kind as unit_kind',
+      'l.id',
+      'l.account_id',
+      'a.login',
+      'a.person_id as actor_person_id',
+      'ap.full_name as actor_name',
+      'l.action',
+      'l.entity',
+      'l.entity_id',
+      'l.before',
+      'l.after',
+      'l.unit_id',
+      'u.name as unit_name',
+      'u.kind as unit_kind',
       sql<string>`to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_key'),
       sql<string | null>`case l.entity when 'unit' then u.name when 'person' then sp.full_name end`.as('entity_label'),
       sql<boolean>`coalesce(sp.full_name = ${ERASED_NAME} or sap.full_name = ${ERASED_NAME}, false)`.as('subject_erased'),
@@ -70,5 +91,9 @@ export function auditRowsQuery(db: Db, path: string | null, f: AuditFilters, cur
 export type AuditRow = Awaited<ReturnType<typeof selectAuditRows>>[number];
 
 export function selectUnitPath(db: Db, id: number) {
-  return db.selectFrom('units').select(['id', sql<string>`path::text`.as('path')]).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .select(['id', sql<string>`path::text`.as('path')])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -26,20 +26,33 @@ export async function readAudit(db: Db, actor: Actor, query: AuditQuery, timeZon
   const cursor = decodeCursor(query.cursor);
   if (cursor && !AT_KEY.test(cursor[0])) throw badRequest('request.badCursor');
   const filters: AuditFilters = {
-    personId: query.personId, actorId: query.actorId, entity: query.entity, action: query.action,
+    personId: query.personId,
+    actorId: query.actorId,
+    entity: query.entity,
+    action: query.action,
     from: query.from ? { day: query.from, timeZone } : undefined,
     until: query.to ? { day: query.to, timeZone } : undefined,
   };
   // An official's subtrees are disjoint (minimal roots): each is read on its own index, then merged.
   const parts = await Promise.all(paths.map((p) => selectAuditRows(db, p, filters, cursor, query.limit + 1)));
-  const rows = parts.flat().sort(newestFirst).slice(0, query.limit + 1);
+  const rows = parts
+    .flat()
+    .sort(newestFirst)
+    .slice(0, query.limit + 1);
   const page = pageFrom(rows, query.limit, (r) => [r.at_key, r.id]);
   const { limit: _limit, cursor: _cursor, ...asked } = query;
   await recordAudit(db, actor, {
-    action: 'audit.read', entity: 'audit', entityId: null, unitId: query.unitId ?? null,
+    action: 'audit.read',
+    entity: 'audit',
+    entityId: null,
+    unitId: query.unitId ?? null,
     after: { ...asked, page: query.cursor ? 'next' : 'first', rows: page.items.length },
   });
-  const cut = await unitRefsCutter(db, actor, page.items.flatMap((r) => [r.before, r.after]));
+  const cut = await unitRefsCutter(
+    db,
+    actor,
+    page.items.flatMap((r) => [r.before, r.after]),
+  );
   return { items: page.items.map((r) => presentEntry(r, cut)), nextCursor: page.nextCursor };
 }
 
@@ -54,11 +67,21 @@ function presentEntry(r: AuditRow, cut: (value: unknown) => unknown): AuditEntry
   return {
     id: r.id,
     at: r.at_key,
-    actor: r.account_id === null ? null : {
-      accountId: r.account_id, login: r.login ?? String(r.account_id), personId: r.actor_person_id ?? null, fullName: r.actor_name ?? null,
-    },
-    action: r.action, entity: r.entity, entityId: r.entity_id, entityLabel: r.entity_label,
-    unit: r.unit_id === null || r.unit_name === null || r.unit_kind === null ? null : { id: r.unit_id, name: r.unit_name, kind: r.unit_kind },
+    actor:
+      r.account_id === null
+        ? null
+        : {
+            accountId: r.account_id,
+            login: r.login ?? String(r.account_id),
+            personId: r.actor_person_id ?? null,
+            fullName: r.actor_name ?? null,
+          },
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    entityLabel: r.entity_label,
+    unit:
+      r.unit_id === null || r.unit_name === null || r.unit_kind === null ? null : { id: r.unit_id, name: r.unit_name, kind: r.unit_kind },
     // Erasure scrubs the rows filed under the person; rows filed under their account (its login) are
     // scrubbed here, on the way out, so the trail never shows what erasure removed.
     before: r.subject_erased ? null : cut(r.before),

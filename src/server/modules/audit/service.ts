@@ -46,13 +46,21 @@ export function unitOfEntity(entity: string, entityId: number | string | null): 
   const lastCell = (person: RawBuilder<unknown>) => sql<number | null>`(select m.cell_id from memberships m where m.person_id = ${person}
     order by m.to_date is not null, m.from_date desc, m.id desc limit 1)`;
   switch (entity) {
-    case 'unit': return sql`(select u.id from units u where u.id = ${id})`;
-    case 'person': return lastCell(sql`${id}::bigint`);
-    case 'meeting': return sql`(select m.cell_id from meetings m where m.id = ${id})`;
-    case 'action': return sql`(select a.cell_id from decision_actions a where a.id = ${id})`;
-    case 'follow_up': return sql`(select f.cell_id from follow_ups f where f.id = ${id})`;
-    case 'grant': return sql`(select g.unit_id from grants g where g.id = ${id})`;
-    case 'account': return lastCell(sql`(select a.person_id from accounts a where a.id = ${id})`);
-    default: return sql`null::bigint`;
+    case 'unit':
+      return sql`(select u.id from units u where u.id = ${id})`;
+    case 'person':
+      return lastCell(sql`${id}::bigint`);
+    case 'meeting':
+      return sql`(select m.cell_id from meetings m where m.id = ${id})`;
+    case 'action':
+      return sql`(select a.cell_id from decision_actions a where a.id = ${id})`;
+    case 'follow_up':
+      return sql`(select f.cell_id from follow_ups f where f.id = ${id})`;
+    case 'grant':
+      return sql`(select g.unit_id from grants g where g.id = ${id})`;
+    case 'account':
+      return lastCell(sql`(select a.person_id from accounts a where a.id = ${id})`);
+    default:
+      return sql`null::bigint`;
   }
 }

@@ -11,7 +11,17 @@ import { isCentralAdministrator } from '../../access/policies.ts';
 import type { Db } from '../../db/database.ts';
 
 /** Keys under which the audited services record a unit's id. */
-const UNIT_ID_KEYS = new Set(['parentId', 'parent_id', 'cellId', 'cell_id', 'toCellId', 'unitId', 'unit_id', 'from_parent_id', 'to_parent_id']);
+const UNIT_ID_KEYS = new Set([
+  'parentId',
+  'parent_id',
+  'cellId',
+  'cell_id',
+  'toCellId',
+  'unitId',
+  'unit_id',
+  'from_parent_id',
+  'to_parent_id',
+]);
 /** Keys under which they record a unit's place in the tree (an ltree path of ids). */
 const PATH_KEYS = new Set(['path', 'from_path']);
 
@@ -42,12 +52,24 @@ function pathInView(actor: Actor, path: string): string | null {
 export async function unitRefsCutter(db: Db, actor: Actor, values: Json[]): Promise<(value: Json) => Json> {
   if (isCentralAdministrator(actor)) return (v) => v;
   const ids = new Set<number>();
-  for (const v of values) walk(v, (k, x) => { if (isUnitId(k, x)) ids.add(Number(x)); return x; });
-  const rows = ids.size === 0 ? [] : await db.selectFrom('units').select(['id', sql<string>`path::text`.as('path')]).where('id', 'in', [...ids]).execute();
+  for (const v of values)
+    walk(v, (k, x) => {
+      if (isUnitId(k, x)) ids.add(Number(x));
+      return x;
+    });
+  const rows =
+    ids.size === 0
+      ? []
+      : await db
+          .selectFrom('units')
+          .select(['id', sql<string>`path::text`.as('path')])
+          .where('id', 'in', [...ids])
+          .execute();
   const readable = new Set(rows.filter((r) => canReadPath(actor, r.path)).map((r) => Number(r.id)));
-  return (value) => walk(value, (k, x) => {
-    if (isUnitId(k, x)) return readable.has(Number(x)) ? x : null;
-    if (PATH_KEYS.has(k) && typeof x === 'string' && /^\d+(\.\d+)*$/.test(x)) return pathInView(actor, x);
-    return x;
-  });
+  return (value) =>
+    walk(value, (k, x) => {
+      if (isUnitId(k, x)) return readable.has(Number(x)) ? x : null;
+      if (PATH_KEYS.has(k) && typeof x === 'string' && /^\d+(\.\d+)*$/.test(x)) return pathInView(actor, x);
+      return x;
+    });
 }

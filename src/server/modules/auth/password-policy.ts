@@ -8,8 +8,11 @@ let common: Set<string> | undefined;
 
 /** The shipped list (common-passwords.txt, lower case, `#` starts a comment line), read once. */
 function commonPasswords(): Set<string> {
-  common ??= new Set(readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n').filter((line) => line !== '' && !line.startsWith('#')));
+  common ??= new Set(
+    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#')),
+  );
   return common;
 }
 

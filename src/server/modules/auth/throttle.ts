@@ -33,11 +33,19 @@ export async function countAttempt(db: Db, keys: ThrottleKeys): Promise<void> {
       failures = case when t.window_started_at < now() - ${WINDOW}::interval then 1 else t.failures + 1 end,
       window_started_at = case when t.window_started_at < now() - ${WINDOW}::interval then now() else t.window_started_at end
     returning t.key, t.failures, ceil(extract(epoch from t.window_started_at + ${WINDOW}::interval - now()))::int as retry`.execute(db);
-  const limitOf = new Map<string, number>([[keys.pair, LIMITS.pair], [keys.account, LIMITS.account], [keys.ip, LIMITS.ip]]);
+  const limitOf = new Map<string, number>([
+    [keys.pair, LIMITS.pair],
+    [keys.account, LIMITS.account],
+    [keys.ip, LIMITS.ip],
+  ]);
   const over = rows.filter((r) => r.failures > limitOf.get(r.key)!);
   if (over.length === 0) return;
   const seconds = Math.max(1, ...over.map((r) => r.retry));
-  throw new AppError('rate_limited', 'auth.tooManyAttempts', { params: { seconds }, details: { retryAfterSeconds: seconds }, headers: { 'retry-after': String(seconds) } });
+  throw new AppError('rate_limited', 'auth.tooManyAttempts', {
+    params: { seconds },
+    details: { retryAfterSeconds: seconds },
+    headers: { 'retry-after': String(seconds) },
+  });
 }
 
 /**

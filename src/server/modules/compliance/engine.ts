@@ -34,11 +34,16 @@ async function lockPeriodExclusive(db: Db, period: Period): Promise<void> {
 
 /** Every cell's metrics for a period, from every source, into `table` (a rebuild's fresh table). */
 async function writeAllMetrics(db: Db, table: string, w: MetricWindow): Promise<void> {
-  const { rows: [asked] } = await sql<{ keys: string[] | null }>`select ${wantedKeysAt(sql`${w.period}::date`)} as keys`.execute(db);
+  const {
+    rows: [asked],
+  } = await sql<{ keys: string[] | null }>`select ${wantedKeysAt(sql`${w.period}::date`)} as keys`.execute(db);
   const wanted = (asked?.keys ?? []).filter(Boolean);
   for (const src of SOURCES) {
     const rows = sourceRows(w, [src], wanted);
-    if (rows) await sql`insert into ${sql.table(table)} (cell_id, period, key, value) select cell_id, ${w.period}::date, key, value from (${rows}) m`.execute(db);
+    if (rows)
+      await sql`insert into ${sql.table(table)} (cell_id, period, key, value) select cell_id, ${w.period}::date, key, value from (${rows}) m`.execute(
+        db,
+      );
   }
 }
 
@@ -79,9 +84,12 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
       select p.id, p.depth, p.parent_id, b.standard_code, s.sector, sum(b.total), sum(b.meeting)
       from by_parent b join units p on p.id = b.parent_id cross join lateral (values ('*'), (b.sector)) as s(sector)
       group by 1, 2, 3, 4, 5`.execute(trx);
-    await sumUpTheTree(trx, { direct: 'rollup_direct', group: 'standard_code', values: ['total', 'meeting'] },
+    await sumUpTheTree(
+      trx,
+      { direct: 'rollup_direct', group: 'standard_code', values: ['total', 'meeting'] },
       sql`insert into ${sql.table(rollups)} (unit_id, period, standard_code, sector, cells_total, cells_meeting)
-        select unit_id, ${period}::date, standard_code, sector, total, meeting from rollup_levels`);
+        select unit_id, ${period}::date, standard_code, sector, total, meeting from rollup_levels`,
+    );
     const sums = await createBuildTable(trx, 'unit_sums', period);
     await writeSums(trx, sums, metrics, compliance, period);
     await swapIn(trx, period, { cell_metrics: metrics, cell_compliance: compliance, unit_rollups: rollups, unit_sums: sums });
@@ -106,8 +114,11 @@ async function writeSums(db: Db, sums: string, metrics: string, compliance: stri
       where m.key ^@ any(${SUMS.map((x) => x.prefix)}::text[])
       group by 1, 2, 3, 4, 5`.execute(db);
   }
-  await sumUpTheTree(db, { direct: 'sum_direct', group: 'key', values: ['value'] },
-    sql`insert into ${sql.table(sums)} (unit_id, period, key, sector, value) select unit_id, ${period}::date, key, sector, value from rollup_levels`);
+  await sumUpTheTree(
+    db,
+    { direct: 'sum_direct', group: 'key', values: ['value'] },
+    sql`insert into ${sql.table(sums)} (unit_id, period, key, sector, value) select unit_id, ${period}::date, key, sector, value from rollup_levels`,
+  );
 }
 
 /** Makes sure a period exists before it is read or written incrementally; true if this call built it. */

@@ -21,7 +21,10 @@ import { inForce } from './standards.ts';
 function byKind(kind: RawBuilder<unknown>, piece: (k: StandardKind<any>) => RawBuilder<unknown> | null): RawBuilder<any> {
   const arms = KINDS.map((k) => ({ code: k.code, sql: piece(k) })).filter((a) => a.sql !== null);
   if (arms.length === 0) return sql`null`;
-  return sql`case ${kind} ${sql.join(arms.map((a) => sql`when ${sql.lit(a.code)} then ${a.sql}`), sql` `)} end`;
+  return sql`case ${kind} ${sql.join(
+    arms.map((a) => sql`when ${sql.lit(a.code)} then ${a.sql}`),
+    sql` `,
+  )} end`;
 }
 
 const knownKinds = () => sql.join(KINDS.map((k) => sql.lit(k.code)));
@@ -31,7 +34,17 @@ const knownKinds = () => sql.join(KINDS.map((k) => sql.lit(k.code)));
  * (the roll-ups' sector key: '' for none) come along so a rebuild can sum the verdicts up the tree
  * without joining the cells again, and `path` to store with the overall verdict (the worst cells' index).
  */
-export type ComplianceRow = { cell_id: number; standard_code: string; meets: boolean; x: number | null; y: number | null; failing: number | null; parent_id: number; sector: string; path: string };
+export type ComplianceRow = {
+  cell_id: number;
+  standard_code: string;
+  meets: boolean;
+  x: number | null;
+  y: number | null;
+  failing: number | null;
+  parent_id: number;
+  sector: string;
+  path: string;
+};
 
 /**
  * `metrics` is where the cells' metric rows (cell_id, key, value) come from: by default the stored
@@ -92,10 +105,13 @@ export type VerdictFigures = { kind: string | null; lim: number | null; x: numbe
  * What a reader selects to show a verdict (`verdictDetail`): from verdict row `c` and the standard row
  * `s` it was judged by (the version in force in its month), the kind, the limit and the two figures.
  */
-export const verdictFigures = (c: string, s: string) => [
-  sql<string | null>`${sql.ref(`${s}.kind`)}`.as('kind'), sql<number | null>`${limitOf(s)}`.as('lim'),
-  sql<number | null>`${sql.ref(`${c}.x`)}`.as('x'), sql<number | null>`${sql.ref(`${c}.y`)}`.as('y'),
-] as const;
+export const verdictFigures = (c: string, s: string) =>
+  [
+    sql<string | null>`${sql.ref(`${s}.kind`)}`.as('kind'),
+    sql<number | null>`${limitOf(s)}`.as('lim'),
+    sql<number | null>`${sql.ref(`${c}.x`)}`.as('x'),
+    sql<number | null>`${sql.ref(`${c}.y`)}`.as('y'),
+  ] as const;
 
 /**
  * A verdict's figures as the API shows them ({ held, required }, …); null for the overall ('*')

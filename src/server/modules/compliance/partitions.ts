@@ -12,8 +12,11 @@ export type DerivedTable = 'cell_metrics' | 'cell_compliance' | 'unit_rollups' |
 /** Each table's primary key, then any secondary index; the same as the partitioned parent's, so ATTACH adopts them. */
 const INDEXES: Record<DerivedTable, string[]> = {
   cell_metrics: ['(cell_id, period, key)'],
-  cell_compliance: ['(cell_id, period, standard_code)', `(period, failing desc) where standard_code = '*'`,
-    `(path) include (cell_id, failing, period) where standard_code = '*'`],
+  cell_compliance: [
+    '(cell_id, period, standard_code)',
+    `(period, failing desc) where standard_code = '*'`,
+    `(path) include (cell_id, failing, period) where standard_code = '*'`,
+  ],
   unit_rollups: ['(unit_id, period, standard_code, sector)'],
   unit_sums: ['(unit_id, period, key, sector)'],
 };
@@ -31,8 +34,10 @@ export function partitionName(table: DerivedTable, period: Period): string {
  */
 export async function createBuildTable(db: Db, table: DerivedTable, period: Period): Promise<string> {
   const name = `${partitionName(table, period)}_build`;
-  await sql.raw(`create table ${name} (like ${table} including defaults,
-    check (period >= date '${period}' and period < date '${nextPeriod(period)}'))`).execute(db);
+  await sql
+    .raw(`create table ${name} (like ${table} including defaults,
+    check (period >= date '${period}' and period < date '${nextPeriod(period)}'))`)
+    .execute(db);
   return name;
 }
 
@@ -49,14 +54,18 @@ export async function swapIn(db: Db, period: Period, builds: Record<DerivedTable
     for (const columns of secondary) await sql.raw(`create index on ${builds[table]} ${columns}`).execute(db);
   }
   const names = tables.map((t) => partitionName(t, period));
-  const { rows } = await sql<{ name: string }>`select n as name from unnest(${names}::text[]) n where to_regclass(n) is not null`.execute(db);
+  const { rows } = await sql<{ name: string }>`select n as name from unnest(${names}::text[]) n where to_regclass(n) is not null`.execute(
+    db,
+  );
   const existing = new Set(rows.map((r) => r.name));
   if (existing.size) await sql.raw(`lock table ${tables.join(', ')} in access exclusive mode`).execute(db);
   for (const [i, table] of tables.entries()) {
     const name = names[i]!;
     if (existing.has(name)) await sql.raw(`alter table ${table} detach partition ${name}; drop table ${name}`).execute(db);
-    await sql.raw(`alter table ${builds[table]} rename to ${name};
-      alter table ${table} attach partition ${name} for values from ('${period}') to ('${nextPeriod(period)}')`).execute(db);
+    await sql
+      .raw(`alter table ${builds[table]} rename to ${name};
+      alter table ${table} attach partition ${name} for values from ('${period}') to ('${nextPeriod(period)}')`)
+      .execute(db);
   }
 }
 

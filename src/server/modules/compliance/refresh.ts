@@ -30,11 +30,13 @@ export function monthsTouched(fact: Fact, on: string): { from: Period; andLater:
 /** The sources a period must re-run for `changes`: those reading a fact of its month, or carrying one forward from before it. */
 function sourcesFor(period: Period, changes: readonly FactChange[] | 'all'): MetricSource[] {
   if (changes === 'all') return [...SOURCES];
-  return SOURCES.filter((s) => changes.some((c) => {
-    if (!s.reads.includes(c.fact)) return false;
-    const { from } = monthsTouched(c.fact, c.on);
-    return from === period || (s.carriesForward && from < period);
-  }));
+  return SOURCES.filter((s) =>
+    changes.some((c) => {
+      if (!s.reads.includes(c.fact)) return false;
+      const { from } = monthsTouched(c.fact, c.on);
+      return from === period || (s.carriesForward && from < period);
+    }),
+  );
 }
 
 /**
@@ -44,7 +46,12 @@ function sourcesFor(period: Period, changes: readonly FactChange[] | 'all'): Met
  * then one statement per month refreshes the cells. A month nobody has computed yet is skipped: its
  * first build reads the raw rows, this write included, so a write never pays for a month's rebuild.
  */
-export async function refreshChange(db: Db, cellIds: number[], changes: readonly FactChange[] | 'all', today: string | undefined): Promise<void> {
+export async function refreshChange(
+  db: Db,
+  cellIds: number[],
+  changes: readonly FactChange[] | 'all',
+  today: string | undefined,
+): Promise<void> {
   if (cellIds.length === 0 || changes.length === 0) return;
   const ids = [...new Set(cellIds)].sort((a, b) => a - b);
   const touched = changes === 'all' ? [{ from: '0001-01-01', andLater: true }] : changes.map((c) => monthsTouched(c.fact, c.on));
@@ -82,11 +89,15 @@ export function sourceRows(w: MetricWindow, sources: readonly MetricSource[], wa
     return mine.length ? [src.rows(w, mine)] : [];
   });
   if (parts.length === 0) return null;
-  return sql.join(parts.map((rows) => sql`select cell_id, key, value from (${rows}) s`), sql` union all `);
+  return sql.join(
+    parts.map((rows) => sql`select cell_id, key, value from (${rows}) s`),
+    sql` union all `,
+  );
 }
 
 /** The summed roll-ups `sources` can move (all of them when every source runs). */
-const sumsMovedBy = (sources: readonly MetricSource[]) => SUMS.filter((s) => sources.some((src) => src.owns.some((o) => s.prefix.startsWith(o) || o.startsWith(s.prefix))));
+const sumsMovedBy = (sources: readonly MetricSource[]) =>
+  SUMS.filter((s) => sources.some((src) => src.owns.some((o) => s.prefix.startsWith(o) || o.startsWith(s.prefix))));
 
 const startsWithAny = (column: RawBuilder<unknown>, prefixes: readonly string[]) => sql`${column} ^@ any(${prefixes}::text[])`;
 
@@ -100,12 +111,14 @@ export function refreshStatement(w: MetricWindow & { cellIds: number[] }, source
   const every = sources.length === SOURCES.length;
   const owned = sources.flatMap((s) => s.owns);
   const p = sql`${w.period}::date`;
-  const mine = (alias: string) => sql`${sql.ref(`${alias}.period`)} = ${p} and ${sql.ref(`${alias}.cell_id`)} = any(${w.cellIds}::bigint[])`;
+  const mine = (alias: string) =>
+    sql`${sql.ref(`${alias}.period`)} = ${p} and ${sql.ref(`${alias}.cell_id`)} = any(${w.cellIds}::bigint[])`;
   const rows = sourceRows(w, sources, wanted) ?? sql`select null::bigint as cell_id, null::text as key, null::float8 as value where false`;
   // Every source ran: the fresh rows are all the cell's metrics. Otherwise the keys no source ran for are kept.
   const ownedBy = (alias: string) => (every ? sql`true` : startsWithAny(sql.ref(`${alias}.key`), owned));
   const metrics = every ? 'fresh_metrics' : 'all_metrics';
-  const allMetrics = every ? sql``
+  const allMetrics = every
+    ? sql``
     : sql`all_metrics as materialized (select cell_id, key, value from fresh_metrics union all
       select m.cell_id, m.key, m.value from cell_metrics m where ${mine('m')} and not (${ownedBy('m')})),`;
   const sums = sumsMovedBy(sources).map((s) => s.prefix);

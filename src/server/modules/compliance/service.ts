@@ -21,22 +21,34 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
   await ensurePeriod(db, period);
   const [standards, rollups, sums] = await Promise.all([
     standardsInForce(db, period),
-    db.selectFrom('unit_figures').select(['standard_code', 'cells_total', 'cells_meeting'])
-      .where('unit_id', '=', unitId).where('period', '=', period).execute(),
+    db
+      .selectFrom('unit_figures')
+      .select(['standard_code', 'cells_total', 'cells_meeting'])
+      .where('unit_id', '=', unitId)
+      .where('period', '=', period)
+      .execute(),
     unitSums(db, unit, period),
   ]);
   const byCode = new Map(rollups.map((r) => [r.standard_code, r]));
   const rowsUrl = (code: string) => `/api/v1/units/${unitId}/compliance/cells?period=${month(period)}&standard=${encodeURIComponent(code)}`;
   const all = byCode.get('*');
   return {
-    unitId, period: month(period),
+    unitId,
+    period: month(period),
     cells: all?.cells_total ?? 0,
     cellsMeetingAll: all?.cells_meeting ?? 0,
     allRowsUrl: rowsUrl('*'),
     partial: isPartial(period),
     sums,
     standards: standards
-      .map((s) => ({ code: s.code, title: s.title, titleKo: s.titleKo, cellsMeeting: byCode.get(s.code)?.cells_meeting ?? 0, cellsTotal: byCode.get(s.code)?.cells_total ?? 0, rowsUrl: rowsUrl(s.code) }))
+      .map((s) => ({
+        code: s.code,
+        title: s.title,
+        titleKo: s.titleKo,
+        cellsMeeting: byCode.get(s.code)?.cells_meeting ?? 0,
+        cellsTotal: byCode.get(s.code)?.cells_total ?? 0,
+        rowsUrl: rowsUrl(s.code),
+      }))
       // Standards scoped to other subtrees or sectors say nothing about this unit.
       .filter((s, i) => s.cellsTotal > 0 || (standards[i]!.scope_unit_id === null && standards[i]!.scope_sector === null)),
   };
@@ -48,13 +60,32 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
  */
 async function unitSums(db: Db, unit: { id: number; kind: string }, period: Period): Promise<Record<string, number>> {
   if (SUMS.length === 0) return {};
-  const rows = unit.kind === 'cell'
-    ? await db.selectFrom('cell_metrics as m').select(['m.key', 'm.value']).where('m.cell_id', '=', unit.id).where('m.period', '=', period)
-      .where(sql<boolean>`m.key ^@ any(${SUMS.map((s) => s.prefix)}::text[])`)
-      .where((eb) => eb.exists(eb.selectFrom('cell_compliance as c').select('c.cell_id').whereRef('c.cell_id', '=', 'm.cell_id')
-        .where('c.period', '=', period).where('c.standard_code', '=', '*')))
-      .execute()
-    : await db.selectFrom('unit_sums').select(['key', 'value']).where('unit_id', '=', unit.id).where('period', '=', period).where('sector', '=', '*').execute();
+  const rows =
+    unit.kind === 'cell'
+      ? await db
+          .selectFrom('cell_metrics as m')
+          .select(['m.key', 'm.value'])
+          .where('m.cell_id', '=', unit.id)
+          .where('m.period', '=', period)
+          .where(sql<boolean>`m.key ^@ any(${SUMS.map((s) => s.prefix)}::text[])`)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('cell_compliance as c')
+                .select('c.cell_id')
+                .whereRef('c.cell_id', '=', 'm.cell_id')
+                .where('c.period', '=', period)
+                .where('c.standard_code', '=', '*'),
+            ),
+          )
+          .execute()
+      : await db
+          .selectFrom('unit_sums')
+          .select(['key', 'value'])
+          .where('unit_id', '=', unit.id)
+          .where('period', '=', period)
+          .where('sector', '=', '*')
+          .execute();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
@@ -70,17 +101,37 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
   const [unit, figures] = await Promise.all([findUnitInScope(db, actor, unitId), ensurePeriodAndFigures(db, unitId, q.period, q.standard)]);
   if (!unit) throw notFound('unit.notFound');
   /** The next `take` cells in name order, each with its verdict when it has one that the query asks for. */
-  const stretch = (after: CursorKey | undefined, take: number) => db.selectFrom(cellsInNameOrder(actor, unit.path, q.period, cellOrderPlan(unit.path, figures.small), after, take))
-    .leftJoinLateral((eb) => {
-      let v = eb.selectFrom('cell_compliance as c')
-        .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForce('s', q.period)))
-        .select(['c.standard_code', 'c.meets', ...verdictFigures('c', 's')])
-        .whereRef('c.cell_id', '=', 'u.id').where('c.period', '=', q.period).where('c.standard_code', '=', q.standard);
-      if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
-      return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe by primary key, which the planner may not flatten and reorder
-    }, (join) => join.onTrue())
-    .select(['u.id as cellId', 'u.name as cellName', 'u.code as cellCode', 'cc.standard_code as standardCode', 'cc.meets', 'cc.kind', 'cc.lim', 'cc.x', 'cc.y'])
-    .orderBy('u.name').orderBy('u.id').execute();
+  const stretch = (after: CursorKey | undefined, take: number) =>
+    db
+      .selectFrom(cellsInNameOrder(actor, unit.path, q.period, cellOrderPlan(unit.path, figures.small), after, take))
+      .leftJoinLateral(
+        (eb) => {
+          let v = eb
+            .selectFrom('cell_compliance as c')
+            .leftJoin('standards as s', (j) => j.onRef('s.code', '=', 'c.standard_code').on(inForce('s', q.period)))
+            .select(['c.standard_code', 'c.meets', ...verdictFigures('c', 's')])
+            .whereRef('c.cell_id', '=', 'u.id')
+            .where('c.period', '=', q.period)
+            .where('c.standard_code', '=', q.standard);
+          if (q.meets !== undefined) v = v.where('c.meets', '=', q.meets);
+          return v.offset(0).as('cc'); // OFFSET 0: a per-cell probe by primary key, which the planner may not flatten and reorder
+        },
+        (join) => join.onTrue(),
+      )
+      .select([
+        'u.id as cellId',
+        'u.name as cellName',
+        'u.code as cellCode',
+        'cc.standard_code as standardCode',
+        'cc.meets',
+        'cc.kind',
+        'cc.lim',
+        'cc.x',
+        'cc.y',
+      ])
+      .orderBy('u.name')
+      .orderBy('u.id')
+      .execute();
   // How many of the unit's open cells the list holds, from its figures: the first stretch is sized so
   // that it holds a page at that density (exactly a page when every open cell is listed), and an
   // empty list reads nothing.
@@ -97,7 +148,14 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
       const rows = await stretch(after, take);
       for (const r of rows) {
         if (r.standardCode === null || r.meets === null) continue;
-        found.push({ cellId: r.cellId, cellName: r.cellName, cellCode: r.cellCode, standardCode: r.standardCode, meets: r.meets, detail: verdictDetail(r) });
+        found.push({
+          cellId: r.cellId,
+          cellName: r.cellName,
+          cellCode: r.cellCode,
+          standardCode: r.standardCode,
+          meets: r.meets,
+          detail: verdictDetail(r),
+        });
       }
       const last = rows[rows.length - 1];
       if (rows.length < take || !last) break;
@@ -130,8 +188,12 @@ export async function getTrend(db: Db, actor: Actor, unitId: number, last: Perio
   if (!unit) throw notFound('unit.notFound');
   const periods = periodsEndingWith(last, months);
   const [rows, materialized] = await Promise.all([
-    db.selectFrom('unit_figures').select(['period', 'standard_code', 'cells_total', 'cells_meeting'])
-      .where('unit_id', '=', unitId).where('period', 'in', periods).execute(),
+    db
+      .selectFrom('unit_figures')
+      .select(['period', 'standard_code', 'cells_total', 'cells_meeting'])
+      .where('unit_id', '=', unitId)
+      .where('period', 'in', periods)
+      .execute(),
     db.selectFrom('metric_periods').select('period').where('period', 'in', periods).execute(),
   ]);
   const known = new Set(materialized.map((m) => m.period));

@@ -12,9 +12,12 @@ export const inForce = (s: string, day: string | RawBuilder<unknown>): RawBuilde
 };
 
 export function standardsInForce(db: Db, day: string) {
-  return db.selectFrom('standards')
+  return db
+    .selectFrom('standards')
     .select(['code', 'kind', 'params', 'title_en as title', 'title_ko as titleKo', 'scope_unit_id', 'scope_sector'])
-    .where(inForce('standards', day)).orderBy('id').execute();
+    .where(inForce('standards', day))
+    .orderBy('id')
+    .execute();
 }
 
 /**
@@ -25,16 +28,28 @@ export function standardsInForce(db: Db, day: string) {
  */
 export async function listStandards(db: Db, actor: Actor) {
   const roots = scopeRoots(actor, 'read');
-  const above = roots === 'all' || roots.length === 0 ? sql<boolean>`false`
-    : sql<boolean>`u.path @> any(${roots}::ltree[])`;
-  const rows = await db.selectFrom('standards as s').leftJoin('units as u', 'u.id', 's.scope_unit_id')
+  const above = roots === 'all' || roots.length === 0 ? sql<boolean>`false` : sql<boolean>`u.path @> any(${roots}::ltree[])`;
+  const rows = await db
+    .selectFrom('standards as s')
+    .leftJoin('units as u', 'u.id', 's.scope_unit_id')
     .selectAll('s')
     .select(sql<boolean>`u.id is null or ${pathInScope(actor, 'u.path')}`.as('unitVisible'))
-    .where((eb) => isCentralAdministrator(actor) ? sql<boolean>`true`
-      : eb.or([eb('s.scope_unit_id', 'is', null), pathInScope(actor, 'u.path'), above]))
-    .orderBy('s.code').orderBy('s.valid_from').execute();
+    .where((eb) =>
+      isCentralAdministrator(actor) ? sql<boolean>`true` : eb.or([eb('s.scope_unit_id', 'is', null), pathInScope(actor, 'u.path'), above]),
+    )
+    .orderBy('s.code')
+    .orderBy('s.valid_from')
+    .execute();
   return rows.map((s) => ({
-    id: s.id, code: s.code, kind: s.kind, params: s.params, titleEn: s.title_en, titleKo: s.title_ko,
-    ...(s.unitVisible ? { scopeUnitId: s.scope_unit_id } : {}), scopeSector: s.scope_sector, validFrom: s.valid_from, validTo: s.valid_to,
+    id: s.id,
+    code: s.code,
+    kind: s.kind,
+    params: s.params,
+    titleEn: s.title_en,
+    titleKo: s.title_ko,
+    ...(s.unitVisible ? { scopeUnitId: s.scope_unit_id } : {}),
+    scopeSector: s.scope_sector,
+    validFrom: s.valid_from,
+    validTo: s.valid_to,
   }));
 }

@@ -24,12 +24,22 @@ export type SubtreeFigures = { cells: number; judged: number; meeting: number; s
 
 /** Undefined when the month has no figures for the unit (not built, or no open cell under it). */
 async function readFigures(db: Db, unitId: number, period: Period, standard: string): Promise<SubtreeFigures | undefined> {
-  const rows = await db.selectFrom('unit_figures').select(['standard_code', 'cells_total', 'cells_meeting'])
-    .where('unit_id', '=', unitId).where('period', '=', period).where('standard_code', 'in', ['*', standard]).execute();
+  const rows = await db
+    .selectFrom('unit_figures')
+    .select(['standard_code', 'cells_total', 'cells_meeting'])
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .where('standard_code', 'in', ['*', standard])
+    .execute();
   const all = rows.find((r) => r.standard_code === '*');
   if (!all) return undefined;
   const one = rows.find((r) => r.standard_code === standard);
-  return { cells: all.cells_total, judged: one?.cells_total ?? 0, meeting: one?.cells_meeting ?? 0, small: all.cells_total <= SMALL_SUBTREE };
+  return {
+    cells: all.cells_total,
+    judged: one?.cells_total ?? 0,
+    meeting: one?.cells_meeting ?? 0,
+    small: all.cells_total <= SMALL_SUBTREE,
+  };
 }
 
 /**
@@ -74,7 +84,14 @@ export function cellOrderPlan(path: string, small: boolean): CellOrderPlan {
  *   the first `take` by a top-N sort (given a LIMIT, the planner would rather walk every cell in name
  *   order).
  */
-export function cellsInNameOrder(actor: Actor, path: string, period: Period, plan: CellOrderPlan, after: CursorKey | undefined, take: number) {
+export function cellsInNameOrder(
+  actor: Actor,
+  path: string,
+  period: Period,
+  plan: CellOrderPlan,
+  after: CursorKey | undefined,
+  take: number,
+) {
   const labels = path.split('.').length;
   const later = after ? sql`(name, id) > (${after[0]}, ${after[1]})` : sql`true`;
   if (plan === 'by-ancestor') {
@@ -85,11 +102,13 @@ export function cellsInNameOrder(actor: Actor, path: string, period: Period, pla
         and ${openIn('', period)} and ${pathInScope(actor, 'path')}
       order by ${ancestor}, name, id limit ${take})`.as('u');
   }
-  return (plan === 'gather'
-    ? sql<CellPageRow>`(with c as materialized (select id, name, code from units
+  return (
+    plan === 'gather'
+      ? sql<CellPageRow>`(with c as materialized (select id, name, code from units
         where kind = 'cell' and path <@ ${path}::ltree and ${openIn('', period)} and ${pathInScope(actor, 'path')})
       select * from c where ${later} order by name, id limit ${take})`
-    : sql<CellPageRow>`(select id, name, code from units
+      : sql<CellPageRow>`(select id, name, code from units
       where kind = 'cell' and path <@ ${path}::ltree and ${openIn('', period)} and ${pathInScope(actor, 'path')} and ${later}
-      order by name, id limit ${take})`).as('u');
+      order by name, id limit ${take})`
+  ).as('u');
 }

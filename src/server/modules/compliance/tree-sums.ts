@@ -25,7 +25,9 @@ export async function sumUpTheTree(db: Db, { direct, group, values }: Direct, st
   const aValues = sql.join(values.map((v) => sql.ref(`a.${v}`)));
   await sql`analyze ${d}`.execute(db);
   await sql`create temp table rollup_levels (like ${d}) on commit drop`.execute(db);
-  const { rows: [deepest] } = await sql<{ d: number | null }>`select max(depth) as d from ${d}`.execute(db);
+  const {
+    rows: [deepest],
+  } = await sql<{ d: number | null }>`select max(depth) as d from ${d}`.execute(db);
   for (let depth = deepest?.d ?? -1; depth >= 0; depth--) {
     await sql`insert into rollup_levels (unit_id, depth, parent_id, ${g}, sector, ${cols})
       select a.unit_id, ${depth}, u.parent_id, ${sql.ref(`a.${group}`)}, a.sector, ${aValues}

@@ -4,7 +4,16 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { listMyNextMeetings } from './service.ts';
 
 export const homeRoutes: RouteModule = (app, { db }) => {
-  app.get('/api/v1/me/meetings', {
-    schema: { tags: ['home'], summary: 'The next meetings of your cells, soonest first', querystring: MyMeetingsQuerySchema, response: { 200: MyMeetingsSchema, ...errorResponses } },
-  }, async (req) => listMyNextMeetings(db, requireActor(req), req.query.limit));
+  app.get(
+    '/api/v1/me/meetings',
+    {
+      schema: {
+        tags: ['home'],
+        summary: 'The next meetings of your cells, soonest first',
+        querystring: MyMeetingsQuerySchema,
+        response: { 200: MyMeetingsSchema, ...errorResponses },
+      },
+    },
+    async (req) => listMyNextMeetings(db, requireActor(req), req.query.limit),
+  );
 };

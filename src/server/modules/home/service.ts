@@ -10,12 +10,18 @@ import type { MyMeetings } from '../../../shared/schemas/home.ts';
 export async function listMyNextMeetings(db: Db, actor: Actor, limit: number): Promise<MyMeetings> {
   // An account without a person is on no roll; its home has no meetings of its own.
   if (actor.personId === null) return { items: [] };
-  const rows = await db.selectFrom('memberships as ms')
+  const rows = await db
+    .selectFrom('memberships as ms')
     .innerJoin('units as u', 'u.id', 'ms.cell_id')
     .innerJoin('meetings as m', 'm.cell_id', 'ms.cell_id')
     .select(['m.id', 'm.cell_id as cellId', 'u.name as cellName', 'm.kind', 'm.title', 'm.starts_at'])
-    .where('ms.person_id', '=', actor.personId).where('ms.to_date', 'is', null)
-    .where('m.status', '=', 'scheduled').where('m.starts_at', '>=', sql<Date>`now()`)
-    .orderBy('m.starts_at').orderBy('m.id').limit(limit).execute();
+    .where('ms.person_id', '=', actor.personId)
+    .where('ms.to_date', 'is', null)
+    .where('m.status', '=', 'scheduled')
+    .where('m.starts_at', '>=', sql<Date>`now()`)
+    .orderBy('m.starts_at')
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
   return { items: rows.map(({ starts_at, ...m }) => ({ ...m, startsAt: new Date(starts_at).toISOString() })) };
 }

@@ -16,7 +16,8 @@ export const CsvRowSchema = z.object({
   birth_year: optional(z.coerce.number({ error: 'birth_year must be a year' }).int().min(1900).max(2100)),
   workplace: optional(z.string().max(LIMITS.workplace)),
   joined_on: optional(z.iso.date({ error: 'joined_on must be a date like 2024-03-01' })),
-  role: z.preprocess(blankToNull, z.enum(['member', 'candidate'], { error: 'role must be member or candidate' }).nullable().default(null))
+  role: z
+    .preprocess(blankToNull, z.enum(['member', 'candidate'], { error: 'role must be member or candidate' }).nullable().default(null))
     .transform((r) => r ?? 'member'),
   cell_code: optional(z.string().max(LIMITS.code)),
 });
@@ -34,7 +35,8 @@ const MAX_LISTED_COLUMNS = 10;
 /** Checks the header: full_name is required and unknown columns are refused (likely a wrong file). */
 export function checkHeader(header: string[]): AppError | undefined {
   const details = { line: 1 };
-  if (header.some((h) => h.length > MAX_COLUMN_CHARS)) return badRequest('input.columnTooLong', { params: { max: MAX_COLUMN_CHARS }, details });
+  if (header.some((h) => h.length > MAX_COLUMN_CHARS))
+    return badRequest('input.columnTooLong', { params: { max: MAX_COLUMN_CHARS }, details });
   const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
   if (unknown.length) {
     const listed = unknown.slice(0, MAX_LISTED_COLUMNS).join(', ') + (unknown.length > MAX_LISTED_COLUMNS ? ', …' : '');

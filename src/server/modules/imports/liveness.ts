@@ -36,15 +36,21 @@ export async function releaseImport(client: pg.PoolClient, importId: string): Pr
 
 /** Marks `running` imports (one, or all) whose lock nobody holds as failed: interrupted. */
 export async function markInterruptedImports(db: Db, importId?: string): Promise<number> {
-  let q = db.updateTable('imports')
+  let q = db
+    .updateTable('imports')
     .set({ status: 'failed', failure: 'interrupted', message: INTERRUPTED_MESSAGE, finished_at: sql<Date>`now()` })
     .where('status', '=', 'running')
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom(sql<{ locktype: string }>`pg_locks`.as('l')).select(sql`1`.as('one'))
-        .where(sql<boolean>`l.locktype = 'advisory' and l.granted and l.objsubid = 2
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom(sql<{ locktype: string }>`pg_locks`.as('l'))
+            .select(sql`1`.as('one'))
+            .where(sql<boolean>`l.locktype = 'advisory' and l.granted and l.objsubid = 2
           and l.database = (select oid from pg_database where datname = current_database())
           and l.classid = ${IMPORT_LOCKS}::oid and l.objid = hashtext(imports.id::text)::oid`),
-    )));
+        ),
+      ),
+    );
   if (importId !== undefined) q = q.where('id', '=', importId);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);

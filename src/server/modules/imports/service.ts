@@ -38,16 +38,30 @@ export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, r
   if (existing) throw conflict('import.idTaken');
   const client = await pool.connect();
   // Claimed before the row says running, let go after it says how it ended (see liveness.ts).
-  if (!(await claimImport(client, req.importId).catch((err: unknown) => { client.release(true); throw err; }))) {
+  if (
+    !(await claimImport(client, req.importId).catch((err: unknown) => {
+      client.release(true);
+      throw err;
+    }))
+  ) {
     client.release();
     throw conflict('import.idTaken');
   }
   const progress: Progress = { linesRead: 0, bytesRead: 0, errors: [], errorCount: 0, startedAt: Date.now() };
   let timer: NodeJS.Timeout | undefined;
   try {
-    const inserted = await db.insertInto('imports').values({
-      id: req.importId, unit_id: unit.id, account_id: storedAccountId(actor), status: 'running', total_bytes: req.totalBytes,
-    }).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+    const inserted = await db
+      .insertInto('imports')
+      .values({
+        id: req.importId,
+        unit_id: unit.id,
+        account_id: storedAccountId(actor),
+        status: 'running',
+        total_bytes: req.totalBytes,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
     if (!inserted) throw conflict('import.idTaken');
     timer = setInterval(() => {
       req.onProgress?.(progress);
@@ -60,8 +74,14 @@ export async function importMembers(db: Database, pool: pg.Pool, actor: Actor, r
   }
 }
 
-async function runImport(db: Database, client: pg.PoolClient, actor: Actor, unit: { id: number; kind: string; path: string },
-  req: ImportRequest, progress: Progress): Promise<ImportStatus> {
+async function runImport(
+  db: Database,
+  client: pg.PoolClient,
+  actor: Actor,
+  unit: { id: number; kind: string; path: string },
+  req: ImportRequest,
+  progress: Progress,
+): Promise<ImportStatus> {
   try {
     await client.query('begin');
     await client.query(CREATE_STAGING);
@@ -76,8 +96,10 @@ async function runImport(db: Database, client: pg.PoolClient, actor: Actor, unit
       throw new AppError('import_rejected', 'import.rejected', { params: { count: progress.errorCount }, details: status });
     }
     const counts = await mergeRows(client, storedAccountId(actor), new Date().toISOString().slice(0, 10));
-    await client.query(`insert into audit_log (account_id, action, entity, entity_id, after) values ($1, 'import.members', 'unit', $2, $3)`,
-      [storedAccountId(actor), String(unit.id), JSON.stringify({ importId: req.importId, lines: progress.linesRead, ...counts })]);
+    await client.query(
+      `insert into audit_log (account_id, action, entity, entity_id, after) values ($1, 'import.members', 'unit', $2, $3)`,
+      [storedAccountId(actor), String(unit.id), JSON.stringify({ importId: req.importId, lines: progress.linesRead, ...counts })],
+    );
     await client.query('commit');
     await saveProgress(db, req.importId, progress, { status: 'done', ...counts });
     req.onProgress?.(progress);
@@ -105,16 +127,28 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
   const countBytes = new Transform({
     transform(chunk: Buffer, _enc, done) {
       progress.bytesRead += chunk.length;
-      try { utf8.decode(chunk, { stream: true }); } catch { return done(notUtf8()); }
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        return done(notUtf8());
+      }
       done(null, chunk);
     },
     flush(done) {
-      try { utf8.decode(); } catch { return done(notUtf8()); }
+      try {
+        utf8.decode();
+      } catch {
+        return done(notUtf8());
+      }
       done();
     },
   });
   const parser = parse({
-    bom: true, skip_empty_lines: true, relax_column_count: true, info: true, max_record_size: MAX_LINE_CHARS,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    max_record_size: MAX_LINE_CHARS,
     columns: (h: string[]) => {
       header = h.map((c) => c.trim().toLowerCase());
       const problem = checkHeader(header);
@@ -130,19 +164,32 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
       // The fields read, not the record's keys: fields past the header's last column are dropped from the record.
       const width = item.info.index;
       if (header && width !== header.length) {
-        addErrors(progress, [{ line, code: 'field_count', field: null, value: String(width), message: `expected ${header.length} fields, found ${width}` }]);
+        addErrors(progress, [
+          { line, code: 'field_count', field: null, value: String(width), message: `expected ${header.length} fields, found ${width}` },
+        ]);
         return done();
       }
       const result = validateRow(item.record);
       if ('errors' in result) {
-        addErrors(progress, result.errors.map((e) => ({ line, ...e })));
+        addErrors(
+          progress,
+          result.errors.map((e) => ({ line, ...e })),
+        );
         return done();
       }
       // Good lines are staged even after a bad one, so the checks against the database (cells, duplicates,
       // people elsewhere) report their problems in the same answer; a file with any problem is rolled back.
       const r = result.row;
-      done(null, ([line, r.member_no, r.full_name, r.email, r.phone, r.birth_year, r.workplace, r.joined_on, r.role, r.cell_code] as Array<string | number | null>)
-        .map(copyValue).join('\t') + '\n');
+      done(
+        null,
+        `${(
+          [line, r.member_no, r.full_name, r.email, r.phone, r.birth_year, r.workplace, r.joined_on, r.role, r.cell_code] as Array<
+            string | number | null
+          >
+        )
+          .map(copyValue)
+          .join('\t')}\n`,
+      );
     },
   });
   const copy = copyIntoStaging(client);
@@ -160,7 +207,8 @@ async function streamIntoStaging(client: pg.PoolClient, source: Readable, progre
     // Every parser refusal is the file's fault (a 400), whatever its code: not all of them start with CSV_.
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;
-    if (err.code === 'CSV_MAX_RECORD_SIZE') throw badRequest('input.lineTooLong', { params: { line: line ?? '?', max: MAX_LINE_CHARS }, details: { line } });
+    if (err.code === 'CSV_MAX_RECORD_SIZE')
+      throw badRequest('input.lineTooLong', { params: { line: line ?? '?', max: MAX_LINE_CHARS }, details: { line } });
     throw badRequest('import.badCsv', { params: { line: line ?? '?', reason: err.message.slice(0, 200) }, details: { line } });
   }
   if (!header) throw new AppError('bad_request', 'import.emptyFile');

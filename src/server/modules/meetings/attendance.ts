@@ -21,16 +21,36 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
     if (!locked) throw notFound('meeting.notFound');
     const { meeting: m, roll, saved: before, details } = locked;
     if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('meeting.notBegun');
-    checkCoversRoll(roll.map((r) => r.personId), input.records.map((r) => r.personId));
-    const next = input.records.map((r) => ({ person_id: r.personId, status: r.status, reason: r.status === 'present' ? null : r.reason || null }));
+    checkCoversRoll(
+      roll.map((r) => r.personId),
+      input.records.map((r) => r.personId),
+    );
+    const next = input.records.map((r) => ({
+      person_id: r.personId,
+      status: r.status,
+      reason: r.status === 'present' ? null : r.reason || null,
+    }));
     const changed = diffAttendance(before, next);
     if (m.status === 'held' && changed.length === 0) return getMeeting(trx, actor, meetingId, locked); // the same roll again
     assertVersion(m, input.version);
-    await writeRoll(trx, m, next, auditInsert(trx, actor, {
-      action: m.status === 'held' ? 'attendance.correct' : 'attendance.record', entity: 'meeting', entityId: m.id,
-      before: { status: m.status, records: changed.map((c) => c.before) }, after: { status: 'held', records: changed.map((c) => c.after) },
-    }));
-    await openAbsenceFollowUps(trx, m.cell_id, m.kind, next.filter((r) => r.status === 'absent').map((r) => r.person_id));
+    await writeRoll(
+      trx,
+      m,
+      next,
+      auditInsert(trx, actor, {
+        action: m.status === 'held' ? 'attendance.correct' : 'attendance.record',
+        entity: 'meeting',
+        entityId: m.id,
+        before: { status: m.status, records: changed.map((c) => c.before) },
+        after: { status: 'held', records: changed.map((c) => c.after) },
+      }),
+    );
+    await openAbsenceFollowUps(
+      trx,
+      m.cell_id,
+      m.kind,
+      next.filter((r) => r.status === 'absent').map((r) => r.person_id),
+    );
     await refreshMeetingPeriod(trx, m.cell_id, m.meets_on, [{ fact: 'follow_ups', on: todayIso() }]);
     const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
     return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next, details });
@@ -41,7 +61,12 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
  * One statement: the roll's rows replace the recorded ones (unchanged rows stay untouched), the
  * meeting is marked held with a new version, and the audit entry is written.
  */
-async function writeRoll(db: Db, m: { cell_id: number; id: number; meets_on: string }, rows: AttendanceRow[], audit: ReturnType<typeof auditInsert>): Promise<void> {
+async function writeRoll(
+  db: Db,
+  m: { cell_id: number; id: number; meets_on: string },
+  rows: AttendanceRow[],
+  audit: ReturnType<typeof auditInsert>,
+): Promise<void> {
   const ids = rows.map((r) => r.person_id);
   await sql`${sql.raw(PREPARED)}
     with gone as (delete from attendance where cell_id = ${m.cell_id} and meeting_id = ${m.id} and person_id <> all(${ids}::bigint[])),
@@ -62,9 +87,19 @@ export function markNotHeld(db: Db, actor: Actor, meetingId: number, input: { re
     const m = await lockMeeting(trx, actor, meetingId, input.version);
     if (m.status === 'not_held' && m.not_held_reason === input.reason) return getMeeting(trx, actor, meetingId);
     await trx.deleteFrom('attendance').where('cell_id', '=', m.cell_id).where('meeting_id', '=', m.id).execute();
-    await trx.updateTable('meetings').set({ status: 'not_held', not_held_reason: input.reason, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-      .where('cell_id', '=', m.cell_id).where('id', '=', m.id).execute();
-    await recordAudit(trx, actor, { action: 'meeting.not-held', entity: 'meeting', entityId: m.id, before: { status: m.status }, after: { status: 'not_held', reason: input.reason } });
+    await trx
+      .updateTable('meetings')
+      .set({ status: 'not_held', not_held_reason: input.reason, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('cell_id', '=', m.cell_id)
+      .where('id', '=', m.id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'meeting.not-held',
+      entity: 'meeting',
+      entityId: m.id,
+      before: { status: m.status },
+      after: { status: 'not_held', reason: input.reason },
+    });
     await refreshMeetingPeriod(trx, m.cell_id, m.meets_on);
     return getMeeting(trx, actor, meetingId);
   });
@@ -85,9 +120,15 @@ type Row = { person_id: number; status: string; reason: string | null };
 
 function diffAttendance(before: Row[], after: Row[]) {
   const old = new Map(before.map((r) => [r.person_id, r]));
-  return after.filter((r) => { const o = old.get(r.person_id); return !o || o.status !== r.status || o.reason !== r.reason; })
+  return after
+    .filter((r) => {
+      const o = old.get(r.person_id);
+      return !o || o.status !== r.status || o.reason !== r.reason;
+    })
     .map((r) => ({ before: old.get(r.person_id) ?? null, after: r }))
-    .concat(before.filter((r) => !after.some((a) => a.person_id === r.person_id)).map((r) => ({ before: r, after: null as unknown as Row })));
+    .concat(
+      before.filter((r) => !after.some((a) => a.person_id === r.person_id)).map((r) => ({ before: r, after: null as unknown as Row })),
+    );
 }
 
 /**
@@ -98,8 +139,13 @@ async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent
   if (absent.length === 0) return;
   const today = todayIso();
   // The newest version in force today decides; it applies to this meeting only if it counts this kind.
-  const rule = db.selectFrom('standards').select('params').where('kind', '=', 'absence_follow_up').where(inForce('standards', today))
-    .orderBy('valid_from', 'desc').limit(1);
+  const rule = db
+    .selectFrom('standards')
+    .select('params')
+    .where('kind', '=', 'absence_follow_up')
+    .where(inForce('standards', today))
+    .orderBy('valid_from', 'desc')
+    .limit(1);
   await sql`${sql.raw(PREPARED)}
     insert into follow_ups (cell_id, person_id, reason, created_on)
     select ${cellId}, p.person_id, 'repeated_absence', ${today}::date

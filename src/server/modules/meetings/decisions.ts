@@ -28,49 +28,110 @@ export function addDecision(db: Db, actor: Actor, meetingId: number, input: NewD
       const strangers = owners.filter((o) => !roll.has(o));
       if (strangers.length) throw badRequest('action.ownersNotOnRoll', { details: { notOnRoll: strangers } });
     }
-    const decision = await trx.insertInto('decisions').values({ cell_id: m.cell_id, meeting_id: m.id, text: input.text }).returning('id').executeTakeFirstOrThrow();
+    const decision = await trx
+      .insertInto('decisions')
+      .values({ cell_id: m.cell_id, meeting_id: m.id, text: input.text })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (input.actions.length) {
-      await trx.insertInto('decision_actions').values(input.actions.map((a) => ({
-        cell_id: m.cell_id, decision_id: decision.id, title: a.title, owner_person_id: a.ownerPersonId ?? null, due_on: a.dueOn,
-      }))).execute();
+      await trx
+        .insertInto('decision_actions')
+        .values(
+          input.actions.map((a) => ({
+            cell_id: m.cell_id,
+            decision_id: decision.id,
+            title: a.title,
+            owner_person_id: a.ownerPersonId ?? null,
+            due_on: a.dueOn,
+          })),
+        )
+        .execute();
     }
-    await recordAudit(trx, actor, { action: 'decision.create', entity: 'meeting', entityId: m.id, after: { decisionId: decision.id, ...input } });
+    await recordAudit(trx, actor, {
+      action: 'decision.create',
+      entity: 'meeting',
+      entityId: m.id,
+      after: { decisionId: decision.id, ...input },
+    });
     const due = input.actions.filter((a) => periodOf(a.dueOn) <= periodOf(todayIso()));
-    await refreshFacts(trx, [m.cell_id], due.map((a) => ({ fact: 'decision_actions', on: a.dueOn })));
+    await refreshFacts(
+      trx,
+      [m.cell_id],
+      due.map((a) => ({ fact: 'decision_actions', on: a.dueOn })),
+    );
     return getMeeting(trx, actor, meetingId);
   });
 }
 
 export function setActionStatus(db: Db, actor: Actor, actionId: number, status: 'open' | 'done' | 'dropped') {
   return inTransaction(db, async (trx) => {
-    const action = await trx.selectFrom('decision_actions as a').innerJoin('units as u', 'u.id', 'a.cell_id')
-      .selectAll('a').where('a.id', '=', actionId).where(pathInScope(actor, 'u.path', 'manage')).forUpdate('a').executeTakeFirst();
+    const action = await trx
+      .selectFrom('decision_actions as a')
+      .innerJoin('units as u', 'u.id', 'a.cell_id')
+      .selectAll('a')
+      .where('a.id', '=', actionId)
+      .where(pathInScope(actor, 'u.path', 'manage'))
+      .forUpdate('a')
+      .executeTakeFirst();
     if (!action) throw notFound('action.notFound');
     const closedOn = status === 'open' ? null : action.status === status ? action.closed_on : todayIso();
-    await trx.updateTable('decision_actions').set({ status, closed_on: closedOn }).where('cell_id', '=', action.cell_id).where('id', '=', actionId).execute();
-    await recordAudit(trx, actor, { action: 'action.status', entity: 'action', entityId: actionId, before: { status: action.status, closedOn: action.closed_on }, after: { status, closedOn } });
-    if (periodOf(action.due_on) <= periodOf(todayIso())) await refreshFacts(trx, [action.cell_id], [{ fact: 'decision_actions', on: action.due_on }]);
+    await trx
+      .updateTable('decision_actions')
+      .set({ status, closed_on: closedOn })
+      .where('cell_id', '=', action.cell_id)
+      .where('id', '=', actionId)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'action.status',
+      entity: 'action',
+      entityId: actionId,
+      before: { status: action.status, closedOn: action.closed_on },
+      after: { status, closedOn },
+    });
+    if (periodOf(action.due_on) <= periodOf(todayIso()))
+      await refreshFacts(trx, [action.cell_id], [{ fact: 'decision_actions', on: action.due_on }]);
     return { id: actionId, status, closedOn };
   });
 }
 
 export async function listFollowUps(db: Db, actor: Actor, cellId: number, includeResolved: boolean) {
   const cell = await requireCell(db, actor, cellId, 'read');
-  let q = db.selectFrom('follow_ups as f').innerJoin('people as p', 'p.id', 'f.person_id')
-    .select(['f.id', 'f.person_id as personId', 'p.full_name as fullName', 'f.reason', 'f.created_on as createdOn', 'f.resolved_on as resolvedOn', 'f.note'])
-    .where('f.cell_id', '=', cell.id).where(followUpsVisible(actor, cell.path, 'f.person_id'));
+  let q = db
+    .selectFrom('follow_ups as f')
+    .innerJoin('people as p', 'p.id', 'f.person_id')
+    .select([
+      'f.id',
+      'f.person_id as personId',
+      'p.full_name as fullName',
+      'f.reason',
+      'f.created_on as createdOn',
+      'f.resolved_on as resolvedOn',
+      'f.note',
+    ])
+    .where('f.cell_id', '=', cell.id)
+    .where(followUpsVisible(actor, cell.path, 'f.person_id'));
   if (!includeResolved) q = q.where('f.resolved_on', 'is', null);
   return { items: await q.orderBy('f.created_on').orderBy('f.id').execute() };
 }
 
 export function resolveFollowUp(db: Db, actor: Actor, id: number, note: string) {
   return inTransaction(db, async (trx) => {
-    const f = await trx.selectFrom('follow_ups as f').innerJoin('units as u', 'u.id', 'f.cell_id')
-      .selectAll('f').where('f.id', '=', id).where(pathInScope(actor, 'u.path', 'manage')).forUpdate('f').executeTakeFirst();
+    const f = await trx
+      .selectFrom('follow_ups as f')
+      .innerJoin('units as u', 'u.id', 'f.cell_id')
+      .selectAll('f')
+      .where('f.id', '=', id)
+      .where(pathInScope(actor, 'u.path', 'manage'))
+      .forUpdate('f')
+      .executeTakeFirst();
     if (!f) throw notFound('followUp.notFound');
     const today = todayIso();
-    await trx.updateTable('follow_ups').set({ resolved_on: sql<string>`coalesce(resolved_on, ${today}::date)`, note })
-      .where('cell_id', '=', f.cell_id).where('id', '=', id).execute();
+    await trx
+      .updateTable('follow_ups')
+      .set({ resolved_on: sql<string>`coalesce(resolved_on, ${today}::date)`, note })
+      .where('cell_id', '=', f.cell_id)
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, actor, { action: 'follow-up.resolve', entity: 'follow_up', entityId: id, after: { note } });
     await refreshFacts(trx, [f.cell_id], [{ fact: 'follow_ups', on: today }]);
     return { id, resolvedOn: f.resolved_on ?? today, note };

@@ -4,8 +4,8 @@
  * by code and history must stay readable; a retired kind is only refused for new meetings.
  */
 import { sql, type Selectable } from 'kysely';
-import { z } from 'zod';
-import { SaveMeetingKindSchema, type MeetingKind } from '../../../shared/schemas/meetings.ts';
+import type { z } from 'zod';
+import type { SaveMeetingKindSchema, MeetingKind } from '../../../shared/schemas/meetings.ts';
 import type { Actor } from '../../access/actor.ts';
 import { requireCentralAdministrator } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
@@ -20,7 +20,11 @@ const DEFAULT_KIND = 'general';
 type KindRow = Selectable<MeetingKindsTable>;
 
 const present = (k: KindRow): MeetingKind => ({
-  code: k.code, nameEn: k.name_en, nameKo: k.name_ko, quorum: k.quorum, ...(k.retired_at ? { retired: true as const } : {}),
+  code: k.code,
+  nameEn: k.name_en,
+  nameKo: k.name_ko,
+  quorum: k.quorum,
+  ...(k.retired_at ? { retired: true as const } : {}),
 });
 
 const orderedKinds = (db: Db) => db.selectFrom('meeting_kinds').selectAll().orderBy('position').orderBy('code').execute();
@@ -38,10 +42,28 @@ export function saveMeetingKind(db: Db, actor: Actor, input: z.infer<typeof Save
     requireCentralAdministrator(actor);
     await lockOrder(trx);
     const before = await trx.selectFrom('meeting_kinds').selectAll().where('code', '=', input.code).executeTakeFirst();
-    const position = before?.position ?? Number((await trx.selectFrom('meeting_kinds').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst())?.p ?? 0) + 1;
-    await trx.insertInto('meeting_kinds').values({ code: input.code, name_en: input.nameEn, name_ko: input.nameKo, position, quorum: input.quorum })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name_en: input.nameEn, name_ko: input.nameKo, quorum: input.quorum })).execute();
-    await recordAudit(trx, actor, { action: 'meeting-kind.save', entity: 'meeting_kind', entityId: input.code, before: before ?? null, after: input });
+    const position =
+      before?.position ??
+      Number(
+        (
+          await trx
+            .selectFrom('meeting_kinds')
+            .select((eb) => eb.fn.max('position').as('p'))
+            .executeTakeFirst()
+        )?.p ?? 0,
+      ) + 1;
+    await trx
+      .insertInto('meeting_kinds')
+      .values({ code: input.code, name_en: input.nameEn, name_ko: input.nameKo, position, quorum: input.quorum })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ name_en: input.nameEn, name_ko: input.nameKo, quorum: input.quorum }))
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'meeting-kind.save',
+      entity: 'meeting_kind',
+      entityId: input.code,
+      before: before ?? null,
+      after: input,
+    });
     return input;
   });
 }
@@ -60,8 +82,16 @@ export function moveMeetingKind(db: Db, actor: Actor, code: string, direction: '
     [rows[from], rows[to]] = [rows[to]!, rows[from]!];
     // One statement renumbers 1..n (the unique position is checked at its end), so the order stays dense.
     const changed = rows.flatMap((k, i) => (k.position === i + 1 ? [] : [sql`(${k.code}, ${i + 1}::int)`]));
-    await sql`update meeting_kinds k set position = v.position from (values ${sql.join(changed)}) as v(code, position) where k.code = v.code`.execute(trx);
-    await recordAudit(trx, actor, { action: 'meeting-kind.move', entity: 'meeting_kind', entityId: code, before: { order: before }, after: { order: rows.map((k) => k.code) } });
+    await sql`update meeting_kinds k set position = v.position from (values ${sql.join(changed)}) as v(code, position) where k.code = v.code`.execute(
+      trx,
+    );
+    await recordAudit(trx, actor, {
+      action: 'meeting-kind.move',
+      entity: 'meeting_kind',
+      entityId: code,
+      before: { order: before },
+      after: { order: rows.map((k) => k.code) },
+    });
     return { items: rows.map(present) };
   });
 }
@@ -69,12 +99,20 @@ export function moveMeetingKind(db: Db, actor: Actor, code: string, direction: '
 /** Refuses to retire the default kind, or a kind the rulebook refers to today or later (a standard no cell could meet). */
 async function checkRetirable(db: Db, kind: KindRow): Promise<void> {
   if (kind.code === DEFAULT_KIND) {
-    throw badRequest('meetingKind.defaultKind', { params: { nameEn: kind.name_en, nameKo: kind.name_ko }, details: { reason: 'default_kind' } });
+    throw badRequest('meetingKind.defaultKind', {
+      params: { nameEn: kind.name_en, nameKo: kind.name_ko },
+      details: { reason: 'default_kind' },
+    });
   }
   const today = todayIso();
-  const standards = await db.selectFrom('standards').select(['code', 'title_en as titleEn', 'title_ko as titleKo'])
-    .where(sql`params->>'kind'`, '=', kind.code).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
-    .orderBy('code').orderBy('valid_from').execute();
+  const standards = await db
+    .selectFrom('standards')
+    .select(['code', 'title_en as titleEn', 'title_ko as titleKo'])
+    .where(sql`params->>'kind'`, '=', kind.code)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
+    .orderBy('code')
+    .orderBy('valid_from')
+    .execute();
   if (standards.length === 0) return;
   const byCode = [...new Map(standards.map((s) => [s.code, s])).values()];
   const listed = (title: 'titleEn' | 'titleKo') => byCode.map((s) => `${s[title]} (${s.code})`).join('; ');
@@ -93,9 +131,19 @@ function setRetired(db: Db, actor: Actor, code: string, retire: boolean): Promis
     if (!before) throw notFound('meetingKind.notFound');
     if (retire) await checkRetirable(trx, before);
     if ((before.retired_at !== null) === retire) return present(before);
-    const after = await trx.updateTable('meeting_kinds').set({ retired_at: retire ? sql<Date>`now()` : null })
-      .where('code', '=', code).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: retire ? 'meeting-kind.retire' : 'meeting-kind.restore', entity: 'meeting_kind', entityId: code, before, after });
+    const after = await trx
+      .updateTable('meeting_kinds')
+      .set({ retired_at: retire ? sql<Date>`now()` : null })
+      .where('code', '=', code)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: retire ? 'meeting-kind.retire' : 'meeting-kind.restore',
+      entity: 'meeting_kind',
+      entityId: code,
+      before,
+      after,
+    });
     return present(after);
   });
 }

@@ -57,7 +57,11 @@ export const meetingGaps: MetricSource = {
   carriesForward: true,
   parameterised: true,
   // One query per kind, each with its kind as a constant (the plan the measured figures were taken with).
-  rows: (w, wanted) => sql.join(kindsOf('max_gap_days:', wanted).map((kind) => gapsOf(w, kind)), sql` union all `),
+  rows: (w, wanted) =>
+    sql.join(
+      kindsOf('max_gap_days:', wanted).map((kind) => gapsOf(w, kind)),
+      sql` union all `,
+    ),
 };
 
 const gapsOf = (w: MetricWindow, kind: string) => sql`select * from (

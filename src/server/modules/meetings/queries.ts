@@ -5,7 +5,10 @@ import { PREPARED, type Db } from '../../db/database.ts';
 
 /** A meeting whose cell lies in the actor's scope, with the cell's path. */
 export function selectMeetingInScope(db: Db, actor: Actor, id: number, need: Need = 'read', lock = false) {
-  let q = db.selectFrom('meetings as m').innerJoin('units as u', 'u.id', 'm.cell_id').innerJoin('meeting_kinds as k', 'k.code', 'm.kind')
+  let q = db
+    .selectFrom('meetings as m')
+    .innerJoin('units as u', 'u.id', 'm.cell_id')
+    .innerJoin('meeting_kinds as k', 'k.code', 'm.kind')
     .selectAll('m')
     .select([sql<string>`u.path::text`.as('path'), 'u.closed_on as cell_closed_on', 'k.quorum'])
     .where('m.id', '=', id)
@@ -16,12 +19,15 @@ export function selectMeetingInScope(db: Db, actor: Actor, id: number, need: Nee
 
 /** The cell's roll on a day: memberships active then (from_date <= day < to_date). */
 export function selectRoll(db: Db, cellId: number, day: string) {
-  return db.selectFrom('memberships as ms').innerJoin('people as p', 'p.id', 'ms.person_id')
+  return db
+    .selectFrom('memberships as ms')
+    .innerJoin('people as p', 'p.id', 'ms.person_id')
     .select(['p.id as personId', 'p.full_name as fullName', 'ms.role'])
     .where('ms.cell_id', '=', cellId)
     .where('ms.from_date', '<=', day)
     .where((eb) => eb.or([eb('ms.to_date', 'is', null), eb('ms.to_date', '>', day)]))
-    .orderBy('p.full_name').orderBy('p.id')
+    .orderBy('p.full_name')
+    .orderBy('p.id')
     .execute();
 }
 
@@ -31,7 +37,13 @@ export type MeetingInScope = NonNullable<Awaited<ReturnType<typeof selectMeeting
 /** What a caller that has just read (or written) a meeting holds: its row, its roll and what is recorded. */
 export type Known = { meeting: MeetingInScope; roll: RollEntry[]; saved: AttendanceRow[]; details?: MeetingDetails };
 
-type RollAndAttendance = { personId: number; fullName: string | null; role: RollEntry['role'] | null; status: AttendanceRow['status'] | null; reason: string | null };
+type RollAndAttendance = {
+  personId: number;
+  fullName: string | null;
+  role: RollEntry['role'] | null;
+  status: AttendanceRow['status'] | null;
+  reason: string | null;
+};
 
 /** The memberships on the roll of a cell on a day (from_date <= day < to_date), over SQL expressions. */
 const rollOn = (cellId: RawBuilder<unknown>, day: RawBuilder<unknown>) => sql`
@@ -39,7 +51,12 @@ const rollOn = (cellId: RawBuilder<unknown>, day: RawBuilder<unknown>) => sql`
   where ms.cell_id = ${cellId} and ms.from_date <= ${day} and (ms.to_date is null or ms.to_date > ${day})`;
 
 /** The roll on the meeting's day (as selectRoll orders it) and what is recorded for the meeting, in one read. */
-export async function selectRollAndAttendance(db: Db, cellId: number, meetingId: number, day: string): Promise<{ roll: RollEntry[]; saved: AttendanceRow[] }> {
+export async function selectRollAndAttendance(
+  db: Db,
+  cellId: number,
+  meetingId: number,
+  day: string,
+): Promise<{ roll: RollEntry[]; saved: AttendanceRow[] }> {
   const { rows } = await sql<RollAndAttendance>`${sql.raw(PREPARED)}
     with roll as (${rollOn(sql`${cellId}::bigint`, sql`${day}::date`)}),
     att as (select person_id, status, reason from attendance where cell_id = ${cellId} and meeting_id = ${meetingId})
@@ -51,15 +68,28 @@ export async function selectRollAndAttendance(db: Db, cellId: number, meetingId:
 
 function splitRoll(rows: RollAndAttendance[]): { roll: RollEntry[]; saved: AttendanceRow[] } {
   return {
-    roll: rows.filter((r) => r.fullName !== null && r.role !== null).map((r) => ({ personId: r.personId, fullName: r.fullName!, role: r.role! })),
+    roll: rows
+      .filter((r) => r.fullName !== null && r.role !== null)
+      .map((r) => ({ personId: r.personId, fullName: r.fullName!, role: r.role! })),
     saved: rows.filter((r) => r.status !== null).map((r) => ({ person_id: r.personId, status: r.status!, reason: r.reason })),
   };
 }
 
 /** A cell's follow-up actions, soonest due first; `open` keeps those not yet done or dropped. */
 export function selectActions(db: Db, cellId: number, where: { open?: boolean }) {
-  let q = db.selectFrom('decision_actions as a').leftJoin('people as p', 'p.id', 'a.owner_person_id')
-    .select(['a.id', 'a.title', 'a.owner_person_id as ownerPersonId', 'p.full_name as ownerName', 'a.due_on as dueOn', 'a.status', 'a.closed_on as closedOn', 'a.decision_id as decisionId'])
+  let q = db
+    .selectFrom('decision_actions as a')
+    .leftJoin('people as p', 'p.id', 'a.owner_person_id')
+    .select([
+      'a.id',
+      'a.title',
+      'a.owner_person_id as ownerPersonId',
+      'p.full_name as ownerName',
+      'a.due_on as dueOn',
+      'a.status',
+      'a.closed_on as closedOn',
+      'a.decision_id as decisionId',
+    ])
     .where('a.cell_id', '=', cellId);
   if (where.open) q = q.where('a.status', '=', 'open');
   return q.orderBy('a.due_on').orderBy('a.id').execute();
@@ -71,7 +101,12 @@ type ActionEntry = Awaited<ReturnType<typeof selectActions>>[number];
 const actionJson = sql`json_build_object('id', a.id, 'title', a.title, 'ownerPersonId', a.owner_person_id, 'ownerName', p.full_name,
   'dueOn', a.due_on, 'status', a.status, 'closedOn', a.closed_on, 'decisionId', a.decision_id) order by a.due_on, a.id`;
 
-export type MeetingDetails = { agenda: Array<{ id: number; title: string }>; decisions: Array<{ id: number; text: string }>; actions: ActionEntry[]; openActions: ActionEntry[] };
+export type MeetingDetails = {
+  agenda: Array<{ id: number; title: string }>;
+  decisions: Array<{ id: number; text: string }>;
+  actions: ActionEntry[];
+  openActions: ActionEntry[];
+};
 
 /** The columns of selectMeetingDetails over SQL expressions for the meeting's cell, id and day. */
 const detailColumns = (cellId: RawBuilder<unknown>, meetingId: RawBuilder<unknown>, meetsOn: RawBuilder<unknown>) => sql`
@@ -103,7 +138,9 @@ export async function selectMeetingDetails(db: Db, cellId: number, meetingId: nu
  * Undefined when the meeting is not there for the actor (404).
  */
 export async function lockMeetingWithRoll(db: Db, actor: Actor, id: number): Promise<(Known & { details: MeetingDetails }) | undefined> {
-  const { rows: [row] } = await sql<MeetingInScope & MeetingDetails & { entries: RollAndAttendance[] }>`${sql.raw(PREPARED)}
+  const {
+    rows: [row],
+  } = await sql<MeetingInScope & MeetingDetails & { entries: RollAndAttendance[] }>`${sql.raw(PREPARED)}
     with locked as materialized (
       select m.cell_id, m.id, m.kind, m.title, m.starts_at, m.meets_on, m.status, m.not_held_reason, m.minutes, m.version,
         m.created_at, m.created_by, m.updated_at, u.path::text as path, u.closed_on as cell_closed_on, k.quorum
@@ -124,7 +161,15 @@ export async function lockMeetingWithRoll(db: Db, actor: Actor, id: number): Pro
 
 export function selectMeetingCounts(db: Db, cellId: number, meetingIds: number[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('attendance').select(['meeting_id',
-    sql<number>`count(*) filter (where status = 'present')::int`.as('present'), sql<number>`count(*)::int`.as('expected')])
-    .where('cell_id', '=', cellId).where('meeting_id', 'in', meetingIds).groupBy('meeting_id').execute();
+  return db
+    .selectFrom('attendance')
+    .select([
+      'meeting_id',
+      sql<number>`count(*) filter (where status = 'present')::int`.as('present'),
+      sql<number>`count(*)::int`.as('expected'),
+    ])
+    .where('cell_id', '=', cellId)
+    .where('meeting_id', 'in', meetingIds)
+    .groupBy('meeting_id')
+    .execute();
 }

@@ -20,7 +20,8 @@ async function meetsOn(db: Db, startsAt: string, timeZone: string): Promise<stri
 async function requireKind(db: Db, kind: string) {
   const row = await db.selectFrom('meeting_kinds').selectAll().where('code', '=', kind).forShare().executeTakeFirst();
   if (!row) throw badRequest('meetingKind.unknown', { params: { kind }, details: { field: 'kind' } });
-  if (row.retired_at) throw badRequest('meeting.kindRetired', { params: { kind, nameEn: row.name_en, nameKo: row.name_ko }, details: { field: 'kind' } });
+  if (row.retired_at)
+    throw badRequest('meeting.kindRetired', { params: { kind, nameEn: row.name_en, nameKo: row.name_ko }, details: { field: 'kind' } });
   return row;
 }
 
@@ -33,11 +34,25 @@ export function createMeeting(db: Db, actor: Actor, cellId: number, input: Creat
     if (day < cell.opened_on) throw badRequest('meeting.cellNotOpen');
     let first: number | undefined;
     for (const startsAt of occurrences(input.startsAt, input.repeat)) {
-      const row = await trx.insertInto('meetings').values({
-        cell_id: cell.id, kind: input.kind, title: input.title || null, starts_at: startsAt, meets_on: await meetsOn(trx, startsAt, timeZone), created_by: actor.accountId,
-      }).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('meetings')
+        .values({
+          cell_id: cell.id,
+          kind: input.kind,
+          title: input.title || null,
+          starts_at: startsAt,
+          meets_on: await meetsOn(trx, startsAt, timeZone),
+          created_by: actor.accountId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await replaceAgenda(trx, cell.id, row.id, input.agenda ?? []);
-      await recordAudit(trx, actor, { action: 'meeting.create', entity: 'meeting', entityId: row.id, after: { ...row, agenda: input.agenda ?? [] } });
+      await recordAudit(trx, actor, {
+        action: 'meeting.create',
+        entity: 'meeting',
+        entityId: row.id,
+        after: { ...row, agenda: input.agenda ?? [] },
+      });
       first ??= row.id;
     }
     return getMeeting(trx, actor, first!);
@@ -65,29 +80,45 @@ function occurrences(startsAt: string, repeat: CreateMeeting['repeat']): string[
 async function replaceAgenda(db: Db, cellId: number, meetingId: number, items: string[]): Promise<void> {
   await db.deleteFrom('agenda_items').where('cell_id', '=', cellId).where('meeting_id', '=', meetingId).execute();
   if (items.length) {
-    await db.insertInto('agenda_items').values(items.map((title, position) => ({ cell_id: cellId, meeting_id: meetingId, position, title }))).execute();
+    await db
+      .insertInto('agenda_items')
+      .values(items.map((title, position) => ({ cell_id: cellId, meeting_id: meetingId, position, title })))
+      .execute();
   }
 }
 
-
 /** Reads a meeting for the response; a caller that has just written it may pass what it already holds. */
 export async function getMeeting(db: Db, actor: Actor, id: number, known?: q.Known): Promise<Meeting> {
-  const m = known?.meeting ?? await q.selectMeetingInScope(db, actor, id);
+  const m = known?.meeting ?? (await q.selectMeetingInScope(db, actor, id));
   if (!m) throw notFound('meeting.notFound');
   const kind = { quorum: m.quorum };
-  const { roll, saved } = known ?? await q.selectRollAndAttendance(db, m.cell_id, m.id, m.meets_on);
-  const { agenda, decisions, actions, openActions } = known?.details ?? await q.selectMeetingDetails(db, m.cell_id, m.id, m.meets_on);
+  const { roll, saved } = known ?? (await q.selectRollAndAttendance(db, m.cell_id, m.id, m.meets_on));
+  const { agenda, decisions, actions, openActions } = known?.details ?? (await q.selectMeetingDetails(db, m.cell_id, m.id, m.meets_on));
   const byPerson = new Map(saved.map((a) => [a.person_id, a]));
   // The roll as it stood that day, plus anyone recorded then who has since been removed from it.
-  const entries = roll.map((r) => ({ ...r, status: byPerson.get(r.personId)?.status ?? null, reason: byPerson.get(r.personId)?.reason ?? null }));
+  const entries = roll.map((r) => ({
+    ...r,
+    status: byPerson.get(r.personId)?.status ?? null,
+    reason: byPerson.get(r.personId)?.reason ?? null,
+  }));
   const present = saved.filter((a) => a.status === 'present').length;
   // Quorum: more than the rulebook's share of the roll (0.5 -> a majority), never more than the roll.
   const required = kind.quorum === null ? null : Math.min(roll.length, Math.floor(roll.length * kind.quorum) + 1);
   const strip = ({ decisionId: _d, ...a }: (typeof actions)[number]) => a;
   return {
-    id: m.id, cellId: m.cell_id, kind: m.kind, title: m.title, startsAt: new Date(m.starts_at).toISOString(), meetsOn: m.meets_on,
-    status: m.status, version: m.version, notHeldReason: m.not_held_reason, minutes: m.minutes, agenda,
-    present, expected: saved.length,
+    id: m.id,
+    cellId: m.cell_id,
+    kind: m.kind,
+    title: m.title,
+    startsAt: new Date(m.starts_at).toISOString(),
+    meetsOn: m.meets_on,
+    status: m.status,
+    version: m.version,
+    notHeldReason: m.not_held_reason,
+    minutes: m.minutes,
+    agenda,
+    present,
+    expected: saved.length,
     roll: rollFields(actor, m.path, entries),
     quorum: required === null ? null : { required, present, met: roll.length > 0 && present >= required },
     decisions: decisions.map((d) => ({ ...d, actions: actions.filter((a) => a.decisionId === d.id).map(strip) })),
@@ -102,16 +133,38 @@ export async function listCellMeetings(db: Db, actor: Actor, cellId: number, que
   if (query.from) qb = qb.where('meets_on', '>=', query.from);
   if (query.to) qb = qb.where('meets_on', '<=', query.to);
   const rows = await qb.orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
-  const counts = new Map((await q.selectMeetingCounts(db, cell.id, rows.map((r) => r.id))).map((c) => [c.meeting_id, c]));
+  const counts = new Map(
+    (
+      await q.selectMeetingCounts(
+        db,
+        cell.id,
+        rows.map((r) => r.id),
+      )
+    ).map((c) => [c.meeting_id, c]),
+  );
   return {
     items: rows.map((m) => ({
-      id: m.id, cellId: m.cell_id, kind: m.kind, title: m.title, startsAt: new Date(m.starts_at).toISOString(), meetsOn: m.meets_on,
-      status: m.status, version: m.version, present: counts.get(m.id)?.present ?? 0, expected: counts.get(m.id)?.expected ?? 0,
+      id: m.id,
+      cellId: m.cell_id,
+      kind: m.kind,
+      title: m.title,
+      startsAt: new Date(m.starts_at).toISOString(),
+      meetsOn: m.meets_on,
+      status: m.status,
+      version: m.version,
+      present: counts.get(m.id)?.present ?? 0,
+      expected: counts.get(m.id)?.expected ?? 0,
     })),
   };
 }
 
-export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?: string | null; startsAt?: string; minutes?: string | null; agenda?: string[]; version?: number }, timeZone: string): Promise<Meeting> {
+export function updateMeeting(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { title?: string | null; startsAt?: string; minutes?: string | null; agenda?: string[]; version?: number },
+  timeZone: string,
+): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const m = await lockMeeting(trx, actor, id, input.version);
     const set: Record<string, unknown> = {};
@@ -124,9 +177,20 @@ export function updateMeeting(db: Db, actor: Actor, id: number, input: { title?:
     }
     if (input.agenda !== undefined) await replaceAgenda(trx, m.cell_id, id, input.agenda);
     if (Object.keys(set).length === 0 && input.agenda === undefined) return getMeeting(trx, actor, id);
-    const after = await trx.updateTable('meetings').set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-      .where('cell_id', '=', m.cell_id).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'meeting.update', entity: 'meeting', entityId: id, before: m, after: { ...after, ...(input.agenda ? { agenda: input.agenda } : {}) } });
+    const after = await trx
+      .updateTable('meetings')
+      .set({ ...set, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+      .where('cell_id', '=', m.cell_id)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'meeting.update',
+      entity: 'meeting',
+      entityId: id,
+      before: m,
+      after: { ...after, ...(input.agenda ? { agenda: input.agenda } : {}) },
+    });
     return getMeeting(trx, actor, id);
   });
 }

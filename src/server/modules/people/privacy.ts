@@ -19,28 +19,64 @@ export const ERASED_NAME = '(erased)';
 
 export async function exportMyData(db: Db, actor: Actor) {
   const [account, person, memberships, grants, sessions, tokens, audit] = await Promise.all([
-    db.selectFrom('accounts').select(['id', 'login', 'created_at', 'password_changed_at']).where('id', '=', actor.accountId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('accounts')
+      .select(['id', 'login', 'created_at', 'password_changed_at'])
+      .where('id', '=', actor.accountId)
+      .executeTakeFirstOrThrow(),
     actor.personId === null ? undefined : db.selectFrom('people').selectAll().where('id', '=', actor.personId).executeTakeFirst(),
-    actor.personId === null ? [] : db.selectFrom('memberships as m').innerJoin('units as u', 'u.id', 'm.cell_id')
-      .select(['m.role', 'm.from_date', 'm.to_date', 'u.name as cell_name', 'u.code as cell_code'])
-      .where('m.person_id', '=', actor.personId).orderBy('m.from_date').execute(),
-    db.selectFrom('grants as g').leftJoin('units as u', 'u.id', 'g.unit_id')
-      .select(['g.role', 'g.access', 'u.name as unit_name', 'g.created_at', 'g.revoked_at']).where('g.account_id', '=', actor.accountId).execute(),
-    db.selectFrom('sessions').select(['created_at', 'last_seen_at', 'ended_at', 'ip', 'user_agent']).where('account_id', '=', actor.accountId).orderBy('id').execute(),
-    db.selectFrom('api_tokens').select(['name', 'created_at', 'last_used_at', 'revoked_at']).where('account_id', '=', actor.accountId).execute(),
-    db.selectFrom('audit_log').select(['at', 'action', 'entity', 'entity_id', 'before', 'after'])
-      .where((eb) => eb.or([
-        eb('account_id', '=', actor.accountId),
-        eb.and([eb('entity', '=', 'person'), eb('entity_id', '=', String(actor.personId ?? -1))]),
-        eb.and([eb('entity', '=', 'account'), eb('entity_id', '=', String(actor.accountId))]),
-      ])).orderBy('id').execute(),
+    actor.personId === null
+      ? []
+      : db
+          .selectFrom('memberships as m')
+          .innerJoin('units as u', 'u.id', 'm.cell_id')
+          .select(['m.role', 'm.from_date', 'm.to_date', 'u.name as cell_name', 'u.code as cell_code'])
+          .where('m.person_id', '=', actor.personId)
+          .orderBy('m.from_date')
+          .execute(),
+    db
+      .selectFrom('grants as g')
+      .leftJoin('units as u', 'u.id', 'g.unit_id')
+      .select(['g.role', 'g.access', 'u.name as unit_name', 'g.created_at', 'g.revoked_at'])
+      .where('g.account_id', '=', actor.accountId)
+      .execute(),
+    db
+      .selectFrom('sessions')
+      .select(['created_at', 'last_seen_at', 'ended_at', 'ip', 'user_agent'])
+      .where('account_id', '=', actor.accountId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('api_tokens')
+      .select(['name', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('account_id', '=', actor.accountId)
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select(['at', 'action', 'entity', 'entity_id', 'before', 'after'])
+      .where((eb) =>
+        eb.or([
+          eb('account_id', '=', actor.accountId),
+          eb.and([eb('entity', '=', 'person'), eb('entity_id', '=', String(actor.personId ?? -1))]),
+          eb.and([eb('entity', '=', 'account'), eb('entity_id', '=', String(actor.accountId))]),
+        ]),
+      )
+      .orderBy('id')
+      .execute(),
   ]);
   const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
-    account, person: person ?? null, memberships, grants, sessions, apiTokens: tokens,
+    account,
+    person: person ?? null,
+    memberships,
+    grants,
+    sessions,
+    apiTokens: tokens,
     /** What the cells recorded about you: your attendance (with reasons), follow-ups of you, actions you own. */
-    attendance, followUps, actions,
+    attendance,
+    followUps,
+    actions,
     /** Changes made by you, and changes made to your own records. */
     auditTrail: audit,
   };
@@ -49,16 +85,31 @@ export async function exportMyData(db: Db, actor: Actor) {
 /** The cells' records about the person, for their export: everything held about them, not only their file. */
 function selectMyRecords(db: Db, personId: number) {
   return Promise.all([
-    db.selectFrom('attendance as a').innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'a.cell_id').onRef('m.id', '=', 'a.meeting_id'))
+    db
+      .selectFrom('attendance as a')
+      .innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'a.cell_id').onRef('m.id', '=', 'a.meeting_id'))
       .innerJoin('units as u', 'u.id', 'a.cell_id')
       .select(['a.meets_on', 'u.name as cell_name', 'm.kind as meeting_kind', 'm.title as meeting_title', 'a.status', 'a.reason'])
-      .where('a.person_id', '=', personId).orderBy('a.meets_on').orderBy('a.meeting_id').execute(),
-    db.selectFrom('follow_ups as f').innerJoin('units as u', 'u.id', 'f.cell_id')
+      .where('a.person_id', '=', personId)
+      .orderBy('a.meets_on')
+      .orderBy('a.meeting_id')
+      .execute(),
+    db
+      .selectFrom('follow_ups as f')
+      .innerJoin('units as u', 'u.id', 'f.cell_id')
       .select(['f.created_on', 'u.name as cell_name', 'f.reason', 'f.resolved_on', 'f.note'])
-      .where('f.person_id', '=', personId).orderBy('f.created_on').orderBy('f.id').execute(),
-    db.selectFrom('decision_actions as a').innerJoin('units as u', 'u.id', 'a.cell_id')
+      .where('f.person_id', '=', personId)
+      .orderBy('f.created_on')
+      .orderBy('f.id')
+      .execute(),
+    db
+      .selectFrom('decision_actions as a')
+      .innerJoin('units as u', 'u.id', 'a.cell_id')
       .select(['a.title', 'u.name as cell_name', 'a.due_on', 'a.status', 'a.closed_on'])
-      .where('a.owner_person_id', '=', personId).orderBy('a.due_on').orderBy('a.id').execute(),
+      .where('a.owner_person_id', '=', personId)
+      .orderBy('a.due_on')
+      .orderBy('a.id')
+      .execute(),
   ]);
 }
 
@@ -68,24 +119,66 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
     const person = await trx.selectFrom('people').select(['id', 'full_name']).where('id', '=', personId).forUpdate().executeTakeFirst();
     if (!person) throw notFound('person.notFound');
     if (person.full_name === ERASED_NAME) throw conflict('person.alreadyErased');
-    const open = await trx.selectFrom('memberships').select('id').where('person_id', '=', personId).where('to_date', 'is', null).executeTakeFirst();
+    const open = await trx
+      .selectFrom('memberships')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('to_date', 'is', null)
+      .executeTakeFirst();
     if (open) await changeMembership(trx, personId, null, today());
-    await trx.updateTable('people').set({
-      full_name: ERASED_NAME, email: null, phone: null, birth_year: null, workplace: null, joined_on: null, member_no: null, updated_at: sql<Date>`now()`,
-    }).where('id', '=', personId).execute();
+    await trx
+      .updateTable('people')
+      .set({
+        full_name: ERASED_NAME,
+        email: null,
+        phone: null,
+        birth_year: null,
+        workplace: null,
+        joined_on: null,
+        member_no: null,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', personId)
+      .execute();
     const accounts = await trx.selectFrom('accounts').select('id').where('person_id', '=', personId).execute();
     const accountIds = accounts.map((a) => a.id);
     await assertAdministratorRemains(trx, { accountIds });
     if (accountIds.length) {
-      await trx.updateTable('accounts').set({ disabled_at: sql<Date>`now()`, login: sql<string>`'erased-' || id`, password_hash: '!' })
-        .where('id', 'in', accountIds).execute();
-      await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('account_id', 'in', accountIds).where('revoked_at', 'is', null).execute();
-      await trx.updateTable('sessions').set({ ended_at: sql<Date>`coalesce(ended_at, now())`, ip: null, user_agent: null }).where('account_id', 'in', accountIds).execute();
-      await trx.updateTable('api_tokens').set({ revoked_at: sql<Date>`now()` }).where('account_id', 'in', accountIds).where('revoked_at', 'is', null).execute();
+      await trx
+        .updateTable('accounts')
+        .set({ disabled_at: sql<Date>`now()`, login: sql<string>`'erased-' || id`, password_hash: '!' })
+        .where('id', 'in', accountIds)
+        .execute();
+      await trx
+        .updateTable('grants')
+        .set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId })
+        .where('account_id', 'in', accountIds)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await trx
+        .updateTable('sessions')
+        .set({ ended_at: sql<Date>`coalesce(ended_at, now())`, ip: null, user_agent: null })
+        .where('account_id', 'in', accountIds)
+        .execute();
+      await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: sql<Date>`now()` })
+        .where('account_id', 'in', accountIds)
+        .where('revoked_at', 'is', null)
+        .execute();
     }
     await revokeFeedsOfPerson(trx, personId, accountIds);
-    await trx.updateTable('audit_log').set({ before: null, after: JSON.stringify({ erased: true }) })
-      .where('entity', '=', 'person').where('entity_id', '=', String(personId)).execute();
-    await recordAudit(trx, actor, { action: 'person.erase', entity: 'person', entityId: personId, after: { erased: true, accounts: accountIds.length } });
+    await trx
+      .updateTable('audit_log')
+      .set({ before: null, after: JSON.stringify({ erased: true }) })
+      .where('entity', '=', 'person')
+      .where('entity_id', '=', String(personId))
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'person.erase',
+      entity: 'person',
+      entityId: personId,
+      after: { erased: true, accounts: accountIds.length },
+    });
   });
 }

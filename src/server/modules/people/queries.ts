@@ -5,13 +5,24 @@ import { PREPARED, type Db } from '../../db/database.ts';
 import type { DB, PersonRow } from '../../db/types.ts';
 import type { MembershipRole, UnitKind } from '../../../shared/enums.ts';
 
-export type PersonPageRow = Pick<PersonRow, 'id' | 'full_name' | 'email' | 'phone' | 'birth_year' | 'workplace' | 'joined_on' | 'member_no'> & {
+export type PersonPageRow = Pick<
+  PersonRow,
+  'id' | 'full_name' | 'email' | 'phone' | 'birth_year' | 'workplace' | 'joined_on' | 'member_no'
+> & {
   /** The actor may see the record's personal fields (access/fields.ts). */
   personal: boolean;
   /** The actor may manage the record. */
   manageable: boolean;
   /** The person's memberships in cells the actor may see (all of them when it is the actor themself), newest first. */
-  memberships: Array<{ id: number; role: MembershipRole; fromDate: string; toDate: string | null; cellId: number; cellName: string; cellKind: UnitKind }>;
+  memberships: Array<{
+    id: number;
+    role: MembershipRole;
+    fromDate: string;
+    toDate: string | null;
+    cellId: number;
+    cellName: string;
+    cellKind: UnitKind;
+  }>;
 };
 
 /**
@@ -21,7 +32,9 @@ export type PersonPageRow = Pick<PersonRow, 'id' | 'full_name' | 'email' | 'phon
 export async function selectPersonPage(db: Db, actor: Actor, id: number): Promise<PersonPageRow | undefined> {
   const eb = expressionBuilder<DB, 'people'>();
   const own = actor.personId === null ? sql`false` : sql`m.person_id = ${actor.personId}::bigint`;
-  const { rows: [row] } = await sql<PersonPageRow>`${sql.raw(PREPARED)}
+  const {
+    rows: [row],
+  } = await sql<PersonPageRow>`${sql.raw(PREPARED)}
     select p.id, p.full_name, p.email, p.phone, p.birth_year, p.workplace, p.joined_on, p.member_no,
       ${personInScope(actor, 'p.id', 'personal')(eb)} as personal,
       ${personInScope(actor, 'p.id', 'manage')(eb)} as manageable,

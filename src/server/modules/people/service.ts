@@ -15,11 +15,25 @@ export async function getPerson(db: Db, actor: Actor, id: number): Promise<Perso
   const p = await q.selectPersonPage(db, actor, id);
   if (!p) throw notFound('person.notFound');
   const record = {
-    email: p.email, phone: p.phone, birthYear: p.birth_year, workplace: p.workplace, joinedOn: p.joined_on, memberNo: p.member_no,
+    email: p.email,
+    phone: p.phone,
+    birthYear: p.birth_year,
+    workplace: p.workplace,
+    joinedOn: p.joined_on,
+    memberNo: p.member_no,
   };
   return {
-    id: p.id, fullName: p.full_name, ...personFields(record, p.personal), canManage: p.manageable,
-    memberships: p.memberships.map((m) => ({ id: m.id, role: m.role, fromDate: m.fromDate, toDate: m.toDate, cell: { id: m.cellId, name: m.cellName, kind: m.cellKind } })),
+    id: p.id,
+    fullName: p.full_name,
+    ...personFields(record, p.personal),
+    canManage: p.manageable,
+    memberships: p.memberships.map((m) => ({
+      id: m.id,
+      role: m.role,
+      fromDate: m.fromDate,
+      toDate: m.toDate,
+      cell: { id: m.cellId, name: m.cellName, kind: m.cellKind },
+    })),
   };
 }
 
@@ -35,20 +49,41 @@ async function requireOpenCell(db: Db, actor: Actor, cellId: number) {
 export function createPerson(db: Db, actor: Actor, input: CreatePerson): Promise<Person> {
   return inTransaction(db, async (trx) => {
     await requireOpenCell(trx, actor, input.cellId);
-    const created = await trx.insertInto('people').values({
-      full_name: input.fullName, email: input.email ?? null, phone: input.phone || null,
-      birth_year: input.birthYear ?? null, workplace: input.workplace || null,
-      joined_on: input.joinedOn ?? null, member_no: input.memberNo || null,
-    }).returningAll().executeTakeFirstOrThrow();
+    const created = await trx
+      .insertInto('people')
+      .values({
+        full_name: input.fullName,
+        email: input.email ?? null,
+        phone: input.phone || null,
+        birth_year: input.birthYear ?? null,
+        workplace: input.workplace || null,
+        joined_on: input.joinedOn ?? null,
+        member_no: input.memberNo || null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const from = input.fromDate ?? today();
     if (from > today()) throw badRequest('membership.startsInFuture');
     await changeMembership(trx, created.id, { cellId: input.cellId, role: input.role }, from);
-    await recordAudit(trx, actor, { action: 'person.create', entity: 'person', entityId: created.id, after: { ...created, cellId: input.cellId, role: input.role } });
+    await recordAudit(trx, actor, {
+      action: 'person.create',
+      entity: 'person',
+      entityId: created.id,
+      after: { ...created, cellId: input.cellId, role: input.role },
+    });
     return getPerson(trx, actor, created.id);
   });
 }
 
-const COLUMNS = { fullName: 'full_name', email: 'email', phone: 'phone', birthYear: 'birth_year', workplace: 'workplace', joinedOn: 'joined_on', memberNo: 'member_no' } as const;
+const COLUMNS = {
+  fullName: 'full_name',
+  email: 'email',
+  phone: 'phone',
+  birthYear: 'birth_year',
+  workplace: 'workplace',
+  joinedOn: 'joined_on',
+  memberNo: 'member_no',
+} as const;
 
 export function updatePerson(db: Db, actor: Actor, id: number, input: Partial<Record<keyof typeof COLUMNS, unknown>>): Promise<Person> {
   return inTransaction(db, async (trx) => {
@@ -60,7 +95,12 @@ export function updatePerson(db: Db, actor: Actor, id: number, input: Partial<Re
       if (value !== undefined) set[column] = value === '' ? null : value;
     }
     if (Object.keys(set).length) {
-      const after = await trx.updateTable('people').set({ ...set, updated_at: sql<Date>`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      const after = await trx
+        .updateTable('people')
+        .set({ ...set, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await recordAudit(trx, actor, { action: 'person.update', entity: 'person', entityId: id, before, after });
     }
     return getPerson(trx, actor, id);
@@ -75,12 +115,23 @@ export function transferPerson(db: Db, actor: Actor, id: number, input: { toCell
     const date = input.date ?? today();
     if (date > today()) throw badRequest('membership.transferInFuture');
     if (date < cell.opened_on) throw badRequest('membership.cellNotOpen');
-    const current = await trx.selectFrom('memberships').select(['cell_id', 'role']).where('person_id', '=', id).where('to_date', 'is', null).executeTakeFirst();
+    const current = await trx
+      .selectFrom('memberships')
+      .select(['cell_id', 'role'])
+      .where('person_id', '=', id)
+      .where('to_date', 'is', null)
+      .executeTakeFirst();
     if (current?.cell_id === cell.id) throw conflict('membership.alreadyOnRoll');
     // Officer roles belong to a cell; a transferred secretary arrives as a member, a candidate stays one.
     const role = current?.role === 'candidate' ? 'candidate' : 'member';
     await changeMembership(trx, id, { cellId: cell.id, role }, date);
-    await recordAudit(trx, actor, { action: 'person.transfer', entity: 'person', entityId: id, before: current ?? null, after: { cell_id: cell.id, role, date } });
+    await recordAudit(trx, actor, {
+      action: 'person.transfer',
+      entity: 'person',
+      entityId: id,
+      before: current ?? null,
+      after: { cell_id: cell.id, role, date },
+    });
     return getPerson(trx, actor, id);
   });
 }

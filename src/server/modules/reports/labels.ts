@@ -188,12 +188,16 @@ export function reportLabel(language: ReportLanguage, key: BaseLabel, params: Pa
  */
 export function reportLanguage(lang: string | undefined, acceptLanguage: string | undefined): ReportLanguage {
   if (lang === 'en' || lang === 'ko') return lang;
-  const offered = (acceptLanguage ?? '').split(',').map((part, i) => {
-    const [tag = '', ...rest] = part.trim().split(';');
-    const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
-    const weight = q ? Number(q.slice(2)) : 1;
-    return { primary: tag.toLowerCase().split('-')[0], weight: Number.isFinite(weight) ? weight : 0, i };
-  }).filter((o) => o.weight > 0).sort((a, b) => b.weight - a.weight || a.i - b.i);
+  const offered = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { primary: tag.toLowerCase().split('-')[0], weight: Number.isFinite(weight) ? weight : 0, i };
+    })
+    .filter((o) => o.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.i - b.i);
   const found = offered.find((o) => o.primary === 'en' || o.primary === 'ko');
   return (found?.primary as ReportLanguage | undefined) ?? 'en';
 }

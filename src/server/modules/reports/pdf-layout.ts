@@ -10,8 +10,14 @@ const BODY_TOP = PAGE.margin;
 const BODY_BOTTOM = FOOTER_TOP - 14;
 
 export const COLORS = {
-  ink: '#1f2328', muted: '#57606a', heading: '#1c3d5a', rule: '#d0d7de', band: '#f2f5f8', stripe: '#f8f9fb',
-  met: '#1b7f3b', notMet: '#b3261e',
+  ink: '#1f2328',
+  muted: '#57606a',
+  heading: '#1c3d5a',
+  rule: '#d0d7de',
+  band: '#f2f5f8',
+  stripe: '#f8f9fb',
+  met: '#1b7f3b',
+  notMet: '#b3261e',
 } as const;
 
 export type TextStyle = { size?: number; bold?: boolean; color?: string; align?: 'left' | 'right' | 'center' };
@@ -28,7 +34,10 @@ export class Layout {
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
   private style(s: TextStyle) {
-    return this.doc.font(s.bold ? 'bold' : 'regular').fontSize(s.size ?? 10).fillColor(s.color ?? COLORS.ink);
+    return this.doc
+      .font(s.bold ? 'bold' : 'regular')
+      .fontSize(s.size ?? 10)
+      .fillColor(s.color ?? COLORS.ink);
   }
 
   /** The height `text` takes in `width` in style `s`. */
@@ -92,15 +101,22 @@ export class Layout {
       this.y += h;
     };
     const textOf = (cell: Cell) => (typeof cell === 'string' ? { text: cell } : cell);
-    const rowHeight = (row: Cell[]) => Math.max(...row.map((cell, i) => {
-      const c = textOf(cell);
-      return this.measure(c.text, columns[i]!.width - 2 * pad - (c.dot ? 9 : 0), { size: 9.5, bold: c.bold });
-    })) + 2 * pad;
+    const rowHeight = (row: Cell[]) =>
+      Math.max(
+        ...row.map((cell, i) => {
+          const c = textOf(cell);
+          return this.measure(c.text, columns[i]!.width - 2 * pad - (c.dot ? 9 : 0), { size: 9.5, bold: c.bold });
+        }),
+      ) +
+      2 * pad;
     this.ensure(rowHeight(rows[0] ?? []) + 20, again);
     header();
     rows.forEach((row, r) => {
       const h = rowHeight(row);
-      this.ensure(h, () => { again?.(); header(); });
+      this.ensure(h, () => {
+        again?.();
+        header();
+      });
       if (r % 2 === 1) this.doc.save().rect(this.left, this.y, this.width, h).fill(COLORS.stripe).restore();
       let x = this.left;
       row.forEach((cell, i) => {
@@ -108,10 +124,19 @@ export class Layout {
         const col = columns[i]!;
         let tx = x + pad;
         if (c.dot) {
-          this.doc.save().circle(tx + 3, this.y + pad + 5.5, 3).fill(c.dot).restore();
+          this.doc
+            .save()
+            .circle(tx + 3, this.y + pad + 5.5, 3)
+            .fill(c.dot)
+            .restore();
           tx += 9;
         }
-        this.put(c.text, tx, this.y + pad, col.width - 2 * pad - (tx - x - pad), { size: 9.5, bold: c.bold, color: c.color, align: col.align });
+        this.put(c.text, tx, this.y + pad, col.width - 2 * pad - (tx - x - pad), {
+          size: 9.5,
+          bold: c.bold,
+          color: c.color,
+          align: col.align,
+        });
         x += col.width;
       });
       this.y += h;
@@ -143,9 +168,20 @@ export class Layout {
       // Text below the bottom margin would make pdfkit open a page; the footer sits in that margin.
       const bottom = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;
-      this.doc.save().moveTo(this.left, FOOTER_TOP).lineTo(this.right, FOOTER_TOP).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
+      this.doc
+        .save()
+        .moveTo(this.left, FOOTER_TOP)
+        .lineTo(this.right, FOOTER_TOP)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.rule)
+        .stroke()
+        .restore();
       this.put(left, this.left, FOOTER_TOP + 5, this.width * 0.7, { size: 8, color: COLORS.muted });
-      this.put(page(i - range.start + 1, range.count), this.left + this.width * 0.7, FOOTER_TOP + 5, this.width * 0.3, { size: 8, color: COLORS.muted, align: 'right' });
+      this.put(page(i - range.start + 1, range.count), this.left + this.width * 0.7, FOOTER_TOP + 5, this.width * 0.3, {
+        size: 8,
+        color: COLORS.muted,
+        align: 'right',
+      });
       this.doc.page.margins.bottom = bottom;
     }
   }

@@ -7,16 +7,36 @@ import type { MonthlyReport } from '../../../shared/schemas/reports.ts';
 export async function selectDecisions(db: Db, cellId: number, meetingIds: number[]): Promise<MonthlyReport['decisions']> {
   if (meetingIds.length === 0) return [];
   const [decisions, actions] = await Promise.all([
-    db.selectFrom('decisions as d').innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'd.cell_id').onRef('m.id', '=', 'd.meeting_id'))
+    db
+      .selectFrom('decisions as d')
+      .innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'd.cell_id').onRef('m.id', '=', 'd.meeting_id'))
       .select(['d.id', 'd.meeting_id as meetingId', 'd.text'])
-      .where('d.cell_id', '=', cellId).where('d.meeting_id', 'in', meetingIds).orderBy('m.starts_at').orderBy('d.id').execute(),
-    db.selectFrom('decision_actions as a').innerJoin('decisions as d', (j) => j.onRef('d.cell_id', '=', 'a.cell_id').onRef('d.id', '=', 'a.decision_id'))
+      .where('d.cell_id', '=', cellId)
+      .where('d.meeting_id', 'in', meetingIds)
+      .orderBy('m.starts_at')
+      .orderBy('d.id')
+      .execute(),
+    db
+      .selectFrom('decision_actions as a')
+      .innerJoin('decisions as d', (j) => j.onRef('d.cell_id', '=', 'a.cell_id').onRef('d.id', '=', 'a.decision_id'))
       .leftJoin('people as p', 'p.id', 'a.owner_person_id')
-      .select(['a.id', 'a.decision_id as decisionId', 'a.title', 'p.full_name as ownerName', sql<string>`a.due_on::text`.as('dueOn'), 'a.status'])
-      .where('a.cell_id', '=', cellId).where('d.meeting_id', 'in', meetingIds).orderBy('a.due_on').orderBy('a.id').execute(),
+      .select([
+        'a.id',
+        'a.decision_id as decisionId',
+        'a.title',
+        'p.full_name as ownerName',
+        sql<string>`a.due_on::text`.as('dueOn'),
+        'a.status',
+      ])
+      .where('a.cell_id', '=', cellId)
+      .where('d.meeting_id', 'in', meetingIds)
+      .orderBy('a.due_on')
+      .orderBy('a.id')
+      .execute(),
   ]);
   return decisions.map((d) => ({
-    ...d, actions: actions.filter((a) => a.decisionId === d.id).map(({ decisionId: _d, ...a }) => a),
+    ...d,
+    actions: actions.filter((a) => a.decisionId === d.id).map(({ decisionId: _d, ...a }) => a),
   }));
 }
 
@@ -31,7 +51,6 @@ export async function selectKindNames(db: Db): Promise<Map<string, { en: string;
  * name is read, as a letterhead names it; no id or link into a scope the reader may not have.
  */
 export async function selectOrganizationName(db: Db, cellPath: string): Promise<string | null> {
-  const row = await db.selectFrom('units').select('name')
-    .where(sql<boolean>`path = subpath(${cellPath}::ltree, 0, 1)`).executeTakeFirst();
+  const row = await db.selectFrom('units').select('name').where(sql<boolean>`path = subpath(${cellPath}::ltree, 0, 1)`).executeTakeFirst();
   return row?.name ?? null;
 }

@@ -10,25 +10,42 @@ const LOCALES: Record<ReportLanguage, string> = { en: 'en-GB', ko: 'ko' };
 
 /** A calendar day ('2026-11-30'), e.g. "30 November 2026" / "2026년 11월 30일". */
 export function formatDay(day: string, language: ReportLanguage): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day.slice(0, 10)}T00:00:00Z`),
+  );
 }
 
 /** A month by its first day, e.g. "November 2026" / "2026년 11월". */
 export function formatMonth(period: string, language: ReportLanguage): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(LOCALES[language], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${period.slice(0, 7)}-01T00:00:00Z`),
+  );
 }
 
 /** An instant on the organization's clock, with its offset so a reader elsewhere is not misled. */
 export function formatInstant(at: string | Date, language: ReportLanguage, timeZone: string): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
-    year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
   }).format(new Date(at));
 }
 
 /** A meeting's day and time in a table row, e.g. "Mon 30 Nov, 14:05" / "11월 30일 (월) 14:05". */
 export function formatMeetingTime(at: string | Date, language: ReportLanguage, timeZone: string): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
-    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
   }).format(new Date(at));
 }
 
@@ -63,17 +80,29 @@ const NO_REVIEW_DAYS = 366;
  */
 export function standardFigures(detail: unknown, language: ReportLanguage, openFollowUps = 0): StandardFigures {
   const l = (key: Parameters<typeof reportLabel>[1], params: Record<string, string | number> = {}) => reportLabel(language, key, params);
-  const d = detail && typeof detail === 'object' ? detail as Record<string, unknown> : {};
+  const d = detail && typeof detail === 'object' ? (detail as Record<string, unknown>) : {};
   if ('held' in d && 'required' in d) {
     const held = num(d.held);
     const required = num(d.required);
-    return { figure: held, limit: required, unit: 'meetings', figureText: l('meetingsHeldFigure', { count: held }), limitText: l('meetingsAtLeast', { count: required }) };
+    return {
+      figure: held,
+      limit: required,
+      unit: 'meetings',
+      figureText: l('meetingsHeldFigure', { count: held }),
+      limitText: l('meetingsAtLeast', { count: required }),
+    };
   }
   if ('maxGapDays' in d) {
     const gap = Math.round(num(d.maxGapDays));
     const limit = Math.round(num(d.limitDays));
     const none = gap > NO_REVIEW_DAYS;
-    return { figure: none ? null : gap, limit, unit: 'days', figureText: none ? l('reviewNone') : l('reviewGap', { count: gap }), limitText: l('reviewAtMost', { count: limit }) };
+    return {
+      figure: none ? null : gap,
+      limit,
+      unit: 'days',
+      figureText: none ? l('reviewNone') : l('reviewGap', { count: gap }),
+      limitText: l('reviewAtMost', { count: limit }),
+    };
   }
   if ('present' in d && 'expected' in d) {
     const present = num(d.present);
@@ -81,7 +110,9 @@ export function standardFigures(detail: unknown, language: ReportLanguage, openF
     const min = Math.round(num(d.min) * 100);
     const rate = expected === 0 ? null : percent(present, expected);
     return {
-      figure: rate, limit: min, unit: 'percent',
+      figure: rate,
+      limit: min,
+      unit: 'percent',
       figureText: rate === null ? l('attendanceNone') : l('rateFigure', { rate: Math.round(rate), part: present, whole: expected }),
       limitText: l('rateAtLeast', { rate: min }),
     };
@@ -89,7 +120,13 @@ export function standardFigures(detail: unknown, language: ReportLanguage, openF
   if ('oldestOpenDays' in d) {
     const days = Math.round(num(d.oldestOpenDays));
     const grace = Math.round(num(d.graceDays));
-    return { figure: days, limit: grace, unit: 'days', figureText: days === 0 && openFollowUps === 0 ? l('followUpNone') : l('followUpOldest', { count: days }), limitText: l('followUpWithin', { count: grace }) };
+    return {
+      figure: days,
+      limit: grace,
+      unit: 'days',
+      figureText: days === 0 && openFollowUps === 0 ? l('followUpNone') : l('followUpOldest', { count: days }),
+      limitText: l('followUpWithin', { count: grace }),
+    };
   }
   if ('due' in d && 'onTime' in d) {
     const due = num(d.due);
@@ -97,7 +134,9 @@ export function standardFigures(detail: unknown, language: ReportLanguage, openF
     const min = Math.round(num(d.min) * 100);
     const rate = due === 0 ? null : percent(onTime, due);
     return {
-      figure: rate, limit: min, unit: 'percent',
+      figure: rate,
+      limit: min,
+      unit: 'percent',
       figureText: rate === null ? l('actionsNone') : l('actionsFigure', { rate: Math.round(rate), part: onTime, whole: due }),
       limitText: l('rateAtLeast', { rate: min }),
     };

@@ -11,25 +11,41 @@ import { refreshMemberCounts } from './queries.ts';
 export type OpenMembership = { id: number; cell_id: number; role: MembershipRole; from_date: string };
 
 export function findOpenMembership(db: Db, personId: number): Promise<OpenMembership | undefined> {
-  return db.selectFrom('memberships').select(['id', 'cell_id', 'role', 'from_date'])
-    .where('person_id', '=', personId).where('to_date', 'is', null)
+  return db
+    .selectFrom('memberships')
+    .select(['id', 'cell_id', 'role', 'from_date'])
+    .where('person_id', '=', personId)
+    .where('to_date', 'is', null)
     .forUpdate()
     .executeTakeFirst();
 }
 
 /** Ends the person's open membership (if any) on `date` and opens `next` from that day. */
-export async function changeMembership(db: Db, personId: number, next: { cellId: number; role: MembershipRole } | null, date: string): Promise<void> {
+export async function changeMembership(
+  db: Db,
+  personId: number,
+  next: { cellId: number; role: MembershipRole } | null,
+  date: string,
+): Promise<void> {
   const current = await findOpenMembership(db, personId);
   if (current && date < current.from_date) throw badRequest('membership.beforeCurrent', { params: { since: current.from_date } });
   if (current) {
     if (current.from_date === date) {
       await db.deleteFrom('memberships').where('cell_id', '=', current.cell_id).where('id', '=', current.id).execute();
     } else {
-      await db.updateTable('memberships').set({ to_date: date }).where('cell_id', '=', current.cell_id).where('id', '=', current.id).execute();
+      await db
+        .updateTable('memberships')
+        .set({ to_date: date })
+        .where('cell_id', '=', current.cell_id)
+        .where('id', '=', current.id)
+        .execute();
     }
   }
   if (next) {
     await db.insertInto('memberships').values({ cell_id: next.cellId, person_id: personId, role: next.role, from_date: date }).execute();
   }
-  await refreshMemberCounts(db, [current?.cell_id, next?.cellId].filter((x): x is number => x !== undefined));
+  await refreshMemberCounts(
+    db,
+    [current?.cell_id, next?.cellId].filter((x): x is number => x !== undefined),
+  );
 }

@@ -21,14 +21,23 @@ async function requireCellManagedFromAbove(db: Db, actor: Actor, cellId: number)
 }
 
 async function requireOnRoll(db: Db, cellId: number, personId: number) {
-  const m = await db.selectFrom('memberships').select(['id', 'role', 'from_date'])
-    .where('cell_id', '=', cellId).where('person_id', '=', personId).where('to_date', 'is', null)
+  const m = await db
+    .selectFrom('memberships')
+    .select(['id', 'role', 'from_date'])
+    .where('cell_id', '=', cellId)
+    .where('person_id', '=', personId)
+    .where('to_date', 'is', null)
     .executeTakeFirst();
   if (!m) throw badRequest('person.notOnRoll');
   return m;
 }
 
-export function appointSecretary(db: Db, actor: Actor, cellId: number, input: { personId: number; deputy: boolean; date?: string }): Promise<Unit> {
+export function appointSecretary(
+  db: Db,
+  actor: Actor,
+  cellId: number,
+  input: { personId: number; deputy: boolean; date?: string },
+): Promise<Unit> {
   return inTransaction(db, async (trx) => {
     const cell = await requireCellManagedFromAbove(trx, actor, cellId);
     const member = await requireOnRoll(trx, cell.id, input.personId);
@@ -38,12 +47,23 @@ export function appointSecretary(db: Db, actor: Actor, cellId: number, input: { 
     if (member.role === role) return getUnit(trx, actor, cellId);
     if (member.role === 'candidate') throw badRequest('secretary.candidate');
     if (role === 'secretary') {
-      const previous = await trx.selectFrom('memberships').select('person_id')
-        .where('cell_id', '=', cell.id).where('role', '=', 'secretary').where('to_date', 'is', null).executeTakeFirst();
+      const previous = await trx
+        .selectFrom('memberships')
+        .select('person_id')
+        .where('cell_id', '=', cell.id)
+        .where('role', '=', 'secretary')
+        .where('to_date', 'is', null)
+        .executeTakeFirst();
       if (previous) await changeMembership(trx, previous.person_id, { cellId: cell.id, role: 'member' }, date);
     }
     await changeMembership(trx, input.personId, { cellId: cell.id, role }, date);
-    await recordAudit(trx, actor, { action: 'secretary.appoint', entity: 'unit', entityId: cell.id, before: { personId: input.personId, role: member.role }, after: { personId: input.personId, role, date } });
+    await recordAudit(trx, actor, {
+      action: 'secretary.appoint',
+      entity: 'unit',
+      entityId: cell.id,
+      before: { personId: input.personId, role: member.role },
+      after: { personId: input.personId, role, date },
+    });
     return getUnit(trx, actor, cellId);
   });
 }
@@ -56,7 +76,13 @@ export function relieveSecretary(db: Db, actor: Actor, cellId: number, input: { 
     const date = input.date ?? today();
     if (date > today()) throw badRequest('secretary.relieveInFuture');
     await changeMembership(trx, input.personId, { cellId: cell.id, role: 'member' }, date);
-    await recordAudit(trx, actor, { action: 'secretary.relieve', entity: 'unit', entityId: cell.id, before: { personId: input.personId, role: member.role }, after: { personId: input.personId, role: 'member', date } });
+    await recordAudit(trx, actor, {
+      action: 'secretary.relieve',
+      entity: 'unit',
+      entityId: cell.id,
+      before: { personId: input.personId, role: member.role },
+      after: { personId: input.personId, role: 'member', date },
+    });
     return getUnit(trx, actor, cellId);
   });
 }

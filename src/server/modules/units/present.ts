@@ -20,4 +20,3 @@ export function presentUnitSummary(actor: Actor, row: NonNullable<UnitSummaryRow
     memberCount: row.member_count,
   };
 }
-

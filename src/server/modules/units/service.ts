@@ -13,7 +13,6 @@ import { todayIso as today } from '../compliance/periods.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
 
-
 export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
   const unit = await findUnitInScope(db, actor, id);
   if (!unit) throw notFound('unit.notFound');
@@ -68,17 +67,33 @@ export function createUnit(db: Db, actor: Actor, input: CreateUnit): Promise<Uni
     if (openedOn < parent.opened_on) throw badRequest('unit.opensBeforeParent');
     const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('units', 'id'))::int8 as id`.execute(trx);
     const id = rows[0]!.id;
-    const created = await trx.insertInto('units').values({
-      id, parent_id: parent.id, kind: input.kind, name: input.name, code: input.code,
-      sector: input.sector ?? null, path: `${parent.path}.${id}`, depth: parent.depth + 1, opened_on: openedOn,
-    }).returningAll().executeTakeFirstOrThrow();
+    const created = await trx
+      .insertInto('units')
+      .values({
+        id,
+        parent_id: parent.id,
+        kind: input.kind,
+        name: input.name,
+        code: input.code,
+        sector: input.sector ?? null,
+        path: `${parent.path}.${id}`,
+        depth: parent.depth + 1,
+        opened_on: openedOn,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, { action: 'unit.create', entity: 'unit', entityId: id, after: created });
     if (created.kind === 'cell') await refreshCellEverywhere(trx, id);
     return getUnit(trx, actor, id);
   });
 }
 
-export function updateUnit(db: Db, actor: Actor, id: number, input: { name?: string; code?: string; sector?: string | null }): Promise<Unit> {
+export function updateUnit(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: { name?: string; code?: string; sector?: string | null },
+): Promise<Unit> {
   return inTransaction(db, async (trx) => {
     const before = await findUnitManagedFromAbove(trx, actor, id);
     if (!before) throw notFound('unit.notFound');
@@ -87,8 +102,12 @@ export function updateUnit(db: Db, actor: Actor, id: number, input: { name?: str
     // A cell's sector decides which standards apply to it and which sector figures count it.
     const resector = before.kind === 'cell' && 'sector' in changes && changes.sector !== before.sector;
     if (resector) await withdrawCell(trx, id, before.path);
-    const after = await trx.updateTable('units').set({ ...changes, updated_at: sql<Date>`now()` })
-      .where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const after = await trx
+      .updateTable('units')
+      .set({ ...changes, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     if (resector) await refreshCellEverywhere(trx, id);
     await recordAudit(trx, actor, { action: 'unit.update', entity: 'unit', entityId: id, before, after });
     return getUnit(trx, actor, id);
@@ -114,12 +133,22 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
       where path <@ ${unit.path}::ltree`.execute(trx);
     await trx.updateTable('units').set({ parent_id: parent.id }).where('id', '=', id).execute();
     await moveRollups(trx, id, unit.path, parent.path);
-    await trx.insertInto('unit_moves').values({
-      unit_id: id, from_parent_id: unit.parent_id, to_parent_id: parent.id, from_path: unit.path, moved_by: actor.accountId,
-    }).execute();
+    await trx
+      .insertInto('unit_moves')
+      .values({
+        unit_id: id,
+        from_parent_id: unit.parent_id,
+        to_parent_id: parent.id,
+        from_path: unit.path,
+        moved_by: actor.accountId,
+      })
+      .execute();
     await recordAudit(trx, actor, {
-      action: 'unit.move', entity: 'unit', entityId: id,
-      before: { parentId: unit.parent_id, path: unit.path }, after: { parentId: parent.id, path: `${parent.path}.${id}` },
+      action: 'unit.move',
+      entity: 'unit',
+      entityId: id,
+      before: { parentId: unit.parent_id, path: unit.path },
+      after: { parentId: parent.id, path: `${parent.path}.${id}` },
     });
     return getUnit(trx, actor, id);
   });
@@ -134,12 +163,23 @@ export function closeUnit(db: Db, actor: Actor, id: number, closedOn: string | u
     const date = closedOn ?? today();
     if (date > today()) throw badRequest('unit.closeInFuture');
     if (date < unit.opened_on) throw badRequest('unit.closeBeforeOpened');
-    const openChildren = await trx.selectFrom('units').select('id').where('parent_id', '=', id)
-      .where('closed_on', 'is', null).limit(1).execute();
+    const openChildren = await trx
+      .selectFrom('units')
+      .select('id')
+      .where('parent_id', '=', id)
+      .where('closed_on', 'is', null)
+      .limit(1)
+      .execute();
     if (openChildren.length) throw new AppError('conflict', 'unit.hasOpenUnits');
     if (unit.kind === 'cell' && unit.member_count > 0) throw new AppError('conflict', 'unit.hasMembers');
     await trx.updateTable('units').set({ closed_on: date, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'unit.close', entity: 'unit', entityId: id, before: { closedOn: null }, after: { closedOn: date } });
+    await recordAudit(trx, actor, {
+      action: 'unit.close',
+      entity: 'unit',
+      entityId: id,
+      before: { closedOn: null },
+      after: { closedOn: date },
+    });
     if (unit.kind === 'cell') await refreshCellEverywhere(trx, id);
     return getUnit(trx, actor, id);
   });

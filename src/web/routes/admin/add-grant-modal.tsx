@@ -24,17 +24,41 @@ export function AddGrantModal({ account, opened, onClose }: { account: Account; 
   };
 
   return (
-    <FormModal opened={opened} onClose={onClose} title={t('admin.addGrant')} onSubmit={submit}
-      submitLabel={t('admin.addGrant')} pending={create.isPending} error={create.error}>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('admin.addGrant')}
+      onSubmit={submit}
+      submitLabel={t('admin.addGrant')}
+      pending={create.isPending}
+      error={create.error}
+    >
       <Text size="sm">{t('admin.grantFor', { login: account.login })}</Text>
-      <Select label={t('admin.role')} required allowDeselect={false} value={role} error={errors.role}
+      <Select
+        label={t('admin.role')}
+        required
+        allowDeselect={false}
+        value={role}
+        error={errors.role}
         onChange={(r) => r && setRole(r as GrantRole)}
-        data={GRANT_ROLES.map((r) => ({ value: r, label: t(`grantRole.${r}`) }))} />
-      <Select label={t('admin.access')} required allowDeselect={false} value={access} error={errors.access}
+        data={GRANT_ROLES.map((r) => ({ value: r, label: t(`grantRole.${r}`) }))}
+      />
+      <Select
+        label={t('admin.access')}
+        required
+        allowDeselect={false}
+        value={access}
+        error={errors.access}
         onChange={(a) => a && setAccess(a as GrantAccess)}
-        data={GRANT_ACCESS.map((a) => ({ value: a, label: t(`access.${a}`) }))} />
-      <UnitPicker label={t('admin.unit')} value={unitId} onChange={setUnitId} error={errors.unitId}
-        placeholder={t('admin.unitPlaceholder')} />
+        data={GRANT_ACCESS.map((a) => ({ value: a, label: t(`access.${a}`) }))}
+      />
+      <UnitPicker
+        label={t('admin.unit')}
+        value={unitId}
+        onChange={setUnitId}
+        error={errors.unitId}
+        placeholder={t('admin.unitPlaceholder')}
+      />
     </FormModal>
   );
 }

@@ -34,15 +34,41 @@ export function CreateAccountModal({ opened, onClose }: { opened: boolean; onClo
   };
 
   return (
-    <FormModal opened={opened} onClose={close} title={t('admin.createAccount')} onSubmit={submit}
-      submitLabel={t('common.create')} pending={create.isPending} error={create.error}>
-      <TextInput label={t('admin.login')} required data-autofocus autoComplete="off" value={values.login} error={errors.login}
-        onChange={(e) => setValues({ ...values, login: e.currentTarget.value })} />
-      <PasswordInput label={t('admin.initialPassword')} required autoComplete="new-password" value={values.password}
-        error={errors.password} onChange={(e) => setValues({ ...values, password: e.currentTarget.value })} />
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('admin.createAccount')}
+      onSubmit={submit}
+      submitLabel={t('common.create')}
+      pending={create.isPending}
+      error={create.error}
+    >
+      <TextInput
+        label={t('admin.login')}
+        required
+        data-autofocus
+        autoComplete="off"
+        value={values.login}
+        error={errors.login}
+        onChange={(e) => setValues({ ...values, login: e.currentTarget.value })}
+      />
+      <PasswordInput
+        label={t('admin.initialPassword')}
+        required
+        autoComplete="new-password"
+        value={values.password}
+        error={errors.password}
+        onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
+      />
       <PasswordStrength password={values.password} userInputs={[values.login]} />
-      <TextInput label={t('admin.personId')} description={t('admin.personIdHint')} inputMode="numeric" value={values.personId}
-        error={errors.personId} onChange={(e) => setValues({ ...values, personId: e.currentTarget.value })} />
+      <TextInput
+        label={t('admin.personId')}
+        description={t('admin.personIdHint')}
+        inputMode="numeric"
+        value={values.personId}
+        error={errors.personId}
+        onChange={(e) => setValues({ ...values, personId: e.currentTarget.value })}
+      />
     </FormModal>
   );
 }

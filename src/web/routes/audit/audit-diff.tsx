@@ -15,7 +15,8 @@ export function changedFields(before: unknown, after: unknown): Change[] {
     const b = before ?? {};
     const a = after ?? {};
     const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((f) => !NOISE.has(f));
-    return fields.filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
+    return fields
+      .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
       .map((f) => ({ field: f, before: b[f] ?? null, after: a[f] ?? null }));
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: '', before, after }];
@@ -23,16 +24,35 @@ export function changedFields(before: unknown, after: unknown): Change[] {
 
 function Value({ value }: { value: unknown }) {
   const { t } = useTranslation();
-  if (value === null || value === undefined) return <Text span c="dimmed" size="sm">{t('audit.empty')}</Text>;
-  if (typeof value === 'object') return <Code block style={{ whiteSpace: 'pre-wrap', maxWidth: 360 }}>{JSON.stringify(value, null, 1)}</Code>;
-  return <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>{String(value)}</Text>;
+  if (value === null || value === undefined)
+    return (
+      <Text span c="dimmed" size="sm">
+        {t('audit.empty')}
+      </Text>
+    );
+  if (typeof value === 'object')
+    return (
+      <Code block style={{ whiteSpace: 'pre-wrap', maxWidth: 360 }}>
+        {JSON.stringify(value, null, 1)}
+      </Code>
+    );
+  return (
+    <Text span size="sm" style={{ overflowWrap: 'anywhere' }}>
+      {String(value)}
+    </Text>
+  );
 }
 
 /** Before and after side by side, one line per changed field. */
 export function AuditDiff({ before, after, caption }: { before: unknown; after: unknown; caption: string }) {
   const { t } = useTranslation();
   const changes = changedFields(before, after);
-  if (changes.length === 0) return <Text size="sm" c="dimmed">{t('audit.noChanges')}</Text>;
+  if (changes.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('audit.noChanges')}
+      </Text>
+    );
   return (
     <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={2} data-testid="audit-diff">
       <VisuallyHidden component="caption">{caption}</VisuallyHidden>
@@ -46,9 +66,15 @@ export function AuditDiff({ before, after, caption }: { before: unknown; after: 
       <Table.Tbody>
         {changes.map((c) => (
           <Table.Tr key={c.field} data-field={c.field}>
-            <Table.Th scope="row" fw={500}>{c.field ? fieldLabel(t, c.field) : t('audit.record')}</Table.Th>
-            <Table.Td><Value value={c.before} /></Table.Td>
-            <Table.Td><Value value={c.after} /></Table.Td>
+            <Table.Th scope="row" fw={500}>
+              {c.field ? fieldLabel(t, c.field) : t('audit.record')}
+            </Table.Th>
+            <Table.Td>
+              <Value value={c.before} />
+            </Table.Td>
+            <Table.Td>
+              <Value value={c.after} />
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -22,21 +22,69 @@ export function AuditFilters({ values, onChange, onClear, unitLabel }: Props) {
   const toId = (s: string) => (/^\d{1,15}$/.test(s) && Number(s) > 0 ? Number(s) : null);
   return (
     <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('audit.filters')}>
-      <UnitPicker label={t('audit.unit')} value={values.unitId} onChange={(unitId) => onChange({ unitId })}
-        selectedLabel={unitLabel} maw={280} data-testid="audit-unit" />
-      <Select label={t('audit.entityFilter')} data={entities} value={values.entity} clearable searchable
-        onChange={(entity) => onChange({ entity })} w={180} data-testid="audit-entity" />
-      <Select label={t('audit.actionFilter')} data={actions} value={values.action} clearable searchable
-        onChange={(action) => onChange({ action })} w={220} data-testid="audit-action" />
-      <TextInput label={t('audit.personFilter')} inputMode="numeric" value={num(values.personId)} w={130}
-        onChange={(e) => onChange({ personId: toId(e.currentTarget.value) })} data-testid="audit-person" />
-      <TextInput label={t('audit.actorFilter')} inputMode="numeric" value={num(values.actorId)} w={130}
-        onChange={(e) => onChange({ actorId: toId(e.currentTarget.value) })} data-testid="audit-actor" />
-      <TextInput type="date" label={t('audit.from')} value={values.from} max={values.to || undefined}
-        onChange={(e) => onChange({ from: e.currentTarget.value })} data-testid="audit-from" />
-      <TextInput type="date" label={t('audit.to')} value={values.to} min={values.from || undefined}
-        onChange={(e) => onChange({ to: e.currentTarget.value })} data-testid="audit-to" />
-      <Button variant="default" onClick={onClear}>{t('audit.clear')}</Button>
+      <UnitPicker
+        label={t('audit.unit')}
+        value={values.unitId}
+        onChange={(unitId) => onChange({ unitId })}
+        selectedLabel={unitLabel}
+        maw={280}
+        data-testid="audit-unit"
+      />
+      <Select
+        label={t('audit.entityFilter')}
+        data={entities}
+        value={values.entity}
+        clearable
+        searchable
+        onChange={(entity) => onChange({ entity })}
+        w={180}
+        data-testid="audit-entity"
+      />
+      <Select
+        label={t('audit.actionFilter')}
+        data={actions}
+        value={values.action}
+        clearable
+        searchable
+        onChange={(action) => onChange({ action })}
+        w={220}
+        data-testid="audit-action"
+      />
+      <TextInput
+        label={t('audit.personFilter')}
+        inputMode="numeric"
+        value={num(values.personId)}
+        w={130}
+        onChange={(e) => onChange({ personId: toId(e.currentTarget.value) })}
+        data-testid="audit-person"
+      />
+      <TextInput
+        label={t('audit.actorFilter')}
+        inputMode="numeric"
+        value={num(values.actorId)}
+        w={130}
+        onChange={(e) => onChange({ actorId: toId(e.currentTarget.value) })}
+        data-testid="audit-actor"
+      />
+      <TextInput
+        type="date"
+        label={t('audit.from')}
+        value={values.from}
+        max={values.to || undefined}
+        onChange={(e) => onChange({ from: e.currentTarget.value })}
+        data-testid="audit-from"
+      />
+      <TextInput
+        type="date"
+        label={t('audit.to')}
+        value={values.to}
+        min={values.from || undefined}
+        onChange={(e) => onChange({ to: e.currentTarget.value })}
+        data-testid="audit-to"
+      />
+      <Button variant="default" onClick={onClear}>
+        {t('audit.clear')}
+      </Button>
     </Group>
   );
 }

@@ -17,8 +17,13 @@ const TEXT_FILTERS = ['entity', 'action'] as const;
 function filtersFrom(params: URLSearchParams): AuditFilterValues {
   const id = (k: string) => (/^\d{1,15}$/.test(params.get(k) ?? '') ? Number(params.get(k)) : null);
   return {
-    unitId: id('unitId'), personId: id('personId'), actorId: id('actorId'),
-    entity: params.get('entity'), action: params.get('action'), from: params.get('from') ?? '', to: params.get('to') ?? '',
+    unitId: id('unitId'),
+    personId: id('personId'),
+    actorId: id('actorId'),
+    entity: params.get('entity'),
+    action: params.get('action'),
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
   };
 }
 
@@ -33,7 +38,12 @@ function toParams(f: AuditFilterValues): Record<string, string> {
 
 function Who({ entry, onPick }: { entry: AuditEntry; onPick: (actorId: number) => void }) {
   const { t } = useTranslation();
-  if (!entry.actor) return <Text size="sm" c="dimmed">{t('audit.system')}</Text>;
+  if (!entry.actor)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('audit.system')}
+      </Text>
+    );
   const name = entry.actor.fullName ? `${entry.actor.fullName} (${entry.actor.login})` : entry.actor.login;
   const actorId = entry.actor.accountId;
   return (
@@ -49,12 +59,23 @@ function What({ entry, onPickPerson }: { entry: AuditEntry; onPickPerson: (id: n
   const name = entry.entityLabel ?? (id ? `#${id}` : '');
   return (
     <Stack gap={0}>
-      <Text size="sm" fw={500}>{actionLabel(t, entry.action)}</Text>
+      <Text size="sm" fw={500}>
+        {actionLabel(t, entry.action)}
+      </Text>
       <Text size="xs" c="dimmed">
-        {entityLabel(t, entry.entity)}{name ? ': ' : ''}
+        {entityLabel(t, entry.entity)}
+        {name ? ': ' : ''}
         {entry.entity === 'person' && id ? (
-          <UnstyledButton onClick={() => onPickPerson(Number(id))} aria-label={t('audit.onlyAbout', { name })} fz="xs" td="underline">{name}</UnstyledButton>
-        ) : entry.entity === 'unit' && id ? <Anchor component={Link} to={`/units/${id}`} fz="xs">{name}</Anchor> : name}
+          <UnstyledButton onClick={() => onPickPerson(Number(id))} aria-label={t('audit.onlyAbout', { name })} fz="xs" td="underline">
+            {name}
+          </UnstyledButton>
+        ) : entry.entity === 'unit' && id ? (
+          <Anchor component={Link} to={`/units/${id}`} fz="xs">
+            {name}
+          </Anchor>
+        ) : (
+          name
+        )}
       </Text>
     </Stack>
   );
@@ -74,8 +95,12 @@ export function AuditPage() {
 
   return (
     <Stack gap="lg">
-      <Title order={2} id="audit-title">{t('audit.title')}</Title>
-      <Text size="sm" c="dimmed">{t('audit.intro')}</Text>
+      <Title order={2} id="audit-title">
+        {t('audit.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('audit.intro')}
+      </Text>
       <AuditFilters values={filters} onChange={change} onClear={() => setParams({}, { replace: true })} unitLabel={unitLabel} />
       <ErrorAlert error={trail.error} />
       <Table.ScrollContainer minWidth={820}>
@@ -92,18 +117,46 @@ export function AuditPage() {
           <Table.Tbody>
             {rows.map((e) => (
               <Table.Tr key={e.id} data-testid="audit-row" data-action={e.action}>
-                <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}><time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time></Text></Table.Td>
-                <Table.Td><Who entry={e} onPick={(actorId) => change({ actorId })} /></Table.Td>
-                <Table.Td><What entry={e} onPickPerson={(personId) => change({ personId, entity: null })} /></Table.Td>
-                <Table.Td>{e.unit ? <Anchor component={Link} to={`/units/${e.unit.id}`} size="sm">{e.unit.name}</Anchor> : <Text size="sm" c="dimmed">{t('audit.noUnit')}</Text>}</Table.Td>
-                <Table.Td><AuditDiff before={e.before} after={e.after} caption={t('audit.diffCaption', { action: actionLabel(t, e.action) })} /></Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Who entry={e} onPick={(actorId) => change({ actorId })} />
+                </Table.Td>
+                <Table.Td>
+                  <What entry={e} onPickPerson={(personId) => change({ personId, entity: null })} />
+                </Table.Td>
+                <Table.Td>
+                  {e.unit ? (
+                    <Anchor component={Link} to={`/units/${e.unit.id}`} size="sm">
+                      {e.unit.name}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('audit.noUnit')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <AuditDiff before={e.before} after={e.after} caption={t('audit.diffCaption', { action: actionLabel(t, e.action) })} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {trail.isPending && <Center><Loader size="sm" aria-label={t('common.loading')} /></Center>}
-      {!trail.isPending && rows.length === 0 && !trail.error && <Text c="dimmed" data-testid="audit-empty">{t('audit.none')}</Text>}
+      {trail.isPending && (
+        <Center>
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {!trail.isPending && rows.length === 0 && !trail.error && (
+        <Text c="dimmed" data-testid="audit-empty">
+          {t('audit.none')}
+        </Text>
+      )}
       {trail.hasNextPage && (
         <Center>
           <Button variant="default" onClick={() => void trail.fetchNextPage()} loading={trail.isFetchingNextPage} data-testid="audit-more">

@@ -19,11 +19,17 @@ export function CommitteeDashboard({ unit, period, onPeriod }: { unit: Unit; per
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Text size="sm" c="dimmed">{t('health.intro', { month: formatPeriod(period, i18n.language) })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('health.intro', { month: formatPeriod(period, i18n.language) })}
+        </Text>
         <PeriodPicker value={period} onChange={onPeriod} />
       </Group>
       <ErrorAlert error={compliance.error} />
-      {compliance.isPending && <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>}
+      {compliance.isPending && (
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      )}
       {c && (
         <>
           <ComplianceHeadline data={c} />

@@ -9,17 +9,37 @@ import { rowsLink } from '../../lib/links.ts';
 import { percent } from '../../lib/period.ts';
 import { heatColor, standardTitle } from '../../lib/standards.ts';
 
-function HeatCell({ unitId, code, period, figure, label }: { unitId: number; code: string; period: string; figure: RollupFigure | undefined; label: string }) {
+function HeatCell({
+  unitId,
+  code,
+  period,
+  figure,
+  label,
+}: {
+  unitId: number;
+  code: string;
+  period: string;
+  figure: RollupFigure | undefined;
+  label: string;
+}) {
   const total = figure?.cellsTotal ?? 0;
   const meeting = figure?.cellsMeeting ?? 0;
   const share = percent(meeting, total);
   return (
-    <Table.Td data-testid="heat-cell" data-unit-id={unitId} data-standard={code} data-meeting={meeting} data-total={total}
-      style={{ background: heatColor(total > 0 ? meeting / total : null), textAlign: 'center', padding: 0 }}>
+    <Table.Td
+      data-testid="heat-cell"
+      data-unit-id={unitId}
+      data-standard={code}
+      data-meeting={meeting}
+      data-total={total}
+      style={{ background: heatColor(total > 0 ? meeting / total : null), textAlign: 'center', padding: 0 }}
+    >
       <Tooltip label={`${label}: ${meeting} / ${total}`} openDelay={300}>
         <Anchor component={Link} to={rowsLink(unitId, code, period)} c="dark" underline="hover" display="block" p={6} fz="sm">
           {share === null ? '—' : `${share}%`}
-          <Text span fz={10} c="dark.4" display="block">{meeting}/{total}</Text>
+          <Text span fz={10} c="dark.4" display="block">
+            {meeting}/{total}
+          </Text>
         </Anchor>
       </Tooltip>
     </Table.Td>
@@ -33,20 +53,34 @@ export function HeatGrid({ unitId, period }: { unitId: number; period: string })
   const all = t('health.allStandardsShort');
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="grid-title">
-      <Title order={3} size="h4" id="grid-title" mb="sm">{t('health.grid')}</Title>
+      <Title order={3} size="h4" id="grid-title" mb="sm">
+        {t('health.grid')}
+      </Title>
       <ErrorAlert error={grid.error} />
-      {grid.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}
-      {g && g.rows.length === 0 && <Text c="dimmed" size="sm">{t('unit.noChildren')}</Text>}
+      {grid.isPending && (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {g && g.rows.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('unit.noChildren')}
+        </Text>
+      )}
       {g && g.rows.length > 0 && (
         <Table.ScrollContainer minWidth={160 + 96 * (g.standards.length + 1)}>
           <Table data-testid="heat-grid" withColumnBorders layout="fixed" aria-labelledby="grid-title">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={200}>{t('unit.name')}</Table.Th>
-                <Table.Th ta="center" fz="xs">{all}</Table.Th>
+                <Table.Th ta="center" fz="xs">
+                  {all}
+                </Table.Th>
                 {g.standards.map((s) => (
                   <Table.Th key={s.code} ta="center" fz="xs" style={{ verticalAlign: 'bottom' }}>
-                    <Text fz="xs" fw={600} lineClamp={3} title={standardTitle(s, i18n.language)}>{standardTitle(s, i18n.language)}</Text>
+                    <Text fz="xs" fw={600} lineClamp={3} title={standardTitle(s, i18n.language)}>
+                      {standardTitle(s, i18n.language)}
+                    </Text>
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -54,11 +88,21 @@ export function HeatGrid({ unitId, period }: { unitId: number; period: string })
             <Table.Tbody>
               {g.rows.map((r) => (
                 <Table.Tr key={r.unit.id}>
-                  <Table.Td><Anchor component={Link} to={`/units/${r.unit.id}`} size="sm" lineClamp={2}>{r.unit.name}</Anchor></Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/units/${r.unit.id}`} size="sm" lineClamp={2}>
+                      {r.unit.name}
+                    </Anchor>
+                  </Table.Td>
                   <HeatCell unitId={r.unit.id} code="*" period={g.period} figure={r.all} label={all} />
                   {g.standards.map((s) => (
-                    <HeatCell key={s.code} unitId={r.unit.id} code={s.code} period={g.period} figure={r.figures[s.code]}
-                      label={standardTitle(s, i18n.language)} />
+                    <HeatCell
+                      key={s.code}
+                      unitId={r.unit.id}
+                      code={s.code}
+                      period={g.period}
+                      figure={r.figures[s.code]}
+                      label={standardTitle(s, i18n.language)}
+                    />
                   ))}
                 </Table.Tr>
               ))}

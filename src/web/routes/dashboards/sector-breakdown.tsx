@@ -20,15 +20,35 @@ export function SectorBreakdown({ compliance }: { compliance: Compliance }) {
   }));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="sectors-title" data-testid="sector-breakdown">
-      <Title order={3} size="h4" id="sectors-title" mb="sm">{t('health.bySector')}</Title>
+      <Title order={3} size="h4" id="sectors-title" mb="sm">
+        {t('health.bySector')}
+      </Title>
       <ErrorAlert error={sectors.error} />
-      {sectors.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}
-      {sectors.data && rows.length === 0 && <Text c="dimmed" size="sm">{t('health.noData')}</Text>}
+      {sectors.isPending && (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {sectors.data && rows.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('health.noData')}
+        </Text>
+      )}
       {rows.length > 0 && (
         <>
-          <BarChart h={Math.max(160, rows.length * 28)} data={data} dataKey="sector" orientation="vertical" valueFormatter={(v) => `${v} %`}
-            xAxisProps={{ domain: [0, 100] }} yAxisProps={{ width: 180 }} mb="md" withBarValueLabel
-            getBarColor={(v) => heatColor(v / 100, 50)} series={[{ name: 'share', label: t('health.allStandards'), color: 'teal.6' }]} />
+          <BarChart
+            h={Math.max(160, rows.length * 28)}
+            data={data}
+            dataKey="sector"
+            orientation="vertical"
+            valueFormatter={(v) => `${v} %`}
+            xAxisProps={{ domain: [0, 100] }}
+            yAxisProps={{ width: 180 }}
+            mb="md"
+            withBarValueLabel
+            getBarColor={(v) => heatColor(v / 100, 50)}
+            series={[{ name: 'share', label: t('health.allStandards'), color: 'teal.6' }]}
+          />
           <Table.ScrollContainer minWidth={560}>
             <Table withColumnBorders fz="sm">
               <Table.Thead>
@@ -37,7 +57,11 @@ export function SectorBreakdown({ compliance }: { compliance: Compliance }) {
                   <Table.Th ta="right">{t('unit.cellCount')}</Table.Th>
                   <Table.Th ta="center">{t('health.allStandardsShort')}</Table.Th>
                   {compliance.standards.map((s) => (
-                    <Table.Th key={s.code} ta="center"><Text fz="xs" lineClamp={2} title={standardTitle(s, i18n.language)}>{standardTitle(s, i18n.language)}</Text></Table.Th>
+                    <Table.Th key={s.code} ta="center">
+                      <Text fz="xs" lineClamp={2} title={standardTitle(s, i18n.language)}>
+                        {standardTitle(s, i18n.language)}
+                      </Text>
+                    </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -47,9 +71,21 @@ export function SectorBreakdown({ compliance }: { compliance: Compliance }) {
                     <Table.Td>{name(r.sector)}</Table.Td>
                     <Table.Td ta="right">{r.all.cellsTotal.toLocaleString()}</Table.Td>
                     {[r.all, ...compliance.standards.map((s) => r.figures[s.code])].map((f, i) => (
-                      <Table.Td key={i} ta="center" style={{ background: heatColor(f && f.cellsTotal > 0 ? f.cellsMeeting / f.cellsTotal : null) }}
-                        data-testid="sector-figure" data-meeting={f?.cellsMeeting ?? 0} data-total={f?.cellsTotal ?? 0}>
-                        {f && f.cellsTotal > 0 ? t('monthView.shareOf', { share: percent(f.cellsMeeting, f.cellsTotal), meeting: f.cellsMeeting, total: f.cellsTotal }) : '—'}
+                      <Table.Td
+                        key={i}
+                        ta="center"
+                        style={{ background: heatColor(f && f.cellsTotal > 0 ? f.cellsMeeting / f.cellsTotal : null) }}
+                        data-testid="sector-figure"
+                        data-meeting={f?.cellsMeeting ?? 0}
+                        data-total={f?.cellsTotal ?? 0}
+                      >
+                        {f && f.cellsTotal > 0
+                          ? t('monthView.shareOf', {
+                              share: percent(f.cellsMeeting, f.cellsTotal),
+                              meeting: f.cellsMeeting,
+                              total: f.cellsTotal,
+                            })
+                          : '—'}
                       </Table.Td>
                     ))}
                   </Table.Tr>

@@ -19,22 +19,44 @@ export function WorstCells({ compliance }: { compliance: Compliance }) {
   const items = (worst.data?.items ?? []).filter((i) => i.failing.length > 0);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="worst-title">
-      <Title order={3} size="h4" id="worst-title" mb="sm">{t('health.worst')}</Title>
+      <Title order={3} size="h4" id="worst-title" mb="sm">
+        {t('health.worst')}
+      </Title>
       <ErrorAlert error={worst.error} />
-      {worst.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}
-      {worst.data && items.length === 0 && <Text c="dimmed" size="sm">{past ? t('monthView.noneFailingIn', { month: past }) : t('health.noneFailing')}</Text>}
+      {worst.isPending && (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {worst.data && items.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {past ? t('monthView.noneFailingIn', { month: past }) : t('health.noneFailing')}
+        </Text>
+      )}
       <ScrollArea.Autosize mah={400} type="auto" offsetScrollbars>
         <Stack gap="sm">
           {items.map((w) => (
             <div key={w.cell.id} data-testid="worst-cell" data-unit-id={w.cell.id}>
               <Text size="sm" fw={600}>
-                <Anchor component={Link} to={`/units/${w.cell.id}`} inherit>{w.cell.name}</Anchor>
-                {w.parent && <Text span size="xs" c="dimmed" fw={400}> · {w.parent.name}</Text>}
-                <Text span size="xs" c="red" fw={500}> · {t('health.failingCount', { count: w.failing.length })}</Text>
+                <Anchor component={Link} to={`/units/${w.cell.id}`} inherit>
+                  {w.cell.name}
+                </Anchor>
+                {w.parent && (
+                  <Text span size="xs" c="dimmed" fw={400}>
+                    {' '}
+                    · {w.parent.name}
+                  </Text>
+                )}
+                <Text span size="xs" c="red" fw={500}>
+                  {' '}
+                  · {t('health.failingCount', { count: w.failing.length })}
+                </Text>
               </Text>
               <List size="xs" spacing={2} ml="xs">
                 {w.failing.map((f) => (
-                  <List.Item key={f.code}><b>{title(f.code)}</b>: {describeDetail(t, f.detail, false, past)}</List.Item>
+                  <List.Item key={f.code}>
+                    <b>{title(f.code)}</b>: {describeDetail(t, f.detail, false, past)}
+                  </List.Item>
                 ))}
               </List>
             </div>

@@ -10,8 +10,12 @@ export function AcknowledgeCard() {
   const { t } = useTranslation();
   return (
     <Card withBorder component="section" aria-labelledby="home-acknowledge" data-testid="home-acknowledge">
-      <Title order={3} size="h4" id="home-acknowledge" mb="xs">{t('roleHome.acknowledge')}</Title>
-      <Text c="dimmed" size="sm">{t('roleHome.nothingToAcknowledge')}</Text>
+      <Title order={3} size="h4" id="home-acknowledge" mb="xs">
+        {t('roleHome.acknowledge')}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t('roleHome.nothingToAcknowledge')}
+      </Text>
     </Card>
   );
 }

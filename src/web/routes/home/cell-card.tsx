@@ -19,13 +19,23 @@ type Cell = Me['cells'][number];
 function NextMeetings({ meetings }: { meetings: MyMeetings['items'] }) {
   const { t, i18n } = useTranslation();
   const kindName = useKindName();
-  if (meetings.length === 0) return <Text c="dimmed" size="sm" data-testid="no-next-meeting">{t('roleHome.noNextMeetings')}</Text>;
+  if (meetings.length === 0)
+    return (
+      <Text c="dimmed" size="sm" data-testid="no-next-meeting">
+        {t('roleHome.noNextMeetings')}
+      </Text>
+    );
   return (
     <Stack gap={4}>
       {meetings.map((m) => (
         <Group key={m.id} gap="xs" data-testid="home-next-meeting" data-meeting-id={m.id}>
-          <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">{formatDateTime(m.startsAt, i18n.language)}</Anchor>
-          <Text size="sm">{kindName(m.kind)}{m.title ? ` · ${m.title}` : ''}</Text>
+          <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">
+            {formatDateTime(m.startsAt, i18n.language)}
+          </Anchor>
+          <Text size="sm">
+            {kindName(m.kind)}
+            {m.title ? ` · ${m.title}` : ''}
+          </Text>
         </Group>
       ))}
     </Stack>
@@ -39,13 +49,17 @@ export function CellCard({ cell, meetings }: { cell: Cell; meetings: MyMeetings[
     <Card withBorder component="section" aria-labelledby={`home-cell-${cell.id}`} data-testid="home-cell" data-cell-id={cell.id}>
       <Group gap="xs" mb="sm">
         <Title order={3} size="h4" id={`home-cell-${cell.id}`}>
-          <Anchor component={Link} to={`/units/${cell.id}`} inherit data-testid="cell-link">{cell.name}</Anchor>
+          <Anchor component={Link} to={`/units/${cell.id}`} inherit data-testid="cell-link">
+            {cell.name}
+          </Anchor>
         </Title>
         <RoleBadge role={cell.role} />
       </Group>
       <Stack gap="md">
         <div>
-          <Text size="sm" fw={600} mb={4}>{t('roleHome.nextMeetings')}</Text>
+          <Text size="sm" fw={600} mb={4}>
+            {t('roleHome.nextMeetings')}
+          </Text>
           <NextMeetings meetings={meetings} />
         </div>
         {runs && <RecordShortcut cellId={cell.id} />}

@@ -43,21 +43,31 @@ export function HomePage({ me }: { me: Me }) {
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {isAdmin && committees[0] && <NationalCard unit={committees[0]} />}
-        {committees.map((u) => <AttentionCard key={u.id} unit={u} />)}
-        {cells.map((c) => <CellCard key={c.id} cell={c} meetings={(meetings.data?.items ?? []).filter((m) => m.cellId === c.id)} />)}
+        {committees.map((u) => (
+          <AttentionCard key={u.id} unit={u} />
+        ))}
+        {cells.map((c) => (
+          <CellCard key={c.id} cell={c} meetings={(meetings.data?.items ?? []).filter((m) => m.cellId === c.id)} />
+        ))}
         {me.person && cells.length === 0 && (
-          <Card withBorder component="section"><Text c="dimmed">{t('home.noCells')}</Text></Card>
+          <Card withBorder component="section">
+            <Text c="dimmed">{t('home.noCells')}</Text>
+          </Card>
         )}
         {me.person && <MyActions me={me} />}
         {me.person && <AcknowledgeCard />}
         {browse.length > 0 && (
           <Card withBorder component="section" aria-labelledby="home-roots">
-            <Title order={3} size="h4" id="home-roots" mb="xs">{t('roleHome.browse')}</Title>
+            <Title order={3} size="h4" id="home-roots" mb="xs">
+              {t('roleHome.browse')}
+            </Title>
             <List listStyleType="none" spacing="xs">
               {browse.map((u) => (
                 <List.Item key={u.id}>
                   <Group gap="xs">
-                    <Anchor component={Link} to={`/units/${u.id}`} data-testid="root-link">{u.name}</Anchor>
+                    <Anchor component={Link} to={`/units/${u.id}`} data-testid="root-link">
+                      {u.name}
+                    </Anchor>
                     <KindBadge kind={u.kind} />
                   </Group>
                 </List.Item>

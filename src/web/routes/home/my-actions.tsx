@@ -14,9 +14,15 @@ export function MyActions({ me }: { me: Me }) {
   const manages = new Set(me.cells.filter((c) => c.role === 'secretary' || c.role === 'deputy_secretary').map((c) => c.id));
   return (
     <Card withBorder component="section" aria-labelledby="home-actions" data-testid="my-actions">
-      <Title order={3} size="h4" id="home-actions" mb="xs">{t('home.myActions')}</Title>
+      <Title order={3} size="h4" id="home-actions" mb="xs">
+        {t('home.myActions')}
+      </Title>
       <ErrorAlert error={actions.error} />
-      {actions.isPending ? <Center p="sm"><Loader size="sm" aria-label={t('common.loading')} /></Center> : (
+      {actions.isPending ? (
+        <Center p="sm">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      ) : (
         <ActionList actions={items} canManage={false} manageable={(a) => manages.has(a.cellId ?? -1)} empty={t('home.noActions')} />
       )}
     </Card>

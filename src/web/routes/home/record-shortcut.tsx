@@ -20,7 +20,11 @@ export function RecordShortcut({ cellId }: { cellId: number }) {
   return (
     <div data-testid="record-shortcut" data-cell-id={cellId}>
       <Text size="sm" c="dimmed" mb="xs">
-        {latest ? t(toRecord ? 'home.toRecord' : 'home.lastRecorded', { kind: kindName(latest.kind), when: formatDateTime(latest.startsAt, i18n.language) })
+        {latest
+          ? t(toRecord ? 'home.toRecord' : 'home.lastRecorded', {
+              kind: kindName(latest.kind),
+              when: formatDateTime(latest.startsAt, i18n.language),
+            })
           : t('home.noMeetingYet')}
       </Text>
       <Group gap="xs">
@@ -29,7 +33,9 @@ export function RecordShortcut({ cellId }: { cellId: number }) {
             {toRecord ? t('home.recordAttendance') : t('home.openLatest')}
           </Button>
         )}
-        <Button component={Link} to={`/units/${cellId}?tab=meetings`} size="xs" variant="default">{t('home.meetings')}</Button>
+        <Button component={Link} to={`/units/${cellId}?tab=meetings`} size="xs" variant="default">
+          {t('home.meetings')}
+        </Button>
       </Group>
     </div>
   );

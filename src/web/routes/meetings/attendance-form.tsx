@@ -38,7 +38,7 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
     const c = { present: 0, excused: 0, absent: 0 };
     // Read-only, only what was recorded counts: a member added to the roll after the save is no one present.
     for (const r of meeting.roll) {
-      const status = editing ? entries[r.personId]?.status ?? 'present' : r.status;
+      const status = editing ? (entries[r.personId]?.status ?? 'present') : r.status;
       if (status) c[status]++;
     }
     return c;
@@ -62,12 +62,19 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
   };
   const copyLast = async () => {
     if (!previous) return;
-    const last = await qc.fetchQuery({ queryKey: meetingKeys.meeting(previous.id), queryFn: () => api.get<Meeting>(`/api/v1/meetings/${previous.id}`) });
+    const last = await qc.fetchQuery({
+      queryKey: meetingKeys.meeting(previous.id),
+      queryFn: () => api.get<Meeting>(`/api/v1/meetings/${previous.id}`),
+    });
     const byPerson = new Map(last.roll.map((r) => [r.personId, r]));
-    setEntries(Object.fromEntries(meeting.roll.map((r) => {
-      const p = byPerson.get(r.personId);
-      return [r.personId, { status: p?.status ?? 'present', reason: p?.reason ?? '' }];
-    })));
+    setEntries(
+      Object.fromEntries(
+        meeting.roll.map((r) => {
+          const p = byPerson.get(r.personId);
+          return [r.personId, { status: p?.status ?? 'present', reason: p?.reason ?? '' }];
+        }),
+      ),
+    );
     setCopyNote(t('attendance.copied', { date: last.meetsOn }));
     setDirty(true);
     setSaved(false);
@@ -78,9 +85,16 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
       const e = entries[r.personId] ?? { status: 'present' as const, reason: '' };
       return { personId: r.personId, status: e.status, reason: e.status === 'present' ? null : e.reason.trim() || null };
     });
-    save.mutate({ records, version: meeting.version }, {
-      onSuccess: (m) => { setEntries(fromMeeting(m)); setDirty(false); setSaved(true); },
-    });
+    save.mutate(
+      { records, version: meeting.version },
+      {
+        onSuccess: (m) => {
+          setEntries(fromMeeting(m));
+          setDirty(false);
+          setSaved(true);
+        },
+      },
+    );
   };
   const reload = async () => {
     const fresh = await onReload();
@@ -94,30 +108,49 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
     <Paper withBorder p="md" component="section" aria-labelledby="attendance-title">
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
-          <Title order={3} size="h4" id="attendance-title">{t('attendance.title', { count: meeting.roll.length })}</Title>
+          <Title order={3} size="h4" id="attendance-title">
+            {t('attendance.title', { count: meeting.roll.length })}
+          </Title>
           {editing && (
             <Group gap="xs">
-              <Button size="xs" variant="default" onClick={() => setAll('present')} data-testid="all-present">{t('attendance.allPresent')}</Button>
+              <Button size="xs" variant="default" onClick={() => setAll('present')} data-testid="all-present">
+                {t('attendance.allPresent')}
+              </Button>
               <Button size="xs" variant="default" onClick={() => void copyLast()} disabled={!previous} data-testid="copy-last">
                 {t('attendance.copyLast')}
               </Button>
             </Group>
           )}
         </Group>
-        {future && <Alert color="blue" variant="light">{t('attendance.future')}</Alert>}
+        {future && (
+          <Alert color="blue" variant="light">
+            {t('attendance.future')}
+          </Alert>
+        )}
         {!editing && !future && !recorded && meeting.roll.length > 0 && (
-          <Text c="dimmed" data-testid="attendance-not-recorded">{t('attendanceView.notRecordedYet')}</Text>
+          <Text c="dimmed" data-testid="attendance-not-recorded">
+            {t('attendanceView.notRecordedYet')}
+          </Text>
         )}
         {meeting.roll.length > 0 && (editing || recorded) && (
           // Quorum and Save stay in sight while a long roll scrolls under them.
           <Paper withBorder={false} py="xs" style={{ position: 'sticky', top: 60, zIndex: 2, background: 'var(--mantine-color-body)' }}>
             <Group justify="space-between" align="center" wrap="nowrap" gap="md">
               <div style={{ flex: 1 }}>
-                <QuorumIndicator {...counts} required={meeting.quorum?.required ?? null} rollSize={meeting.roll.length} draft={!recorded || dirty} />
+                <QuorumIndicator
+                  {...counts}
+                  required={meeting.quorum?.required ?? null}
+                  rollSize={meeting.roll.length}
+                  draft={!recorded || dirty}
+                />
               </div>
               {editing && (
                 <Group gap="xs" wrap="nowrap">
-                  {dirty && <Text size="sm" c="dimmed" visibleFrom="sm">{t('attendance.unsaved')}</Text>}
+                  {dirty && (
+                    <Text size="sm" c="dimmed" visibleFrom="sm">
+                      {t('attendance.unsaved')}
+                    </Text>
+                  )}
                   <Button onClick={submit} loading={save.isPending} data-testid="save-attendance" h={44}>
                     {meeting.status === 'held' ? t('attendance.saveCorrection') : t('attendance.save')}
                   </Button>
@@ -130,28 +163,50 @@ export function AttendanceForm({ meeting, onReload }: { meeting: Meeting; onRelo
           <Alert color="orange" role="alert" title={t('attendance.conflictTitle')} data-testid="version-conflict">
             <Group justify="space-between">
               <Text size="sm">{t('attendance.conflict')}</Text>
-              <Button size="xs" onClick={() => void reload()}>{t('attendance.reload')}</Button>
+              <Button size="xs" onClick={() => void reload()}>
+                {t('attendance.reload')}
+              </Button>
             </Group>
           </Alert>
-        ) : <ErrorAlert error={save.error} />}
+        ) : (
+          <ErrorAlert error={save.error} />
+        )}
         {saved && !dirty && (
-          <Alert color="green" variant="light" data-testid="attendance-saved">{t('attendance.saved', { present: counts.present, total: meeting.roll.length })}</Alert>
+          <Alert color="green" variant="light" data-testid="attendance-saved">
+            {t('attendance.saved', { present: counts.present, total: meeting.roll.length })}
+          </Alert>
         )}
         {editing && (
           <Text size="xs" c="dimmed" data-testid="keyboard-help" visibleFrom="sm">
-            <Kbd>Tab</Kbd>/<Kbd>↑</Kbd><Kbd>↓</Kbd> {t('attendance.keysMove')} · <Kbd>P</Kbd> {t('attendance.present')} · <Kbd>E</Kbd> {t('attendance.excused')}
-            {' '}· <Kbd>A</Kbd> {t('attendance.absent')} · <Kbd>←</Kbd><Kbd>→</Kbd> {t('attendance.keysCycle')} · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {t('attendance.keysSave')}
+            <Kbd>Tab</Kbd>/<Kbd>↑</Kbd>
+            <Kbd>↓</Kbd> {t('attendance.keysMove')} · <Kbd>P</Kbd> {t('attendance.present')} · <Kbd>E</Kbd> {t('attendance.excused')} ·{' '}
+            <Kbd>A</Kbd> {t('attendance.absent')} · <Kbd>←</Kbd>
+            <Kbd>→</Kbd> {t('attendance.keysCycle')} · <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> {t('attendance.keysSave')}
           </Text>
         )}
-        {copyNote && <Text size="sm" c="dimmed">{copyNote}</Text>}
-        {meeting.roll.length === 0 ? <Text c="dimmed">{t('attendance.emptyRoll')}</Text> : (
+        {copyNote && (
+          <Text size="sm" c="dimmed">
+            {copyNote}
+          </Text>
+        )}
+        {meeting.roll.length === 0 ? (
+          <Text c="dimmed">{t('attendance.emptyRoll')}</Text>
+        ) : (
           <div ref={body} role="list" aria-labelledby="attendance-title" data-testid="roll">
             {meeting.roll.map((r, i) => (
               <div role="listitem" key={r.personId}>
                 {editing ? (
-                  <RollRow index={i} entry={r} value={entries[r.personId] ?? { status: 'present', reason: '' }}
-                    onChange={(next) => change(r.personId, next)} onMove={(d) => move(i, d)} onSave={submit} />
-                ) : <ReadOnlyRollRow index={i} entry={r} />}
+                  <RollRow
+                    index={i}
+                    entry={r}
+                    value={entries[r.personId] ?? { status: 'present', reason: '' }}
+                    onChange={(next) => change(r.personId, next)}
+                    onMove={(d) => move(i, d)}
+                    onSave={submit}
+                  />
+                ) : (
+                  <ReadOnlyRollRow index={i} entry={r} />
+                )}
               </div>
             ))}
           </div>

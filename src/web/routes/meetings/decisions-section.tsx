@@ -11,20 +11,33 @@ export function DecisionsSection({ meeting }: { meeting: Meeting }) {
   const [adding, add] = useDisclosure(false);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="decisions-title">
-      <Title order={3} size="h4" id="decisions-title" mb="xs">{t('decisions.title')}</Title>
+      <Title order={3} size="h4" id="decisions-title" mb="xs">
+        {t('decisions.title')}
+      </Title>
       <Stack gap="md">
-        {meeting.decisions.length === 0 && <Text c="dimmed" size="sm">{t('decisions.none')}</Text>}
+        {meeting.decisions.length === 0 && (
+          <Text c="dimmed" size="sm">
+            {t('decisions.none')}
+          </Text>
+        )}
         {meeting.decisions.map((d, i) => (
           <Stack key={d.id} gap={6} data-testid="decision">
-            <Text size="sm" fw={600}>{i + 1}. {d.text}</Text>
+            <Text size="sm" fw={600}>
+              {i + 1}. {d.text}
+            </Text>
             <div style={{ paddingLeft: 16 }}>
               <ActionList actions={d.actions} canManage={meeting.canManage} empty={t('decisions.noActions')} />
             </div>
           </Stack>
         ))}
-        {meeting.canManage && (adding
-          ? <DecisionForm meeting={meeting} onDone={add.close} />
-          : <Button variant="light" size="xs" onClick={add.open} data-testid="add-decision" style={{ alignSelf: 'flex-start' }}>{t('decisions.add')}</Button>)}
+        {meeting.canManage &&
+          (adding ? (
+            <DecisionForm meeting={meeting} onDone={add.close} />
+          ) : (
+            <Button variant="light" size="xs" onClick={add.open} data-testid="add-decision" style={{ alignSelf: 'flex-start' }}>
+              {t('decisions.add')}
+            </Button>
+          ))}
       </Stack>
     </Paper>
   );

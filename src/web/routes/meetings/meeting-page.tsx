@@ -27,7 +27,12 @@ export function MeetingPage() {
   usePageTitle(meeting.data ? meeting.data.title || kindName(meeting.data.kind) : null);
 
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
-  if (meeting.isPending) return <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>;
+  if (meeting.isPending)
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
   if (meeting.isError) return isNotFound(meeting.error) ? <NotFoundPage /> : <ErrorAlert error={meeting.error} />;
   const m = meeting.data;
   const reload = async () => (await meeting.refetch()).data;
@@ -37,29 +42,42 @@ export function MeetingPage() {
       <nav aria-label={t('unit.breadcrumb')}>
         <Breadcrumbs separator="›">
           {(cell.data?.breadcrumb ?? []).map((c) => (
-            <Anchor key={c.id} component={Link} to={c.id === m.cellId ? `/units/${c.id}?tab=meetings` : `/units/${c.id}`} size="sm">{c.name}</Anchor>
+            <Anchor key={c.id} component={Link} to={c.id === m.cellId ? `/units/${c.id}?tab=meetings` : `/units/${c.id}`} size="sm">
+              {c.name}
+            </Anchor>
           ))}
-          <Text size="sm" aria-current="page">{kindName(m.kind)}</Text>
+          <Text size="sm" aria-current="page">
+            {kindName(m.kind)}
+          </Text>
         </Breadcrumbs>
       </nav>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2} data-testid="meeting-title" data-meeting-id={m.id}>{m.title || kindName(m.kind)}</Title>
+            <Title order={2} data-testid="meeting-title" data-meeting-id={m.id}>
+              {m.title || kindName(m.kind)}
+            </Title>
             <MeetingStatusBadge status={m.status} />
           </Group>
           <Text c="dimmed" size="sm">
-            {m.title ? `${kindName(m.kind)} · ` : ''}{formatDateTime(m.startsAt, i18n.language)}
+            {m.title ? `${kindName(m.kind)} · ` : ''}
+            {formatDateTime(m.startsAt, i18n.language)}
           </Text>
         </Stack>
         {m.canManage && m.status !== 'not_held' && (
-          <Button variant="default" color="gray" onClick={notHeld.open} data-testid="mark-not-held">{t('meeting.markNotHeld')}</Button>
+          <Button variant="default" color="gray" onClick={notHeld.open} data-testid="mark-not-held">
+            {t('meeting.markNotHeld')}
+          </Button>
         )}
       </Group>
       {m.status === 'not_held' && (
         <Alert color="gray" title={t('meeting.notHeldTitle')} data-testid="not-held-note">
           {m.notHeldReason}
-          {m.canManage && <Text size="sm" mt="xs">{t('meeting.notHeldCanRecord')}</Text>}
+          {m.canManage && (
+            <Text size="sm" mt="xs">
+              {t('meeting.notHeldCanRecord')}
+            </Text>
+          )}
         </Alert>
       )}
       <AttendanceForm key={m.id} meeting={m} onReload={reload} />
@@ -67,7 +85,9 @@ export function MeetingPage() {
         <Stack gap="md">
           <MinutesEditor meeting={m} />
           <section aria-labelledby="open-actions-title">
-            <Title order={3} size="h4" id="open-actions-title" mb="xs">{t('meeting.openActions')}</Title>
+            <Title order={3} size="h4" id="open-actions-title" mb="xs">
+              {t('meeting.openActions')}
+            </Title>
             <ActionList actions={m.openActions} canManage={m.canManage} empty={t('meeting.noOpenActions')} />
           </section>
         </Stack>

@@ -22,24 +22,62 @@ export function MinutesEditor({ meeting }: { meeting: Meeting }) {
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="minutes-title">
-      <Title order={3} size="h4" id="minutes-title" mb="xs">{t('meeting.minutes')}</Title>
+      <Title order={3} size="h4" id="minutes-title" mb="xs">
+        {t('meeting.minutes')}
+      </Title>
       {meeting.canManage ? (
         <>
-          <Textarea autosize minRows={4} maxRows={16} maxLength={20_000} value={text} data-testid="minutes"
-            aria-labelledby="minutes-title" placeholder={t('meeting.minutesPlaceholder')}
-            onChange={(e) => setText(e.currentTarget.value)} />
-          {conflict ? <Text c="orange" size="sm" mt="xs" role="alert">{t('meeting.minutesConflict')}</Text> : <ErrorAlert error={update.error} />}
+          <Textarea
+            autosize
+            minRows={4}
+            maxRows={16}
+            maxLength={20_000}
+            value={text}
+            data-testid="minutes"
+            aria-labelledby="minutes-title"
+            placeholder={t('meeting.minutesPlaceholder')}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          {conflict ? (
+            <Text c="orange" size="sm" mt="xs" role="alert">
+              {t('meeting.minutesConflict')}
+            </Text>
+          ) : (
+            <ErrorAlert error={update.error} />
+          )}
           <Group justify="flex-end" mt="xs">
-            {update.isSuccess && !dirty && <Text size="sm" c="green">{t('meeting.minutesSaved')}</Text>}
-            <Button size="xs" variant="light" disabled={!dirty} loading={update.isPending} data-testid="save-minutes"
-              onClick={() => update.mutate({ minutes: text.trim() ? text : null, version: meeting.version }, {
-                onSuccess: (m) => { setBase(m.minutes ?? ''); setText(m.minutes ?? ''); },
-              })}>
+            {update.isSuccess && !dirty && (
+              <Text size="sm" c="green">
+                {t('meeting.minutesSaved')}
+              </Text>
+            )}
+            <Button
+              size="xs"
+              variant="light"
+              disabled={!dirty}
+              loading={update.isPending}
+              data-testid="save-minutes"
+              onClick={() =>
+                update.mutate(
+                  { minutes: text.trim() ? text : null, version: meeting.version },
+                  {
+                    onSuccess: (m) => {
+                      setBase(m.minutes ?? '');
+                      setText(m.minutes ?? '');
+                    },
+                  },
+                )
+              }
+            >
               {t('meeting.saveMinutes')}
             </Button>
           </Group>
         </>
-      ) : <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={meeting.minutes ? undefined : 'dimmed'}>{meeting.minutes || t('meeting.noMinutes')}</Text>}
+      ) : (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={meeting.minutes ? undefined : 'dimmed'}>
+          {meeting.minutes || t('meeting.noMinutes')}
+        </Text>
+      )}
     </Paper>
   );
 }

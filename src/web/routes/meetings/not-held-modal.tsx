@@ -11,19 +11,38 @@ export function NotHeldModal({ meeting, opened, onClose }: { meeting: Meeting; o
   const mark = useMarkNotHeld(meeting.id);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const close = () => { mark.reset(); setTouched(false); onClose(); };
+  const close = () => {
+    mark.reset();
+    setTouched(false);
+    onClose();
+  };
   return (
-    <FormModal opened={opened} onClose={close} title={t('meeting.markNotHeld')} submitLabel={t('meeting.confirmNotHeld')}
-      pending={mark.isPending} error={mark.error}
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('meeting.markNotHeld')}
+      submitLabel={t('meeting.confirmNotHeld')}
+      pending={mark.isPending}
+      error={mark.error}
       onSubmit={() => {
         setTouched(true);
         if (!reason.trim()) return;
         mark.mutate({ reason: reason.trim(), version: meeting.version }, { onSuccess: close });
-      }}>
-      <Textarea label={t('meeting.notHeldReason')} required autosize minRows={2} maxLength={500} value={reason} data-autofocus
-        data-testid="not-held-reason" error={touched && !reason.trim() ? t('validation.required') : undefined}
+      }}
+    >
+      <Textarea
+        label={t('meeting.notHeldReason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        value={reason}
+        data-autofocus
+        data-testid="not-held-reason"
+        error={touched && !reason.trim() ? t('validation.required') : undefined}
         description={meeting.status === 'held' ? t('meeting.notHeldClears') : undefined}
-        onChange={(e) => setReason(e.currentTarget.value)} />
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
     </FormModal>
   );
 }

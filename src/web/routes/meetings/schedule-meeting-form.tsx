@@ -30,24 +30,63 @@ export function ScheduleMeetingForm({ cellId, onDone }: { cellId: number; onDone
   const submit = () => {
     setTouched(true);
     if (!kind || !startsAt) return;
-    schedule.mutate({ kind, startsAt, title: title.trim() || undefined }, {
-      onSuccess: (m) => { onDone(); navigate(`/meetings/${m.id}`); },
-    });
+    schedule.mutate(
+      { kind, startsAt, title: title.trim() || undefined },
+      {
+        onSuccess: (m) => {
+          onDone();
+          navigate(`/meetings/${m.id}`);
+        },
+      },
+    );
   };
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate data-testid="schedule-form">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      noValidate
+      data-testid="schedule-form"
+    >
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <Select label={t('meeting.kind')} required allowDeselect={false} value={kind} onChange={setKind} data-testid="meeting-kind"
-          data={(kinds.data ?? []).map((k) => ({ value: k.code, label: ko ? k.nameKo : k.nameEn }))} style={{ flex: '1 1 200px' }}
-          error={touched && !kind ? t('validation.required') : undefined} />
-        <TextInput label={t('meeting.startsAt')} type="datetime-local" required value={when} data-testid="meeting-starts-at"
-          onChange={(e) => setWhen(e.currentTarget.value)} style={{ flex: '1 1 200px' }}
-          error={touched && !startsAt ? t('validation.invalidFormat') : undefined} />
-        <TextInput label={t('meeting.titleLabel')} value={title} maxLength={200} data-testid="meeting-title-input"
-          placeholder={t('meeting.titlePlaceholder')} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: '2 1 220px' }} />
-        <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-        <Button type="submit" loading={schedule.isPending} data-testid="create-meeting">{t('meeting.schedule')}</Button>
+        <Select
+          label={t('meeting.kind')}
+          required
+          allowDeselect={false}
+          value={kind}
+          onChange={setKind}
+          data-testid="meeting-kind"
+          data={(kinds.data ?? []).map((k) => ({ value: k.code, label: ko ? k.nameKo : k.nameEn }))}
+          style={{ flex: '1 1 200px' }}
+          error={touched && !kind ? t('validation.required') : undefined}
+        />
+        <TextInput
+          label={t('meeting.startsAt')}
+          type="datetime-local"
+          required
+          value={when}
+          data-testid="meeting-starts-at"
+          onChange={(e) => setWhen(e.currentTarget.value)}
+          style={{ flex: '1 1 200px' }}
+          error={touched && !startsAt ? t('validation.invalidFormat') : undefined}
+        />
+        <TextInput
+          label={t('meeting.titleLabel')}
+          value={title}
+          maxLength={200}
+          data-testid="meeting-title-input"
+          placeholder={t('meeting.titlePlaceholder')}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          style={{ flex: '2 1 220px' }}
+        />
+        <Button variant="default" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" loading={schedule.isPending} data-testid="create-meeting">
+          {t('meeting.schedule')}
+        </Button>
       </Group>
       <ErrorAlert error={schedule.error} />
     </form>

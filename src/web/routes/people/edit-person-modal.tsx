@@ -34,12 +34,24 @@ export function EditPersonModal({ person, opened, onClose }: { person: Person; o
     const v = validate(UpdatePersonSchema, toPersonInput(values), t);
     if (!v.ok) return setErrors(v.errors);
     setErrors({});
-    update.mutate(v.data, { onSuccess: () => { update.reset(); onClose(); } });
+    update.mutate(v.data, {
+      onSuccess: () => {
+        update.reset();
+        onClose();
+      },
+    });
   };
 
   return (
-    <FormModal opened={opened} onClose={close} title={t('person.edit')} onSubmit={submit} size="lg"
-      pending={update.isPending} error={update.error}>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('person.edit')}
+      onSubmit={submit}
+      size="lg"
+      pending={update.isPending}
+      error={update.error}
+    >
       <PersonFields values={values} errors={errors} onChange={setValues} />
     </FormModal>
   );

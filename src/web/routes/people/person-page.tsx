@@ -14,7 +14,9 @@ import { TransferModal } from './transfer-modal.tsx';
 function Field({ label, value }: { label: string; value: string | number | null | undefined }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase">{label}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase">
+        {label}
+      </Text>
       <Text>{value ?? '—'}</Text>
     </div>
   );
@@ -27,7 +29,11 @@ function Field({ label, value }: { label: string; value: string | number | null 
 function PersonalDetails({ person: p }: { person: Person }) {
   const { t } = useTranslation();
   if (p.phone === undefined) {
-    return <Text c="dimmed" data-testid="personal-hidden">{t('privacy.personalHidden')}</Text>;
+    return (
+      <Text c="dimmed" data-testid="personal-hidden">
+        {t('privacy.personalHidden')}
+      </Text>
+    );
   }
   return (
     <Paper withBorder p="md" data-testid="personal-details">
@@ -48,7 +54,9 @@ function Memberships({ person }: { person: Person }) {
   const rows = [...person.memberships].sort((a, b) => b.fromDate.localeCompare(a.fromDate));
   return (
     <section aria-labelledby="memberships-title">
-      <Title order={3} size="h4" id="memberships-title" mb="xs">{t('person.memberships')}</Title>
+      <Title order={3} size="h4" id="memberships-title" mb="xs">
+        {t('person.memberships')}
+      </Title>
       <Table.ScrollContainer minWidth={480}>
         <Table striped aria-labelledby="memberships-title">
           <Table.Thead>
@@ -62,8 +70,14 @@ function Memberships({ person }: { person: Person }) {
           <Table.Tbody>
             {rows.map((m) => (
               <Table.Tr key={m.id} data-testid="membership-row">
-                <Table.Td><Anchor component={Link} to={`/units/${m.cell.id}`}>{m.cell.name}</Anchor></Table.Td>
-                <Table.Td><RoleBadge role={m.role} /></Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/units/${m.cell.id}`}>
+                    {m.cell.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <RoleBadge role={m.role} />
+                </Table.Td>
                 <Table.Td>{m.fromDate}</Table.Td>
                 <Table.Td>{m.toDate ?? t('person.current')}</Table.Td>
               </Table.Tr>
@@ -83,7 +97,12 @@ export function PersonPage() {
   const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
 
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
-  if (person.isPending) return <Center p="xl"><Loader aria-label={t('common.loading')} /></Center>;
+  if (person.isPending)
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
   if (person.isError) return isNotFound(person.error) ? <NotFoundPage /> : <ErrorAlert error={person.error} />;
   const p = person.data;
   const current = p.memberships.find((m) => m.toDate === null);
@@ -91,18 +110,26 @@ export function PersonPage() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={2} data-testid="person-title">{p.fullName}</Title>
+        <Title order={2} data-testid="person-title">
+          {p.fullName}
+        </Title>
         {current && (
           <Group gap="xs">
-            <Anchor component={Link} to={`/units/${current.cell.id}`}>{current.cell.name}</Anchor>
+            <Anchor component={Link} to={`/units/${current.cell.id}`}>
+              {current.cell.name}
+            </Anchor>
             <RoleBadge role={current.role} />
           </Group>
         )}
       </Stack>
       {p.canManage && (
         <Group gap="xs" role="toolbar" aria-label={t('person.actions')}>
-          <Button size="xs" variant="default" onClick={() => setDialog('edit')}>{t('person.edit')}</Button>
-          <Button size="xs" variant="light" onClick={() => setDialog('transfer')}>{t('person.transfer')}</Button>
+          <Button size="xs" variant="default" onClick={() => setDialog('edit')}>
+            {t('person.edit')}
+          </Button>
+          <Button size="xs" variant="light" onClick={() => setDialog('transfer')}>
+            {t('person.transfer')}
+          </Button>
         </Group>
       )}
       <PersonalDetails person={p} />

@@ -28,12 +28,18 @@ export function TransferModal({ person, opened, onClose }: { person: Person; ope
   };
 
   return (
-    <FormModal opened={opened} onClose={close} title={t('person.transfer')} onSubmit={submit}
-      submitLabel={t('person.transfer')} pending={transfer.isPending} error={transfer.error}>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('person.transfer')}
+      onSubmit={submit}
+      submitLabel={t('person.transfer')}
+      pending={transfer.isPending}
+      error={transfer.error}
+    >
       <Text size="sm">{t('person.transferIntro', { name: person.fullName })}</Text>
       <UnitPicker label={t('person.toCell')} kind="cell" value={toCellId} onChange={setToCellId} error={errors.toCellId} />
-      <TextInput type="date" label={t('common.date')} value={date} error={errors.date}
-        onChange={(e) => setDate(e.currentTarget.value)} />
+      <TextInput type="date" label={t('common.date')} value={date} error={errors.date} onChange={(e) => setDate(e.currentTarget.value)} />
     </FormModal>
   );
 }

@@ -23,11 +23,26 @@ export function ReportList({ unitId, period, onPeriod }: { unitId: number; perio
       <Group justify="space-between" align="flex-end">
         <Group gap="sm">
           {items.length > 0 && (
-            <RingProgress size={56} thickness={6} sections={[{ value: (submitted / items.length) * 100, color: 'green' }]}
-              label={<Text ta="center" size="xs" fw={700}>{Math.round((submitted / items.length) * 100)}%</Text>} />
+            <RingProgress
+              size={56}
+              thickness={6}
+              sections={[{ value: (submitted / items.length) * 100, color: 'green' }]}
+              label={
+                <Text ta="center" size="xs" fw={700}>
+                  {Math.round((submitted / items.length) * 100)}%
+                </Text>
+              }
+            />
           )}
-          <Text size="sm">{t('report.listSummary', { submitted, total: items.length })}{list.hasNextPage ? '+' : ''}</Text>
-          {inProgress && <Text size="sm" c="dimmed" data-testid="reports-not-due">{t('monthView.reportsNotDue')}</Text>}
+          <Text size="sm">
+            {t('report.listSummary', { submitted, total: items.length })}
+            {list.hasNextPage ? '+' : ''}
+          </Text>
+          {inProgress && (
+            <Text size="sm" c="dimmed" data-testid="reports-not-due">
+              {t('monthView.reportsNotDue')}
+            </Text>
+          )}
         </Group>
         <PeriodPicker value={period} onChange={onPeriod} />
       </Group>
@@ -44,17 +59,35 @@ export function ReportList({ unitId, period, onPeriod }: { unitId: number; perio
           <Table.Tbody>
             {items.map((i) => (
               <Table.Tr key={i.cell.id} data-testid="report-row" data-cell-id={i.cell.id} data-status={shown(i.status)}>
-                <Table.Td><Anchor component={Link} to={`/units/${i.cell.id}?tab=report&period=${period}`}>{i.cell.name}</Anchor></Table.Td>
-                <Table.Td><Badge color={COLORS[shown(i.status)] ?? 'gray'} variant="light">{label(shown(i.status))}</Badge></Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/units/${i.cell.id}?tab=report&period=${period}`}>
+                    {i.cell.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={COLORS[shown(i.status)] ?? 'gray'} variant="light">
+                    {label(shown(i.status))}
+                  </Badge>
+                </Table.Td>
                 <Table.Td>{i.submittedAt ? formatDateTime(i.submittedAt, i18n.language) : '—'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {list.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}
+      {list.isPending && (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
       {!list.isPending && items.length === 0 && <Text c="dimmed">{t('report.noCells')}</Text>}
-      {list.hasNextPage && <Center><Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('common.loadMore')}</Button></Center>}
+      {list.hasNextPage && (
+        <Center>
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </Button>
+        </Center>
+      )}
     </Stack>
   );
 }

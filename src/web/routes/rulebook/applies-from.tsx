@@ -9,16 +9,36 @@ import { currentPeriod, formatPeriod, shiftPeriod } from '../../lib/period.ts';
 
 const MONTHS_AHEAD = 24;
 
-export function AppliesFromSelect({ value, onChange, error, label }: { value: string; onChange: (period: string) => void; error?: string; label?: string }) {
+export function AppliesFromSelect({
+  value,
+  onChange,
+  error,
+  label,
+}: {
+  value: string;
+  onChange: (period: string) => void;
+  error?: string;
+  label?: string;
+}) {
   const { t, i18n } = useTranslation();
   const first = currentPeriod();
   const months = Array.from({ length: MONTHS_AHEAD + 1 }, (_, i) => shiftPeriod(first, i));
   if (!months.includes(value)) months.push(value);
-  const monthLabel = (p: string) => (p === first ? t('rulebook.form.thisMonth', { month: formatPeriod(p, i18n.language) }) : formatPeriod(p, i18n.language));
+  const monthLabel = (p: string) =>
+    p === first ? t('rulebook.form.thisMonth', { month: formatPeriod(p, i18n.language) }) : formatPeriod(p, i18n.language);
   return (
-    <Select label={label ?? t('rulebook.form.appliesFrom')} description={t('rulebook.form.appliesFromHint')} required allowDeselect={false}
-      value={value} error={error} data-testid="applies-from" comboboxProps={{ withinPortal: true }}
-      data={months.map((p) => ({ value: p, label: monthLabel(p) }))} onChange={(v) => v && onChange(v)} />
+    <Select
+      label={label ?? t('rulebook.form.appliesFrom')}
+      description={t('rulebook.form.appliesFromHint')}
+      required
+      allowDeselect={false}
+      value={value}
+      error={error}
+      data-testid="applies-from"
+      comboboxProps={{ withinPortal: true }}
+      data={months.map((p) => ({ value: p, label: monthLabel(p) }))}
+      onChange={(v) => v && onChange(v)}
+    />
   );
 }
 
@@ -40,7 +60,11 @@ export function ValidityNote({ from, replaced, retire }: ValidityNoteProps) {
       <Stack gap={4}>
         <Text size="sm">{retire ? t('rulebook.retireForm.explain', vars) : t('rulebook.form.validity', vars)}</Text>
         {from === currentPeriod() && <Text size="sm">{t('rulebook.form.recomputed')}</Text>}
-        {planned.length > 0 && <Text size="sm" fw={500}>{t(retire ? 'rulebook.retireForm.drops' : 'rulebook.form.replaces', { months: planned.join(', ') })}</Text>}
+        {planned.length > 0 && (
+          <Text size="sm" fw={500}>
+            {t(retire ? 'rulebook.retireForm.drops' : 'rulebook.form.replaces', { months: planned.join(', ') })}
+          </Text>
+        )}
       </Stack>
     </Alert>
   );

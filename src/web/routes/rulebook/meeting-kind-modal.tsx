@@ -11,20 +11,30 @@ import { serverFieldErrors, withoutKeys } from './server-errors.ts';
 
 /** The limits of the server's SaveMeetingKindSchema, with the quorum in per cent to one decimal (empty: no rule). */
 const MeetingKindFormSchema = z.object({
-  code: z.string().min(1).max(40).regex(/^[a-z][a-z0-9-]*$/),
+  code: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z][a-z0-9-]*$/),
   nameEn: z.string().trim().min(1).max(100),
   nameKo: z.string().trim().min(1).max(100),
   quorum: z.number().min(1).max(100).nullable(),
 });
 
-interface Values { code: string; nameEn: string; nameKo: string; quorum: number | string }
+interface Values {
+  code: string;
+  nameEn: string;
+  nameKo: string;
+  quorum: number | string;
+}
 
 /** A quorum (a share of the roll) as the per cent the form shows: 0.667 is 66.7. */
 export const quorumPercent = (quorum: number) => Math.round(quorum * 1000) / 10;
 
-const valuesOf = (k: MeetingKind | null): Values => k
-  ? { code: k.code, nameEn: k.nameEn, nameKo: k.nameKo, quorum: k.quorum === null ? '' : quorumPercent(k.quorum) }
-  : { code: '', nameEn: '', nameKo: '', quorum: '' };
+const valuesOf = (k: MeetingKind | null): Values =>
+  k
+    ? { code: k.code, nameEn: k.nameEn, nameKo: k.nameKo, quorum: k.quorum === null ? '' : quorumPercent(k.quorum) }
+    : { code: '', nameEn: '', nameKo: '', quorum: '' };
 
 export function MeetingKindModal({ editing, kinds, onClose }: { editing: MeetingKind | null; kinds: MeetingKind[]; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -51,19 +61,61 @@ export function MeetingKindModal({ editing, kinds, onClose }: { editing: Meeting
   const name = editing ? (i18n.resolvedLanguage === 'ko' ? editing.nameKo : editing.nameEn) : '';
 
   return (
-    <FormModal opened onClose={onClose} pending={save.isPending} error={save.error} onSubmit={submit}
+    <FormModal
+      opened
+      onClose={onClose}
+      pending={save.isPending}
+      error={save.error}
+      onSubmit={submit}
       title={editing ? t('meetingKinds.form.changeTitle', { name }) : t('meetingKinds.form.addTitle')}
-      submitLabel={editing ? t('common.save') : t('meetingKinds.add')}>
-      <TextInput label={t('meetingKinds.form.code')} description={t('meetingKinds.form.codeHint')} required disabled={editing !== null}
-        data-autofocus={editing === null || undefined} maxLength={40} autoComplete="off" value={values.code} error={shown.code}
-        data-testid="kind-code" onChange={(e) => set({ code: e.currentTarget.value.trim().toLowerCase() })} />
-      <TextInput label={t('meetingKinds.form.nameEn')} required maxLength={100} value={values.nameEn} error={shown.nameEn}
-        data-autofocus={editing !== null || undefined} data-testid="kind-name-en" onChange={(e) => set({ nameEn: e.currentTarget.value })} />
-      <TextInput label={t('meetingKinds.form.nameKo')} required maxLength={100} value={values.nameKo} error={shown.nameKo}
-        data-testid="kind-name-ko" onChange={(e) => set({ nameKo: e.currentTarget.value })} />
-      <NumberInput label={t('meetingKinds.form.quorum')} description={t('meetingKinds.form.quorumHint')} min={1} max={100} suffix=" %"
-        decimalScale={1} allowNegative={false} clampBehavior="none" value={values.quorum} error={shown.quorum}
-        data-testid="kind-quorum" onChange={(quorum) => set({ quorum })} />
+      submitLabel={editing ? t('common.save') : t('meetingKinds.add')}
+    >
+      <TextInput
+        label={t('meetingKinds.form.code')}
+        description={t('meetingKinds.form.codeHint')}
+        required
+        disabled={editing !== null}
+        data-autofocus={editing === null || undefined}
+        maxLength={40}
+        autoComplete="off"
+        value={values.code}
+        error={shown.code}
+        data-testid="kind-code"
+        onChange={(e) => set({ code: e.currentTarget.value.trim().toLowerCase() })}
+      />
+      <TextInput
+        label={t('meetingKinds.form.nameEn')}
+        required
+        maxLength={100}
+        value={values.nameEn}
+        error={shown.nameEn}
+        data-autofocus={editing !== null || undefined}
+        data-testid="kind-name-en"
+        onChange={(e) => set({ nameEn: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('meetingKinds.form.nameKo')}
+        required
+        maxLength={100}
+        value={values.nameKo}
+        error={shown.nameKo}
+        data-testid="kind-name-ko"
+        onChange={(e) => set({ nameKo: e.currentTarget.value })}
+      />
+      <NumberInput
+        label={t('meetingKinds.form.quorum')}
+        description={t('meetingKinds.form.quorumHint')}
+        min={1}
+        max={100}
+        suffix=" %"
+        decimalScale={1}
+        allowNegative={false}
+        clampBehavior="none"
+        value={values.quorum}
+        error={shown.quorum}
+        data-testid="kind-quorum"
+        onChange={(quorum) => set({ quorum })}
+      />
     </FormModal>
   );
 }

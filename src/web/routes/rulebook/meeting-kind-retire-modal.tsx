@@ -12,10 +12,18 @@ export function RetireMeetingKindModal({ kind, onClose }: { kind: MeetingKind; o
   const name = ko ? kind.nameKo : kind.nameEn;
 
   return (
-    <FormModal opened onClose={onClose} title={t('meetingKinds.retireForm.title', { name })} submitLabel={t('meetingKinds.retireForm.submit')}
-      pending={retire.isPending} error={retire.error}
-      onSubmit={() => retire.mutate({ code: kind.code, retire: true }, { onSuccess: onClose })}>
-      <Text size="sm" data-testid="retire-kind-explain">{t('meetingKinds.retireForm.explain')}</Text>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('meetingKinds.retireForm.title', { name })}
+      submitLabel={t('meetingKinds.retireForm.submit')}
+      pending={retire.isPending}
+      error={retire.error}
+      onSubmit={() => retire.mutate({ code: kind.code, retire: true }, { onSuccess: onClose })}
+    >
+      <Text size="sm" data-testid="retire-kind-explain">
+        {t('meetingKinds.retireForm.explain')}
+      </Text>
     </FormModal>
   );
 }

@@ -17,7 +17,12 @@ type Moved = { code: string; direction: MeetingKindMove };
 
 function QuorumText({ quorum }: { quorum: number | null }) {
   const { t } = useTranslation();
-  if (quorum === null) return <Text size="sm" c="dimmed">{t('meetingKinds.noQuorum')}</Text>;
+  if (quorum === null)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('meetingKinds.noQuorum')}
+      </Text>
+    );
   const percent = quorumPercent(quorum);
   return <Text size="sm">{percent >= 100 ? t('meetingKinds.quorumAll') : t('meetingKinds.quorumMore', { percent })}</Text>;
 }
@@ -68,12 +73,20 @@ export function MeetingKindsPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
-        <Title order={2} id="meeting-kinds-title">{t('meetingKinds.title')}</Title>
-        <Button onClick={() => setDialog({ editing: null })} data-testid="add-meeting-kind">{t('meetingKinds.add')}</Button>
+        <Title order={2} id="meeting-kinds-title">
+          {t('meetingKinds.title')}
+        </Title>
+        <Button onClick={() => setDialog({ editing: null })} data-testid="add-meeting-kind">
+          {t('meetingKinds.add')}
+        </Button>
       </Group>
       <Text maw={820}>{t('meetingKinds.intro')}</Text>
       <ErrorAlert error={kinds.error ?? move.error ?? restore.error} />
-      {kinds.isPending && <Center><Loader size="sm" aria-label={t('common.loading')} /></Center>}
+      {kinds.isPending && (
+        <Center>
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
       <Table.ScrollContainer minWidth={760}>
         <Table striped aria-labelledby="meeting-kinds-title" verticalSpacing="sm">
           <Table.Thead>
@@ -82,7 +95,9 @@ export function MeetingKindsPage() {
               <Table.Th scope="col">{t('meetingKinds.col.otherName')}</Table.Th>
               <Table.Th scope="col">{t('meetingKinds.col.quorum')}</Table.Th>
               <Table.Th scope="col">{t('meetingKinds.col.usedBy')}</Table.Th>
-              <Table.Th scope="col"><VisuallyHidden>{t('meetingKinds.col.actions')}</VisuallyHidden></Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>{t('meetingKinds.col.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody ref={focus.body}>
@@ -91,21 +106,48 @@ export function MeetingKindsPage() {
               const count = usedBy.get(k.code) ?? 0;
               const dim = k.retired ? { opacity: 0.55 } : undefined;
               return (
-                <Table.Tr key={k.code} data-testid="meeting-kind-row" data-code={k.code} data-quorum={k.quorum ?? ''} data-retired={k.retired ?? false}>
+                <Table.Tr
+                  key={k.code}
+                  data-testid="meeting-kind-row"
+                  data-code={k.code}
+                  data-quorum={k.quorum ?? ''}
+                  data-retired={k.retired ?? false}
+                >
                   <Table.Td style={dim}>
                     <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" fw={500}>{name}</Text>
-                      {k.retired && <Badge size="sm" color="gray" variant="outline" data-testid="retired-badge">{t('meetingKinds.retired')}</Badge>}
+                      <Text size="sm" fw={500}>
+                        {name}
+                      </Text>
+                      {k.retired && (
+                        <Badge size="sm" color="gray" variant="outline" data-testid="retired-badge">
+                          {t('meetingKinds.retired')}
+                        </Badge>
+                      )}
                     </Group>
-                    <Text size="xs" c="dimmed" ff="monospace">{k.code}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {k.code}
+                    </Text>
                   </Table.Td>
-                  <Table.Td style={dim}><Text size="sm">{ko ? k.nameEn : k.nameKo}</Text></Table.Td>
-                  <Table.Td style={dim}><QuorumText quorum={k.quorum} /></Table.Td>
-                  <Table.Td style={dim}><Text size="sm">{count > 0 ? t('meetingKinds.usedBy', { count }) : '—'}</Text></Table.Td>
+                  <Table.Td style={dim}>
+                    <Text size="sm">{ko ? k.nameEn : k.nameKo}</Text>
+                  </Table.Td>
+                  <Table.Td style={dim}>
+                    <QuorumText quorum={k.quorum} />
+                  </Table.Td>
+                  <Table.Td style={dim}>
+                    <Text size="sm">{count > 0 ? t('meetingKinds.usedBy', { count }) : '—'}</Text>
+                  </Table.Td>
                   <Table.Td>
-                    <MeetingKindActions kind={k} name={name} first={i === 0} last={i === rows.length - 1}
-                      onMove={(direction) => moveKind(k.code, direction)} onChange={() => setDialog({ editing: k })}
-                      onRetire={() => setDialog({ retiring: k })} onRestore={() => restore.mutate({ code: k.code, retire: false })} />
+                    <MeetingKindActions
+                      kind={k}
+                      name={name}
+                      first={i === 0}
+                      last={i === rows.length - 1}
+                      onMove={(direction) => moveKind(k.code, direction)}
+                      onChange={() => setDialog({ editing: k })}
+                      onRetire={() => setDialog({ retiring: k })}
+                      onRestore={() => restore.mutate({ code: k.code, retire: false })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );

@@ -20,15 +20,29 @@ export function RetireStandardModal({ standard, standards, onClose }: { standard
   const submit = () => {
     // The API takes a whole version even to retire; the one being retired is sent back as it is.
     const body: StandardBody = {
-      code: standard.code, kind: standard.kind as StandardKind, params: standard.params, titleEn: standard.titleEn, titleKo: standard.titleKo,
-      scopeUnitId: standard.scopeUnitId, scopeSector: standard.scopeSector as StandardBody['scopeSector'], validFrom: `${from}-01`, retire: true,
+      code: standard.code,
+      kind: standard.kind as StandardKind,
+      params: standard.params,
+      titleEn: standard.titleEn,
+      titleKo: standard.titleKo,
+      scopeUnitId: standard.scopeUnitId,
+      scopeSector: standard.scopeSector as StandardBody['scopeSector'],
+      validFrom: `${from}-01`,
+      retire: true,
     };
     save.mutate(body, { onSuccess: onClose });
   };
 
   return (
-    <FormModal opened onClose={onClose} title={t('rulebook.retireForm.title', { title: standardTitle(standard, i18n.language) })}
-      onSubmit={submit} submitLabel={t('rulebook.retireForm.submit')} pending={save.isPending} error={save.error}>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('rulebook.retireForm.title', { title: standardTitle(standard, i18n.language) })}
+      onSubmit={submit}
+      submitLabel={t('rulebook.retireForm.submit')}
+      pending={save.isPending}
+      error={save.error}
+    >
       <AppliesFromSelect label={t('rulebook.retireForm.from')} value={from} onChange={setFrom} />
       <ValidityNote from={from} replaced={versionsReplaced(standards, standard.code, from)} retire />
     </FormModal>

@@ -27,7 +27,8 @@ export function RulebookPage() {
   const today = todayLocal();
   const all = standards.data ?? [];
   const live = all.filter((s) => versionStatus(s, today) !== 'past');
-  const past = all.filter((s) => versionStatus(s, today) === 'past')
+  const past = all
+    .filter((s) => versionStatus(s, today) === 'past')
     .sort((a, b) => a.code.localeCompare(b.code) || b.validFrom.localeCompare(a.validFrom));
   const close = () => setDialog(null);
 
@@ -35,23 +36,44 @@ export function RulebookPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <Title order={2}>{t('rulebook.title')}</Title>
-        <Button onClick={() => setDialog({ kind: 'add' })} data-testid="add-standard">{t('rulebook.add')}</Button>
+        <Button onClick={() => setDialog({ kind: 'add' })} data-testid="add-standard">
+          {t('rulebook.add')}
+        </Button>
       </Group>
       <Text maw={820}>{t('rulebook.intro')}</Text>
       <ErrorAlert error={standards.error} />
-      {!ready && !standards.isError && <Center><Loader size="sm" aria-label={t('common.loading')} /></Center>}
+      {!ready && !standards.isError && (
+        <Center>
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
       {ready && (
         <>
-          <Title order={3} size="h4" id="standards-live">{t('rulebook.inForce')}</Title>
-          {live.length === 0 ? <Text c="dimmed">{t('rulebook.none')}</Text> : (
+          <Title order={3} size="h4" id="standards-live">
+            {t('rulebook.inForce')}
+          </Title>
+          {live.length === 0 ? (
+            <Text c="dimmed">{t('rulebook.none')}</Text>
+          ) : (
             <div data-testid="standards-live">
-              <StandardsTable rows={live} today={today} labelledBy="standards-live"
-                onChange={(s) => setDialog({ kind: 'change', standard: s })} onRetire={(s) => setDialog({ kind: 'retire', standard: s })} />
+              <StandardsTable
+                rows={live}
+                today={today}
+                labelledBy="standards-live"
+                onChange={(s) => setDialog({ kind: 'change', standard: s })}
+                onRetire={(s) => setDialog({ kind: 'retire', standard: s })}
+              />
             </div>
           )}
-          <Title order={3} size="h4" id="standards-history">{t('rulebook.history')}</Title>
-          {past.length === 0 ? <Text c="dimmed">{t('rulebook.noHistory')}</Text> : (
-            <div data-testid="standards-history"><StandardsTable rows={past} today={today} labelledBy="standards-history" /></div>
+          <Title order={3} size="h4" id="standards-history">
+            {t('rulebook.history')}
+          </Title>
+          {past.length === 0 ? (
+            <Text c="dimmed">{t('rulebook.noHistory')}</Text>
+          ) : (
+            <div data-testid="standards-history">
+              <StandardsTable rows={past} today={today} labelledBy="standards-history" />
+            </div>
           )}
         </>
       )}

@@ -6,20 +6,37 @@ import { useUnit } from '../../api/units.ts';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import type { FieldErrors } from '../../lib/validate.ts';
 
-interface Scope { scopeUnitId: number | null; scopeSector: Sector | null }
+interface Scope {
+  scopeUnitId: number | null;
+  scopeSector: Sector | null;
+}
 
 export function ScopeFields({ value, errors, onChange }: { value: Scope; errors: FieldErrors; onChange: (patch: Partial<Scope>) => void }) {
   const { t } = useTranslation();
   const unit = useUnit(value.scopeUnitId ?? 0, value.scopeUnitId !== null);
   return (
     <>
-      <UnitPicker label={t('rulebook.form.unit')} placeholder={t('rulebook.form.unitPlaceholder')} value={value.scopeUnitId}
+      <UnitPicker
+        label={t('rulebook.form.unit')}
+        placeholder={t('rulebook.form.unitPlaceholder')}
+        value={value.scopeUnitId}
         selectedLabel={unit.data ? `${unit.data.name} (${unit.data.code})` : undefined}
-        error={errors.scopeUnitId} onChange={(scopeUnitId) => onChange({ scopeUnitId })} data-testid="standard-scope-unit" />
-      <Select label={t('rulebook.form.sector')} placeholder={t('rulebook.form.allSectors')} clearable searchable
-        value={value.scopeSector} error={errors.scopeSector} data-testid="standard-scope-sector" comboboxProps={{ withinPortal: true }}
+        error={errors.scopeUnitId}
+        onChange={(scopeUnitId) => onChange({ scopeUnitId })}
+        data-testid="standard-scope-unit"
+      />
+      <Select
+        label={t('rulebook.form.sector')}
+        placeholder={t('rulebook.form.allSectors')}
+        clearable
+        searchable
+        value={value.scopeSector}
+        error={errors.scopeSector}
+        data-testid="standard-scope-sector"
+        comboboxProps={{ withinPortal: true }}
         data={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))}
-        onChange={(s) => onChange({ scopeSector: (s as Sector | null) ?? null })} />
+        onChange={(s) => onChange({ scopeSector: (s as Sector | null) ?? null })}
+      />
     </>
   );
 }

@@ -15,9 +15,8 @@ export function serverFieldErrors(error: unknown, t: TFunction, fieldOf: (path: 
   for (const d of error.details as Array<{ path?: unknown; message?: unknown }>) {
     if (typeof d.path !== 'string' || typeof d.message !== 'string') continue;
     const field = fieldOf(d.path.replace(/^body\.?/, '')).split('.')[0] || '_';
-    errors[field] ??= error.code === 'validation_failed' || !error.messageKey
-      ? t('validation.server', { issue: d.message })
-      : errorText(error, t);
+    errors[field] ??=
+      error.code === 'validation_failed' || !error.messageKey ? t('validation.server', { issue: d.message }) : errorText(error, t);
   }
   return errors;
 }

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { SECTORS, type Sector } from '../../../shared/enums.ts';
 import type { SaveStandardSchema, Standard } from '../../../shared/schemas/compliance.ts';
-import { validate, type FieldErrors, type Validated } from '../../lib/validate.ts';
+import { validate, type Validated } from '../../lib/validate.ts';
 import { DEFAULT_PARAMS, kindUi, paramFields, paramsFromApi, paramsToApi, type RuleParams } from './kinds/index.ts';
 import type { StandardKind } from './standard-rules.ts';
 
@@ -26,19 +26,38 @@ export type StandardValues = RuleParams & {
 export type StandardBody = z.input<typeof SaveStandardSchema>;
 
 export function emptyStandard(validFrom: string): StandardValues {
-  return { ...DEFAULT_PARAMS, code: '', kind: 'meetings_per_month', titleEn: '', titleKo: '', scopeUnitId: null, scopeSector: null, validFrom };
+  return {
+    ...DEFAULT_PARAMS,
+    code: '',
+    kind: 'meetings_per_month',
+    titleEn: '',
+    titleKo: '',
+    scopeUnitId: null,
+    scopeSector: null,
+    validFrom,
+  };
 }
 
 export function standardValues(s: Standard, validFrom: string): StandardValues {
   const kind = s.kind as StandardKind;
   return {
-    ...paramsFromApi(kind, s.params), code: s.code, kind, titleEn: s.titleEn, titleKo: s.titleKo,
-    scopeUnitId: s.scopeUnitId ?? null, scopeSector: (s.scopeSector as Sector | null) ?? null, validFrom,
+    ...paramsFromApi(kind, s.params),
+    code: s.code,
+    kind,
+    titleEn: s.titleEn,
+    titleKo: s.titleKo,
+    scopeUnitId: s.scopeUnitId ?? null,
+    scopeSector: (s.scopeSector as Sector | null) ?? null,
+    validFrom,
   };
 }
 
 const BaseSchema = z.object({
-  code: z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/),
+  code: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z][a-z0-9-]*$/),
   titleEn: z.string().trim().min(1).max(200),
   titleKo: z.string().trim().min(1).max(200),
   scopeSector: z.enum(SECTORS).nullable(),
@@ -57,8 +76,14 @@ export function checkStandard(v: StandardValues, t: TFunction): Validated<Standa
   return {
     ok: true,
     data: {
-      code: v.code, kind: v.kind, params: paramsToApi(v.kind, v), titleEn: v.titleEn.trim(), titleKo: v.titleKo.trim(),
-      scopeUnitId: v.scopeUnitId, scopeSector: v.scopeSector, validFrom: `${v.validFrom}-01`,
+      code: v.code,
+      kind: v.kind,
+      params: paramsToApi(v.kind, v),
+      titleEn: v.titleEn.trim(),
+      titleKo: v.titleKo.trim(),
+      scopeUnitId: v.scopeUnitId,
+      scopeSector: v.scopeSector,
+      validFrom: `${v.validFrom}-01`,
     },
   };
 }

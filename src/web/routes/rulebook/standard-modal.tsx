@@ -33,20 +33,47 @@ function defaultFrom(editing: Standard | null): string {
   return own && own > next ? own : next;
 }
 
-function TitleFields({ values, errors, stale, onTitle, onWording }: {
-  values: StandardValues; errors: FieldErrors; stale: boolean;
-  onTitle: (patch: Partial<StandardValues>) => void; onWording: () => void;
+function TitleFields({
+  values,
+  errors,
+  stale,
+  onTitle,
+  onWording,
+}: {
+  values: StandardValues;
+  errors: FieldErrors;
+  stale: boolean;
+  onTitle: (patch: Partial<StandardValues>) => void;
+  onWording: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
-      <TextInput label={t('rulebook.form.titleEn')} required maxLength={200} value={values.titleEn} error={errors.titleEn}
-        data-testid="standard-title-en" onChange={(e) => onTitle({ titleEn: e.currentTarget.value })} />
-      <TextInput label={t('rulebook.form.titleKo')} required maxLength={200} value={values.titleKo} error={errors.titleKo}
-        data-testid="standard-title-ko" onChange={(e) => onTitle({ titleKo: e.currentTarget.value })} />
+      <TextInput
+        label={t('rulebook.form.titleEn')}
+        required
+        maxLength={200}
+        value={values.titleEn}
+        error={errors.titleEn}
+        data-testid="standard-title-en"
+        onChange={(e) => onTitle({ titleEn: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('rulebook.form.titleKo')}
+        required
+        maxLength={200}
+        value={values.titleKo}
+        error={errors.titleKo}
+        data-testid="standard-title-ko"
+        onChange={(e) => onTitle({ titleKo: e.currentTarget.value })}
+      />
       <Group gap="sm" justify="space-between">
-        <Text size="sm" c="orange.8" data-testid="titles-stale">{stale ? t('rulebook.form.titlesStale') : ''}</Text>
-        <Button variant="subtle" size="compact-sm" onClick={onWording} data-testid="use-wording">{t('rulebook.form.useWording')}</Button>
+        <Text size="sm" c="orange.8" data-testid="titles-stale">
+          {stale ? t('rulebook.form.titlesStale') : ''}
+        </Text>
+        <Button variant="subtle" size="compact-sm" onClick={onWording} data-testid="use-wording">
+          {t('rulebook.form.useWording')}
+        </Button>
       </Group>
     </Stack>
   );
@@ -71,14 +98,24 @@ export function StandardModal({ editing, standards, onClose }: Props) {
       return auto ? { ...next, ...wording.titlesOf(next) } : next;
     });
   };
-  const editTitle = (patch: Partial<StandardValues>) => { setAutoTitles(false); update(patch, false); };
-  const applyWording = () => { setAutoTitles(true); update({}, true); };
+  const editTitle = (patch: Partial<StandardValues>) => {
+    setAutoTitles(false);
+    update(patch, false);
+  };
+  const applyWording = () => {
+    setAutoTitles(true);
+    update({}, true);
+  };
 
   const today = todayLocal();
   const taken = editing === null && standards.some((s) => s.code === values.code && versionStatus(s, today) !== 'past');
   const before = editing ? standardValues(editing, values.validFrom) : null;
-  const stale = !!before && !autoTitles && wording.sentenceOf(before) !== wording.sentenceOf(values)
-    && values.titleEn === before.titleEn && values.titleKo === before.titleKo;
+  const stale =
+    !!before &&
+    !autoTitles &&
+    wording.sentenceOf(before) !== wording.sentenceOf(values) &&
+    values.titleEn === before.titleEn &&
+    values.titleKo === before.titleKo;
 
   const submit = () => {
     const checked = checkStandard(values, t);
@@ -90,17 +127,45 @@ export function StandardModal({ editing, standards, onClose }: Props) {
   const title = editing ? t('rulebook.form.changeTitle', { title: standardTitle(editing, i18n.language) }) : t('rulebook.form.addTitle');
 
   return (
-    <FormModal opened onClose={onClose} title={title} onSubmit={submit} size="lg" pending={save.isPending} error={save.error}
-      submitLabel={editing ? t('rulebook.form.save') : t('rulebook.add')}>
-      <TextInput label={t('rulebook.form.code')} description={t('rulebook.form.codeHint')} required disabled={editing !== null}
-        data-autofocus={editing === null || undefined} maxLength={64} autoComplete="off" value={values.code} error={shown.code}
-        data-testid="standard-code" onChange={(e) => update({ code: e.currentTarget.value.trim().toLowerCase() })} />
-      <Select label={t('rulebook.form.kind')} required allowDeselect={false} disabled={editing !== null} value={values.kind}
-        description={editing ? t('rulebook.form.kindLocked') : undefined} data-testid="standard-kind" comboboxProps={{ withinPortal: true }}
+    <FormModal
+      opened
+      onClose={onClose}
+      title={title}
+      onSubmit={submit}
+      size="lg"
+      pending={save.isPending}
+      error={save.error}
+      submitLabel={editing ? t('rulebook.form.save') : t('rulebook.add')}
+    >
+      <TextInput
+        label={t('rulebook.form.code')}
+        description={t('rulebook.form.codeHint')}
+        required
+        disabled={editing !== null}
+        data-autofocus={editing === null || undefined}
+        maxLength={64}
+        autoComplete="off"
+        value={values.code}
+        error={shown.code}
+        data-testid="standard-code"
+        onChange={(e) => update({ code: e.currentTarget.value.trim().toLowerCase() })}
+      />
+      <Select
+        label={t('rulebook.form.kind')}
+        required
+        allowDeselect={false}
+        disabled={editing !== null}
+        value={values.kind}
+        description={editing ? t('rulebook.form.kindLocked') : undefined}
+        data-testid="standard-kind"
+        comboboxProps={{ withinPortal: true }}
         data={STANDARD_KINDS.map((k) => ({ value: k, label: t(`rulebook.form.kinds.${k}`) }))}
-        onChange={(k) => k && update({ kind: k, meetingKind: defaultMeetingKind(k) })} />
+        onChange={(k) => k && update({ kind: k, meetingKind: defaultMeetingKind(k) })}
+      />
       <StandardParamsFields kind={values.kind} values={values} errors={shown} onChange={update} />
-      <Text size="sm" data-testid="rule-preview">{t('rulebook.form.ruleSays', { rule: wording.sentenceOf(values) })}</Text>
+      <Text size="sm" data-testid="rule-preview">
+        {t('rulebook.form.ruleSays', { rule: wording.sentenceOf(values) })}
+      </Text>
       <TitleFields values={values} errors={shown} stale={stale} onTitle={editTitle} onWording={applyWording} />
       <ScopeFields value={values} errors={shown} onChange={update} />
       <AppliesFromSelect value={values.validFrom} error={shown.validFrom} onChange={(validFrom) => update({ validFrom })} />

@@ -17,11 +17,23 @@ function MeetingKindSelect({ value, error, onChange }: { value: string | null; e
   const kinds = useMeetingKinds();
   const ko = i18n.resolvedLanguage === 'ko';
   // Retired kinds are not offered (the server refuses them), unless the standard already names one.
-  const data = (kinds.data ?? []).filter((k) => !k.retired || k.code === value).map((k) => ({ value: k.code, label: `${ko ? k.nameKo : k.nameEn} (${k.code})` }));
+  const data = (kinds.data ?? [])
+    .filter((k) => !k.retired || k.code === value)
+    .map((k) => ({ value: k.code, label: `${ko ? k.nameKo : k.nameEn} (${k.code})` }));
   if (value && !data.some((d) => d.value === value)) data.push({ value, label: value });
   return (
-    <Select label={t('rulebook.form.meetingKind')} required allowDeselect={false} searchable value={value} error={error}
-      data={data} onChange={onChange} data-testid="standard-meeting-kind" comboboxProps={{ withinPortal: true }} />
+    <Select
+      label={t('rulebook.form.meetingKind')}
+      required
+      allowDeselect={false}
+      searchable
+      value={value}
+      error={error}
+      data={data}
+      onChange={onChange}
+      data-testid="standard-meeting-kind"
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }
 
@@ -36,8 +48,18 @@ export function StandardParamsFields({ kind, values, errors, onChange }: Props) 
         <MeetingKindSelect value={values.meetingKind} error={errors.meetingKind} onChange={(meetingKind) => onChange({ meetingKind })} />
       )}
       {ui.fields.map((f) => (
-        <NumberInput key={f.name} {...whole} label={t(f.label)} min={f.min} max={f.max} suffix={f.percent ? ' %' : undefined}
-          value={values[f.name] ?? ''} error={errors[f.name]} data-testid={`standard-${f.testId}`} onChange={(v) => onChange({ [f.name]: v })} />
+        <NumberInput
+          key={f.name}
+          {...whole}
+          label={t(f.label)}
+          min={f.min}
+          max={f.max}
+          suffix={f.percent ? ' %' : undefined}
+          value={values[f.name] ?? ''}
+          error={errors[f.name]}
+          data-testid={`standard-${f.testId}`}
+          onChange={(v) => onChange({ [f.name]: v })}
+        />
       ))}
     </>
   );

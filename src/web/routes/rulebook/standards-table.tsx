@@ -23,11 +23,26 @@ function Actions({ s, onChange, onRetire }: { s: Standard; onChange: (s: Standar
   const title = standardTitle(s, i18n.language);
   return (
     <Group gap={4} wrap="nowrap">
-      <Button size="compact-sm" variant="light" onClick={() => onChange(s)} aria-label={t('rulebook.changeNamed', { title })}
-        data-testid="change-standard">{t('rulebook.change')}</Button>
+      <Button
+        size="compact-sm"
+        variant="light"
+        onClick={() => onChange(s)}
+        aria-label={t('rulebook.changeNamed', { title })}
+        data-testid="change-standard"
+      >
+        {t('rulebook.change')}
+      </Button>
       {onRetire && (
-        <Button size="compact-sm" variant="subtle" color="red" onClick={() => onRetire(s)} aria-label={t('rulebook.retireNamed', { title })}
-          data-testid="retire-standard">{t('rulebook.retire')}</Button>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="red"
+          onClick={() => onRetire(s)}
+          aria-label={t('rulebook.retireNamed', { title })}
+          data-testid="retire-standard"
+        >
+          {t('rulebook.retire')}
+        </Button>
       )}
     </Group>
   );
@@ -48,7 +63,11 @@ export function StandardsTable({ rows, today, labelledBy, onChange, onRetire }: 
             <Table.Th scope="col">{t('rulebook.col.from')}</Table.Th>
             <Table.Th scope="col">{t('rulebook.col.until')}</Table.Th>
             <Table.Th scope="col">{t('rulebook.col.status')}</Table.Th>
-            {onChange && <Table.Th scope="col"><VisuallyHidden>{t('rulebook.col.actions')}</VisuallyHidden></Table.Th>}
+            {onChange && (
+              <Table.Th scope="col">
+                <VisuallyHidden>{t('rulebook.col.actions')}</VisuallyHidden>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -58,15 +77,43 @@ export function StandardsTable({ rows, today, labelledBy, onChange, onRetire }: 
             return (
               <Table.Tr key={s.id} data-testid="standard-row" data-code={s.code} data-valid-from={s.validFrom} data-status={status}>
                 <Table.Td>
-                  <Text size="sm" fw={500}>{standardTitle(s, i18n.language)}</Text>
-                  <Text size="xs" c="dimmed" ff="monospace">{s.code}</Text>
+                  <Text size="sm" fw={500}>
+                    {standardTitle(s, i18n.language)}
+                  </Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {s.code}
+                  </Text>
                 </Table.Td>
-                <Table.Td><Text size="sm" data-testid="standard-rule">{wording.sentence(s.kind, s.params)}</Text></Table.Td>
-                <Table.Td><Text size="sm"><ScopeText unitId={s.scopeUnitId ?? null} sector={s.scopeSector} /></Text></Table.Td>
-                <Table.Td><Text size="sm" data-testid="standard-from">{month(s.validFrom.slice(0, 7))}</Text></Table.Td>
-                <Table.Td><Text size="sm" data-testid="standard-until">{last ? month(last) : t('rulebook.noEnd')}</Text></Table.Td>
-                <Table.Td><Badge variant="light" color={STATUS_COLORS[status]} miw="max-content">{t(`rulebook.status.${status}`)}</Badge></Table.Td>
-                {onChange && <Table.Td><Actions s={s} onChange={onChange} onRetire={onRetire} /></Table.Td>}
+                <Table.Td>
+                  <Text size="sm" data-testid="standard-rule">
+                    {wording.sentence(s.kind, s.params)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    <ScopeText unitId={s.scopeUnitId ?? null} sector={s.scopeSector} />
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" data-testid="standard-from">
+                    {month(s.validFrom.slice(0, 7))}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" data-testid="standard-until">
+                    {last ? month(last) : t('rulebook.noEnd')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={STATUS_COLORS[status]} miw="max-content">
+                    {t(`rulebook.status.${status}`)}
+                  </Badge>
+                </Table.Td>
+                {onChange && (
+                  <Table.Td>
+                    <Actions s={s} onChange={onChange} onRetire={onRetire} />
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}

@@ -35,32 +35,62 @@ export function SignInPage() {
     <Center mih="100vh" p="md">
       <Stack w={380} maw="100%">
         <Group justify="space-between">
-          <Title order={1} size="h2">{t('app.name')}</Title>
+          <Title order={1} size="h2">
+            {t('app.name')}
+          </Title>
           <LanguageSwitch />
         </Group>
         <Paper withBorder shadow="sm" p="lg" radius="md">
           <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
             <Stack>
-              <Title order={2} size="h4" id="sign-in-title">{t('signIn.title')}</Title>
-              {alertText && <Alert color="red" role="alert">{alertText}</Alert>}
-              <TextInput label={t('signIn.login')} data-testid="login" autoComplete="username" required autoFocus
-                value={values.login} error={errors.login}
-                onChange={(e) => setValues({ ...values, login: e.currentTarget.value })} />
-              <PasswordInput label={t('signIn.password')} data-testid="password" autoComplete="current-password" required
-                value={values.password} error={errors.password}
-                onChange={(e) => setValues({ ...values, password: e.currentTarget.value })} />
-              <Button type="submit" data-testid="sign-in" loading={signIn.isPending}>{t('signIn.submit')}</Button>
+              <Title order={2} size="h4" id="sign-in-title">
+                {t('signIn.title')}
+              </Title>
+              {alertText && (
+                <Alert color="red" role="alert">
+                  {alertText}
+                </Alert>
+              )}
+              <TextInput
+                label={t('signIn.login')}
+                data-testid="login"
+                autoComplete="username"
+                required
+                autoFocus
+                value={values.login}
+                error={errors.login}
+                onChange={(e) => setValues({ ...values, login: e.currentTarget.value })}
+              />
+              <PasswordInput
+                label={t('signIn.password')}
+                data-testid="password"
+                autoComplete="current-password"
+                required
+                value={values.password}
+                error={errors.password}
+                onChange={(e) => setValues({ ...values, password: e.currentTarget.value })}
+              />
+              <Button type="submit" data-testid="sign-in" loading={signIn.isPending}>
+                {t('signIn.submit')}
+              </Button>
             </Stack>
           </form>
         </Paper>
         <Paper withBorder p="md" radius="md" bg="gray.0">
-          <Text size="sm" fw={500}>{t('signIn.demoTitle')}</Text>
+          <Text size="sm" fw={500}>
+            {t('signIn.demoTitle')}
+          </Text>
           <Text size="sm" c="dimmed">
             {DEMO_LOGINS.map((l, i) => (
-              <span key={l}>{i > 0 && ', '}<Code>{l}</Code></span>
+              <span key={l}>
+                {i > 0 && ', '}
+                <Code>{l}</Code>
+              </span>
             ))}
           </Text>
-          <Text size="sm" c="dimmed">{t('signIn.demoPassword')} <Code>demo</Code></Text>
+          <Text size="sm" c="dimmed">
+            {t('signIn.demoPassword')} <Code>demo</Code>
+          </Text>
         </Paper>
       </Stack>
     </Center>

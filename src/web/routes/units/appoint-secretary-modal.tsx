@@ -34,13 +34,28 @@ export function AppointSecretaryModal({ cell, opened, onClose }: { cell: Unit; o
   };
 
   return (
-    <FormModal opened={opened} onClose={close} title={t('unit.appointSecretary')} onSubmit={submit}
-      submitLabel={t('unit.appoint')} pending={appoint.isPending} error={appoint.error ?? members.error}>
-      <Select label={t('unit.chooseMember')} required searchable data-testid="appoint-person" data={options} value={personId} onChange={setPersonId}
-        error={errors.personId} nothingFoundMessage={t('unit.noMembers')} />
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('unit.appointSecretary')}
+      onSubmit={submit}
+      submitLabel={t('unit.appoint')}
+      pending={appoint.isPending}
+      error={appoint.error ?? members.error}
+    >
+      <Select
+        label={t('unit.chooseMember')}
+        required
+        searchable
+        data-testid="appoint-person"
+        data={options}
+        value={personId}
+        onChange={setPersonId}
+        error={errors.personId}
+        nothingFoundMessage={t('unit.noMembers')}
+      />
       <Checkbox label={t('unit.asDeputy')} checked={deputy} onChange={(e) => setDeputy(e.currentTarget.checked)} />
-      <TextInput type="date" label={t('common.date')} value={date} error={errors.date}
-        onChange={(e) => setDate(e.currentTarget.value)} />
+      <TextInput type="date" label={t('common.date')} value={date} error={errors.date} onChange={(e) => setDate(e.currentTarget.value)} />
     </FormModal>
   );
 }

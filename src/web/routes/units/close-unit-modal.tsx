@@ -24,11 +24,24 @@ export function CloseUnitModal({ unit, opened, onClose }: { unit: Unit; opened: 
   };
 
   return (
-    <FormModal opened={opened} onClose={close} title={t('unit.close')} onSubmit={submit}
-      submitLabel={t('unit.close')} pending={closeUnit.isPending} error={closeUnit.error}>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('unit.close')}
+      onSubmit={submit}
+      submitLabel={t('unit.close')}
+      pending={closeUnit.isPending}
+      error={closeUnit.error}
+    >
       <Text size="sm">{t('unit.closeConfirm', { name: unit.name })}</Text>
-      <TextInput type="date" label={t('unit.closedOn')} value={closedOn} error={errors.closedOn} data-autofocus
-        onChange={(e) => setClosedOn(e.currentTarget.value)} />
+      <TextInput
+        type="date"
+        label={t('unit.closedOn')}
+        value={closedOn}
+        error={errors.closedOn}
+        data-autofocus
+        onChange={(e) => setClosedOn(e.currentTarget.value)}
+      />
     </FormModal>
   );
 }

@@ -36,16 +36,35 @@ export function EditUnitModal({ unit, opened, onClose }: { unit: Unit; opened: b
     if (!v.ok) return setErrors(v.errors);
     setErrors({});
     if (Object.keys(changed).length === 0) return close();
-    update.mutate(v.data, { onSuccess: () => { update.reset(); onClose(); } });
+    update.mutate(v.data, {
+      onSuccess: () => {
+        update.reset();
+        onClose();
+      },
+    });
   };
 
   return (
-    <FormModal opened={opened} onClose={close} title={t('unit.edit')} onSubmit={submit}
-      pending={update.isPending} error={server.rest}>
-      <TextInput label={t('unit.name')} required data-autofocus value={values.name} error={errors.name}
-        onChange={(e) => setValues({ ...values, name: e.currentTarget.value })} />
-      <TextInput label={t('unit.code')} required data-testid="unit-code" value={values.code} error={errors.code ?? server.fields.code}
-        onChange={(e) => { setValues({ ...values, code: e.currentTarget.value }); if (server.fields.code) update.reset(); }} />
+    <FormModal opened={opened} onClose={close} title={t('unit.edit')} onSubmit={submit} pending={update.isPending} error={server.rest}>
+      <TextInput
+        label={t('unit.name')}
+        required
+        data-autofocus
+        value={values.name}
+        error={errors.name}
+        onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('unit.code')}
+        required
+        data-testid="unit-code"
+        value={values.code}
+        error={errors.code ?? server.fields.code}
+        onChange={(e) => {
+          setValues({ ...values, code: e.currentTarget.value });
+          if (server.fields.code) update.reset();
+        }}
+      />
       <SectorSelect value={values.sector} error={errors.sector} onChange={(sector) => setValues({ ...values, sector })} />
     </FormModal>
   );

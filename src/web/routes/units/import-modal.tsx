@@ -52,23 +52,36 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
     const id = newImportId();
     setPhase({ kind: 'running', importId: id, sent: 0, total: file.size });
     const handle = uploadImport(unit.id, id, file, (sent, total) =>
-      setPhase((p) => (p.kind === 'running' && p.importId === id ? { ...p, sent, total } : p)));
+      setPhase((p) => (p.kind === 'running' && p.importId === id ? { ...p, sent, total } : p)),
+    );
     upload.current = handle;
-    handle.done.then(
-      (status) => {
-        settle(id, { kind: 'done', status });
-        void qc.invalidateQueries({ queryKey: ['units'] });
-      },
-      (error: unknown) => {
-        const rejected = rejectedStatus(error);
-        if (rejected) return settle(id, { kind: 'rejected', status: rejected });
-        // The upload broke off (the server went away?): the import's own status tells what happened.
-        return fetchImportStatus(id).then(
-          (s) => settle(id, s.failure === 'interrupted' ? { kind: 'interrupted', status: s } : s.status === 'done' ? { kind: 'done', status: s } : { kind: 'failed', error }),
-          () => settle(id, { kind: 'failed', error }),
-        );
-      },
-    ).finally(() => { upload.current = null; });
+    handle.done
+      .then(
+        (status) => {
+          settle(id, { kind: 'done', status });
+          void qc.invalidateQueries({ queryKey: ['units'] });
+        },
+        (error: unknown) => {
+          const rejected = rejectedStatus(error);
+          if (rejected) return settle(id, { kind: 'rejected', status: rejected });
+          // The upload broke off (the server went away?): the import's own status tells what happened.
+          return fetchImportStatus(id).then(
+            (s) =>
+              settle(
+                id,
+                s.failure === 'interrupted'
+                  ? { kind: 'interrupted', status: s }
+                  : s.status === 'done'
+                    ? { kind: 'done', status: s }
+                    : { kind: 'failed', error },
+              ),
+            () => settle(id, { kind: 'failed', error }),
+          );
+        },
+      )
+      .finally(() => {
+        upload.current = null;
+      });
   };
 
   const close = () => {
@@ -78,21 +91,35 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
     onClose();
   };
 
-  const status = phase.kind === 'done' || phase.kind === 'rejected' || phase.kind === 'interrupted' ? phase.status : poll.data ?? null;
+  const status = phase.kind === 'done' || phase.kind === 'rejected' || phase.kind === 'interrupted' ? phase.status : (poll.data ?? null);
   const uploaded = running && phase.total > 0 ? phase.sent / phase.total : 1;
 
   return (
     <Modal opened={opened} onClose={close} title={t('import.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
-        <Text size="sm">{unit.kind === 'committee' ? t('import.introCommittee', { name: unit.name }) : t('import.introCell', { name: unit.name })}</Text>
-        <Text size="sm" c="dimmed">{t('import.columns')}</Text>
+        <Text size="sm">
+          {unit.kind === 'committee' ? t('import.introCommittee', { name: unit.name }) : t('import.introCell', { name: unit.name })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('import.columns')}
+        </Text>
         <List size="sm" c="dimmed" withPadding>
           <List.Item>{t('import.columnsRequired')}</List.Item>
           <List.Item>{t('import.columnsOptional')}</List.Item>
         </List>
-        <Anchor href={templateHref()} download="cellwork-members-template.csv" size="sm">{t('import.downloadTemplate')}</Anchor>
-        <FileInput label={t('import.file')} accept=".csv,text/csv" value={file} onChange={setFile} clearable
-          disabled={running} placeholder={t('import.choose')} data-testid="import-file" />
+        <Anchor href={templateHref()} download="cellwork-members-template.csv" size="sm">
+          {t('import.downloadTemplate')}
+        </Anchor>
+        <FileInput
+          label={t('import.file')}
+          accept=".csv,text/csv"
+          value={file}
+          onChange={setFile}
+          clearable
+          disabled={running}
+          placeholder={t('import.choose')}
+          data-testid="import-file"
+        />
         {(running || status) && <ImportProgress status={status} uploaded={uploaded} running={running} />}
         {phase.kind === 'done' && (
           <Alert color="green" role="status" title={t('import.doneTitle')} data-testid="import-done">
@@ -111,13 +138,17 @@ export function ImportModal({ unit, opened, onClose }: { unit: Unit; opened: boo
           <Alert color="orange" role="alert" title={t('importInterrupted.title')} data-testid="import-interrupted">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('importInterrupted.summary')}</Text>
-              <Button size="xs" onClick={start} disabled={!file} data-testid="import-retry">{t('importInterrupted.retry')}</Button>
+              <Button size="xs" onClick={start} disabled={!file} data-testid="import-retry">
+                {t('importInterrupted.retry')}
+              </Button>
             </Stack>
           </Alert>
         )}
         {phase.kind === 'failed' && <ErrorAlert error={phase.error} />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{running ? t('common.cancel') : t('common.close')}</Button>
+          <Button variant="default" onClick={close}>
+            {running ? t('common.cancel') : t('common.close')}
+          </Button>
           <Button onClick={start} disabled={!file || running} loading={running} data-testid="import-start">
             {t('import.start')}
           </Button>

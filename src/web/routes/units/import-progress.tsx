@@ -10,14 +10,24 @@ export function ImportProgress({ status, uploaded, running }: { status: ImportSt
   const percent = Math.round(fraction * 100);
   return (
     <Stack gap={4}>
-      <Progress value={percent} animated={running} striped={running} size="lg" aria-label={t('import.progress')}
+      <Progress
+        value={percent}
+        animated={running}
+        striped={running}
+        size="lg"
+        aria-label={t('import.progress')}
         color={status?.status === 'failed' ? 'orange' : undefined}
-        data-testid="import-progress" />
+        data-testid="import-progress"
+      />
       <Group justify="space-between">
         <Text size="sm">{percent}%</Text>
         {status && (
           <Text size="sm" c="dimmed">
-            {t('import.rate', { count: status.linesRead, lines: status.linesRead.toLocaleString(), rate: Math.round(status.rowsPerSecond).toLocaleString() })}
+            {t('import.rate', {
+              count: status.linesRead,
+              lines: status.linesRead.toLocaleString(),
+              rate: Math.round(status.rowsPerSecond).toLocaleString(),
+            })}
           </Text>
         )}
       </Group>
@@ -36,7 +46,9 @@ export function ImportErrorsTable({ errors, total }: { errors: ImportStatus['err
         <Table striped withTableBorder aria-label={t('import.badLines')} data-testid="import-errors">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col" w={90}>{t('import.line')}</Table.Th>
+              <Table.Th scope="col" w={90}>
+                {t('import.line')}
+              </Table.Th>
               <Table.Th scope="col">{t('import.reason')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -58,7 +70,11 @@ export function ImportErrorsTable({ errors, total }: { errors: ImportStatus['err
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
-      {total > errors.length && <Text size="sm" c="dimmed">{t('import.moreErrors', { shown: errors.length, total })}</Text>}
+      {total > errors.length && (
+        <Text size="sm" c="dimmed">
+          {t('import.moreErrors', { shown: errors.length, total })}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -13,7 +13,9 @@ export function MembersTable({ unit }: { unit: Unit }) {
 
   return (
     <section aria-labelledby="members-title">
-      <Title order={3} size="h4" id="members-title" mb="xs">{t('unit.members')}</Title>
+      <Title order={3} size="h4" id="members-title" mb="xs">
+        {t('unit.members')}
+      </Title>
       <ErrorAlert error={members.error} />
       {/* Three short columns fit a phone; only narrower screens scroll. */}
       <Table.ScrollContainer minWidth={340}>
@@ -28,16 +30,30 @@ export function MembersTable({ unit }: { unit: Unit }) {
           <Table.Tbody>
             {rows.map((m) => (
               <Table.Tr key={m.membershipId} data-testid="member-row" data-role={m.role} data-person-id={m.personId}>
-                <Table.Td><Anchor component={Link} to={`/people/${m.personId}`}>{m.fullName}</Anchor></Table.Td>
-                <Table.Td><RoleBadge role={m.role} /></Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/people/${m.personId}`}>
+                    {m.fullName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <RoleBadge role={m.role} />
+                </Table.Td>
                 <Table.Td>{m.fromDate}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {members.isPending && <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>}
-      {!members.isPending && rows.length === 0 && <Text c="dimmed" p="sm">{t('unit.noMembers')}</Text>}
+      {members.isPending && (
+        <Center p="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {!members.isPending && rows.length === 0 && (
+        <Text c="dimmed" p="sm">
+          {t('unit.noMembers')}
+        </Text>
+      )}
       {members.hasNextPage && (
         <Center mt="sm">
           <Button variant="default" onClick={() => void members.fetchNextPage()} loading={members.isFetchingNextPage}>

@@ -20,15 +20,37 @@ export function UnitActions({ unit }: { unit: Unit }) {
   return (
     <>
       <Group gap="xs" role="toolbar" aria-label={t('unit.actions')}>
-        {isOpen && unit.kind === 'committee' && <Button size="xs" data-testid="add-unit" onClick={() => setOpen('add-unit')}>{t('unit.addUnit')}</Button>}
-        {isOpen && unit.kind === 'cell' && <Button size="xs" data-testid="add-person" onClick={() => setOpen('add-person')}>{t('unit.addPerson')}</Button>}
-        {isOpen && <Button size="xs" variant="light" data-testid="import-members" onClick={() => setOpen('import')}>{t('import.button')}</Button>}
+        {isOpen && unit.kind === 'committee' && (
+          <Button size="xs" data-testid="add-unit" onClick={() => setOpen('add-unit')}>
+            {t('unit.addUnit')}
+          </Button>
+        )}
+        {isOpen && unit.kind === 'cell' && (
+          <Button size="xs" data-testid="add-person" onClick={() => setOpen('add-person')}>
+            {t('unit.addPerson')}
+          </Button>
+        )}
+        {isOpen && (
+          <Button size="xs" variant="light" data-testid="import-members" onClick={() => setOpen('import')}>
+            {t('import.button')}
+          </Button>
+        )}
         {/* Renaming, closing and appointing officers belong to the committee above the unit. */}
         {isOpen && unit.kind === 'cell' && unit.canRestructure && (
-          <Button size="xs" variant="light" data-testid="appoint-secretary" onClick={() => setOpen('appoint')}>{t('unit.appointSecretary')}</Button>
+          <Button size="xs" variant="light" data-testid="appoint-secretary" onClick={() => setOpen('appoint')}>
+            {t('unit.appointSecretary')}
+          </Button>
         )}
-        {unit.canRestructure && <Button size="xs" variant="default" onClick={() => setOpen('edit')}>{t('unit.edit')}</Button>}
-        {isOpen && unit.canRestructure && <Button size="xs" variant="default" color="red" onClick={() => setOpen('close')}>{t('unit.close')}</Button>}
+        {unit.canRestructure && (
+          <Button size="xs" variant="default" onClick={() => setOpen('edit')}>
+            {t('unit.edit')}
+          </Button>
+        )}
+        {isOpen && unit.canRestructure && (
+          <Button size="xs" variant="default" color="red" onClick={() => setOpen('close')}>
+            {t('unit.close')}
+          </Button>
+        )}
       </Group>
       {/* Mounted only while open, so each opening starts from the unit's current values. */}
       {open === 'add-unit' && <CreateUnitModal parent={unit} opened onClose={close} />}

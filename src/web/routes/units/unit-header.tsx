@@ -9,8 +9,12 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
     <Paper withBorder p="sm" data-testid={testId} data-value={value}>
-      <Text size="xs" c="dimmed" tt="uppercase">{label}</Text>
-      <Text fw={700} size="xl">{value.toLocaleString()}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase">
+        {label}
+      </Text>
+      <Text fw={700} size="xl">
+        {value.toLocaleString()}
+      </Text>
     </Paper>
   );
 }
@@ -28,21 +32,42 @@ export function UnitHeader({ unit }: { unit: Unit }) {
       {crumbs.length > 0 && (
         <nav aria-label={t('unit.breadcrumb')}>
           <Breadcrumbs separator="›">
-            {crumbs.map((c) => <Anchor key={c.id} component={Link} to={`/units/${c.id}`} size="sm">{c.name}</Anchor>)}
-            <Text size="sm" aria-current="page">{unit.name}</Text>
+            {crumbs.map((c) => (
+              <Anchor key={c.id} component={Link} to={`/units/${c.id}`} size="sm">
+                {c.name}
+              </Anchor>
+            ))}
+            <Text size="sm" aria-current="page">
+              {unit.name}
+            </Text>
           </Breadcrumbs>
         </nav>
       )}
       <Group gap="sm" align="center">
-        <Title order={2} data-testid="unit-title" data-kind={unit.kind}>{unit.name}</Title>
+        <Title order={2} data-testid="unit-title" data-kind={unit.kind}>
+          {unit.name}
+        </Title>
         <KindBadge kind={unit.kind} />
         {unit.closedOn && <Badge color="gray">{t('unit.closed')}</Badge>}
       </Group>
       <Group gap="lg" c="dimmed">
-        <Text size="sm">{t('unit.code')}: <Text span ff="monospace">{unit.code}</Text></Text>
-        <Text size="sm">{t('unit.sector')}: <SectorText sector={unit.sector} /></Text>
-        <Text size="sm">{t('unit.openedOn')}: {unit.openedOn}</Text>
-        {unit.closedOn && <Text size="sm">{t('unit.closedOn')}: {unit.closedOn}</Text>}
+        <Text size="sm">
+          {t('unit.code')}:{' '}
+          <Text span ff="monospace">
+            {unit.code}
+          </Text>
+        </Text>
+        <Text size="sm">
+          {t('unit.sector')}: <SectorText sector={unit.sector} />
+        </Text>
+        <Text size="sm">
+          {t('unit.openedOn')}: {unit.openedOn}
+        </Text>
+        {unit.closedOn && (
+          <Text size="sm">
+            {t('unit.closedOn')}: {unit.closedOn}
+          </Text>
+        )}
       </Group>
       <SimpleGrid cols={{ base: 2, sm: unit.kind === 'committee' ? 3 : 2 }} maw={600}>
         {unit.kind === 'committee' && <Stat label={t('unit.childCount')} value={unit.childCount} testId="stat-child-count" />}
@@ -51,14 +76,28 @@ export function UnitHeader({ unit }: { unit: Unit }) {
       </SimpleGrid>
       {unit.kind === 'cell' && (
         <Stack gap={4} aria-label={t('unit.officers')}>
-          {officers.length === 0 && <Text size="sm" c="dimmed">{t('unit.noSecretary')}</Text>}
+          {officers.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('unit.noSecretary')}
+            </Text>
+          )}
           {officers.map((o) => (
             <Group key={`${o.label}-${o.id}`} gap="xs" data-testid="officer" data-role={o.role} data-person-id={o.id}>
-              <Text size="sm" fw={500}>{o.label}:</Text>
-              <Anchor component={Link} to={`/people/${o.id}`} size="sm">{o.fullName}</Anchor>
+              <Text size="sm" fw={500}>
+                {o.label}:
+              </Text>
+              <Anchor component={Link} to={`/people/${o.id}`} size="sm">
+                {o.fullName}
+              </Anchor>
               {unit.canRestructure && (
-                <Button size="compact-xs" variant="subtle" color="gray" loading={relieve.isPending && relieve.variables?.personId === o.id}
-                  onClick={() => relieve.mutate({ personId: o.id })} aria-label={t('unit.relieveNamed', { name: o.fullName })}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  loading={relieve.isPending && relieve.variables?.personId === o.id}
+                  onClick={() => relieve.mutate({ personId: o.id })}
+                  aria-label={t('unit.relieveNamed', { name: o.fullName })}
+                >
                   {t('unit.relieve')}
                 </Button>
               )}

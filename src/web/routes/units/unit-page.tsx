@@ -19,14 +19,33 @@ export function UnitPage() {
   usePageTitle(unit.data?.name);
 
   const search = (
-    <UnitPicker label={t('unitSearch.label')} value={null} data-testid="unit-search" maw={480}
-      onChange={(target) => target && navigate(`/units/${target}`)} />
+    <UnitPicker
+      label={t('unitSearch.label')}
+      value={null}
+      data-testid="unit-search"
+      maw={480}
+      onChange={(target) => target && navigate(`/units/${target}`)}
+    />
   );
 
   // Outside the actor's scope a unit does not exist (404), exactly like a unit that was never created.
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
-  if (unit.isPending) return <Stack>{search}<Center p="xl"><Loader aria-label={t('common.loading')} /></Center></Stack>;
-  if (unit.isError) return <Stack>{search}{isNotFound(unit.error) ? <NotFoundPage /> : <ErrorAlert error={unit.error} />}</Stack>;
+  if (unit.isPending)
+    return (
+      <Stack>
+        {search}
+        <Center p="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      </Stack>
+    );
+  if (unit.isError)
+    return (
+      <Stack>
+        {search}
+        {isNotFound(unit.error) ? <NotFoundPage /> : <ErrorAlert error={unit.error} />}
+      </Stack>
+    );
   const u = unit.data;
 
   return (

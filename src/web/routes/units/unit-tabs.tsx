@@ -27,29 +27,51 @@ export function UnitTabs({ unit }: { unit: Unit }) {
   const asked = search.get('tab');
   const tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
   const period = isPeriod(search.get('period')) ? search.get('period')! : lastCompletePeriod();
-  const update = (key: string, value: string) => setSearch((s) => {
-    const next = new URLSearchParams(s);
-    next.set(key, value);
-    return next;
-  }, { replace: key === 'period' });
+  const update = (key: string, value: string) =>
+    setSearch(
+      (s) => {
+        const next = new URLSearchParams(s);
+        next.set(key, value);
+        return next;
+      },
+      { replace: key === 'period' },
+    );
   const onPeriod = (p: string) => update('period', p);
 
   return (
     <Stack gap="xl">
       <Tabs value={tab} onChange={(v) => v && update('tab', v)} keepMounted={false}>
         <Tabs.List mb="md">
-          {tabs.map((v) => <Tabs.Tab key={v} value={v} data-testid={`tab-${v}`}>{t(`unitTabs.${v}`)}</Tabs.Tab>)}
+          {tabs.map((v) => (
+            <Tabs.Tab key={v} value={v} data-testid={`tab-${v}`}>
+              {t(`unitTabs.${v}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         {unit.kind === 'committee' ? (
           <>
-            <Tabs.Panel value="health"><AfterPaint><CommitteeDashboard unit={unit} period={period} onPeriod={onPeriod} /></AfterPaint></Tabs.Panel>
-            <Tabs.Panel value="reports"><ReportList unitId={unit.id} period={period} onPeriod={onPeriod} /></Tabs.Panel>
+            <Tabs.Panel value="health">
+              <AfterPaint>
+                <CommitteeDashboard unit={unit} period={period} onPeriod={onPeriod} />
+              </AfterPaint>
+            </Tabs.Panel>
+            <Tabs.Panel value="reports">
+              <ReportList unitId={unit.id} period={period} onPeriod={onPeriod} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
-            <Tabs.Panel value="dashboard"><AfterPaint><CellDashboard unit={unit} period={period} onPeriod={onPeriod} /></AfterPaint></Tabs.Panel>
-            <Tabs.Panel value="meetings"><CellMeetings unit={unit} /></Tabs.Panel>
-            <Tabs.Panel value="report"><MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} /></Tabs.Panel>
+            <Tabs.Panel value="dashboard">
+              <AfterPaint>
+                <CellDashboard unit={unit} period={period} onPeriod={onPeriod} />
+              </AfterPaint>
+            </Tabs.Panel>
+            <Tabs.Panel value="meetings">
+              <CellMeetings unit={unit} />
+            </Tabs.Panel>
+            <Tabs.Panel value="report">
+              <MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} />
+            </Tabs.Panel>
           </>
         )}
       </Tabs>

@@ -17,7 +17,9 @@ export const absenceFollowUp: StandardKind<AbsenceFollowUp> = {
   passes: (x, _y, lim) => sql<boolean>`${x} <= ${lim}`,
   detail: ({ x, lim }) => ({ oldestOpenDays: x, graceDays: lim }),
   i18n: { rule: 'rulebook.rule.absenceFollowUp' },
-  oracle: (f, p) => f.followUps.filter((x) => x.created_on < f.end && (x.resolved_on === null || x.resolved_on >= f.end))
-    .every((x) => dayDiff(f.end, x.created_on) - 1 <= p.graceDays),
+  oracle: (f, p) =>
+    f.followUps
+      .filter((x) => x.created_on < f.end && (x.resolved_on === null || x.resolved_on >= f.end))
+      .every((x) => dayDiff(f.end, x.created_on) - 1 <= p.graceDays),
   validate: requireLiveMeetingKind,
 };

@@ -13,6 +13,9 @@ export const actionsOnTime: StandardKind<ActionsOnTime> = {
   i18n: { rule: 'rulebook.rule.actionsOnTime' },
   oracle: (f, p) => {
     const due = f.actions.filter((a) => a.status !== 'dropped' && a.due_on >= f.period && a.due_on < f.end);
-    return due.length === 0 || due.filter((a) => a.status === 'done' && a.closed_on !== null && a.closed_on <= a.due_on).length / due.length >= p.min;
+    return (
+      due.length === 0 ||
+      due.filter((a) => a.status === 'done' && a.closed_on !== null && a.closed_on <= a.due_on).length / due.length >= p.min
+    );
   },
 };

@@ -19,8 +19,15 @@ export const reviewInterval: StandardKind<ReviewInterval> = {
   i18n: { rule: 'rulebook.rule.reviewInterval' },
   oracle: (f, p) => {
     const ofKind = f.held.filter((m) => m.kind === p.kind);
-    const before = ofKind.filter((m) => m.meets_on < f.period).map((m) => m.meets_on).sort();
-    const days = [before.at(-1) ?? f.cell.opened_on, ...ofKind.filter((m) => m.meets_on >= f.period && m.meets_on < f.end).map((m) => m.meets_on), f.end].sort();
+    const before = ofKind
+      .filter((m) => m.meets_on < f.period)
+      .map((m) => m.meets_on)
+      .sort();
+    const days = [
+      before.at(-1) ?? f.cell.opened_on,
+      ...ofKind.filter((m) => m.meets_on >= f.period && m.meets_on < f.end).map((m) => m.meets_on),
+      f.end,
+    ].sort();
     let gap = 0;
     for (let i = 1; i < days.length; i++) gap = Math.max(gap, dayDiff(days[i]!, days[i - 1]!));
     return gap <= p.weeks * 7;

@@ -3,7 +3,18 @@ import { num, pct, toPercent, type KindUi } from './kind-ui.ts';
 export const actionsOnTime: KindUi = {
   code: 'actions_on_time',
   meetingKind: null,
-  fields: [{ name: 'percent', param: 'min', label: 'rulebook.form.actionsPercent', min: 0, max: 100, default: 80, percent: true, testId: 'percent' }],
+  fields: [
+    {
+      name: 'percent',
+      param: 'min',
+      label: 'rulebook.form.actionsPercent',
+      min: 0,
+      max: 100,
+      default: 80,
+      percent: true,
+      testId: 'percent',
+    },
+  ],
   sentence: (t, p) => t('rulebook.rule.actionsOnTime', { percent: toPercent(p.min) }),
   describe: (t, d, meets) => {
     const due = num(d.due);

@@ -12,7 +12,14 @@ import { meetingsPerMonth } from './meetings-per-month.ts';
 import { meetingsPerQuarter } from './meetings-per-quarter.ts';
 import { reviewInterval } from './review-interval.ts';
 
-export const KIND_UIS: readonly KindUi[] = [meetingsPerMonth, reviewInterval, attendanceRate, absenceFollowUp, actionsOnTime, meetingsPerQuarter];
+export const KIND_UIS: readonly KindUi[] = [
+  meetingsPerMonth,
+  reviewInterval,
+  attendanceRate,
+  absenceFollowUp,
+  actionsOnTime,
+  meetingsPerQuarter,
+];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));
 export const kindUi = (code: string): KindUi | undefined => byCode.get(code);
@@ -21,13 +28,15 @@ export const kindUi = (code: string): KindUi | undefined => byCode.get(code);
 export type RuleParams = { meetingKind: string | null; [field: string]: string | number | null | undefined };
 
 /** Every kind's fields at their defaults, so that switching kinds keeps a sensible value in each. */
-export const DEFAULT_PARAMS: RuleParams = Object.assign({ meetingKind: 'general' },
-  ...KIND_UIS.flatMap((k) => k.fields.map((f) => ({ [f.name]: f.default }))));
+export const DEFAULT_PARAMS: RuleParams = Object.assign(
+  { meetingKind: 'general' },
+  ...KIND_UIS.flatMap((k) => k.fields.map((f) => ({ [f.name]: f.default }))),
+);
 
 /** A stored version's `params` -> the form's values. */
 export function paramsFromApi(code: string, params: Record<string, unknown>): RuleParams {
   const k = kindUi(code);
-  const values: RuleParams = { ...DEFAULT_PARAMS, meetingKind: typeof params.kind === 'string' ? params.kind : k?.meetingKind ?? null };
+  const values: RuleParams = { ...DEFAULT_PARAMS, meetingKind: typeof params.kind === 'string' ? params.kind : (k?.meetingKind ?? null) };
   for (const f of k?.fields ?? []) {
     const v = params[f.param];
     if (typeof v === 'number' && Number.isFinite(v)) values[f.name] = f.percent ? Math.round(v * 100) : v;
@@ -54,11 +63,13 @@ export function paramFields(code: string): z.ZodRawShape {
 }
 
 /** Where a field of the API body shows in the form ('params.min' is a count or a percentage). */
-export const standardField = (code: string) => (path: string): string => {
-  if (path === 'params.kind') return 'meetingKind';
-  const f = kindUi(code)?.fields.find((x) => `params.${x.param}` === path);
-  if (f) return f.name;
-  return path.startsWith('params.') ? path.slice('params.'.length) : path;
-};
+export const standardField =
+  (code: string) =>
+  (path: string): string => {
+    if (path === 'params.kind') return 'meetingKind';
+    const f = kindUi(code)?.fields.find((x) => `params.${x.param}` === path);
+    if (f) return f.name;
+    return path.startsWith('params.') ? path.slice('params.'.length) : path;
+  };
 
 export type { KindUi };

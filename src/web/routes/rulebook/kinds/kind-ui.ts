@@ -33,6 +33,7 @@ export interface KindUi {
   describe(t: TFunction, d: Detail, meets: boolean, pastMonth?: string | null): string;
 }
 
-export const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v ?? fallback) || fallback);
+export const num = (v: unknown, fallback = 0): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : Number(v ?? fallback) || fallback;
 export const toPercent = (share: unknown, fallback = 0): number => Math.round(num(share, fallback) * 100);
 export const pct = (part: number, whole: number) => Math.round((part / whole) * 100);

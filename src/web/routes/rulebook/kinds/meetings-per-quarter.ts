@@ -5,12 +5,23 @@ import { num, type KindUi } from './kind-ui.ts';
 export const meetingsPerQuarter: KindUi = {
   code: 'meetings_per_quarter',
   meetingKind: 'consultative',
-  fields: [{ name: 'quarterCount', param: 'min', label: 'rulebook.form.quarterCount', min: L.meetingsPerQuarter[0], max: L.meetingsPerQuarter[1], default: 1, testId: 'quarter-count' }],
+  fields: [
+    {
+      name: 'quarterCount',
+      param: 'min',
+      label: 'rulebook.form.quarterCount',
+      min: L.meetingsPerQuarter[0],
+      max: L.meetingsPerQuarter[1],
+      default: 1,
+      testId: 'quarter-count',
+    },
+  ],
   sentence: (t, p, meeting) => t('rulebook.rule.meetingsPerQuarter', { kind: meeting, count: num(p.min, 1) }),
   describe: (t, d, meets) => {
     const held = num(d.held);
     const required = num(d.required);
-    return meets ? t('detail.quarterMet', { held, required })
+    return meets
+      ? t('detail.quarterMet', { held, required })
       : t('detail.quarterMissing', { held, required, count: Math.max(1, required - held) });
   },
 };

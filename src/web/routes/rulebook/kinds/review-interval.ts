@@ -4,7 +4,17 @@ import { num, type KindUi } from './kind-ui.ts';
 export const reviewInterval: KindUi = {
   code: 'review_interval',
   meetingKind: 'review',
-  fields: [{ name: 'weeks', param: 'weeks', label: 'rulebook.form.weeks', min: L.reviewWeeks[0], max: L.reviewWeeks[1], default: 6, testId: 'weeks' }],
+  fields: [
+    {
+      name: 'weeks',
+      param: 'weeks',
+      label: 'rulebook.form.weeks',
+      min: L.reviewWeeks[0],
+      max: L.reviewWeeks[1],
+      default: 6,
+      testId: 'weeks',
+    },
+  ],
   sentence: (t, p, meeting) => t('rulebook.rule.reviewInterval', { kind: meeting, count: num(p.weeks, 1) }),
   describe: (t, d, meets) => {
     const gap = Math.round(num(d.maxGapDays));

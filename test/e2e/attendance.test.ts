@@ -83,7 +83,10 @@ describe('recording attendance moves the committee dashboard', () => {
       // The dashboard opens on the last complete month; the month in progress is one click away.
       await official.getByTestId('month-in-progress').click();
       await official.getByTestId('month-so-far').waitFor();
-      const figure = official.locator(`[data-testid="standard-figure"][data-standard="${STANDARD}"]`);
+      // The month's own figures, not the last complete month's kept on screen while this one loads.
+      const figure = official.locator(
+        `[data-testid="health-headline"][data-period^="${period}"] [data-testid="standard-figure"][data-standard="${STANDARD}"]`,
+      );
       await figure.waitFor();
       const before = Number(await figure.getAttribute('data-meeting'));
       const total = Number(await figure.getAttribute('data-total'));

@@ -76,7 +76,7 @@ export function ComplianceHeadline({ data }: { data: Compliance }) {
   const { t, i18n } = useTranslation();
   const attendance = attendanceOf(data.sums ?? {});
   return (
-    <Stack gap="xs" data-testid="health-headline">
+    <Stack gap="xs" data-testid="health-headline" data-period={data.period}>
       <Group gap="lg">
         <Text size="sm">{t('health.cellsCount', { count: data.cells })}</Text>
         {attendance && (

@@ -2,7 +2,10 @@
  * Round trips per request: every statement a request sends is a wait on the database, and on the
  * cheapest reads they are most of the request's time (bench floor). These pin the count, not the time.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { materializePeriod, refreshFacts } from '../src/server/modules/compliance/engine.ts';
+import { periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildMeeting } from './helpers/factories.ts';
@@ -17,6 +20,7 @@ describe('round trips per request', () => {
   beforeAll(async () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
+    await materializePeriod(t.ctx.db, periodOf(todayIso())); // so that saves refresh it
     counter = statementCounter(t.ctx.pool);
     for (const role of ['admin', 'secretary', 'member'] as const) {
       const a = org.accounts[role];
@@ -71,5 +75,25 @@ describe('round trips per request', () => {
     expect(begin).toBeGreaterThan(0);
     expect(write - begin).toBe(2); // begin, the locked read, the write
     expect(sent.slice(write + 1).filter((q) => q.includes('agenda_items'))).toEqual([]);
+    // The engine's month locks rode on the locked read: after the write come the follow-ups, one refresh
+    // statement (which hands plans back to PostgreSQL's choice itself) and commit, nothing else.
+    expect(sent[begin + 1]).toContain('pg_advisory_xact_lock_shared');
+    const after = sent.slice(write + 1);
+    expect(after).toHaveLength(3);
+    expect(after[0]).toContain('insert into follow_ups');
+    expect(after[1]).toContain('insert into cell_metrics');
+    expect(after[1]).toContain("set_config('plan_cache_mode', (select reset_val");
+    expect(after[2]).toMatch(/^commit/i);
+  });
+
+  it('a refresh leaves the rest of its transaction on PostgreSQL’s own choice of plans', async () => {
+    const modes = await t.ctx.db.transaction().execute(async (trx) => {
+      await refreshFacts(trx, [org.cellA1a.id], [{ fact: 'meetings', on: todayIso() }]);
+      const after = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(trx);
+      await refreshFacts(trx, [org.cellA1a.id], [{ fact: 'meetings', on: '1999-01-15' }]); // a month never built: nothing to refresh
+      const none = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(trx);
+      return [after.rows[0]!.plan_cache_mode, none.rows[0]!.plan_cache_mode];
+    });
+    expect(modes).toEqual(['auto', 'auto']);
   });
 });

@@ -15,7 +15,7 @@ import { evaluateCompliance } from './evaluate.ts';
 import type { MetricWindow } from './plugin.ts';
 import { dataEnd, type Period } from './periods.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
-import { overallPath, refreshChange, sourceRows, type FactChange } from './refresh.ts';
+import { overallPath, refreshChange, sourceRows, type FactChange, type LockedMonth } from './refresh.ts';
 
 export { monthsTouched, type FactChange } from './refresh.ts';
 import { sumUpTheTree } from './tree-sums.ts';
@@ -133,8 +133,14 @@ export async function ensurePeriod(db: Db, period: Period): Promise<boolean> {
  * roll-ups above them are brought up to date, re-running only the metric sources that read those
  * facts, in the months the facts touch (monthsTouched). Call inside the transaction that wrote them.
  */
-export async function refreshFacts(db: Db, cellIds: number[], changes: readonly FactChange[], today?: string): Promise<void> {
-  await refreshChange(db, cellIds, changes, today);
+export async function refreshFacts(
+  db: Db,
+  cellIds: number[],
+  changes: readonly FactChange[],
+  today?: string,
+  locked?: readonly LockedMonth[],
+): Promise<void> {
+  await refreshChange(db, cellIds, changes, today, locked);
 }
 
 /** A cell opened or closed: its place in every materialized period's roll-ups is redone. */

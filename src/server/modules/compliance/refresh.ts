@@ -39,30 +39,38 @@ function sourcesFor(period: Period, changes: readonly FactChange[] | 'all'): Met
   );
 }
 
+/** A materialized month a write holds (shared) while it refreshes, with the keys its rulebook wants. */
+export type LockedMonth = { period: Period; wanted: string[] };
+
 /**
  * Recomputes `cellIds` after a write changed `changes` ('all': every source, every materialized month,
  * for a cell opened, closed or moved between sectors). One round trip takes the materialized months'
  * shared locks (oldest first) with the keys each month's rulebook asks the parameterised sources for,
  * then one statement per month refreshes the cells. A month nobody has computed yet is skipped: its
  * first build reads the raw rows, this write included, so a write never pays for a month's rebuild.
+ * A write that already took the locks in a statement of its own (`lockedMonthsOf`) passes them as
+ * `locked`, and the refresh is then one statement per month and nothing else.
  */
 export async function refreshChange(
   db: Db,
   cellIds: number[],
   changes: readonly FactChange[] | 'all',
   today: string | undefined,
+  locked?: readonly LockedMonth[],
 ): Promise<void> {
   if (cellIds.length === 0 || changes.length === 0) return;
   const ids = [...new Set(cellIds)].sort((a, b) => a - b);
   const touched = changes === 'all' ? [{ from: '0001-01-01', andLater: true }] : changes.map((c) => monthsTouched(c.fact, c.on));
   const andLater = touched.some((t) => t.andLater);
-  const locked = await lockMaterialized(db, [...new Set(touched.map((t) => t.from))], andLater);
-  for (const { period, wanted } of locked) {
-    const sources = sourcesFor(period, changes);
-    if (sources.length === 0) continue;
-    await refreshStatement({ period, end: dataEnd(period, today), cellIds: ids }, sources, wanted).execute(db);
+  const months = locked ?? (await lockMaterialized(db, [...new Set(touched.map((t) => t.from))], andLater));
+  const runs = months
+    .map(({ period, wanted }) => ({ period, wanted, sources: sourcesFor(period, changes) }))
+    .filter((r) => r.sources.length);
+  for (const [i, { period, wanted, sources }] of runs.entries()) {
+    const last = i === runs.length - 1;
+    await refreshStatement({ period, end: dataEnd(period, today), cellIds: ids }, sources, wanted, last).execute(db);
   }
-  if (locked.length > 0) await sql`set local plan_cache_mode to default`.execute(db);
+  if (months.length > 0 && runs.length === 0) await sql`set local plan_cache_mode to default`.execute(db);
 }
 
 /**
@@ -71,15 +79,28 @@ export async function refreshChange(
  * left to choose, PostgreSQL re-planned the large prepared refresh statement on every save (about
  * 7 ms at scale L, against 2 ms to run its generic plan).
  */
-async function lockMaterialized(db: Db, periods: Period[], andLater: boolean): Promise<Array<{ period: Period; wanted: string[] }>> {
+async function lockMaterialized(db: Db, periods: Period[], andLater: boolean): Promise<LockedMonth[]> {
   const which = andLater ? sql`p.period >= ${[...periods].sort()[0]}::date` : sql`p.period = any(${periods}::date[])`;
-  const { rows } = await sql<{ period: Period; wanted: string[] | null }>`${sql.raw(PREPARED)}
-    select p.period, pg_advisory_xact_lock_shared(hashtext('rollup:' || to_char(p.period, 'YYYY-MM-DD'))) is not null as locked,
-      set_config('plan_cache_mode', 'force_generic_plan', true) as plans,
-      ${wantedKeysAt(sql`p.period`)} as wanted
-    from (select period from metric_periods p where ${which} order by period offset 0) p`.execute(db);
-  return rows.map((r) => ({ period: r.period, wanted: (r.wanted ?? []).filter(Boolean) }));
+  const { rows } = await sql<{ months: LockedMonth[] }>`${sql.raw(PREPARED)} select ${lockedMonths(which)} as months`.execute(db);
+  return rows[0]?.months ?? [];
 }
+
+/**
+ * The same locks as a column for a statement the write sends anyway (its first read), so that the
+ * refresh costs no round trip of its own: `days` are the SQL dates of the facts the write will name
+ * in `changes`, whose carrying forward decides whether later months are locked too.
+ */
+export function lockedMonthsOf(days: RawBuilder<unknown>[], facts: readonly Fact[]): RawBuilder<LockedMonth[]> {
+  const months = days.map((d) => sql`date_trunc('month', ${d})::date`);
+  const which = facts.some(carriesForward) ? sql`p.period >= least(${sql.join(months)})` : sql`p.period = any(array[${sql.join(months)}])`;
+  return lockedMonths(which);
+}
+
+const lockedMonths = (which: RawBuilder<unknown>) => sql<LockedMonth[]>`(select coalesce(json_agg(json_build_object('period', p.period,
+      'wanted', coalesce((select array_agg(k) from unnest(p.wanted) k where k is not null), '{}')) order by p.period), '[]')
+    from (select p.period, pg_advisory_xact_lock_shared(hashtext('rollup:' || to_char(p.period, 'YYYY-MM-DD'))) as locked,
+        set_config('plan_cache_mode', 'force_generic_plan', true) as plans, ${wantedKeysAt(sql`p.period`)} as wanted
+      from (select period from metric_periods p where ${which} order by period offset 0) p) p)`;
 
 /** The rows of `sources` for a window, each parameterised one asked only for its wanted keys. */
 export function sourceRows(w: MetricWindow, sources: readonly MetricSource[], wanted: readonly string[]): RawBuilder<unknown> | null {
@@ -107,7 +128,12 @@ const startsWithAny = (column: RawBuilder<unknown>, prefixes: readonly string[])
  * are added to the roll-ups (and summed roll-ups) of the cells' committees, in id order so that
  * concurrent saves do not deadlock. Unchanged rows are not rewritten.
  */
-export function refreshStatement(w: MetricWindow & { cellIds: number[] }, sources: readonly MetricSource[], wanted: readonly string[]) {
+export function refreshStatement(
+  w: MetricWindow & { cellIds: number[] },
+  sources: readonly MetricSource[],
+  wanted: readonly string[],
+  endsGenericPlans = false,
+) {
   const every = sources.length === SOURCES.length;
   const owned = sources.flatMap((s) => s.owns);
   const p = sql`${w.period}::date`;
@@ -142,8 +168,8 @@ export function refreshStatement(w: MetricWindow & { cellIds: number[] }, source
     deltas as (
       select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
         (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm
-      from fresh f full join old o on o.cell_id = f.cell_id and o.standard_code = f.standard_code)
-    insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
+      from fresh f full join old o on o.cell_id = f.cell_id and o.standard_code = f.standard_code),
+    rolled as (insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
     select anc::bigint, ${p}, d.code, s.sector, sum(d.dt), sum(d.dm)
     from deltas d join units u on u.id = d.cell_id join units parent on parent.id = u.parent_id
     cross join lateral unnest(string_to_array(parent.path::text, '.')) as anc
@@ -152,7 +178,14 @@ export function refreshStatement(w: MetricWindow & { cellIds: number[] }, source
     group by 1, 3, 4 order by 1, 3, 4
     on conflict (unit_id, period, standard_code, sector) do update set
       cells_total = unit_rollups.cells_total + excluded.cells_total,
-      cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting`;
+      cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting)
+    ${
+      // The last month's statement hands the transaction back to PostgreSQL's own choice of plans
+      // (lockMaterialized forced generic ones), saving the save a round trip of its own.
+      endsGenericPlans
+        ? sql`select set_config('plan_cache_mode', (select reset_val from pg_settings where name = 'plan_cache_mode'), true)`
+        : sql`select 1`
+    }`;
 }
 
 /**

@@ -10,14 +10,23 @@ import { inTransaction, PREPARED, type Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { Meeting, SaveAttendance } from '../../../shared/schemas/meetings.ts';
 import { auditInsert, recordAudit } from '../audit/service.ts';
+import type { Fact } from '../compliance/plugin.ts';
 import { todayIso } from '../compliance/periods.ts';
+import { lockedMonthsOf } from '../compliance/refresh.ts';
 import { inForce } from '../compliance/standards.ts';
 import { lockMeetingWithRoll, type AttendanceRow } from './queries.ts';
 import { assertVersion, getMeeting, lockMeeting, refreshMeetingPeriod } from './service.ts';
 
+/** What saving a roll changes: the meeting (now held), its attendance, and follow-ups it may open today. */
+const SAVE_FACTS: readonly Fact[] = ['meetings', 'attendance', 'follow_ups'];
+
 export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: SaveAttendance): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
-    const locked = await lockMeetingWithRoll(trx, actor, meetingId);
+    const today = todayIso();
+    // The engine's month locks ride on the first read, so the refresh at the end is its statement alone.
+    const locked = await lockMeetingWithRoll(trx, actor, meetingId, (meetsOn) =>
+      lockedMonthsOf([meetsOn, sql`${today}::date`], SAVE_FACTS),
+    );
     if (!locked) throw notFound('meeting.notFound');
     const { meeting: m, roll, saved: before, details } = locked;
     if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('meeting.notBegun');
@@ -51,7 +60,7 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
       m.kind,
       next.filter((r) => r.status === 'absent').map((r) => r.person_id),
     );
-    await refreshMeetingPeriod(trx, m.cell_id, m.meets_on, [{ fact: 'follow_ups', on: todayIso() }]);
+    await refreshMeetingPeriod(trx, m.cell_id, m.meets_on, [{ fact: 'follow_ups', on: today }], locked.months);
     const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
     return getMeeting(trx, actor, meetingId, { meeting, roll, saved: next, details });
   });

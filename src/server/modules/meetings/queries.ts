@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { LockedMonth } from '../compliance/refresh.ts';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope, type Need } from '../../access/scope.ts';
 import { PREPARED, type Db } from '../../db/database.ts';
@@ -137,10 +138,15 @@ export async function selectMeetingDetails(db: Db, cellId: number, meetingId: nu
  * roll on its day, what is recorded for it and its details (none of which the change touches).
  * Undefined when the meeting is not there for the actor (404).
  */
-export async function lockMeetingWithRoll(db: Db, actor: Actor, id: number): Promise<(Known & { details: MeetingDetails }) | undefined> {
+export async function lockMeetingWithRoll(
+  db: Db,
+  actor: Actor,
+  id: number,
+  refreshLocks: (meetsOn: RawBuilder<unknown>) => RawBuilder<LockedMonth[]>,
+): Promise<(Known & { details: MeetingDetails; months: LockedMonth[] }) | undefined> {
   const {
     rows: [row],
-  } = await sql<MeetingInScope & MeetingDetails & { entries: RollAndAttendance[] }>`${sql.raw(PREPARED)}
+  } = await sql<MeetingInScope & MeetingDetails & { entries: RollAndAttendance[]; months: LockedMonth[] }>`${sql.raw(PREPARED)}
     with locked as materialized (
       select m.cell_id, m.id, m.kind, m.title, m.starts_at, m.meets_on, m.status, m.not_held_reason, m.minutes, m.version,
         m.created_at, m.created_by, m.updated_at, u.path::text as path, u.closed_on as cell_closed_on, k.quorum
@@ -152,11 +158,12 @@ export async function lockMeetingWithRoll(db: Db, actor: Actor, id: number): Pro
           'status', a.status, 'reason', a.reason) order by r.full_name, r.id), '[]')
         from (${rollOn(sql`locked.cell_id`, sql`locked.meets_on`)}) r
         full join (select person_id, status, reason from attendance where cell_id = locked.cell_id and meeting_id = locked.id) a on a.person_id = r.id) as entries,
-      ${detailColumns(sql`locked.cell_id`, sql`locked.id`, sql`locked.meets_on`)}
+      ${detailColumns(sql`locked.cell_id`, sql`locked.id`, sql`locked.meets_on`)},
+      ${refreshLocks(sql`locked.meets_on`)} as months
     from locked`.execute(db);
   if (!row) return undefined;
-  const { entries, agenda, decisions, actions, openActions, ...meeting } = row;
-  return { meeting, ...splitRoll(entries), details: { agenda, decisions, actions, openActions } };
+  const { entries, agenda, decisions, actions, openActions, months, ...meeting } = row;
+  return { meeting, ...splitRoll(entries), details: { agenda, decisions, actions, openActions }, months };
 }
 
 export function selectMeetingCounts(db: Db, cellId: number, meetingIds: number[]) {

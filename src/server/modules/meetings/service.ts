@@ -9,6 +9,7 @@ import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreateMeeting, Meeting } from '../../../shared/schemas/meetings.ts';
 import { recordAudit } from '../audit/service.ts';
 import { refreshFacts, type FactChange } from '../compliance/engine.ts';
+import type { LockedMonth } from '../compliance/refresh.ts';
 import * as q from './queries.ts';
 
 async function meetsOn(db: Db, startsAt: string, timeZone: string): Promise<string> {
@@ -210,6 +211,12 @@ export function assertVersion(meeting: { version: number }, version: number | un
 }
 
 /** A meeting held on `day` was recorded (or not held): its facts, and any `more` the write changed, refresh the cell. */
-export async function refreshMeetingPeriod(db: Db, cellId: number, day: string, more: FactChange[] = []): Promise<void> {
-  await refreshFacts(db, [cellId], [{ fact: 'meetings', on: day }, { fact: 'attendance', on: day }, ...more]);
+export async function refreshMeetingPeriod(
+  db: Db,
+  cellId: number,
+  day: string,
+  more: FactChange[] = [],
+  locked?: readonly LockedMonth[],
+): Promise<void> {
+  await refreshFacts(db, [cellId], [{ fact: 'meetings', on: day }, { fact: 'attendance', on: day }, ...more], undefined, locked);
 }

@@ -7,6 +7,7 @@
 import type { RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import type { BaseLabel } from '../reports/labels.ts';
 
 /**
  * The rows a write can change, by table. A write names the facts it changed; the engine re-runs only
@@ -53,6 +54,20 @@ export interface MetricSource {
 /** The two figures of a verdict and the standard's limit. */
 export type Figures = { x: number | null; y: number | null; lim: number | null };
 
+/** A label of the printed report (reports/labels.ts) with its parameters (`count` picks the plural). */
+export type ReportWords = { key: BaseLabel; params?: Record<string, string | number> };
+
+/** A verdict as a printed report shows it: figure and limit in numbers (CSV) and in words (PDF). */
+export type ReportFigures = {
+  /** What the cell did, in `unit`; null when there was nothing to measure. */
+  figure: number | null;
+  /** What the standard asks, in the same unit. */
+  limit: number | null;
+  unit: 'meetings' | 'days' | 'percent' | null;
+  figureText: ReportWords;
+  limitText: ReportWords;
+};
+
 /** The raw rows of one cell, for the brute-force oracle of the property test (test/helpers/brute-force.ts). */
 export type OracleFacts = {
   cell: { id: number; opened_on: string };
@@ -83,6 +98,11 @@ export interface StandardKind<P = Record<string, unknown>> {
   passes(x: RawBuilder<number>, y: RawBuilder<number>, lim: RawBuilder<number>): RawBuilder<boolean>;
   /** The figures as the API shows them (the web words them from web/routes/rulebook/kinds/<code>). */
   detail(f: Figures): Record<string, number | null>;
+  /**
+   * How the cell's monthly report (PDF and CSV) shows the figures of `detail` (as `detail` gave them);
+   * `openFollowUps` is the cell's count that month.
+   */
+  report(detail: Record<string, unknown>, ctx: { openFollowUps: number }): ReportFigures;
   /** The i18n key of the rule's sentence in the web (en.json and ko.json). */
   i18n: { rule: string };
   /** The same verdict computed plainly from the raw rows, for the property test. */

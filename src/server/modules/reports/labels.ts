@@ -34,6 +34,10 @@ const en = {
   meetingsHeldFigure_other: '{{count}} held',
   meetingsAtLeast_one: 'at least {{count}} meeting',
   meetingsAtLeast_other: 'at least {{count}} meetings',
+  meetingsHeldQuarterFigure_one: '{{count}} held in the last three months',
+  meetingsHeldQuarterFigure_other: '{{count}} held in the last three months',
+  meetingsAtLeastQuarter_one: 'at least {{count}} meeting in three months',
+  meetingsAtLeastQuarter_other: 'at least {{count}} meetings in three months',
   reviewGap_one: 'longest gap {{count}} day',
   reviewGap_other: 'longest gap {{count}} days',
   reviewNone: 'none on record',
@@ -114,6 +118,10 @@ const ko: Record<ReportLabel, string> = {
   meetingsHeldFigure_other: '{{count}}회 진행',
   meetingsAtLeast_one: '최소 {{count}}회',
   meetingsAtLeast_other: '최소 {{count}}회',
+  meetingsHeldQuarterFigure_one: '최근 3개월 {{count}}회 진행',
+  meetingsHeldQuarterFigure_other: '최근 3개월 {{count}}회 진행',
+  meetingsAtLeastQuarter_one: '3개월에 최소 {{count}}회',
+  meetingsAtLeastQuarter_other: '3개월에 최소 {{count}}회',
   reviewGap_one: '최장 간격 {{count}}일',
   reviewGap_other: '최장 간격 {{count}}일',
   reviewNone: '기록 없음',
@@ -169,7 +177,8 @@ export const REPORT_LABELS: Record<ReportLanguage, Record<ReportLabel, string>> 
 
 type Params = Record<string, string | number>;
 type Base<K extends string> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
-type BaseLabel = Base<ReportLabel>;
+/** A label's key without its plural ending: what callers name (`count` picks the form). */
+export type BaseLabel = Base<ReportLabel>;
 
 /** A label of the report in `language`, params filled in; `count` picks the plural form. */
 export function reportLabel(language: ReportLanguage, key: BaseLabel, params: Params = {}): string {

@@ -2,8 +2,10 @@
  * How the report words its facts for a reader: dates in the reader's language and the organization's
  * time zone, and a standard's verdict as a figure beside its limit. The web words the same verdicts
  * as sentences (src/web/lib/standards.ts); a printed table wants the two halves apart, so this is the
- * server's one wording of them, read from the detail's shape as the API gives it (verdictDetail).
+ * server's one wording of them: each kind says how (its `report`), found by the detail's `kind`.
  */
+import type { ReportFigures, ReportWords } from '../compliance/plugin.ts';
+import { standardKind } from '../rulebook-registry.ts';
 import { reportLabel, type ReportLanguage } from './labels.ts';
 
 const LOCALES: Record<ReportLanguage, string> = { en: 'en-GB', ko: 'ko' };
@@ -59,89 +61,35 @@ export function localTime(at: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(at));
 }
 
-export type StandardFigures = {
-  /** What the cell did: a number in `unit`, null when there was nothing to measure. */
-  figure: number | null;
-  /** What the standard asks, in the same unit. */
-  limit: number | null;
-  unit: 'meetings' | 'days' | 'percent' | null;
-  figureText: string;
-  limitText: string;
-};
-
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v ?? 0) || 0);
-const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
-/** A review gap longer than a year means none on record (the metric counts from far back). */
-const NO_REVIEW_DAYS = 366;
+export type StandardFigures = Omit<ReportFigures, 'figureText' | 'limitText'> & { figureText: string; limitText: string };
 
 /**
- * A standard's verdict as figure and limit, in numbers (for the CSV) and words (for the PDF).
- * `openFollowUps` tells "none open" from a follow-up opened today (both are 0 days old).
+ * Reports filed before a verdict's detail carried its kind name it by its figures' names; a snapshot
+ * is kept as filed, so those are read by this map.
+ */
+function kindOf(d: Record<string, unknown>): string | undefined {
+  if (typeof d.kind === 'string') return d.kind;
+  if ('held' in d) return 'meetings_per_month';
+  if ('maxGapDays' in d) return 'review_interval';
+  if ('present' in d) return 'attendance_rate';
+  if ('oldestOpenDays' in d) return 'absence_follow_up';
+  if ('due' in d) return 'actions_on_time';
+  return undefined;
+}
+
+/**
+ * A standard's verdict as figure and limit, in numbers (for the CSV) and words (for the PDF), as its
+ * kind words them (the kind's `report`, in its module).
  */
 export function standardFigures(detail: unknown, language: ReportLanguage, openFollowUps = 0): StandardFigures {
-  const l = (key: Parameters<typeof reportLabel>[1], params: Record<string, string | number> = {}) => reportLabel(language, key, params);
+  const words = (w: ReportWords) => reportLabel(language, w.key, w.params);
   const d = detail && typeof detail === 'object' ? (detail as Record<string, unknown>) : {};
-  if ('held' in d && 'required' in d) {
-    const held = num(d.held);
-    const required = num(d.required);
-    return {
-      figure: held,
-      limit: required,
-      unit: 'meetings',
-      figureText: l('meetingsHeldFigure', { count: held }),
-      limitText: l('meetingsAtLeast', { count: required }),
-    };
-  }
-  if ('maxGapDays' in d) {
-    const gap = Math.round(num(d.maxGapDays));
-    const limit = Math.round(num(d.limitDays));
-    const none = gap > NO_REVIEW_DAYS;
-    return {
-      figure: none ? null : gap,
-      limit,
-      unit: 'days',
-      figureText: none ? l('reviewNone') : l('reviewGap', { count: gap }),
-      limitText: l('reviewAtMost', { count: limit }),
-    };
-  }
-  if ('present' in d && 'expected' in d) {
-    const present = num(d.present);
-    const expected = num(d.expected);
-    const min = Math.round(num(d.min) * 100);
-    const rate = expected === 0 ? null : percent(present, expected);
-    return {
-      figure: rate,
-      limit: min,
-      unit: 'percent',
-      figureText: rate === null ? l('attendanceNone') : l('rateFigure', { rate: Math.round(rate), part: present, whole: expected }),
-      limitText: l('rateAtLeast', { rate: min }),
-    };
-  }
-  if ('oldestOpenDays' in d) {
-    const days = Math.round(num(d.oldestOpenDays));
-    const grace = Math.round(num(d.graceDays));
-    return {
-      figure: days,
-      limit: grace,
-      unit: 'days',
-      figureText: days === 0 && openFollowUps === 0 ? l('followUpNone') : l('followUpOldest', { count: days }),
-      limitText: l('followUpWithin', { count: grace }),
-    };
-  }
-  if ('due' in d && 'onTime' in d) {
-    const due = num(d.due);
-    const onTime = num(d.onTime);
-    const min = Math.round(num(d.min) * 100);
-    const rate = due === 0 ? null : percent(onTime, due);
-    return {
-      figure: rate,
-      limit: min,
-      unit: 'percent',
-      figureText: rate === null ? l('actionsNone') : l('actionsFigure', { rate: Math.round(rate), part: onTime, whole: due }),
-      limitText: l('rateAtLeast', { rate: min }),
-    };
-  }
-  return { figure: null, limit: null, unit: null, figureText: l('noFigure'), limitText: l('noFigure') };
+  const code = kindOf(d);
+  const kind = code === undefined ? undefined : standardKind(code);
+  if (!kind)
+    return { figure: null, limit: null, unit: null, figureText: words({ key: 'noFigure' }), limitText: words({ key: 'noFigure' }) };
+  const f = kind.report(d, { openFollowUps });
+  return { ...f, figureText: words(f.figureText), limitText: words(f.limitText) };
 }
 
 /** A standard's title in the reader's language (the rulebook stores both). */

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { AbsenceFollowUpParams, type AbsenceFollowUp } from '../../../../shared/schemas/standard-params.ts';
 import type { StandardKind } from '../../compliance/plugin.ts';
+import { num } from '../../compliance/report-figures.ts';
 import { requireLiveMeetingKind } from './meeting-kind-rule.ts';
 
 const dayDiff = (a: string, b: string) => (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
@@ -16,6 +17,18 @@ export const absenceFollowUp: StandardKind<AbsenceFollowUp> = {
   limit: (p) => sql<number>`(${p}->>'graceDays')::float8`,
   passes: (x, _y, lim) => sql<boolean>`${x} <= ${lim}`,
   detail: ({ x, lim }) => ({ oldestOpenDays: x, graceDays: lim }),
+  report: (d, { openFollowUps }) => {
+    const days = Math.round(num(d.oldestOpenDays));
+    const grace = Math.round(num(d.graceDays));
+    return {
+      figure: days,
+      limit: grace,
+      unit: 'days',
+      // "none open" and a follow-up opened today are both 0 days old.
+      figureText: days === 0 && openFollowUps === 0 ? { key: 'followUpNone' } : { key: 'followUpOldest', params: { count: days } },
+      limitText: { key: 'followUpWithin', params: { count: grace } },
+    };
+  },
   i18n: { rule: 'rulebook.rule.absenceFollowUp' },
   oracle: (f, p) =>
     f.followUps

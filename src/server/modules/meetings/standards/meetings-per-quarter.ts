@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { MeetingsPerQuarterParams, type MeetingsPerQuarter } from '../../../../shared/schemas/standard-params.ts';
 import type { MetricSource, StandardKind } from '../../compliance/plugin.ts';
+import { num } from '../../compliance/report-figures.ts';
 import { cellFilter, kindsOf } from '../metrics.ts';
 import { requireLiveMeetingKind } from './meeting-kind-rule.ts';
 
@@ -42,6 +43,13 @@ export const meetingsPerQuarter: StandardKind<MeetingsPerQuarter> = {
   limit: (p) => sql<number>`(${p}->>'min')::float8`,
   passes: (x, _y, lim) => sql<boolean>`${x} >= ${lim}`,
   detail: ({ x, lim }) => ({ held: x, required: lim }),
+  report: (d) => ({
+    figure: num(d.held),
+    limit: num(d.required),
+    unit: 'meetings',
+    figureText: { key: 'meetingsHeldQuarterFigure', params: { count: num(d.held) } },
+    limitText: { key: 'meetingsAtLeastQuarter', params: { count: num(d.required) } },
+  }),
   i18n: { rule: 'rulebook.rule.meetingsPerQuarter' },
   oracle: (f, p) => {
     const from = quarterStart(f.period);

@@ -5,7 +5,11 @@
 import { sql } from 'kysely';
 import { ReviewIntervalParams, type ReviewInterval } from '../../../../shared/schemas/standard-params.ts';
 import type { StandardKind } from '../../compliance/plugin.ts';
+import { num } from '../../compliance/report-figures.ts';
 import { requireLiveMeetingKind } from './meeting-kind-rule.ts';
+
+/** A gap longer than a year means none on record (the metric counts from far back). */
+const NO_REVIEW_DAYS = 366;
 
 const dayDiff = (a: string, b: string) => (Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
@@ -16,6 +20,18 @@ export const reviewInterval: StandardKind<ReviewInterval> = {
   limit: (p) => sql<number>`(${p}->>'weeks')::float8 * 7`,
   passes: (x, _y, lim) => sql<boolean>`${x} <= ${lim}`,
   detail: ({ x, lim }) => ({ maxGapDays: x, limitDays: lim }),
+  report: (d) => {
+    const gap = Math.round(num(d.maxGapDays));
+    const limit = Math.round(num(d.limitDays));
+    const none = gap > NO_REVIEW_DAYS;
+    return {
+      figure: none ? null : gap,
+      limit,
+      unit: 'days',
+      figureText: none ? { key: 'reviewNone' } : { key: 'reviewGap', params: { count: gap } },
+      limitText: { key: 'reviewAtMost', params: { count: limit } },
+    };
+  },
   i18n: { rule: 'rulebook.rule.reviewInterval' },
   oracle: (f, p) => {
     const ofKind = f.held.filter((m) => m.kind === p.kind);

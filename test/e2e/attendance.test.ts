@@ -80,9 +80,24 @@ describe('recording attendance moves the committee dashboard', () => {
       const districtName = (await districtLink.textContent())?.trim() ?? '';
       await districtLink.click();
       await expect.poll(() => official.getByTestId('unit-title').textContent()).toBe(districtName);
-      // The dashboard opens on the last complete month; the month in progress is one click away.
+      // The dashboard opens on the last complete month; the month in progress is one click away. While
+      // it loads (held back here), the last month's figures stay on screen dimmed and marked busy.
+      await official.getByTestId('health-headline').waitFor();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const thisMonth = `**/api/v1/units/*/compliance?period=${period}*`;
+      await official.route(thisMonth, async (route) => {
+        await held;
+        await route.continue();
+      });
       await official.getByTestId('month-in-progress').click();
+      await official.locator('[data-stale][aria-busy="true"] [data-testid="health-headline"]').waitFor();
+      expect(await official.getByTestId('health-headline').getAttribute('data-period')).not.toMatch(new RegExp(`^${period}`));
+      release(); // the route stays: later requests pass straight through
       await official.getByTestId('month-so-far').waitFor();
+      await official.locator('[data-stale]').waitFor({ state: 'detached' });
       // The month's own figures, not the last complete month's kept on screen while this one loads.
       const figure = official.locator(
         `[data-testid="health-headline"][data-period^="${period}"] [data-testid="standard-figure"][data-standard="${STANDARD}"]`,

@@ -10,6 +10,7 @@ import { ActionList } from '../../components/action-list.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MeetingStatusBadge, useKindName } from '../../components/meeting-bits.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
+import { StaleWhileLoading } from '../../components/stale-while-loading.tsx';
 import { formatDate, formatDateTime, pastMonthName } from '../../lib/period.ts';
 import { CellStandards } from './cell-standards.tsx';
 import { FollowUpList } from './follow-up-list.tsx';
@@ -50,7 +51,7 @@ export function CellDashboard({ unit, period, onPeriod }: { unit: Unit; period: 
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed" data-testid="cell-summary">
-          {d && !notJudged ? summary : ''}
+          {d && !notJudged && !dash.isPlaceholderData ? summary : ''}
         </Text>
         <PeriodPicker value={period} onChange={onPeriod} />
       </Group>
@@ -61,74 +62,76 @@ export function CellDashboard({ unit, period, onPeriod }: { unit: Unit; period: 
         </Center>
       )}
       {d && (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <Card
-            id="cd-standards"
-            title={past ? t('monthView.standardsIn', { month: past }) : t('cellDash.standards')}
-            testId="cell-standards"
-          >
-            {notJudged ? (
-              <Text c="dimmed" size="sm" data-testid="cell-not-judged">
-                {t('monthView.notJudgedNew')}
-              </Text>
-            ) : (
-              <CellStandards items={d.standards} period={period} />
-            )}
-          </Card>
-          <Stack gap="md">
-            <Card id="cd-next" title={t('cellDash.nextMeetings')}>
-              {d.nextMeetings.length === 0 ? (
-                <Text c="dimmed" size="sm">
-                  {t('cellDash.noNextMeetings')}
+        <StaleWhileLoading stale={dash.isPlaceholderData}>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Card
+              id="cd-standards"
+              title={past ? t('monthView.standardsIn', { month: past }) : t('cellDash.standards')}
+              testId="cell-standards"
+            >
+              {notJudged ? (
+                <Text c="dimmed" size="sm" data-testid="cell-not-judged">
+                  {t('monthView.notJudgedNew')}
                 </Text>
               ) : (
-                <Stack gap={6}>
-                  {d.nextMeetings.map((m) => (
-                    <Group key={m.id} gap="xs" data-testid="next-meeting">
-                      <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">
-                        {formatDateTime(m.startsAt, i18n.language)}
-                      </Anchor>
-                      <Text size="sm">
-                        {kindName(m.kind)}
-                        {m.title ? ` · ${m.title}` : ''}
-                      </Text>
-                      <MeetingStatusBadge status={m.status} />
-                    </Group>
-                  ))}
-                </Stack>
+                <CellStandards items={d.standards} period={period} />
               )}
-              <Anchor component={Link} to={`/units/${unit.id}?tab=meetings`} size="xs" mt="xs" display="inline-block">
-                {t('cellDash.allMeetings')}
-              </Anchor>
             </Card>
-            <Card id="cd-follow" title={t('cellDash.followUps')}>
-              <FollowUpList items={d.followUps} canManage={d.canManage} />
+            <Stack gap="md">
+              <Card id="cd-next" title={t('cellDash.nextMeetings')}>
+                {d.nextMeetings.length === 0 ? (
+                  <Text c="dimmed" size="sm">
+                    {t('cellDash.noNextMeetings')}
+                  </Text>
+                ) : (
+                  <Stack gap={6}>
+                    {d.nextMeetings.map((m) => (
+                      <Group key={m.id} gap="xs" data-testid="next-meeting">
+                        <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">
+                          {formatDateTime(m.startsAt, i18n.language)}
+                        </Anchor>
+                        <Text size="sm">
+                          {kindName(m.kind)}
+                          {m.title ? ` · ${m.title}` : ''}
+                        </Text>
+                        <MeetingStatusBadge status={m.status} />
+                      </Group>
+                    ))}
+                  </Stack>
+                )}
+                <Anchor component={Link} to={`/units/${unit.id}?tab=meetings`} size="xs" mt="xs" display="inline-block">
+                  {t('cellDash.allMeetings')}
+                </Anchor>
+              </Card>
+              <Card id="cd-follow" title={t('cellDash.followUps')}>
+                <FollowUpList items={d.followUps} canManage={d.canManage} />
+              </Card>
+            </Stack>
+            <Card id="cd-attendance" title={t('cellDash.recentAttendance')}>
+              {attendance.length === 0 ? (
+                <Text c="dimmed" size="sm">
+                  {t('cellDash.noRecent')}
+                </Text>
+              ) : (
+                <BarChart
+                  h={200}
+                  data={attendance}
+                  dataKey="day"
+                  type="stacked"
+                  withLegend
+                  maxBarWidth={36}
+                  series={[
+                    { name: t('attendance.present'), color: 'green.6' },
+                    { name: t('attendance.notPresent'), color: 'red.3' },
+                  ]}
+                />
+              )}
             </Card>
-          </Stack>
-          <Card id="cd-attendance" title={t('cellDash.recentAttendance')}>
-            {attendance.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t('cellDash.noRecent')}
-              </Text>
-            ) : (
-              <BarChart
-                h={200}
-                data={attendance}
-                dataKey="day"
-                type="stacked"
-                withLegend
-                maxBarWidth={36}
-                series={[
-                  { name: t('attendance.present'), color: 'green.6' },
-                  { name: t('attendance.notPresent'), color: 'red.3' },
-                ]}
-              />
-            )}
-          </Card>
-          <Card id="cd-actions" title={t('cellDash.openActions')}>
-            <ActionList actions={d.openActions} canManage={d.canManage} empty={t('meeting.noOpenActions')} />
-          </Card>
-        </SimpleGrid>
+            <Card id="cd-actions" title={t('cellDash.openActions')}>
+              <ActionList actions={d.openActions} canManage={d.canManage} empty={t('meeting.noOpenActions')} />
+            </Card>
+          </SimpleGrid>
+        </StaleWhileLoading>
       )}
     </Stack>
   );

@@ -5,6 +5,7 @@ import type { Unit } from '../../../shared/schemas/units.ts';
 import { useCompliance } from '../../api/compliance.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
+import { StaleWhileLoading } from '../../components/stale-while-loading.tsx';
 import { formatPeriod } from '../../lib/period.ts';
 import { ComplianceHeadline } from './compliance-headline.tsx';
 import { HeatGrid } from './heat-grid.tsx';
@@ -31,7 +32,7 @@ export function CommitteeDashboard({ unit, period, onPeriod }: { unit: Unit; per
         </Center>
       )}
       {c && (
-        <>
+        <StaleWhileLoading stale={compliance.isPlaceholderData}>
           <ComplianceHeadline data={c} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <TrendChart compliance={c} />
@@ -40,7 +41,7 @@ export function CommitteeDashboard({ unit, period, onPeriod }: { unit: Unit; per
           <HeatGrid unitId={unit.id} period={c.period} />
           {/* The split by sector is the centre's view: the root, by depth (every reader's top unit has no parent for them). */}
           {unit.depth === 0 && <SectorBreakdown compliance={c} />}
-        </>
+        </StaleWhileLoading>
       )}
     </Stack>
   );

@@ -15,6 +15,7 @@ import { startBenchApp, type BenchApp } from './lib/app.ts';
 import { openBenchDatabase } from './lib/database.ts';
 import { describeDataset, ensureDataset } from './lib/dataset.ts';
 import { printResult, printTable } from './lib/report.ts';
+import { statementTimes } from './lib/statement-times.ts';
 import { benchRepeat, peakRssMb, picker, round2, Samples } from './lib/stats.ts';
 import type { BenchOptions } from './run.ts';
 
@@ -82,6 +83,7 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       (r) => r.id,
     );
     app = await startBenchApp(bench);
+    const statements = process.env.BENCH_STATEMENTS === '1' ? statementTimes(app.ctx.pool) : undefined;
     const p = picker(7);
     const save = new Samples();
     const floor = new Samples();
@@ -105,7 +107,8 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       const order = p.chance(0.5);
       const floorRequest = () => app!.request('GET', `/api/v1/people/${p.pick(people)}`);
       const f1 = order ? await floorRequest() : undefined;
-      const saved = await app.request('PUT', `/api/v1/meetings/${meeting.id}/attendance`, { records, version: meeting.version });
+      const put = () => app!.request('PUT', `/api/v1/meetings/${meeting.id}/attendance`, { records, version: meeting.version });
+      const saved = statements && i >= 0 ? await statements.during(put) : await put();
       const f2 = order ? undefined : await floorRequest();
       const twin = (await app.request('POST', `/api/v1/cells/${meeting.cellId}/meetings`, { kind: 'general', startsAt }, 201))
         .body as Meeting;
@@ -149,6 +152,10 @@ export async function run({ scale }: BenchOptions): Promise<void> {
         ],
       ],
     );
+    if (statements) {
+      statements.print('PUT /meetings/{id}/attendance');
+      console.log(`the save itself: ${round2(save.values.reduce((a, b) => a + b, 0) / save.count)} ms per request (mean)`);
+    }
     printResult({
       bench: 'attendance',
       scale,

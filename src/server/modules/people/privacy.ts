@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/service.ts';
 import { revokeFeedsOfPerson } from '../calendar/service.ts';
 import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
+import { eraseNotificationsOf } from '../notifications/queries.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -168,6 +169,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
         .execute();
     }
     await revokeFeedsOfPerson(trx, personId, accountIds);
+    await eraseNotificationsOf(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

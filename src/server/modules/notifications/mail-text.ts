@@ -10,7 +10,7 @@ type Text = { subject: string; body: string };
 export const MAIL_TEXTS: Record<string, Record<NotificationLanguage, Text>> = {
   'notifications.kinds.demo': {
     en: { subject: 'Cellwork: {{title}}', body: 'Hello {{name}},\n\n{{title}}\n\nThis is a test notification from Cellwork.' },
-    ko: { subject: 'Cellwork: {{title}}', body: '{{name}} 님, 안녕하십니까.\n\n{{title}}\n\nCellwork에서 보낸 시험 알림입니다.' },
+    ko: { subject: 'Cellwork 알림: {{title}}', body: '{{name}} 님, 안녕하십니까.\n\n{{title}}\n\nCellwork에서 보낸 시험 알림입니다.' },
   },
 };
 

@@ -1,6 +1,8 @@
 /** Notifications in-app: notify inside a transaction, the member's list and settings, bad input. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { purgeSent } from '../src/server/modules/notifications/jobs.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildAccount, buildCell, buildCommittee, buildPerson, buildRoot } from './helpers/factories.ts';
@@ -190,5 +192,27 @@ describe('notifications in the app', () => {
     expect(res.body.mail).toMatchObject({ enabled: true, sent: 0, failed: 0 });
     expect(res.body.mail.queued).toBeGreaterThan(0);
     expect((await leeClient.get('/api/v1/notifications/sending')).status).toBe(404);
+  });
+
+  it('sent mail older than 30 days is purged; recent and failed mail stays', async () => {
+    const r = await t.ctx.db
+      .transaction()
+      .execute((trx) => t.ctx.notifier.notifyPeople(trx, { ...demo('Old'), personIds: [lee.id, park.id] }));
+    const rows = await t.ctx.db
+      .selectFrom('mail_outbox')
+      .select(['id', 'person_id'])
+      .where('event_id', '=', r.eventId)
+      .orderBy('id')
+      .execute();
+    expect(rows).toHaveLength(2);
+    await t.ctx.db
+      .updateTable('mail_outbox')
+      .set({ state: 'sent', sent_at: sql<Date>`now() - interval '40 days'` })
+      .where('id', '=', rows[0]!.id)
+      .execute();
+    await t.ctx.db.updateTable('mail_outbox').set({ state: 'failed', last_error: 'x' }).where('id', '=', rows[1]!.id).execute();
+    await purgeSent.handle({}, { db: t.ctx.db, log: pino({ level: 'silent' }) });
+    const left = await t.ctx.db.selectFrom('mail_outbox').select('id').where('event_id', '=', r.eventId).execute();
+    expect(left).toEqual([{ id: rows[1]!.id }]);
   });
 });

@@ -1,5 +1,5 @@
 /** The header's bell: the unread count, the newest notifications (unread first), mark read, a link to all. */
-import { ActionIcon, Button, Group, Indicator, Menu, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Button, Group, Indicator, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Notification } from '../../shared/schemas/notifications.ts';
@@ -69,8 +69,10 @@ export function NotificationBell() {
           </Menu.Item>
         ))}
         <Menu.Divider />
-        <Menu.Item component={Link} to="/notifications">
-          <UnstyledButton component="span">{t('notifications.seeAllAndSettings')}</UnstyledButton>
+        <Menu.Item component={Link} to="/notifications" data-testid="notifications-link">
+          <Text size="sm" c="blue">
+            {t('notifications.seeAllAndSettings')}
+          </Text>
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

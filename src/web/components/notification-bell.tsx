@@ -1,5 +1,5 @@
 /** The header's bell: the unread count, the newest notifications (unread first), mark read, a link to all. */
-import { ActionIcon, Button, Group, Indicator, Menu, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Notification } from '../../shared/schemas/notifications.ts';
@@ -35,11 +35,21 @@ export function NotificationBell() {
   return (
     <Menu position="bottom-end" width={340} withinPortal>
       <Menu.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
-          <ActionIcon variant="subtle" size="lg" data-testid="notification-bell" aria-label={t('notifications.bell', { count: unread })}>
-            <BellIcon />
-          </ActionIcon>
-        </Indicator>
+        <ActionIcon
+          variant="subtle"
+          size="lg"
+          pos="relative"
+          style={{ overflow: 'visible' }}
+          data-testid="notification-bell"
+          aria-label={t('notifications.bell', { count: unread })}
+        >
+          <BellIcon />
+          {unread > 0 && (
+            <Badge component="span" size="xs" color="red" circle pos="absolute" top={-2} right={-4} aria-hidden="true">
+              {unread > 99 ? '99+' : unread}
+            </Badge>
+          )}
+        </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown data-testid="notification-menu">
         <Group justify="space-between" px="xs" py={4}>

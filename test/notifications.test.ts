@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { purgeSent } from '../src/server/modules/notifications/jobs.ts';
+import { MAIL_TEXTS } from '../src/server/modules/notifications/mail-text.ts';
+import en from '../src/web/i18n/en.json' with { type: 'json' };
+import ko from '../src/web/i18n/ko.json' with { type: 'json' };
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildAccount, buildCell, buildCommittee, buildPerson, buildRoot } from './helpers/factories.ts';
@@ -214,5 +217,24 @@ describe('notifications in the app', () => {
     await purgeSent.handle({}, { db: t.ctx.db, log: pino({ level: 'silent' }) });
     const left = await t.ctx.db.selectFrom('mail_outbox').select('id').where('event_id', '=', r.eventId).execute();
     expect(left).toEqual([{ id: rows[1]!.id }]);
+  });
+
+  it('every kind that has mail texts is also in both web catalogs, with the same params', () => {
+    const lookup = (catalog: object, key: string) =>
+      key.split('.').reduce<any>((o, p) => (o && typeof o === 'object' ? o[p] : undefined), catalog);
+    const params = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)]
+        .map((m) => m[1])
+        .filter((p) => p !== 'name')
+        .sort();
+    for (const [key, texts] of Object.entries(MAIL_TEXTS)) {
+      for (const [language, catalog] of Object.entries({ en, ko })) {
+        const web = lookup(catalog, key);
+        expect(typeof web, `${key} in ${language}.json`).toBe('string');
+        expect(params(web), `${key} params in ${language}.json`).toEqual(
+          params(texts[language as 'en' | 'ko'].subject + texts[language as 'en' | 'ko'].body).filter((p, i, a) => a.indexOf(p) === i),
+        );
+      }
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { NotificationPage, NotificationSettings, UpdateNotificationSettings } from '../../../shared/schemas/notifications.ts';
-import { notFound } from '../../errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
 
 export async function unreadCount(db: Db, personId: number): Promise<number> {
   const { n } = await db
@@ -25,7 +25,7 @@ export async function listNotifications(
   q: { limit: number; cursor?: string; unreadOnly?: 'true' | 'false' },
 ): Promise<NotificationPage> {
   const after = decodeCursor(q.cursor);
-  if (after && after[0] !== 'u' && after[0] !== 'r') decodeCursor('!'); // a cursor of another list: 400
+  if (after && after[0] !== 'u' && after[0] !== 'r') throw badRequest('request.badCursor'); // another list's cursor
   if (personId === null) return { items: [], nextCursor: null, unread: 0 };
   // Unread ('u') before read ('r'); within each, the newest event first.
   let query = db

@@ -50,18 +50,22 @@ export function createNotifier(deps: { boss: PgBoss | undefined; config: Pick<Co
     const eventId = await recordEvent(trx, input);
     const mailOn = deps.config.notifications.mail !== null;
     const hooksOn = await hasEndpointFor(trx, input.kind);
-    const { rows } = await sql<{ notified: number; mailed: number; hooks: number }>`
-with recipients as (
-  select distinct r.person_id::bigint as person_id from (${input.recipients}) as r where r.person_id is not null
-), ins as (
-  insert into notifications (person_id, event_id)
-  select person_id, ${eventId}::bigint from recipients
-  on conflict do nothing
-  returning person_id
-)${mailOn ? mailCte(eventId, deps.config.language) : sql``}${hooksOn ? hooksCte(eventId, input.kind) : sql``}
+    // Duplicates in the select need no DISTINCT: ON CONFLICT DO NOTHING skips a person's second row.
+    const insert = sql`insert into notifications (person_id, event_id)
+  select r.person_id, ${eventId}::bigint from (${input.recipients}) as r where r.person_id is not null
+  on conflict do nothing`;
+    let rows: Array<{ notified: number; mailed: number; hooks: number }>;
+    if (!mailOn && !hooksOn) {
+      // In-app only (the common case without SMTP): a plain INSERT … SELECT, nothing carried onwards.
+      const result = await insert.execute(trx);
+      rows = [{ notified: Number(result.numAffectedRows ?? 0), mailed: 0, hooks: 0 }];
+    } else {
+      ({ rows } = await sql<{ notified: number; mailed: number; hooks: number }>`
+with ins as (${insert} returning person_id)${mailOn ? mailCte(eventId, deps.config.language) : sql``}${hooksOn ? hooksCte(eventId, input.kind) : sql``}
 select (select count(*) from ins)::int as notified,
   ${mailOn ? sql`(select count(*) from mail)::int` : sql`0`} as mailed,
-  ${hooksOn ? sql`(select count(*) from hooks)::int` : sql`0`} as hooks`.execute(trx);
+  ${hooksOn ? sql`(select count(*) from hooks)::int` : sql`0`} as hooks`.execute(trx));
+    }
     const r = rows[0] ?? { notified: 0, mailed: 0, hooks: 0 };
     if (deps.boss) {
       if (r.mailed > 0) await sendInTransaction(deps.boss, trx, MAIL_JOB, {});

@@ -237,4 +237,22 @@ describe('notifications in the app', () => {
       }
     }
   });
+
+  it('erasing a person removes their notifications, settings and queued mail', async () => {
+    const count = async (table: 'notifications' | 'mail_outbox' | 'notification_preferences') =>
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('person_id', '=', park.id)
+          .executeTakeFirstOrThrow()
+      ).n;
+    await parkClient.request('PUT', '/api/v1/me/notification-settings', { emailOptOut: false, language: 'en' });
+    await t.ctx.db.transaction().execute((trx) => t.ctx.notifier.notifyPeople(trx, { ...demo('Before erasure'), personIds: [park.id] }));
+    expect(await count('notifications')).toBeGreaterThan(0);
+    expect(await count('mail_outbox')).toBeGreaterThan(0);
+    expect(await count('notification_preferences')).toBe(1);
+    expect((await admin.post(`/api/v1/people/${park.id}/erase`)).status).toBe(204);
+    expect([await count('notifications'), await count('mail_outbox'), await count('notification_preferences')]).toEqual([0, 0, 0]);
+  });
 });

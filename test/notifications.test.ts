@@ -238,7 +238,7 @@ describe('notifications in the app', () => {
     }
   });
 
-  it('erasing a person removes their notifications, settings and queued mail', async () => {
+  it('a person’s export carries their notifications, settings and mail; erasing them removes all three', async () => {
     const count = async (table: 'notifications' | 'mail_outbox' | 'notification_preferences') =>
       (
         await t.ctx.db
@@ -252,6 +252,12 @@ describe('notifications in the app', () => {
     expect(await count('notifications')).toBeGreaterThan(0);
     expect(await count('mail_outbox')).toBeGreaterThan(0);
     expect(await count('notification_preferences')).toBe(1);
+    const exported = (await parkClient.get('/api/v1/me/export')).body.notifications;
+    expect(exported.settings).toMatchObject({ email_opt_out: false, language: 'en' });
+    expect(exported.notifications.map((n: { payload: { params: { title: string } } }) => n.payload.params.title)).toContain(
+      'Before erasure',
+    );
+    expect(exported.mail).toContainEqual(expect.objectContaining({ to_address: 'park@example.org', state: 'queued' }));
     expect((await admin.post(`/api/v1/people/${park.id}/erase`)).status).toBe(204);
     expect([await count('notifications'), await count('mail_outbox'), await count('notification_preferences')]).toEqual([0, 0, 0]);
   });

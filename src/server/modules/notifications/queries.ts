@@ -130,6 +130,31 @@ export async function updateSettings(
   return readSettings(db, personId, config);
 }
 
+/** For the person's data export: their notification settings, what they were notified of, the mail sent them. */
+export async function notificationsForExport(db: Db, personId: number) {
+  const [settings, notifications, mail] = await Promise.all([
+    db
+      .selectFrom('notification_preferences')
+      .select(['email_opt_out', 'language', 'updated_at'])
+      .where('person_id', '=', personId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('notifications as n')
+      .innerJoin('notification_events as e', 'e.id', 'n.event_id')
+      .select(['e.kind', 'e.payload', 'e.link', 'e.created_at', 'n.read_at'])
+      .where('n.person_id', '=', personId)
+      .orderBy('n.event_id')
+      .execute(),
+    db
+      .selectFrom('mail_outbox')
+      .select(['event_id', 'to_address', 'language', 'state', 'created_at', 'sent_at'])
+      .where('person_id', '=', personId)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { settings: settings ?? null, notifications, mail };
+}
+
 /** Erasure: a person's notifications, preferences and unsent mail go with their data. */
 export async function eraseNotificationsOf(db: Db, personId: number): Promise<void> {
   await db.deleteFrom('notifications').where('person_id', '=', personId).execute();

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/service.ts';
 import { revokeFeedsOfPerson } from '../calendar/service.ts';
 import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
-import { eraseNotificationsOf } from '../notifications/queries.ts';
+import { eraseNotificationsOf, notificationsForExport } from '../notifications/queries.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -66,6 +66,7 @@ export async function exportMyData(db: Db, actor: Actor) {
       .execute(),
   ]);
   const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
+  const notifications = actor.personId === null ? null : await notificationsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -80,6 +81,8 @@ export async function exportMyData(db: Db, actor: Actor) {
     actions,
     /** Changes made by you, and changes made to your own records. */
     auditTrail: audit,
+    /** Your notification settings, your notifications and the e-mail sent you. */
+    notifications,
   };
 }
 

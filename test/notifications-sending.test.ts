@@ -51,7 +51,7 @@ describe('sending notifications', () => {
     const root = await buildRoot(ctx.db);
     const district = await buildCommittee(ctx.db, root, { name: 'District' });
     cellId = (await buildCell(ctx.db, district.id, { name: 'Cell' })).id;
-    for (const name of ['Lee', 'Kim', 'Quiet', 'Many']) {
+    for (const name of ['Lee', 'Kim', 'Quiet', 'Many', 'Gone']) {
       const email = `${name.toLowerCase()}@example.org`;
       people[name] = { ...(await buildPerson(ctx.db, cellId, { fullName: `Member ${name}`, email })), email };
     }
@@ -122,6 +122,22 @@ describe('sending notifications', () => {
     const rows = await ctx.db.selectFrom('mail_outbox').select(['state', 'attempts']).where('event_id', 'in', events).execute();
     expect(rows).toHaveLength(12);
     expect(rows.every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('an address the mail server refuses for good (550) is marked failed at once, with the reason', async () => {
+    smtp.refused.add('gone@example.org');
+    const r = await notify('To a closed mailbox', ['Gone']);
+    expect(r.mailed).toBe(1);
+    await expect
+      .poll(
+        () => ctx.db.selectFrom('mail_outbox').select(['state', 'attempts', 'last_error']).where('event_id', '=', r.eventId).execute(),
+        waitLong,
+      )
+      .toEqual([{ state: 'failed', attempts: 1, last_error: expect.stringContaining('550') }]);
+    const mail = (await sending()).mail;
+    expect(mail.failed).toBe(1);
+    expect(mail.lastErrors[0]).toMatchObject({ state: 'failed', error: expect.stringContaining('No such mailbox') });
+    expect(smtp.to('gone@example.org')).toEqual([]);
   });
 
   it('webhooks: a signed POST, retried after a non-2xx answer, with the recipients', async () => {

@@ -7,6 +7,8 @@ export class TestMailServer {
   readonly received: Received[] = [];
   private server: SMTPServer | null = null;
   port = 0;
+  /** Addresses the server refuses for good (550, no such mailbox). */
+  readonly refused = new Set<string>();
 
   /** Starts listening (on `port` when given, e.g. to come back on the same one after a stop). */
   async start(port = this.port): Promise<void> {
@@ -14,6 +16,11 @@ export class TestMailServer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address)) return callback();
+        const err = Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 });
+        callback(err);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

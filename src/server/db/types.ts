@@ -361,8 +361,15 @@ export interface WebhookDeliveriesTable {
   created_at: Timestamp;
   sent_at: Date | null;
 }
+/** Messages and deliveries sent per channel and day (UTC), counted by the senders. */
+export interface NotificationSentDailyTable {
+  channel: 'mail' | 'webhook';
+  day: string;
+  sent: number;
+}
 
 export interface DB {
+  notification_sent_daily: NotificationSentDailyTable;
   notification_events: NotificationEventsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;

@@ -54,6 +54,8 @@ create table mail_outbox (
 )`.execute(db);
   await sql`create index mail_outbox_due on mail_outbox (next_attempt_at) where state in ('queued', 'sending')`.execute(db);
   await sql`create index mail_outbox_person on mail_outbox (person_id)`.execute(db);
+  // The sending page counts what waits and what failed from these partial indexes, never the sent rows.
+  await sql`create index mail_outbox_failed on mail_outbox (last_attempt_at) where state = 'failed'`.execute(db);
   await sql`
 create table webhook_endpoints (
   id bigserial primary key,
@@ -86,6 +88,15 @@ create table webhook_deliveries (
     db,
   );
   await sql`create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where state in ('queued', 'sending')`.execute(db);
+  await sql`create index webhook_deliveries_failed on webhook_deliveries (last_attempt_at) where state = 'failed'`.execute(db);
+  // What was sent, per channel and day, kept by the senders: the sending page reads this, not millions of rows.
+  await sql`
+create table notification_sent_daily (
+  channel text not null check (channel in ('mail', 'webhook')),
+  day date not null,
+  sent bigint not null default 0,
+  primary key (channel, day)
+)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

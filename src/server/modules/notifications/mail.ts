@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { renderMail } from './mail-text.ts';
-import { claimDue, settleFailed, settleSent } from './outbox.ts';
+import { claimDue, countSent, settleFailed, settleSent } from './outbox.ts';
 
 export type SendRun = { sent: number; failed: number; claimed: number };
 
@@ -61,12 +61,15 @@ export async function sendDueMail(db: Database, config: Pick<Config, 'notificati
           log.warn({ err: message, waiting: rest.length }, 'mail server unreachable; mail stays queued');
           break;
         }
-        await settleFailed(db, 'mail_outbox', [row.id], message, settings);
+        // 5xx: the server refused this message for good (no such mailbox, say); trying again will not help.
+        const permanent = e.responseCode !== undefined && e.responseCode >= 500 && e.responseCode < 600;
+        await settleFailed(db, 'mail_outbox', [row.id], message, permanent ? { ...settings, maxAttempts: 0 } : settings);
         run.failed++;
       }
     }
   } finally {
     transport.close();
   }
+  await countSent(db, 'mail_outbox', run.sent);
   return run;
 }

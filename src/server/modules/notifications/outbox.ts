@@ -61,3 +61,11 @@ export async function nextDue(db: Database, table: OutboxTable): Promise<Date | 
 select next_attempt_at as at from ${sql.table(table)} where state in ('queued', 'sending') order by next_attempt_at limit 1`.execute(db);
   return rows[0]?.at ?? null;
 }
+
+/** Adds a run's sent messages to today's count for the sending page. */
+export async function countSent(db: Database, table: OutboxTable, n: number): Promise<void> {
+  if (n <= 0) return;
+  const channel = table === 'mail_outbox' ? 'mail' : 'webhook';
+  await sql`insert into notification_sent_daily (channel, day, sent) values (${channel}, (now() at time zone 'UTC')::date, ${n})
+    on conflict (channel, day) do update set sent = notification_sent_daily.sent + excluded.sent`.execute(db);
+}

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { SendRun } from './mail.ts';
-import { claimDue, settleFailed, settleSent } from './outbox.ts';
+import { claimDue, countSent, settleFailed, settleSent } from './outbox.ts';
 
 export const SIGNATURE_HEADER = 'x-cellwork-signature';
 export const TIMESTAMP_HEADER = 'x-cellwork-timestamp';
@@ -101,5 +101,6 @@ export async function sendDueWebhooks(db: Database, config: Pick<Config, 'notifi
     }
     run.failed++;
   }
+  await countSent(db, 'webhook_deliveries', run.sent);
   return run;
 }

@@ -106,17 +106,29 @@ export function deleteWebhook(db: Db, actor: Actor, id: number): Promise<void> {
   });
 }
 
-type Counts = { queued: number; sending: number; sent: number; failed: number; next: Date | null };
+type Counts = { queued: number; sending: number; failed: number; next: Date | null };
 
+/**
+ * Waiting and failed rows are counted from their partial indexes; sent ones come from the senders' daily
+ * counts (the last 30 days, as long as sent rows are kept), so the page never counts millions of rows.
+ */
 async function channelState(db: Db, table: 'mail_outbox' | 'webhook_deliveries') {
-  const { rows } = await sql<Counts>`
-select count(*) filter (where state = 'queued')::int as queued, count(*) filter (where state = 'sending')::int as sending,
-  count(*) filter (where state = 'sent')::int as sent, count(*) filter (where state = 'failed')::int as failed,
-  min(next_attempt_at) filter (where state in ('queued', 'sending')) as next
-from ${sql.table(table)}`.execute(db);
+  const channel = table === 'mail_outbox' ? 'mail' : 'webhook';
+  const { rows } = await sql<Counts & { sent: number }>`
+select
+  (select count(*)::int from ${sql.table(table)} where state = 'queued') as queued,
+  (select count(*)::int from ${sql.table(table)} where state = 'sending') as sending,
+  (select count(*)::int from ${sql.table(table)} where state = 'failed') as failed,
+  (select min(next_attempt_at) from ${sql.table(table)} where state in ('queued', 'sending')) as next,
+  (select coalesce(sum(sent), 0)::int from notification_sent_daily
+    where channel = ${channel} and day > (now() at time zone 'UTC')::date - 30) as sent`.execute(db);
   const errors = await sql<{ id: number; state: string; attempts: number; last_error: string; at: Date }>`
-select id, state, attempts, last_error, coalesce(last_attempt_at, created_at) as at from ${sql.table(table)}
-where last_error is not null and state <> 'sent' order by last_attempt_at desc nulls last, id desc limit 10`.execute(db);
+(select id, state, attempts, last_error, coalesce(last_attempt_at, created_at) as at from ${sql.table(table)}
+  where state = 'failed' order by last_attempt_at desc nulls last limit 10)
+union all
+(select id, state, attempts, last_error, coalesce(last_attempt_at, created_at) from ${sql.table(table)}
+  where state in ('queued', 'sending') and last_error is not null order by next_attempt_at limit 10)
+order by at desc, id desc limit 10`.execute(db);
   const c = rows[0] ?? { queued: 0, sending: 0, sent: 0, failed: 0, next: null };
   return {
     queued: c.queued,

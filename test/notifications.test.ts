@@ -221,7 +221,7 @@ describe('notifications in the app', () => {
 
   it('every kind that has mail texts is also in both web catalogs, with the same params', () => {
     const lookup = (catalog: object, key: string) =>
-      key.split('.').reduce<any>((o, p) => (o && typeof o === 'object' ? o[p] : undefined), catalog);
+      key.split('.').reduce<unknown>((o, p) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[p] : undefined), catalog);
     const params = (text: string) =>
       [...text.matchAll(/\{\{(\w+)\}\}/g)]
         .map((m) => m[1])
@@ -231,7 +231,7 @@ describe('notifications in the app', () => {
       for (const [language, catalog] of Object.entries({ en, ko })) {
         const web = lookup(catalog, key);
         expect(typeof web, `${key} in ${language}.json`).toBe('string');
-        expect(params(web), `${key} params in ${language}.json`).toEqual(
+        expect(params(String(web)), `${key} params in ${language}.json`).toEqual(
           params(texts[language as 'en' | 'ko'].subject + texts[language as 'en' | 'ko'].body).filter((p, i, a) => a.indexOf(p) === i),
         );
       }

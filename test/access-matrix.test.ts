@@ -277,6 +277,10 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 204 },
     inside: async (c) => ({ method: 'DELETE', url: `/api/v1/webhooks/${await buildWebhook(c)}` }),
   },
+  'POST /api/v1/notifications/sending/retry': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/notifications/sending/retry', body: { channel: 'mail' } }),
+  },
   'GET /api/v1/notifications/sending': {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
     inside: async () => ({ method: 'GET', url: '/api/v1/notifications/sending' }),

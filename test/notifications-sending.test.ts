@@ -124,7 +124,7 @@ describe('sending notifications', () => {
     expect(rows.every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
   });
 
-  it('an address the mail server refuses for good (550) is marked failed at once, with the reason', async () => {
+  it('an address the mail server refuses for good (550) is marked failed at once, with the reason; an administrator can queue it again', async () => {
     smtp.refused.add('gone@example.org');
     const r = await notify('To a closed mailbox', ['Gone']);
     expect(r.mailed).toBe(1);
@@ -138,6 +138,13 @@ describe('sending notifications', () => {
     expect(mail.failed).toBe(1);
     expect(mail.lastErrors[0]).toMatchObject({ state: 'failed', error: expect.stringContaining('No such mailbox') });
     expect(smtp.to('gone@example.org')).toEqual([]);
+
+    // The mailbox opens again; the administrator queues the failed mail again, and it goes.
+    smtp.refused.delete('gone@example.org');
+    expect((await admin.post('/api/v1/notifications/sending/retry', { channel: 'mail' })).body).toEqual({ requeued: 1 });
+    await expect.poll(() => smtp.to('gone@example.org').length, waitLong).toBe(1);
+    expect((await admin.post('/api/v1/notifications/sending/retry', { channel: 'mail' })).body).toEqual({ requeued: 0 });
+    expect((await admin.post('/api/v1/notifications/sending/retry', { channel: 'sms' })).status).toBe(400);
   });
 
   it('webhooks: a signed POST, retried after a non-2xx answer, with the recipients', async () => {

@@ -122,3 +122,6 @@ export const SendingStateSchema = z.object({
   webhooks: ChannelStateSchema.extend({ endpoints: z.number() }),
 });
 export type SendingState = z.infer<typeof SendingStateSchema>;
+
+export const RetryFailedSchema = z.object({ channel: z.enum(['mail', 'webhooks']) }).strict();
+export const RetriedSchema = z.object({ requeued: z.number() });

@@ -79,3 +79,8 @@ export const useUpdateWebhook = () =>
   );
 
 export const useDeleteWebhook = () => useNotificationMutation((id: number) => api.delete(`/api/v1/webhooks/${id}`));
+
+export const useRetryFailed = () =>
+  useNotificationMutation((channel: 'mail' | 'webhooks') =>
+    api.post<{ requeued: number }>('/api/v1/notifications/sending/retry', { channel }),
+  );

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/schemas/base.ts';
 import {
   CreateWebhookSchema,
+  RetriedSchema,
+  RetryFailedSchema,
   MarkedSchema,
   NotificationPageSchema,
   NotificationQuerySchema,
@@ -19,7 +21,8 @@ import * as webhooks from './webhooks.ts';
 
 const tags = ['notifications'];
 
-export const notificationRoutes: RouteModule = (app, { db, config }) => {
+export const notificationRoutes: RouteModule = (app, ctx) => {
+  const { db, config } = ctx;
   app.get(
     '/api/v1/me/notifications',
     {
@@ -142,5 +145,18 @@ export const notificationRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req) => webhooks.readSendingState(db, requireActor(req), config),
+  );
+
+  app.post(
+    '/api/v1/notifications/sending/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Queue every failed e-mail (or webhook delivery) again, with fresh attempts (administrators)',
+        body: RetryFailedSchema,
+        response: { 200: RetriedSchema, ...errorResponses },
+      },
+    },
+    async (req) => webhooks.retryFailed(db, requireActor(req), ctx.jobs?.boss, req.body.channel),
   );
 };

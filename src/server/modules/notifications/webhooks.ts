@@ -13,6 +13,9 @@ import type { Selectable } from 'kysely';
 import type { WebhookEndpointsTable } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { sendInTransaction } from '../../jobs/enqueue.ts';
+import { MAIL_JOB, WEBHOOK_JOB } from './job-names.ts';
+import type PgBoss from 'pg-boss';
 import type {
   CreateWebhook,
   SendingState,
@@ -138,6 +141,33 @@ order by at desc, id desc limit 10`.execute(db);
     nextAttemptAt: c.next?.toISOString() ?? null,
     lastErrors: errors.rows.map((e) => ({ id: e.id, state: e.state, attempts: e.attempts, error: e.last_error, at: e.at.toISOString() })),
   };
+}
+
+/**
+ * Puts every failed message (or webhook delivery) back in the queue with a fresh count of attempts, and
+ * wakes the sender in the same transaction: after the mail server was down for longer than the retries
+ * lasted, say. Idempotent: a second call finds nothing failed.
+ */
+export function retryFailed(db: Db, actor: Actor, boss: PgBoss | undefined, channel: 'mail' | 'webhooks'): Promise<{ requeued: number }> {
+  requireCentralAdministrator(actor);
+  const table = channel === 'mail' ? 'mail_outbox' : 'webhook_deliveries';
+  return inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable(table)
+      .set({ state: 'queued', attempts: 0, next_attempt_at: sql<Date>`now()` })
+      .where('state', '=', 'failed')
+      .executeTakeFirst();
+    const requeued = Number(result.numUpdatedRows);
+    if (requeued > 0 && boss) await sendInTransaction(boss, trx, channel === 'mail' ? MAIL_JOB : WEBHOOK_JOB, {});
+    await recordAudit(trx, actor, {
+      action: 'notifications.retry',
+      entity: 'sending',
+      entityId: null,
+      unitId: null,
+      after: { channel, requeued },
+    });
+    return { requeued };
+  });
 }
 
 /** The administrator's view of what is waiting, sent and failed, and why the last ones failed. */

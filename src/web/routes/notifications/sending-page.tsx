@@ -3,13 +3,21 @@ import { Alert, Badge, Button, Card, Code, Group, SimpleGrid, Stack, Switch, Tab
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SendingState } from '../../../shared/schemas/notifications.ts';
-import { useCreateWebhook, useDeleteWebhook, useSendingState, useUpdateWebhook, useWebhooks } from '../../api/notifications.ts';
+import {
+  useCreateWebhook,
+  useDeleteWebhook,
+  useRetryFailed,
+  useSendingState,
+  useUpdateWebhook,
+  useWebhooks,
+} from '../../api/notifications.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 type Channel = SendingState['mail'] | SendingState['webhooks'];
 
-function ChannelCard({ title, channel, note }: { title: string; channel: Channel; note?: string }) {
+function ChannelCard({ title, channel, note }: { title: 'mail' | 'webhooks'; channel: Channel; note?: string }) {
   const { t, i18n } = useTranslation();
+  const retry = useRetryFailed();
   const figures = [
     ['queued', channel.queued + channel.sending],
     ['sent', channel.sent],
@@ -34,6 +42,20 @@ function ChannelCard({ title, channel, note }: { title: string; channel: Channel
             </Stack>
           ))}
         </Group>
+        {channel.failed > 0 && (
+          <Group>
+            <Button
+              size="compact-sm"
+              variant="light"
+              loading={retry.isPending}
+              onClick={() => retry.mutate(title)}
+              data-testid={`${title}-retry`}
+            >
+              {t('notifications.sending.retry')}
+            </Button>
+          </Group>
+        )}
+        <ErrorAlert error={retry.error} />
         {channel.nextAttemptAt && (
           <Text size="sm">
             {t('notifications.sending.nextAttempt', { when: new Date(channel.nextAttemptAt).toLocaleString(i18n.language) })}

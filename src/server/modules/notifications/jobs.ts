@@ -44,8 +44,8 @@ function senderJobs(table: OutboxTable, now: string, later: string, send: Sender
 }
 
 /**
- * Sent mail and deliveries are kept 30 days (the sending page counts them, an administrator may ask
- * what went out), then deleted in slices so no statement holds millions of row locks. Failed ones stay
+ * Sent mail and deliveries are kept 30 days (a member's export and an administrator may ask what went
+ * out; the sending page's counts are kept apart, in notification_sent_daily), then deleted in slices so no statement holds millions of row locks. Failed ones stay
  * until an administrator has seen them: they are few, and they are the evidence.
  */
 export const purgeSent = define({

@@ -44,6 +44,7 @@ describe('sending notifications', () => {
       CELLWORK_PUBLIC_URL: 'https://cellwork.example.org/',
       CELLWORK_NOTIFY_RETRY_SECONDS: '1',
       CELLWORK_MAIL_BATCH: '5',
+      CELLWORK_WEBHOOK_TIMEOUT_SECONDS: '1',
     });
     ctx = await createContext(config, { connection: database.connection, log });
     app = (await buildApp(ctx, { logger: false })) as TestApp;
@@ -147,13 +148,15 @@ describe('sending notifications', () => {
     expect((await admin.post('/api/v1/notifications/sending/retry', { channel: 'sms' })).status).toBe(400);
   });
 
-  it('webhooks: a signed POST, retried after a non-2xx answer, with the recipients', async () => {
-    const got: Array<{ status: number; body: string; signature: string; timestamp: string; event: string }> = [];
-    let answer = 500;
+  it('webhooks: a signed POST, retried after a timeout and a non-2xx answer, with the recipients', async () => {
+    const got: Array<{ status: number | 'hang'; body: string; signature: string; timestamp: string; event: string }> = [];
+    // The endpoint first does not answer at all (a timeout), then refuses (500), then accepts.
+    const answers: Array<number | 'hang'> = ['hang', 500];
     const server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        const answer = answers.shift() ?? 204;
         got.push({
           status: answer,
           body: Buffer.concat(chunks).toString('utf8'),
@@ -161,8 +164,7 @@ describe('sending notifications', () => {
           timestamp: String(req.headers['x-cellwork-timestamp']),
           event: String(req.headers['x-cellwork-event']),
         });
-        res.writeHead(answer).end();
-        answer = 204; // refuse the first, accept the rest
+        if (answer !== 'hang') res.writeHead(answer).end();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -173,7 +175,7 @@ describe('sending notifications', () => {
       await admin.post('/api/v1/webhooks', { url: `${url}/other`, eventKinds: ['something.else'] });
       const r = await notify('To the gateway', ['Lee', 'Kim']);
       expect(r.webhookDeliveries).toBe(1);
-      await expect.poll(() => got.length, waitLong).toBe(2);
+      await expect.poll(() => got.length, waitLong).toBe(3);
       await expect.poll(async () => (await sending()).webhooks, waitLong).toMatchObject({ sent: 1, queued: 0, failed: 0 });
       for (const g of got) {
         const expected = `sha256=${createHmac('sha256', created.body.secret).update(g.body).digest('hex')}`;
@@ -181,17 +183,20 @@ describe('sending notifications', () => {
         expect(JSON.parse(g.body).timestamp).toBe(Number(g.timestamp));
         expect(g.event).toBe('demo');
       }
-      const body = JSON.parse(got[1]!.body);
+      const body = JSON.parse(got[2]!.body);
       expect(body.event).toMatchObject({
         id: r.eventId,
         kind: 'demo',
         payload: { key: 'notifications.kinds.demo', params: { title: 'To the gateway' } },
       });
       expect(body.recipients.map((p: { personId: number }) => p.personId)).toEqual([people.Lee!.id, people.Kim!.id].sort((a, b) => a - b));
-      expect(got.map((g) => g.status)).toEqual([500, 204]);
+      expect(got.map((g) => g.status)).toEqual(['hang', 500, 204]);
+      const errors = await ctx.db.selectFrom('webhook_deliveries').select(['state', 'attempts', 'last_status']).execute();
+      expect(errors).toEqual([{ state: 'sent', attempts: 3, last_status: 204 }]);
       // A wrong secret does not verify.
-      expect(createHmac('sha256', 'not-the-secret').update(got[1]!.body).digest('hex')).not.toBe(got[1]!.signature.slice(7));
+      expect(createHmac('sha256', 'not-the-secret').update(got[2]!.body).digest('hex')).not.toBe(got[2]!.signature.slice(7));
     } finally {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });

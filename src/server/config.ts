@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   CELLWORK_MAIL_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
   CELLWORK_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CELLWORK_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  CELLWORK_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -77,6 +78,8 @@ export type NotificationsConfig = {
   retrySeconds: number;
   /** After this many attempts a message or webhook delivery is marked failed. */
   maxAttempts: number;
+  /** A webhook endpoint that has not answered in this long is tried again later. */
+  webhookTimeoutMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mailBatch: e.CELLWORK_MAIL_BATCH,
       retrySeconds: e.CELLWORK_NOTIFY_RETRY_SECONDS,
       maxAttempts: e.CELLWORK_NOTIFY_MAX_ATTEMPTS,
+      webhookTimeoutMs: e.CELLWORK_WEBHOOK_TIMEOUT_SECONDS * 1000,
     },
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };

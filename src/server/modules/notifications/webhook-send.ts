@@ -13,7 +13,6 @@ import { claimDue, countSent, settleFailed, settleSent } from './outbox.ts';
 export const SIGNATURE_HEADER = 'x-cellwork-signature';
 export const TIMESTAMP_HEADER = 'x-cellwork-timestamp';
 const BATCH = 50;
-const TIMEOUT_MS = 10_000;
 
 /** `sha256=<hex>`: what a receiver recomputes over the raw body with the shared secret. */
 export function signBody(secret: string, rawBody: string): string {
@@ -84,7 +83,7 @@ export async function sendDueWebhooks(db: Database, config: Pick<Config, 'notifi
         },
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(config.notifications.webhookTimeoutMs),
       });
       status = res.status;
       await res.body?.cancel().catch(() => undefined);
@@ -95,7 +94,10 @@ export async function sendDueWebhooks(db: Database, config: Pick<Config, 'notifi
       await settleFailed(db, 'webhook_deliveries', [row.id], `HTTP ${status}`, config.notifications, { lastStatus: status });
     } catch (err) {
       const e = err as { name?: string; message?: string; cause?: { code?: string } };
-      const message = e.name === 'TimeoutError' ? `timed out after ${TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.message ?? String(err));
+      const message =
+        e.name === 'TimeoutError'
+          ? `timed out after ${config.notifications.webhookTimeoutMs / 1000} s`
+          : (e.cause?.code ?? e.message ?? String(err));
       await settleFailed(db, 'webhook_deliveries', [row.id], message, config.notifications, { lastStatus: status });
       log.warn({ url: row.url, err: message }, 'webhook delivery failed; it will be retried');
     }

@@ -45,6 +45,15 @@ const managers = (ok: number, bySecretary = 404): Partial<Record<Role, number>> 
   admin: ok,
 });
 
+const buildWebhook = async (c: Ctx) =>
+  (
+    await db(c)
+      .insertInto('webhook_endpoints')
+      .values({ url: 'https://hooks.example.org/x', secret: 'a-secret-of-enough-length' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
   'POST /api/v1/session': {
@@ -227,6 +236,55 @@ const matrix: Record<string, Row> = {
     },
   },
 
+  'GET /api/v1/me/notifications': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/notifications' }) },
+  'POST /api/v1/me/notifications/:id/read': {
+    expect: all(404), // someone else's notification: never visible
+    inside: async (c) => {
+      const r = await db(c)
+        .transaction()
+        .execute((trx) =>
+          c.t.ctx.notifier.notifyPeople(trx, { kind: 'demo', payload: { key: 'notifications.kinds.demo' }, personIds: [c.org.Q.id] }),
+        );
+      return { method: 'POST', url: `/api/v1/me/notifications/${r.eventId}/read` };
+    },
+  },
+  'POST /api/v1/me/notifications/read-all': {
+    expect: all(200),
+    inside: async () => ({ method: 'POST', url: '/api/v1/me/notifications/read-all' }),
+  },
+  // Accounts without a person record (the officials and the administrator here) have no settings.
+  'GET /api/v1/me/notification-settings': {
+    expect: { member: 200, secretary: 200, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async () => ({ method: 'GET', url: '/api/v1/me/notification-settings' }),
+  },
+  'PUT /api/v1/me/notification-settings': {
+    expect: { member: 200, secretary: 200, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async () => ({ method: 'PUT', url: '/api/v1/me/notification-settings', body: { emailOptOut: true } }),
+  },
+  'GET /api/v1/webhooks': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'GET', url: '/api/v1/webhooks' }),
+  },
+  'POST /api/v1/webhooks': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 201 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/webhooks', body: { url: 'https://hooks.example.org/cellwork' } }),
+  },
+  'PATCH /api/v1/webhooks/:id': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/webhooks/${await buildWebhook(c)}`, body: { enabled: false } }),
+  },
+  'DELETE /api/v1/webhooks/:id': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 204 },
+    inside: async (c) => ({ method: 'DELETE', url: `/api/v1/webhooks/${await buildWebhook(c)}` }),
+  },
+  'POST /api/v1/notifications/sending/retry': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/notifications/sending/retry', body: { channel: 'mail' } }),
+  },
+  'GET /api/v1/notifications/sending': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'GET', url: '/api/v1/notifications/sending' }),
+  },
   'GET /api/v1/meeting-kinds': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/meeting-kinds' }) },
   'POST /api/v1/meeting-kinds': {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },

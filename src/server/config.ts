@@ -22,6 +22,20 @@ const EnvSchema = z.object({
   CELLWORK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CELLWORK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   CELLWORK_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'not a known IANA time zone, e.g. Asia/Seoul'),
+  CELLWORK_LANGUAGE: z.enum(['en', 'ko']).default('en'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/./, 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  CELLWORK_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/./, 'an http(s) URL, e.g. https://cellwork.example.org')
+    .optional(),
+  CELLWORK_MAIL_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
+  CELLWORK_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  CELLWORK_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  CELLWORK_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -47,7 +61,25 @@ export type Config = {
   poolSize: number;
   /** The organization's time zone: a meeting's calendar day (and so its month) is taken in it. */
   timeZone: string;
+  /** The organization's language: mail to people who chose none is written in it. */
+  language: 'en' | 'ko';
+  notifications: NotificationsConfig;
   webDir: string;
+};
+
+export type NotificationsConfig = {
+  /** SMTP transport (nodemailer URL) and sender; mail is off when either is unset. */
+  mail: { url: string; from: string } | null;
+  /** The web app's address, for links in mail (`https://cellwork.example.org`); without it mail carries no link. */
+  publicUrl: string | null;
+  /** Messages one mail job sends before it hands over to the next. */
+  mailBatch: number;
+  /** The first retry waits this long, each next one twice as long (capped at an hour). */
+  retrySeconds: number;
+  /** After this many attempts a message or webhook delivery is marked failed. */
+  maxAttempts: number;
+  /** A webhook endpoint that has not answered in this long is tried again later. */
+  webhookTimeoutMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +101,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.CELLWORK_TRUST_PROXY === 'true',
     poolSize: e.CELLWORK_DB_POOL_SIZE,
     timeZone: e.CELLWORK_TIME_ZONE,
+    language: e.CELLWORK_LANGUAGE,
+    notifications: {
+      mail: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+      publicUrl: e.CELLWORK_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+      mailBatch: e.CELLWORK_MAIL_BATCH,
+      retrySeconds: e.CELLWORK_NOTIFY_RETRY_SECONDS,
+      maxAttempts: e.CELLWORK_NOTIFY_MAX_ATTEMPTS,
+      webhookTimeoutMs: e.CELLWORK_WEBHOOK_TIMEOUT_SECONDS * 1000,
+    },
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

@@ -10,6 +10,7 @@ import { createDatabase, createPool, migrateToLatest, type ConnectionOptions, ty
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
 import { markInterruptedImports } from './modules/imports/liveness.ts';
+import { createNotifier, type Notifier } from './modules/notifications/service.ts';
 
 export type DatabaseMode = 'embedded' | 'external';
 
@@ -22,6 +23,8 @@ export type AppContext = {
   databaseMode: DatabaseMode;
   databaseVersion: string;
   jobs: Jobs | undefined;
+  /** Notifications for other modules: in-app, mail and webhooks, inside the caller's transaction. */
+  notifier: Notifier;
   close(): Promise<void>;
 };
 
@@ -60,7 +63,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     const { rows } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db);
     // An import whose process died rolled back whole; say so instead of showing it running forever.
     await markInterruptedImports(db);
-    const jobs = overrides.jobs === false ? undefined : await startJobs(connection, db, log);
+    const jobs = overrides.jobs === false ? undefined : await startJobs(connection, db, log, config);
     if (jobs) cleanups.unshift(() => jobs.stop());
     return {
       config,
@@ -70,6 +73,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       connection,
       databaseMode,
       jobs,
+      notifier: createNotifier({ boss: jobs?.boss, config }),
       databaseVersion: rows[0]?.v ?? 'unknown',
       async close() {
         for (const c of cleanups.splice(0)) await c().catch((err: unknown) => log.warn({ err }, 'cleanup failed'));

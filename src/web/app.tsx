@@ -21,6 +21,8 @@ const AdminPage = page(() => import('./routes/admin/admin-page.tsx'), 'AdminPage
 const RulebookPage = page(() => import('./routes/rulebook/rulebook-page.tsx'), 'RulebookPage');
 const MeetingKindsPage = page(() => import('./routes/rulebook/meeting-kinds-page.tsx'), 'MeetingKindsPage');
 const AuditPage = page(() => import('./routes/audit/audit-page.tsx'), 'AuditPage');
+const NotificationsPage = page(() => import('./routes/notifications/notifications-page.tsx'), 'NotificationsPage');
+const SendingPage = page(() => import('./routes/notifications/sending-page.tsx'), 'SendingPage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -76,6 +78,8 @@ export function App() {
             path="/meeting-kinds"
             element={isCentralAdmin(actor) ? titled('meetingKinds', <MeetingKindsPage />) : <Navigate to="/" replace />}
           />
+          <Route path="/notifications" element={titled('notifications', <NotificationsPage me={actor} />)} />
+          <Route path="/sending" element={isCentralAdmin(actor) ? titled('sending', <SendingPage />) : <Navigate to="/" replace />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={titled('notFound', <NotFoundPage />)} />
         </Routes>

@@ -17,7 +17,7 @@ type MeBody = { roots: Array<{ id: number }>; cells: Array<{ id: number }>; gran
 /** The pages a role works on, as paths, found through the API the way its navigation finds them. */
 async function pagesOf(page: Page): Promise<string[]> {
   const me = (await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json()) as MeBody;
-  const paths = ['/'];
+  const paths = ['/', '/notifications'];
   const root = me.roots[0];
   if (root) paths.push(`/units/${root.id}`, `/units/${root.id}?tab=reports`, `/units/${root.id}/compliance/general-meeting-monthly`);
   const cell = me.cells[0];
@@ -36,7 +36,7 @@ async function pagesOf(page: Page): Promise<string[]> {
   }
   if (me.grants.some((g) => g.access === 'manage' || g.role === 'admin')) paths.push('/admin');
   if (me.grants.some((g) => g.role === 'admin' || g.role === 'official')) paths.push('/audit');
-  if (me.grants.some((g) => g.role === 'admin')) paths.push('/rulebook', '/meeting-kinds');
+  if (me.grants.some((g) => g.role === 'admin')) paths.push('/rulebook', '/meeting-kinds', '/sending');
   return paths;
 }
 

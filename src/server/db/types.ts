@@ -294,7 +294,88 @@ export interface MonthlyReportsTable {
   submitted_by: number | null;
 }
 
+export type SendState = 'queued' | 'sending' | 'sent' | 'failed';
+export type NotificationLanguage = 'en' | 'ko';
+/** One notify call: what happened, said once for all its recipients (modules/notifications). */
+export interface NotificationEventsTable {
+  id: Generated<number>;
+  kind: string;
+  /** `{ key, params }`: an i18n key and its params, rendered in the reader's language. */
+  payload: ColumnType<{ key: string; params?: Record<string, string | number> }, string, string>;
+  link: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+}
+export interface NotificationsTable {
+  person_id: number;
+  event_id: number;
+  read_at: Date | null;
+}
+export interface NotificationPreferencesTable {
+  person_id: number;
+  email_opt_out: Generated<boolean>;
+  language: NotificationLanguage | null;
+  updated_at: Timestamp;
+}
+export interface MailOutboxTable {
+  id: Generated<number>;
+  event_id: number;
+  person_id: number;
+  to_address: string;
+  language: NotificationLanguage;
+  state: ColumnType<SendState, SendState | undefined, SendState>;
+  attempts: Generated<number>;
+  /** When a queued row is due; while `sending`, when the sender's claim lapses. */
+  next_attempt_at: Timestamp;
+  last_attempt_at: Date | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  url: string;
+  secret: string;
+  description: string | null;
+  /** The event kinds sent there; empty: every kind. */
+  event_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  event_id: number;
+  /** The recipients carried: the event's notified people with ids in this range (null: none). */
+  first_person_id: number | null;
+  last_person_id: number | null;
+  state: ColumnType<SendState, SendState | undefined, SendState>;
+  attempts: Generated<number>;
+  /** When a queued row is due; while `sending`, when the sender's claim lapses. */
+  next_attempt_at: Timestamp;
+  last_attempt_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+/** Messages and deliveries sent per channel and day (UTC), counted by the senders. */
+export interface NotificationSentDailyTable {
+  channel: 'mail' | 'webhook';
+  day: string;
+  sent: number;
+}
+
 export interface DB {
+  notification_sent_daily: NotificationSentDailyTable;
+  notification_events: NotificationEventsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_outbox: MailOutboxTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   monthly_reports: MonthlyReportsTable;
   meeting_kinds: MeetingKindsTable;
   meetings: MeetingsTable;

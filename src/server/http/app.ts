@@ -14,6 +14,7 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
@@ -39,6 +40,7 @@ export const routeModules: RouteModule[] = [
   reportRoutes,
   homeRoutes,
   auditRoutes,
+  notificationRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

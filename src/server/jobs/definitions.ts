@@ -1,18 +1,28 @@
 import { sql } from 'kysely';
+import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+
+/**
+ * What a handler may use: the database (outside any transaction); when run by the queue (always, in
+ * production) also the queue itself and the configuration. Tests may call a handler with db and log only.
+ */
+export type JobContext = { db: Database; log: Logger; boss?: PgBoss; config?: Config };
 
 export type JobDefinition<P extends z.ZodTypeAny> = {
   name: string;
   payload: P;
   /** Cron schedule for periodic jobs. */
   cron?: string;
+  /** The queue's policy and retries (pg-boss createQueue options); pg-boss's defaults when absent. */
+  queue?: Omit<PgBoss.Queue, 'name'>;
   /** Must be idempotent: a job may run twice after a crash. */
-  handle(payload: z.infer<P>, ctx: { db: Database; log: Logger }): Promise<void>;
+  handle(payload: z.infer<P>, ctx: JobContext): Promise<void>;
 };
 
-const define = <P extends z.ZodTypeAny>(d: JobDefinition<P>) => d as unknown as JobDefinition<z.ZodTypeAny>;
+export const define = <P extends z.ZodTypeAny>(d: JobDefinition<P>) => d as unknown as JobDefinition<z.ZodTypeAny>;
 
 export const purgeExpiredSessions = define({
   name: 'purge-expired-sessions',

@@ -4,14 +4,16 @@
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
 import type { ConnectionOptions, Database } from '../db/database.ts';
 import { isMaterialized } from '../modules/compliance/engine.ts';
 import { periodOf, todayIso } from '../modules/compliance/periods.ts';
+import { notificationJobs } from '../modules/notifications/jobs.ts';
 import { jobDefinitions, recomputeCurrentPeriod } from './definitions.ts';
 
 export type Jobs = { boss: PgBoss; stop(): Promise<void> };
 
-export async function startJobs(connection: ConnectionOptions, db: Database, log: Logger): Promise<Jobs> {
+export async function startJobs(connection: ConnectionOptions, db: Database, log: Logger, config: Config): Promise<Jobs> {
   const { host, port, user, password, database, connectionString } = connection;
   const boss = new PgBoss({
     host,
@@ -25,10 +27,11 @@ export async function startJobs(connection: ConnectionOptions, db: Database, log
   });
   boss.on('error', (err) => log.warn({ err }, 'job queue error'));
   await boss.start();
-  for (const def of jobDefinitions) {
-    await boss.createQueue(def.name);
+  const ctx = { db, log, boss, config };
+  for (const def of [...jobDefinitions, ...notificationJobs]) {
+    await boss.createQueue(def.name, { ...def.queue, name: def.name });
     await boss.work(def.name, async (batch) => {
-      for (const job of batch) await def.handle(def.payload.parse(job.data ?? {}), { db, log });
+      for (const job of batch) await def.handle(def.payload.parse(job.data ?? {}), ctx);
     });
     if (def.cron) await boss.schedule(def.name, def.cron, {});
   }

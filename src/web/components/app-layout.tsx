@@ -8,6 +8,7 @@ import { canReadAudit } from '../routes/audit/audit-words.ts';
 import { useSignOut } from '../api/session.ts';
 import { ChangePasswordModal } from './change-password-modal.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 
 /** Administration shows to anyone who can manage something or holds the admin role. */
 export function canAdminister(me: Me): boolean {
@@ -43,6 +44,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       ? [
           { to: '/rulebook', label: t('nav.rulebook'), active: pathname.startsWith('/rulebook') },
           { to: '/meeting-kinds', label: t('nav.meetingKinds'), active: pathname.startsWith('/meeting-kinds') },
+          { to: '/sending', label: t('nav.sending'), active: pathname.startsWith('/sending') },
         ]
       : []),
   ];
@@ -60,6 +62,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

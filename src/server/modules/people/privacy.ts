@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/service.ts';
 import { revokeFeedsOfPerson } from '../calendar/service.ts';
 import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
+import { eraseNotificationsOf, notificationsForExport } from '../notifications/queries.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -65,6 +66,7 @@ export async function exportMyData(db: Db, actor: Actor) {
       .execute(),
   ]);
   const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
+  const notifications = actor.personId === null ? null : await notificationsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -79,6 +81,8 @@ export async function exportMyData(db: Db, actor: Actor) {
     actions,
     /** Changes made by you, and changes made to your own records. */
     auditTrail: audit,
+    /** Your notification settings, your notifications and the e-mail sent you. */
+    notifications,
   };
 }
 
@@ -168,6 +172,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
         .execute();
     }
     await revokeFeedsOfPerson(trx, personId, accountIds);
+    await eraseNotificationsOf(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

@@ -39,6 +39,10 @@ export const AUDIT_ACTIONS = [
   'standard.retire',
   'seed.demo',
   'audit.read',
+  'webhook.create',
+  'webhook.update',
+  'webhook.delete',
+  'notifications.retry',
 ] as const;
 
 /** Officials (their subtrees) and administrators (the whole tree) read the audit trail. */

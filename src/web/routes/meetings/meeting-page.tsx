@@ -16,6 +16,7 @@ import { AttendanceForm } from './attendance-form.tsx';
 import { DecisionsSection } from './decisions-section.tsx';
 import { MinutesEditor } from './minutes-editor.tsx';
 import { NotHeldModal } from './not-held-modal.tsx';
+import { StudyReadings } from './study-readings.tsx';
 
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
@@ -93,6 +94,7 @@ export function MeetingPage() {
         </Stack>
         <DecisionsSection meeting={m} />
       </SimpleGrid>
+      {m.kind === 'study' && <StudyReadings meeting={m} />}
       <NotHeldModal meeting={m} opened={notHeldOpen} onClose={notHeld.close} />
     </Stack>
   );

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
+import { seriousFindings } from './axe.ts';
 import { shot, signIn, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
@@ -12,7 +13,9 @@ const e2e = useBrowserAndServer();
 describe('the study library in the browser', () => {
   it('an administrator publishes an editorial; a member finds it by a Korean query and marks it read', async () => {
     const admin = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-    const member = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    // bypassCSP: axe-core is injected to check the pages with content (the accessibility test sees them empty).
+    const member = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const findings: Record<string, unknown> = {};
     try {
       const page = await admin.newPage();
       await signIn(page, e2e.baseUrl, 'admin@demo');
@@ -39,12 +42,14 @@ describe('the study library in the browser', () => {
       await hit.waitFor();
       expect(await hit.locator('mark').first().textContent()).toBe('정상화');
       await shot(reader, 'library-search-ko');
+      findings.search = await seriousFindings(reader);
       await hit.getByRole('link').first().click();
       await reader.getByTestId('item-title').waitFor();
       expect(await reader.getByTestId('item-title').textContent()).toBe('사설: 세포마다 학습모임을 정상화하자');
       await reader.getByTestId('mark-read').click();
       await reader.getByTestId('unmark-read').waitFor();
       expect(await reader.getByTestId('read-state').textContent()).toMatch(/^You read this on /);
+      findings.item = await seriousFindings(reader);
 
       await reader.goto(`${e2e.baseUrl}/library?tab=log`);
       const entry = reader.getByTestId('reading-log-entry');
@@ -53,6 +58,8 @@ describe('the study library in the browser', () => {
       expect(await entry.first().textContent()).toContain('사설: 세포마다 학습모임을 정상화하자');
       expect(await reader.locator('body').innerText()).not.toMatch(/undefined|\bnull\b|NaN/);
       await shot(reader, 'library-reading-log');
+      findings.log = await seriousFindings(reader);
+      expect(findings).toEqual({ search: [], item: [], log: [] });
     } finally {
       await admin.close();
       await member.close();

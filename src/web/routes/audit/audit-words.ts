@@ -37,6 +37,13 @@ export const AUDIT_ACTIONS = [
   'meeting-kind.restore',
   'standard.save',
   'standard.retire',
+  'library.create',
+  'library.update',
+  'library.issue',
+  'reading-list.create',
+  'reading-list.update',
+  'reading-list.delete',
+  'meeting.readings',
   'seed.demo',
   'audit.read',
 ] as const;

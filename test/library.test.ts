@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
-import { buildAccount, buildMeeting, holdMeeting } from './helpers/factories.ts';
+import { buildAccount, buildMeeting, buildPerson, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
 
 describe('the study library', () => {
@@ -151,6 +151,14 @@ describe('the study library', () => {
     const inside = await member.get(`/api/v1/library/search?q=${encodeURIComponent('모임')}`);
     expect(inside.body.items.map((i: { id: number }) => i.id).sort()).toEqual([ids.rules, ids.editorial].sort());
     for (const hit of inside.body.items) expect(hit.snippetHtml).toContain('학습<mark>모임</mark>');
+    // Text sent decomposed (as some systems type Hangul) is stored composed, so a composed query finds it.
+    const decomposed = await admin.post('/api/v1/library/documents', {
+      title: '평화와 연대'.normalize('NFD'),
+      body: '연대 활동'.normalize('NFD'),
+    });
+    expect(decomposed.body.title).toBe('평화와 연대');
+    const found = await member.get(`/api/v1/library/search?q=${encodeURIComponent('연대')}`);
+    expect(found.body.items.map((i: { id: number }) => i.id)).toEqual([decomposed.body.id]);
     // Two words, both required.
     const both = await member.get(`/api/v1/library/search?q=${encodeURIComponent('세포 비서')}`);
     expect(both.body.items.map((i: { id: number }) => i.id)).toEqual([ids.rules]);
@@ -290,6 +298,21 @@ describe('the study library', () => {
 
     expect((await member.delete(`/api/v1/me/reading-log/${ids.article}`)).status).toBe(204);
     expect((await member.get('/api/v1/me/reading-log')).body.items).toEqual([]);
+  });
+
+  it("a member's solo readings are in their data export and go when they are erased", async () => {
+    const person = await buildPerson(t.ctx.db, org.cellA1b.id, { fullName: 'Reader Yoon' });
+    const account = await buildAccount(t.ctx.db, {
+      login: 'yoon@test',
+      personId: person.id,
+      grants: [{ role: 'member', unitId: org.cellA1b.id }],
+    });
+    const yoon = await signIn(t.app, account.login, account.password);
+    await yoon.post('/api/v1/me/reading-log', { itemId: ids.charter, readOn: '2026-11-02' });
+    const exported = await yoon.get('/api/v1/me/export');
+    expect(exported.body.readingLog).toEqual([{ itemId: ids.charter, title: 'Charter of the Organization', readOn: '2026-11-02' }]);
+    expect((await admin.post(`/api/v1/people/${person.id}/erase`, {})).status).toBeLessThan(300);
+    expect(await t.ctx.db.selectFrom('reading_log').selectAll().where('person_id', '=', person.id).execute()).toEqual([]);
   });
 
   it('links readings to study meetings only, by the cell’s managers, with published items', async () => {

@@ -152,3 +152,20 @@ export function setStudyReadings(db: Db, actor: Actor, meetingId: number, itemId
     return getStudyReadings(trx, actor, meeting.id);
   });
 }
+
+/** What the person marked read alone, for their data export (GET /me/export). */
+export function selectSoloReadings(db: Db, personId: number) {
+  return db
+    .selectFrom('reading_log as r')
+    .innerJoin('library_items as i', 'i.id', 'r.item_id')
+    .select(['i.id as itemId', 'i.title', sql<string>`r.read_on::text`.as('readOn')])
+    .where('r.person_id', '=', personId)
+    .orderBy('r.read_on')
+    .orderBy('i.id')
+    .execute();
+}
+
+/** Erasure takes what the person read alone with it; the study meetings they attended stay the cell's record, under the erased name. */
+export async function eraseReadingLog(db: Db, personId: number): Promise<void> {
+  await db.deleteFrom('reading_log').where('person_id', '=', personId).execute();
+}

@@ -23,7 +23,8 @@ const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** Sanitised HTML and its plain text; a body with no text left (only a script, say) is refused. */
 export function sanitizeBody(input: string): { html: string; text: string } {
-  const clean = input.replace(/[\uE000\uE001]/g, '');
+  // NFC, as the search normalizes queries: a Korean text typed on some systems arrives decomposed (jamo).
+  const clean = input.normalize('NFC').replace(/[\uE000\uE001]/g, '');
   const source = /<[a-z!/]/i.test(clean)
     ? clean
     : clean

@@ -17,6 +17,8 @@ import { MARK_CLOSE, MARK_OPEN } from './sanitize.ts';
 const MAX_TOKENS = 8;
 const EXCERPT_BEFORE = 60;
 const EXCERPT_LENGTH = 220;
+/** ts_headline parses the whole text it is given: a long document's headline is taken from its beginning (a hit further on gets the excerpt). */
+const HEADLINE_CHARS = 20_000;
 
 /** The query's words: letters and digits only (so they are safe in a tsquery and a LIKE pattern), lower case. */
 export function tokensOf(q: string): string[] {
@@ -67,7 +69,7 @@ export async function searchLibrary(db: Db, actor: Actor, q: string, limit: numb
       sql<number>`(ts_rank(i.search, ${tsq}) + case when ${inTitle} then 1 else 0 end
         + 0.3 * word_similarity(${tokens.join(' ')}, i.search_text))::float8`.as('rank'),
       sql<boolean>`i.search @@ ${tsq}`.as('fts'),
-      sql<string>`case when i.search @@ ${tsq} then ts_headline('simple', i.body_text, ${tsq},
+      sql<string>`case when i.search @@ ${tsq} then ts_headline('simple', left(i.body_text, ${HEADLINE_CHARS}), ${tsq},
         ${`StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) end`.as(
         'headline',
       ),

@@ -30,7 +30,7 @@ export function createDocument(db: Db, actor: Actor, input: CreateDocument): Pro
       .insertInto('library_items')
       .values({
         kind: input.kind,
-        title: input.title,
+        title: input.title.normalize('NFC'),
         body_html: body.html,
         body_text: body.text,
         unit_id: input.unitId ?? null,
@@ -69,7 +69,7 @@ export function createArticle(db: Db, actor: Actor, issueId: number, input: Crea
         kind: 'article',
         issue_id: issueId,
         editorial: input.editorial,
-        title: input.title,
+        title: input.title.normalize('NFC'),
         body_html: body.html,
         body_text: body.text,
         published_at: publishedAt(input.published),
@@ -92,7 +92,7 @@ export function updateItem(db: Db, actor: Actor, id: number, input: UpdateItem):
     await trx
       .updateTable('library_items')
       .set({
-        ...(input.title === undefined ? {} : { title: input.title }),
+        ...(input.title === undefined ? {} : { title: input.title.normalize('NFC') }),
         ...(body ? { body_html: body.html, body_text: body.text } : {}),
         ...(input.editorial === undefined ? {} : { editorial: input.editorial }),
         // Publishing keeps the first publication's time; withdrawing makes it a draft again.

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/service.ts';
 import { revokeFeedsOfPerson } from '../calendar/service.ts';
 import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
+import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -65,6 +66,7 @@ export async function exportMyData(db: Db, actor: Actor) {
       .execute(),
   ]);
   const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
+  const readingLog = actor.personId === null ? [] : await selectSoloReadings(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -77,6 +79,8 @@ export async function exportMyData(db: Db, actor: Actor) {
     attendance,
     followUps,
     actions,
+    /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
+    readingLog,
     /** Changes made by you, and changes made to your own records. */
     auditTrail: audit,
   };
@@ -168,6 +172,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
         .execute();
     }
     await revokeFeedsOfPerson(trx, personId, accountIds);
+    await eraseReadingLog(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

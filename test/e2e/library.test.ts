@@ -65,4 +65,64 @@ describe('the study library in the browser', () => {
       await member.close();
     }
   }, 180_000);
+
+  it("an official sets a reading list for their district; the member's cell sees it; the secretary links the article to a study meeting", async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const title = 'Study notes on the cooperative harvest';
+    try {
+      const page = await context.newPage();
+      // Content first, through the API as the administrator (the forms are the first test's).
+      await signIn(page, e2e.baseUrl, 'admin@demo');
+      await page.evaluate(async (t) => {
+        const me = await (await fetch('/api/v1/me')).json();
+        const res = await fetch('/api/v1/library/documents', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ title: t, body: 'What the cooperative learned this season.' }),
+        });
+        if (res.status !== 201) throw new Error(`document: ${res.status}`);
+      }, title);
+      await page.getByTestId('sign-out').click();
+
+      await signIn(page, e2e.baseUrl, 'district@demo');
+      await page.goto(`${e2e.baseUrl}/library?tab=lists`);
+      await page.getByTestId('add-reading-list').click();
+      await page.getByTestId('list-title').fill('This month in the district');
+      await page.getByTestId('list-items').click();
+      await page.getByRole('option', { name: title }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: en.common.save }).click();
+      await page.getByTestId('reading-list').filter({ hasText: 'This month in the district' }).waitFor();
+      await page.getByTestId('sign-out').click();
+
+      await signIn(page, e2e.baseUrl, 'member@demo');
+      await page.goto(`${e2e.baseUrl}/library?tab=lists`);
+      const list = page.getByTestId('reading-list').filter({ hasText: 'This month in the district' });
+      await list.waitFor();
+      expect(await list.textContent()).toContain(title);
+      await page.getByTestId('sign-out').click();
+
+      await signIn(page, e2e.baseUrl, 'secretary@demo');
+      const meetingId = await page.evaluate(async () => {
+        const me = await (await fetch('/api/v1/me')).json();
+        const res = await fetch(`/api/v1/cells/${me.cells[0].id}/meetings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ kind: 'study', startsAt: new Date(Date.now() - 3_600_000).toISOString() }),
+        });
+        return (await res.json()).id as number;
+      });
+      await page.goto(`${e2e.baseUrl}/meetings/${meetingId}`);
+      await page.getByTestId('edit-readings').click();
+      await page.getByTestId('readings-select').click();
+      await page.getByRole('option', { name: title }).click();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('save-readings').click();
+      await page.getByTestId('study-readings').getByTestId('library-item').waitFor();
+      expect(await page.getByTestId('study-readings').textContent()).toContain(title);
+      await shot(page, 'library-study-meeting');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

@@ -27,7 +27,10 @@ function managedCommittees(me: Me): Array<{ id: number; name: string }> {
 
 export function ReadingListsSection({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const unitId = me.cells[0]?.id ?? me.roots[0]?.id ?? null;
+  // An official sees the lists of the committee they work on (those above it apply to it, those below it are theirs to follow);
+  // a member those of their cell.
+  const committee = me.roots.find((r) => r.kind === 'committee');
+  const unitId = committee?.id ?? me.cells[0]?.id ?? me.roots[0]?.id ?? null;
   const lists = useReadingLists(unitId);
   const committees = managedCommittees(me);
   const [open, form] = useDisclosure(false);
@@ -39,7 +42,11 @@ export function ReadingListsSection({ me }: { me: Me }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {me.cells[0] ? t('library.lists.forCell', { cell: me.cells[0].name }) : t('library.lists.forUnit')}
+          {committee
+            ? t('library.lists.forUnit', { unit: committee.name })
+            : me.cells[0]
+              ? t('library.lists.forCell', { cell: me.cells[0].name })
+              : null}
         </Text>
         {committees.length > 0 && (
           <Button

@@ -81,6 +81,7 @@ export function MeetingPage() {
           )}
         </Alert>
       )}
+      {m.kind === 'study' && <StudyReadings meeting={m} />}
       <AttendanceForm key={m.id} meeting={m} onReload={reload} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">
@@ -94,7 +95,6 @@ export function MeetingPage() {
         </Stack>
         <DecisionsSection meeting={m} />
       </SimpleGrid>
-      {m.kind === 'study' && <StudyReadings meeting={m} />}
       <NotHeldModal meeting={m} opened={notHeldOpen} onClose={notHeld.close} />
     </Stack>
   );

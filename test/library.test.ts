@@ -363,6 +363,11 @@ describe('the study library', () => {
       expect(res.status, `${method} ${url}`).toBeLessThan(500);
       expect(res.body.error?.messageKey, `${method} ${url}`).toBeTruthy();
     }
+    // Odd queries are plain searches: symbols, numerals the parser splits, scripts without spaces, emoji, LIKE and tsquery syntax.
+    for (const q of ["'", '\\', '%_', 'a & !b | c:*', '½ ① ⅷ', '中文', '🙂', 'ǅ', `${'가'.repeat(200)}`]) {
+      const res = await member.get(`/api/v1/library/search?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+    }
     const future = await member.post('/api/v1/me/reading-log', { itemId: ids.charter, readOn: '2999-01-01' });
     expect(future.body.error.messageKey).toBe('library.readInFuture');
     expect((await member.post('/api/v1/me/reading-log', { itemId: 999999 })).status).toBe(404);

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/database.ts';
 import type { SearchHit } from '../../../shared/schemas/library.ts';
-import { itemsFrom, presentSummary, summaryColumns, visibleItem } from './queries.ts';
+import { presentSummary, summaryColumns, visibleItem } from './queries.ts';
 import { MARK_CLOSE, MARK_OPEN } from './sanitize.ts';
 
 const MAX_TOKENS = 8;
@@ -63,13 +63,34 @@ export async function searchLibrary(db: Db, actor: Actor, q: string, limit: numb
     sql` and `,
   );
   const first = tokens[0]!;
-  const rows = await itemsFrom(db)
+  // Two steps: rank every match cheaply (the tsvector's rank and whether the title holds every word) and
+  // keep the page; only then build headlines and excerpts, which read the whole text, for those few rows.
+  const rows = await db
+    .with('hits', (d) =>
+      d
+        .selectFrom('library_items as i')
+        .select([
+          'i.id',
+          'i.published_at',
+          sql<number>`(ts_rank(i.search, ${tsq}) + case when ${inTitle} then 1 else 0 end)::float8`.as('rank'),
+          sql<boolean>`i.search @@ ${tsq}`.as('fts'),
+        ])
+        .where(sql<boolean>`(i.search @@ ${tsq} or (${substring}))`)
+        .where(visibleItem(actor))
+        .orderBy('rank', 'desc')
+        .orderBy('i.published_at', (ob) => ob.desc().nullsLast())
+        .orderBy('i.id', 'desc')
+        .limit(limit),
+    )
+    .selectFrom('hits as h')
+    .innerJoin('library_items as i', 'i.id', 'h.id')
+    .leftJoin('newspaper_issues as n', 'n.id', 'i.issue_id')
+    .leftJoin('units as u', 'u.id', 'i.unit_id')
     .select([
       summaryColumns(actor).as('summary'),
-      sql<number>`(ts_rank(i.search, ${tsq}) + case when ${inTitle} then 1 else 0 end
-        + 0.3 * word_similarity(${tokens.join(' ')}, i.search_text))::float8`.as('rank'),
-      sql<boolean>`i.search @@ ${tsq}`.as('fts'),
-      sql<string>`case when i.search @@ ${tsq} then ts_headline('simple', left(i.body_text, ${HEADLINE_CHARS}), ${tsq},
+      'h.rank',
+      'h.fts',
+      sql<string | null>`case when h.fts then ts_headline('simple', left(i.body_text, ${HEADLINE_CHARS}), ${tsq},
         ${`StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) end`.as(
         'headline',
       ),
@@ -79,12 +100,9 @@ export async function searchLibrary(db: Db, actor: Actor, q: string, limit: numb
       ),
       sql<number>`length(i.body_text)`.as('length'),
     ])
-    .where(sql<boolean>`(i.search @@ ${tsq} or (${substring}))`)
-    .where(visibleItem(actor))
-    .orderBy('rank', 'desc')
-    .orderBy('i.published_at', (ob) => ob.desc().nullsLast())
-    .orderBy('i.id', 'desc')
-    .limit(limit)
+    .orderBy('h.rank', 'desc')
+    .orderBy('h.published_at', (ob) => ob.desc().nullsLast())
+    .orderBy('h.id', 'desc')
     .execute();
   return {
     query: q,

@@ -10,6 +10,8 @@ import { appointSecretary } from '../src/server/modules/units/officers.ts';
 import { transferPerson, updatePerson } from '../src/server/modules/people/service.ts';
 import { saveAttendance } from '../src/server/modules/meetings/attendance.ts';
 import { importMembers } from '../src/server/modules/imports/service.ts';
+import { createReadingList } from '../src/server/modules/library/reading-lists.ts';
+import { createDocument, createIssue } from '../src/server/modules/library/service.ts';
 import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
@@ -490,7 +492,131 @@ const matrix: Record<string, Row> = {
     expect: { anonymous: 200, ...all(200) }, // the secret URL is the key, whoever holds it (while its owner may read the cell)
     inside: async (c) => ({ method: 'GET', url: await feedOf(c, c.org.accounts.secretary) }),
   },
+  // The study library (issue 11): content is the administrators', reading lists their committees', the reading log its member's.
+  'GET /api/v1/library/items': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/library/items' }) },
+  'GET /api/v1/library/items/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/library/items/${await libraryItem(c)}` }),
+    // A draft: the administrators' only.
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/library/items/${await libraryItem(c, false)}` }),
+  },
+  'PATCH /api/v1/library/items/:id': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/library/items/${await libraryItem(c)}`, body: { title: 'Renamed' } }),
+  },
+  'POST /api/v1/library/documents': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 201 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/library/documents', body: { title: '강령', body: '전문' } }),
+  },
+  'GET /api/v1/library/issues': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/library/issues' }) },
+  'POST /api/v1/library/issues': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 201 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/library/issues', body: { title: 'No. 1', issuedOn: '2026-11-01' } }),
+  },
+  'GET /api/v1/library/issues/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/library/issues/${await newspaperIssue(c)}` }),
+  },
+  'POST /api/v1/library/issues/:id/articles': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 201 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/library/issues/${await newspaperIssue(c)}/articles`,
+      body: { title: 'Editorial', body: 'Text', editorial: true },
+    }),
+  },
+  'GET /api/v1/library/search': {
+    expect: all(200),
+    inside: async () => ({ method: 'GET', url: '/api/v1/library/search?q=%ED%95%99%EC%8A%B5' }),
+  },
+  'GET /api/v1/units/:id/reading-lists': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/reading-lists` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/reading-lists` }),
+  },
+  'POST /api/v1/reading-lists': {
+    expect: managers(201),
+    inside: async (c) => ({ method: 'POST', url: '/api/v1/reading-lists', body: await readingListBody(c, c.org.districtA1.id) }),
+    outside: async (c) => ({ method: 'POST', url: '/api/v1/reading-lists', body: await readingListBody(c, c.org.districtB1.id) }),
+  },
+  'GET /api/v1/reading-lists/:id': {
+    expect: all(200), // a list chosen above the member's cell applies to it
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/reading-lists/${await readingList(c, c.org.districtA1.id)}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/reading-lists/${await readingList(c, c.org.districtB1.id)}` }),
+  },
+  'PUT /api/v1/reading-lists/:id': {
+    expect: managers(200),
+    inside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/reading-lists/${await readingList(c, c.org.districtA1.id)}`,
+      body: await readingListBody(c, c.org.districtA1.id),
+    }),
+    outside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/reading-lists/${await readingList(c, c.org.districtB1.id)}`,
+      body: await readingListBody(c, c.org.districtB1.id),
+    }),
+  },
+  'DELETE /api/v1/reading-lists/:id': {
+    expect: managers(204),
+    inside: async (c) => ({ method: 'DELETE', url: `/api/v1/reading-lists/${await readingList(c, c.org.districtA1.id)}` }),
+    outside: async (c) => ({ method: 'DELETE', url: `/api/v1/reading-lists/${await readingList(c, c.org.districtB1.id)}` }),
+  },
+  // The reading log is the signed-in member's own: accounts without a person have none (400).
+  'GET /api/v1/me/reading-log': {
+    expect: { member: 200, secretary: 200, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async () => ({ method: 'GET', url: '/api/v1/me/reading-log' }),
+  },
+  'POST /api/v1/me/reading-log': {
+    expect: { member: 200, secretary: 200, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async (c) => ({ method: 'POST', url: '/api/v1/me/reading-log', body: { itemId: await libraryItem(c) } }),
+  },
+  'DELETE /api/v1/me/reading-log/:itemId': {
+    expect: { member: 204, secretary: 204, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async (c) => ({ method: 'DELETE', url: `/api/v1/me/reading-log/${await libraryItem(c)}` }),
+  },
+  'GET /api/v1/meetings/:id/readings': {
+    expect: all(200),
+    inside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id, { kind: 'study' })).id}/readings`,
+    }),
+    outside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id, { kind: 'study' })).id}/readings`,
+    }),
+  },
+  'PUT /api/v1/meetings/:id/readings': {
+    expect: managers(200, 200),
+    inside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id, { kind: 'study' })).id}/readings`,
+      body: { itemIds: [await libraryItem(c)] },
+    }),
+    outside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id, { kind: 'study' })).id}/readings`,
+      body: { itemIds: [await libraryItem(c)] },
+    }),
+  },
 };
+
+/** A published document (or a draft), written as the system. */
+async function libraryItem(c: Ctx, published = true): Promise<number> {
+  return (await createDocument(db(c), systemActor(), { kind: 'document', title: '학습 자료', body: '본문', published })).id;
+}
+
+async function newspaperIssue(c: Ctx): Promise<number> {
+  return (await createIssue(db(c), systemActor(), { title: 'No. 7', issuedOn: '2026-11-01' })).id;
+}
+
+async function readingListBody(c: Ctx, unitId: number) {
+  return { unitId, title: '11월 학습', startsOn: '2026-11-01', endsOn: '2026-11-30', itemIds: [await libraryItem(c)] };
+}
+
+async function readingList(c: Ctx, unitId: number): Promise<number> {
+  return (await createReadingList(db(c), systemActor(), await readingListBody(c, unitId))).id;
+}
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 

@@ -24,7 +24,14 @@ const actor = systemActor();
 type Plan = {
   committees: number[]; // parent index (into the committee list, -1 = run root) for each committee
   cells: Array<{ parent: number; members: number; sector: Sector }>;
-  meetings: Array<{ cell: number; kind: 'general' | 'review'; monthsAgo: 0 | 1; dayFraction: number; held: boolean; absent: boolean[] }>;
+  meetings: Array<{
+    cell: number;
+    kind: 'general' | 'review' | 'study';
+    monthsAgo: 0 | 1;
+    dayFraction: number;
+    held: boolean;
+    absent: boolean[];
+  }>;
   moves: Array<{ unit: number; to: number }>;
   closes: number[];
   resectors: Array<{ cell: number; sector: Sector }>;
@@ -41,7 +48,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   meetings: fc.array(
     fc.record({
       cell: fc.integer({ min: 0, max: 5 }),
-      kind: fc.constantFrom('general' as const, 'review' as const),
+      kind: fc.constantFrom('general' as const, 'review' as const, 'study' as const),
       monthsAgo: fc.constantFrom(0 as const, 1 as const),
       dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
       held: fc.boolean(),
@@ -63,6 +70,11 @@ describe('compliance roll-ups', () => {
     // A standard for one sector only, so that a cell's sector decides what it is judged by.
     await sql`insert into standards (code, kind, params, title_en, title_ko, scope_sector, valid_from)
       values ('education-monthly-review', 'meetings_per_month', '{"kind":"review","min":1}', 'Education: a monthly review', '교육: 매월 총화', 'education', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
+    // The library's kind (issue 11): a reading session (study meeting) a month, over the meetings' own metric.
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('reading-monthly', 'reading_sessions_per_month', '{"min":1}', 'A reading session a month', '매월 학습모임', '2000-01-01')`.execute(
       t.ctx.db,
     );
     // The registry's worked example: two review sessions in any three months (a source that carries forward).

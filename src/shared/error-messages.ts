@@ -140,6 +140,19 @@ export const ERROR_MESSAGES = {
   'input.notUtf8': 'The body is not valid UTF-8 text',
   'input.loneSurrogate': 'The body holds a lone surrogate (such as \\ud800), which is not a character',
   'import.notUtf8': 'The file is not UTF-8 text; save it as "CSV UTF-8" and import it again',
+
+  // The study library (issue 11).
+  'library.itemNotFound': 'No such document or article',
+  'library.issueNotFound': 'No such newspaper issue',
+  'library.itemsNotFound': 'No such document or article: {{ids}}',
+  'library.unitNotCommittee': 'Reading lists are chosen by the centre or a committee, not by a cell',
+  'library.listNotFound': 'No such reading list',
+  'library.listTooLong': 'A reading list covers at most {{max}} days',
+  'library.notStudyMeeting': 'Readings are linked to study meetings only',
+  'library.editorialNotArticle': 'Only a newspaper article can be an editorial',
+  'library.readInFuture': 'A reading cannot be dated in the future',
+  'library.noPerson': 'This account has no person record, so no reading log',
+  'library.emptyBody': 'The body has no text left after sanitising',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

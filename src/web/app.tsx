@@ -23,6 +23,9 @@ const MeetingKindsPage = page(() => import('./routes/rulebook/meeting-kinds-page
 const AuditPage = page(() => import('./routes/audit/audit-page.tsx'), 'AuditPage');
 const NotificationsPage = page(() => import('./routes/notifications/notifications-page.tsx'), 'NotificationsPage');
 const SendingPage = page(() => import('./routes/notifications/sending-page.tsx'), 'SendingPage');
+const LibraryPage = page(() => import('./routes/library/library-page.tsx'), 'LibraryPage');
+const LibraryItemPage = page(() => import('./routes/library/item-page.tsx'), 'LibraryItemPage');
+const IssuePage = page(() => import('./routes/library/issue-page.tsx'), 'IssuePage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -72,6 +75,9 @@ export function App() {
           <Route path="/meetings/:id" element={titled('meeting', <MeetingPage />)} />
           <Route path="/people/:id" element={titled('person', <PersonPage />)} />
           <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />
+          <Route path="/library" element={titled('library', <LibraryPage me={actor} />)} />
+          <Route path="/library/items/:id" element={titled('library', <LibraryItemPage />)} />
+          <Route path="/library/issues/:id" element={titled('library', <IssuePage me={actor} />)} />
           <Route path="/audit" element={titled('audit', <AuditPage />)} />
           <Route path="/rulebook" element={isCentralAdmin(actor) ? titled('rulebook', <RulebookPage />) : <Navigate to="/" replace />} />
           <Route

@@ -34,6 +34,9 @@ async function pagesOf(page: Page): Promise<string[]> {
     const person = members.items?.[0];
     if (person) paths.push(`/people/${person.personId}`);
   }
+  // The study library (issue 11): everyone's; the reading log for those who are members.
+  paths.push('/library', '/library?tab=newspaper', '/library?tab=lists', `/library?q=${encodeURIComponent('학습')}`);
+  if (cell) paths.push('/library?tab=log');
   if (me.grants.some((g) => g.access === 'manage' || g.role === 'admin')) paths.push('/admin');
   if (me.grants.some((g) => g.role === 'admin' || g.role === 'official')) paths.push('/audit');
   if (me.grants.some((g) => g.role === 'admin')) paths.push('/rulebook', '/meeting-kinds', '/sending');

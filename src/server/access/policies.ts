@@ -35,3 +35,8 @@ export function mayRestructure(actor: Actor, unit: { path: string; parent_id: nu
 export function mayManageAccounts(actor: Actor): boolean {
   return isCentralAdministrator(actor) || actor.managePaths.length > 0;
 }
+
+/** The actor chooses reading lists for the unit's subtree: the centre or a committee they manage, never a cell (issue 11). */
+export function maySetReadingList(actor: Actor, unit: { path: string; kind: string }): boolean {
+  return unit.kind !== 'cell' && canManagePath(actor, unit.path);
+}

@@ -34,6 +34,17 @@ export function pathInScopeText(actor: Actor, column: string, need: Need, param:
 }
 
 /**
+ * `path` lies inside one of the actor's read subtrees or above one: what applies to the actor from a
+ * committee above their view (a reading list chosen by the centre for everyone) as well as what is theirs.
+ */
+export function pathInOrAboveScope(actor: Actor, column: string): Expression<SqlBool> {
+  const paths = scopeRoots(actor, 'read');
+  if (paths === 'all') return sql<SqlBool>`true`;
+  if (paths.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${paths}::ltree[] @> ${sql.ref(column)} or ${paths}::ltree[] <@ ${sql.ref(column)})`;
+}
+
+/**
  * A person is in scope if they are currently on the roll of a cell in one of the actor's subtrees, or,
  * to read (their record or their personal data), if it is the actor themself.
  */

@@ -368,6 +368,62 @@ export interface NotificationSentDailyTable {
   sent: number;
 }
 
+/** The study library (decision 0017). `search` and `search_text` are generated columns. */
+export interface NewspaperIssuesTable {
+  id: Generated<number>;
+  title: string;
+  issue_no: number | null;
+  issued_on: DateColumn;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export type LibraryItemKind = 'document' | 'charter' | 'article';
+
+export interface LibraryItemsTable {
+  id: Generated<number>;
+  kind: LibraryItemKind;
+  issue_id: number | null;
+  editorial: Generated<boolean>;
+  title: string;
+  body_html: string;
+  body_text: string;
+  unit_id: number | null;
+  published_at: Date | string | null;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ReadingListsTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface ReadingListItemsTable {
+  list_id: number;
+  item_id: number;
+  position: number;
+}
+
+export interface StudyReadingsTable {
+  cell_id: number;
+  meeting_id: number;
+  item_id: number;
+}
+
+export interface ReadingLogTable {
+  person_id: number;
+  item_id: number;
+  read_on: DateColumn;
+  created_at: Timestamp;
+}
+
 export interface DB {
   notification_sent_daily: NotificationSentDailyTable;
   notification_events: NotificationEventsTable;
@@ -404,6 +460,12 @@ export interface DB {
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
   imports: ImportsTable;
+  newspaper_issues: NewspaperIssuesTable;
+  library_items: LibraryItemsTable;
+  reading_lists: ReadingListsTable;
+  reading_list_items: ReadingListItemsTable;
+  study_readings: StudyReadingsTable;
+  reading_log: ReadingLogTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

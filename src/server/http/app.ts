@@ -13,6 +13,7 @@ import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
+import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
@@ -41,6 +42,7 @@ export const routeModules: RouteModule[] = [
   homeRoutes,
   auditRoutes,
   notificationRoutes,
+  libraryRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

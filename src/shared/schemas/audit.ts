@@ -16,6 +16,9 @@ export const AUDIT_ENTITIES = [
   'meeting_kind',
   'organization',
   'audit',
+  'library_item',
+  'newspaper_issue',
+  'reading_list',
 ] as const;
 
 export const AuditQuerySchema = PageQuerySchema.extend({

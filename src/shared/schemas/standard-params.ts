@@ -25,6 +25,8 @@ export const AbsenceFollowUpParams = z
 export const ActionsOnTimeParams = z.object({ min: share }).strict();
 /** At least `min` meetings of `kind` in the three months ending with the month judged. */
 export const MeetingsPerQuarterParams = z.object({ kind: meetingKind, min: whole(STANDARD_LIMITS.meetingsPerQuarter) }).strict();
+/** At least `min` study meetings (reading sessions) held in the month judged. */
+export const ReadingSessionsPerMonthParams = z.object({ min: whole(STANDARD_LIMITS.meetingsPerMonth) }).strict();
 
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;
@@ -32,3 +34,4 @@ export type AttendanceRate = z.infer<typeof AttendanceRateParams>;
 export type AbsenceFollowUp = z.infer<typeof AbsenceFollowUpParams>;
 export type ActionsOnTime = z.infer<typeof ActionsOnTimeParams>;
 export type MeetingsPerQuarter = z.infer<typeof MeetingsPerQuarterParams>;
+export type ReadingSessionsPerMonth = z.infer<typeof ReadingSessionsPerMonthParams>;

@@ -38,6 +38,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
           },
         ]
       : []),
+    { to: '/library', label: t('nav.library'), active: pathname.startsWith('/library') },
     ...(canAdminister(me) ? [{ to: '/admin', label: t('nav.administration'), active: pathname.startsWith('/admin') }] : []),
     ...(canReadAudit(me) ? [{ to: '/audit', label: t('audit.nav'), active: pathname.startsWith('/audit') }] : []),
     ...(isCentralAdmin(me)

@@ -19,6 +19,7 @@ import * as auditUnits from './2026-12-02T1400-audit-units.ts';
 import * as importFailure from './2026-12-06T1000-import-failure.ts';
 import * as rulebookRegistry from './2026-12-06T1100-rulebook-registry.ts';
 import * as notifications from './2026-12-06T1300-notifications.ts';
+import * as studyLibrary from './2026-12-07T1000-study-library.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1000-import-failure': importFailure,
   '2026-12-06T1100-rulebook-registry': rulebookRegistry,
   '2026-12-06T1300-notifications': notifications,
+  '2026-12-07T1000-study-library': studyLibrary,
 };
 
 export const migrationProvider: MigrationProvider = {

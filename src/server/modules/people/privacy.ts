@@ -15,6 +15,7 @@ import { revokeFeedsOfPerson } from '../calendar/service.ts';
 import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { eraseNotificationsOf, notificationsForExport } from '../notifications/queries.ts';
+import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -67,6 +68,7 @@ export async function exportMyData(db: Db, actor: Actor) {
   ]);
   const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
   const notifications = actor.personId === null ? null : await notificationsForExport(db, actor.personId);
+  const readingLog = actor.personId === null ? [] : await selectSoloReadings(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -79,6 +81,8 @@ export async function exportMyData(db: Db, actor: Actor) {
     attendance,
     followUps,
     actions,
+    /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
+    readingLog,
     /** Changes made by you, and changes made to your own records. */
     auditTrail: audit,
     /** Your notification settings, your notifications and the e-mail sent you. */
@@ -173,6 +177,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
     }
     await revokeFeedsOfPerson(trx, personId, accountIds);
     await eraseNotificationsOf(trx, personId);
+    await eraseReadingLog(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

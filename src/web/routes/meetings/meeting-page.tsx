@@ -16,6 +16,7 @@ import { AttendanceForm } from './attendance-form.tsx';
 import { DecisionsSection } from './decisions-section.tsx';
 import { MinutesEditor } from './minutes-editor.tsx';
 import { NotHeldModal } from './not-held-modal.tsx';
+import { StudyReadings } from './study-readings.tsx';
 
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
@@ -80,6 +81,7 @@ export function MeetingPage() {
           )}
         </Alert>
       )}
+      {m.kind === 'study' && <StudyReadings meeting={m} />}
       <AttendanceForm key={m.id} meeting={m} onReload={reload} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">

@@ -10,6 +10,7 @@ import { attendanceRate } from './attendance-rate.ts';
 import type { KindUi } from './kind-ui.ts';
 import { meetingsPerMonth } from './meetings-per-month.ts';
 import { meetingsPerQuarter } from './meetings-per-quarter.ts';
+import { readingSessionsPerMonth } from './reading-sessions-per-month.ts';
 import { reviewInterval } from './review-interval.ts';
 
 export const KIND_UIS: readonly KindUi[] = [
@@ -19,6 +20,7 @@ export const KIND_UIS: readonly KindUi[] = [
   absenceFollowUp,
   actionsOnTime,
   meetingsPerQuarter,
+  readingSessionsPerMonth,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

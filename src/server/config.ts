@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   CELLWORK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CELLWORK_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   CELLWORK_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'not a known IANA time zone, e.g. Asia/Seoul'),
+  CELLWORK_FANOUT_BATCH_CELLS: z.coerce.number().int().min(1).max(100_000).default(500),
+  CELLWORK_FANOUT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -47,6 +49,10 @@ export type Config = {
   poolSize: number;
   /** The organization's time zone: a meeting's calendar day (and so its month) is taken in it. */
   timeZone: string;
+  /** A directive's fan-out writes this many cells' deliveries per transaction (decision 0016). */
+  fanOutBatchCells: number;
+  /** A pause between fan-out batches, to leave room for interactive work (0: none). */
+  fanOutPauseMs: number;
   webDir: string;
 };
 
@@ -69,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.CELLWORK_TRUST_PROXY === 'true',
     poolSize: e.CELLWORK_DB_POOL_SIZE,
     timeZone: e.CELLWORK_TIME_ZONE,
+    fanOutBatchCells: e.CELLWORK_FANOUT_BATCH_CELLS,
+    fanOutPauseMs: e.CELLWORK_FANOUT_PAUSE_MS,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

@@ -18,6 +18,7 @@ import * as demoAccounts from './2026-12-02T1100-demo-accounts.ts';
 import * as auditUnits from './2026-12-02T1400-audit-units.ts';
 import * as importFailure from './2026-12-06T1000-import-failure.ts';
 import * as rulebookRegistry from './2026-12-06T1100-rulebook-registry.ts';
+import * as directives from './2026-12-06T2200-directives.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02T1400-audit-units': auditUnits,
   '2026-12-06T1000-import-failure': importFailure,
   '2026-12-06T1100-rulebook-registry': rulebookRegistry,
+  '2026-12-06T2200-directives': directives,
 };
 
 export const migrationProvider: MigrationProvider = {

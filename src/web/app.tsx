@@ -21,6 +21,9 @@ const AdminPage = page(() => import('./routes/admin/admin-page.tsx'), 'AdminPage
 const RulebookPage = page(() => import('./routes/rulebook/rulebook-page.tsx'), 'RulebookPage');
 const MeetingKindsPage = page(() => import('./routes/rulebook/meeting-kinds-page.tsx'), 'MeetingKindsPage');
 const AuditPage = page(() => import('./routes/audit/audit-page.tsx'), 'AuditPage');
+const DirectivesPage = page(() => import('./routes/directives/directives-page.tsx'), 'DirectivesPage');
+const DirectivePage = page(() => import('./routes/directives/directive-page.tsx'), 'DirectivePage');
+const InboxPage = page(() => import('./routes/directives/inbox-page.tsx'), 'InboxPage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -76,6 +79,9 @@ export function App() {
             path="/meeting-kinds"
             element={isCentralAdmin(actor) ? titled('meetingKinds', <MeetingKindsPage />) : <Navigate to="/" replace />}
           />
+          <Route path="/directives" element={titled('directives', <DirectivesPage me={actor} />)} />
+          <Route path="/directives/:id" element={titled('directive', <DirectivePage me={actor} />)} />
+          <Route path="/inbox" element={titled('inbox', <InboxPage />)} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={titled('notFound', <NotFoundPage />)} />
         </Routes>

@@ -4,9 +4,10 @@
  * standard kinds and summed roll-ups (compliance/plugin.ts). How to add one: docs/modules.md.
  */
 import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup } from './compliance/plugin.ts';
+import { directivesModule } from './directives/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
 
-export const MODULES: readonly ModuleDeclaration[] = [meetingsModule];
+export const MODULES: readonly ModuleDeclaration[] = [meetingsModule, directivesModule];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
 export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);

@@ -5,7 +5,7 @@ import { requireBriefingCell, requireDirective } from '../../access/directives.t
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import type { DirectiveStatus, RecordBriefing } from '../../../shared/schemas/directives.ts';
-import { addToReach, acknowledgeDelivery, briefDeliveries } from './queries.ts';
+import { acknowledgeDelivery, briefDeliveries, recordDeliveryChange } from './queries.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -63,7 +63,7 @@ export async function acknowledgeDirective(db: Db, actor: Actor, id: number) {
     if (!mine) throw notFound('directive.notFound');
     if (mine.status === 'withdrawn') throw conflict('directive.withdrawn');
     const deltas = await acknowledgeDelivery(trx, id, mine.round, personId);
-    await addToReach(trx, id, mine.round, deltas);
+    await recordDeliveryChange(trx, id, mine.round, deltas);
     const row = await trx
       .selectFrom('directive_deliveries')
       .select('acknowledged_at')
@@ -131,7 +131,7 @@ export async function recordBriefing(db: Db, actor: Actor, id: number, input: Re
             by: actor.personId,
             meetingId: input.meetingId ?? null,
           });
-    await addToReach(trx, id, round.round, deltas);
+    await recordDeliveryChange(trx, id, round.round, deltas);
     return { round: round.round, briefed, alreadyBriefed: everyone.length - briefed };
   });
 }

@@ -10,7 +10,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../../db/database.ts';
 import { sendInTransaction } from '../../jobs/enqueue.ts';
-import { addToReach, deliverToCells, deliverToJoiners } from './queries.ts';
+import { deliverToCells, deliverToJoiners, recordDeliveryChange } from './queries.ts';
 
 export const FAN_OUT_JOB = 'directive-fan-out';
 
@@ -65,7 +65,7 @@ async function fanOutBatch(trx: Db, directiveId: number, round: number, batchCel
       where directive_id = ${directiveId} and round = ${round}`.execute(trx);
     return true;
   }
-  await addToReach(trx, directiveId, round, result.deltas);
+  await recordDeliveryChange(trx, directiveId, round, result.deltas);
   await sql`update directive_rounds set fanout_state = 'running', fanout_cursor = ${result.lastCell}
     where directive_id = ${directiveId} and round = ${round}`.execute(trx);
   return false;
@@ -107,6 +107,6 @@ export async function deliverToNewMembers(trx: Db, personIds: number[]): Promise
   }
   for (const [key, deltas] of [...byRound].sort(([a], [b]) => a.localeCompare(b))) {
     const [d, r] = key.split(':').map(Number) as [number, number];
-    await addToReach(trx, d, r, deltas);
+    await recordDeliveryChange(trx, d, r, deltas);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { refreshFacts } from '../compliance/engine.ts';
 
 /** Per-cell changes of the counters. */
 export type CellDelta = { cell_id: number; m: number; a: number; b: number; at: number; bt: number };
@@ -173,4 +174,24 @@ export function recountReach(db: Db, directiveId: number, round: number) {
     from per_cell join units c on c.id = per_cell.cell_id
     cross join lateral unnest(string_to_array(c.path::text, '.')::bigint[]) as anc(id)
     group by anc.id order by anc.id`.execute(db);
+}
+
+/**
+ * A change to deliveries, recorded everywhere it shows, in the caller's transaction: the reach counters
+ * and (docs/modules.md, the write-side contract) the rulebook's metrics of the month the round opened.
+ */
+export async function recordDeliveryChange(db: Db, directiveId: number, round: number, deltas: CellDelta[]): Promise<void> {
+  const changed = deltas.filter((d) => d.m || d.a || d.b || d.at || d.bt);
+  if (changed.length === 0) return;
+  await addToReach(db, directiveId, round, changed);
+  // No standard of the kind was ever saved: no month has metrics to move (saving one rebuilds the month).
+  const { rows } = await sql<{ on: string }>`select opened_at::date::text as on from directive_rounds
+    where directive_id = ${directiveId} and round = ${round}
+      and exists (select 1 from standards where kind = 'directives_reached')`.execute(db);
+  if (rows[0])
+    await refreshFacts(
+      db,
+      changed.map((d) => Number(d.cell_id)),
+      [{ fact: 'directive_deliveries', on: rows[0].on }],
+    );
 }

@@ -1,4 +1,5 @@
 /** Directives through the API: drafting in scope, sanitising, publication and fan-out, the inbox, acknowledgments, briefings, reach. */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
@@ -217,6 +218,22 @@ describe('a published directive', () => {
       .where('person_id', '=', joiner.id)
       .execute();
     expect(rows.map((r) => Number(r.cell_id))).toEqual([org.cellA1b.id]);
+    await expectCountersExact(id);
+  });
+
+  it('reaches members added by a CSV import into a targeted cell, in the import’s transaction', async () => {
+    const before = (await reach(region, id, org.regionA.id)).members;
+    const res = await admin.request(
+      'POST',
+      `/api/v1/units/${org.cellA2a.id}/imports?importId=${randomUUID()}`,
+      'full_name\nImported Yoon\n',
+      {
+        'content-type': 'text/csv',
+      },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await reach(region, id, org.regionA.id)).toMatchObject({ members: before + 1 });
+    expect((await reach(region, id, org.cellA2a.id)).members).toBe(1);
     await expectCountersExact(id);
   });
 

@@ -1,6 +1,6 @@
 /**
  * Reach against a brute-force recount: for random trees, targets (subtrees, sectors, roles), deadlines,
- * transfers before and after the fan-out, acknowledgments and briefings, (1) the deliveries are exactly
+ * transfers before, during and after the fan-out, acknowledgments and briefings, (1) the deliveries are exactly
  * one per targeted member, in the cell the plan says, and (2) the reach read through the service at
  * every unit equals a plain re-reading of the delivery rows.
  */
@@ -31,6 +31,8 @@ type Plan = {
   withinDays: number | null;
   batchCells: number;
   before: Array<{ person: number; to: number }>; // transfers after publication, before the fan-out ran
+  partialBatches: number; // batches run before the transfers made during the fan-out
+  during: Array<{ person: number; to: number }>;
   after: Array<{ person: number; to: number }>; // transfers after the fan-out
   acks: number[];
   briefings: Array<{ person: number; daysAgo: 0 | 2 }>;
@@ -52,6 +54,8 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   withinDays: fc.constantFrom(null, 7, -1),
   batchCells: fc.integer({ min: 1, max: 3 }),
   before: fc.array(fc.record({ person: fc.nat(20), to: fc.nat(5) }), { maxLength: 3 }),
+  partialBatches: fc.integer({ min: 0, max: 3 }),
+  during: fc.array(fc.record({ person: fc.nat(20), to: fc.nat(5) }), { maxLength: 4 }),
   after: fc.array(fc.record({ person: fc.nat(20), to: fc.nat(5) }), { maxLength: 3 }),
   acks: fc.array(fc.nat(20), { maxLength: 6 }),
   briefings: fc.array(fc.record({ person: fc.nat(20), daysAgo: fc.constantFrom(0 as const, 2 as const) }), { maxLength: 6 }),
@@ -127,9 +131,20 @@ describe('directive reach', () => {
           return p;
         };
         for (const m of plan.before) await transfer(m);
+        // Part of the fan-out, transfers while it runs (a member with a delivery moving into a cell it has
+        // not reached yet meets the unique key), then the rest.
+        const finished = await runFanOut(db, d.id, 1, { batchCells: plan.batchCells, pauseMs: 0, maxBatches: plan.partialBatches });
+        const { rows: cur } = await sql<{ c: number; s: string }>`select fanout_cursor::int as c, fanout_state as s from directive_rounds
+          where directive_id = ${d.id}`.execute(db);
+        const passed = (cellId: number) => finished || cur[0]!.s === 'done' || cellId <= cur[0]!.c;
         const expected = new Map<number, number>(); // person -> cell of their delivery
-        for (const p of people) if (targeted(p.cell, p.role)) expected.set(p.id, p.cell);
+        for (const p of people) if (targeted(p.cell, p.role) && passed(p.cell)) expected.set(p.id, p.cell);
+        for (const m of plan.during) {
+          const p = await transfer(m);
+          if (p && !expected.has(p.id) && targeted(p.cell, p.role) && passed(p.cell)) expected.set(p.id, p.cell);
+        }
         await runFanOut(db, d.id, 1, { batchCells: plan.batchCells, pauseMs: 0 });
+        for (const p of people) if (!expected.has(p.id) && targeted(p.cell, p.role) && !passed(p.cell)) expected.set(p.id, p.cell);
         for (const m of plan.after) {
           const p = await transfer(m);
           if (p && !expected.has(p.id) && targeted(p.cell, p.role)) expected.set(p.id, p.cell);

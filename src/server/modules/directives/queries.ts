@@ -61,7 +61,8 @@ export type Audience = { directiveId: number; round: number; paths: string[]; se
 
 /**
  * One fan-out batch: the next `limit` targeted cells after `cursor` (by id), one delivery per current
- * member who matches, without duplicates; answers the last cell handled (null when none was left) and
+ * member who matches; with `skipExisting`, members who already have one (ON CONFLICT DO NOTHING) are
+ * skipped, else such a member is a unique violation (the caller retries with it); answers the last cell handled (null when none was left) and
  * the per-cell count of rows actually written.
  */
 export async function deliverToCells(
@@ -69,6 +70,7 @@ export async function deliverToCells(
   aud: Audience,
   cursor: number,
   limit: number,
+  skipExisting = true,
 ): Promise<{ lastCell: number | null; deltas: CellDelta[] }> {
   const { rows } = await sql<{ last_cell: number | null; deltas: CellDelta[] | null }>`
     with cells as (
@@ -81,7 +83,7 @@ export async function deliverToCells(
       select m.cell_id, ${aud.directiveId}::bigint, ${aud.round}::int, m.person_id
       from cells join memberships m on m.cell_id = cells.id and m.to_date is null
       where ${aud.roles}::text[] is null or m.role = any(${aud.roles}::text[])
-      on conflict do nothing
+      ${skipExisting ? sql`on conflict do nothing` : sql``}
       returning cell_id
     ), per_cell as (select cell_id, count(*)::int as m from ins group by cell_id)
     select (select max(id) from cells) as last_cell,

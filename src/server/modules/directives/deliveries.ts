@@ -63,7 +63,6 @@ export async function acknowledgeDirective(db: Db, actor: Actor, id: number) {
     if (!mine) throw notFound('directive.notFound');
     if (mine.status === 'withdrawn') throw conflict('directive.withdrawn');
     const deltas = await acknowledgeDelivery(trx, id, mine.round, personId);
-    await recordDeliveryChange(trx, id, mine.round, deltas);
     const row = await trx
       .selectFrom('directive_deliveries')
       .select('acknowledged_at')
@@ -71,6 +70,8 @@ export async function acknowledgeDirective(db: Db, actor: Actor, id: number) {
       .where('round', '=', mine.round)
       .where('person_id', '=', personId)
       .executeTakeFirstOrThrow();
+    // The counters last: the root's row is shared by every acknowledgment, held only until the commit.
+    await recordDeliveryChange(trx, id, mine.round, deltas);
     return { directiveId: id, round: mine.round, acknowledgedAt: iso(row.acknowledged_at)! };
   });
 }

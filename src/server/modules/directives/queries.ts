@@ -185,7 +185,6 @@ export function recountReach(db: Db, directiveId: number, round: number) {
 export async function recordDeliveryChange(db: Db, directiveId: number, round: number, deltas: CellDelta[]): Promise<void> {
   const changed = deltas.filter((d) => d.m || d.a || d.b || d.at || d.bt);
   if (changed.length === 0) return;
-  await addToReach(db, directiveId, round, changed);
   // No standard of the kind was ever saved: no month has metrics to move (saving one rebuilds the month).
   const { rows } = await sql<{ on: string }>`select opened_at::date::text as on from directive_rounds
     where directive_id = ${directiveId} and round = ${round}
@@ -196,4 +195,6 @@ export async function recordDeliveryChange(db: Db, directiveId: number, round: n
       changed.map((d) => Number(d.cell_id)),
       [{ fact: 'directive_deliveries', on: rows[0].on }],
     );
+  // Last: every writer updates the root's counters, so the transaction should hold them only until it commits.
+  await addToReach(db, directiveId, round, changed);
 }

@@ -1,6 +1,6 @@
 /**
  * Reach against a brute-force recount: for random trees, targets (subtrees, sectors, roles), deadlines,
- * transfers before, during and after the fan-out, acknowledgments and briefings, (1) the deliveries are exactly
+ * transfers before, during and after the fan-out, acknowledgments, briefings and subtree moves, (1) the deliveries are exactly
  * one per targeted member, in the cell the plan says, and (2) the reach read through the service at
  * every unit equals a plain re-reading of the delivery rows.
  */
@@ -15,6 +15,7 @@ import { addToReach, briefDeliveries } from '../src/server/modules/directives/qu
 import { getReach } from '../src/server/modules/directives/reach.ts';
 import { createDirective } from '../src/server/modules/directives/service.ts';
 import { transferPerson } from '../src/server/modules/people/service.ts';
+import { moveUnit } from '../src/server/modules/units/service.ts';
 import type { Sector } from '../src/shared/enums.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildCell, buildCommittee, buildPerson, buildRoot } from './helpers/factories.ts';
@@ -36,6 +37,7 @@ type Plan = {
   after: Array<{ person: number; to: number }>; // transfers after the fan-out
   acks: number[];
   briefings: Array<{ person: number; daysAgo: 0 | 2 }>;
+  moves: Array<{ unit: number; to: number }>; // subtrees moved under another committee at the end
 };
 
 const planArb: fc.Arbitrary<Plan> = fc.record({
@@ -59,6 +61,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   after: fc.array(fc.record({ person: fc.nat(20), to: fc.nat(5) }), { maxLength: 3 }),
   acks: fc.array(fc.nat(20), { maxLength: 6 }),
   briefings: fc.array(fc.record({ person: fc.nat(20), daysAgo: fc.constantFrom(0 as const, 2 as const) }), { maxLength: 6 }),
+  moves: fc.array(fc.record({ unit: fc.nat(8), to: fc.nat(3) }), { maxLength: 2 }),
 });
 
 describe('directive reach', () => {
@@ -164,6 +167,21 @@ describe('directive reach', () => {
             await addToReach(trx, d.id, 1, deltas);
           });
         }
+
+        // Subtrees moved to another committee: their reach leaves the old ancestors and joins the new.
+        for (const m of plan.moves) {
+          const unit = units[1 + (m.unit % (units.length - 1))]!;
+          const to = [runRoot.id, ...committees][m.to % (committees.length + 1)]!;
+          const { rows: p } = await sql<{ path: string; parent: number }>`select path::text as path, parent_id as parent from units
+            where id = ${to}`.execute(db);
+          const { rows: u } = await sql<{ path: string; parent: number }>`select path::text as path, parent_id as parent from units
+            where id = ${unit.id}`.execute(db);
+          if (p[0]!.path === u[0]!.path || p[0]!.path.startsWith(`${u[0]!.path}.`) || Number(u[0]!.parent) === to) continue;
+          await moveUnit(db, actor, unit.id, to);
+        }
+        const { rows: moved } = await sql<{ id: number; path: string }>`select id, path::text as path from units
+          where id = any(${units.map((u) => u.id)}::bigint[])`.execute(db);
+        for (const u of units) u.path = moved.find((p) => Number(p.id) === u.id)!.path;
 
         // (1) The deliveries.
         const deliveries = await db

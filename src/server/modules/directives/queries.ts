@@ -198,3 +198,31 @@ export async function recordDeliveryChange(db: Db, directiveId: number, round: n
   // Last: every writer updates the root's counters, so the transaction should hold them only until it commits.
   await addToReach(db, directiveId, round, changed);
 }
+
+/**
+ * A subtree moved (units module): its counters, for every directive and round, leave the committees
+ * above its old place and join those above its new one; shared ancestors net to zero. One upsert in
+ * unit id order, like every other writer of the counters.
+ */
+export async function moveReach(db: Db, unitId: number, oldPath: string, newParentPath: string): Promise<void> {
+  const oldAbove = oldPath.split('.').slice(0, -1).map(Number);
+  const newAbove = newParentPath.split('.').map(Number);
+  const sign = new Map<number, number>();
+  for (const a of oldAbove) sign.set(a, (sign.get(a) ?? 0) - 1);
+  for (const a of newAbove) sign.set(a, (sign.get(a) ?? 0) + 1);
+  const moves = [...sign].filter(([, s]) => s !== 0);
+  if (moves.length === 0) return;
+  await sql`insert into directive_reach as r (directive_id, round, unit_id, members, acknowledged, briefed, acknowledged_in_time, briefed_in_time)
+    select m.directive_id, m.round, x.unit_id, x.s * m.members, x.s * m.acknowledged, x.s * m.briefed,
+      x.s * m.acknowledged_in_time, x.s * m.briefed_in_time
+    from directive_reach m
+    cross join unnest(${moves.map(([u]) => u)}::bigint[], ${moves.map(([, s]) => s)}::int[]) as x(unit_id, s)
+    where m.unit_id = ${unitId}
+    order by x.unit_id, m.directive_id, m.round
+    on conflict (directive_id, round, unit_id) do update set
+      members = r.members + excluded.members,
+      acknowledged = r.acknowledged + excluded.acknowledged,
+      briefed = r.briefed + excluded.briefed,
+      acknowledged_in_time = r.acknowledged_in_time + excluded.acknowledged_in_time,
+      briefed_in_time = r.briefed_in_time + excluded.briefed_in_time`.execute(db);
+}

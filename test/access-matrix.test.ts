@@ -18,6 +18,7 @@ import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
 import { buildAccount, buildCell, buildMeeting, buildPerson } from './helpers/factories.ts';
 import { buildOrg, ROLES, type Org, type Role } from './helpers/org.ts';
+import { buildDirective, buildPublishedDirective } from './helpers/directives.ts';
 
 type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
 type Personal = { meetingWithAbsences: number; movedPerson: number };
@@ -55,6 +56,10 @@ const buildWebhook = async (c: Ctx) =>
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+/** Directives issued by region A to cell A1a (or by region B to cell B1a), published with their deliveries. */
+const draftIn = (c: Ctx, issuer: number, target: number) => buildDirective(db(c), issuer, { unitIds: [target] });
+const publishedA = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionA.id, { unitIds: [c.org.cellA1a.id] });
+const publishedB = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionB.id, { unitIds: [c.org.cellB1a.id] });
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -599,6 +604,109 @@ const matrix: Record<string, Row> = {
       body: { itemIds: [await libraryItem(c)] },
     }),
   },
+  'POST /api/v1/directives': {
+    expect: managers(201),
+    inside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/directives',
+      body: { title: 'D', body: 'x', target: { unitIds: [c.org.cellA1a.id] } },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/directives',
+      body: { title: 'D', body: 'x', target: { unitIds: [c.org.cellB1a.id] } },
+    }),
+  },
+  'GET /api/v1/directives': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/directives' }) },
+  'GET /api/v1/directives/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedA(c)).id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedB(c)).id}` }),
+  },
+  'PATCH /api/v1/directives/:id': {
+    expect: managers(200),
+    inside: async (c) => ({
+      method: 'PATCH',
+      url: `/api/v1/directives/${(await draftIn(c, c.org.regionA.id, c.org.cellA1a.id)).id}`,
+      body: { title: 'E' },
+    }),
+    outside: async (c) => ({
+      method: 'PATCH',
+      url: `/api/v1/directives/${(await draftIn(c, c.org.regionB.id, c.org.cellB1a.id)).id}`,
+      body: { title: 'E' },
+    }),
+  },
+  'POST /api/v1/directives/:id/publish': {
+    expect: managers(202),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/directives/${(await draftIn(c, c.org.regionA.id, c.org.cellA1b.id)).id}/publish`,
+      body: {},
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/directives/${(await draftIn(c, c.org.regionB.id, c.org.cellB1a.id)).id}/publish`,
+      body: {},
+    }),
+  },
+  'POST /api/v1/directives/:id/withdraw': {
+    expect: managers(200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/directives/${(await publishedA(c)).id}/withdraw`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/directives/${(await publishedB(c)).id}/withdraw`, body: {} }),
+  },
+  'GET /api/v1/me/directives': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/directives' }) },
+  'POST /api/v1/directives/:id/acknowledgment': {
+    // Only people it was delivered to: the member and the secretary are on cell A1a's roll.
+    expect: { member: 200, secretary: 200, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/directives/${(await publishedA(c)).id}/acknowledgment`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/directives/${(await publishedB(c)).id}/acknowledgment`, body: {} }),
+  },
+  'POST /api/v1/directives/:id/briefings': {
+    // The secretary of the cell only, for their own roll.
+    expect: { member: 404, secretary: 200, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/directives/${(await publishedA(c)).id}/briefings`,
+      body: { personIds: [c.org.M.id], briefedOn: new Date().toISOString().slice(0, 10) },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/directives/${(await publishedB(c)).id}/briefings`,
+      body: { personIds: [c.org.Q.id], briefedOn: new Date().toISOString().slice(0, 10) },
+    }),
+  },
+  'GET /api/v1/directives/:id/reach': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedA(c)).id}/reach?unit=${c.org.cellA1a.id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedB(c)).id}/reach?unit=${c.org.cellB1a.id}` }),
+  },
+  'GET /api/v1/directives/:id/reach/children': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/directives/${(await publishedA(c)).id}/reach/children?unit=${c.org.districtA1.id}`,
+    }),
+    outside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/directives/${(await publishedB(c)).id}/reach/children?unit=${c.org.districtB1.id}`,
+    }),
+  },
+  'GET /api/v1/directives/:id/not-reached': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedA(c)).id}/not-reached?unit=${c.org.cellA1a.id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedB(c)).id}/not-reached?unit=${c.org.cellB1a.id}` }),
+  },
+  'GET /api/v1/directives/:id/not-reached.csv': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/directives/${(await publishedA(c)).id}/not-reached.csv?unit=${c.org.cellA1a.id}`,
+    }),
+    outside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/directives/${(await publishedB(c)).id}/not-reached.csv?unit=${c.org.cellB1a.id}`,
+    }),
+  },
 };
 
 /** A published document (or a draft), written as the system. */
@@ -950,7 +1058,8 @@ describe('access matrix', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let org: Ctx['org'];
   beforeAll(async () => {
-    t = await createTestApp();
+    // The job queue runs here: publishing sends the directive's fan-out job in its transaction.
+    t = await createTestApp({ jobs: true });
     org = await buildOrg(t.ctx.db);
   });
   afterAll(async () => {

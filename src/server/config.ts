@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   CELLWORK_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CELLWORK_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   CELLWORK_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  CELLWORK_FANOUT_BATCH_CELLS: z.coerce.number().int().min(1).max(100_000).default(500),
+  CELLWORK_FANOUT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -64,6 +66,10 @@ export type Config = {
   /** The organization's language: mail to people who chose none is written in it. */
   language: 'en' | 'ko';
   notifications: NotificationsConfig;
+  /** A directive's fan-out writes this many cells' deliveries per transaction (decision 0016). */
+  fanOutBatchCells: number;
+  /** A pause between fan-out batches, to leave room for interactive work (0: none). */
+  fanOutPauseMs: number;
   webDir: string;
 };
 
@@ -110,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.CELLWORK_NOTIFY_MAX_ATTEMPTS,
       webhookTimeoutMs: e.CELLWORK_WEBHOOK_TIMEOUT_SECONDS * 1000,
     },
+    fanOutBatchCells: e.CELLWORK_FANOUT_BATCH_CELLS,
+    fanOutPauseMs: e.CELLWORK_FANOUT_PAUSE_MS,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

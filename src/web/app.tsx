@@ -26,6 +26,9 @@ const SendingPage = page(() => import('./routes/notifications/sending-page.tsx')
 const LibraryPage = page(() => import('./routes/library/library-page.tsx'), 'LibraryPage');
 const LibraryItemPage = page(() => import('./routes/library/item-page.tsx'), 'LibraryItemPage');
 const IssuePage = page(() => import('./routes/library/issue-page.tsx'), 'IssuePage');
+const DirectivesPage = page(() => import('./routes/directives/directives-page.tsx'), 'DirectivesPage');
+const DirectivePage = page(() => import('./routes/directives/directive-page.tsx'), 'DirectivePage');
+const InboxPage = page(() => import('./routes/directives/inbox-page.tsx'), 'InboxPage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -86,6 +89,9 @@ export function App() {
           />
           <Route path="/notifications" element={titled('notifications', <NotificationsPage me={actor} />)} />
           <Route path="/sending" element={isCentralAdmin(actor) ? titled('sending', <SendingPage />) : <Navigate to="/" replace />} />
+          <Route path="/directives" element={titled('directives', <DirectivesPage me={actor} />)} />
+          <Route path="/directives/:id" element={titled('directive', <DirectivePage me={actor} />)} />
+          <Route path="/inbox" element={titled('inbox', <InboxPage />)} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={titled('notFound', <NotFoundPage />)} />
         </Routes>

@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = [
 export type E2E = { baseUrl: string; browser: Browser };
 
 /** Registers the file's beforeAll/afterAll; the returned object is filled in before the tests run. */
-export function useBrowserAndServer(): E2E {
+export function useBrowserAndServer(opts: { jobs?: boolean } = {}): E2E {
   const e2e = {} as E2E;
   let closeServer: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -30,7 +30,7 @@ export function useBrowserAndServer(): E2E {
       e2e.baseUrl = external.replace(/\/$/, '');
     } else {
       const { startTestServer } = await import('../helpers/server.ts');
-      const server = await startTestServer();
+      const server = await startTestServer(opts);
       e2e.baseUrl = server.baseUrl.replace(/\/$/, '');
       closeServer = () => server.close();
     }

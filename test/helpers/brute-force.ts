@@ -27,6 +27,11 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
   const attendance = await db.selectFrom('attendance').select(['meeting_id', 'status']).execute();
   const followUps = await db.selectFrom('follow_ups').select(['cell_id', 'created_on', 'resolved_on']).execute();
   const actions = await db.selectFrom('decision_actions').select(['cell_id', 'due_on', 'status', 'closed_on']).execute();
+  const deliveries = (
+    await sql<{ cell_id: number; opened_at: Date; opened_on: string; acknowledged_at: Date | null; briefed_on: string | null }>`
+    select dd.cell_id, r.opened_at, r.opened_at::date::text as opened_on, dd.acknowledged_at, dd.briefed_on::text as briefed_on
+    from directive_deliveries dd join directive_rounds r on r.directive_id = dd.directive_id and r.round = dd.round`.execute(db)
+  ).rows;
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -48,6 +53,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       attendance: attendance.filter((a) => heldIds.has(a.meeting_id)),
       followUps: followUps.filter((f) => f.cell_id === cell.id),
       actions: actions.filter((a) => a.cell_id === cell.id),
+      deliveries: deliveries.filter((d) => Number(d.cell_id) === cell.id),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;

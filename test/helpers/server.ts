@@ -9,10 +9,13 @@ import { buildApp } from '../../src/server/http/app.ts';
 import { seedDemo } from '../../src/server/seed/index.ts';
 import { createTestDatabase } from './database.ts';
 
-export async function startTestServer(): Promise<{ baseUrl: string; ctx: AppContext; close(): Promise<void> }> {
+/** `jobs`: run the job queue in the server (a directive's fan-out needs it). */
+export async function startTestServer(
+  opts: { jobs?: boolean } = {},
+): Promise<{ baseUrl: string; ctx: AppContext; close(): Promise<void> }> {
   const config = loadConfig({ CELLWORK_LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
   const database = await createTestDatabase();
-  const ctx = await createContext(config, { connection: database.connection, jobs: false, log: pino({ level: 'silent' }) });
+  const ctx = await createContext(config, { connection: database.connection, jobs: opts.jobs ?? false, log: pino({ level: 'silent' }) });
   await seedDemo(ctx.pool, ctx.db);
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -57,6 +57,17 @@ export function createDatabase(pool: pg.Pool): Database {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/**
+ * Kysely over one connection the caller holds (and has perhaps begun a transaction on): statements go
+ * through that connection, and releasing is left to the caller. For code on a raw pg client (the CSV
+ * import's transaction) that calls a module written against Kysely. Never begin a transaction through
+ * it (`db.transaction()` would send BEGIN on a connection already in one): pass it to code that runs plain statements.
+ */
+export function databaseOnClient(client: pg.PoolClient): Database {
+  const held = { query: client.query.bind(client), release: () => undefined };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => held, end: async () => undefined } as never }) });
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();

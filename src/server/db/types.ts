@@ -424,6 +424,59 @@ export interface ReadingLogTable {
   created_at: Timestamp;
 }
 
+export interface DirectivesTable {
+  id: Generated<number>;
+  issuing_unit_id: number;
+  title: string;
+  body: string;
+  target_unit_ids: number[];
+  target_sectors: string[] | null;
+  target_roles: string[] | null;
+  acknowledge_within_days: number | null;
+  status: Generated<'draft' | 'published' | 'withdrawn'>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Date | null;
+  published_by: number | null;
+  withdrawn_at: Date | null;
+  withdrawn_by: number | null;
+}
+
+export interface DirectiveRoundsTable {
+  directive_id: number;
+  round: number;
+  opened_at: Timestamp;
+  deadline_on: string | null;
+  deadline: Date | null;
+  fanout_state: Generated<'pending' | 'running' | 'done'>;
+  fanout_cursor: Generated<number>;
+  fanout_finished_at: Date | null;
+}
+
+export interface DirectiveDeliveriesTable {
+  cell_id: number;
+  directive_id: number;
+  round: number;
+  person_id: number;
+  delivered_at: Timestamp;
+  acknowledged_at: Date | null;
+  briefed_on: string | null;
+  briefed_by: number | null;
+  briefing_meeting_id: number | null;
+}
+
+export interface DirectiveReachTable {
+  directive_id: number;
+  round: number;
+  unit_id: number;
+  members: Generated<number>;
+  acknowledged: Generated<number>;
+  briefed: Generated<number>;
+  acknowledged_in_time: Generated<number>;
+  briefed_in_time: Generated<number>;
+}
+
 export interface DB {
   notification_sent_daily: NotificationSentDailyTable;
   notification_events: NotificationEventsTable;
@@ -466,6 +519,10 @@ export interface DB {
   reading_list_items: ReadingListItemsTable;
   study_readings: StudyReadingsTable;
   reading_log: ReadingLogTable;
+  directives: DirectivesTable;
+  directive_rounds: DirectiveRoundsTable;
+  directive_deliveries: DirectiveDeliveriesTable;
+  directive_reach: DirectiveReachTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

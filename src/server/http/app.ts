@@ -12,6 +12,7 @@ import { errorBody, notFound } from '../errors.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
+import { directiveRoutes } from '../modules/directives/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
@@ -43,6 +44,7 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   notificationRoutes,
   libraryRoutes,
+  directiveRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

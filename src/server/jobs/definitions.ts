@@ -92,4 +92,21 @@ export const prepareNextPeriod = define({
   },
 });
 
-export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [purgeExpiredSessions, recomputeCurrentPeriod, prepareNextPeriod];
+/** A directive's fan-out (decision 0016): resumable from its cursor, so a retry or a second runner is harmless. */
+export const directiveFanOut = define({
+  name: 'directive-fan-out',
+  payload: z.object({ directiveId: z.number().int(), round: z.number().int() }),
+  async handle(payload, { db, log }) {
+    const { runFanOut } = await import('../modules/directives/fanout.ts');
+    const { loadConfig } = await import('../config.ts');
+    const config = loadConfig();
+    await runFanOut(db, payload.directiveId, payload.round, { batchCells: config.fanOutBatchCells, pauseMs: config.fanOutPauseMs, log });
+  },
+});
+
+export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [
+  purgeExpiredSessions,
+  recomputeCurrentPeriod,
+  prepareNextPeriod,
+  directiveFanOut,
+];

@@ -9,6 +9,7 @@ import type { ConnectionOptions, Database } from '../db/database.ts';
 import { isMaterialized } from '../modules/compliance/engine.ts';
 import { periodOf, todayIso } from '../modules/compliance/periods.ts';
 import { notificationJobs } from '../modules/notifications/jobs.ts';
+import { resumeFanOuts } from '../modules/directives/fanout.ts';
 import { jobDefinitions, recomputeCurrentPeriod } from './definitions.ts';
 
 export type Jobs = { boss: PgBoss; stop(): Promise<void> };
@@ -41,6 +42,9 @@ export async function startJobs(connection: ConnectionOptions, db: Database, log
   if (!(await isMaterialized(db, current))) {
     await boss.send(recomputeCurrentPeriod.name, {}, { singletonKey: current });
   }
+  // A directive's fan-out cut short by a crash continues from its cursor.
+  const resumed = await resumeFanOuts(db, boss);
+  if (resumed) log.info({ resumed }, 'directive fan-outs resumed');
   return {
     boss,
     async stop() {

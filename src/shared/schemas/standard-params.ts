@@ -28,6 +28,10 @@ export const MeetingsPerQuarterParams = z.object({ kind: meetingKind, min: whole
 /** At least `min` study meetings (reading sessions) held in the month judged. */
 export const ReadingSessionsPerMonthParams = z.object({ min: whole(STANDARD_LIMITS.meetingsPerMonth) }).strict();
 
+/** Directives of the month acknowledged or briefed within `days` of their sending by at least `min` of the cell's members they reached. */
+export const DirectivesReachedParams = z.object({ min: share, days: z.number().int().min(1).max(365) }).strict();
+export type DirectivesReached = z.infer<typeof DirectivesReachedParams>;
+
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;
 export type AttendanceRate = z.infer<typeof AttendanceRateParams>;

@@ -39,6 +39,10 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         ]
       : []),
     { to: '/library', label: t('nav.library'), active: pathname.startsWith('/library') },
+    ...(me.person ? [{ to: '/inbox', label: t('nav.inbox'), active: pathname.startsWith('/inbox') }] : []),
+    ...(me.grants.some((g) => g.role !== 'member')
+      ? [{ to: '/directives', label: t('nav.directives'), active: pathname.startsWith('/directives') }]
+      : []),
     ...(canAdminister(me) ? [{ to: '/admin', label: t('nav.administration'), active: pathname.startsWith('/admin') }] : []),
     ...(canReadAudit(me) ? [{ to: '/audit', label: t('audit.nav'), active: pathname.startsWith('/audit') }] : []),
     ...(isCentralAdmin(me)

@@ -13,7 +13,7 @@ import type { BaseLabel } from '../reports/labels.ts';
  * The rows a write can change, by table. A write names the facts it changed; the engine re-runs only
  * the metric sources that read them.
  */
-export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups';
+export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups' | 'directive_deliveries';
 
 export type MetricWindow = {
   period: string;
@@ -80,6 +80,8 @@ export type OracleFacts = {
   attendance: Array<{ meeting_id: number; status: string }>;
   followUps: Array<{ created_on: string; resolved_on: string | null }>;
   actions: Array<{ due_on: string; status: string; closed_on: string | null }>;
+  /** The cell's directive deliveries, with their round's opening (the directives module). */
+  deliveries: Array<{ opened_at: Date; opened_on: string; acknowledged_at: Date | null; briefed_on: string | null }>;
 };
 
 /**

@@ -11,7 +11,8 @@ import { CsvError, parse } from 'csv-parse';
 import type pg from 'pg';
 import { storedAccountId, type Actor } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/lookups.ts';
-import type { Database } from '../../db/database.ts';
+import { databaseOnClient, type Database } from '../../db/database.ts';
+import { deliverToNewMembers } from '../directives/fanout.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas/imports.ts';
 import { MAX_LINE_CHARS, checkHeader, copyValue, validateRow } from './csv-rows.ts';
@@ -96,6 +97,14 @@ async function runImport(
       throw new AppError('import_rejected', 'import.rejected', { params: { count: progress.errorCount }, details: status });
     }
     const counts = await mergeRows(client, storedAccountId(actor), new Date().toISOString().slice(0, 10));
+    // People who joined or moved to a cell receive the published directives targeting it (issue 11).
+    const { rows: joined } = await client.query<{ person_id: string }>(
+      'select person_id from import_rows where old_cell_id is null or old_cell_id <> cell_id',
+    );
+    await deliverToNewMembers(
+      databaseOnClient(client),
+      joined.map((r) => Number(r.person_id)),
+    );
     await client.query(
       `insert into audit_log (account_id, action, entity, entity_id, after) values ($1, 'import.members', 'unit', $2, $3)`,
       [storedAccountId(actor), String(unit.id), JSON.stringify({ importId: req.importId, lines: progress.linesRead, ...counts })],

@@ -57,6 +57,8 @@ const en = {
   followUpWithin_one: 'followed up within {{count}} day',
   followUpWithin_other: 'followed up within {{count}} days',
   actionsNone: 'no actions due',
+  directivesFigure: '{{rate}} % reached in time ({{part}} of {{whole}})',
+  directivesNone: 'no directive sent this month',
 
   attendance: 'Meetings and attendance',
   members: 'Members on the roll',
@@ -145,6 +147,8 @@ const ko: Record<ReportLabel, string> = {
   followUpWithin_one: '{{count}}일 안에 대책',
   followUpWithin_other: '{{count}}일 안에 대책',
   actionsNone: '기한이 된 과업 없음',
+  directivesFigure: '기한 내 {{rate}} % 전달 ({{whole}}명 중 {{part}}명)',
+  directivesNone: '이달 보낸 지시 없음',
 
   attendance: '회의와 참석',
   members: '명단의 성원',

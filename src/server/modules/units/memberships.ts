@@ -6,6 +6,7 @@
 import type { MembershipRole } from '../../../shared/enums.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest } from '../../errors.ts';
+import { deliverToNewMembers } from '../directives/fanout.ts';
 import { refreshMemberCounts } from './queries.ts';
 
 export type OpenMembership = { id: number; cell_id: number; role: MembershipRole; from_date: string };
@@ -43,6 +44,8 @@ export async function changeMembership(
   }
   if (next) {
     await db.insertInto('memberships').values({ cell_id: next.cellId, person_id: personId, role: next.role, from_date: date }).execute();
+    // A member joining a cell a published directive targets receives it (issue 11); one who leaves keeps theirs.
+    await deliverToNewMembers(db, [personId]);
   }
   await refreshMemberCounts(
     db,

@@ -9,6 +9,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { CreateUnit, Unit } from '../../../shared/schemas/units.ts';
 import { recordAudit } from '../audit/service.ts';
 import { moveRollups, refreshCellEverywhere, withdrawCell } from '../compliance/engine.ts';
+import { moveReach } from '../directives/queries.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
@@ -133,6 +134,7 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
       where path <@ ${unit.path}::ltree`.execute(trx);
     await trx.updateTable('units').set({ parent_id: parent.id }).where('id', '=', id).execute();
     await moveRollups(trx, id, unit.path, parent.path);
+    await moveReach(trx, id, unit.path, parent.path);
     await trx
       .insertInto('unit_moves')
       .values({

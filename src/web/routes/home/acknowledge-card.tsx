@@ -1,21 +1,37 @@
 /**
- * The place on every home for what the person must acknowledge or answer. Directives (and their
- * acknowledgments) are not built yet: until they are, this says plainly that nothing is waiting,
- * and it is where they will appear.
+ * The place on every home for what the person must acknowledge: the directives sent to them that they
+ * have neither acknowledged nor been briefed on, newest first, with the way to their inbox.
  */
-import { Card, Text, Title } from '@mantine/core';
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useMyDirectives } from '../../api/directives.ts';
 
 export function AcknowledgeCard() {
   const { t } = useTranslation();
+  const inbox = useMyDirectives();
+  const unread = (inbox.data ?? []).filter((d) => d.acknowledgedAt === null && d.briefedOn === null && d.status === 'published');
   return (
     <Card withBorder component="section" aria-labelledby="home-acknowledge" data-testid="home-acknowledge">
       <Title order={3} size="h4" id="home-acknowledge" mb="xs">
         {t('roleHome.acknowledge')}
       </Title>
-      <Text c="dimmed" size="sm">
-        {t('roleHome.nothingToAcknowledge')}
-      </Text>
+      {unread.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('roleHome.nothingToAcknowledge')}
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          {unread.slice(0, 5).map((d) => (
+            <Anchor key={d.id} component={Link} to={`/directives/${d.id}`} size="sm">
+              {d.title}
+            </Anchor>
+          ))}
+          <Anchor component={Link} to="/inbox" size="sm" c="dimmed">
+            {t('directives.inbox')}
+          </Anchor>
+        </Stack>
+      )}
     </Card>
   );
 }

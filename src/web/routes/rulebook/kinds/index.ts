@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { absenceFollowUp } from './absence-follow-up.ts';
 import { actionsOnTime } from './actions-on-time.ts';
 import { attendanceRate } from './attendance-rate.ts';
+import { directivesReached } from './directives-reached.ts';
 import type { KindUi } from './kind-ui.ts';
 import { meetingsPerMonth } from './meetings-per-month.ts';
 import { meetingsPerQuarter } from './meetings-per-quarter.ts';
@@ -21,6 +22,7 @@ export const KIND_UIS: readonly KindUi[] = [
   actionsOnTime,
   meetingsPerQuarter,
   readingSessionsPerMonth,
+  directivesReached,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

@@ -1,0 +1,159 @@
+/**
+ * Reach, per unit and round, read from the counters kept current (decision 0016): one primary-key read
+ * for a unit, one per child for the drill-down. The list of members not reached reads deliveries of the
+ * unit's subtree (a secretary's own cell; down the tree for officials), paged, and as CSV.
+ */
+import { sql } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../../access/actor.ts';
+import { requireDirective } from '../../access/directives.ts';
+import { findUnitInScope } from '../../access/lookups.ts';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import type { Reach, ReachFigures } from '../../../shared/schemas/directives.ts';
+import { subtreeRange } from '../../db/ltree.ts';
+
+type Counters = { members: number; acknowledged: number; briefed: number; acknowledged_in_time: number; briefed_in_time: number };
+
+export function figures(c: Counters | undefined): ReachFigures {
+  const members = c?.members ?? 0;
+  const acknowledged = c?.acknowledged ?? 0;
+  const briefed = c?.briefed ?? 0;
+  const acknowledgedInTime = c?.acknowledged_in_time ?? 0;
+  const briefedInTime = c?.briefed_in_time ?? 0;
+  return {
+    members,
+    delivered: members,
+    acknowledged,
+    briefed,
+    notReached: members - acknowledged - briefed,
+    acknowledgedInTime,
+    briefedInTime,
+    notReachedInTime: members - acknowledgedInTime - briefedInTime,
+  };
+}
+
+/** The directive, the unit (its members' figures need the right to see its people) and the round, or 404. */
+async function scope(db: Db, actor: Actor, id: number, unitId: number, round: number | undefined) {
+  await requireDirective(db, actor, id);
+  const unit = await findUnitInScope(db, actor, unitId, 'personal');
+  if (!unit) throw notFound('unit.notFound');
+  let q = db.selectFrom('directive_rounds').selectAll().where('directive_id', '=', id);
+  q = round === undefined ? q.orderBy('round', 'desc') : q.where('round', '=', round);
+  const r = await q.executeTakeFirst();
+  if (!r) throw notFound('directive.notFound');
+  return { unit, round: r };
+}
+
+export async function getReach(db: Db, actor: Actor, id: number, unitId: number, round?: number): Promise<Reach> {
+  const s = await scope(db, actor, id, unitId, round);
+  const c = await db
+    .selectFrom('directive_reach')
+    .selectAll()
+    .where('directive_id', '=', id)
+    .where('round', '=', s.round.round)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return {
+    unitId,
+    unitName: s.unit.name,
+    unitKind: s.unit.kind,
+    round: s.round.round,
+    deadlineOn: s.round.deadline_on,
+    fanOut: s.round.fanout_state,
+    ...figures(c),
+  };
+}
+
+/** Reach for each child of the unit (committees and cells), by name. */
+export async function getReachChildren(db: Db, actor: Actor, id: number, unitId: number, round?: number) {
+  const s = await scope(db, actor, id, unitId, round);
+  const rows = await db
+    .selectFrom('units as u')
+    .leftJoin('directive_reach as r', (j) =>
+      j.onRef('r.unit_id', '=', 'u.id').on('r.directive_id', '=', id).on('r.round', '=', s.round.round),
+    )
+    .select(['u.id', 'u.name', 'u.kind', 'r.members', 'r.acknowledged', 'r.briefed', 'r.acknowledged_in_time', 'r.briefed_in_time'])
+    .where('u.parent_id', '=', unitId)
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .execute();
+  return {
+    unitId,
+    round: s.round.round,
+    items: rows.map((r) => ({
+      unitId: Number(r.id),
+      unitName: r.name,
+      unitKind: r.kind,
+      ...figures(r.members === null ? undefined : (r as Counters)),
+    })),
+  };
+}
+
+type NotReachedRow = { person_id: number; full_name: string; cell_id: number; cell_name: string; delivered_at: Date };
+
+function notReachedQuery(db: Db, id: number, round: number, path: string) {
+  return db
+    .selectFrom('units as c')
+    .innerJoin('directive_deliveries as dd', 'dd.cell_id', 'c.id')
+    .innerJoin('people as p', 'p.id', 'dd.person_id')
+    .select(['p.id as person_id', 'p.full_name', 'c.id as cell_id', 'c.name as cell_name', 'dd.delivered_at'])
+    .where(subtreeRange('c.path', path))
+    .where('c.kind', '=', 'cell')
+    .where('dd.directive_id', '=', id)
+    .where('dd.round', '=', round)
+    .where('dd.acknowledged_at', 'is', null)
+    .where('dd.briefed_on', 'is', null);
+}
+
+/** Members of the unit's subtree who neither acknowledged nor were briefed in the round, by name, paged. */
+export async function listNotReached(
+  db: Db,
+  actor: Actor,
+  id: number,
+  q: { unit: number; round?: number; limit: number; cursor?: string },
+) {
+  const s = await scope(db, actor, id, q.unit, q.round);
+  const after = decodeCursor(q.cursor);
+  let query = notReachedQuery(db, id, s.round.round, s.unit.path)
+    .orderBy('p.full_name')
+    .orderBy('p.id')
+    .limit(q.limit + 1);
+  if (after) query = query.where(sql`(p.full_name, p.id)`, '>', sql`(${after[0]}, ${after[1]}::bigint)`);
+  const rows = (await query.execute()) as NotReachedRow[];
+  const page = pageFrom(rows, q.limit, (r) => [r.full_name, Number(r.person_id)]);
+  return {
+    items: page.items.map((r) => ({
+      personId: Number(r.person_id),
+      fullName: r.full_name,
+      cellId: Number(r.cell_id),
+      cellName: r.cell_name,
+      deliveredAt: new Date(r.delivered_at).toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+/** The same list as CSV (UTF-8 with a BOM so spreadsheets keep Korean names). */
+export async function notReachedCsv(db: Db, actor: Actor, id: number, q: { unit: number; round?: number }): Promise<string> {
+  const s = await scope(db, actor, id, q.unit, q.round);
+  const rows = (await notReachedQuery(db, id, s.round.round, s.unit.path)
+    .orderBy('c.name')
+    .orderBy('p.full_name')
+    .execute()) as NotReachedRow[];
+  const body = stringify([
+    ['person_id', 'full_name', 'cell_id', 'cell_name', 'round', 'delivered_at'],
+    ...rows.map((r) => [
+      Number(r.person_id),
+      safe(r.full_name),
+      Number(r.cell_id),
+      safe(r.cell_name),
+      s.round.round,
+      new Date(r.delivered_at).toISOString(),
+    ]),
+  ]);
+  return `\uFEFF${body}`;
+}

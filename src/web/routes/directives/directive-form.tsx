@@ -1,0 +1,141 @@
+/** Drafting a directive: title, body, target units (one or more subtrees), sectors, roles, the days to acknowledge. */
+import { CloseButton, Group, MultiSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { MEMBERSHIP_ROLES, SECTORS } from '../../../shared/enums.ts';
+import { useCreateDirective } from '../../api/directives.ts';
+import { FormModal } from '../../components/form-modal.tsx';
+import { UnitPicker } from '../../components/unit-picker.tsx';
+import { useUnit } from '../../api/units.ts';
+
+/** Plain text becomes paragraphs; text that already holds tags is sent as it is (the server sanitises it). */
+export function bodyHtml(text: string): string {
+  if (/<[a-z]/i.test(text)) return text;
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+export function DirectiveForm({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateDirective();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [targets, setTargets] = useState<number[]>([]);
+  const [sectors, setSectors] = useState<string[]>([]);
+  const [roles, setRoles] = useState<string[]>([]);
+  const [days, setDays] = useState<number | string>(14);
+  const [missing, setMissing] = useState(false);
+
+  const submit = () => {
+    if (!title.trim() || !body.trim() || targets.length === 0) {
+      setMissing(true);
+      return;
+    }
+    create.mutate(
+      {
+        title: title.trim(),
+        body: bodyHtml(body),
+        target: {
+          unitIds: targets,
+          ...(sectors.length ? { sectors: sectors as never } : {}),
+          ...(roles.length ? { roles: roles as never } : {}),
+        },
+        acknowledgeWithinDays: typeof days === 'number' && days > 0 ? days : null,
+      },
+      { onSuccess: (d) => navigate(`/directives/${d.id}`) },
+    );
+  };
+
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('directives.new')}
+      onSubmit={submit}
+      submitLabel={t('directives.saveDraft')}
+      pending={create.isPending}
+      error={create.error}
+      size="lg"
+    >
+      <TextInput
+        label={t('directives.title')}
+        data-testid="directive-title"
+        required
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={missing && !title.trim() ? t('directives.required') : undefined}
+      />
+      <Textarea
+        label={t('directives.body')}
+        description={t('directives.bodyHint')}
+        data-testid="directive-body"
+        required
+        autosize
+        minRows={5}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        error={missing && !body.trim() ? t('directives.required') : undefined}
+      />
+      <Stack gap={4}>
+        <UnitPicker
+          label={t('directives.addTarget')}
+          value={null}
+          data-testid="directive-target"
+          onChange={(id) => id !== null && !targets.includes(id) && setTargets([...targets, id])}
+          error={missing && targets.length === 0 ? t('directives.targetRequired') : undefined}
+        />
+        <Group gap="xs" data-testid="directive-targets">
+          {targets.map((id) => (
+            <TargetChip key={id} id={id} onRemove={() => setTargets(targets.filter((x) => x !== id))} />
+          ))}
+        </Group>
+      </Stack>
+      <MultiSelect
+        label={t('directives.sectors')}
+        description={t('directives.sectorsHint')}
+        data={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))}
+        value={sectors}
+        onChange={setSectors}
+        clearable
+      />
+      <MultiSelect
+        label={t('directives.roles')}
+        description={t('directives.rolesHint')}
+        data={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`membershipRole.${r}`) }))}
+        value={roles}
+        onChange={setRoles}
+        clearable
+      />
+      <NumberInput
+        label={t('directives.withinDays')}
+        description={t('directives.withinDaysHint')}
+        min={1}
+        max={365}
+        value={days}
+        onChange={setDays}
+        data-testid="directive-days"
+      />
+    </FormModal>
+  );
+}
+
+/** A chosen target, by name, with a button to remove it. */
+function TargetChip({ id, onRemove }: { id: number; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const unit = useUnit(id);
+  const name = unit.data?.name ?? `#${id}`;
+  return (
+    <Group gap={2} px="xs" style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }} data-testid="directive-target-chip">
+      <Text size="sm">{name}</Text>
+      <CloseButton size="sm" aria-label={t('directives.removeTarget', { name })} onClick={onRemove} />
+    </Group>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Directives in a browser: the district official drafts a directive to their district with the unit
+ * picker and publishes it; the member finds it unread in their inbox and acknowledges it; the
+ * official's reach page then counts one more acknowledgment.
+ * CELLWORK_E2E_BASE_URL: use a running server (written to). CELLWORK_E2E_SCREENSHOTS=<dir>: screenshots.
+ */
+import { describe, expect, it } from 'vitest';
+import { shot, signIn, useBrowserAndServer } from './setup.ts';
+
+const e2e = useBrowserAndServer({ jobs: true });
+
+describe('a directive from publication to acknowledgment', () => {
+  it('official publishes, member acknowledges in the inbox, the reach moves', async () => {
+    const options = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } };
+    const officialContext = await e2e.browser.newContext(options);
+    const official = await officialContext.newPage();
+    await signIn(official, e2e.baseUrl, 'district@demo');
+    const me = await (await official.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
+    const district = me.roots[0] as { id: number; name: string };
+    const title = `Harvest directive ${Date.now()}`;
+
+    await official.getByRole('link', { name: 'Directives', exact: true }).click();
+    await official.getByTestId('directive-new').click();
+    await official.getByTestId('directive-title').fill(title);
+    await official.getByTestId('directive-body').fill('Every member to the fields on Saturday.\n\nBring your own tools.');
+    await official.getByTestId('directive-target').fill(district.name);
+    await official
+      .getByRole('option', { name: new RegExp(district.name) })
+      .first()
+      .click();
+    await official.getByTestId('directive-target-chip').waitFor();
+    await official.getByRole('button', { name: 'Save draft' }).click();
+    await official.getByTestId('directive-publish').click();
+    await expect.poll(() => official.getByTestId('directive-status').first().textContent(), { timeout: 20_000 }).toBe('Published');
+    // The fan-out runs in the background; the reach page follows it.
+    const members = official.getByTestId('reach-members');
+    await expect.poll(async () => Number(await members.textContent()), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => official.getByText('Deliveries are being written').count(), { timeout: 60_000 }).toBe(0);
+    const before = Number(await official.getByTestId('reach-acknowledged').textContent());
+    await shot(official, 'directive-reach-before');
+
+    const memberContext = await e2e.browser.newContext(options);
+    const member = await memberContext.newPage();
+    await signIn(member, e2e.baseUrl, 'member@demo');
+    await member.getByRole('link', { name: 'My directives' }).click();
+    const item = member.getByTestId('inbox-item').filter({ hasText: title });
+    await expect.poll(() => item.getAttribute('data-unread')).toBe('true');
+    await expect.poll(() => member.getByTestId('inbox-item').first().textContent()).toContain(title);
+    await item.getByRole('link', { name: title }).click();
+    expect(await member.getByTestId('directive-body-text').textContent()).toContain('Bring your own tools.');
+    await member.getByTestId('acknowledge').click();
+    await member.getByTestId('acknowledged-at').waitFor();
+    await shot(member, 'directive-acknowledged');
+
+    await official.reload();
+    await expect
+      .poll(async () => Number(await official.getByTestId('reach-acknowledged').textContent()), { timeout: 20_000 })
+      .toBe(before + 1);
+    await shot(official, 'directive-reach-after');
+    await officialContext.close();
+    await memberContext.close();
+  }, 300_000);
+});

@@ -189,6 +189,28 @@ describe('notifications in the app', () => {
     expect((await admin.delete(`/api/v1/webhooks/${created.body.id}`)).status).toBe(404);
   });
 
+  it('webhook deliveries carry their recipients in pages of 500, only to endpoints subscribed to the kind', async () => {
+    const hook = await admin.post('/api/v1/webhooks', { url: 'https://sms.example.org/pages', eventKinds: ['demo.pages'] });
+    await admin.post('/api/v1/webhooks', { url: 'https://sms.example.org/other', eventKinds: ['other'] });
+    const r = await t.ctx.db.transaction().execute((trx) =>
+      t.ctx.notifier.notifyWhere(trx, {
+        kind: 'demo.pages',
+        payload: { key: 'notifications.kinds.demo', params: { title: 'Pages' } },
+        recipients: sql<{ person_id: number }>`select generate_series(900001, 901001) as person_id`,
+      }),
+    );
+    expect(r).toMatchObject({ notified: 1001, webhookDeliveries: 3 });
+    const { rows } = await sql<{ endpoint_id: number; n: number; first: number; last: number }>`
+      select endpoint_id, cardinality(recipient_ids) as n, recipient_ids[1] as first, recipient_ids[cardinality(recipient_ids)] as last
+      from webhook_deliveries where event_id = ${r.eventId} order by first`.execute(t.ctx.db);
+    expect(rows).toEqual([
+      { endpoint_id: hook.body.id, n: 500, first: 900001, last: 900500 },
+      { endpoint_id: hook.body.id, n: 500, first: 900501, last: 901000 },
+      { endpoint_id: hook.body.id, n: 1, first: 901001, last: 901001 },
+    ]);
+    await admin.delete(`/api/v1/webhooks/${hook.body.id}`);
+  });
+
   it('the administrator sees the sending state; the mail queued above waits there', async () => {
     const res = await admin.get('/api/v1/notifications/sending');
     expect(res.status).toBe(200);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AppContext } from '../../src/server/context.ts';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -18,7 +19,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export type E2E = { baseUrl: string; browser: Browser };
+export type E2E = {
+  baseUrl: string;
+  browser: Browser;
+  /** The server's context when the test started it (not with CELLWORK_E2E_BASE_URL): for data a test sets up. */
+  ctx?: AppContext;
+};
 
 /** Registers the file's beforeAll/afterAll; the returned object is filled in before the tests run. */
 export function useBrowserAndServer(opts: { jobs?: boolean } = {}): E2E {
@@ -32,6 +38,7 @@ export function useBrowserAndServer(opts: { jobs?: boolean } = {}): E2E {
       const { startTestServer } = await import('../helpers/server.ts');
       const server = await startTestServer(opts);
       e2e.baseUrl = server.baseUrl.replace(/\/$/, '');
+      e2e.ctx = server.ctx;
       closeServer = () => server.close();
     }
     e2e.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

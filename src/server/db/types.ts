@@ -348,9 +348,8 @@ export interface WebhookDeliveriesTable {
   id: Generated<number>;
   endpoint_id: number;
   event_id: number;
-  /** The recipients carried: the event's notified people with ids in this range (null: none). */
-  first_person_id: number | null;
-  last_person_id: number | null;
+  /** The recipients this delivery carries (a page of at most WEBHOOK_CHUNK); read in SQL only. */
+  recipient_ids: ColumnType<unknown, never, never>;
   state: ColumnType<SendState, SendState | undefined, SendState>;
   attempts: Generated<number>;
   /** When a queued row is due; while `sending`, when the sender's claim lapses. */

@@ -73,8 +73,7 @@ create table webhook_deliveries (
   id bigserial primary key,
   endpoint_id bigint not null references webhook_endpoints (id) on delete cascade,
   event_id bigint not null,
-  first_person_id bigint,
-  last_person_id bigint,
+  recipient_ids bigint[] not null default '{}',
   state text not null default 'queued' check (state in ('queued', 'sending', 'sent', 'failed')),
   attempts integer not null default 0,
   next_attempt_at timestamptz not null default now(),
@@ -84,9 +83,6 @@ create table webhook_deliveries (
   created_at timestamptz not null default now(),
   sent_at timestamptz
 )`.execute(db);
-  await sql`create unique index webhook_deliveries_chunk on webhook_deliveries (endpoint_id, event_id, coalesce(first_person_id, 0))`.execute(
-    db,
-  );
   await sql`create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where state in ('queued', 'sending')`.execute(db);
   await sql`create index webhook_deliveries_failed on webhook_deliveries (last_attempt_at) where state = 'failed'`.execute(db);
   // What was sent, per channel and day, kept by the senders: the sending page reads this, not millions of rows.

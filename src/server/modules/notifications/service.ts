@@ -125,14 +125,13 @@ const mailCte = (eventId: number, language: string) => sql`, mail as (
   returning 1
 )`;
 
-/** One delivery per subscribed endpoint and page of WEBHOOK_CHUNK recipients (by person id). */
+/** One delivery per subscribed endpoint and page of WEBHOOK_CHUNK recipients, listed by id. */
 const hooksCte = (eventId: number, kind: string) => sql`, hooks as (
-  insert into webhook_deliveries (endpoint_id, event_id, first_person_id, last_person_id)
-  select e.id, ${eventId}::bigint, min(c.person_id), max(c.person_id)
+  insert into webhook_deliveries (endpoint_id, event_id, recipient_ids)
+  select e.id, ${eventId}::bigint, array_agg(c.person_id order by c.person_id)
   from (select person_id, (row_number() over (order by person_id) - 1) / ${WEBHOOK_CHUNK} as chunk from ins) as c
   cross join webhook_endpoints e
   where e.enabled and (cardinality(e.event_kinds) = 0 or ${kind} = any(e.event_kinds))
   group by e.id, c.chunk
-  on conflict do nothing
   returning 1
 )`;

@@ -4,6 +4,7 @@
  * body is recognisable). Non-2xx answers, timeouts and refused connections are retried with backoff.
  */
 import { createHmac } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
@@ -27,19 +28,7 @@ export async function sendDueWebhooks(db: Database, config: Pick<Config, 'notifi
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_endpoints as w', 'w.id', 'd.endpoint_id')
     .innerJoin('notification_events as e', 'e.id', 'd.event_id')
-    .select([
-      'd.id',
-      'd.event_id',
-      'd.first_person_id',
-      'd.last_person_id',
-      'w.url',
-      'w.secret',
-      'w.enabled',
-      'e.kind',
-      'e.payload',
-      'e.link',
-      'e.created_at',
-    ])
+    .select(['d.id', 'd.event_id', 'w.url', 'w.secret', 'w.enabled', 'e.kind', 'e.payload', 'e.link', 'e.created_at'])
     .where('d.id', 'in', ids)
     .orderBy('d.id')
     .execute();
@@ -49,19 +38,13 @@ export async function sendDueWebhooks(db: Database, config: Pick<Config, 'notifi
       run.failed++;
       continue;
     }
-    const recipients =
-      row.first_person_id === null || row.last_person_id === null
-        ? []
-        : await db
-            .selectFrom('notifications as n')
-            .innerJoin('people as p', 'p.id', 'n.person_id')
-            .leftJoin('notification_preferences as np', 'np.person_id', 'p.id')
-            .select(['p.id as personId', 'p.phone', 'np.language'])
-            .where('n.event_id', '=', row.event_id)
-            .where('n.person_id', '>=', row.first_person_id)
-            .where('n.person_id', '<=', row.last_person_id)
-            .orderBy('n.person_id')
-            .execute();
+    const { rows: recipients } = await sql<{ personId: number; phone: string | null; language: string | null }>`
+select p.id as "personId", p.phone, np.language
+from webhook_deliveries d
+join people p on p.id = any(d.recipient_ids)
+left join notification_preferences np on np.person_id = p.id
+where d.id = ${row.id}
+order by p.id`.execute(db);
     const timestamp = Math.floor(Date.now() / 1000);
     const body = JSON.stringify({
       deliveryId: row.id,

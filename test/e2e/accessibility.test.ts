@@ -12,7 +12,12 @@ import { signIn, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
 
-type MeBody = { roots: Array<{ id: number }>; cells: Array<{ id: number }>; grants: Array<{ role: string; access: string }> };
+type MeBody = {
+  roots: Array<{ id: number }>;
+  cells: Array<{ id: number }>;
+  grants: Array<{ role: string; access: string }>;
+  person: { id: number } | null;
+};
 
 /** The pages a role works on, as paths, found through the API the way its navigation finds them. */
 async function pagesOf(page: Page): Promise<string[]> {
@@ -34,6 +39,8 @@ async function pagesOf(page: Page): Promise<string[]> {
     const person = members.items?.[0];
     if (person) paths.push(`/people/${person.personId}`);
   }
+  if (me.person) paths.push('/inbox');
+  if (me.grants.some((g) => g.role !== 'member')) paths.push('/directives');
   if (me.grants.some((g) => g.access === 'manage' || g.role === 'admin')) paths.push('/admin');
   if (me.grants.some((g) => g.role === 'admin' || g.role === 'official')) paths.push('/audit');
   if (me.grants.some((g) => g.role === 'admin')) paths.push('/rulebook', '/meeting-kinds');

@@ -11,6 +11,7 @@ import { acknowledgeDirective } from '../src/server/modules/directives/deliverie
 import { runFanOut } from '../src/server/modules/directives/fanout.ts';
 import { createDirective } from '../src/server/modules/directives/service.ts';
 import { startBenchApp, type BenchApp } from './lib/app.ts';
+import { dropDirectives } from './lib/directives.ts';
 import { openBenchDatabase } from './lib/database.ts';
 import { describeDataset, ensureDataset } from './lib/dataset.ts';
 import { printResult, printTable } from './lib/report.ts';
@@ -144,10 +145,7 @@ export async function run({ scale }: BenchOptions): Promise<void> {
   } finally {
     if (app && id !== undefined) {
       const db = app.ctx.db;
-      await sql`delete from directive_deliveries where directive_id = ${id}`.execute(db);
-      await sql`delete from directive_reach where directive_id = ${id}`.execute(db);
-      await sql`delete from directive_rounds where directive_id = ${id}`.execute(db);
-      await sql`delete from directives where id = ${id}`.execute(db);
+      await dropDirectives(db, [id]);
     }
     await app?.close();
     await bench.close();

@@ -8,6 +8,8 @@ export type JobDefinition<P extends z.ZodTypeAny> = {
   payload: P;
   /** Cron schedule for periodic jobs. */
   cron?: string;
+  /** How often a worker looks for new jobs (pg-boss's default, 2 s, unless a job is waited for on screen). */
+  pollingIntervalSeconds?: number;
   /** Must be idempotent: a job may run twice after a crash. */
   handle(payload: z.infer<P>, ctx: { db: Database; log: Logger }): Promise<void>;
 };
@@ -86,6 +88,8 @@ export const prepareNextPeriod = define({
 export const directiveFanOut = define({
   name: 'directive-fan-out',
   payload: z.object({ directiveId: z.number().int(), round: z.number().int() }),
+  // An official watches the reach page fill after publishing: picked up within half a second.
+  pollingIntervalSeconds: 0.5,
   async handle(payload, { db, log }) {
     const { runFanOut } = await import('../modules/directives/fanout.ts');
     const { loadConfig } = await import('../config.ts');

@@ -28,7 +28,7 @@ export async function startJobs(connection: ConnectionOptions, db: Database, log
   await boss.start();
   for (const def of jobDefinitions) {
     await boss.createQueue(def.name);
-    await boss.work(def.name, async (batch) => {
+    await boss.work(def.name, { pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 }, async (batch) => {
       for (const job of batch) await def.handle(def.payload.parse(job.data ?? {}), { db, log });
     });
     if (def.cron) await boss.schedule(def.name, def.cron, {});

@@ -10,6 +10,7 @@ import { systemActor } from '../src/server/access/actor.ts';
 import { runFanOut } from '../src/server/modules/directives/fanout.ts';
 import { createDirective } from '../src/server/modules/directives/service.ts';
 import { startBenchApp, type BenchApp } from './lib/app.ts';
+import { dropDirectives } from './lib/directives.ts';
 import { openBenchDatabase } from './lib/database.ts';
 import { describeDataset, ensureDataset } from './lib/dataset.ts';
 import { printResult, printTable } from './lib/report.ts';
@@ -117,10 +118,7 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       const db = app.ctx.db;
       await sql`delete from api_tokens where name = 'ack bench'`.execute(db);
       await sql`delete from accounts where login like 'ack-bench-%@bench'`.execute(db);
-      await sql`delete from directive_deliveries where directive_id = ${id}`.execute(db);
-      await sql`delete from directive_reach where directive_id = ${id}`.execute(db);
-      await sql`delete from directive_rounds where directive_id = ${id}`.execute(db);
-      await sql`delete from directives where id = ${id}`.execute(db);
+      await dropDirectives(db, [id]);
     }
     await app?.close();
     await bench.close();

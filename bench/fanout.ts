@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import { startBenchApp, type BenchApp } from './lib/app.ts';
+import { dropDirectives } from './lib/directives.ts';
 import { openBenchDatabase } from './lib/database.ts';
 import { describeDataset, ensureDataset } from './lib/dataset.ts';
 import { printResult, printTable } from './lib/report.ts';
@@ -119,10 +120,7 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     // The kept dataset stays as it was.
     if (app && made.length) {
       const db = app.ctx.db;
-      await sql`delete from directive_deliveries where directive_id = any(${made}::bigint[])`.execute(db);
-      await sql`delete from directive_reach where directive_id = any(${made}::bigint[])`.execute(db);
-      await sql`delete from directive_rounds where directive_id = any(${made}::bigint[])`.execute(db);
-      await sql`delete from directives where id = any(${made}::bigint[])`.execute(db);
+      await dropDirectives(db, made);
     }
     await app?.close();
     await bench.close();

@@ -117,6 +117,17 @@ describe('a published directive', () => {
     expect((await region.get(`/api/v1/directives/${id}/reach?unit=${org.root}`)).status).toBe(404);
     expect((await region.get(`/api/v1/directives/${id}/reach?unit=${org.cellB1a.id}`)).status).toBe(404);
     expect((await member.get(`/api/v1/directives/${id}/reach?unit=${org.cellA1a.id}`)).status).toBe(404);
+    // The not-reached list, page by page, is everyone once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ fullName: string }>; nextCursor: string | null } } = await region.get(
+        `/api/v1/directives/${id}/not-reached?unit=${org.regionA.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.body.items.map((i) => i.fullName));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['Member Lee', 'Member Park', 'Secretary Kim']);
     const children = await region.get(`/api/v1/directives/${id}/reach/children?unit=${org.districtA1.id}`);
     expect(children.body.items.map((c: { unitName: string; members: number }) => [c.unitName, c.members])).toEqual([
       ['Cell A1a', 3],

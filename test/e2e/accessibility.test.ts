@@ -12,7 +12,12 @@ import { signIn, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
 
-type MeBody = { roots: Array<{ id: number }>; cells: Array<{ id: number }>; grants: Array<{ role: string; access: string }> };
+type MeBody = {
+  roots: Array<{ id: number }>;
+  cells: Array<{ id: number }>;
+  grants: Array<{ role: string; access: string }>;
+  person: { id: number } | null;
+};
 
 /** The pages a role works on, as paths, found through the API the way its navigation finds them. */
 async function pagesOf(page: Page): Promise<string[]> {
@@ -37,6 +42,8 @@ async function pagesOf(page: Page): Promise<string[]> {
   // The study library (issue 11): everyone's; the reading log for those who are members.
   paths.push('/library', '/library?tab=newspaper', '/library?tab=lists', `/library?q=${encodeURIComponent('학습')}`);
   if (cell) paths.push('/library?tab=log');
+  if (me.person) paths.push('/inbox');
+  if (me.grants.some((g) => g.role !== 'member')) paths.push('/directives');
   if (me.grants.some((g) => g.access === 'manage' || g.role === 'admin')) paths.push('/admin');
   if (me.grants.some((g) => g.role === 'admin' || g.role === 'official')) paths.push('/audit');
   if (me.grants.some((g) => g.role === 'admin')) paths.push('/rulebook', '/meeting-kinds', '/sending');

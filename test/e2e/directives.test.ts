@@ -17,7 +17,7 @@ describe('a directive from publication to acknowledgment', () => {
     await signIn(official, e2e.baseUrl, 'district@demo');
     const me = await (await official.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
     const district = me.roots[0] as { id: number; name: string };
-    const title = `Harvest directive ${Date.now()}`;
+    let title = `Harvest directive ${Date.now()}`;
 
     await official.getByRole('link', { name: 'Directives', exact: true }).click();
     await official.getByTestId('directive-new').click();
@@ -30,6 +30,13 @@ describe('a directive from publication to acknowledgment', () => {
       .click();
     await official.getByTestId('directive-target-chip').waitFor();
     await official.getByRole('button', { name: 'Save draft' }).click();
+    // The draft can still be changed before it goes out.
+    await official.getByTestId('directive-edit').click();
+    await official.getByTestId('directive-title').fill(`${title}!`);
+    await official.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => official.getByTestId('directive-heading').textContent()).toBe(`${title}!`);
+    await official.getByTestId('directive-title').waitFor({ state: 'detached' });
+    title = `${title}!`;
     await official.getByTestId('directive-publish').click();
     await expect.poll(() => official.getByTestId('directive-status').first().textContent(), { timeout: 20_000 }).toBe('Published');
     // The fan-out runs in the background; the reach page follows it.

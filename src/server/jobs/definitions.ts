@@ -18,6 +18,8 @@ export type JobDefinition<P extends z.ZodTypeAny> = {
   cron?: string;
   /** The queue's policy and retries (pg-boss createQueue options); pg-boss's defaults when absent. */
   queue?: Omit<PgBoss.Queue, 'name'>;
+  /** How often a worker looks for new jobs (pg-boss's default, 2 s, unless a job is waited for on screen). */
+  pollingIntervalSeconds?: number;
   /** Must be idempotent: a job may run twice after a crash. */
   handle(payload: z.infer<P>, ctx: JobContext): Promise<void>;
 };
@@ -96,6 +98,8 @@ export const prepareNextPeriod = define({
 export const directiveFanOut = define({
   name: 'directive-fan-out',
   payload: z.object({ directiveId: z.number().int(), round: z.number().int() }),
+  // An official watches the reach page fill after publishing: picked up within half a second.
+  pollingIntervalSeconds: 0.5,
   async handle(payload, { db, log }) {
     const { runFanOut } = await import('../modules/directives/fanout.ts');
     const { loadConfig } = await import('../config.ts');

@@ -31,7 +31,7 @@ export async function startJobs(connection: ConnectionOptions, db: Database, log
   const ctx = { db, log, boss, config };
   for (const def of [...jobDefinitions, ...notificationJobs]) {
     await boss.createQueue(def.name, { ...def.queue, name: def.name });
-    await boss.work(def.name, async (batch) => {
+    await boss.work(def.name, { pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 }, async (batch) => {
       for (const job of batch) await def.handle(def.payload.parse(job.data ?? {}), ctx);
     });
     if (def.cron) await boss.schedule(def.name, def.cron, {});

@@ -10,6 +10,7 @@ import type {
   Reach,
   ReachChildrenSchema,
   RecordBriefing,
+  UpdateDirective,
 } from '../../shared/schemas/directives.ts';
 import { api, withQuery } from './client.ts';
 
@@ -88,6 +89,8 @@ function useDirectiveWrite<V>(fn: (v: V) => Promise<Directive>) {
 }
 
 export const useCreateDirective = () => useDirectiveWrite((v: CreateDirective) => api.post<Directive>('/api/v1/directives', v));
+export const useUpdateDirective = () =>
+  useDirectiveWrite(({ id, ...v }: UpdateDirective & { id: number }) => api.patch<Directive>(`/api/v1/directives/${id}`, v));
 export const usePublishDirective = () => useDirectiveWrite((id: number) => api.post<Directive>(`/api/v1/directives/${id}/publish`));
 export const useWithdrawDirective = () => useDirectiveWrite((id: number) => api.post<Directive>(`/api/v1/directives/${id}/withdraw`));
 

@@ -37,6 +37,14 @@ function deltaSelect(changed: string, members: RawBuilder<number>) {
     from ${sql.raw(changed)} c cross join r group by c.cell_id`;
 }
 
+/** The counters' upsert: a row already there (alias `r`) adds the new figures. */
+const addToExisting = sql`on conflict (directive_id, round, unit_id) do update set
+  members = r.members + excluded.members,
+  acknowledged = r.acknowledged + excluded.acknowledged,
+  briefed = r.briefed + excluded.briefed,
+  acknowledged_in_time = r.acknowledged_in_time + excluded.acknowledged_in_time,
+  briefed_in_time = r.briefed_in_time + excluded.briefed_in_time`;
+
 /** Adds per-cell deltas to the counters of each cell and all its ancestors. */
 export async function addToReach(db: Db, directiveId: number, round: number, deltas: CellDelta[]): Promise<void> {
   const changed = deltas.filter((d) => d.m || d.a || d.b || d.at || d.bt);
@@ -48,12 +56,7 @@ export async function addToReach(db: Db, directiveId: number, round: number, del
     cross join lateral unnest(string_to_array(c.path::text, '.')::bigint[]) as anc(id)
     group by anc.id
     order by anc.id
-    on conflict (directive_id, round, unit_id) do update set
-      members = r.members + excluded.members,
-      acknowledged = r.acknowledged + excluded.acknowledged,
-      briefed = r.briefed + excluded.briefed,
-      acknowledged_in_time = r.acknowledged_in_time + excluded.acknowledged_in_time,
-      briefed_in_time = r.briefed_in_time + excluded.briefed_in_time`.execute(db);
+    ${addToExisting}`.execute(db);
 }
 
 /** A directive's audience: its targets' paths and its sector and role filters (null: all). */
@@ -219,10 +222,5 @@ export async function moveReach(db: Db, unitId: number, oldPath: string, newPare
     cross join unnest(${moves.map(([u]) => u)}::bigint[], ${moves.map(([, s]) => s)}::int[]) as x(unit_id, s)
     where m.unit_id = ${unitId}
     order by x.unit_id, m.directive_id, m.round
-    on conflict (directive_id, round, unit_id) do update set
-      members = r.members + excluded.members,
-      acknowledged = r.acknowledged + excluded.acknowledged,
-      briefed = r.briefed + excluded.briefed,
-      acknowledged_in_time = r.acknowledged_in_time + excluded.acknowledged_in_time,
-      briefed_in_time = r.briefed_in_time + excluded.briefed_in_time`.execute(db);
+    ${addToExisting}`.execute(db);
 }

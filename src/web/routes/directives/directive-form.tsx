@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { MEMBERSHIP_ROLES, SECTORS } from '../../../shared/enums.ts';
-import { useCreateDirective } from '../../api/directives.ts';
+import type { Directive } from '../../../shared/schemas/directives.ts';
+import { useCreateDirective, useUpdateDirective } from '../../api/directives.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { useUnit } from '../../api/units.ts';
@@ -21,16 +22,19 @@ export function bodyHtml(text: string): string {
     .join('');
 }
 
-export function DirectiveForm({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** Drafts a new directive, or with `draft`, changes that draft (PATCH). */
+export function DirectiveForm({ opened, onClose, draft }: { opened: boolean; onClose: () => void; draft?: Directive }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateDirective();
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [targets, setTargets] = useState<number[]>([]);
-  const [sectors, setSectors] = useState<string[]>([]);
-  const [roles, setRoles] = useState<string[]>([]);
-  const [days, setDays] = useState<number | string>(14);
+  const update = useUpdateDirective();
+  const write = draft ? update : create;
+  const [title, setTitle] = useState(draft?.title ?? '');
+  const [body, setBody] = useState(draft?.body ?? '');
+  const [targets, setTargets] = useState<number[]>(draft?.target.unitIds ?? []);
+  const [sectors, setSectors] = useState<string[]>(draft?.target.sectors ?? []);
+  const [roles, setRoles] = useState<string[]>(draft?.target.roles ?? []);
+  const [days, setDays] = useState<number | string>(draft ? (draft.acknowledgeWithinDays ?? '') : 14);
   const [missing, setMissing] = useState(false);
 
   const submit = () => {
@@ -38,30 +42,29 @@ export function DirectiveForm({ opened, onClose }: { opened: boolean; onClose: (
       setMissing(true);
       return;
     }
-    create.mutate(
-      {
-        title: title.trim(),
-        body: bodyHtml(body),
-        target: {
-          unitIds: targets,
-          ...(sectors.length ? { sectors: sectors as never } : {}),
-          ...(roles.length ? { roles: roles as never } : {}),
-        },
-        acknowledgeWithinDays: typeof days === 'number' && days > 0 ? days : null,
+    const values = {
+      title: title.trim(),
+      body: bodyHtml(body),
+      target: {
+        unitIds: targets,
+        ...(sectors.length ? { sectors: sectors as never } : {}),
+        ...(roles.length ? { roles: roles as never } : {}),
       },
-      { onSuccess: (d) => navigate(`/directives/${d.id}`) },
-    );
+      acknowledgeWithinDays: typeof days === 'number' && days > 0 ? days : null,
+    };
+    if (draft) update.mutate({ id: draft.id, ...values }, { onSuccess: onClose });
+    else create.mutate(values, { onSuccess: (d) => navigate(`/directives/${d.id}`) });
   };
 
   return (
     <FormModal
       opened={opened}
       onClose={onClose}
-      title={t('directives.new')}
+      title={draft ? t('directives.editDraft') : t('directives.new')}
       onSubmit={submit}
       submitLabel={t('directives.saveDraft')}
-      pending={create.isPending}
-      error={create.error}
+      pending={write.isPending}
+      error={write.error}
       size="lg"
     >
       <TextInput

@@ -1,5 +1,6 @@
 /** A directive: its text, acknowledging it, publishing or withdrawing it, its reach down the tree, and the secretary's briefings. */
 import { Alert, Button, Card, Divider, Group, Loader, Stack, Text, Title, Typography } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas/accounts.ts';
@@ -7,6 +8,7 @@ import { useAcknowledge, useDirective, usePublishDirective, useWithdrawDirective
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
 import { BriefingForm } from './briefing-form.tsx';
+import { DirectiveForm } from './directive-form.tsx';
 import { StatusBadge } from './directive-bits.tsx';
 import { ReachPanel } from './reach-panel.tsx';
 
@@ -18,6 +20,7 @@ export function DirectivePage({ me }: { me: Me }) {
   const withdraw = useWithdrawDirective();
   const acknowledge = useAcknowledge();
   const [search, setSearch] = useSearchParams();
+  const [editing, setEditing] = useState(false);
   const d = directive.data;
   usePageTitle(d?.title);
   if (directive.isError) return <ErrorAlert error={directive.error} />;
@@ -46,6 +49,11 @@ export function DirectivePage({ me }: { me: Me }) {
         </Stack>
         {d.canManage && (
           <Group>
+            {d.status === 'draft' && (
+              <Button variant="default" onClick={() => setEditing(true)} data-testid="directive-edit">
+                {t('directives.edit')}
+              </Button>
+            )}
             {d.status === 'draft' && (
               <Button onClick={() => publish.mutate(d.id)} loading={publish.isPending} data-testid="directive-publish">
                 {t('directives.publish')}
@@ -96,6 +104,7 @@ export function DirectivePage({ me }: { me: Me }) {
           <ReachPanel directiveId={d.id} unitId={unit} onDrill={(u) => setSearch({ unit: String(u) })} />
         </>
       )}
+      {editing && <DirectiveForm opened draft={d} onClose={() => setEditing(false)} />}
       {d.status === 'published' && secretaryOf && (
         <>
           <Divider />

@@ -37,6 +37,13 @@ async function pagesOf(page: Page): Promise<string[]> {
   // The study library (issue 11): everyone's; the reading log for those who are members.
   paths.push('/library', '/library?tab=newspaper', '/library?tab=lists', `/library?q=${encodeURIComponent('학습')}`);
   if (cell) paths.push('/library?tab=log');
+  const charter = (
+    (await (await page.request.get(`${e2e.baseUrl}/api/v1/library/items?kind=charter`)).json()) as { items: Array<{ id: number }> }
+  ).items[0];
+  if (charter) paths.push(`/library/items/${charter.id}`);
+  const issue = ((await (await page.request.get(`${e2e.baseUrl}/api/v1/library/issues`)).json()) as { items: Array<{ id: number }> })
+    .items[0];
+  if (issue) paths.push(`/library/issues/${issue.id}`);
   if (me.grants.some((g) => g.access === 'manage' || g.role === 'admin')) paths.push('/admin');
   if (me.grants.some((g) => g.role === 'admin' || g.role === 'official')) paths.push('/audit');
   if (me.grants.some((g) => g.role === 'admin')) paths.push('/rulebook', '/meeting-kinds');

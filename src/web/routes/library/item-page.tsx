@@ -61,7 +61,7 @@ export function LibraryItemPage() {
                 {reading.readOn ? t('library.read.alone', { date: formatDate(reading.readOn, i18n.language) }) : t('library.read.notAlone')}
               </Text>
               {reading.sessions.map((s) => (
-                <Anchor key={s.meetingId} component={Link} to={`/meetings/${s.meetingId}`} size="sm">
+                <Anchor key={s.meetingId} component={Link} to={`/meetings/${s.meetingId}`} size="sm" display="block" lh="24px">
                   {t('library.read.atSession', { date: formatDate(s.meetsOn, i18n.language) })}
                 </Anchor>
               ))}

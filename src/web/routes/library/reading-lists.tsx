@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/accounts.ts';
 import type { ReadingList } from '../../../shared/schemas/library.ts';
-import { useDeleteReadingList, useLibraryItems, useReadingLists, useSaveReadingList } from '../../api/library.ts';
+import { useDeleteReadingList, useLibraryItems, useMyReadingLog, useReadingLists, useSaveReadingList } from '../../api/library.ts';
 import { isCentralAdmin } from '../../components/app-layout.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
@@ -32,6 +32,9 @@ export function ReadingListsSection({ me }: { me: Me }) {
   const committee = me.roots.find((r) => r.kind === 'committee');
   const unitId = committee?.id ?? me.cells[0]?.id ?? me.roots[0]?.id ?? null;
   const lists = useReadingLists(unitId);
+  // A member sees which items of each list they have read (alone or at a session); the log is their own.
+  const log = useMyReadingLog(me.person !== null);
+  const read = new Set((log.data ?? []).map((e) => e.item.id));
   const committees = managedCommittees(me);
   const [open, form] = useDisclosure(false);
   const [editing, setEditing] = useState<ReadingList | null>(null);
@@ -65,6 +68,7 @@ export function ReadingListsSection({ me }: { me: Me }) {
         <ListCard
           key={l.id}
           list={l}
+          read={read}
           onEdit={() => {
             setEditing(l);
             form.open();
@@ -76,7 +80,7 @@ export function ReadingListsSection({ me }: { me: Me }) {
   );
 }
 
-function ListCard({ list, onEdit }: { list: ReadingList; onEdit: () => void }) {
+function ListCard({ list, read, onEdit }: { list: ReadingList; read: Set<number>; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
   const remove = useDeleteReadingList();
   return (
@@ -95,7 +99,14 @@ function ListCard({ list, onEdit }: { list: ReadingList; onEdit: () => void }) {
         </Group>
         <Stack gap={4}>
           {list.items.map((i) => (
-            <ItemLine key={i.id} item={i} />
+            <Group key={i.id} gap="xs" wrap="nowrap" align="flex-start">
+              <ItemLine item={i} />
+              {read.has(i.id) && (
+                <Badge color="green" variant="light" data-testid="list-item-read">
+                  {t('library.lists.read')}
+                </Badge>
+              )}
+            </Group>
           ))}
         </Stack>
         {list.canEdit && (

@@ -33,6 +33,11 @@ describe('the study library in the browser', () => {
       await page.getByRole('button', { name: en.common.save }).click();
       await page.getByTestId('library-item').first().waitFor();
       expect(await page.getByTestId('editorial-badge').count()).toBe(1);
+      // Withdrawn to a draft and published again from its page.
+      await page.getByTestId('library-item').first().getByRole('link').click();
+      await page.getByTestId('withdraw-item').click();
+      await page.getByTestId('publish-item').click();
+      await page.getByTestId('withdraw-item').waitFor();
 
       const reader = await member.newPage();
       await signIn(reader, e2e.baseUrl, 'member@demo');

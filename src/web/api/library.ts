@@ -11,6 +11,7 @@ import type {
   ReadingLogEntry,
   SaveReadingList,
   SearchHit,
+  UpdateItem,
 } from '../../shared/schemas/library.ts';
 import { api, type Page } from './client.ts';
 
@@ -98,6 +99,8 @@ export const useSaveReadingList = () =>
   useLibraryMutation(({ id, ...v }: SaveReadingList & { id?: number }) =>
     id ? api.put<ReadingList>(`/api/v1/reading-lists/${id}`, v) : api.post<ReadingList>('/api/v1/reading-lists', v),
   );
+export const useUpdateItem = () =>
+  useLibraryMutation(({ id, ...v }: UpdateItem & { id: number }) => api.patch<Item>(`/api/v1/library/items/${id}`, v));
 export const useDeleteReadingList = () => useLibraryMutation((id: number) => api.delete(`/api/v1/reading-lists/${id}`));
 
 export function useStudyReadings(meetingId: number) {

@@ -131,4 +131,33 @@ describe('the study library in the browser', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('an administrator adds the standard "reading sessions a month" through the rulebook form', async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await signIn(page, e2e.baseUrl, 'admin@demo');
+      await page.goto(`${e2e.baseUrl}/rulebook`);
+      await page.getByTestId('add-standard').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('standard-code').fill('reading-sessions');
+      await dialog.getByTestId('standard-kind').click();
+      await page.getByRole('option', { name: en.rulebook.form.kinds.reading_sessions_per_month, exact: true }).click();
+      expect(await dialog.getByTestId('standard-meeting-kind').count()).toBe(0);
+      const count = dialog.getByTestId('standard-reading-count');
+      await count.fill('2');
+      expect(await dialog.getByTestId('standard-title-en').inputValue()).toBe('At least 2 reading sessions (study meetings) a month');
+      await count.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      const rule = page.getByTestId('standard-rule').filter({ hasText: 'reading sessions' });
+      await rule.first().waitFor();
+      expect(await rule.first().textContent()).toBe('At least 2 reading sessions (study meetings) a month');
+      const saved = (await (await page.request.get(`${e2e.baseUrl}/api/v1/standards`)).json()).items.find(
+        (s: { code: string }) => s.code === 'reading-sessions',
+      );
+      expect(saved).toMatchObject({ kind: 'reading_sessions_per_month', params: { min: 2 } });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

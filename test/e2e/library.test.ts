@@ -94,7 +94,9 @@ describe('the study library in the browser', () => {
       await page.goto(`${e2e.baseUrl}/library?tab=lists`);
       await page.getByTestId('add-reading-list').click();
       await page.getByTestId('list-title').fill('This month in the district');
+      // The picker searches the library as one types.
       await page.getByTestId('list-items').click();
+      await page.keyboard.type('cooperative harvest');
       await page.getByRole('option', { name: title }).click();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: en.common.save }).click();

@@ -2,19 +2,20 @@
  * Reading lists for my cell (chosen by the centre and the committees above it), and the officials' form
  * to choose one for a committee they manage: a month, or a range of days, and the items to read.
  */
-import { Badge, Button, Group, MultiSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/accounts.ts';
 import type { ReadingList } from '../../../shared/schemas/library.ts';
-import { useDeleteReadingList, useLibraryItems, useMyReadingLog, useReadingLists, useSaveReadingList } from '../../api/library.ts';
+import { useDeleteReadingList, useMyReadingLog, useReadingLists, useSaveReadingList } from '../../api/library.ts';
 import { isCentralAdmin } from '../../components/app-layout.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { currentPeriod, formatDate } from '../../lib/period.ts';
 import { ItemLine } from './item-bits.tsx';
+import { ItemPicker } from './item-picker.tsx';
 import { Loading } from './library-page.tsx';
 
 /** The committees the actor may choose lists for: those they manage, or the whole tree's top for an administrator. */
@@ -142,7 +143,6 @@ function ReadingListForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveReadingList();
-  const items = useLibraryItems();
   const [unitId, setUnitId] = useState<number | null>(list?.unitId ?? committees[0]?.id ?? null);
   const [title, setTitle] = useState(list?.title ?? '');
   const [mode, setMode] = useState<'month' | 'range'>(list ? 'range' : 'month');
@@ -207,12 +207,11 @@ function ReadingListForm({
           <TextInput type="date" label={t('library.lists.to')} value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} />
         </Group>
       )}
-      <MultiSelect
+      <ItemPicker
         label={t('library.lists.items')}
-        searchable
-        data={(items.data?.items ?? []).filter((i) => i.publishedAt !== null).map((i) => ({ value: String(i.id), label: i.title }))}
         value={itemIds}
         onChange={setItemIds}
+        initial={(list?.items ?? []).map((i) => ({ value: String(i.id), label: i.title }))}
         error={tried && itemIds.length === 0 ? t('library.form.required') : undefined}
         data-testid="list-items"
       />

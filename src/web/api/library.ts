@@ -1,5 +1,5 @@
 /** The study library: browsing, search, reading lists, the reading log and the readings of a study meeting. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateArticle,
   CreateDocument,
@@ -36,6 +36,16 @@ export function useLibraryItems(kind?: ItemKind, editorial?: boolean) {
   return useQuery({
     queryKey: libraryKeys.items(kind, editorial),
     queryFn: () => api.get<Page<ItemSummary>>('/api/v1/library/items', { kind, editorial, limit: 200 }),
+  });
+}
+
+/** Items of a kind page by page (50 at a time), newest first, for browsing. */
+export function useLibraryItemPages(kind: ItemKind) {
+  return useInfiniteQuery({
+    queryKey: [...libraryKeys.items(kind), 'pages'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<Page<ItemSummary>>('/api/v1/library/items', { kind, limit: 50, cursor: pageParam }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -116,7 +116,7 @@ export async function getItem(db: Db, actor: Actor, id: number): Promise<Item> {
   return { ...presentSummary(row.summary), bodyHtml: row.body_html, myReading: await myReadingOf(db, actor, id) };
 }
 
-/** Items newest first (by publication, then id), optionally of one kind or only editorials; `cursor` is the last id seen. */
+/** Items latest added first (by id, which is the cursor), optionally of one kind or only editorials; `cursor` is the last id seen. */
 export async function listItems(
   db: Db,
   actor: Actor,

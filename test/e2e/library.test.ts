@@ -62,7 +62,7 @@ describe('the study library in the browser', () => {
       await entry.waitFor();
       expect(await entry.locator('td').nth(1).textContent()).not.toBe('—');
       expect(await entry.locator('td').nth(2).textContent()).toBe('—');
-      expect(await reader.locator('body').innerText()).not.toMatch(/undefined|\bnull\b|NaN/);
+      expect(await reader.locator('body').textContent()).not.toMatch(/undefined|\bnull\b|NaN/);
       await shot(reader, 'library-reading-log');
       findings.log = await seriousFindings(reader);
       expect(findings).toEqual({ search: [], item: [], log: [] });

@@ -27,7 +27,7 @@ export const libraryKeys = {
   issues: ['library', 'issues'] as const,
   issue: (id: number) => ['library', 'issue', id] as const,
   search: (q: string) => ['library', 'search', q] as const,
-  lists: (unitId: number) => ['library', 'lists', unitId] as const,
+  lists: (unitId: number, on?: string) => ['library', 'lists', unitId, on ?? 'all'] as const,
   log: ['library', 'log'] as const,
   readings: (meetingId: number) => ['library', 'readings', meetingId] as const,
 };
@@ -77,11 +77,13 @@ export function useLibrarySearch(q: string) {
   });
 }
 
-export function useReadingLists(unitId: number | null) {
+/** The lists for a unit; with `on` (a day), only those whose period covers it. */
+export function useReadingLists(unitId: number | null, on?: string) {
   return useQuery({
-    queryKey: libraryKeys.lists(unitId ?? 0),
-    queryFn: async () => (await api.get<{ items: ReadingList[] }>(`/api/v1/units/${unitId}/reading-lists`)).items,
+    queryKey: libraryKeys.lists(unitId ?? 0, on),
+    queryFn: async () => (await api.get<{ items: ReadingList[] }>(`/api/v1/units/${unitId}/reading-lists`, { on })).items,
     enabled: unitId !== null,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -13,7 +13,7 @@ import { isCentralAdmin } from '../../components/app-layout.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
-import { currentPeriod, formatDate } from '../../lib/period.ts';
+import { currentPeriod, formatDate, todayLocal } from '../../lib/period.ts';
 import { ItemLine } from './item-bits.tsx';
 import { ItemPicker } from './item-picker.tsx';
 import { Loading } from './library-page.tsx';
@@ -32,7 +32,8 @@ export function ReadingListsSection({ me }: { me: Me }) {
   // a member those of their cell.
   const committee = me.roots.find((r) => r.kind === 'committee');
   const unitId = committee?.id ?? me.cells[0]?.id ?? me.roots[0]?.id ?? null;
-  const lists = useReadingLists(unitId);
+  const [which, setWhich] = useState<'current' | 'all'>('current');
+  const lists = useReadingLists(unitId, which === 'current' ? todayLocal() : undefined);
   // A member sees which items of each list they have read (alone or at a session); the log is their own.
   const log = useMyReadingLog(me.person !== null);
   const read = new Set((log.data ?? []).map((e) => e.item.id));
@@ -44,6 +45,16 @@ export function ReadingListsSection({ me }: { me: Me }) {
   if (lists.isError) return <ErrorAlert error={lists.error} />;
   return (
     <Stack gap="md">
+      <SegmentedControl
+        w="fit-content"
+        value={which}
+        onChange={(v) => setWhich(v === 'all' ? 'all' : 'current')}
+        data={[
+          { value: 'current', label: t('library.lists.current') },
+          { value: 'all', label: t('library.lists.all') },
+        ]}
+        data-testid="lists-which"
+      />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {committee

@@ -709,6 +709,8 @@ const matrix: Record<string, Row> = {
   },
 };
 
+let regionListId: Promise<number> | undefined;
+
 /** A published document (or a draft), written as the system. */
 async function libraryItem(c: Ctx, published = true): Promise<number> {
   return (await createDocument(db(c), systemActor(), { kind: 'document', title: '학습 자료', body: '본문', published })).id;
@@ -986,6 +988,14 @@ const fieldMatrix: Record<string, FieldRow> = {
         { 'content-type': 'text/csv' },
       );
       return res.status === 422 ? res.body.error.details.errors[0].code : res.status === 200 ? res.body.status : res.status;
+    },
+  },
+  'GET /api/v1/reading-lists/:id chosen by region A: the committee named only to those who see it': {
+    expect: { member: 'unnamed', secretary: 'unnamed', districtReader: 'unnamed', regionManager: 'named', admin: 'named' },
+    read: async (c, client) => {
+      regionListId ??= readingList(c, c.org.regionA.id);
+      const res = await client.get(`/api/v1/reading-lists/${await regionListId}`);
+      return res.status !== 200 ? res.status : 'unitId' in res.body ? 'named' : 'unnamed';
     },
   },
   'GET /api/v1/units/:id/compliance/worst of a district: the parents': {

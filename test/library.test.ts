@@ -268,8 +268,15 @@ describe('the study library', () => {
     expect((await member.get(`/api/v1/library/items/${ids.article}`)).body.myReading).toEqual({ readOn: '2026-11-20', sessions: [] });
 
     // Nobody else sees it: not the secretary of the member's cell, not an administrator (no route shows another's log).
-    for (const c of [secretary, admin])
-      expect((await c.get(`/api/v1/library/items/${ids.article}`)).body.myReading).not.toEqual({ readOn: '2026-11-20', sessions: [] });
+    // The secretary reads the item as themself (nothing read); the administrator has no person, so no reading at all.
+    expect((await secretary.get(`/api/v1/library/items/${ids.article}`)).body.myReading).toEqual({ readOn: null, sessions: [] });
+    expect((await admin.get(`/api/v1/library/items/${ids.article}`)).body.myReading).toBeNull();
+    // No route takes a person: the member's log is reachable only as /me.
+    expect(t.app.routeTable.filter((r) => r.url.includes('reading-log')).map((r) => r.url)).toEqual([
+      '/api/v1/me/reading-log',
+      '/api/v1/me/reading-log',
+      '/api/v1/me/reading-log/:itemId',
+    ]);
     expect((await secretary.get('/api/v1/me/reading-log')).body.items).toEqual([]);
     expect((await admin.get('/api/v1/me/reading-log')).status).toBe(400); // no person record
 

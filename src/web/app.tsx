@@ -79,7 +79,7 @@ export function App() {
           <Route path="/people/:id" element={titled('person', <PersonPage />)} />
           <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />
           <Route path="/library" element={titled('library', <LibraryPage me={actor} />)} />
-          <Route path="/library/items/:id" element={titled('library', <LibraryItemPage />)} />
+          <Route path="/library/items/:id" element={titled('library', <LibraryItemPage me={actor} />)} />
           <Route path="/library/issues/:id" element={titled('library', <IssuePage me={actor} />)} />
           <Route path="/audit" element={titled('audit', <AuditPage />)} />
           <Route path="/rulebook" element={isCentralAdmin(actor) ? titled('rulebook', <RulebookPage />) : <Navigate to="/" replace />} />

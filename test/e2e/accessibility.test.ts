@@ -44,6 +44,13 @@ async function pagesOf(page: Page): Promise<string[]> {
   if (cell) paths.push('/library?tab=log');
   if (me.person) paths.push('/inbox');
   if (me.grants.some((g) => g.role !== 'member')) paths.push('/directives');
+  const charter = (
+    (await (await page.request.get(`${e2e.baseUrl}/api/v1/library/items?kind=charter`)).json()) as { items: Array<{ id: number }> }
+  ).items[0];
+  if (charter) paths.push(`/library/items/${charter.id}`);
+  const issue = ((await (await page.request.get(`${e2e.baseUrl}/api/v1/library/issues`)).json()) as { items: Array<{ id: number }> })
+    .items[0];
+  if (issue) paths.push(`/library/issues/${issue.id}`);
   if (me.grants.some((g) => g.access === 'manage' || g.role === 'admin')) paths.push('/admin');
   if (me.grants.some((g) => g.role === 'admin' || g.role === 'official')) paths.push('/audit');
   if (me.grants.some((g) => g.role === 'admin')) paths.push('/rulebook', '/meeting-kinds', '/sending');

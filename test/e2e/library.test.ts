@@ -33,6 +33,11 @@ describe('the study library in the browser', () => {
       await page.getByRole('button', { name: en.common.save }).click();
       await page.getByTestId('library-item').first().waitFor();
       expect(await page.getByTestId('editorial-badge').count()).toBe(1);
+      // Withdrawn to a draft and published again from its page.
+      await page.getByTestId('library-item').first().getByRole('link').click();
+      await page.getByTestId('withdraw-item').click();
+      await page.getByTestId('publish-item').click();
+      await page.getByTestId('withdraw-item').waitFor();
 
       const reader = await member.newPage();
       await signIn(reader, e2e.baseUrl, 'member@demo');
@@ -52,11 +57,12 @@ describe('the study library in the browser', () => {
       findings.item = await seriousFindings(reader);
 
       await reader.goto(`${e2e.baseUrl}/library?tab=log`);
-      const entry = reader.getByTestId('reading-log-entry');
-      await entry.first().waitFor();
-      expect(await entry.count()).toBe(1);
-      expect(await entry.first().textContent()).toContain('사설: 세포마다 학습모임을 정상화하자');
-      expect(await reader.locator('body').innerText()).not.toMatch(/undefined|\bnull\b|NaN/);
+      // The demo cell's study sessions read the seeded editorial and charter; the article read alone is here too, read alone.
+      const entry = reader.getByTestId('reading-log-entry').filter({ hasText: '사설: 세포마다 학습모임을 정상화하자' });
+      await entry.waitFor();
+      expect(await entry.locator('td').nth(1).textContent()).not.toBe('—');
+      expect(await entry.locator('td').nth(2).textContent()).toBe('—');
+      expect(await reader.locator('body').textContent()).not.toMatch(/undefined|\bnull\b|NaN/);
       await shot(reader, 'library-reading-log');
       findings.log = await seriousFindings(reader);
       expect(findings).toEqual({ search: [], item: [], log: [] });
@@ -88,7 +94,9 @@ describe('the study library in the browser', () => {
       await page.goto(`${e2e.baseUrl}/library?tab=lists`);
       await page.getByTestId('add-reading-list').click();
       await page.getByTestId('list-title').fill('This month in the district');
+      // The picker searches the library as one types.
       await page.getByTestId('list-items').click();
+      await page.keyboard.type('cooperative harvest');
       await page.getByRole('option', { name: title }).click();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: en.common.save }).click();
@@ -125,4 +133,33 @@ describe('the study library in the browser', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('an administrator adds the standard "reading sessions a month" through the rulebook form', async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await signIn(page, e2e.baseUrl, 'admin@demo');
+      await page.goto(`${e2e.baseUrl}/rulebook`);
+      await page.getByTestId('add-standard').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByTestId('standard-code').fill('reading-sessions');
+      await dialog.getByTestId('standard-kind').click();
+      await page.getByRole('option', { name: en.rulebook.form.kinds.reading_sessions_per_month, exact: true }).click();
+      expect(await dialog.getByTestId('standard-meeting-kind').count()).toBe(0);
+      const count = dialog.getByTestId('standard-reading-count');
+      await count.fill('2');
+      expect(await dialog.getByTestId('standard-title-en').inputValue()).toBe('At least 2 reading sessions (study meetings) a month');
+      await count.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      const rule = page.getByTestId('standard-rule').filter({ hasText: 'reading sessions' });
+      await rule.first().waitFor();
+      expect(await rule.first().textContent()).toBe('At least 2 reading sessions (study meetings) a month');
+      const saved = (await (await page.request.get(`${e2e.baseUrl}/api/v1/standards`)).json()).items.find(
+        (s: { code: string }) => s.code === 'reading-sessions',
+      );
+      expect(saved).toMatchObject({ kind: 'reading_sessions_per_month', params: { min: 2 } });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ import { recordAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { seedActivity } from './activity.ts';
 import { seedOrganization, type SeedProgress } from './organization.ts';
+import { seedLibraryDemo } from '../modules/library/demo-content.ts';
 
 /** Months of meetings, attendance and decisions the demo starts with, so its dashboards have a year to show. */
 export const DEMO_MONTHS = 12;
@@ -105,5 +106,6 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
       after: { ...organization, activity, logins: plan.map((p) => ({ login: p.login, role: p.role, unitId: p.unit?.id ?? null })) },
     });
   });
+  await seedLibraryDemo(db, cell.id);
   return { logins: plan.map((p) => ({ login: p.login, role: p.role, unit: p.unit?.name ?? null })) };
 }

@@ -1,5 +1,5 @@
 /** The study library: browsing, search, reading lists, the reading log and the readings of a study meeting. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateArticle,
   CreateDocument,
@@ -11,6 +11,7 @@ import type {
   ReadingLogEntry,
   SaveReadingList,
   SearchHit,
+  UpdateItem,
 } from '../../shared/schemas/library.ts';
 import { api, type Page } from './client.ts';
 
@@ -26,7 +27,7 @@ export const libraryKeys = {
   issues: ['library', 'issues'] as const,
   issue: (id: number) => ['library', 'issue', id] as const,
   search: (q: string) => ['library', 'search', q] as const,
-  lists: (unitId: number) => ['library', 'lists', unitId] as const,
+  lists: (unitId: number, on?: string) => ['library', 'lists', unitId, on ?? 'all'] as const,
   log: ['library', 'log'] as const,
   readings: (meetingId: number) => ['library', 'readings', meetingId] as const,
 };
@@ -35,6 +36,16 @@ export function useLibraryItems(kind?: ItemKind, editorial?: boolean) {
   return useQuery({
     queryKey: libraryKeys.items(kind, editorial),
     queryFn: () => api.get<Page<ItemSummary>>('/api/v1/library/items', { kind, editorial, limit: 200 }),
+  });
+}
+
+/** Items of a kind page by page (50 at a time), newest first, for browsing. */
+export function useLibraryItemPages(kind: ItemKind) {
+  return useInfiniteQuery({
+    queryKey: [...libraryKeys.items(kind), 'pages'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<Page<ItemSummary>>('/api/v1/library/items', { kind, limit: 50, cursor: pageParam }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
@@ -66,11 +77,13 @@ export function useLibrarySearch(q: string) {
   });
 }
 
-export function useReadingLists(unitId: number | null) {
+/** The lists for a unit; with `on` (a day), only those whose period covers it. */
+export function useReadingLists(unitId: number | null, on?: string) {
   return useQuery({
-    queryKey: libraryKeys.lists(unitId ?? 0),
-    queryFn: async () => (await api.get<{ items: ReadingList[] }>(`/api/v1/units/${unitId}/reading-lists`)).items,
+    queryKey: libraryKeys.lists(unitId ?? 0, on),
+    queryFn: async () => (await api.get<{ items: ReadingList[] }>(`/api/v1/units/${unitId}/reading-lists`, { on })).items,
     enabled: unitId !== null,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -98,6 +111,8 @@ export const useSaveReadingList = () =>
   useLibraryMutation(({ id, ...v }: SaveReadingList & { id?: number }) =>
     id ? api.put<ReadingList>(`/api/v1/reading-lists/${id}`, v) : api.post<ReadingList>('/api/v1/reading-lists', v),
   );
+export const useUpdateItem = () =>
+  useLibraryMutation(({ id, ...v }: UpdateItem & { id: number }) => api.patch<Item>(`/api/v1/library/items/${id}`, v));
 export const useDeleteReadingList = () => useLibraryMutation((id: number) => api.delete(`/api/v1/reading-lists/${id}`));
 
 export function useStudyReadings(meetingId: number) {

@@ -12,20 +12,25 @@ import type { ReadingLogEntry } from '../../../shared/schemas/library.ts';
 import { recordAudit } from '../audit/service.ts';
 import { addDays, todayIso } from '../compliance/periods.ts';
 import { selectMeetingInScope } from '../meetings/queries.ts';
+import { STUDY_KIND } from './standards/reading-sessions-per-month.ts';
 import { itemsFrom, missingPublished, presentSummary, selectSummaries, summaryColumns, visibleItem } from './queries.ts';
 
 type MyReading = { readOn: string | null; sessions: Array<{ meetingId: number; meetsOn: string }> };
 
 /** Study sessions `personId` attended (present, meeting held) where each item was read. */
 function sessionsQuery(db: Db, personId: number) {
-  return db
-    .selectFrom('attendance as a')
-    .innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'a.cell_id').onRef('m.id', '=', 'a.meeting_id'))
-    .innerJoin('study_readings as r', (j) => j.onRef('r.cell_id', '=', 'a.cell_id').onRef('r.meeting_id', '=', 'a.meeting_id'))
-    .select(['r.item_id', 'm.id as meeting_id', sql<string>`m.meets_on::text`.as('meets_on')])
-    .where('a.person_id', '=', personId)
-    .where('a.status', '=', 'present')
-    .where('m.status', '=', 'held');
+  return (
+    db
+      .selectFrom('attendance as a')
+      .innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'a.cell_id').onRef('m.id', '=', 'a.meeting_id'))
+      .innerJoin('study_readings as r', (j) => j.onRef('r.cell_id', '=', 'a.cell_id').onRef('r.meeting_id', '=', 'a.meeting_id'))
+      .select(['r.item_id', 'm.id as meeting_id', sql<string>`m.meets_on::text`.as('meets_on')])
+      .where('a.person_id', '=', personId)
+      .where('a.status', '=', 'present')
+      .where('m.status', '=', 'held')
+      // Links are only made on study meetings; one whose kind was changed since no longer counts as a session.
+      .where('m.kind', '=', STUDY_KIND)
+  );
 }
 
 /** The signed-in member's own record of one item; null for an account with no person. */
@@ -122,7 +127,7 @@ export function setStudyReadings(db: Db, actor: Actor, meetingId: number, itemId
   return inTransaction(db, async (trx) => {
     const meeting = await selectMeetingInScope(trx, actor, meetingId, 'manage', true);
     if (!meeting) throw notFound('meeting.notFound');
-    if (meeting.kind !== 'study') throw badRequest('library.notStudyMeeting');
+    if (meeting.kind !== STUDY_KIND) throw badRequest('library.notStudyMeeting');
     const ids = [...new Set(itemIds)];
     const missing = ids.length ? await missingPublished(trx, ids) : [];
     if (missing.length)

@@ -39,7 +39,7 @@ export const libraryRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: 'Documents and articles, newest first (drafts for administrators only)',
+        summary: 'Documents and articles, latest added first (drafts for administrators only)',
         querystring: ItemListQuerySchema,
         response: { 200: ItemListSchema, ...errorResponses },
       },

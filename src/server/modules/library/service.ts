@@ -21,26 +21,38 @@ import { sanitizeBody } from './sanitize.ts';
 
 const publishedAt = (published: boolean) => (published ? sql<Date>`now()` : null);
 
+/** Writes a new item (its body sanitised, its title composed) and its audit row; answers it as the actor reads it. */
+async function insertItem(
+  trx: Db,
+  actor: Actor,
+  item: { kind: ItemKind; title: string; body: string; published: boolean; issueId?: number; editorial?: boolean; unitId?: number },
+  input: unknown,
+): Promise<Item> {
+  const body = sanitizeBody(item.body);
+  const row = await trx
+    .insertInto('library_items')
+    .values({
+      kind: item.kind,
+      issue_id: item.issueId ?? null,
+      editorial: item.editorial ?? false,
+      title: item.title.normalize('NFC'),
+      body_html: body.html,
+      body_text: body.text,
+      unit_id: item.unitId ?? null,
+      published_at: publishedAt(item.published),
+      created_by: actor.accountId || null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, { action: 'library.create', entity: 'library_item', entityId: row.id, after: input, unitId: null });
+  return getItem(trx, actor, row.id);
+}
+
 export function createDocument(db: Db, actor: Actor, input: CreateDocument): Promise<Item> {
   return inTransaction(db, async (trx) => {
     requireCentralAdministrator(actor);
     if (input.unitId !== undefined && !(await findUnitInScope(trx, actor, input.unitId))) throw badRequest('unit.notFound');
-    const body = sanitizeBody(input.body);
-    const row = await trx
-      .insertInto('library_items')
-      .values({
-        kind: input.kind,
-        title: input.title.normalize('NFC'),
-        body_html: body.html,
-        body_text: body.text,
-        unit_id: input.unitId ?? null,
-        published_at: publishedAt(input.published),
-        created_by: actor.accountId || null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'library.create', entity: 'library_item', entityId: row.id, after: input, unitId: null });
-    return getItem(trx, actor, row.id);
+    return insertItem(trx, actor, input, input);
   });
 }
 
@@ -62,23 +74,7 @@ export function createArticle(db: Db, actor: Actor, issueId: number, input: Crea
     requireCentralAdministrator(actor);
     const issue = await trx.selectFrom('newspaper_issues').select('id').where('id', '=', issueId).forShare().executeTakeFirst();
     if (!issue) throw notFound('library.issueNotFound');
-    const body = sanitizeBody(input.body);
-    const row = await trx
-      .insertInto('library_items')
-      .values({
-        kind: 'article',
-        issue_id: issueId,
-        editorial: input.editorial,
-        title: input.title.normalize('NFC'),
-        body_html: body.html,
-        body_text: body.text,
-        published_at: publishedAt(input.published),
-        created_by: actor.accountId || null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'library.create', entity: 'library_item', entityId: row.id, after: input, unitId: null });
-    return getItem(trx, actor, row.id);
+    return insertItem(trx, actor, { ...input, kind: 'article', issueId }, input);
   });
 }
 
@@ -120,7 +116,7 @@ export async function getItem(db: Db, actor: Actor, id: number): Promise<Item> {
   return { ...presentSummary(row.summary), bodyHtml: row.body_html, myReading: await myReadingOf(db, actor, id) };
 }
 
-/** Items newest first (by publication, then id), optionally of one kind or only editorials; `cursor` is the last id seen. */
+/** Items latest added first (by id, which is the cursor), optionally of one kind or only editorials; `cursor` is the last id seen. */
 export async function listItems(
   db: Db,
   actor: Actor,

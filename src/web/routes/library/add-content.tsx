@@ -3,7 +3,8 @@ import { Checkbox, NumberInput, Select, Textarea, TextInput } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useCreateArticle, useCreateDocument, useCreateIssue } from '../../api/library.ts';
+import type { Item } from '../../../shared/schemas/library.ts';
+import { useCreateArticle, useCreateDocument, useCreateIssue, useUpdateItem } from '../../api/library.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { todayLocal } from '../../lib/period.ts';
 
@@ -192,6 +193,37 @@ export function AddArticleModal({ issueId, opened, onClose }: Closable & { issue
         data-testid="article-editorial"
       />
       <Checkbox label={t('library.form.published')} checked={published} onChange={(e) => setPublished(e.currentTarget.checked)} />
+    </FormModal>
+  );
+}
+
+/** Changes an item's title, text or editorial flag (administrators). */
+export function EditItemModal({ item, opened, onClose }: Closable & { item: Item }) {
+  const { t } = useTranslation();
+  const update = useUpdateItem();
+  const [title, setTitle] = useState(item.title);
+  const [body, setBody] = useState(item.bodyHtml);
+  const [editorial, setEditorial] = useState(item.editorial);
+  const [tried, setTried] = useState(false);
+  const submit = () => {
+    setTried(true);
+    if (!title.trim() || !body.trim()) return;
+    update.mutate({ id: item.id, title, body, ...(item.kind === 'article' ? { editorial } : {}) }, { onSuccess: onClose });
+  };
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('library.edit')}
+      onSubmit={submit}
+      pending={update.isPending}
+      error={update.error}
+      size="lg"
+    >
+      <BodyFields title={title} body={body} setTitle={setTitle} setBody={setBody} tried={tried} />
+      {item.kind === 'article' && (
+        <Checkbox label={t('library.form.editorial')} checked={editorial} onChange={(e) => setEditorial(e.currentTarget.checked)} />
+      )}
     </FormModal>
   );
 }

@@ -3,7 +3,11 @@ import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, Title, Typograp
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isNotFound } from '../../api/client.ts';
-import { useLibraryItem, useMarkRead, useUnmarkRead } from '../../api/library.ts';
+import { useLibraryItem, useMarkRead, useUnmarkRead, useUpdateItem } from '../../api/library.ts';
+import { useDisclosure } from '@mantine/hooks';
+import type { Me } from '../../../shared/schemas/accounts.ts';
+import { isCentralAdmin } from '../../components/app-layout.tsx';
+import { EditItemModal } from './add-content.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
@@ -11,12 +15,15 @@ import { formatDate } from '../../lib/period.ts';
 import { ItemBadges, ServerHtml } from './item-bits.tsx';
 import { Loading } from './library-page.tsx';
 
-export function LibraryItemPage() {
+export function LibraryItemPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
   const item = useLibraryItem(Number.isInteger(id) ? id : 0);
   const mark = useMarkRead();
   const unmark = useUnmarkRead();
+  const update = useUpdateItem();
+  const [editOpen, edit] = useDisclosure(false);
+  const admin = isCentralAdmin(me);
   usePageTitle(item.data?.title ?? null);
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (item.isPending) return <Loading />;
@@ -53,6 +60,23 @@ export function LibraryItemPage() {
           )}
         </Group>
       </Stack>
+      {admin && (
+        <Group gap="xs">
+          <Button variant="default" onClick={edit.open} data-testid="edit-item">
+            {t('library.edit')}
+          </Button>
+          <Button
+            variant="default"
+            loading={update.isPending}
+            onClick={() => update.mutate({ id: it.id, published: it.publishedAt === null })}
+            data-testid={it.publishedAt === null ? 'publish-item' : 'withdraw-item'}
+          >
+            {it.publishedAt === null ? t('library.publish') : t('library.withdraw')}
+          </Button>
+          <ErrorAlert error={update.error} />
+        </Group>
+      )}
+      {admin && editOpen && <EditItemModal item={it} opened={editOpen} onClose={edit.close} />}
       {reading && (
         <Paper withBorder p="sm" data-testid="my-reading">
           <Group justify="space-between" wrap="wrap">
@@ -61,7 +85,7 @@ export function LibraryItemPage() {
                 {reading.readOn ? t('library.read.alone', { date: formatDate(reading.readOn, i18n.language) }) : t('library.read.notAlone')}
               </Text>
               {reading.sessions.map((s) => (
-                <Anchor key={s.meetingId} component={Link} to={`/meetings/${s.meetingId}`} size="sm">
+                <Anchor key={s.meetingId} component={Link} to={`/meetings/${s.meetingId}`} size="sm" display="block" lh="24px">
                   {t('library.read.atSession', { date: formatDate(s.meetsOn, i18n.language) })}
                 </Anchor>
               ))}

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas/accounts.ts';
-import { useIssues, useLibraryItems } from '../../api/library.ts';
+import { useIssues, useLibraryItemPages, useLibraryItems } from '../../api/library.ts';
 import { isCentralAdmin } from '../../components/app-layout.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate } from '../../lib/period.ts';
@@ -111,7 +111,7 @@ export function LibraryPage({ me }: { me: Me }) {
 function Documents() {
   const { t } = useTranslation();
   const charter = useLibraryItems('charter');
-  const documents = useLibraryItems('document');
+  const documents = useLibraryItemPages('document');
   if (charter.isPending || documents.isPending) return <Loading />;
   if (charter.isError || documents.isError) return <ErrorAlert error={charter.error ?? documents.error} />;
   return (
@@ -134,13 +134,20 @@ function Documents() {
         <Title order={3} size="h4" id="documents-title" mb="xs">
           {t('library.documents')}
         </Title>
-        {documents.data.items.length === 0 ? (
+        {documents.data.pages[0]?.items.length === 0 ? (
           <Text c="dimmed">{t('library.noDocuments')}</Text>
         ) : (
           <Stack gap="xs">
-            {documents.data.items.map((i) => (
-              <ItemLine key={i.id} item={i} />
-            ))}
+            {documents.data.pages
+              .flatMap((p) => p.items)
+              .map((i) => (
+                <ItemLine key={i.id} item={i} />
+              ))}
+            {documents.hasNextPage && (
+              <Button variant="default" w="fit-content" loading={documents.isFetchingNextPage} onClick={() => documents.fetchNextPage()}>
+                {t('common.loadMore')}
+              </Button>
+            )}
           </Stack>
         )}
       </section>

@@ -40,7 +40,8 @@ export function MyReadingLog() {
                   {e.sessions.length === 0
                     ? '—'
                     : e.sessions.map((s) => (
-                        <Anchor key={s.meetingId} component={Link} to={`/meetings/${s.meetingId}`} display="block" size="sm">
+                        // A line of 24 px: stacked links keep WCAG 2.2's minimum target size.
+                        <Anchor key={s.meetingId} component={Link} to={`/meetings/${s.meetingId}`} display="block" size="sm" lh="24px">
                           {formatDate(s.meetsOn, i18n.language)}
                         </Anchor>
                       ))}

@@ -2,19 +2,20 @@
  * Reading lists for my cell (chosen by the centre and the committees above it), and the officials' form
  * to choose one for a committee they manage: a month, or a range of days, and the items to read.
  */
-import { Badge, Button, Group, MultiSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/accounts.ts';
 import type { ReadingList } from '../../../shared/schemas/library.ts';
-import { useDeleteReadingList, useLibraryItems, useReadingLists, useSaveReadingList } from '../../api/library.ts';
+import { useDeleteReadingList, useMyReadingLog, useReadingLists, useSaveReadingList } from '../../api/library.ts';
 import { isCentralAdmin } from '../../components/app-layout.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
-import { currentPeriod, formatDate } from '../../lib/period.ts';
+import { currentPeriod, formatDate, todayLocal } from '../../lib/period.ts';
 import { ItemLine } from './item-bits.tsx';
+import { ItemPicker } from './item-picker.tsx';
 import { Loading } from './library-page.tsx';
 
 /** The committees the actor may choose lists for: those they manage, or the whole tree's top for an administrator. */
@@ -31,7 +32,11 @@ export function ReadingListsSection({ me }: { me: Me }) {
   // a member those of their cell.
   const committee = me.roots.find((r) => r.kind === 'committee');
   const unitId = committee?.id ?? me.cells[0]?.id ?? me.roots[0]?.id ?? null;
-  const lists = useReadingLists(unitId);
+  const [which, setWhich] = useState<'current' | 'all'>('current');
+  const lists = useReadingLists(unitId, which === 'current' ? todayLocal() : undefined);
+  // A member sees which items of each list they have read (alone or at a session); the log is their own.
+  const log = useMyReadingLog(me.person !== null);
+  const read = new Set((log.data ?? []).map((e) => e.item.id));
   const committees = managedCommittees(me);
   const [open, form] = useDisclosure(false);
   const [editing, setEditing] = useState<ReadingList | null>(null);
@@ -40,6 +45,16 @@ export function ReadingListsSection({ me }: { me: Me }) {
   if (lists.isError) return <ErrorAlert error={lists.error} />;
   return (
     <Stack gap="md">
+      <SegmentedControl
+        w="fit-content"
+        value={which}
+        onChange={(v) => setWhich(v === 'all' ? 'all' : 'current')}
+        data={[
+          { value: 'current', label: t('library.lists.current') },
+          { value: 'all', label: t('library.lists.all') },
+        ]}
+        data-testid="lists-which"
+      />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {committee
@@ -65,6 +80,7 @@ export function ReadingListsSection({ me }: { me: Me }) {
         <ListCard
           key={l.id}
           list={l}
+          read={read}
           onEdit={() => {
             setEditing(l);
             form.open();
@@ -76,7 +92,7 @@ export function ReadingListsSection({ me }: { me: Me }) {
   );
 }
 
-function ListCard({ list, onEdit }: { list: ReadingList; onEdit: () => void }) {
+function ListCard({ list, read, onEdit }: { list: ReadingList; read: Set<number>; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
   const remove = useDeleteReadingList();
   return (
@@ -95,7 +111,14 @@ function ListCard({ list, onEdit }: { list: ReadingList; onEdit: () => void }) {
         </Group>
         <Stack gap={4}>
           {list.items.map((i) => (
-            <ItemLine key={i.id} item={i} />
+            <Group key={i.id} gap="xs" wrap="nowrap" align="flex-start">
+              <ItemLine item={i} />
+              {read.has(i.id) && (
+                <Badge color="green" variant="light" data-testid="list-item-read">
+                  {t('library.lists.read')}
+                </Badge>
+              )}
+            </Group>
           ))}
         </Stack>
         {list.canEdit && (
@@ -131,7 +154,6 @@ function ReadingListForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveReadingList();
-  const items = useLibraryItems();
   const [unitId, setUnitId] = useState<number | null>(list?.unitId ?? committees[0]?.id ?? null);
   const [title, setTitle] = useState(list?.title ?? '');
   const [mode, setMode] = useState<'month' | 'range'>(list ? 'range' : 'month');
@@ -196,12 +218,11 @@ function ReadingListForm({
           <TextInput type="date" label={t('library.lists.to')} value={endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} />
         </Group>
       )}
-      <MultiSelect
+      <ItemPicker
         label={t('library.lists.items')}
-        searchable
-        data={(items.data?.items ?? []).filter((i) => i.publishedAt !== null).map((i) => ({ value: String(i.id), label: i.title }))}
         value={itemIds}
         onChange={setItemIds}
+        initial={(list?.items ?? []).map((i) => ({ value: String(i.id), label: i.title }))}
         error={tried && itemIds.length === 0 ? t('library.form.required') : undefined}
         data-testid="list-items"
       />

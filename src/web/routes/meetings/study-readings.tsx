@@ -1,11 +1,12 @@
 /** On a study meeting's page: the documents and articles read there; the cell's managers choose them. */
-import { Button, Group, MultiSelect, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/schemas/meetings.ts';
-import { useLibraryItems, useSetStudyReadings, useStudyReadings } from '../../api/library.ts';
+import { useSetStudyReadings, useStudyReadings } from '../../api/library.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ItemLine } from '../library/item-bits.tsx';
+import { ItemPicker } from '../library/item-picker.tsx';
 
 export function StudyReadings({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -25,7 +26,11 @@ export function StudyReadings({ meeting }: { meeting: Meeting }) {
       </Group>
       <ErrorAlert error={readings.error} />
       {editing && readings.data ? (
-        <ReadingsForm meetingId={meeting.id} initial={readings.data.map((i) => String(i.id))} onDone={() => setEditing(false)} />
+        <ReadingsForm
+          meetingId={meeting.id}
+          initial={readings.data.map((i) => ({ value: String(i.id), label: i.title }))}
+          onDone={() => setEditing(false)}
+        />
       ) : (
         <Stack gap="xs">
           {readings.data?.length === 0 && <Text c="dimmed">{t('library.session.none')}</Text>}
@@ -38,21 +43,21 @@ export function StudyReadings({ meeting }: { meeting: Meeting }) {
   );
 }
 
-function ReadingsForm({ meetingId, initial, onDone }: { meetingId: number; initial: string[]; onDone: () => void }) {
+function ReadingsForm({
+  meetingId,
+  initial,
+  onDone,
+}: {
+  meetingId: number;
+  initial: Array<{ value: string; label: string }>;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
-  const items = useLibraryItems();
   const save = useSetStudyReadings(meetingId);
-  const [ids, setIds] = useState(initial);
+  const [ids, setIds] = useState(initial.map((o) => o.value));
   return (
     <Stack gap="xs">
-      <MultiSelect
-        label={t('library.session.items')}
-        searchable
-        data={(items.data?.items ?? []).filter((i) => i.publishedAt !== null).map((i) => ({ value: String(i.id), label: i.title }))}
-        value={ids}
-        onChange={setIds}
-        data-testid="readings-select"
-      />
+      <ItemPicker label={t('library.session.items')} value={ids} onChange={setIds} initial={initial} data-testid="readings-select" />
       <ErrorAlert error={save.error} />
       <Group gap="xs">
         <Button loading={save.isPending} onClick={() => save.mutate(ids.map(Number), { onSuccess: onDone })} data-testid="save-readings">

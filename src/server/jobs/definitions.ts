@@ -96,11 +96,18 @@ export const prepareNextPeriod = define({
 export const directiveFanOut = define({
   name: 'directive-fan-out',
   payload: z.object({ directiveId: z.number().int(), round: z.number().int() }),
-  async handle(payload, { db, log }) {
+  async handle(payload, { db, log, boss, config: given }) {
     const { runFanOut } = await import('../modules/directives/fanout.ts');
+    const { jobNotifier } = await import('../modules/directives/notify.ts');
     const { loadConfig } = await import('../config.ts');
     const config = loadConfig();
-    await runFanOut(db, payload.directiveId, payload.round, { batchCells: config.fanOutBatchCells, pauseMs: config.fanOutPauseMs, log });
+    const notifier = jobNotifier({ boss, config: given });
+    await runFanOut(db, payload.directiveId, payload.round, {
+      batchCells: config.fanOutBatchCells,
+      pauseMs: config.fanOutPauseMs,
+      log,
+      notifier,
+    });
   },
 });
 

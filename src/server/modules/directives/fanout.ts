@@ -5,12 +5,15 @@
  * number of runners (a retried job, the resume at start) continue from the cursor without counting a
  * member twice (decision 0016).
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Database, Db } from '../../db/database.ts';
+import { inTransaction, type Database, type Db } from '../../db/database.ts';
+import type { DB } from '../../db/types.ts';
 import { sendInTransaction } from '../../jobs/enqueue.ts';
 import { deliverToCells, deliverToJoiners, recordDeliveryChange, type Audience } from './queries.ts';
+import type { Notifier } from '../notifications/service.ts';
+import { defaultNotifier, notifyBatchDelivered, notifyJoinersDelivered } from './notify.ts';
 
 export const FAN_OUT_JOB = 'directive-fan-out';
 
@@ -28,10 +31,10 @@ export async function runFanOut(
   db: Database,
   directiveId: number,
   round: number,
-  opts: { batchCells: number; pauseMs: number; log?: Logger; maxBatches?: number },
+  opts: { batchCells: number; pauseMs: number; log?: Logger; maxBatches?: number; notifier?: Notifier },
 ): Promise<boolean> {
   for (let batch = 0; batch < (opts.maxBatches ?? Number.POSITIVE_INFINITY); batch++) {
-    const finished = await db.transaction().execute((trx) => fanOutBatch(trx, directiveId, round, opts.batchCells));
+    const finished = await db.transaction().execute((trx) => fanOutBatch(trx, directiveId, round, opts.batchCells, opts.notifier));
     if (finished) {
       opts.log?.info({ directiveId, round, batches: batch }, 'directive fan-out finished');
       return true;
@@ -42,7 +45,7 @@ export async function runFanOut(
 }
 
 /** One batch in the caller's transaction; true when the round has no cell left. */
-async function fanOutBatch(trx: Db, directiveId: number, round: number, batchCells: number): Promise<boolean> {
+async function fanOutBatch(trx: Db, directiveId: number, round: number, batchCells: number, notifier?: Notifier): Promise<boolean> {
   const { rows } = await sql<RoundState>`
     select r.fanout_state, r.fanout_cursor, d.status, d.target_sectors as sectors, d.target_roles as roles,
       array(select t.path::text from units t where t.id = any(d.target_unit_ids)) as paths
@@ -61,6 +64,11 @@ async function fanOutBatch(trx: Db, directiveId: number, round: number, batchCel
     return true;
   }
   await recordDeliveryChange(trx, directiveId, round, result.deltas);
+  if (result.deltas.length > 0)
+    await notifyBatchDelivered(trx as Transaction<DB>, notifier ?? defaultNotifier(), directiveId, round, {
+      after: state.fanout_cursor,
+      upTo: result.lastCell,
+    });
   await sql`update directive_rounds set fanout_state = 'running', fanout_cursor = ${result.lastCell}
     where directive_id = ${directiveId} and round = ${round}`.execute(trx);
   return false;
@@ -123,4 +131,13 @@ export async function deliverToNewMembers(trx: Db, personIds: number[]): Promise
     const [d, r] = key.split(':').map(Number) as [number, number];
     await recordDeliveryChange(trx, d, r, deltas);
   }
+  if (byRound.size > 0)
+    await inTransaction(trx, (t) =>
+      notifyJoinersDelivered(
+        t,
+        defaultNotifier(),
+        [...byRound.keys()].map((k) => ({ directiveId: Number(k.split(':')[0]), round: Number(k.split(':')[1]) })),
+        personIds,
+      ),
+    );
 }

@@ -14,6 +14,7 @@ import { inTransaction, type Database } from '../../db/database.ts';
 import { define } from '../../jobs/definitions.ts';
 import type { Notifier } from '../notifications/service.ts';
 import { jobNotifier } from './notify.ts';
+import { directiveRebriefings } from './rounds.ts';
 
 /** Members are reminded once, when fewer than this many days are left before the deadline. */
 export const REMINDER_DAYS_BEFORE_DEADLINE = 2;
@@ -79,4 +80,5 @@ export const directiveReminders = define({
   },
 });
 
-export const directiveJobs = [directiveReminders];
+/** The directives module's periodic jobs (registered in jobs/queue.ts). */
+export const directiveJobs = [directiveReminders, directiveRebriefings];

@@ -440,6 +440,8 @@ export interface DirectivesTable {
   published_by: number | null;
   withdrawn_at: Date | null;
   withdrawn_by: number | null;
+  rebrief_every_months: ColumnType<number | null, number | null | undefined, number | null>;
+  rebrief_times: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DirectiveRoundsTable {

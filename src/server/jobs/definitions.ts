@@ -100,11 +100,32 @@ export const directiveFanOut = define({
   payload: z.object({ directiveId: z.number().int(), round: z.number().int() }),
   // An official watches the reach page fill after publishing: picked up within half a second.
   pollingIntervalSeconds: 0.5,
-  async handle(payload, { db, log }) {
+  async handle(payload, { db, log, boss, config: given }) {
     const { runFanOut } = await import('../modules/directives/fanout.ts');
+    const { jobNotifier } = await import('../modules/directives/notify.ts');
     const { loadConfig } = await import('../config.ts');
     const config = loadConfig();
-    await runFanOut(db, payload.directiveId, payload.round, { batchCells: config.fanOutBatchCells, pauseMs: config.fanOutPauseMs, log });
+    const notifier = jobNotifier({ boss, config: given });
+    const { sendInTransaction } = await import('./enqueue.ts');
+    await runFanOut(db, payload.directiveId, payload.round, {
+      batchCells: config.fanOutBatchCells,
+      pauseMs: config.fanOutPauseMs,
+      log,
+      notifier,
+      onDone: boss ? (trx) => sendInTransaction(boss, trx, directiveNotifyPublished.name, payload).then(() => undefined) : undefined,
+    });
+  },
+});
+
+/** After a round's fan-out: everyone it reached is told (in-app, mail, webhooks), once (its key). */
+export const directiveNotifyPublished = define({
+  name: 'directive-notify-published',
+  payload: z.object({ directiveId: z.number().int(), round: z.number().int() }),
+  async handle(payload, { db, boss, config: given }) {
+    const { jobNotifier, notifyRoundDelivered } = await import('../modules/directives/notify.ts');
+    await db
+      .transaction()
+      .execute((trx) => notifyRoundDelivered(trx, jobNotifier({ boss, config: given }), payload.directiveId, payload.round));
   },
 });
 
@@ -113,4 +134,5 @@ export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [
   recomputeCurrentPeriod,
   prepareNextPeriod,
   directiveFanOut,
+  directiveNotifyPublished,
 ];

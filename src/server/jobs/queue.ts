@@ -10,6 +10,7 @@ import { isMaterialized } from '../modules/compliance/engine.ts';
 import { periodOf, todayIso } from '../modules/compliance/periods.ts';
 import { notificationJobs } from '../modules/notifications/jobs.ts';
 import { resumeFanOuts } from '../modules/directives/fanout.ts';
+import { directiveJobs } from '../modules/directives/reminders.ts';
 import { jobDefinitions, recomputeCurrentPeriod } from './definitions.ts';
 
 export type Jobs = { boss: PgBoss; stop(): Promise<void> };
@@ -29,7 +30,7 @@ export async function startJobs(connection: ConnectionOptions, db: Database, log
   boss.on('error', (err) => log.warn({ err }, 'job queue error'));
   await boss.start();
   const ctx = { db, log, boss, config };
-  for (const def of [...jobDefinitions, ...notificationJobs]) {
+  for (const def of [...jobDefinitions, ...notificationJobs, ...directiveJobs]) {
     await boss.createQueue(def.name, { ...def.queue, name: def.name });
     await boss.work(def.name, { pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 }, async (batch) => {
       for (const job of batch) await def.handle(def.payload.parse(job.data ?? {}), ctx);

@@ -28,6 +28,12 @@ export const CreateDirectiveSchema = z
     acknowledgeWithinDays: z.number().int().min(1).max(DIRECTIVE_LIMITS.withinDaysMax).nullable().optional(),
     /** The committee issuing it; by default the actor's own committee above the targets. */
     issuingUnitId: IdSchema.optional(),
+    /** Conveyed again: a new round every `everyMonths` months, `times` more times; null: once. */
+    rebrief: z
+      .object({ everyMonths: z.number().int().min(1).max(24), times: z.number().int().min(1).max(24) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type CreateDirective = z.infer<typeof CreateDirectiveSchema>;
@@ -55,6 +61,7 @@ export const DirectiveSchema = z.object({
     roles: z.array(z.string()),
   }),
   acknowledgeWithinDays: z.number().int().nullable(),
+  rebrief: z.object({ everyMonths: z.number().int(), times: z.number().int() }).nullable().optional(),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),

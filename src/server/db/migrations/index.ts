@@ -20,6 +20,7 @@ import * as importFailure from './2026-12-06T1000-import-failure.ts';
 import * as rulebookRegistry from './2026-12-06T1100-rulebook-registry.ts';
 import * as notifications from './2026-12-06T1300-notifications.ts';
 import * as studyLibrary from './2026-12-07T1000-study-library.ts';
+import * as directiveRebriefing from './2026-12-07T1100-directive-rebriefing.ts';
 import * as directives from './2026-12-06T2200-directives.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1100-rulebook-registry': rulebookRegistry,
   '2026-12-06T1300-notifications': notifications,
   '2026-12-07T1000-study-library': studyLibrary,
+  '2026-12-07T1100-directive-rebriefing': directiveRebriefing,
   '2026-12-06T2200-directives': directives,
 };
 

@@ -5,12 +5,15 @@
  * number of runners (a retried job, the resume at start) continue from the cursor without counting a
  * member twice (decision 0016).
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Database, Db } from '../../db/database.ts';
+import { inTransaction, type Database, type Db } from '../../db/database.ts';
+import type { DB } from '../../db/types.ts';
 import { sendInTransaction } from '../../jobs/enqueue.ts';
 import { deliverToCells, deliverToJoiners, recordDeliveryChange, type Audience } from './queries.ts';
+import type { Notifier } from '../notifications/service.ts';
+import { defaultNotifier, notifyJoinersDelivered, notifyRoundDelivered } from './notify.ts';
 
 export const FAN_OUT_JOB = 'directive-fan-out';
 
@@ -28,10 +31,18 @@ export async function runFanOut(
   db: Database,
   directiveId: number,
   round: number,
-  opts: { batchCells: number; pauseMs: number; log?: Logger; maxBatches?: number },
+  opts: {
+    batchCells: number;
+    pauseMs: number;
+    log?: Logger;
+    maxBatches?: number;
+    notifier?: Notifier;
+    /** In the transaction that ends the round: the queue sends the members' notice as a job of its own. */
+    onDone?: (trx: Transaction<DB>) => Promise<void>;
+  },
 ): Promise<boolean> {
   for (let batch = 0; batch < (opts.maxBatches ?? Number.POSITIVE_INFINITY); batch++) {
-    const finished = await db.transaction().execute((trx) => fanOutBatch(trx, directiveId, round, opts.batchCells));
+    const finished = await db.transaction().execute((trx) => fanOutBatch(trx, directiveId, round, opts));
     if (finished) {
       opts.log?.info({ directiveId, round, batches: batch }, 'directive fan-out finished');
       return true;
@@ -42,7 +53,13 @@ export async function runFanOut(
 }
 
 /** One batch in the caller's transaction; true when the round has no cell left. */
-async function fanOutBatch(trx: Db, directiveId: number, round: number, batchCells: number): Promise<boolean> {
+async function fanOutBatch(
+  trx: Transaction<DB>,
+  directiveId: number,
+  round: number,
+  opts: { batchCells: number; notifier?: Notifier; onDone?: (trx: Transaction<DB>) => Promise<void> },
+): Promise<boolean> {
+  const batchCells = opts.batchCells;
   const { rows } = await sql<RoundState>`
     select r.fanout_state, r.fanout_cursor, d.status, d.target_sectors as sectors, d.target_roles as roles,
       array(select t.path::text from units t where t.id = any(d.target_unit_ids)) as paths
@@ -58,6 +75,13 @@ async function fanOutBatch(trx: Db, directiveId: number, round: number, batchCel
   if (result.lastCell === null) {
     await sql`update directive_rounds set fanout_state = 'done', fanout_finished_at = now()
       where directive_id = ${directiveId} and round = ${round}`.execute(trx);
+    // The members are told once every delivery is written, in one set-based notice: told batch by
+    // batch, the notices more than doubled the fan-out (bench fanout at M: 3.8 x the bare insert
+    // against 1.4 x without them). The inbox shows a delivery as soon as its batch commits.
+    if (state.status === 'published') {
+      if (opts.onDone) await opts.onDone(trx);
+      else await notifyRoundDelivered(trx, opts.notifier ?? defaultNotifier(), directiveId, round);
+    }
     return true;
   }
   await recordDeliveryChange(trx, directiveId, round, result.deltas);
@@ -123,4 +147,13 @@ export async function deliverToNewMembers(trx: Db, personIds: number[]): Promise
     const [d, r] = key.split(':').map(Number) as [number, number];
     await recordDeliveryChange(trx, d, r, deltas);
   }
+  if (byRound.size > 0)
+    await inTransaction(trx, (t) =>
+      notifyJoinersDelivered(
+        t,
+        defaultNotifier(),
+        [...byRound.keys()].map((k) => ({ directiveId: Number(k.split(':')[0]), round: Number(k.split(':')[1]) })),
+        personIds,
+      ),
+    );
 }

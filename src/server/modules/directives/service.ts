@@ -12,6 +12,7 @@ import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreateDirective, Directive, DirectiveStatus, UpdateDirective } from '../../../shared/schemas/directives.ts';
 import { recordAudit } from '../audit/service.ts';
 import { enqueueFanOut } from './fanout.ts';
+import { rebriefColumns, rebriefOf } from './rounds.ts';
 
 /** Rich text as stored and shown: formatting and links only; scripts, styles, event handlers and javascript: URLs go. */
 export function sanitizeBody(html: string): string {
@@ -83,6 +84,7 @@ export async function createDirective(db: Db, actor: Actor, input: CreateDirecti
         target_sectors: orNull(input.target.sectors),
         target_roles: orNull(input.target.roles),
         acknowledge_within_days: input.acknowledgeWithinDays ?? null,
+        ...rebriefColumns(input.rebrief),
         created_by: actor.accountId || null,
       })
       .returning('id')
@@ -119,6 +121,7 @@ export async function updateDirective(db: Db, actor: Actor, id: number, input: U
             }
           : {}),
         ...(input.acknowledgeWithinDays !== undefined ? { acknowledge_within_days: input.acknowledgeWithinDays } : {}),
+        ...(input.rebrief !== undefined ? rebriefColumns(input.rebrief) : {}),
         updated_at: sql`now()`,
       })
       .where('id', '=', id)
@@ -204,6 +207,7 @@ export async function getDirective(db: Db, actor: Actor, id: number): Promise<Di
       roles: d.target_roles ?? [],
     },
     acknowledgeWithinDays: d.acknowledge_within_days,
+    rebrief: rebriefOf(d),
     createdAt: iso(d.created_at)!,
     publishedAt: iso(d.published_at),
     withdrawnAt: iso(d.withdrawn_at),

@@ -12,6 +12,36 @@ export const MAIL_TEXTS: Record<string, Record<NotificationLanguage, Text>> = {
     en: { subject: 'Cellwork: {{title}}', body: 'Hello {{name}},\n\n{{title}}\n\nThis is a test notification from Cellwork.' },
     ko: { subject: 'Cellwork 알림: {{title}}', body: '{{name}} 님, 안녕하십니까.\n\n{{title}}\n\nCellwork에서 보낸 시험 알림입니다.' },
   },
+  'notifications.kinds.directivePublished': {
+    en: {
+      subject: 'Cellwork: new directive: {{title}}',
+      body: 'Hello {{name}},\n\nA new directive has been sent to you: {{title}}\n\nPlease read it in Cellwork and confirm that you have read and understood it.',
+    },
+    ko: {
+      subject: 'Cellwork 새 지시: {{title}}',
+      body: '{{name}} 님, 안녕하십니까.\n\n새 지시가 전달되었습니다: {{title}}\n\nCellwork에서 읽으시고 읽고 이해했음을 확인해 주십시오.',
+    },
+  },
+  'notifications.kinds.directiveReminder': {
+    en: {
+      subject: 'Cellwork reminder: {{title}}',
+      body: 'Hello {{name}},\n\nYou have not yet confirmed the directive "{{title}}". Please read it and confirm by {{deadline}}.',
+    },
+    ko: {
+      subject: 'Cellwork 알림: {{title}} 확인 기한',
+      body: '{{name}} 님, 안녕하십니까.\n\n지시 "{{title}}"을(를) 아직 확인하지 않으셨습니다. {{deadline}}까지 읽고 확인해 주십시오.',
+    },
+  },
+  'notifications.kinds.directiveReminderSecretary': {
+    en: {
+      subject: 'Cellwork: members of your cell have not yet been reached: {{title}}',
+      body: 'Hello {{name}},\n\nSome members of your cell have neither confirmed nor been briefed on the directive "{{title}}", due by {{deadline}}. Please brief them in person or remind them.',
+    },
+    ko: {
+      subject: 'Cellwork: 아직 전달되지 않은 세포 성원이 있습니다: {{title}}',
+      body: '{{name}} 님, 안녕하십니까.\n\n지시 "{{title}}"(기한 {{deadline}})을(를) 아직 확인하지도, 직접 전달받지도 않은 세포 성원이 있습니다. 직접 전달하시거나 확인을 당부해 주십시오.',
+    },
+  },
 };
 
 const FALLBACK: Record<NotificationLanguage, Text> = {

@@ -103,12 +103,14 @@ describe('a fan-out killed with kill -9', () => {
     const top = await db.selectFrom('units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
     const d = await createDirective(db, systemActor(), { title: 'Crash', body: 'x', target: { unitIds: [Number(top.id)] } });
     // Published here with the job sent in the transaction; this process works no queue.
-    const { host, port, user, password, database } = t.ctx.connection;
+    // The embedded server's parts, or the machine's server's URL (CI's second pass).
+    const { host, port, user, password, database, connectionString } = t.ctx.connection;
     const boss = new PgBoss({
       host,
       port,
       user,
       database,
+      connectionString,
       password: typeof password === 'string' ? password : undefined,
       schema: 'pgboss',
       max: 2,

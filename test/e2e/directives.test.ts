@@ -34,7 +34,7 @@ describe('a directive from publication to acknowledgment', () => {
     // The draft can still be changed before it goes out: a new title, and a re-briefing schedule.
     await official.getByTestId('directive-edit').click();
     await official.getByTestId('directive-title').fill(`${title}!`);
-    await official.getByText('Brief again on a schedule', { exact: true }).click();
+    await official.getByRole('switch', { name: 'Brief again on a schedule' }).check();
     await official.getByTestId('directive-rebrief-months').fill('2');
     await official.getByTestId('directive-rebrief-times').fill('3');
     await official.getByRole('button', { name: 'Save draft' }).click();

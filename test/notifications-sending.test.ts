@@ -45,6 +45,8 @@ describe('sending notifications', () => {
       CELLWORK_NOTIFY_RETRY_SECONDS: '1',
       CELLWORK_MAIL_BATCH: '5',
       CELLWORK_WEBHOOK_TIMEOUT_SECONDS: '1',
+      // The webhook test's receiver listens on 127.0.0.1, which the SSRF guard refuses by default.
+      CELLWORK_WEBHOOK_ALLOW_PRIVATE: 'true',
     });
     ctx = await createContext(config, { connection: database.connection, log });
     app = (await buildApp(ctx, { logger: false })) as TestApp;

@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   CELLWORK_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CELLWORK_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   CELLWORK_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  CELLWORK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   CELLWORK_FANOUT_BATCH_CELLS: z.coerce.number().int().min(1).max(100_000).default(500),
   CELLWORK_FANOUT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
@@ -86,6 +87,8 @@ export type NotificationsConfig = {
   maxAttempts: number;
   /** A webhook endpoint that has not answered in this long is tried again later. */
   webhookTimeoutMs: number;
+  /** Webhooks may target loopback/private/link-local addresses (off by default: SSRF guard, decision 0018). */
+  webhookAllowPrivate: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retrySeconds: e.CELLWORK_NOTIFY_RETRY_SECONDS,
       maxAttempts: e.CELLWORK_NOTIFY_MAX_ATTEMPTS,
       webhookTimeoutMs: e.CELLWORK_WEBHOOK_TIMEOUT_SECONDS * 1000,
+      webhookAllowPrivate: e.CELLWORK_WEBHOOK_ALLOW_PRIVATE === 'true',
     },
     fanOutBatchCells: e.CELLWORK_FANOUT_BATCH_CELLS,
     fanOutPauseMs: e.CELLWORK_FANOUT_PAUSE_MS,

@@ -111,6 +111,7 @@ export const ERROR_MESSAGES = {
   'notification.notFound': 'No such notification',
   'notification.noPerson': 'This account has no person record, so it receives no notifications',
   'webhook.notFound': 'No such webhook',
+  'webhook.privateAddress': 'A webhook cannot point at localhost or a private, loopback or link-local address',
   'calendar.noPerson': 'This account has no person record, so no meetings to show',
   'report.alreadySubmitted': "This month's report was already submitted",
   'report.monthNotOver': 'The month is not over until {{monthEndsOn}}: to submit its report early, confirm it (confirmEarly)',

@@ -1,7 +1,8 @@
 /**
  * Directives in a browser: the district official drafts a directive to their district with the unit
  * picker and publishes it; the member finds it unread in their inbox and acknowledges it; the
- * official's reach page then counts one more acknowledgment.
+ * official's reach page then counts one more acknowledgment. The draft is edited once, with a
+ * re-briefing schedule set through the form (and read back through the API).
  * CELLWORK_E2E_BASE_URL: use a running server (written to). CELLWORK_E2E_SCREENSHOTS=<dir>: screenshots.
  */
 import { describe, expect, it } from 'vitest';
@@ -30,12 +31,19 @@ describe('a directive from publication to acknowledgment', () => {
       .click();
     await official.getByTestId('directive-target-chip').waitFor();
     await official.getByRole('button', { name: 'Save draft' }).click();
-    // The draft can still be changed before it goes out.
+    // The draft can still be changed before it goes out: a new title, and a re-briefing schedule.
     await official.getByTestId('directive-edit').click();
     await official.getByTestId('directive-title').fill(`${title}!`);
+    await official.getByRole('switch', { name: 'Brief again on a schedule' }).check();
+    await official.getByTestId('directive-rebrief-months').fill('2');
+    await official.getByTestId('directive-rebrief-times').fill('3');
     await official.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => official.getByTestId('directive-heading').textContent()).toBe(`${title}!`);
     await official.getByTestId('directive-title').waitFor({ state: 'detached' });
+    const directiveId = Number(/\/directives\/(\d+)/.exec(official.url())?.[1]);
+    const saved = await (await official.request.get(`${e2e.baseUrl}/api/v1/directives/${directiveId}`)).json();
+    expect(saved.rebrief).toEqual({ everyMonths: 2, times: 3 });
+    await official.getByText('briefed again every 2 months, 3 more times').waitFor();
     title = `${title}!`;
     await official.getByTestId('directive-publish').click();
     await expect.poll(() => official.getByTestId('directive-status').first().textContent(), { timeout: 20_000 }).toBe('Published');

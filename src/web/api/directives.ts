@@ -25,9 +25,9 @@ export const directiveKeys = {
   list: ['directives', 'list'] as const,
   one: (id: number) => ['directives', 'one', id] as const,
   inbox: ['directives', 'inbox'] as const,
-  reach: (id: number, unit: number) => ['directives', 'reach', id, unit] as const,
-  children: (id: number, unit: number) => ['directives', 'children', id, unit] as const,
-  notReached: (id: number, unit: number) => ['directives', 'not-reached', id, unit] as const,
+  reach: (id: number, unit: number, round?: number) => ['directives', 'reach', id, unit, round ?? 'latest'] as const,
+  children: (id: number, unit: number, round?: number) => ['directives', 'children', id, unit, round ?? 'latest'] as const,
+  notReached: (id: number, unit: number, round?: number) => ['directives', 'not-reached', id, unit, round ?? 'latest'] as const,
 };
 
 export function useDirectives() {
@@ -48,34 +48,35 @@ export function useMyDirectives() {
   });
 }
 
-/** Reach at a unit; while the fan-out runs, it is read again every two seconds. */
-export function useReach(id: number, unit: number | null) {
+/** Reach at a unit in a round (the latest when not given); while the fan-out runs, it is read again every two seconds. */
+export function useReach(id: number, unit: number | null, round?: number) {
   return useQuery({
-    queryKey: directiveKeys.reach(id, unit ?? 0),
+    queryKey: directiveKeys.reach(id, unit ?? 0, round),
     enabled: unit !== null,
     placeholderData: keepPreviousData,
-    queryFn: () => api.get<Reach>(`/api/v1/directives/${id}/reach`, { unit }),
+    queryFn: () => api.get<Reach>(`/api/v1/directives/${id}/reach`, { unit, round }),
     refetchInterval: (q) => (q.state.data?.fanOut === 'done' ? false : 2000),
   });
 }
 
-export function useReachChildren(id: number, unit: number | null, enabled: boolean) {
+export function useReachChildren(id: number, unit: number | null, enabled: boolean, round?: number) {
   return useQuery({
-    queryKey: directiveKeys.children(id, unit ?? 0),
+    queryKey: directiveKeys.children(id, unit ?? 0, round),
     enabled: enabled && unit !== null,
-    queryFn: () => api.get<ReachChildren>(`/api/v1/directives/${id}/reach/children`, { unit }),
+    queryFn: () => api.get<ReachChildren>(`/api/v1/directives/${id}/reach/children`, { unit, round }),
   });
 }
 
-export function useNotReached(id: number, unit: number | null) {
+export function useNotReached(id: number, unit: number | null, round?: number) {
   return useQuery({
-    queryKey: directiveKeys.notReached(id, unit ?? 0),
+    queryKey: directiveKeys.notReached(id, unit ?? 0, round),
     enabled: unit !== null,
-    queryFn: () => api.get<NotReached>(`/api/v1/directives/${id}/not-reached`, { unit, limit: 25 }),
+    queryFn: () => api.get<NotReached>(`/api/v1/directives/${id}/not-reached`, { unit, limit: 25, round }),
   });
 }
 
-export const notReachedCsvHref = (id: number, unit: number) => withQuery(`/api/v1/directives/${id}/not-reached.csv`, { unit });
+export const notReachedCsvHref = (id: number, unit: number, round?: number) =>
+  withQuery(`/api/v1/directives/${id}/not-reached.csv`, { unit, round });
 
 function useDirectiveWrite<V>(fn: (v: V) => Promise<Directive>) {
   const qc = useQueryClient();

@@ -102,7 +102,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
         response: { 201: WebhookEndpointWithSecretSchema, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await webhooks.createWebhook(db, requireActor(req), req.body)),
+    async (req, reply) => reply.status(201).send(await webhooks.createWebhook(db, requireActor(req), req.body, config.notifications)),
   );
 
   app.patch(
@@ -116,7 +116,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
         response: { 200: z.union([WebhookEndpointWithSecretSchema, WebhookEndpointSchema]), ...errorResponses },
       },
     },
-    async (req) => webhooks.updateWebhook(db, requireActor(req), req.params.id, req.body),
+    async (req) => webhooks.updateWebhook(db, requireActor(req), req.params.id, req.body, config.notifications),
   );
 
   app.delete(

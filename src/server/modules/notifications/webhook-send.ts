@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { SendRun } from './mail.ts';
+import { refusePrivateTarget } from './address-guard.ts';
 import { claimDue, countSent, settleFailed, settleSent } from './outbox.ts';
 
 export const SIGNATURE_HEADER = 'x-cellwork-signature';
@@ -54,6 +55,14 @@ order by p.id`.execute(db);
     });
     let status: number | null = null;
     try {
+      const refused = config.notifications.webhookAllowPrivate ? null : await refusePrivateTarget(row.url);
+      if (refused) {
+        // Failed for good at once: retrying would not change where the name points often enough to matter.
+        await settleFailed(db, 'webhook_deliveries', [row.id], refused, { ...config.notifications, maxAttempts: 0 });
+        log.warn({ url: row.url, err: refused }, 'webhook delivery refused: private address');
+        run.failed++;
+        continue;
+      }
       const res = await fetch(row.url, {
         method: 'POST',
         headers: {

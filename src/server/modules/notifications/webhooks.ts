@@ -11,7 +11,8 @@ import type { Config } from '../../config.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Selectable } from 'kysely';
 import type { WebhookEndpointsTable } from '../../db/types.ts';
-import { notFound } from '../../errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
+import { isPrivateUrlHost } from './address-guard.ts';
 import { recordAudit } from '../audit/service.ts';
 import { sendInTransaction } from '../../jobs/enqueue.ts';
 import { MAIL_JOB, WEBHOOK_JOB } from './job-names.ts';
@@ -42,8 +43,19 @@ export async function listWebhooks(db: Db, actor: Actor): Promise<{ items: Webho
   return { items: rows.map(present) };
 }
 
-export function createWebhook(db: Db, actor: Actor, input: CreateWebhook): Promise<WebhookEndpointWithSecret> {
+/** The SSRF guard on save: a literal private address or localhost is refused unless the switch allows it. */
+function checkUrl(url: string | undefined, policy: { webhookAllowPrivate: boolean }): void {
+  if (url !== undefined && !policy.webhookAllowPrivate && isPrivateUrlHost(url)) throw badRequest('webhook.privateAddress');
+}
+
+export function createWebhook(
+  db: Db,
+  actor: Actor,
+  input: CreateWebhook,
+  policy: { webhookAllowPrivate: boolean },
+): Promise<WebhookEndpointWithSecret> {
   requireCentralAdministrator(actor);
+  checkUrl(input.url, policy);
   return inTransaction(db, async (trx) => {
     const secret = input.secret ?? newSecret();
     const row = await trx
@@ -69,8 +81,10 @@ export function updateWebhook(
   actor: Actor,
   id: number,
   input: UpdateWebhook,
+  policy: { webhookAllowPrivate: boolean },
 ): Promise<WebhookEndpoint | WebhookEndpointWithSecret> {
   requireCentralAdministrator(actor);
+  checkUrl(input.url, policy);
   return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('webhook.notFound');

@@ -1,5 +1,5 @@
 /** Drafting a directive: title, body, target units (one or more subtrees), sectors, roles, the days to acknowledge. */
-import { CloseButton, Group, MultiSelect, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { CloseButton, Group, MultiSelect, NumberInput, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -22,6 +22,9 @@ export function bodyHtml(text: string): string {
     .join('');
 }
 
+/** The schema's bound on both numbers of a re-briefing schedule (CreateDirectiveSchema.rebrief). */
+const REBRIEF_MAX = 24;
+
 /** Drafts a new directive, or with `draft`, changes that draft (PATCH). */
 export function DirectiveForm({ opened, onClose, draft }: { opened: boolean; onClose: () => void; draft?: Directive }) {
   const { t } = useTranslation();
@@ -35,10 +38,14 @@ export function DirectiveForm({ opened, onClose, draft }: { opened: boolean; onC
   const [sectors, setSectors] = useState<string[]>(draft?.target.sectors ?? []);
   const [roles, setRoles] = useState<string[]>(draft?.target.roles ?? []);
   const [days, setDays] = useState<number | string>(draft ? (draft.acknowledgeWithinDays ?? '') : 14);
+  const [rebrief, setRebrief] = useState(Boolean(draft?.rebrief));
+  const [everyMonths, setEveryMonths] = useState<number | string>(draft?.rebrief?.everyMonths ?? 3);
+  const [times, setTimes] = useState<number | string>(draft?.rebrief?.times ?? 1);
   const [missing, setMissing] = useState(false);
+  const scheduleOk = (n: number | string) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= REBRIEF_MAX;
 
   const submit = () => {
-    if (!title.trim() || !body.trim() || targets.length === 0) {
+    if (!title.trim() || !body.trim() || targets.length === 0 || (rebrief && !(scheduleOk(everyMonths) && scheduleOk(times)))) {
       setMissing(true);
       return;
     }
@@ -51,6 +58,7 @@ export function DirectiveForm({ opened, onClose, draft }: { opened: boolean; onC
         ...(roles.length ? { roles: roles as never } : {}),
       },
       acknowledgeWithinDays: typeof days === 'number' && days > 0 ? days : null,
+      rebrief: rebrief ? { everyMonths: Number(everyMonths), times: Number(times) } : null,
     };
     if (draft) update.mutate({ id: draft.id, ...values }, { onSuccess: onClose });
     else create.mutate(values, { onSuccess: (d) => navigate(`/directives/${d.id}`) });
@@ -126,6 +134,37 @@ export function DirectiveForm({ opened, onClose, draft }: { opened: boolean; onC
         onChange={setDays}
         data-testid="directive-days"
       />
+      <Switch
+        label={t('directives.rebrief.label')}
+        description={t('directives.rebrief.hint')}
+        checked={rebrief}
+        onChange={(e) => setRebrief(e.currentTarget.checked)}
+        data-testid="directive-rebrief"
+      />
+      {rebrief && (
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t('directives.rebrief.everyMonths')}
+            min={1}
+            max={REBRIEF_MAX}
+            allowDecimal={false}
+            value={everyMonths}
+            onChange={setEveryMonths}
+            error={missing && !scheduleOk(everyMonths) ? t('directives.rebrief.range', { max: REBRIEF_MAX }) : undefined}
+            data-testid="directive-rebrief-months"
+          />
+          <NumberInput
+            label={t('directives.rebrief.times')}
+            min={1}
+            max={REBRIEF_MAX}
+            allowDecimal={false}
+            value={times}
+            onChange={setTimes}
+            error={missing && !scheduleOk(times) ? t('directives.rebrief.range', { max: REBRIEF_MAX }) : undefined}
+            data-testid="directive-rebrief-times"
+          />
+        </Group>
+      )}
     </FormModal>
   );
 }

@@ -44,6 +44,7 @@ export function DirectivePage({ me }: { me: Me }) {
               {' · '}
               {t('directives.targetList', { units: d.target.units.map((u) => u.name).join(', ') })}
               {round?.deadlineOn ? ` · ${t('directives.acknowledgeBy', { date: round.deadlineOn })}` : ''}
+              {d.rebrief ? ` · ${t('directives.rebrief.schedule', { count: d.rebrief.times, months: d.rebrief.everyMonths })}` : ''}
             </Text>
           </Group>
         </Stack>

@@ -1,8 +1,9 @@
 /** Reach of a directive at one unit, with a bar, a drill-down to its children, and the members not reached (CSV too). */
-import { Anchor, Button, Group, Loader, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReachFigures } from '../../../shared/schemas/directives.ts';
-import { notReachedCsvHref, useNotReached, useReach, useReachChildren } from '../../api/directives.ts';
+import { notReachedCsvHref, useDirective, useNotReached, useReach, useReachChildren } from '../../api/directives.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : (100 * part) / whole);
@@ -33,16 +34,36 @@ function Figure({ label, value, testid }: { label: string; value: number | strin
 
 export function ReachPanel({ directiveId, unitId, onDrill }: { directiveId: number; unitId: number; onDrill: (id: number) => void }) {
   const { t } = useTranslation();
-  const reach = useReach(directiveId, unitId);
+  // A directive briefed again on a schedule has several rounds: one is picked (by default the latest).
+  const rounds = useDirective(directiveId).data?.rounds ?? [];
+  const [round, setRound] = useState<number | undefined>(undefined);
+  const reach = useReach(directiveId, unitId, round);
   const r = reach.data;
-  const children = useReachChildren(directiveId, unitId, r?.unitKind === 'committee');
-  const notReached = useNotReached(directiveId, unitId);
+  const children = useReachChildren(directiveId, unitId, r?.unitKind === 'committee', round);
+  const notReached = useNotReached(directiveId, unitId, round);
   if (reach.isError) return <ErrorAlert error={reach.error} />;
   if (!r) return <Loader aria-label={t('common.loading')} />;
   return (
     <Stack data-testid="reach" data-unit={r.unitId}>
       <Group justify="space-between">
-        <Title order={3}>{t('directives.reach.heading', { unit: r.unitName, round: r.round })}</Title>
+        <Group gap="sm">
+          <Title order={3}>{t('directives.reach.heading', { unit: r.unitName, round: r.round })}</Title>
+          {rounds.length > 1 && (
+            <Select
+              size="xs"
+              w={180}
+              aria-label={t('directives.reach.round')}
+              data={rounds.map((x) => ({
+                value: String(x.round),
+                label: t('directives.reach.roundOption', { round: x.round, date: x.openedAt.slice(0, 10) }),
+              }))}
+              value={String(round ?? r.round)}
+              onChange={(v) => setRound(v ? Number(v) : undefined)}
+              allowDeselect={false}
+              data-testid="reach-round"
+            />
+          )}
+        </Group>
         {r.fanOut !== 'done' && (
           <Group gap="xs">
             <Loader size="xs" />
@@ -107,7 +128,7 @@ export function ReachPanel({ directiveId, unitId, onDrill }: { directiveId: numb
           component="a"
           variant="default"
           size="compact-sm"
-          href={notReachedCsvHref(directiveId, unitId)}
+          href={notReachedCsvHref(directiveId, unitId, round)}
           download
           data-testid="not-reached-csv"
         >

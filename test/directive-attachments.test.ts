@@ -117,6 +117,14 @@ describe('directive attachments', () => {
     expect(await stored(id)).toBe(0);
   });
 
+  it('refuses an empty file with 400 attachment.empty and stores nothing', async () => {
+    const id = await draft();
+    const res = await upload(region, id, 'empty.txt', Buffer.alloc(0));
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.messageKey).toBe('attachment.empty');
+    expect(await stored(id)).toBe(0);
+  });
+
   it('accepts UTF-8 plain text, served as text/plain', async () => {
     const id = await draft();
     const text = Buffer.from('집회 안내\n- 토요일 10시\n', 'utf8');

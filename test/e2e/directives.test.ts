@@ -50,6 +50,7 @@ describe('a directive from publication to acknowledgment', () => {
     });
     await expect.poll(() => attachments.getByRole('alert').textContent()).toContain('Only PDF, PNG, JPEG and plain text');
     expect(await attachments.getByTestId('directive-attachment').count()).toBe(1);
+    await shot(official, 'directive-attachments');
     await official.getByTestId('directive-publish').click();
     await expect.poll(() => official.getByTestId('directive-status').first().textContent(), { timeout: 20_000 }).toBe('Published');
     // The fan-out runs in the background; the reach page follows it.

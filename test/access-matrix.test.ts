@@ -2,7 +2,7 @@
  * Every route in the route table, for every role, on objects inside and outside the actor's subtree.
  * A route added without a row here fails the first test.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor, systemActor } from '../src/server/access/actor.ts';
 import { createApiToken } from '../src/server/modules/auth/service.ts';
@@ -18,7 +18,7 @@ import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
 import { buildAccount, buildCell, buildMeeting, buildPerson } from './helpers/factories.ts';
 import { buildOrg, ROLES, type Org, type Role } from './helpers/org.ts';
-import { buildDirective, buildPublishedDirective } from './helpers/directives.ts';
+import { buildDirective, buildPublishedDirective, multipartFile, publishNow } from './helpers/directives.ts';
 
 type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
 type Personal = { meetingWithAbsences: number; movedPerson: number };
@@ -60,6 +60,30 @@ const buildWebhook = async (c: Ctx) =>
 const draftIn = (c: Ctx, issuer: number, target: number) => buildDirective(db(c), issuer, { unitIds: [target] });
 const publishedA = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionA.id, { unitIds: [c.org.cellA1a.id] });
 const publishedB = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionB.id, { unitIds: [c.org.cellB1a.id] });
+
+const pdfUpload = () => {
+  const { payload, headers } = multipartFile('plan.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+  return { body: payload, headers };
+};
+/** A directive with one attachment (written straight to the table), published or left a draft; its download URL. */
+async function attachmentUrl(c: Ctx, issuer: number, target: number, published: boolean): Promise<string> {
+  const d = await draftIn(c, issuer, target);
+  const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const row = await db(c)
+    .insertInto('directive_attachments')
+    .values({
+      directive_id: d.id,
+      file_name: 'plan.pdf',
+      content_type: 'application/pdf',
+      size_bytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (published) await publishNow(db(c), d.id);
+  return `/api/v1/directives/${d.id}/attachments/${row.id}`;
+}
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -695,6 +719,30 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
     inside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedA(c)).id}/not-reached?unit=${c.org.cellA1a.id}` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/directives/${(await publishedB(c)).id}/not-reached?unit=${c.org.cellB1a.id}` }),
+  },
+  'POST /api/v1/directives/:id/attachments': {
+    expect: managers(201),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/directives/${(await draftIn(c, c.org.regionA.id, c.org.cellA1a.id)).id}/attachments`,
+      ...pdfUpload(),
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/directives/${(await draftIn(c, c.org.regionB.id, c.org.cellB1a.id)).id}/attachments`,
+      ...pdfUpload(),
+    }),
+  },
+  // Whoever reads the directive downloads its files: the recipients (member, secretary) and the officials above.
+  'GET /api/v1/directives/:id/attachments/:attachmentId': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: await attachmentUrl(c, c.org.regionA.id, c.org.cellA1a.id, true) }),
+    outside: async (c) => ({ method: 'GET', url: await attachmentUrl(c, c.org.regionB.id, c.org.cellB1a.id, true) }),
+  },
+  'DELETE /api/v1/directives/:id/attachments/:attachmentId': {
+    expect: managers(204),
+    inside: async (c) => ({ method: 'DELETE', url: await attachmentUrl(c, c.org.regionA.id, c.org.cellA1a.id, false) }),
+    outside: async (c) => ({ method: 'DELETE', url: await attachmentUrl(c, c.org.regionB.id, c.org.cellB1a.id, false) }),
   },
   'GET /api/v1/directives/:id/not-reached.csv': {
     expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },

@@ -103,6 +103,13 @@ export const ERROR_MESSAGES = {
   'directive.briefingBeforeRound': 'A briefing cannot be dated before the directive was sent',
   'directive.briefingNobody': "Name the members briefed, or mark a meeting's present members",
   'directive.meetingNotInCell': "That meeting is not one of your cell's meetings",
+
+  'attachment.notFound': 'No such attachment',
+  'attachment.empty': 'The file is empty',
+  'attachment.tooLarge': 'A file may be at most {{maxMb}} MB',
+  'attachment.tooMany': 'A directive may have at most {{max}} attachments',
+  'attachment.typeNotAllowed': 'Only PDF, PNG, JPEG and plain text (UTF-8) files may be attached',
+  'attachment.noFile': 'Send one file as multipart/form-data (field "file")',
   'attendance.rollMismatch': 'The records must list every member on the roll that day, once each',
   'action.notFound': 'No such action',
   'action.ownersNotOnRoll': "Owners of actions must be on the cell's roll",

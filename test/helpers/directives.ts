@@ -25,3 +25,17 @@ export async function buildPublishedDirective(db: Database, issuingUnitId: numbe
   await publishNow(db, d.id);
   return d;
 }
+
+/** A multipart/form-data body with one file part. */
+export function multipartFile(fileName: string, content: Buffer, declaredType = 'application/octet-stream') {
+  const boundary = `----cellwork${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${declaredType}\r\n\r\n`,
+      'utf8',
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -455,6 +455,18 @@ export interface DirectiveRoundsTable {
   fanout_finished_at: Date | null;
 }
 
+export interface DirectiveAttachmentsTable {
+  id: Generated<number>;
+  directive_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
 export interface DirectiveDeliveriesTable {
   cell_id: number;
   directive_id: number;
@@ -523,6 +535,7 @@ export interface DB {
   directives: DirectivesTable;
   directive_rounds: DirectiveRoundsTable;
   directive_deliveries: DirectiveDeliveriesTable;
+  directive_attachments: DirectiveAttachmentsTable;
   directive_reach: DirectiveReachTable;
 }
 

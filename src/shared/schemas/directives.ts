@@ -48,6 +48,18 @@ export const DirectiveRoundSchema = z.object({
   fanOut: z.enum(['pending', 'running', 'done']),
 });
 
+export const DirectiveAttachmentSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+});
+export type DirectiveAttachment = z.infer<typeof DirectiveAttachmentSchema>;
+export const AttachmentParamsSchema = z.object({ id: IdSchema, attachmentId: IdSchema }).strict();
+/** 10 MB a file, 5 files a directive. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_DIRECTIVE = 5;
+
 export const DirectiveSchema = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -66,6 +78,8 @@ export const DirectiveSchema = z.object({
   publishedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   rounds: z.array(DirectiveRoundSchema),
+  /** Files attached to it (only while a draft can they be added or removed). */
+  attachments: z.array(DirectiveAttachmentSchema),
   /** The actor may edit, publish or withdraw it. */
   canManage: z.boolean(),
   /** The signed-in member's own delivery in the latest round they have, if any. */

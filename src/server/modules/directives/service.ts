@@ -11,6 +11,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreateDirective, Directive, DirectiveStatus, UpdateDirective } from '../../../shared/schemas/directives.ts';
 import { recordAudit } from '../audit/service.ts';
+import { listAttachments } from './attachments.ts';
 import { enqueueFanOut } from './fanout.ts';
 import { rebriefColumns, rebriefOf } from './rounds.ts';
 
@@ -130,7 +131,7 @@ export async function updateDirective(db: Db, actor: Actor, id: number, input: U
   return getDirective(db, actor, id);
 }
 
-async function lockDraft(trx: Db, actor: Actor, id: number): Promise<ScopedDirective<'manage'>> {
+export async function lockDraft(trx: Db, actor: Actor, id: number): Promise<ScopedDirective<'manage'>> {
   const d = await requireDirective(trx, actor, id, 'manage');
   const { status } = await trx.selectFrom('directives').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
   if (status !== 'draft') throw conflict('directive.notDraft');
@@ -176,7 +177,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 export async function getDirective(db: Db, actor: Actor, id: number): Promise<Directive> {
   const d = await requireDirective(db, actor, id);
-  const [units, rounds, mine] = await Promise.all([
+  const [units, rounds, mine, attachments] = await Promise.all([
     db
       .selectFrom('units')
       .select(['id', 'name', 'kind'])
@@ -193,6 +194,7 @@ export async function getDirective(db: Db, actor: Actor, id: number): Promise<Di
           .where('person_id', '=', actor.personId)
           .orderBy('round', 'desc')
           .executeTakeFirst(),
+    listAttachments(db, id),
   ]);
   return {
     id: Number(d.id),
@@ -212,6 +214,7 @@ export async function getDirective(db: Db, actor: Actor, id: number): Promise<Di
     publishedAt: iso(d.published_at),
     withdrawnAt: iso(d.withdrawn_at),
     rounds: rounds.map((r) => ({ round: r.round, openedAt: iso(r.opened_at)!, deadlineOn: r.deadline_on, fanOut: r.fanout_state })),
+    attachments,
     canManage: mayManageDirective(actor, d),
     mine: mine ? { round: mine.round, acknowledgedAt: iso(mine.acknowledged_at), briefedOn: mine.briefed_on } : null,
   };

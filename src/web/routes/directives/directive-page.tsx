@@ -7,6 +7,7 @@ import type { Me } from '../../../shared/schemas/accounts.ts';
 import { useAcknowledge, useDirective, usePublishDirective, useWithdrawDirective } from '../../api/directives.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
+import { AttachmentsPanel } from './attachments-panel.tsx';
 import { BriefingForm } from './briefing-form.tsx';
 import { DirectiveForm } from './directive-form.tsx';
 import { StatusBadge } from './directive-bits.tsx';
@@ -81,6 +82,7 @@ export function DirectivePage({ me }: { me: Me }) {
           <div data-testid="directive-body-text" dangerouslySetInnerHTML={{ __html: d.body }} />
         </Typography>
       </Card>
+      <AttachmentsPanel directive={d} />
       {d.mine && (
         <Card withBorder data-testid="my-acknowledgment">
           {d.mine.acknowledgedAt ? (

@@ -107,16 +107,14 @@ describe('webhook SSRF guard', () => {
         .insertInto('webhook_endpoints')
         .values({ url: `http://localhost:${port}/hook`, secret: 'a-secret-of-enough-length', event_kinds: ['demo'] })
         .execute();
-      const r = await t.ctx.db
-        .transaction()
-        .execute((trx) =>
-          t.ctx.notifier.notifyPeople(trx, {
-            kind: 'demo',
-            payload: { key: 'notifications.kinds.demo', params: { title: 'x' } },
-            link: '/',
-            personIds: [personId],
-          }),
-        );
+      const r = await t.ctx.db.transaction().execute((trx) =>
+        t.ctx.notifier.notifyPeople(trx, {
+          kind: 'demo',
+          payload: { key: 'notifications.kinds.demo', params: { title: 'x' } },
+          link: '/',
+          personIds: [personId],
+        }),
+      );
       expect(r.webhookDeliveries).toBe(1);
       const run = await sendDueWebhooks(t.ctx.db, t.ctx.config, pino({ level: 'silent' }));
       expect(run).toMatchObject({ claimed: 1, sent: 0, failed: 1 });

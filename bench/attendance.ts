@@ -1,7 +1,8 @@
 /**
  * attendance: a secretary records a ~40-member meeting that has just taken place, the whole roll in one
  * request (PUT /api/v1/meetings/{id}/attendance: roll check, audit, follow-ups, the cell's metrics and
- * its committees' roll-ups in the same transaction), against the API floor (GET /api/v1/people/{id}),
+ * verdicts in the same transaction, its committees' differences queued for the roll-up folder, which
+ * runs in the process as in production), against the API floor (GET /api/v1/people/{id}),
  * interleaved in the same run. Each sample is a fresh meeting of a random ~40-member cell, created
  * (untimed) earlier this month. Target: p95 <= 3 x the floor's p95.
  *
@@ -86,6 +87,17 @@ async function bareRollWrite(pool: pg.Pool, m: Meeting, records: Record[]): Prom
   }
 }
 
+/** How long after `since` the roll-up queue was empty (the folder runs every 250 ms by default). */
+async function queueEmptied(pool: pg.Pool, since: number): Promise<number> {
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>(
+      'select ((select count(*) from rollup_deltas) + (select count(*) from rollup_sum_deltas))::int as n',
+    );
+    if (rows[0]!.n === 0) return Math.round(performance.now() - since);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export async function run({ scale }: BenchOptions): Promise<void> {
   const bench = await openBenchDatabase({ keep: `dataset-${scale}` });
   let app: BenchApp | undefined;
@@ -108,7 +120,8 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const people = (await bench.pool.query<{ id: number }>('select id::int as id from people order by md5(id::text) limit 500')).rows.map(
       (r) => r.id,
     );
-    app = await startBenchApp(bench);
+    // The roll-up folder runs beside the saves, as in production (decision 0022).
+    app = await startBenchApp(bench, { rollupFolder: true });
     const statements = process.env.BENCH_STATEMENTS === '1' ? statementTimes(app.ctx.pool) : undefined;
     const p = picker(7);
     const save = new Samples();
@@ -145,12 +158,15 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       floor.add((f1 ?? f2)!.ms);
       rollSizes.push(records.length);
     }
+    const lastSaved = performance.now();
+    const lag = await queueEmptied(bench.pool, lastSaved);
     rollSizes.sort((a, b) => a - b);
     console.log(
       `${samples} saves (+${WARMUP} warm-up), each next to one floor read in random order; fastify inject; ` +
         `roll sizes ${rollSizes[0]}-${rollSizes[rollSizes.length - 1]} (median ${rollSizes[rollSizes.length >> 1]})`,
     );
     console.log(`peak RSS of this process: ${peakRssMb()} MB`);
+    console.log(`committees' roll-ups: the folder had added every queued difference ${lag} ms after the last save`);
     console.log('');
     printTable(
       [

@@ -6,6 +6,7 @@ import { cellOrderPlan, cellsInNameOrder, type CellOrderPlan } from '../src/serv
 import { periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { listComplianceCells } from '../src/server/modules/compliance/service.ts';
 import { addDecision } from '../src/server/modules/meetings/decisions.ts';
+import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildCell, buildCommittee, buildMeeting, holdMeeting } from './helpers/factories.ts';
@@ -30,6 +31,7 @@ describe('dashboards and monthly reports', () => {
       text: 'Clean the yard',
       actions: [{ title: 'Bring tools', ownerPersonId: org.M.id, dueOn: '2099-01-01' }],
     });
+    await foldAllRollups(t.ctx.db);
   });
   afterAll(async () => {
     await t.close();
@@ -183,6 +185,7 @@ describe('dashboards and monthly reports', () => {
     // The first ten by name held their general meeting this month; the last ten did not.
     for (const c of cells.slice(0, 10))
       await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, c.id, { startsAt: new Date(Date.now() - 60_000).toISOString() })).id);
+    await foldAllRollups(t.ctx.db);
     const names: string[] = [];
     let cursor: string | undefined;
     do {

@@ -9,6 +9,7 @@ import { systemActor } from '../src/server/access/actor.ts';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { nextPeriod, periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { acknowledgeDirective } from '../src/server/modules/directives/deliveries.ts';
+import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { createTestApp } from './helpers/app.ts';
 import { bruteForceRollups } from './helpers/brute-force.ts';
 import { signIn, type Client } from './helpers/client.ts';
@@ -36,6 +37,7 @@ describe('the directives standard', () => {
     return Object.fromEntries(res.body.items.map((i: { cellId: number; meets: boolean; detail: unknown }) => [i.cellId, i]));
   };
   const matchesOracle = async () => {
+    await foldAllRollups(t.ctx.db);
     const expected = await bruteForceRollups(t.ctx.db, current, nextPeriod(current), todayIso(), [org.districtA1.id]);
     const stored = await t.ctx.db
       .selectFrom('unit_rollups')

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
+import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildMeeting, holdMeeting } from './helpers/factories.ts';
@@ -64,6 +65,7 @@ describe('the reading sessions standard', () => {
     await holdMeeting(db, (await buildMeeting(db, org.cellA1b.id, { kind: 'study', startsAt: day(5) })).id);
     await buildMeeting(db, org.cellA1b.id, { kind: 'study', startsAt: day(12) });
     await holdMeeting(db, (await buildMeeting(db, org.cellA1b.id, { kind: 'general', startsAt: day(20) })).id);
+    await foldAllRollups(db);
 
     const cells = async (period: string) => {
       const res = await admin.get(`/api/v1/units/${org.districtA1.id}/compliance/cells?period=${month(period)}&standard=${base.code}`);

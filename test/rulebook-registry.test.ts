@@ -9,6 +9,7 @@ import { systemActor } from '../src/server/access/actor.ts';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { addDecision, setActionStatus } from '../src/server/modules/meetings/decisions.ts';
+import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildMeeting, holdMeeting } from './helpers/factories.ts';
@@ -87,6 +88,7 @@ describe('the rulebook registry', () => {
     // Held two months ago, recorded now: the incremental path carries it forward to the later months.
     const m = await buildMeeting(db, org.cellA1a.id, { kind: 'consultative', startsAt: `${m2.slice(0, 8)}10T10:00:00Z` });
     await holdMeeting(db, m.id);
+    await foldAllRollups(db);
     expect(await verdict(org.districtA1.id, m3)).toMatchObject({ cellsMeeting: 0, cellsTotal: 2 });
     for (const p of [m2, m1, current]) expect(await verdict(org.districtA1.id, p), p).toMatchObject({ cellsMeeting: 1, cellsTotal: 2 });
 
@@ -154,6 +156,7 @@ describe('the rulebook registry', () => {
     const db = t.ctx.db;
     const m = await buildMeeting(db, org.cellA1a.id, { kind: 'general', startsAt: new Date(Date.now() - 3_600_000).toISOString() });
     await holdMeeting(db, m.id, { [org.M.id]: 'absent' });
+    await foldAllRollups(db);
     const sums = async (unitId: number, period: string) =>
       (await admin.get(`/api/v1/units/${unitId}/compliance?period=${month(period)}`)).body.sums as Record<string, number>;
     const a = await sums(org.cellA1a.id, current);

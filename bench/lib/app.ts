@@ -24,10 +24,15 @@ export type BenchApp = {
   close(): Promise<void>;
 };
 
-/** `jobs`: run the job queue in this process (a directive's fan-out). */
-export async function startBenchApp(bench: BenchDatabase, opts: { jobs?: boolean } = {}): Promise<BenchApp> {
+/** `jobs`: run the job queue in this process (a directive's fan-out); `rollupFolder`: fold roll-ups as production does. */
+export async function startBenchApp(bench: BenchDatabase, opts: { jobs?: boolean; rollupFolder?: boolean } = {}): Promise<BenchApp> {
   const config = loadConfig({ CELLWORK_LOG_LEVEL: 'silent' });
-  const ctx = await createContext(config, { connection: bench.connection, jobs: opts.jobs ?? false, log: pino({ level: 'silent' }) });
+  const ctx = await createContext(config, {
+    connection: bench.connection,
+    jobs: opts.jobs ?? false,
+    rollupFolder: opts.rollupFolder ?? false,
+    log: pino({ level: 'silent' }),
+  });
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   try {

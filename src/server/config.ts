@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   CELLWORK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   CELLWORK_FANOUT_BATCH_CELLS: z.coerce.number().int().min(1).max(100_000).default(500),
   CELLWORK_FANOUT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  CELLWORK_ROLLUP_FOLD_MS: z.coerce.number().int().min(10).max(60_000).default(250),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -71,6 +72,8 @@ export type Config = {
   fanOutBatchCells: number;
   /** A pause between fan-out batches, to leave room for interactive work (0: none). */
   fanOutPauseMs: number;
+  /** How often the roll-up folder adds queued differences to the committees' figures (decision 0022). */
+  rollupFoldMs: number;
   webDir: string;
 };
 
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     fanOutBatchCells: e.CELLWORK_FANOUT_BATCH_CELLS,
     fanOutPauseMs: e.CELLWORK_FANOUT_PAUSE_MS,
+    rollupFoldMs: e.CELLWORK_ROLLUP_FOLD_MS,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { createDatabase, createPool, migrateToLatest, type ConnectionOptions, type Database } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { startJobs, type Jobs } from './jobs/queue.ts';
+import { startRollupFolder } from './modules/compliance/fold.ts';
 import { markInterruptedImports } from './modules/imports/liveness.ts';
 import { createNotifier, type Notifier } from './modules/notifications/service.ts';
 
@@ -36,6 +37,8 @@ export type ContextOverrides = {
   jobs?: boolean;
   /** Run migrations at start (default true). */
   migrate?: boolean;
+  /** Fold queued roll-up differences in the background (default: as `jobs`; tests fold when they read). */
+  rollupFolder?: boolean;
 };
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
@@ -65,6 +68,10 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     await markInterruptedImports(db);
     const jobs = overrides.jobs === false ? undefined : await startJobs(connection, db, log, config);
     if (jobs) cleanups.unshift(() => jobs.stop());
+    if (overrides.rollupFolder ?? overrides.jobs !== false) {
+      const folder = startRollupFolder(db, log.child({ component: 'rollups' }), config.rollupFoldMs);
+      cleanups.unshift(() => folder.stop());
+    }
     return {
       config,
       log,

@@ -8,11 +8,22 @@ import { createTestDatabase } from './database.ts';
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
 export async function createTestApp(
-  opts: { env?: Record<string, string> /** Run the job queue in this process (directives' fan-out). */; jobs?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    /** Run the job queue in this process (directives' fan-out). */
+    jobs?: boolean;
+    /** Fold roll-ups in the background (otherwise tests fold with foldAllRollups before reading committees). */
+    rollupFolder?: boolean;
+  } = {},
 ): Promise<{ app: TestApp; ctx: AppContext; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const config = loadConfig({ CELLWORK_LOG_LEVEL: 'silent', ...opts.env });
-  const ctx = await createContext(config, { connection: database.connection, jobs: opts.jobs ?? false, log: pino({ level: 'silent' }) });
+  const ctx = await createContext(config, {
+    connection: database.connection,
+    jobs: opts.jobs ?? false,
+    rollupFolder: opts.rollupFolder ?? false,
+    log: pino({ level: 'silent' }),
+  });
   // The context was built on a test database; report the server kind the suite runs on.
   ctx.databaseMode = database.mode;
   const app = await buildApp(ctx, { logger: false });

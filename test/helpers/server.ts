@@ -15,7 +15,13 @@ export async function startTestServer(
 ): Promise<{ baseUrl: string; ctx: AppContext; close(): Promise<void> }> {
   const config = loadConfig({ CELLWORK_LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
   const database = await createTestDatabase();
-  const ctx = await createContext(config, { connection: database.connection, jobs: opts.jobs ?? false, log: pino({ level: 'silent' }) });
+  // The roll-up folder runs as in production: committees' figures follow a save within a moment.
+  const ctx = await createContext(config, {
+    connection: database.connection,
+    jobs: opts.jobs ?? false,
+    rollupFolder: true,
+    log: pino({ level: 'silent' }),
+  });
   await seedDemo(ctx.pool, ctx.db);
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

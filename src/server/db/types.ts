@@ -275,6 +275,28 @@ export interface UnitRollupsTable {
   cells_meeting: number;
 }
 export type UnitFiguresView = Omit<UnitRollupsTable, 'sector'>;
+/** A write's difference to its committees' roll-ups, queued for the roll-up folder (decision 0022). */
+export interface RollupDeltasTable {
+  cell_id: number;
+  id: Generated<number>;
+  period: string;
+  /** The cell's parent path at the write: the committees the difference is added to. */
+  parent_path: string;
+  sector: string;
+  standard_code: string;
+  dt: number;
+  dm: number;
+}
+/** The same for a summed roll-up's metric. */
+export interface RollupSumDeltasTable {
+  cell_id: number;
+  id: Generated<number>;
+  period: string;
+  parent_path: string;
+  sector: string;
+  key: string;
+  dv: number;
+}
 /** A metric summed over the cells under a committee judged in the month (the registry's summed roll-ups). */
 export interface UnitSumsTable {
   unit_id: number;
@@ -513,6 +535,8 @@ export interface DB {
   cell_compliance: CellComplianceTable;
   unit_rollups: UnitRollupsTable;
   unit_sums: UnitSumsTable;
+  rollup_deltas: RollupDeltasTable;
+  rollup_sum_deltas: RollupSumDeltasTable;
   /** A view: committees' roll-ups and cells' own verdicts, read alike. */
   unit_figures: UnitFiguresView;
   units: UnitsTable;

@@ -1,8 +1,9 @@
 /**
  * The metrics engine. Facts (meetings, attendance, actions, follow-ups) become per-cell, per-month
- * metrics; the rulebook turns them into per-cell compliance; committees get roll-ups. Writes keep all
- * three current in the same transaction (one cell at a time, deltas up the ancestor chain); a period
- * can also be rebuilt whole from the raw rows (first use of a month, nightly, after a rulebook change).
+ * metrics; the rulebook turns them into per-cell compliance; committees get roll-ups. Writes keep the
+ * cell's metrics and verdicts current in the same transaction and queue the differences for the
+ * committees above it, which the roll-up folder adds a moment later (fold.ts); a period can also be
+ * rebuilt whole from the raw rows (first use of a month, nightly, after a rulebook change).
  *
  * Roll-ups follow the current tree: a committee's figures for any month count the cells under it now
  * that were open in that month.
@@ -14,6 +15,7 @@ import { SOURCES, SUMS } from '../rulebook-registry.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import type { MetricWindow } from './plugin.ts';
 import { dataEnd, type Period } from './periods.ts';
+import { dropQueuedRollups, foldAllRollups } from './fold.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
 import { overallPath, refreshChange, sourceRows, type FactChange, type LockedMonth } from './refresh.ts';
 
@@ -59,6 +61,7 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
   return inTransaction(db, async (trx) => {
     await lockPeriodExclusive(trx, period);
     if (onlyIfMissing && (await isMaterialized(trx, period))) return; // built meanwhile by whoever held the lock
+    await dropQueuedRollups(trx, period); // its roll-ups are rebuilt from the verdicts, which hold those differences
     // Room for the rebuild's hash joins and sorts, this transaction only: at scale L, 256 MB spilled
     // about 1 GB to temp files (decision 0006).
     await sql`set local work_mem = '1GB'`.execute(trx);
@@ -155,6 +158,7 @@ export async function refreshCellEverywhere(db: Db, cellId: number): Promise<voi
  */
 export async function moveRollups(db: Db, unitId: number, oldPath: string, newParentPath: string): Promise<void> {
   await lockEveryPeriod(db);
+  await foldAllRollups(db); // queued differences carry their cells' old paths
   await shiftRollups(db, unitId, oldPath.split('.').slice(0, -1).map(Number), -1);
   await shiftRollups(db, unitId, newParentPath.split('.').map(Number), 1);
   // The moved cells' overall verdicts follow them in every period (found through their old paths).
@@ -169,6 +173,7 @@ export async function moveRollups(db: Db, unitId: number, oldPath: string, newPa
  */
 export async function withdrawCell(db: Db, cellId: number, path: string): Promise<void> {
   await lockEveryPeriod(db);
+  await foldAllRollups(db);
   await shiftRollups(db, cellId, path.split('.').slice(0, -1).map(Number), -1);
   await db.deleteFrom('cell_compliance').where('cell_id', '=', cellId).execute();
 }

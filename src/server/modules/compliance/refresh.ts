@@ -1,8 +1,9 @@
 /**
  * The incremental path of the engine (decision 0006, points 5, 7 and 11): a write names the facts it
  * changed, and one statement per month re-runs only the metric sources that read them, replaces only
- * the keys those sources own, judges the cells on all their metrics, and moves the committees'
- * roll-ups and summed roll-ups by the difference.
+ * the keys those sources own, judges the cells on all their metrics, and queues the difference this
+ * makes to the committees' roll-ups and summed roll-ups, which the roll-up folder adds a moment later
+ * (fold.ts, decision 0022).
  */
 import { sql, type RawBuilder } from 'kysely';
 import { PREPARED, type Db } from '../../db/database.ts';
@@ -125,8 +126,9 @@ const startsWithAny = (column: RawBuilder<unknown>, prefixes: readonly string[])
 /**
  * One statement: the sources' fresh metrics replace the keys they own, the rulebook judges the cells
  * on those and their other stored metrics, the verdicts replace the stored ones, and the differences
- * are added to the roll-ups (and summed roll-ups) of the cells' committees, in id order so that
- * concurrent saves do not deadlock. Unchanged rows are not rewritten.
+ * are queued for the roll-ups (and summed roll-ups) of the cells' committees with the cells' parent
+ * paths (fold.ts adds them up the tree). Unchanged rows are not rewritten, and no committee row is
+ * touched: concurrent saves under one committee never wait for each other.
  */
 export function refreshStatement(
   w: MetricWindow & { cellIds: number[] },
@@ -170,16 +172,10 @@ export function refreshStatement(
       select coalesce(f.cell_id, o.cell_id) as cell_id, coalesce(f.standard_code, o.standard_code) as code,
         (f.cell_id is not null)::int - (o.cell_id is not null)::int as dt, coalesce(f.meets::int, 0) - coalesce(o.meets::int, 0) as dm
       from fresh f full join old o on o.cell_id = f.cell_id and o.standard_code = f.standard_code),
-    rolled as (insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
-    select anc::bigint, ${p}, d.code, s.sector, sum(d.dt), sum(d.dm)
+    rolled as (insert into rollup_deltas (cell_id, period, parent_path, sector, standard_code, dt, dm)
+    select d.cell_id, ${p}, u.parent_path, u.sector, d.code, d.dt, d.dm
     from deltas d join places u on u.cell_id = d.cell_id
-    cross join lateral unnest(string_to_array(u.parent_path, '.')) as anc
-    cross join lateral (values ('*'), (u.sector)) as s(sector)
-    where d.dt <> 0 or d.dm <> 0
-    group by 1, 3, 4 order by 1, 3, 4
-    on conflict (unit_id, period, standard_code, sector) do update set
-      cells_total = unit_rollups.cells_total + excluded.cells_total,
-      cells_meeting = unit_rollups.cells_meeting + excluded.cells_meeting)
+    where d.dt <> 0 or d.dm <> 0)
     ${
       // The last month's statement hands the transaction back to PostgreSQL's own choice of plans
       // (lockMaterialized forced generic ones), saving the save a round trip of its own.
@@ -200,7 +196,7 @@ const placesOf = (cellIds: number[]) => sql`select u.id as cell_id, coalesce(u.s
 /**
  * The summed roll-ups' part of the refresh: a cell counts with the metrics it has while it is judged in
  * the month (it has an overall verdict), so the difference is its new sums (if judged now) less its
- * old ones (if judged before), added to each committee above it.
+ * old ones (if judged before), queued for each committee above it.
  */
 function sumDeltas(p: RawBuilder<unknown>, mine: RawBuilder<unknown>, prefixes: string[], metrics: string) {
   return sql`sum_deltas as (
@@ -212,12 +208,8 @@ function sumDeltas(p: RawBuilder<unknown>, mine: RawBuilder<unknown>, prefixes: 
         where ${mine} and ${startsWithAny(sql.ref('m.key'), prefixes)} and exists (select 1 from old o where o.cell_id = m.cell_id and o.standard_code = '*')) x
       group by 1, 2 having sum(v) <> 0),
     put_sums as (
-      insert into unit_sums (unit_id, period, key, sector, value)
-      select anc::bigint, ${p}, d.key, s.sector, sum(d.dv)
-      from sum_deltas d join places u on u.cell_id = d.cell_id
-      cross join lateral unnest(string_to_array(u.parent_path, '.')) as anc
-      cross join lateral (values ('*'), (u.sector)) as s(sector)
-      group by 1, 3, 4 order by 1, 3, 4
-      on conflict (unit_id, period, key, sector) do update set value = unit_sums.value + excluded.value),
+      insert into rollup_sum_deltas (cell_id, period, parent_path, sector, key, dv)
+      select d.cell_id, ${p}, u.parent_path, u.sector, d.key, d.dv
+      from sum_deltas d join places u on u.cell_id = d.cell_id),
     `;
 }

@@ -138,7 +138,8 @@ describe('a directive from publication to acknowledgment', () => {
       for (let i = 0; i < 'Read '.length; i++) await page.keyboard.press('ArrowRight');
       for (let i = 0; i < 'the plan'.length; i++) await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Control+k');
-      await page.getByRole('textbox', { name: 'Link address' }).fill('https://example.org/plan');
+      // An address typed without a scheme is taken as https.
+      await page.getByRole('textbox', { name: 'Link address' }).fill('example.org/plan');
       await page.keyboard.press('Enter');
       await expect.poll(() => editor.locator('a').getAttribute('href')).toBe('https://example.org/plan');
       // The toolbar: every control named, all within a phone's width; the form does not scroll sideways.

@@ -24,10 +24,24 @@ export type RichTextEditorProps = {
 /** Links the server keeps: absolute http(s) and mailto; anything else is not applied. */
 const allowedLink = (url: string) => /^(https?:\/\/|mailto:)/i.test(url.trim());
 
+/** An address typed without a scheme: "example.org/x" is https, "name@example.org" is mail. */
+function withScheme(href: string): string {
+  const url = href.trim();
+  if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  return /^[^/@\s]+@[^/@\s]+$/.test(url) ? `mailto:${url}` : `https://${url.replace(/^\/+/, '')}`;
+}
+
+// Mantine's Link (tiptap's, with Ctrl+K opening the toolbar's link editor), taking an address typed without a scheme.
+const BodyLink = Link.extend({
+  addCommands() {
+    const parent = this.parent?.() ?? {};
+    return { ...parent, setLink: (attributes) => parent.setLink!({ ...attributes, href: withScheme(attributes.href) }) };
+  },
+});
+
 const EXTENSIONS = [
   StarterKit.configure({ heading: { levels: [2, 3] }, link: false }),
-  // Mantine's Link: tiptap's with Ctrl+K opening the toolbar's link editor.
-  Link.configure({
+  BodyLink.configure({
     openOnClick: false,
     defaultProtocol: 'https',
     isAllowedUri: allowedLink,

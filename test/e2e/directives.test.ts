@@ -6,12 +6,18 @@
  * draft reaches the member.
  * CELLWORK_E2E_BASE_URL: use a running server (written to). CELLWORK_E2E_SCREENSHOTS=<dir>: screenshots.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousFindings } from './axe.ts';
 import { shot, signIn, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer({ jobs: true });
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+/** Types into the focused element: a string as text, [key] as one key press. */
+async function typeKeys(page: Page, steps: Array<string | [string]>): Promise<void> {
+  for (const step of steps) await (typeof step === 'string' ? page.keyboard.type(step) : page.keyboard.press(step[0]));
+}
 
 describe('a directive from publication to acknowledgment', () => {
   it('official publishes, member acknowledges in the inbox, the reach moves', async () => {
@@ -123,21 +129,13 @@ describe('a directive from publication to acknowledgment', () => {
       const editor = page.getByTestId('directive-body');
       await editor.click();
       // Bold by its shortcut, a list by typing "- ", a link on selected words by Ctrl+K (the toolbar's link editor).
-      await page.keyboard.type('Every member to the fields on ');
-      await page.keyboard.press('Control+b');
-      await page.keyboard.type('Saturday');
-      await page.keyboard.press('Control+b');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('- Spades');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('Water');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type('Read the plan first.');
-      await page.keyboard.press('Home');
-      for (let i = 0; i < 'Read '.length; i++) await page.keyboard.press('ArrowRight');
-      for (let i = 0; i < 'the plan'.length; i++) await page.keyboard.press('Shift+ArrowRight');
-      await page.keyboard.press('Control+k');
+      await typeKeys(page, [
+        ...['Every member to the fields on ', ['Control+b'], 'Saturday', ['Control+b'], ['Enter']],
+        ...['- Spades', ['Enter'], 'Water', ['Enter'], ['Enter'], 'Read the plan first.', ['Home']],
+        ...Array(5).fill(['ArrowRight']),
+        ...Array(8).fill(['Shift+ArrowRight']),
+        ['Control+k'],
+      ]);
       // An address typed without a scheme is taken as https.
       await page.getByRole('textbox', { name: 'Link address' }).fill('example.org/plan');
       await page.keyboard.press('Enter');

@@ -140,6 +140,13 @@ describe('a directive from publication to acknowledgment', () => {
       await page.getByRole('textbox', { name: 'Link address' }).fill('example.org/plan');
       await page.keyboard.press('Enter');
       await expect.poll(() => editor.locator('a').getAttribute('href')).toBe('https://example.org/plan');
+      // Esc in the link editor closes it, not the form.
+      await page.keyboard.press('Control+k');
+      const address = page.getByRole('textbox', { name: 'Link address' });
+      await expect.poll(() => address.inputValue()).toBe('https://example.org/plan');
+      await page.keyboard.press('Escape');
+      await address.waitFor({ state: 'hidden' });
+      expect(await page.getByRole('dialog').isVisible()).toBe(true);
       // The toolbar: every control named, all within a phone's width; the form does not scroll sideways.
       const toolbar = page.getByRole('group', { name: 'Formatting' });
       for (const name of [

@@ -88,10 +88,27 @@ function areaAttributes(p: RichTextEditorProps): Record<string, string> {
   };
 }
 
+/**
+ * Esc in the link editor closes that popover only, not the form's modal around the editor: Mantine's
+ * modal leaves alone an Escape pressed in an element marked `data-mantine-stop-propagation`.
+ */
+function useEscapeStaysInLinkEditor(): void {
+  useEffect(() => {
+    const mark = (event: FocusEvent) => {
+      const el = event.target;
+      if (el instanceof HTMLElement && el.closest('.mantine-RichTextEditor-linkEditor'))
+        el.setAttribute('data-mantine-stop-propagation', 'true');
+    };
+    document.addEventListener('focusin', mark);
+    return () => document.removeEventListener('focusin', mark);
+  }, []);
+}
+
 export function RichTextEditor(props: RichTextEditorProps) {
   const { value, onChange, invalid } = props;
   const { t } = useTranslation();
   const labels = useLabels();
+  useEscapeStaysInLinkEditor();
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: value,

@@ -196,7 +196,11 @@ describe('a directive from publication to acknowledgment', () => {
       // In Korean the toolbar speaks Korean.
       await page.evaluate(() => localStorage.setItem('cellwork.language', 'ko'));
       await page.reload();
+      await page.getByTestId('directive-heading').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       await page.getByTestId('directive-edit').click();
+      await page.getByRole('dialog').waitFor();
+      await shot(page, 'directive-editor-ko');
       await page.getByRole('group', { name: '서식' }).getByRole('button', { name: '굵게', exact: true }).waitFor();
       expect(await page.getByTestId('directive-body').locator('strong').textContent()).toBe('Saturday');
     } finally {

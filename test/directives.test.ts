@@ -81,6 +81,47 @@ describe('drafting', () => {
     expect(got.body).toMatchObject({ status: 'draft', issuingUnit: { id: org.regionA.id }, canManage: true, rounds: [] });
   });
 
+  it('stores what the web editor writes unchanged, on create and on change', async () => {
+    // As tiptap (starter kit, Mantine's link) writes it: headings, marks, lists of paragraphs, a quote, links.
+    const editorHtml =
+      '<h2>Harvest</h2><p>Every member <strong>to the fields</strong> on <em>Saturday</em> &amp; Sunday.<br>Bring tools.</p>' +
+      '<ul><li><p>Spades</p></li><li><p>Water</p></li></ul><ol start="3"><li><p>Third</p></li></ol>' +
+      '<blockquote><p>Quoted line</p></blockquote><h3>Contacts</h3>' +
+      '<p><a target="_blank" rel="noopener noreferrer" href="https://example.org/plan?a=1&amp;b=2">the plan</a> or ' +
+      '<a rel="noopener noreferrer" href="mailto:office@example.org">write</a></p><p></p>';
+    const res = await region.post('/api/v1/directives', body({ body: editorHtml }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await region.get(`/api/v1/directives/${res.body.id}`)).body.body).toBe(editorHtml);
+    const changed = `${editorHtml}<p>One more <s>line</s>.</p>`;
+    expect((await region.patch(`/api/v1/directives/${res.body.id}`, { body: changed })).status).toBe(200);
+    expect((await region.get(`/api/v1/directives/${res.body.id}`)).body.body).toBe(changed);
+  });
+
+  it('strips scripts, styles, event handlers, foreign attributes and links that are not http, https or mailto', async () => {
+    const res = await region.post(
+      '/api/v1/directives',
+      body({
+        body:
+          '<h2 style="color:red" class="x">Title</h2><style>p{display:none}</style><p onmouseover="steal()">Text</p>' +
+          '<script>alert(1)</script><p><a href="javascript:alert(2)" onclick="alert(3)">js</a> ' +
+          '<a href="data:text/html,alert(4)">data</a> <a href="//evil.example/">relative</a> ' +
+          '<a href="https://example.org/" target="_top" rel="opener">ok</a></p><iframe src="https://evil.example/"></iframe>',
+      }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const stored = (await region.get(`/api/v1/directives/${res.body.id}`)).body.body;
+    expect(stored).toBe(
+      '<h2>Title</h2><p>Text</p><p><a rel="noopener noreferrer">js</a> <a rel="noopener noreferrer">data</a> ' +
+        '<a rel="noopener noreferrer">relative</a> <a href="https://example.org/" rel="noopener noreferrer">ok</a></p>',
+    );
+  });
+
+  it('turns a plain-text body into paragraphs', async () => {
+    const res = await region.post('/api/v1/directives', body({ body: 'First line\nsecond line\n\nTools & water > 2 kg' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.body).toBe('<p>First line<br>second line</p>\n<p>Tools &amp; water &gt; 2 kg</p>');
+  });
+
   it('refuses a target outside the official’s subtree, and anyone who does not issue directives', async () => {
     const out = await region.post('/api/v1/directives', body({ target: { unitIds: [org.regionA.id, org.cellB1a.id] } }));
     expect(out.status).toBe(404);

@@ -30,6 +30,9 @@ describe('the web app as served', () => {
     const chunks = fs.readdirSync(path.resolve(import.meta.dirname, '../dist/web/assets')).filter((f) => f.endsWith('.js'));
     expect(chunks.some((f) => f.startsWith('meeting-page-'))).toBe(true);
     expect(chunks.some((f) => f.startsWith('rulebook-page-'))).toBe(true);
+    // The rich-text editor (tiptap, ProseMirror) comes only with a form that shows it.
+    expect(chunks.some((f) => f.startsWith('rich-text-editor-'))).toBe(true);
+    expect(res.rawPayload.toString('utf8')).not.toContain('ProseMirror');
   });
 
   it('sends the entry script compressed to a client that accepts brotli or gzip, plain to one that accepts neither', async () => {

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
+import '@mantine/tiptap/styles.css';
 // Korean in unicode-range pieces: a page downloads only the pieces its characters fall in (see theme.ts).
 import '@fontsource/nanum-gothic/400.css';
 import '@fontsource/nanum-gothic/700.css';

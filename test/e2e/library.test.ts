@@ -26,9 +26,10 @@ describe('the study library in the browser', () => {
       await page.getByRole('button', { name: en.common.save }).click();
       await page.getByTestId('add-article').click();
       await page.getByTestId('content-title').fill('사설: 세포마다 학습모임을 정상화하자');
-      await page
-        .getByTestId('content-body')
-        .fill('모든 세포는 매달 두 번 이상 학습모임을 열고 강령을 함께 읽는다.\n\n학습은 조직의 힘이다.');
+      await page.getByTestId('content-body').click();
+      await page.keyboard.type('모든 세포는 매달 두 번 이상 학습모임을 열고 강령을 함께 읽는다.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('학습은 조직의 힘이다.');
       await page.getByTestId('article-editorial').check();
       await page.getByRole('button', { name: en.common.save }).click();
       await page.getByTestId('library-item').first().waitFor();

@@ -4,26 +4,16 @@
  */
 import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
-import sanitizeHtml from 'sanitize-html';
 import type { Actor } from '../../access/actor.ts';
 import { directiveVisible, issuingRoots, mayManageDirective, requireDirective, type ScopedDirective } from '../../access/directives.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { CreateDirective, Directive, DirectiveStatus, UpdateDirective } from '../../../shared/schemas/directives.ts';
+import { sanitizeRichText } from '../../rich-text.ts';
 import { recordAudit } from '../audit/service.ts';
 import { listAttachments } from './attachments.ts';
 import { enqueueFanOut } from './fanout.ts';
 import { rebriefColumns, rebriefOf } from './rounds.ts';
-
-/** Rich text as stored and shown: formatting and links only; scripts, styles, event handlers and javascript: URLs go. */
-export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'img')],
-    allowedAttributes: { a: ['href', 'title'] },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    disallowedTagsMode: 'discard',
-  }).trim();
-}
 
 type TargetUnit = { id: number; path: string; name: string; kind: string; parent_id: number | null };
 
@@ -80,7 +70,7 @@ export async function createDirective(db: Db, actor: Actor, input: CreateDirecti
       .values({
         issuing_unit_id: issuer,
         title: input.title,
-        body: sanitizeBody(input.body),
+        body: sanitizeRichText(input.body),
         target_unit_ids: targets.map((t) => Number(t.id)),
         target_sectors: orNull(input.target.sectors),
         target_roles: orNull(input.target.roles),
@@ -113,7 +103,7 @@ export async function updateDirective(db: Db, actor: Actor, id: number, input: U
       .updateTable('directives')
       .set({
         ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.body !== undefined ? { body: sanitizeBody(input.body) } : {}),
+        ...(input.body !== undefined ? { body: sanitizeRichText(input.body) } : {}),
         ...(targets && input.target
           ? {
               target_unit_ids: targets.map((t) => Number(t.id)),

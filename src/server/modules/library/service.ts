@@ -17,7 +17,7 @@ import type {
 import { recordAudit } from '../audit/service.ts';
 import { itemsFrom, presentSummary, selectItem, summaryColumns, visibleItem } from './queries.ts';
 import { myReadingOf } from './reading-log.ts';
-import { sanitizeBody } from './sanitize.ts';
+import { storedBody } from './sanitize.ts';
 
 const publishedAt = (published: boolean) => (published ? sql<Date>`now()` : null);
 
@@ -28,7 +28,7 @@ async function insertItem(
   item: { kind: ItemKind; title: string; body: string; published: boolean; issueId?: number; editorial?: boolean; unitId?: number },
   input: unknown,
 ): Promise<Item> {
-  const body = sanitizeBody(item.body);
+  const body = storedBody(item.body);
   const row = await trx
     .insertInto('library_items')
     .values({
@@ -84,7 +84,7 @@ export function updateItem(db: Db, actor: Actor, id: number, input: UpdateItem):
     const before = await trx.selectFrom('library_items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('library.itemNotFound');
     if (input.editorial && before.kind !== 'article') throw badRequest('library.editorialNotArticle');
-    const body = input.body === undefined ? undefined : sanitizeBody(input.body);
+    const body = input.body === undefined ? undefined : storedBody(input.body);
     await trx
       .updateTable('library_items')
       .set({

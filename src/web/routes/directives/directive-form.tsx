@@ -1,5 +1,5 @@
 /** Drafting a directive: title, body, target units (one or more subtrees), sectors, roles, the days to acknowledge. */
-import { CloseButton, Group, MultiSelect, NumberInput, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { CloseButton, Group, MultiSelect, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -7,20 +7,9 @@ import { MEMBERSHIP_ROLES, SECTORS } from '../../../shared/enums.ts';
 import type { Directive } from '../../../shared/schemas/directives.ts';
 import { useCreateDirective, useUpdateDirective } from '../../api/directives.ts';
 import { FormModal } from '../../components/form-modal.tsx';
+import { RichTextField } from '../../components/rich-text-field.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { useUnit } from '../../api/units.ts';
-
-/** Plain text becomes paragraphs; text that already holds tags is sent as it is (the server sanitises it). */
-export function bodyHtml(text: string): string {
-  if (/<[a-z]/i.test(text)) return text;
-  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-    .join('');
-}
 
 /** The schema's bound on both numbers of a re-briefing schedule (CreateDirectiveSchema.rebrief). */
 const REBRIEF_MAX = 24;
@@ -51,7 +40,7 @@ export function DirectiveForm({ opened, onClose, draft }: { opened: boolean; onC
     }
     const values = {
       title: title.trim(),
-      body: bodyHtml(body),
+      body,
       target: {
         unitIds: targets,
         ...(sectors.length ? { sectors: sectors as never } : {}),
@@ -84,15 +73,12 @@ export function DirectiveForm({ opened, onClose, draft }: { opened: boolean; onC
         onChange={(e) => setTitle(e.currentTarget.value)}
         error={missing && !title.trim() ? t('directives.required') : undefined}
       />
-      <Textarea
+      <RichTextField
         label={t('directives.body')}
-        description={t('directives.bodyHint')}
-        data-testid="directive-body"
+        testId="directive-body"
         required
-        autosize
-        minRows={5}
         value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
+        onChange={setBody}
         error={missing && !body.trim() ? t('directives.required') : undefined}
       />
       <Stack gap={4}>

@@ -1,5 +1,5 @@
 /** A directive: its text, acknowledging it, publishing or withdrawing it, its reach down the tree, and the secretary's briefings. */
-import { Alert, Button, Card, Divider, Group, Loader, Stack, Text, Title, Typography } from '@mantine/core';
+import { Alert, Button, Card, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import type { Me } from '../../../shared/schemas/accounts.ts';
 import { useAcknowledge, useDirective, usePublishDirective, useWithdrawDirective } from '../../api/directives.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
+import { RichTextView } from '../../components/server-html.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { BriefingForm } from './briefing-form.tsx';
 import { DirectiveForm } from './directive-form.tsx';
@@ -77,10 +78,7 @@ export function DirectivePage({ me }: { me: Me }) {
       </Group>
       <ErrorAlert error={publish.error ?? withdraw.error ?? acknowledge.error} />
       <Card withBorder>
-        <Typography>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the body is sanitised on the server (sanitize-html: no scripts, handlers or javascript: links) */}
-          <div data-testid="directive-body-text" dangerouslySetInnerHTML={{ __html: d.body }} />
-        </Typography>
+        <RichTextView html={d.body} data-testid="directive-body-text" />
       </Card>
       <AttachmentsPanel directive={d} />
       {d.mine && (

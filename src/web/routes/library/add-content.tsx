@@ -1,11 +1,12 @@
 /** The administrators' forms: a document (or the charter), a newspaper issue, an article of an issue. */
-import { Checkbox, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Item } from '../../../shared/schemas/library.ts';
 import { useCreateArticle, useCreateDocument, useCreateIssue, useUpdateItem } from '../../api/library.ts';
 import { FormModal } from '../../components/form-modal.tsx';
+import { RichTextField } from '../../components/rich-text-field.tsx';
 import { todayLocal } from '../../lib/period.ts';
 
 type Closable = { opened: boolean; onClose: () => void };
@@ -35,17 +36,13 @@ function BodyFields({
         error={tried && !title.trim() ? t('library.form.required') : undefined}
         data-testid="content-title"
       />
-      <Textarea
+      <RichTextField
         label={t('library.form.body')}
-        description={t('library.form.bodyHint')}
         value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
+        onChange={setBody}
         required
-        autosize
-        minRows={6}
-        maxRows={20}
         error={tried && !body.trim() ? t('library.form.required') : undefined}
-        data-testid="content-body"
+        testId="content-body"
       />
     </>
   );

@@ -1,4 +1,4 @@
-/** Small pieces the library's pages share: an item's line in a list, its badges, the highlighted HTML the search returns. */
+/** Small pieces the library's pages share: an item's line in a list, its badges. */
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -41,13 +41,4 @@ export function ItemLine({ item }: { item: ItemSummary }) {
       )}
     </Stack>
   );
-}
-
-/**
- * HTML the server built for a search hit: the text escaped, the matches in <mark> (decision 0017);
- * or a body sanitised on the server's allow-list when it was stored.
- */
-export function ServerHtml({ html, ...rest }: { html: string; 'data-testid'?: string; className?: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: escaped or sanitised by the server (decision 0017)
-  return <span {...rest} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -1,5 +1,5 @@
 /** A document or article: its body, where it appeared, and my reading of it ("mark as read"). */
-import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isNotFound } from '../../api/client.ts';
@@ -12,7 +12,8 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
 import { formatDate } from '../../lib/period.ts';
-import { ItemBadges, ServerHtml } from './item-bits.tsx';
+import { RichTextView } from '../../components/server-html.tsx';
+import { ItemBadges } from './item-bits.tsx';
 import { Loading } from './library-page.tsx';
 
 export function LibraryItemPage({ me }: { me: Me }) {
@@ -103,9 +104,7 @@ export function LibraryItemPage({ me }: { me: Me }) {
           <ErrorAlert error={mark.error ?? unmark.error} />
         </Paper>
       )}
-      <Typography>
-        <ServerHtml html={it.bodyHtml} data-testid="item-body" />
-      </Typography>
+      <RichTextView html={it.bodyHtml} data-testid="item-body" />
     </Stack>
   );
 }

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLibrarySearch } from '../../api/library.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { ItemBadges, ServerHtml } from './item-bits.tsx';
+import { ServerHtml } from '../../components/server-html.tsx';
+import { ItemBadges } from './item-bits.tsx';
 
 export function SearchResults({ q }: { q: string }) {
   const { t } = useTranslation();

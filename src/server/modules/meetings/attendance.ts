@@ -25,13 +25,9 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
   return inTransaction(db, async (trx) => {
     const today = todayIso();
     // The engine's month locks ride on the first read, so the refresh at the end is its statement alone.
-    const absent = input.records.filter((r) => r.status === 'absent').map((r) => r.personId);
-    // The engine's month locks and the follow-ups due ride on the first read, so that the write and the
-    // refresh are the only statements after it.
-    const locked = await lockMeetingWithRoll(trx, actor, meetingId, {
-      months: (meetsOn) => lockedMonthsOf([meetsOn, sql`${today}::date`], SAVE_FACTS),
-      followUps: dueFollowUps(trx, absent, today),
-    });
+    const locked = await lockMeetingWithRoll(trx, actor, meetingId, (meetsOn) =>
+      lockedMonthsOf([meetsOn, sql`${today}::date`], SAVE_FACTS),
+    );
     if (!locked) throw notFound('meeting.notFound');
     const { meeting: m, roll, saved: before, details } = locked;
     if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('meeting.notBegun');
@@ -51,7 +47,6 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
       trx,
       m,
       next,
-      locked.followUps,
       auditInsert(trx, actor, {
         action: m.status === 'held' ? 'attendance.correct' : 'attendance.record',
         entity: 'meeting',
@@ -59,6 +54,12 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
         before: { status: m.status, records: changed.map((c) => c.before) },
         after: { status: 'held', records: changed.map((c) => c.after) },
       }),
+    );
+    await openAbsenceFollowUps(
+      trx,
+      m.cell_id,
+      m.kind,
+      next.filter((r) => r.status === 'absent').map((r) => r.person_id),
     );
     await refreshMeetingPeriod(trx, m.cell_id, m.meets_on, [{ fact: 'follow_ups', on: today }], locked.months);
     const meeting = { ...m, status: 'held' as const, not_held_reason: null, version: m.version + 1 };
@@ -68,22 +69,17 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
 
 /**
  * One statement: the roll's rows replace the recorded ones (unchanged rows stay untouched), the
- * meeting is marked held with a new version, the follow-ups due are opened and the audit entry is
- * written.
+ * meeting is marked held with a new version, and the audit entry is written.
  */
 async function writeRoll(
   db: Db,
   m: { cell_id: number; id: number; meets_on: string },
   rows: AttendanceRow[],
-  followUps: number[],
   audit: ReturnType<typeof auditInsert>,
 ): Promise<void> {
   const ids = rows.map((r) => r.person_id);
   await sql`${sql.raw(PREPARED)}
-    with follow as (insert into follow_ups (cell_id, person_id, reason, created_on)
-      select ${m.cell_id}, p, 'repeated_absence', ${todayIso()}::date from unnest(${followUps}::bigint[]) p
-      on conflict (cell_id, person_id, reason) where resolved_on is null do nothing),
-    gone as (delete from attendance where cell_id = ${m.cell_id} and meeting_id = ${m.id} and person_id <> all(${ids}::bigint[])),
+    with gone as (delete from attendance where cell_id = ${m.cell_id} and meeting_id = ${m.id} and person_id <> all(${ids}::bigint[])),
     put as (
       insert into attendance (cell_id, meeting_id, meets_on, person_id, status, reason)
       select ${m.cell_id}, ${m.id}, ${m.meets_on}::date, r.person_id, r.status, r.reason
@@ -146,11 +142,12 @@ function diffAttendance(before: Row[], after: Row[]) {
 }
 
 /**
- * The people absent (not excused) in this save whose last N held meetings of the rulebook's kind, this
- * one counted as absent, were all missed: the save opens a follow-up item for each (unless one is
- * open). A column of the locked read (`locked.*` is the meeting), so it costs no round trip.
+ * A member absent (not excused) from the last N held meetings of the rulebook's kind gets a follow-up
+ * item for the secretary, unless one is already open.
  */
-function dueFollowUps(db: Db, absent: number[], today: string) {
+async function openAbsenceFollowUps(db: Db, cellId: number, kind: string, absent: number[]): Promise<void> {
+  if (absent.length === 0) return;
+  const today = todayIso();
   // The newest version in force today decides; it applies to this meeting only if it counts this kind.
   const rule = db
     .selectFrom('standards')
@@ -159,14 +156,14 @@ function dueFollowUps(db: Db, absent: number[], today: string) {
     .where(inForce('standards', today))
     .orderBy('valid_from', 'desc')
     .limit(1);
-  return sql<number[]>`(select coalesce(array_agg(p.person_id), '{}')
-    from (select coalesce((params->>'consecutive')::int, 3) as n from (${rule}) r where r.params->>'kind' = locked.kind) rule
+  await sql`${sql.raw(PREPARED)}
+    insert into follow_ups (cell_id, person_id, reason, created_on)
+    select ${cellId}, p.person_id, 'repeated_absence', ${today}::date
+    from (select coalesce((params->>'consecutive')::int, 3) as n from (${rule}) r where r.params->>'kind' = ${kind}) rule
     cross join unnest(${absent}::bigint[]) as p(person_id)
     where (select count(*) = rule.n and bool_and(last.status = 'absent') from (
-        select status from (
-          select 'absent'::text as status, locked.meets_on as meets_on, locked.id as id
-          union all
-          select a.status, m.meets_on, m.id from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
-          where a.cell_id = locked.cell_id and a.person_id = p.person_id and m.kind = locked.kind and m.status = 'held' and m.id <> locked.id) h
-        order by meets_on desc, id desc limit rule.n) last))`;
+        select a.status from attendance a join meetings m on m.cell_id = a.cell_id and m.id = a.meeting_id
+        where a.cell_id = ${cellId} and a.person_id = p.person_id and m.kind = ${kind} and m.status = 'held'
+        order by m.meets_on desc, m.id desc limit rule.n) last)
+    on conflict (cell_id, person_id, reason) where resolved_on is null do nothing`.execute(db);
 }

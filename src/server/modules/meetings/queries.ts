@@ -133,31 +133,20 @@ export async function selectMeetingDetails(db: Db, cellId: number, meetingId: nu
   return rows[0]!;
 }
 
-/** A column the save reads with the locked meeting (`locked.cell_id`, `locked.id`, `locked.kind`, `locked.meets_on`). */
-export type LockedColumns = {
-  /** The engine's month locks for the refresh (compliance/refresh.ts lockedMonthsOf). */
-  months: (meetsOn: RawBuilder<unknown>) => RawBuilder<LockedMonth[]>;
-  /** The people the save will open follow-ups for (attendance.ts dueFollowUps). */
-  followUps: RawBuilder<number[]>;
-};
-
 /**
  * For a change of the roll, in one round trip: the manageable meeting, locked (FOR UPDATE), with the
- * roll on its day, what is recorded for it and its details (none of which the change touches), and
- * what the save needs to know before it writes (`LockedColumns`). Undefined when the meeting is not
- * there for the actor (404).
+ * roll on its day, what is recorded for it and its details (none of which the change touches).
+ * Undefined when the meeting is not there for the actor (404).
  */
 export async function lockMeetingWithRoll(
   db: Db,
   actor: Actor,
   id: number,
-  columns: LockedColumns,
-): Promise<(Known & { details: MeetingDetails; months: LockedMonth[]; followUps: number[] }) | undefined> {
+  refreshLocks: (meetsOn: RawBuilder<unknown>) => RawBuilder<LockedMonth[]>,
+): Promise<(Known & { details: MeetingDetails; months: LockedMonth[] }) | undefined> {
   const {
     rows: [row],
-  } = await sql<
-    MeetingInScope & MeetingDetails & { entries: RollAndAttendance[]; months: LockedMonth[]; follow_ups: string[] }
-  >`${sql.raw(PREPARED)}
+  } = await sql<MeetingInScope & MeetingDetails & { entries: RollAndAttendance[]; months: LockedMonth[] }>`${sql.raw(PREPARED)}
     with locked as materialized (
       select m.cell_id, m.id, m.kind, m.title, m.starts_at, m.meets_on, m.status, m.not_held_reason, m.minutes, m.version,
         m.created_at, m.created_by, m.updated_at, u.path::text as path, u.closed_on as cell_closed_on, k.quorum
@@ -170,18 +159,11 @@ export async function lockMeetingWithRoll(
         from (${rollOn(sql`locked.cell_id`, sql`locked.meets_on`)}) r
         full join (select person_id, status, reason from attendance where cell_id = locked.cell_id and meeting_id = locked.id) a on a.person_id = r.id) as entries,
       ${detailColumns(sql`locked.cell_id`, sql`locked.id`, sql`locked.meets_on`)},
-      ${columns.months(sql`locked.meets_on`)} as months,
-      ${columns.followUps} as follow_ups
+      ${refreshLocks(sql`locked.meets_on`)} as months
     from locked`.execute(db);
   if (!row) return undefined;
-  const { entries, agenda, decisions, actions, openActions, months, follow_ups, ...meeting } = row;
-  return {
-    meeting,
-    ...splitRoll(entries),
-    details: { agenda, decisions, actions, openActions },
-    months,
-    followUps: follow_ups.map(Number),
-  };
+  const { entries, agenda, decisions, actions, openActions, months, ...meeting } = row;
+  return { meeting, ...splitRoll(entries), details: { agenda, decisions, actions, openActions }, months };
 }
 
 export function selectMeetingCounts(db: Db, cellId: number, meetingIds: number[]) {

@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   CELLWORK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   CELLWORK_FANOUT_BATCH_CELLS: z.coerce.number().int().min(1).max(100_000).default(500),
   CELLWORK_FANOUT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  CELLWORK_FEEDBACK_KEY: z.string().min(32, 'at least 32 characters of random text').optional(),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -71,6 +72,11 @@ export type Config = {
   fanOutBatchCells: number;
   /** A pause between fan-out batches, to leave room for interactive work (0: none). */
   fanOutPauseMs: number;
+  /**
+   * The key of anonymous feedback's author hashes (decision 0021); when unset, one is generated once
+   * into `<dataDir>/feedback.key`. Several servers on one database must share it.
+   */
+  feedbackKey: string | null;
   webDir: string;
 };
 
@@ -122,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     fanOutBatchCells: e.CELLWORK_FANOUT_BATCH_CELLS,
     fanOutPauseMs: e.CELLWORK_FANOUT_PAUSE_MS,
+    feedbackKey: e.CELLWORK_FEEDBACK_KEY ?? null,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

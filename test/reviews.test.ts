@@ -112,7 +112,13 @@ describe('review sessions', () => {
     const bySecretary = await secretary.get(url);
     expect(bySecretary.status).toBe(200);
     expect(bySecretary.body.items).toEqual([
-      { meetingId: id, meetsOn: expect.any(String), text: 'Kept every deadline', anonymous: false, author: { personId: org.M.id, fullName: 'Member Lee' } },
+      {
+        meetingId: id,
+        meetsOn: expect.any(String),
+        text: 'Kept every deadline',
+        anonymous: false,
+        author: { personId: org.M.id, fullName: 'Member Lee' },
+      },
     ]);
     for (const other of [member, region, admin, reader, outsider, peers[0]!.client]) expect((await other.get(url)).status).toBe(404);
   });
@@ -128,7 +134,10 @@ describe('review sessions', () => {
     expect(two.status).toBe(200);
     expect(two.body.closed).toBe(true);
     const hidden = await reader.get(url);
-    expect(hidden.body).toEqual({ items: [], sessions: [{ meetingId: id, meetsOn: expect.any(String), closed: true, hiddenAnonymous: 2 }] });
+    expect(hidden.body).toEqual({
+      items: [],
+      sessions: [{ meetingId: id, meetsOn: expect.any(String), closed: true, hiddenAnonymous: 2 }],
+    });
 
     const later = await review();
     const laterUrl = `/api/v1/people/${about}/feedback?meeting=${later}`;
@@ -144,7 +153,13 @@ describe('review sessions', () => {
       const shown = (await c.get(laterUrl)).body;
       expect(shown.items).toEqual([
         { meetingId: later, meetsOn: expect.any(String), text: 'Always helps the new ones', anonymous: true },
-        { meetingId: later, meetsOn: expect.any(String), text: 'Led the shift well', anonymous: false, author: { personId: org.M.id, fullName: 'Member Lee' } },
+        {
+          meetingId: later,
+          meetsOn: expect.any(String),
+          text: 'Led the shift well',
+          anonymous: false,
+          author: { personId: org.M.id, fullName: 'Member Lee' },
+        },
         { meetingId: later, meetsOn: expect.any(String), text: 'Misses the morning briefings', anonymous: true },
         { meetingId: later, meetsOn: expect.any(String), text: 'Zealous on the line', anonymous: true },
       ]);
@@ -163,7 +178,10 @@ describe('review sessions', () => {
     expect(late.body.error.messageKey).toBe('review.closed');
     expect((await member.request('PUT', `/api/v1/meetings/${id}/self-assessment`, { text: 'Late' })).status).toBe(409);
     // A session nobody closed closes two weeks after the meeting.
-    const old = await buildMeeting(t.ctx.db, org.cellA1a.id, { kind: 'review', startsAt: new Date(Date.now() - 20 * 86_400_000).toISOString() });
+    const old = await buildMeeting(t.ctx.db, org.cellA1a.id, {
+      kind: 'review',
+      startsAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+    });
     expect((await feedback(member, old.id, org.P.id, 'Late', false)).status).toBe(409);
     expect((await member.get(`/api/v1/meetings/${old.id}/review`)).body).toMatchObject({ closed: true, closedAt: null });
   });
@@ -181,7 +199,7 @@ describe('review sessions', () => {
     expect((await outsider.get(`/api/v1/meetings/${id}/review`)).status).toBe(404);
   });
 
-  it("the export gives an author their anonymous items and the person only what the three-author rule shows; erasure unlinks", async () => {
+  it('the export gives an author their anonymous items and the person only what the three-author rule shows; erasure unlinks', async () => {
     const id = await review();
     const about = org.P.id;
     for (const [i, p] of peers.slice(0, 3).entries()) await feedback(p.client, id, about, `Anonymous note ${i}`, true);
@@ -226,14 +244,20 @@ describe('a secretary cannot learn an anonymous author', () => {
     const secretary = await signIn(t.app, 'secretary@test', 'secret-pass');
     const admin = await signIn(t.app, 'admin@test', 'secret-pass');
     const id = (await buildReview(t.ctx.db, org.cellA1a.id)).id;
-    const auditBefore = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const auditBefore = await t.ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     for (const [i, p] of peers.entries()) {
       const res = await p.client.post(`/api/v1/meetings/${id}/feedback`, { aboutPersonId: org.M.id, text: `Note ${i}`, anonymous: true });
       expect(res.status).toBe(201);
       expect(Object.keys(res.body).sort()).toEqual(['aboutPersonId', 'anonymous', 'meetingId', 'text']);
     }
     // Anonymous feedback writes nothing to the audit trail: no actor, no time to line up with anything.
-    const auditAfter = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const auditAfter = await t.ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(auditAfter.n).toBe(auditBefore.n);
     // Nor does the database hold a link a query could follow: no author column is set.
     const rows = await t.ctx.db.selectFrom('feedback').selectAll().where('meeting_id', '=', id).execute();

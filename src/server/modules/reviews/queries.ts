@@ -74,7 +74,14 @@ export async function selectFeedbackAbout(db: Db, personId: number, cells: strin
 
 /** Feedback the person wrote: named items by their id, anonymous ones by the author keys the server computed. */
 export async function selectFeedbackBy(db: Db, personId: number, keys: Array<{ meetingId: number; key: string }>, meetingId?: number) {
-  const { rows } = await sql<{ meetingId: number; meetsOn: string; aboutPersonId: number; aboutName: string; text: string; anonymous: boolean }>`
+  const { rows } = await sql<{
+    meetingId: number;
+    meetsOn: string;
+    aboutPersonId: number;
+    aboutName: string;
+    text: string;
+    anonymous: boolean;
+  }>`
     select f.meeting_id as "meetingId", m.meets_on::text as "meetsOn", f.about_person_id as "aboutPersonId", p.full_name as "aboutName",
       f.text, f.author_key is not null as anonymous
     from feedback f

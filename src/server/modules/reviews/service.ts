@@ -197,7 +197,10 @@ export function closeReviewSession(db: Db, key: Buffer, actor: Actor, id: number
     const m = await requireReview(trx, actor, id, 'update');
     if (!canManagePath(actor, m.path)) throw notFound('meeting.notFound');
     if (!m.closed) {
-      await trx.insertInto('review_closures').values({ cell_id: m.cell_id, meeting_id: m.id, closed_by: storedAccountId(actor) }).execute();
+      await trx
+        .insertInto('review_closures')
+        .values({ cell_id: m.cell_id, meeting_id: m.id, closed_by: storedAccountId(actor) })
+        .execute();
       await recordAudit(trx, actor, { action: 'review.close', entity: 'meeting', entityId: m.id });
     }
     return getReviewSession(trx, key, actor, id);

@@ -25,9 +25,12 @@ describe('review sessions', () => {
     t = await createTestApp();
     org = await buildOrg(t.ctx.db);
     const as = (login: string) => signIn(t.app, login, 'secret-pass');
-    [member, secretary, region, admin, outsider, reader] = await Promise.all(
-      ['member@test', 'secretary@test', 'region@test', 'admin@test', 'outsider@test', 'reader@test'].map(as),
-    );
+    member = await as('member@test');
+    secretary = await as('secretary@test');
+    region = await as('region@test');
+    admin = await as('admin@test');
+    outsider = await as('outsider@test');
+    reader = await as('reader@test');
     peers = await buildReviewers(t.ctx.db, t.app, org, 4);
   });
   afterAll(async () => {

@@ -12,6 +12,16 @@ export const reviewKeys = {
   about: (personId: number, meetingId?: number) => ['reviews', 'about', personId, meetingId ?? 'all'] as const,
 };
 
+/** A read that may be refused with 404 (nothing written yet, or not the reader's to see): null then. */
+async function nullIfNotFound<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
 export function useReviewSession(id: number) {
   return useQuery({ queryKey: reviewKeys.session(id), queryFn: () => api.get<ReviewSession>(`/api/v1/meetings/${id}/review`) });
 }
@@ -21,14 +31,7 @@ export function useMySelfAssessment(id: number, enabled: boolean) {
   return useQuery({
     queryKey: reviewKeys.mine(id),
     enabled,
-    queryFn: async () => {
-      try {
-        return await api.get<SelfAssessment>(`/api/v1/meetings/${id}/self-assessment`);
-      } catch (err) {
-        if (isNotFound(err)) return null;
-        throw err;
-      }
-    },
+    queryFn: () => nullIfNotFound(api.get<SelfAssessment>(`/api/v1/meetings/${id}/self-assessment`)),
   });
 }
 
@@ -45,14 +48,7 @@ export function useFeedbackAbout(personId: number, meetingId?: number, enabled =
   return useQuery({
     queryKey: reviewKeys.about(personId, meetingId),
     enabled: enabled && personId > 0,
-    queryFn: async () => {
-      try {
-        return await api.get<FeedbackList>(`/api/v1/people/${personId}/feedback`, { meeting: meetingId });
-      } catch (err) {
-        if (isNotFound(err)) return null;
-        throw err;
-      }
-    },
+    queryFn: () => nullIfNotFound(api.get<FeedbackList>(`/api/v1/people/${personId}/feedback`, { meeting: meetingId })),
   });
 }
 

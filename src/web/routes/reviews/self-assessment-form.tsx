@@ -66,7 +66,7 @@ export function SelfAssessmentContext({ session }: { session: ReviewSession }) {
       {rows.length === 0 && <Text c="dimmed">{t('review.noAttendance')}</Text>}
       <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {rows.map((r) => (
-          <Group key={r.meetingId} component="li" gap="xs" justify="space-between" wrap="nowrap">
+          <Group key={r.meetingId} component="li" gap="xs" justify="space-between">
             <Text size="sm">
               {r.meetsOn} · {kindName(r.kind)}
             </Text>

@@ -1,8 +1,8 @@
 /**
  * A review session in the browser (issue 12), at a phone's width: a member writes a self-assessment
  * beside their own attendance and gives a cell-mate feedback (the notice about work and participation
- * is there); the secretary sees the self-assessment and the feedback about that member, and closes the
- * session. Korean and English both render.
+ * is there); the secretary sees the self-assessment and the feedback about that member, gives the
+ * member feedback and closes the session; the member reads it. Korean and English both render.
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -69,12 +69,26 @@ describe('a review session in the browser', () => {
       await feedback.waitFor();
       // Named feedback shows its author to the secretary.
       expect(await feedback.textContent()).toContain(memberName);
+      // The secretary is on the roll too, and gives the member feedback before closing.
+      await sec.getByTestId('feedback-about').click();
+      await sec.getByRole('option', { name: memberName }).click();
+      await sec.getByTestId('feedback-text').fill('Took part in every inspection this quarter.');
+      await sec.getByTestId('give-feedback').click();
+      await sec.getByTestId('feedback-given').waitFor();
       await sec.getByTestId('close-review').click();
       await sec.getByTestId('review-state').filter({ hasText: en.review.closed }).waitFor();
       expect(await sec.locator('body').textContent()).not.toMatch(/undefined|\bnull\b|NaN/);
       await shot(sec, 'review-secretary');
       findings.secretary = await seriousFindings(sec);
 
+      // The member reads the feedback about them on the session's page.
+      await page.reload();
+      const aboutMe = page
+        .getByTestId('feedback-about-me')
+        .getByTestId('feedback-item')
+        .filter({ hasText: 'Took part in every inspection' });
+      await aboutMe.waitFor();
+      expect(await page.getByTestId('feedback-given').count()).toBe(0); // closed: no form any more
       expect(findings).toEqual({ member: [], secretary: [] });
     } finally {
       await memberContext.close();

@@ -34,16 +34,19 @@ export function FeedbackItems({ list }: { list: FeedbackList }) {
   );
 }
 
-/** On a person's page: the feedback about them, for themself and their secretary (nothing for anyone else). */
-export function FeedbackAboutSection({ personId }: { personId: number }) {
+/**
+ * The feedback about a person, for themself and their secretary (nothing for anyone else): on their
+ * page, every session's; on a review meeting's page (`meetingId`), that session's, shown even when empty.
+ */
+export function FeedbackAboutSection({ personId, meetingId }: { personId: number; meetingId?: number }) {
   const { t } = useTranslation();
-  const list = useFeedbackAbout(personId);
+  const list = useFeedbackAbout(personId, meetingId);
   if (list.isError) return <ErrorAlert error={list.error} />;
-  if (!list.data || (list.data.items.length === 0 && list.data.sessions.length === 0)) return null;
+  if (!list.data || (meetingId === undefined && list.data.items.length === 0 && list.data.sessions.length === 0)) return null;
   return (
-    <section aria-labelledby="feedback-about-title" data-testid="feedback-about">
+    <section aria-labelledby="feedback-about-title" data-testid="feedback-about-me">
       <Title order={3} size="h4" id="feedback-about-title" mb="xs">
-        {t('review.feedbackAbout')}
+        {meetingId === undefined ? t('review.feedbackAbout') : t('review.feedbackAboutHere')}
       </Title>
       <FeedbackItems list={list.data} />
     </section>

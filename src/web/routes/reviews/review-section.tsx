@@ -7,8 +7,10 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/schemas/meetings.ts';
 import { useCloseReview, useReviewSession } from '../../api/reviews.ts';
+import { useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FeedbackForm } from './feedback-form.tsx';
+import { FeedbackAboutSection } from './feedback-list.tsx';
 import { SecretaryReview } from './secretary-review.tsx';
 import { SelfAssessmentForm } from './self-assessment-form.tsx';
 
@@ -16,6 +18,7 @@ export function ReviewSection({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const session = useReviewSession(meeting.id);
   const close = useCloseReview(meeting.id);
+  const me = useMe().data?.person?.id;
   if (session.isError) return <ErrorAlert error={session.error} />;
   const s = session.data;
   if (!s) return null;
@@ -44,6 +47,7 @@ export function ReviewSection({ meeting }: { meeting: Meeting }) {
           </>
         )}
         {s.onRoll && s.closed && <Alert color="gray">{t('review.closedNoWrites')}</Alert>}
+        {s.onRoll && me !== undefined && <FeedbackAboutSection personId={me} meetingId={s.meetingId} />}
         {s.canManage && <SecretaryReview session={s} />}
       </Stack>
     </section>

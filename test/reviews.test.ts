@@ -189,6 +189,20 @@ describe('review sessions', () => {
     expect((await member.get(`/api/v1/meetings/${old.id}/review`)).body).toMatchObject({ closed: true, closedAt: null });
   });
 
+  it('a session recorded as not held takes nothing; a feedback read names a review meeting or is refused', async () => {
+    const id = await review();
+    expect((await secretary.post(`/api/v1/meetings/${id}/not-held`, { reason: 'Plant shutdown' })).status).toBe(200);
+    const put = await member.request('PUT', `/api/v1/meetings/${id}/self-assessment`, { text: 'ok' });
+    expect(put.status).toBe(409);
+    expect(put.body.error.messageKey).toBe('review.notHeld');
+    expect((await feedback(member, id, org.P.id, 'ok', false)).status).toBe(409);
+    const general = (await buildMeeting(t.ctx.db, org.cellA1a.id, { kind: 'general' })).id;
+    expect((await secretary.get(`/api/v1/people/${org.P.id}/feedback?meeting=${general}`)).status).toBe(400);
+    expect((await secretary.get(`/api/v1/people/${org.P.id}/feedback?meeting=abc`)).status).toBe(400);
+    expect((await secretary.get(`/api/v1/people/${org.P.id}/feedback?meeting=${id}&x=1`)).status).toBe(400);
+    expect((await outsider.get(`/api/v1/people/${org.Q.id}/feedback?meeting=${id}`)).status).toBe(404);
+  });
+
   it("the session page gives the member their roll, their own feedback and their attendance; it is the meetings' page otherwise", async () => {
     const id = await review();
     await feedback(member, id, org.P.id, 'Thanks for the help', true);

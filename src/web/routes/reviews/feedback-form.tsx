@@ -14,9 +14,14 @@ export function FeedbackForm({ session }: { session: ReviewSession }) {
   const [about, setAbout] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(false);
+  const [missing, setMissing] = useState<{ about: boolean; text: boolean }>({ about: false, text: false });
   const others = session.roll.filter((r) => r.personId !== me.data?.person?.id);
   const name = (id: number) => session.roll.find((r) => r.personId === id)?.fullName ?? '';
-  const submit = () =>
+  // Never a disabled button: what is missing is said on giving.
+  const submit = () => {
+    const lacking = { about: !about, text: !text.trim() };
+    setMissing(lacking);
+    if (lacking.about || lacking.text) return;
     give.mutate(
       { aboutPersonId: Number(about), text, anonymous },
       {
@@ -26,6 +31,7 @@ export function FeedbackForm({ session }: { session: ReviewSession }) {
         },
       },
     );
+  };
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
@@ -40,6 +46,7 @@ export function FeedbackForm({ session }: { session: ReviewSession }) {
           data={others.map((r) => ({ value: String(r.personId), label: r.fullName }))}
           value={about}
           onChange={setAbout}
+          error={missing.about ? t('review.chooseMember') : undefined}
           searchable
           data-testid="feedback-about"
         />
@@ -47,6 +54,7 @@ export function FeedbackForm({ session }: { session: ReviewSession }) {
           label={t('review.feedbackText')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
+          error={missing.text ? t('review.writeSomething') : undefined}
           maxLength={REVIEW_LIMITS.feedback}
           autosize
           minRows={3}
@@ -61,7 +69,7 @@ export function FeedbackForm({ session }: { session: ReviewSession }) {
         />
         <ErrorAlert error={give.error} />
         <Group>
-          <Button onClick={submit} loading={give.isPending} disabled={!about || !text.trim()} data-testid="give-feedback">
+          <Button onClick={submit} loading={give.isPending} data-testid="give-feedback">
             {t('review.give')}
           </Button>
         </Group>

@@ -12,7 +12,13 @@ export function SelfAssessmentForm({ session }: { session: ReviewSession }) {
   const mine = useMySelfAssessment(session.meetingId, true);
   const save = useSaveSelfAssessment(session.meetingId);
   const [text, setText] = useState('');
+  const [empty, setEmpty] = useState(false);
   useEffect(() => setText(mine.data?.text ?? ''), [mine.data?.text]);
+  // Never a disabled button (it cannot be focused or explain itself): an empty text is said on saving.
+  const submit = () => {
+    setEmpty(!text.trim());
+    if (text.trim()) save.mutate(text);
+  };
   return (
     <Paper withBorder p="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -27,6 +33,7 @@ export function SelfAssessmentForm({ session }: { session: ReviewSession }) {
             aria-labelledby="self-assessment-title"
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
+            error={empty ? t('review.writeSomething') : undefined}
             maxLength={REVIEW_LIMITS.selfAssessment}
             autosize
             minRows={4}
@@ -34,7 +41,7 @@ export function SelfAssessmentForm({ session }: { session: ReviewSession }) {
           />
           <ErrorAlert error={save.error} />
           <Group gap="xs">
-            <Button onClick={() => save.mutate(text)} loading={save.isPending} disabled={!text.trim()} data-testid="save-self-assessment">
+            <Button onClick={submit} loading={save.isPending} data-testid="save-self-assessment">
               {mine.data ? t('review.rewrite') : t('common.save')}
             </Button>
             {save.isSuccess && (

@@ -61,6 +61,26 @@ const draftIn = (c: Ctx, issuer: number, target: number) => buildDirective(db(c)
 const publishedA = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionA.id, { unitIds: [c.org.cellA1a.id] });
 const publishedB = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionB.id, { unitIds: [c.org.cellB1a.id] });
 
+/** A review meeting of the cell held yesterday; `written`: with self-assessments by everyone on its roll. */
+async function reviewIn(c: Ctx, cellId: number, written = false): Promise<number> {
+  const m = await buildMeeting(db(c), cellId, { kind: 'review' });
+  if (written) {
+    const roll = await db(c)
+      .selectFrom('memberships')
+      .select('person_id')
+      .where('cell_id', '=', cellId)
+      .where('to_date', 'is', null)
+      .execute();
+    if (roll.length) {
+      await db(c)
+        .insertInto('self_assessments')
+        .values(roll.map((r) => ({ cell_id: cellId, meeting_id: m.id, person_id: r.person_id, text: 'My work' })))
+        .execute();
+    }
+  }
+  return m.id;
+}
+
 const pdfUpload = () => {
   const { payload, headers } = multipartFile('plan.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
   return { body: payload, headers };
@@ -627,6 +647,59 @@ const matrix: Record<string, Row> = {
       url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id, { kind: 'study' })).id}/readings`,
       body: { itemIds: [await libraryItem(c)] },
     }),
+  },
+  // Review sessions (issue 12): the roll writes, the cell's personal readers read self-assessments,
+  // feedback about a person is for the person and their secretary only; accounts without a person are on no roll (400).
+  'GET /api/v1/meetings/:id/review': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellA1a.id)}/review` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellB1a.id)}/review` }),
+  },
+  'POST /api/v1/meetings/:id/review/close': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellA1a.id)}/review/close`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellB1a.id)}/review/close`, body: {} }),
+  },
+  'PUT /api/v1/meetings/:id/self-assessment': {
+    expect: { member: 200, secretary: 200, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/meetings/${await reviewIn(c, c.org.cellA1a.id)}/self-assessment`,
+      body: { text: 'My work this period' },
+    }),
+    outside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/meetings/${await reviewIn(c, c.org.cellB1a.id)}/self-assessment`,
+      body: { text: 'My work this period' },
+    }),
+  },
+  'GET /api/v1/meetings/:id/self-assessment': {
+    expect: { member: 200, secretary: 200, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellA1a.id, true)}/self-assessment` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellB1a.id, true)}/self-assessment` }),
+  },
+  'GET /api/v1/meetings/:id/self-assessments': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellA1a.id, true)}/self-assessments` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${await reviewIn(c, c.org.cellB1a.id, true)}/self-assessments` }),
+  },
+  'POST /api/v1/meetings/:id/feedback': {
+    expect: { member: 201, secretary: 201, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/meetings/${await reviewIn(c, c.org.cellA1a.id)}/feedback`,
+      body: { aboutPersonId: c.org.P.id, text: 'Prepared the plan well', anonymous: true },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/meetings/${await reviewIn(c, c.org.cellB1a.id)}/feedback`,
+      body: { aboutPersonId: c.org.Q.id, text: 'Prepared the plan well', anonymous: true },
+    }),
+  },
+  'GET /api/v1/people/:id/feedback': {
+    expect: { member: 404, secretary: 200, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.P.id}/feedback` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.Q.id}/feedback` }),
   },
   'POST /api/v1/directives': {
     expect: managers(201),

@@ -40,6 +40,7 @@ const EnvSchema = z.object({
   CELLWORK_FANOUT_BATCH_CELLS: z.coerce.number().int().min(1).max(100_000).default(500),
   CELLWORK_FANOUT_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   CELLWORK_ROLLUP_FOLD_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  CELLWORK_FEEDBACK_KEY: z.string().min(32, 'at least 32 characters of random text').optional(),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -74,6 +75,11 @@ export type Config = {
   fanOutPauseMs: number;
   /** How often the roll-up folder adds queued differences to the committees' figures (decision 0022). */
   rollupFoldMs: number;
+  /**
+   * The key of anonymous feedback's author hashes (decision 0021); when unset, one is generated once
+   * into `<dataDir>/feedback.key`. Several servers on one database must share it.
+   */
+  feedbackKey: string | null;
   webDir: string;
 };
 
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fanOutBatchCells: e.CELLWORK_FANOUT_BATCH_CELLS,
     fanOutPauseMs: e.CELLWORK_FANOUT_PAUSE_MS,
     rollupFoldMs: e.CELLWORK_ROLLUP_FOLD_MS,
+    feedbackKey: e.CELLWORK_FEEDBACK_KEY ?? null,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

@@ -12,6 +12,7 @@ import { startJobs, type Jobs } from './jobs/queue.ts';
 import { startRollupFolder } from './modules/compliance/fold.ts';
 import { markInterruptedImports } from './modules/imports/liveness.ts';
 import { createNotifier, type Notifier } from './modules/notifications/service.ts';
+import { loadFeedbackKey } from './modules/reviews/author-key.ts';
 
 export type DatabaseMode = 'embedded' | 'external';
 
@@ -26,6 +27,8 @@ export type AppContext = {
   jobs: Jobs | undefined;
   /** Notifications for other modules: in-app, mail and webhooks, inside the caller's transaction. */
   notifier: Notifier;
+  /** The key of anonymous feedback's author hashes; never stored in the database (decision 0021). */
+  feedbackKey: Buffer;
   close(): Promise<void>;
 };
 
@@ -81,6 +84,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       databaseMode,
       jobs,
       notifier: createNotifier({ boss: jobs?.boss, config }),
+      feedbackKey: loadFeedbackKey(config),
       databaseVersion: rows[0]?.v ?? 'unknown',
       async close() {
         for (const c of cleanups.splice(0)) await c().catch((err: unknown) => log.warn({ err }, 'cleanup failed'));

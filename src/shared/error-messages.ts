@@ -172,6 +172,16 @@ export const ERROR_MESSAGES = {
   'library.readInFuture': 'A reading cannot be dated in the future',
   'library.noPerson': 'This account has no person record, so no reading log',
   'library.emptyBody': 'The body has no text left after sanitising',
+
+  // Review sessions (issue 12).
+  'review.notReviewMeeting': 'Self-assessments and feedback belong to review sessions only',
+  'review.closed': 'This review session is closed',
+  'review.notHeld': 'This review session was recorded as not held',
+  'review.notOnRoll': "Only members on this meeting's roll write self-assessments and give feedback",
+  'review.aboutNotOnRoll': "Feedback is given only about members on this meeting's roll",
+  'review.feedbackAboutOneself': 'Feedback cannot be about yourself; write a self-assessment instead',
+  'review.feedbackAlreadyGiven': 'You have already given this kind of feedback about this member in this session',
+  'review.noSelfAssessment': 'You have not written a self-assessment for this session',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

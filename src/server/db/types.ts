@@ -512,6 +512,31 @@ export interface DirectiveReachTable {
   briefed_in_time: Generated<number>;
 }
 
+export interface SelfAssessmentsTable {
+  cell_id: number;
+  meeting_id: number;
+  person_id: number;
+  text: string;
+  updated_at: Timestamp;
+}
+
+export interface ReviewClosuresTable {
+  cell_id: number;
+  meeting_id: number;
+  closed_at: Timestamp;
+  closed_by: number | null;
+}
+
+export interface FeedbackTable {
+  cell_id: number;
+  meeting_id: number;
+  id: Generated<string>;
+  about_person_id: number;
+  author_person_id: number | null;
+  author_key: string | null;
+  text: string;
+}
+
 export interface DB {
   notification_sent_daily: NotificationSentDailyTable;
   notification_events: NotificationEventsTable;
@@ -561,6 +586,9 @@ export interface DB {
   directive_deliveries: DirectiveDeliveriesTable;
   directive_attachments: DirectiveAttachmentsTable;
   directive_reach: DirectiveReachTable;
+  self_assessments: SelfAssessmentsTable;
+  review_closures: ReviewClosuresTable;
+  feedback: FeedbackTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

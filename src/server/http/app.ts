@@ -18,6 +18,7 @@ import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
+import { reviewRoutes } from '../modules/reviews/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
@@ -45,6 +46,7 @@ export const routeModules: RouteModule[] = [
   notificationRoutes,
   libraryRoutes,
   directiveRoutes,
+  reviewRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

@@ -16,10 +16,12 @@ import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { eraseNotificationsOf, notificationsForExport } from '../notifications/queries.ts';
 import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
+import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
-export async function exportMyData(db: Db, actor: Actor) {
+/** `feedbackKey` finds the anonymous feedback the person wrote (decision 0021). */
+export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const [account, person, memberships, grants, sessions, tokens, audit] = await Promise.all([
     db
       .selectFrom('accounts')
@@ -69,6 +71,7 @@ export async function exportMyData(db: Db, actor: Actor) {
   const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
   const notifications = actor.personId === null ? null : await notificationsForExport(db, actor.personId);
   const readingLog = actor.personId === null ? [] : await selectSoloReadings(db, actor.personId);
+  const reviews = actor.personId === null ? null : await reviewDataForExport(db, feedbackKey, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -87,6 +90,8 @@ export async function exportMyData(db: Db, actor: Actor) {
     auditTrail: audit,
     /** Your notification settings, your notifications and the e-mail sent you. */
     notifications,
+    /** Your self-assessments, the feedback you gave, and the feedback about you as you may see it (decision 0021). */
+    reviews,
   };
 }
 
@@ -121,7 +126,7 @@ function selectMyRecords(db: Db, personId: number) {
   ]);
 }
 
-export function erasePerson(db: Db, actor: Actor, personId: number): Promise<void> {
+export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey: Buffer): Promise<void> {
   return inTransaction(db, async (trx) => {
     requireCentralAdministrator(actor, 'person.notFound');
     const person = await trx.selectFrom('people').select(['id', 'full_name']).where('id', '=', personId).forUpdate().executeTakeFirst();
@@ -178,6 +183,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
     await revokeFeedsOfPerson(trx, personId, accountIds);
     await eraseNotificationsOf(trx, personId);
     await eraseReadingLog(trx, personId);
+    await eraseReviewData(trx, feedbackKey, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

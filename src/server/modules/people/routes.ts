@@ -8,7 +8,7 @@ import * as people from './service.ts';
 
 const tags = ['people'];
 
-export const peopleRoutes: RouteModule = (app, { db }) => {
+export const peopleRoutes: RouteModule = (app, { db, feedbackKey }) => {
   app.get(
     '/api/v1/people/:id',
     {
@@ -70,7 +70,7 @@ export const peopleRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      await erasePerson(db, requireActor(req), req.params.id);
+      await erasePerson(db, requireActor(req), req.params.id, feedbackKey);
       return reply.status(204).send(null);
     },
   );
@@ -85,7 +85,7 @@ export const peopleRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => {
-      const data = await exportMyData(db, requireActor(req));
+      const data = await exportMyData(db, requireActor(req), feedbackKey);
       return reply.header('content-disposition', 'attachment; filename="cellwork-my-data.json"').send(data);
     },
   );

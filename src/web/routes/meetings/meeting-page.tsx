@@ -17,6 +17,7 @@ import { DecisionsSection } from './decisions-section.tsx';
 import { MinutesEditor } from './minutes-editor.tsx';
 import { NotHeldModal } from './not-held-modal.tsx';
 import { StudyReadings } from './study-readings.tsx';
+import { ReviewSection } from '../reviews/review-section.tsx';
 
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
@@ -82,6 +83,7 @@ export function MeetingPage() {
         </Alert>
       )}
       {m.kind === 'study' && <StudyReadings meeting={m} />}
+      {m.kind === 'review' && <ReviewSection meeting={m} />}
       <AttendanceForm key={m.id} meeting={m} onReload={reload} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">

@@ -172,6 +172,14 @@ export const ERROR_MESSAGES = {
   'library.readInFuture': 'A reading cannot be dated in the future',
   'library.noPerson': 'This account has no person record, so no reading log',
   'library.emptyBody': 'The body has no text left after sanitising',
+
+  // Education (issue 12).
+  'education.programmeNotFound': 'No such programme',
+  'education.themesNotFound': 'No such theme: {{ids}}',
+  'education.themesRetired': 'These themes are retired and can no longer be chosen: {{ids}}',
+  'education.notStudyMeeting': 'Themes are linked to study meetings only',
+  'education.enrolmentNotFound': 'No such enrolment',
+  'education.endBeforeStart': 'The expected end is before the start',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

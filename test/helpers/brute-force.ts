@@ -32,6 +32,18 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     select dd.cell_id, r.opened_at, r.opened_at::date::text as opened_on, dd.acknowledged_at, dd.briefed_on::text as briefed_on
     from directive_deliveries dd join directive_rounds r on r.directive_id = dd.directive_id and r.round = dd.round`.execute(db)
   ).rows;
+  // Education: the meetings on themes, the memberships on the data's last day and every learning plan saved.
+  const themed = new Set((await db.selectFrom('meeting_themes').select('meeting_id').execute()).map((r) => Number(r.meeting_id)));
+  const memberships = await db
+    .selectFrom('memberships')
+    .select(['cell_id', 'person_id', sql<string>`from_date::text`.as('from_date'), sql<string | null>`to_date::text`.as('to_date')])
+    .execute();
+  const planHistory = (
+    await db
+      .selectFrom('learning_plan_history')
+      .select(['person_id', 'id', 'set_at', sql<number>`cardinality(theme_ids)`.as('themes')])
+      .execute()
+  ).map((h) => ({ person_id: Number(h.person_id), id: Number(h.id), set_at: new Date(h.set_at), themes: Number(h.themes) }));
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -54,6 +66,11 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       followUps: followUps.filter((f) => f.cell_id === cell.id),
       actions: actions.filter((a) => a.cell_id === cell.id),
       deliveries: deliveries.filter((d) => Number(d.cell_id) === cell.id),
+      themedMeetingIds: held.filter((m) => themed.has(Number(m.id))).map((m) => m.id),
+      members: memberships
+        .filter((ms) => Number(ms.cell_id) === cell.id && ms.from_date < end && (ms.to_date === null || ms.to_date >= end))
+        .map((ms) => Number(ms.person_id)),
+      planHistory,
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;

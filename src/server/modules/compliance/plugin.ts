@@ -20,7 +20,8 @@ export type Fact =
   | 'follow_ups'
   | 'directive_deliveries'
   | 'meeting_themes'
-  | 'learning_plans';
+  | 'learning_plans'
+  | 'memberships';
 
 export type MetricWindow = {
   period: string;

@@ -17,6 +17,7 @@ import { DecisionsSection } from './decisions-section.tsx';
 import { MinutesEditor } from './minutes-editor.tsx';
 import { NotHeldModal } from './not-held-modal.tsx';
 import { StudyReadings } from './study-readings.tsx';
+import { StudyThemes } from '../education/study-fields.tsx';
 
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
@@ -81,6 +82,7 @@ export function MeetingPage() {
           )}
         </Alert>
       )}
+      {m.kind === 'study' && <StudyThemes meeting={m} />}
       {m.kind === 'study' && <StudyReadings meeting={m} />}
       <AttendanceForm key={m.id} meeting={m} onReload={reload} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">

@@ -8,6 +8,7 @@ import { usePerson } from '../../api/people.ts';
 import { RoleBadge } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
+import { PersonEducation } from '../education/person-education.tsx';
 import { EditPersonModal } from './edit-person-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 
@@ -134,6 +135,7 @@ export function PersonPage() {
       )}
       <PersonalDetails person={p} />
       <Memberships person={p} />
+      {p.phone !== undefined && <PersonEducation personId={p.id} canManage={p.canManage} />}
       {dialog === 'edit' && <EditPersonModal person={p} opened onClose={() => setDialog(null)} />}
       {dialog === 'transfer' && <TransferModal person={p} opened onClose={() => setDialog(null)} />}
     </Stack>

@@ -84,7 +84,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     results.set('*', [...results.values()].every(Boolean));
     meets.set(cell.id, results);
   }
-  return { units, openCells, meets, meetings, attendanceRows: attendance, end };
+  return { units, openCells, meets, meetings, attendanceRows: attendance, end, memberships, planHistory };
 }
 
 const under = (path: string) => (cell: { path: string }) => cell.path.startsWith(`${path}.`);
@@ -166,19 +166,9 @@ export async function bruteForceAttendanceSums(db: Database, period: string, nex
  * the technical sessions held and the members with a current learning plan.
  */
 export async function bruteForceEducationSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
-  const { units, openCells, meetings, end } = await bruteForceVerdicts(db, period, next, today);
+  const { units, openCells, meetings, end, memberships, planHistory: history } = await bruteForceVerdicts(db, period, next, today);
   const themes = await db.selectFrom('meeting_themes').select(['meeting_id', 'theme_id']).execute();
   const present = await db.selectFrom('attendance').select(['meeting_id', 'person_id']).where('status', '=', 'present').execute();
-  const memberships = await db
-    .selectFrom('memberships')
-    .select(['cell_id', 'person_id', sql<string>`from_date::text`.as('from_date'), sql<string | null>`to_date::text`.as('to_date')])
-    .execute();
-  const history = (
-    await db
-      .selectFrom('learning_plan_history')
-      .select(['person_id', 'id', 'set_at', sql<number>`cardinality(theme_ids)`.as('themes')])
-      .execute()
-  ).map((h) => ({ person_id: Number(h.person_id), id: Number(h.id), set_at: new Date(h.set_at), themes: Number(h.themes) }));
   const { planShareOf } = await import('../../src/server/modules/education/standards/learning-plan-share.ts');
   const expected: Record<string, number> = {};
   const add = (key: string, n: number) => {

@@ -12,6 +12,8 @@ import { saveAttendance } from '../src/server/modules/meetings/attendance.ts';
 import { importMembers } from '../src/server/modules/imports/service.ts';
 import { createReadingList } from '../src/server/modules/library/reading-lists.ts';
 import { createDocument, createIssue } from '../src/server/modules/library/service.ts';
+import { createEnrolment } from '../src/server/modules/education/enrolments.ts';
+import { createProgramme } from '../src/server/modules/education/service.ts';
 import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
@@ -828,6 +830,77 @@ const matrix: Record<string, Row> = {
       url: `/api/v1/directives/${(await publishedB(c)).id}/not-reached.csv?unit=${c.org.cellB1a.id}`,
     }),
   },
+  // Education (issue 12): programmes are the administrators', read by all; plans and enrolments are personal data of a
+  // person, written by whoever manages their cell (enrolments also by the member); counts are a committee's.
+  'GET /api/v1/programmes': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/programmes' }) },
+  'POST /api/v1/programmes': {
+    expect: { ...all(404), admin: 201 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/programmes', body: { title: 'P', themes: [{ title: 'T' }] } }),
+  },
+  'GET /api/v1/programmes/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/programmes/${(await programme(c)).id}` }),
+  },
+  'PATCH /api/v1/programmes/:id': {
+    expect: { ...all(404), admin: 200 },
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/programmes/${(await programme(c)).id}`, body: { title: 'Renamed' } }),
+  },
+  'GET /api/v1/meetings/:id/themes': {
+    expect: all(200),
+    inside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id, { kind: 'study' })).id}/themes`,
+    }),
+    outside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id, { kind: 'study' })).id}/themes`,
+    }),
+  },
+  'PUT /api/v1/meetings/:id/themes': {
+    expect: managers(200, 200),
+    inside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id, { kind: 'study' })).id}/themes`,
+      body: { themeIds: [await themeId(c)] },
+    }),
+    outside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id, { kind: 'study' })).id}/themes`,
+      body: { themeIds: [await themeId(c)] },
+    }),
+  },
+  // Accounts without a person have an empty plan.
+  'GET /api/v1/me/learning-plan': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/learning-plan' }) },
+  'GET /api/v1/people/:id/learning-plan': {
+    expect: { ...all(200), member: 404 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.P.id}/learning-plan` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.Q.id}/learning-plan` }),
+  },
+  'PUT /api/v1/people/:id/learning-plan': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'PUT', url: `/api/v1/people/${c.org.P.id}/learning-plan`, body: { themeIds: [await themeId(c)] } }),
+    outside: async (c) => ({ method: 'PUT', url: `/api/v1/people/${c.org.Q.id}/learning-plan`, body: { themeIds: [await themeId(c)] } }),
+  },
+  'GET /api/v1/people/:id/enrolments': {
+    expect: { ...all(200), member: 404 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.P.id}/enrolments` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/people/${c.org.Q.id}/enrolments` }),
+  },
+  'POST /api/v1/people/:id/enrolments': {
+    expect: managers(201, 201),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/people/${c.org.P.id}/enrolments`, body: enrolmentBody }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/people/${c.org.Q.id}/enrolments`, body: enrolmentBody }),
+  },
+  'PATCH /api/v1/enrolments/:id': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/enrolments/${await enrolment(c, c.org.P.id)}`, body: { status: 'completed' } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/enrolments/${await enrolment(c, c.org.Q.id)}`, body: { status: 'completed' } }),
+  },
+  'GET /api/v1/units/:id/education': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/education?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/education?period=${thisMonth()}` }),
+  },
 };
 
 let regionListId: Promise<number> | undefined;
@@ -850,6 +923,12 @@ async function readingList(c: Ctx, unitId: number): Promise<number> {
 }
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
+
+const programme = (c: Ctx) => createProgramme(db(c), systemActor(), { title: 'Programme', themes: [{ title: 'Theme' }] });
+const themeId = async (c: Ctx) => (await programme(c)).themes[0]!.id;
+const enrolmentBody = { course: 'Welding', institution: 'Factory college', kind: 'evening', startsOn: '2026-09-01' };
+const enrolment = async (c: Ctx, personId: number) =>
+  (await createEnrolment(db(c), systemActor(), personId, { ...enrolmentBody, kind: 'evening' })).id;
 
 async function attendanceRequest(c: Ctx, cellId: number): Promise<Req> {
   const m = await buildMeeting(db(c), cellId);

@@ -18,16 +18,24 @@ import { closeUnit, moveUnit, updateUnit } from '../src/server/modules/units/ser
 import type { Sector } from '../src/shared/enums.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildCell, buildCommittee, buildMeeting, buildPerson, buildRoot, holdMeeting } from './helpers/factories.ts';
-import { bruteForceAttendanceSums, bruteForceRollups, bruteForceWorst } from './helpers/brute-force.ts';
+import { bruteForceAttendanceSums, bruteForceEducationSums, bruteForceRollups, bruteForceWorst } from './helpers/brute-force.ts';
+import { setLearningPlan } from '../src/server/modules/education/plans.ts';
+import { createProgramme } from '../src/server/modules/education/service.ts';
+import { setMeetingThemes } from '../src/server/modules/education/sessions.ts';
 
 const actor = systemActor();
+let theme: Promise<number> | undefined;
+/** One programme theme for every run. */
+const themeId = () => theme!;
 
 type Plan = {
   committees: number[]; // parent index (into the committee list, -1 = run root) for each committee
   cells: Array<{ parent: number; members: number; sector: Sector }>;
   meetings: Array<{
     cell: number;
-    kind: 'general' | 'review' | 'study';
+    kind: 'general' | 'review' | 'study' | 'technical';
+    /** A study meeting on a programme theme (the education module): set after it was held, through the refresh. */
+    themed: boolean;
     monthsAgo: 0 | 1;
     dayFraction: number;
     held: boolean;
@@ -38,6 +46,8 @@ type Plan = {
   closes: number[];
   resectors: Array<{ cell: number; sector: Sector }>;
   rebuild: number; // a month (index into periods) rebuilt after the meetings, or -1
+  /** Learning plans set by the secretary: a cell's n-th member, with a theme or emptied. */
+  plans: Array<{ cell: number; member: number; withTheme: boolean }>;
 };
 
 const sectorArb = fc.constantFrom<Sector>('metallurgy', 'education', 'fisheries');
@@ -51,7 +61,8 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   meetings: fc.array(
     fc.record({
       cell: fc.integer({ min: 0, max: 5 }),
-      kind: fc.constantFrom('general' as const, 'review' as const, 'study' as const),
+      kind: fc.constantFrom('general' as const, 'review' as const, 'study' as const, 'technical' as const),
+      themed: fc.boolean(),
       monthsAgo: fc.constantFrom(0 as const, 1 as const),
       dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
       held: fc.boolean(),
@@ -66,6 +77,9 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
   // A month is rebuilt while differences of it are still queued.
   rebuild: fc.constantFrom(-1, 0, 1),
   resectors: fc.array(fc.record({ cell: fc.integer({ min: 0, max: 5 }), sector: sectorArb }), { maxLength: 2 }),
+  plans: fc.array(fc.record({ cell: fc.integer({ min: 0, max: 5 }), member: fc.integer({ min: 0, max: 3 }), withTheme: fc.boolean() }), {
+    maxLength: 4,
+  }),
 });
 
 describe('compliance roll-ups', () => {
@@ -74,6 +88,7 @@ describe('compliance roll-ups', () => {
   beforeAll(async () => {
     t = await createTestApp();
     globalRoot = await buildRoot(t.ctx.db);
+    theme = createProgramme(t.ctx.db, actor, { title: 'Programme', themes: [{ title: 'Theme' }] }).then((p) => p.themes[0]!.id);
     // A standard for one sector only, so that a cell's sector decides what it is judged by.
     await sql`insert into standards (code, kind, params, title_en, title_ko, scope_sector, valid_from)
       values ('education-monthly-review', 'meetings_per_month', '{"kind":"review","min":1}', 'Education: a monthly review', '교육: 매월 총화', 'education', '2000-01-01')`.execute(
@@ -84,6 +99,10 @@ describe('compliance roll-ups', () => {
       values ('reading-monthly', 'reading_sessions_per_month', '{"min":1}', 'A reading session a month', '매월 학습모임', '2000-01-01')`.execute(
       t.ctx.db,
     );
+    // The education module's kinds (issue 12): an education session a month, half the members with a current plan.
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('education-monthly', 'education_sessions_per_month', '{"min":1}', 'An education session a month', '매월 교양모임', '2000-01-01'),
+        ('plans-half', 'learning_plan_share', '{"min":0.5}', 'Half with a plan', '학습계획 절반', '2000-01-01')`.execute(t.ctx.db);
     // The registry's worked example: two review sessions in any three months (a source that carries forward).
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('review-quarterly', 'meetings_per_quarter', '{"kind":"review","min":2}', 'Two reviews a quarter', '분기 총화 2회', '2000-01-01')`.execute(
@@ -132,6 +151,11 @@ describe('compliance roll-ups', () => {
           );
           await holdMeeting(db, meeting.id, statuses);
           if (m.fold) await foldRollups(db);
+          if (m.themed && m.kind === 'study') await setMeetingThemes(db, actor, meeting.id, { themeIds: [await themeId()] });
+        }
+        for (const p of plan.plans) {
+          const ps = people[p.cell % cells.length]!;
+          await setLearningPlan(db, actor, ps[p.member % ps.length]!, { themeIds: p.withTheme ? [await themeId()] : [] });
         }
         if (plan.rebuild >= 0) await materializePeriod(db, periods[plan.rebuild]!);
         const units = [...committees, ...cells];
@@ -176,7 +200,10 @@ describe('compliance roll-ups', () => {
           expect(
             Object.fromEntries(sums.filter((r) => r.value !== 0).map((r) => [`${r.unit_id}|${r.key}|${r.sector}`, r.value])),
             `sums ${period}`,
-          ).toEqual(await bruteForceAttendanceSums(db, period, nextPeriod(period), today, committeeIds));
+          ).toEqual({
+            ...(await bruteForceAttendanceSums(db, period, nextPeriod(period), today, committeeIds)),
+            ...(await bruteForceEducationSums(db, period, nextPeriod(period), today, committeeIds)),
+          });
           // The worst cells, found through the paths stored with the verdicts (kept through moves) and
           // through the tree itself, equal the brute-force list; a short page, so ties are cut.
           const worst = await bruteForceWorst(db, period, nextPeriod(period), today, committeeIds, 3);

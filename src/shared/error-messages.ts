@@ -182,6 +182,13 @@ export const ERROR_MESSAGES = {
   'review.feedbackAboutOneself': 'Feedback cannot be about yourself; write a self-assessment instead',
   'review.feedbackAlreadyGiven': 'You have already given this kind of feedback about this member in this session',
   'review.noSelfAssessment': 'You have not written a self-assessment for this session',
+  // Education (issue 12).
+  'education.programmeNotFound': 'No such programme',
+  'education.themesNotFound': 'No such theme: {{ids}}',
+  'education.themesRetired': 'These themes are retired and can no longer be chosen: {{ids}}',
+  'education.notStudyMeeting': 'Themes are linked to study meetings only',
+  'education.enrolmentNotFound': 'No such enrolment',
+  'education.endBeforeStart': 'The expected end is before the start',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

@@ -29,6 +29,7 @@ const IssuePage = page(() => import('./routes/library/issue-page.tsx'), 'IssuePa
 const DirectivesPage = page(() => import('./routes/directives/directives-page.tsx'), 'DirectivesPage');
 const DirectivePage = page(() => import('./routes/directives/directive-page.tsx'), 'DirectivePage');
 const InboxPage = page(() => import('./routes/directives/inbox-page.tsx'), 'InboxPage');
+const ProgrammesPage = page(() => import('./routes/education/programmes-page.tsx'), 'ProgrammesPage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -81,6 +82,7 @@ export function App() {
           <Route path="/library" element={titled('library', <LibraryPage me={actor} />)} />
           <Route path="/library/items/:id" element={titled('library', <LibraryItemPage me={actor} />)} />
           <Route path="/library/issues/:id" element={titled('library', <IssuePage me={actor} />)} />
+          <Route path="/education" element={titled('education', <ProgrammesPage me={actor} />)} />
           <Route path="/audit" element={titled('audit', <AuditPage />)} />
           <Route path="/rulebook" element={isCentralAdmin(actor) ? titled('rulebook', <RulebookPage />) : <Navigate to="/" replace />} />
           <Route

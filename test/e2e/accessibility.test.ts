@@ -43,6 +43,8 @@ async function pagesOf(page: Page): Promise<string[]> {
   paths.push('/library', '/library?tab=newspaper', '/library?tab=lists', `/library?q=${encodeURIComponent('학습')}`);
   if (cell) paths.push('/library?tab=log');
   if (me.person) paths.push('/inbox');
+  // Education (issue 12): the programmes are everyone's.
+  paths.push('/education');
   if (me.grants.some((g) => g.role !== 'member')) paths.push('/directives');
   const charter = (
     (await (await page.request.get(`${e2e.baseUrl}/api/v1/library/items?kind=charter`)).json()) as { items: Array<{ id: number }> }

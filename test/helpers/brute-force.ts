@@ -32,6 +32,18 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     select dd.cell_id, r.opened_at, r.opened_at::date::text as opened_on, dd.acknowledged_at, dd.briefed_on::text as briefed_on
     from directive_deliveries dd join directive_rounds r on r.directive_id = dd.directive_id and r.round = dd.round`.execute(db)
   ).rows;
+  // Education: the meetings on themes, the memberships on the data's last day and every learning plan saved.
+  const themed = new Set((await db.selectFrom('meeting_themes').select('meeting_id').execute()).map((r) => Number(r.meeting_id)));
+  const memberships = await db
+    .selectFrom('memberships')
+    .select(['cell_id', 'person_id', sql<string>`from_date::text`.as('from_date'), sql<string | null>`to_date::text`.as('to_date')])
+    .execute();
+  const planHistory = (
+    await db
+      .selectFrom('learning_plan_history')
+      .select(['person_id', 'id', 'set_at', sql<number>`cardinality(theme_ids)`.as('themes')])
+      .execute()
+  ).map((h) => ({ person_id: Number(h.person_id), id: Number(h.id), set_at: new Date(h.set_at), themes: Number(h.themes) }));
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -54,6 +66,11 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       followUps: followUps.filter((f) => f.cell_id === cell.id),
       actions: actions.filter((a) => a.cell_id === cell.id),
       deliveries: deliveries.filter((d) => Number(d.cell_id) === cell.id),
+      themedMeetingIds: held.filter((m) => themed.has(Number(m.id))).map((m) => m.id),
+      members: memberships
+        .filter((ms) => Number(ms.cell_id) === cell.id && ms.from_date < end && (ms.to_date === null || ms.to_date >= end))
+        .map((ms) => Number(ms.person_id)),
+      planHistory,
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;
@@ -67,7 +84,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     results.set('*', [...results.values()].every(Boolean));
     meets.set(cell.id, results);
   }
-  return { units, openCells, meets, meetings, attendanceRows: attendance, end };
+  return { units, openCells, meets, meetings, attendanceRows: attendance, end, memberships, planHistory };
 }
 
 const under = (path: string) => (cell: { path: string }) => cell.path.startsWith(`${path}.`);
@@ -137,6 +154,49 @@ export async function bruteForceAttendanceSums(db: Database, period: string, nex
             expected[k] = (expected[k] ?? 0) + n;
           }
         }
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
+}
+
+/**
+ * The education module's summed roll-ups (issue 12), plainly: per committee and sector, over the cells
+ * under it judged that month, the education sessions held, the (member, theme) pairs completed at them,
+ * the technical sessions held and the members with a current learning plan.
+ */
+export async function bruteForceEducationSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells, meetings, end, memberships, planHistory: history } = await bruteForceVerdicts(db, period, next, today);
+  const themes = await db.selectFrom('meeting_themes').select(['meeting_id', 'theme_id']).execute();
+  const present = await db.selectFrom('attendance').select(['meeting_id', 'person_id']).where('status', '=', 'present').execute();
+  const { planShareOf } = await import('../../src/server/modules/education/standards/learning-plan-share.ts');
+  const expected: Record<string, number> = {};
+  const add = (key: string, n: number) => {
+    expected[key] = (expected[key] ?? 0) + n;
+  };
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter(under(c.path))) {
+      const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held' && m.meets_on >= period && m.meets_on < end);
+      const themed = held.filter((m) => m.kind === 'study' && themes.some((t) => Number(t.meeting_id) === m.id));
+      const pairs = new Set(
+        themed.flatMap((m) =>
+          present
+            .filter((a) => Number(a.meeting_id) === m.id)
+            .flatMap((a) => themes.filter((t) => Number(t.meeting_id) === m.id).map((t) => `${a.person_id}|${t.theme_id}`)),
+        ),
+      );
+      const members = memberships
+        .filter((ms) => Number(ms.cell_id) === cell.id && ms.from_date < end && (ms.to_date === null || ms.to_date >= end))
+        .map((ms) => Number(ms.person_id));
+      const share = planShareOf({ end, members, planHistory: history } as Parameters<typeof planShareOf>[0]);
+      for (const sector of ['*', cell.sector ?? '']) {
+        const k = (key: string) => `${committeeId}|${key}|${sector}`;
+        add(k('education_sessions'), themed.length);
+        add(k('themes_completed'), pairs.size);
+        add(k('meetings_held:technical'), held.filter((m) => m.kind === 'technical').length);
+        add(k('learning_plan:members'), share.members);
+        add(k('learning_plan:current'), share.current);
       }
     }
   }

@@ -445,6 +445,94 @@ export interface ReadingLogTable {
   created_at: Timestamp;
 }
 
+export interface ProgrammesTable {
+  id: Generated<number>;
+  title: string;
+  title_ko: string | null;
+  description: string | null;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+
+export type StudyFormat = 'collective' | 'one_to_one';
+export type StudyTiming = 'before_work' | 'during_work_review' | 'standalone';
+
+export interface ProgrammeThemesTable {
+  id: Generated<number>;
+  programme_id: number;
+  position: number;
+  title: string;
+  title_ko: string | null;
+  summary: string | null;
+  material_url: string | null;
+  plan_minutes: number | null;
+  plan_format: StudyFormat | null;
+  plan_text: string | null;
+  retired_at: Date | string | null;
+}
+
+export interface ThemeMaterialsTable {
+  theme_id: number;
+  item_id: number;
+}
+
+export interface MeetingThemesTable {
+  cell_id: number;
+  meeting_id: number;
+  theme_id: number;
+}
+
+export interface StudySessionsTable {
+  cell_id: number;
+  meeting_id: number;
+  format: StudyFormat;
+  timing: StudyTiming;
+}
+
+export interface LearningPlansTable {
+  person_id: number;
+  set_at: Timestamp;
+  set_by: number | null;
+}
+
+export interface LearningPlanThemesTable {
+  person_id: number;
+  theme_id: number;
+}
+
+export interface LearningPlanHistoryTable {
+  person_id: number;
+  id: Generated<number>;
+  set_at: Timestamp;
+  set_by: number | null;
+  theme_ids: number[];
+}
+
+export type EnrolmentKind = 'evening' | 'correspondence' | 'online' | 'on_the_job' | 'other';
+export type EnrolmentStatus = 'enrolled' | 'completed' | 'withdrawn';
+
+export interface EnrolmentsTable {
+  person_id: number;
+  id: Generated<number>;
+  course: string;
+  institution: string;
+  kind: EnrolmentKind;
+  starts_on: DateColumn;
+  expected_end_on: string | null;
+  status: Generated<EnrolmentStatus>;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** A view: a person's first completion of a theme (attendance at a study meeting on it, or reading its material). */
+export interface EducationCompletionsView {
+  person_id: number;
+  theme_id: number;
+  completed_on: string;
+}
+
 export interface DirectivesTable {
   id: Generated<number>;
   issuing_unit_id: number;
@@ -589,6 +677,16 @@ export interface DB {
   self_assessments: SelfAssessmentsTable;
   review_closures: ReviewClosuresTable;
   feedback: FeedbackTable;
+  programmes: ProgrammesTable;
+  programme_themes: ProgrammeThemesTable;
+  theme_materials: ThemeMaterialsTable;
+  meeting_themes: MeetingThemesTable;
+  study_sessions: StudySessionsTable;
+  learning_plans: LearningPlansTable;
+  learning_plan_themes: LearningPlanThemesTable;
+  learning_plan_history: LearningPlanHistoryTable;
+  enrolments: EnrolmentsTable;
+  education_completions: EducationCompletionsView;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

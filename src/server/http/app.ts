@@ -13,6 +13,7 @@ import { accountRoutes } from '../modules/accounts/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { directiveRoutes } from '../modules/directives/routes.ts';
+import { educationRoutes } from '../modules/education/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
@@ -47,6 +48,7 @@ export const routeModules: RouteModule[] = [
   libraryRoutes,
   directiveRoutes,
   reviewRoutes,
+  educationRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

@@ -12,6 +12,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { seedActivity } from './activity.ts';
 import { seedOrganization, type SeedProgress } from './organization.ts';
 import { seedLibraryDemo } from '../modules/library/demo-content.ts';
+import { seedEducationDemo } from '../modules/education/demo-content.ts';
 
 /** Months of meetings, attendance and decisions the demo starts with, so its dashboards have a year to show. */
 export const DEMO_MONTHS = 12;
@@ -107,5 +108,6 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
     });
   });
   await seedLibraryDemo(db, cell.id);
+  await seedEducationDemo(db, cell);
   return { logins: plan.map((p) => ({ login: p.login, role: p.role, unit: p.unit?.name ?? null })) };
 }

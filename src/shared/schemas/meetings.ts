@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '../enums.ts';
 import { DateSchema, IdSchema, UnitRefSchema } from './base.ts';
 import { StandardVerdictSchema } from './compliance.ts';
+import { StudySessionFieldsSchema } from './education.ts';
 
 export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -68,6 +69,8 @@ export const CreateMeetingSchema = z
       .strict()
       .optional(),
     agenda: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+    /** A study meeting's themes and how it is held (the education module, issue 12). */
+    ...StudySessionFieldsSchema.shape,
   })
   .strict();
 export type CreateMeeting = z.infer<typeof CreateMeetingSchema>;

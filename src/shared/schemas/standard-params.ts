@@ -32,6 +32,13 @@ export const ReadingSessionsPerMonthParams = z.object({ min: whole(STANDARD_LIMI
 export const DirectivesReachedParams = z.object({ min: share, days: z.number().int().min(1).max(365) }).strict();
 export type DirectivesReached = z.infer<typeof DirectivesReachedParams>;
 
+/** At least `min` education sessions (held study meetings on at least one programme theme) in the month judged. */
+export const EducationSessionsPerMonthParams = z.object({ min: whole(STANDARD_LIMITS.meetingsPerMonth) }).strict();
+export type EducationSessionsPerMonth = z.infer<typeof EducationSessionsPerMonthParams>;
+/** At least `min` of the cell's members have a current learning plan (set or reviewed within 12 months). */
+export const LearningPlanShareParams = z.object({ min: share }).strict();
+export type LearningPlanShare = z.infer<typeof LearningPlanShareParams>;
+
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;
 export type AttendanceRate = z.infer<typeof AttendanceRateParams>;

@@ -39,6 +39,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         ]
       : []),
     { to: '/library', label: t('nav.library'), active: pathname.startsWith('/library') },
+    { to: '/education', label: t('nav.education'), active: pathname.startsWith('/education') },
     ...(me.person ? [{ to: '/inbox', label: t('nav.inbox'), active: pathname.startsWith('/inbox') }] : []),
     ...(me.grants.some((g) => g.role !== 'member')
       ? [{ to: '/directives', label: t('nav.directives'), active: pathname.startsWith('/directives') }]

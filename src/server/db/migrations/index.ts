@@ -25,6 +25,7 @@ import * as directives from './2026-12-06T2200-directives.ts';
 import * as directiveAttachments from './2026-12-07T1200-directive-attachments.ts';
 import * as rollupDeltas from './2026-12-08T0900-rollup-deltas.ts';
 import * as reviewSessions from './2026-12-08T1100-review-sessions.ts';
+import * as education from './2026-12-08T1200-education.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1200-directive-attachments': directiveAttachments,
   '2026-12-08T0900-rollup-deltas': rollupDeltas,
   '2026-12-08T1100-review-sessions': reviewSessions,
+  '2026-12-08T1200-education': education,
 };
 
 export const migrationProvider: MigrationProvider = {

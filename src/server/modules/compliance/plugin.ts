@@ -13,7 +13,15 @@ import type { BaseLabel } from '../reports/labels.ts';
  * The rows a write can change, by table. A write names the facts it changed; the engine re-runs only
  * the metric sources that read them.
  */
-export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups' | 'directive_deliveries';
+export type Fact =
+  | 'meetings'
+  | 'attendance'
+  | 'decision_actions'
+  | 'follow_ups'
+  | 'directive_deliveries'
+  | 'meeting_themes'
+  | 'learning_plans'
+  | 'memberships';
 
 export type MetricWindow = {
   period: string;
@@ -82,6 +90,11 @@ export type OracleFacts = {
   actions: Array<{ due_on: string; status: string; closed_on: string | null }>;
   /** The cell's directive deliveries, with their round's opening (the directives module). */
   deliveries: Array<{ opened_at: Date; opened_on: string; acknowledged_at: Date | null; briefed_on: string | null }>;
+  /** The cell's held meetings on at least one programme theme (the education module). */
+  themedMeetingIds: number[];
+  /** The cell's members on the data's last day, and every saving of their learning plans (education). */
+  members: number[];
+  planHistory: Array<{ person_id: number; id: number; set_at: Date; themes: number }>;
 };
 
 /**

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/service.ts';
 import { refreshFacts, type FactChange } from '../compliance/engine.ts';
 import type { LockedMonth } from '../compliance/refresh.ts';
 import * as q from './queries.ts';
+import { hasStudyFields, saveStudySession } from '../education/sessions.ts';
 
 async function meetsOn(db: Db, startsAt: string, timeZone: string): Promise<string> {
   const { rows } = await sql<{ d: string }>`select (${startsAt}::timestamptz at time zone ${timeZone})::date::text as d`.execute(db);
@@ -48,6 +49,7 @@ export function createMeeting(db: Db, actor: Actor, cellId: number, input: Creat
         .returningAll()
         .executeTakeFirstOrThrow();
       await replaceAgenda(trx, cell.id, row.id, input.agenda ?? []);
+      if (hasStudyFields(input)) await saveStudySession(trx, row, input);
       await recordAudit(trx, actor, {
         action: 'meeting.create',
         entity: 'meeting',

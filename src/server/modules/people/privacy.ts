@@ -17,6 +17,7 @@ import { todayIso as today } from '../compliance/periods.ts';
 import { eraseNotificationsOf, notificationsForExport } from '../notifications/queries.ts';
 import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
+import { educationForExport, erasePlanAndEnrolments } from '../education/plans.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -72,6 +73,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const notifications = actor.personId === null ? null : await notificationsForExport(db, actor.personId);
   const readingLog = actor.personId === null ? [] : await selectSoloReadings(db, actor.personId);
   const reviews = actor.personId === null ? null : await reviewDataForExport(db, feedbackKey, actor.personId);
+  const education = actor.personId === null ? null : await educationForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -86,6 +88,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     actions,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
+    /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
+    education,
     /** Changes made by you, and changes made to your own records. */
     auditTrail: audit,
     /** Your notification settings, your notifications and the e-mail sent you. */
@@ -184,6 +188,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseNotificationsOf(trx, personId);
     await eraseReadingLog(trx, personId);
     await eraseReviewData(trx, feedbackKey, personId);
+    await erasePlanAndEnrolments(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

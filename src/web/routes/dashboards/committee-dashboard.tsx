@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { StaleWhileLoading } from '../../components/stale-while-loading.tsx';
 import { formatPeriod } from '../../lib/period.ts';
+import { EducationPanel } from '../education/education-panel.tsx';
 import { ComplianceHeadline } from './compliance-headline.tsx';
 import { HeatGrid } from './heat-grid.tsx';
 import { SectorBreakdown } from './sector-breakdown.tsx';
@@ -39,6 +40,7 @@ export function CommitteeDashboard({ unit, period, onPeriod }: { unit: Unit; per
             <WorstCells compliance={c} />
           </SimpleGrid>
           <HeatGrid unitId={unit.id} period={c.period} />
+          <EducationPanel unitId={unit.id} period={c.period} />
           {/* The split by sector is the centre's view: the root, by depth (every reader's top unit has no parent for them). */}
           {unit.depth === 0 && <SectorBreakdown compliance={c} />}
         </StaleWhileLoading>

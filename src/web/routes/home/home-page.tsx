@@ -10,6 +10,7 @@ import type { Me } from '../../../shared/schemas/accounts.ts';
 import { useMyMeetings } from '../../api/meetings.ts';
 import { KindBadge } from '../../components/badges.tsx';
 import { CalendarFeed } from '../meetings/calendar-feed.tsx';
+import { LearningPlanCard } from '../education/learning-plan-card.tsx';
 import { AcknowledgeCard } from './acknowledge-card.tsx';
 import { AttentionCard, NationalCard } from './attention-card.tsx';
 import { CellCard } from './cell-card.tsx';
@@ -56,6 +57,7 @@ export function HomePage({ me }: { me: Me }) {
         )}
         {me.person && <MyActions me={me} />}
         {me.person && <AcknowledgeCard />}
+        {me.person && <LearningPlanCard />}
         {browse.length > 0 && (
           <Card withBorder component="section" aria-labelledby="home-roots">
             <Title order={3} size="h4" id="home-roots" mb="xs">

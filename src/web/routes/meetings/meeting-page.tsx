@@ -18,6 +18,7 @@ import { MinutesEditor } from './minutes-editor.tsx';
 import { NotHeldModal } from './not-held-modal.tsx';
 import { StudyReadings } from './study-readings.tsx';
 import { ReviewSection } from '../reviews/review-section.tsx';
+import { StudyThemes } from '../education/study-fields.tsx';
 
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
@@ -82,6 +83,7 @@ export function MeetingPage() {
           )}
         </Alert>
       )}
+      {m.kind === 'study' && <StudyThemes meeting={m} />}
       {m.kind === 'study' && <StudyReadings meeting={m} />}
       {m.kind === 'review' && <ReviewSection meeting={m} />}
       <AttendanceForm key={m.id} meeting={m} onReload={reload} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMeetingKindsInUse, useScheduleMeeting } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { NO_STUDY, StudyFields } from '../education/study-fields.tsx';
 import { localInputToIso, toLocalInput } from '../../lib/period.ts';
 
 /** The next full hour: a sensible default for a meeting being scheduled. */
@@ -24,6 +25,7 @@ export function ScheduleMeetingForm({ cellId, onDone }: { cellId: number; onDone
   const [when, setWhen] = useState(nextHour);
   const [title, setTitle] = useState('');
   const [touched, setTouched] = useState(false);
+  const [study, setStudy] = useState(NO_STUDY);
   const startsAt = localInputToIso(when);
   const ko = i18n.resolvedLanguage === 'ko';
 
@@ -31,7 +33,7 @@ export function ScheduleMeetingForm({ cellId, onDone }: { cellId: number; onDone
     setTouched(true);
     if (!kind || !startsAt) return;
     schedule.mutate(
-      { kind, startsAt, title: title.trim() || undefined },
+      { kind, startsAt, title: title.trim() || undefined, ...(kind === 'study' ? study : {}) },
       {
         onSuccess: (m) => {
           onDone();
@@ -81,6 +83,11 @@ export function ScheduleMeetingForm({ cellId, onDone }: { cellId: number; onDone
           onChange={(e) => setTitle(e.currentTarget.value)}
           style={{ flex: '2 1 220px' }}
         />
+        {kind === 'study' && (
+          <div style={{ flexBasis: '100%' }}>
+            <StudyFields value={study} onChange={setStudy} />
+          </div>
+        )}
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}
         </Button>

@@ -9,6 +9,7 @@ import { RoleBadge } from '../../components/badges.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { FeedbackAboutSection } from '../reviews/feedback-list.tsx';
+import { PersonEducation } from '../education/person-education.tsx';
 import { EditPersonModal } from './edit-person-modal.tsx';
 import { TransferModal } from './transfer-modal.tsx';
 
@@ -136,6 +137,7 @@ export function PersonPage() {
       <PersonalDetails person={p} />
       <Memberships person={p} />
       <FeedbackAboutSection personId={p.id} />
+      {p.phone !== undefined && <PersonEducation personId={p.id} canManage={p.canManage} />}
       {dialog === 'edit' && <EditPersonModal person={p} opened onClose={() => setDialog(null)} />}
       {dialog === 'transfer' && <TransferModal person={p} opened onClose={() => setDialog(null)} />}
     </Stack>

@@ -8,7 +8,9 @@ import { absenceFollowUp } from './absence-follow-up.ts';
 import { actionsOnTime } from './actions-on-time.ts';
 import { attendanceRate } from './attendance-rate.ts';
 import { directivesReached } from './directives-reached.ts';
+import { educationSessionsPerMonth } from './education-sessions-per-month.ts';
 import type { KindUi } from './kind-ui.ts';
+import { learningPlanShare } from './learning-plan-share.ts';
 import { meetingsPerMonth } from './meetings-per-month.ts';
 import { meetingsPerQuarter } from './meetings-per-quarter.ts';
 import { readingSessionsPerMonth } from './reading-sessions-per-month.ts';
@@ -23,6 +25,8 @@ export const KIND_UIS: readonly KindUi[] = [
   meetingsPerQuarter,
   readingSessionsPerMonth,
   directivesReached,
+  educationSessionsPerMonth,
+  learningPlanShare,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

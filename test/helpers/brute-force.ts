@@ -32,6 +32,11 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     select dd.cell_id, r.opened_at, r.opened_at::date::text as opened_on, dd.acknowledged_at, dd.briefed_on::text as briefed_on
     from directive_deliveries dd join directive_rounds r on r.directive_id = dd.directive_id and r.round = dd.round`.execute(db)
   ).rows;
+  const memberships = await db.selectFrom('memberships').select(['cell_id', 'person_id', 'from_date', 'to_date']).execute();
+  const assignments = await db
+    .selectFrom('assignments')
+    .select(['cell_id', 'person_id', 'given_on', 'closed_on', 'due_on', 'status', 'score'])
+    .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -54,6 +59,8 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       followUps: followUps.filter((f) => f.cell_id === cell.id),
       actions: actions.filter((a) => a.cell_id === cell.id),
       deliveries: deliveries.filter((d) => Number(d.cell_id) === cell.id),
+      memberships: memberships.filter((m) => m.cell_id === cell.id),
+      assignments: assignments.filter((a) => a.cell_id === cell.id),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;

@@ -4,11 +4,12 @@
  * standard kinds and summed roll-ups (compliance/plugin.ts). How to add one: docs/modules.md.
  */
 import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup } from './compliance/plugin.ts';
+import { assignmentsModule } from './assignments/rulebook.ts';
 import { directivesModule } from './directives/rulebook.ts';
 import { libraryModule } from './library/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
 
-export const MODULES: readonly ModuleDeclaration[] = [meetingsModule, libraryModule, directivesModule];
+export const MODULES: readonly ModuleDeclaration[] = [meetingsModule, libraryModule, directivesModule, assignmentsModule];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
 export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);

@@ -32,6 +32,13 @@ export const ReadingSessionsPerMonthParams = z.object({ min: whole(STANDARD_LIMI
 export const DirectivesReachedParams = z.object({ min: share, days: z.number().int().min(1).max(365) }).strict();
 export type DirectivesReached = z.infer<typeof DirectivesReachedParams>;
 
+/** At least `min` of the members on the cell's roll had an assignment active during the month (issue 12). */
+export const AssignmentsActiveParams = z.object({ min: share }).strict();
+export type AssignmentsActive = z.infer<typeof AssignmentsActiveParams>;
+/** At least `min` of the assignments that fell due in the month were evaluated (issue 12). */
+export const AssignmentsEvaluatedParams = z.object({ min: share }).strict();
+export type AssignmentsEvaluated = z.infer<typeof AssignmentsEvaluatedParams>;
+
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;
 export type AttendanceRate = z.infer<typeof AttendanceRateParams>;

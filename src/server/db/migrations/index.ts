@@ -23,6 +23,7 @@ import * as studyLibrary from './2026-12-07T1000-study-library.ts';
 import * as directiveRebriefing from './2026-12-07T1100-directive-rebriefing.ts';
 import * as directives from './2026-12-06T2200-directives.ts';
 import * as directiveAttachments from './2026-12-07T1200-directive-attachments.ts';
+import * as assignments from './2026-12-08T1000-assignments.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1100-directive-rebriefing': directiveRebriefing,
   '2026-12-06T2200-directives': directives,
   '2026-12-07T1200-directive-attachments': directiveAttachments,
+  '2026-12-08T1000-assignments': assignments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,7 +13,7 @@ import type { BaseLabel } from '../reports/labels.ts';
  * The rows a write can change, by table. A write names the facts it changed; the engine re-runs only
  * the metric sources that read them.
  */
-export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups' | 'directive_deliveries';
+export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups' | 'directive_deliveries' | 'assignments';
 
 export type MetricWindow = {
   period: string;
@@ -82,6 +82,17 @@ export type OracleFacts = {
   actions: Array<{ due_on: string; status: string; closed_on: string | null }>;
   /** The cell's directive deliveries, with their round's opening (the directives module). */
   deliveries: Array<{ opened_at: Date; opened_on: string; acknowledged_at: Date | null; briefed_on: string | null }>;
+  /** The cell's memberships, all time (the assignments module reads the roll at the data end). */
+  memberships: Array<{ person_id: number; from_date: string; to_date: string | null }>;
+  /** The cell's assignments (the assignments module). */
+  assignments: Array<{
+    person_id: number;
+    given_on: string;
+    closed_on: string | null;
+    due_on: string;
+    status: string;
+    score: number | null;
+  }>;
 };
 
 /**

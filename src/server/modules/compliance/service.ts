@@ -58,7 +58,7 @@ export async function getCompliance(db: Db, actor: Actor, unitId: number, period
  * A unit's summed roll-ups for the month (all sectors); a cell's are its own metrics of the summed
  * prefixes, while it is judged in the month.
  */
-async function unitSums(db: Db, unit: { id: number; kind: string }, period: Period): Promise<Record<string, number>> {
+export async function unitSums(db: Db, unit: { id: number; kind: string }, period: Period): Promise<Record<string, number>> {
   if (SUMS.length === 0) return {};
   const rows =
     unit.kind === 'cell'

@@ -16,6 +16,7 @@ import { changeMembership } from '../units/memberships.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { eraseNotificationsOf, notificationsForExport } from '../notifications/queries.ts';
 import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
+import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -69,6 +70,7 @@ export async function exportMyData(db: Db, actor: Actor) {
   const [attendance, followUps, actions] = actor.personId === null ? [[], [], []] : await selectMyRecords(db, actor.personId);
   const notifications = actor.personId === null ? null : await notificationsForExport(db, actor.personId);
   const readingLog = actor.personId === null ? [] : await selectSoloReadings(db, actor.personId);
+  const assignments = actor.personId === null ? [] : await assignmentsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -81,6 +83,8 @@ export async function exportMyData(db: Db, actor: Actor) {
     attendance,
     followUps,
     actions,
+    /** Assignments given you, with your progress reports and their evaluations. */
+    assignments,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Changes made by you, and changes made to your own records. */
@@ -178,6 +182,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number): Promise<voi
     await revokeFeedsOfPerson(trx, personId, accountIds);
     await eraseNotificationsOf(trx, personId);
     await eraseReadingLog(trx, personId);
+    await eraseAssignmentTexts(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

@@ -74,7 +74,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     results.set('*', [...results.values()].every(Boolean));
     meets.set(cell.id, results);
   }
-  return { units, openCells, meets, meetings, attendanceRows: attendance, end };
+  return { units, openCells, meets, meetings, attendanceRows: attendance, end, memberships, assignments };
 }
 
 const under = (path: string) => (cell: { path: string }) => cell.path.startsWith(`${path}.`);
@@ -124,14 +124,37 @@ export async function bruteForceWorst(db: Database, period: string, next: string
 /**
  * The summed roll-ups of attendance: for every committee and sector ('*' = all), the present and
  * expected counts of the held meetings in the month of the cells under it judged that month, by
- * meeting kind (keys as the metrics name them).
+ * meeting kind (keys as the metrics name them); and the assignments module's figures (issue 12).
  */
 export async function bruteForceAttendanceSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
-  const { units, openCells, meetings, attendanceRows, end } = await bruteForceVerdicts(db, period, next, today);
+  const { units, openCells, meetings, attendanceRows, end, memberships, assignments } = await bruteForceVerdicts(db, period, next, today);
   const expected: Record<string, number> = {};
   for (const committeeId of committeeIds) {
     const c = units.find((u) => u.id === committeeId)!;
     for (const cell of openCells.filter(under(c.path))) {
+      // The assignments module's sums (issue 12): the roll at the data end, who of it had work active, what fell due.
+      const roll = new Set(
+        memberships
+          .filter((m) => m.cell_id === cell.id && m.from_date < end && (m.to_date === null || m.to_date >= end))
+          .map((m) => m.person_id),
+      );
+      const mine = assignments.filter((a) => a.cell_id === cell.id);
+      const activeIds = new Set(
+        mine.filter((a) => a.given_on < end && (a.closed_on === null || a.closed_on >= period)).map((a) => a.person_id),
+      );
+      const due = mine.filter((a) => a.status !== 'cancelled' && a.due_on >= period && a.due_on < end);
+      for (const sector of ['*', cell.sector ?? '']) {
+        for (const [key, n] of [
+          ['assignments:members', roll.size],
+          ['assignments:active_members', [...roll].filter((p) => activeIds.has(p)).length],
+          ['assignments:due', due.length],
+          ['assignments:evaluated', due.filter((a) => a.score !== null).length],
+          ['assignments:score_sum', due.reduce((sum, a) => sum + (a.score ?? 0), 0)],
+        ] as const) {
+          const k = `${committeeId}|${key}|${sector}`;
+          expected[k] = (expected[k] ?? 0) + n;
+        }
+      }
       const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held' && m.meets_on >= period && m.meets_on < end);
       for (const m of held) {
         const rows = attendanceRows.filter((a) => a.meeting_id === m.id);

@@ -13,7 +13,7 @@ import type { BaseLabel } from '../reports/labels.ts';
  * The rows a write can change, by table. A write names the facts it changed; the engine re-runs only
  * the metric sources that read them.
  */
-export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups' | 'directive_deliveries' | 'assignments';
+export type Fact = 'meetings' | 'attendance' | 'decision_actions' | 'follow_ups' | 'directive_deliveries' | 'assignments' | 'memberships';
 
 export type MetricWindow = {
   period: string;

@@ -6,6 +6,7 @@
 import type { MembershipRole } from '../../../shared/enums.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest } from '../../errors.ts';
+import { refreshFacts } from '../compliance/engine.ts';
 import { deliverToNewMembers } from '../directives/fanout.ts';
 import { refreshMemberCounts } from './queries.ts';
 
@@ -47,8 +48,8 @@ export async function changeMembership(
     // A member joining a cell a published directive targets receives it (issue 11); one who leaves keeps theirs.
     await deliverToNewMembers(db, [personId]);
   }
-  await refreshMemberCounts(
-    db,
-    [current?.cell_id, next?.cellId].filter((x): x is number => x !== undefined),
-  );
+  const cells = [current?.cell_id, next?.cellId].filter((x): x is number => x !== undefined);
+  await refreshMemberCounts(db, cells);
+  // The rolls changed: the metrics counting who is on them (the assignments module's) follow.
+  await refreshFacts(db, cells, [{ fact: 'memberships', on: date }]);
 }

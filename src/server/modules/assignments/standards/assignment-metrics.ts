@@ -6,9 +6,9 @@
  *   done or cancelled before the month began);
  * - `due`: assignments (not cancelled) due in the month so far; `evaluated`: those evaluated;
  *   `score_sum`: their scores' sum (the mean score of the participation view).
- * It carries forward: work given in May and still open counts in June. The roll is read when the
- * cell's assignments change and at every rebuild: a transfer alone moves the member count at the next
- * nightly rebuild.
+ * It carries forward: work given in May and still open counts in June. It reads the rolls too: a
+ * membership change (people/units: changeMembership) names the `memberships` fact. The bulk import
+ * writes memberships without it: its cells' member counts follow at the next rebuild.
  */
 import { sql } from 'kysely';
 import type { MetricSource, MetricWindow } from '../../compliance/plugin.ts';
@@ -33,7 +33,7 @@ const dueAndEvaluated = (w: MetricWindow) => sql`
 
 export const assignmentMetrics: MetricSource = {
   name: 'assignments',
-  reads: ['assignments'],
+  reads: ['assignments', 'memberships'],
   owns: [PREFIX],
   carriesForward: true,
   rows: (w) => sql`

@@ -30,7 +30,7 @@ export async function listMyNextMeetings(db: Db, actor: Actor, limit: number): P
 }
 
 /** How many next meetings the home page shows. */
-const HOME_MEETINGS = 5;
+const HOME_MEETINGS = 10;
 
 /** The home page's data in one request: the four reads run side by side, each the same as its own route's. */
 export async function getMyHome(db: Db, actor: Actor): Promise<MyHome> {

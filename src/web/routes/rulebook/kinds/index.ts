@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { absenceFollowUp } from './absence-follow-up.ts';
 import { actionsOnTime } from './actions-on-time.ts';
+import { assignmentsActive } from './assignments-active.ts';
+import { assignmentsEvaluated } from './assignments-evaluated.ts';
 import { attendanceRate } from './attendance-rate.ts';
 import { directivesReached } from './directives-reached.ts';
 import type { KindUi } from './kind-ui.ts';
@@ -23,6 +25,8 @@ export const KIND_UIS: readonly KindUi[] = [
   meetingsPerQuarter,
   readingSessionsPerMonth,
   directivesReached,
+  assignmentsActive,
+  assignmentsEvaluated,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { nextPeriod, periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { createTestApp } from './helpers/app.ts';
-import { bruteForceRollups } from './helpers/brute-force.ts';
+import { bruteForceRollups, storedRollups } from './helpers/brute-force.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildAccount, buildMeeting, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
@@ -48,19 +48,7 @@ describe('the assignments standards and participation', () => {
   };
   const matchesOracle = async () => {
     const expected = await bruteForceRollups(t.ctx.db, current, nextPeriod(current), todayIso(), [org.districtA1.id]);
-    const stored = await t.ctx.db
-      .selectFrom('unit_rollups')
-      .select(['unit_id', 'standard_code', 'sector', 'cells_total', 'cells_meeting'])
-      .where('period', '=', current)
-      .where('unit_id', '=', org.districtA1.id)
-      .execute();
-    expect(
-      Object.fromEntries(
-        stored
-          .filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
-          .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]),
-      ),
-    ).toEqual(expected);
+    expect(await storedRollups(t.ctx.db, current, org.districtA1.id)).toEqual(expected);
   };
 
   it('saves both kinds through the registry and refuses bad parameters', async () => {

@@ -4,28 +4,15 @@
  * member sees the evaluation. The board and the home pass axe.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousFindings } from './axe.ts';
-import { shot, signIn, useBrowserAndServer } from './setup.ts';
+import { asRole, shot, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
 const desktop = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } };
 const phone = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 390, height: 844 } };
 
-async function as<T>(login: string, options: typeof desktop, run: (page: Page) => Promise<T>): Promise<T> {
-  const context: BrowserContext = await e2e.browser.newContext(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await signIn(page, e2e.baseUrl, login);
-    const result = await run(page);
-    expect(errors).toEqual([]);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
+const as = <T>(login: string, options: typeof desktop, run: (page: Page) => Promise<T>) => asRole(e2e, login, options, run);
 
 describe('assignments', () => {
   it('a member marks an assignment done; the secretary evaluates it; the member sees the evaluation', async () => {

@@ -172,3 +172,18 @@ export async function bruteForceAttendanceSums(db: Database, period: string, nex
   }
   return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
 }
+
+/** The stored roll-ups of `unitId` for `period` (non-empty rows), keyed as bruteForceRollups keys them. */
+export async function storedRollups(db: Database, period: string, unitId: number): Promise<Record<string, [number, number]>> {
+  const stored = await db
+    .selectFrom('unit_rollups')
+    .select(['unit_id', 'standard_code', 'sector', 'cells_total', 'cells_meeting'])
+    .where('period', '=', period)
+    .where('unit_id', '=', unitId)
+    .execute();
+  return Object.fromEntries(
+    stored
+      .filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
+      .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting] as [number, number]]),
+  );
+}

@@ -26,56 +26,66 @@ function activeShare(f: OracleFacts) {
   return { members: roll.size, active: [...roll].filter((p) => active.has(p)).length };
 }
 
-export const assignmentsActive: StandardKind<AssignmentsActive> = {
+/** A kind "at least `min` of `whole` are `part`": the two keys, the detail's names and the report's labels differ. */
+function shareKind<P extends { min: number }>(k: {
+  code: string;
+  params: StandardKind<P>['params'];
+  part: string;
+  whole: string;
+  keys: [string, string];
+  none: 'assignmentsNoMembers' | 'assignmentsNoneDue';
+  figure: 'assignmentsActiveFigure' | 'assignmentsEvaluatedFigure';
+  rule: string;
+  oracle: StandardKind<P>['oracle'];
+}): StandardKind<P> {
+  return {
+    code: k.code,
+    params: k.params,
+    keys: () => [sql<string>`${sql.lit(k.keys[0])}`, sql<string>`${sql.lit(k.keys[1])}`],
+    limit: (p) => sql<number>`(${p}->>'min')::float8`,
+    passes: (x, y, lim) => sql<boolean>`${y} = 0 or ${x} / ${y} >= ${lim}`,
+    detail: ({ x, y, lim }) => ({ [k.part]: x, [k.whole]: y, min: lim }),
+    report: (d) => {
+      const { part, whole, rate, min } = rateFigures(d[k.part], d[k.whole], d.min);
+      return {
+        figure: rate,
+        limit: min,
+        unit: 'percent',
+        figureText: rate === null ? { key: k.none } : { key: k.figure, params: { rate: Math.round(rate), part, whole } },
+        limitText: { key: 'rateAtLeast', params: { rate: min } },
+      };
+    },
+    i18n: { rule: k.rule },
+    oracle: k.oracle,
+  };
+}
+
+export const assignmentsActive = shareKind<AssignmentsActive>({
   code: 'assignments_active',
   params: AssignmentsActiveParams,
-  keys: () => [sql<string>`'assignments:active_members'`, sql<string>`'assignments:members'`],
-  limit: (p) => sql<number>`(${p}->>'min')::float8`,
-  passes: (x, y, lim) => sql<boolean>`${y} = 0 or ${x} / ${y} >= ${lim}`,
-  detail: ({ x, y, lim }) => ({ active: x, members: y, min: lim }),
-  report: (d) => {
-    const { part, whole, rate, min } = rateFigures(d.active, d.members, d.min);
-    return {
-      figure: rate,
-      limit: min,
-      unit: 'percent',
-      figureText:
-        rate === null
-          ? { key: 'assignmentsNoMembers' }
-          : { key: 'assignmentsActiveFigure', params: { rate: Math.round(rate), part, whole } },
-      limitText: { key: 'rateAtLeast', params: { rate: min } },
-    };
-  },
-  i18n: { rule: 'rulebook.rule.assignmentsActive' },
+  part: 'active',
+  whole: 'members',
+  keys: ['assignments:active_members', 'assignments:members'],
+  none: 'assignmentsNoMembers',
+  figure: 'assignmentsActiveFigure',
+  rule: 'rulebook.rule.assignmentsActive',
   oracle: (f, p) => {
     const { members, active } = activeShare(f);
     return share(active, members, p.min);
   },
-};
+});
 
-export const assignmentsEvaluated: StandardKind<AssignmentsEvaluated> = {
+export const assignmentsEvaluated = shareKind<AssignmentsEvaluated>({
   code: 'assignments_evaluated',
   params: AssignmentsEvaluatedParams,
-  keys: () => [sql<string>`'assignments:evaluated'`, sql<string>`'assignments:due'`],
-  limit: (p) => sql<number>`(${p}->>'min')::float8`,
-  passes: (x, y, lim) => sql<boolean>`${y} = 0 or ${x} / ${y} >= ${lim}`,
-  detail: ({ x, y, lim }) => ({ evaluated: x, due: y, min: lim }),
-  report: (d) => {
-    const { part, whole, rate, min } = rateFigures(d.evaluated, d.due, d.min);
-    return {
-      figure: rate,
-      limit: min,
-      unit: 'percent',
-      figureText:
-        rate === null
-          ? { key: 'assignmentsNoneDue' }
-          : { key: 'assignmentsEvaluatedFigure', params: { rate: Math.round(rate), part, whole } },
-      limitText: { key: 'rateAtLeast', params: { rate: min } },
-    };
-  },
-  i18n: { rule: 'rulebook.rule.assignmentsEvaluated' },
+  part: 'evaluated',
+  whole: 'due',
+  keys: ['assignments:evaluated', 'assignments:due'],
+  none: 'assignmentsNoneDue',
+  figure: 'assignmentsEvaluatedFigure',
+  rule: 'rulebook.rule.assignmentsEvaluated',
   oracle: (f, p) => {
     const due = f.assignments.filter((a) => a.status !== 'cancelled' && a.due_on >= f.period && a.due_on < f.end);
     return share(due.filter((a) => a.score !== null).length, due.length, p.min);
   },
-};
+});

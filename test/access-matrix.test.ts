@@ -15,6 +15,8 @@ import { createDocument, createIssue } from '../src/server/modules/library/servi
 import { createEnrolment } from '../src/server/modules/education/enrolments.ts';
 import { createProgramme } from '../src/server/modules/education/service.ts';
 import { changeMembership } from '../src/server/modules/units/memberships.ts';
+import { giveAssignments } from '../src/server/modules/assignments/service.ts';
+import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
@@ -106,6 +108,21 @@ async function attachmentUrl(c: Ctx, issuer: number, target: number, published: 
   if (published) await publishNow(db(c), d.id);
   return `/api/v1/directives/${d.id}/attachments/${row.id}`;
 }
+
+/** An assignment of cell A1a given to member M (or of cell B1a to Q), optionally already marked done. */
+async function assignment(c: Ctx, inside: boolean, done = false): Promise<number> {
+  const [cell, person] = inside ? [c.org.cellA1a.id, c.org.M.id] : [c.org.cellB1a.id, c.org.Q.id];
+  const given = await giveAssignments(db(c), systemActor(), cell, {
+    title: 'Distribute leaflets',
+    personIds: [person],
+    dueOn: addDays(todayIso(), 7),
+  });
+  const id = given.items[0]!.id;
+  if (done)
+    await db(c).updateTable('assignments').set({ status: 'done', closed_on: todayIso(), percent: 100 }).where('id', '=', id).execute();
+  return id;
+}
+const giveBody = (c: Ctx, person: number) => ({ title: 'Visit the new neighbours', personIds: [person], dueOn: addDays(todayIso(), 7) });
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -488,6 +505,66 @@ const matrix: Record<string, Row> = {
     expect: all(200),
     inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/dashboard` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/dashboard` }),
+  },
+  // Assignments (issue 12): given and evaluated by those who manage the cell, reported by the assignee only.
+  'POST /api/v1/cells/:id/assignments': {
+    expect: managers(201, 201),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/assignments`, body: giveBody(c, c.org.M.id) }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/assignments`, body: giveBody(c, c.org.Q.id) }),
+  },
+  'GET /api/v1/cells/:id/assignments': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/assignments` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/assignments` }),
+  },
+  'GET /api/v1/cells/:id/assignments.csv': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/assignments.csv` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/assignments.csv` }),
+  },
+  'GET /api/v1/me/assignments': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/assignments' }) },
+  'GET /api/v1/me/home': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/home' }) },
+  'GET /api/v1/assignments/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/assignments/${await assignment(c, true)}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/assignments/${await assignment(c, false)}` }),
+  },
+  'POST /api/v1/assignments/:id/report': {
+    expect: { member: 200, secretary: 404, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/assignments/${await assignment(c, true)}/report`,
+      body: { status: 'in_progress' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/assignments/${await assignment(c, false)}/report`,
+      body: { status: 'in_progress' },
+    }),
+  },
+  'POST /api/v1/assignments/:id/evaluation': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/assignments/${await assignment(c, true, true)}/evaluation`, body: { score: 4 } }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/assignments/${await assignment(c, false, true)}/evaluation`,
+      body: { score: 4 },
+    }),
+  },
+  'POST /api/v1/assignments/:id/cancel': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/assignments/${await assignment(c, true)}/cancel`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/assignments/${await assignment(c, false)}/cancel`, body: {} }),
+  },
+  'GET /api/v1/assignment-scale': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/assignment-scale' }) },
+  'PUT /api/v1/assignment-scale': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'PUT', url: '/api/v1/assignment-scale', body: { min: 1, max: 5 } }),
+  },
+  'GET /api/v1/units/:id/participation': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/participation?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/participation?period=${thisMonth()}` }),
   },
   'GET /api/v1/me/actions': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/actions' }) },
   'GET /api/v1/me/meetings': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/meetings' }) },

@@ -11,7 +11,7 @@ import { nextPeriod, periodOf, todayIso } from '../src/server/modules/compliance
 import { acknowledgeDirective } from '../src/server/modules/directives/deliveries.ts';
 import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { createTestApp } from './helpers/app.ts';
-import { bruteForceRollups } from './helpers/brute-force.ts';
+import { bruteForceRollups, storedRollups } from './helpers/brute-force.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildPublishedDirective } from './helpers/directives.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
@@ -39,19 +39,7 @@ describe('the directives standard', () => {
   const matchesOracle = async () => {
     await foldAllRollups(t.ctx.db);
     const expected = await bruteForceRollups(t.ctx.db, current, nextPeriod(current), todayIso(), [org.districtA1.id]);
-    const stored = await t.ctx.db
-      .selectFrom('unit_rollups')
-      .select(['unit_id', 'standard_code', 'sector', 'cells_total', 'cells_meeting'])
-      .where('period', '=', current)
-      .where('unit_id', '=', org.districtA1.id)
-      .execute();
-    expect(
-      Object.fromEntries(
-        stored
-          .filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
-          .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]),
-      ),
-    ).toEqual(expected);
+    expect(await storedRollups(t.ctx.db, current, org.districtA1.id)).toEqual(expected);
   };
 
   it('is saved through the registry; bad parameters are refused', async () => {

@@ -12,7 +12,8 @@ import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { foldAllRollups, foldRollups } from '../src/server/modules/compliance/fold.ts';
 import { listComplianceCells } from '../src/server/modules/compliance/service.ts';
 import { findWorstCells } from '../src/server/modules/compliance/views.ts';
-import { nextPeriod, periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
+import { addDays, nextPeriod, periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
+import { cancelAssignment, evaluateAssignment, giveAssignments, reportProgress } from '../src/server/modules/assignments/service.ts';
 import { transferPerson } from '../src/server/modules/people/service.ts';
 import { closeUnit, moveUnit, updateUnit } from '../src/server/modules/units/service.ts';
 import type { Sector } from '../src/shared/enums.ts';
@@ -41,6 +42,16 @@ type Plan = {
     held: boolean;
     absent: boolean[];
     fold: boolean;
+  }>;
+  /** Work given (issue 12), then perhaps cancelled, or done and perhaps evaluated, on the day given. */
+  assignments: Array<{
+    cell: number;
+    member: number;
+    monthsAgo: 0 | 1;
+    dayFraction: number;
+    dueDays: number;
+    outcome: 'open' | 'cancelled' | 'done' | 'evaluated';
+    score: number;
   }>;
   moves: Array<{ unit: number; to: number }>;
   closes: number[];
@@ -71,6 +82,18 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
       fold: fc.boolean(),
     }),
     { maxLength: 10 },
+  ),
+  assignments: fc.array(
+    fc.record({
+      cell: fc.integer({ min: 0, max: 5 }),
+      member: fc.integer({ min: 0, max: 3 }),
+      monthsAgo: fc.constantFrom(0 as const, 1 as const),
+      dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+      dueDays: fc.integer({ min: 0, max: 40 }),
+      outcome: fc.constantFrom('open' as const, 'cancelled' as const, 'done' as const, 'evaluated' as const),
+      score: fc.integer({ min: 1, max: 5 }),
+    }),
+    { maxLength: 6 },
   ),
   moves: fc.array(fc.record({ unit: fc.integer({ min: 0, max: 9 }), to: fc.integer({ min: 0, max: 3 }) }), { maxLength: 2 }),
   closes: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 1 }),
@@ -103,6 +126,12 @@ describe('compliance roll-ups', () => {
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('education-monthly', 'education_sessions_per_month', '{"min":1}', 'An education session a month', '매월 교양모임', '2000-01-01'),
         ('plans-half', 'learning_plan_share', '{"min":0.5}', 'Half with a plan', '학습계획 절반', '2000-01-01')`.execute(t.ctx.db);
+    // The assignments module's kinds (issue 12): half the members with work active, every due assignment evaluated.
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('assignments-active', 'assignments_active', '{"min":0.5}', 'Half the members at work', '성원 절반 분공', '2000-01-01'),
+        ('assignments-evaluated', 'assignments_evaluated', '{"min":1}', 'Every assignment evaluated', '분공 모두 평가', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
     // The registry's worked example: two review sessions in any three months (a source that carries forward).
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('review-quarterly', 'meetings_per_quarter', '{"kind":"review","min":2}', 'Two reviews a quarter', '분기 총화 2회', '2000-01-01')`.execute(
@@ -157,6 +186,19 @@ describe('compliance roll-ups', () => {
           const ps = people[p.cell % cells.length]!;
           await setLearningPlan(db, actor, ps[p.member % ps.length]!, { themeIds: p.withTheme ? [await themeId()] : [] });
         }
+        for (const a of plan.assignments) {
+          const cellIndex = a.cell % cells.length;
+          const person = people[cellIndex]![a.member % people[cellIndex]!.length]!;
+          const start = Date.parse(`${a.monthsAgo === 0 ? current : periods[0]}T00:00:00Z`);
+          const end = a.monthsAgo === 0 ? Date.parse(`${today}T00:00:00Z`) : Date.parse(`${current}T00:00:00Z`) - 86_400_000;
+          const day = new Date(start + Math.max(0, end - start) * a.dayFraction).toISOString().slice(0, 10);
+          const input = { title: 'Work', personIds: [person], dueOn: addDays(day, a.dueDays) };
+          const id = (await giveAssignments(db, actor, cells[cellIndex]!, input, day)).items[0]!.id;
+          if (a.outcome === 'cancelled') await cancelAssignment(db, actor, id, day);
+          if (a.outcome === 'done' || a.outcome === 'evaluated')
+            await reportProgress(db, { ...actor, personId: person }, id, { status: 'done' }, day);
+          if (a.outcome === 'evaluated') await evaluateAssignment(db, actor, id, { score: a.score }, day);
+        }
         if (plan.rebuild >= 0) await materializePeriod(db, periods[plan.rebuild]!);
         const units = [...committees, ...cells];
         for (const mv of plan.moves) {
@@ -190,7 +232,7 @@ describe('compliance roll-ups', () => {
               .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting]]),
           );
           expect(actual, `period ${period}`).toEqual(expected);
-          // The summed roll-ups (attendance present and expected) equal the plain sums over the same cells.
+          // The summed roll-ups (attendance present and expected, the assignments' figures) equal the plain sums over the same cells.
           const sums = await db
             .selectFrom('unit_sums')
             .select(['unit_id', 'key', 'sector', 'value'])

@@ -3,8 +3,8 @@
  * with the month in progress one click away, marked as partial.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { shot, signIn, useBrowserAndServer } from './setup.ts';
+import type { Page } from 'playwright-core';
+import { asRole as asRoleIn, shot, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
 const options = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } };
@@ -20,20 +20,7 @@ const lastMonth = () => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
 };
 
-async function asRole<T>(login: string, run: (page: Page) => Promise<T>): Promise<T> {
-  const context: BrowserContext = await e2e.browser.newContext(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await signIn(page, e2e.baseUrl, login);
-    const result = await run(page);
-    expect(errors).toEqual([]);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
+const asRole = <T>(login: string, run: (page: Page) => Promise<T>) => asRoleIn(e2e, login, options, run);
 
 describe('home pages per role', () => {
   it('shows the secretary their month still to complete, and schedules a meeting the member then sees', async () => {

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { AppContext } from '../../src/server/context.ts';
 
 const CHROMIUM_ARGS = [
@@ -65,4 +65,20 @@ export async function signIn(page: Page, baseUrl: string, login: string): Promis
   await page.getByTestId('password').fill('demo');
   await page.getByTestId('sign-in').click();
   await page.getByTestId('sign-out').waitFor();
+}
+
+/** Runs `run` in a fresh browser context signed in as `login`, failing on any uncaught page error. */
+export async function asRole<T>(e2e: E2E, login: string, options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
+  const context = await e2e.browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await signIn(page, e2e.baseUrl, login);
+    const result = await run(page);
+    expect(errors).toEqual([]);
+    return result;
+  } finally {
+    await context.close();
+  }
 }

@@ -44,6 +44,10 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       .select(['person_id', 'id', 'set_at', sql<number>`cardinality(theme_ids)`.as('themes')])
       .execute()
   ).map((h) => ({ person_id: Number(h.person_id), id: Number(h.id), set_at: new Date(h.set_at), themes: Number(h.themes) }));
+  const assignments = await db
+    .selectFrom('assignments')
+    .select(['cell_id', 'person_id', 'given_on', 'closed_on', 'due_on', 'status', 'score'])
+    .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -71,6 +75,8 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
         .filter((ms) => Number(ms.cell_id) === cell.id && ms.from_date < end && (ms.to_date === null || ms.to_date >= end))
         .map((ms) => Number(ms.person_id)),
       planHistory,
+      memberships: memberships.filter((m) => Number(m.cell_id) === cell.id),
+      assignments: assignments.filter((a) => Number(a.cell_id) === cell.id),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;
@@ -84,7 +90,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     results.set('*', [...results.values()].every(Boolean));
     meets.set(cell.id, results);
   }
-  return { units, openCells, meets, meetings, attendanceRows: attendance, end, memberships, planHistory };
+  return { units, openCells, meets, meetings, attendanceRows: attendance, end, memberships, planHistory, assignments };
 }
 
 const under = (path: string) => (cell: { path: string }) => cell.path.startsWith(`${path}.`);
@@ -134,14 +140,37 @@ export async function bruteForceWorst(db: Database, period: string, next: string
 /**
  * The summed roll-ups of attendance: for every committee and sector ('*' = all), the present and
  * expected counts of the held meetings in the month of the cells under it judged that month, by
- * meeting kind (keys as the metrics name them).
+ * meeting kind (keys as the metrics name them); and the assignments module's figures (issue 12).
  */
 export async function bruteForceAttendanceSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
-  const { units, openCells, meetings, attendanceRows, end } = await bruteForceVerdicts(db, period, next, today);
+  const { units, openCells, meetings, attendanceRows, end, memberships, assignments } = await bruteForceVerdicts(db, period, next, today);
   const expected: Record<string, number> = {};
   for (const committeeId of committeeIds) {
     const c = units.find((u) => u.id === committeeId)!;
     for (const cell of openCells.filter(under(c.path))) {
+      // The assignments module's sums (issue 12): the roll at the data end, who of it had work active, what fell due.
+      const roll = new Set(
+        memberships
+          .filter((m) => m.cell_id === cell.id && m.from_date < end && (m.to_date === null || m.to_date >= end))
+          .map((m) => m.person_id),
+      );
+      const mine = assignments.filter((a) => a.cell_id === cell.id);
+      const activeIds = new Set(
+        mine.filter((a) => a.given_on < end && (a.closed_on === null || a.closed_on >= period)).map((a) => a.person_id),
+      );
+      const due = mine.filter((a) => a.status !== 'cancelled' && a.due_on >= period && a.due_on < end);
+      for (const sector of ['*', cell.sector ?? '']) {
+        for (const [key, n] of [
+          ['assignments:members', roll.size],
+          ['assignments:active_members', [...roll].filter((p) => activeIds.has(p)).length],
+          ['assignments:due', due.length],
+          ['assignments:evaluated', due.filter((a) => a.score !== null).length],
+          ['assignments:score_sum', due.reduce((sum, a) => sum + (a.score ?? 0), 0)],
+        ] as const) {
+          const k = `${committeeId}|${key}|${sector}`;
+          expected[k] = (expected[k] ?? 0) + n;
+        }
+      }
       const held = meetings.filter((m) => m.cell_id === cell.id && m.status === 'held' && m.meets_on >= period && m.meets_on < end);
       for (const m of held) {
         const rows = attendanceRows.filter((a) => a.meeting_id === m.id);
@@ -201,4 +230,19 @@ export async function bruteForceEducationSums(db: Database, period: string, next
     }
   }
   return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
+}
+
+/** The stored roll-ups of `unitId` for `period` (non-empty rows), keyed as bruteForceRollups keys them. */
+export async function storedRollups(db: Database, period: string, unitId: number): Promise<Record<string, [number, number]>> {
+  const stored = await db
+    .selectFrom('unit_rollups')
+    .select(['unit_id', 'standard_code', 'sector', 'cells_total', 'cells_meeting'])
+    .where('period', '=', period)
+    .where('unit_id', '=', unitId)
+    .execute();
+  return Object.fromEntries(
+    stored
+      .filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
+      .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting] as [number, number]]),
+  );
 }

@@ -625,6 +625,41 @@ export interface FeedbackTable {
   text: string;
 }
 
+export type AssignmentStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
+export interface AssignmentsTable {
+  cell_id: number;
+  id: Generated<number>;
+  person_id: number;
+  title: string;
+  description: string | null;
+  done_when: string | null;
+  due_on: string;
+  decision_id: number | null;
+  status: ColumnType<AssignmentStatus, AssignmentStatus | undefined, AssignmentStatus>;
+  percent: Generated<number>;
+  given_on: string;
+  given_by: number | null;
+  closed_on: string | null;
+  score: number | null;
+  evaluation_comment: string | null;
+  evaluated_on: string | null;
+  evaluated_by: number | null;
+}
+export interface AssignmentReportsTable {
+  cell_id: number;
+  assignment_id: number;
+  id: Generated<number>;
+  status: 'in_progress' | 'done';
+  percent: number | null;
+  note: string | null;
+  reported_at: Timestamp;
+}
+export interface AssignmentScaleTable {
+  id: Generated<boolean>;
+  min_score: number;
+  max_score: number;
+}
+
 export interface DB {
   notification_sent_daily: NotificationSentDailyTable;
   notification_events: NotificationEventsTable;
@@ -687,6 +722,9 @@ export interface DB {
   learning_plan_history: LearningPlanHistoryTable;
   enrolments: EnrolmentsTable;
   education_completions: EducationCompletionsView;
+  assignments: AssignmentsTable;
+  assignment_reports: AssignmentReportsTable;
+  assignment_scale: AssignmentScaleTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

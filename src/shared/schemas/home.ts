@@ -1,5 +1,9 @@
 /** The home pages: what the signed-in person has to do next. */
 import { z } from 'zod';
+import { MyAssignmentsSchema } from './assignments.ts';
+import { InboxSchema } from './directives.ts';
+import { MyActionsSchema } from './meetings.ts';
+import { LearningPlanSchema } from './education.ts';
 
 /** The next meetings of the cells the signed-in person is on the roll of, soonest first. */
 export const MyMeetingsSchema = z.object({
@@ -17,3 +21,16 @@ export const MyMeetingsSchema = z.object({
 export type MyMeetings = z.infer<typeof MyMeetingsSchema>;
 
 export const MyMeetingsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }).strict();
+
+/**
+ * A member's home page in one request (issue 12): open assignments, next meetings, open follow-up
+ * actions they own, directives still to acknowledge, and their learning plan.
+ */
+export const MyHomeSchema = z.object({
+  assignments: MyAssignmentsSchema.shape.items,
+  nextMeetings: MyMeetingsSchema.shape.items,
+  actions: MyActionsSchema.shape.items,
+  directivesToAcknowledge: InboxSchema.shape.items,
+  learningPlan: LearningPlanSchema,
+});
+export type MyHome = z.infer<typeof MyHomeSchema>;

@@ -38,6 +38,12 @@ export type EducationSessionsPerMonth = z.infer<typeof EducationSessionsPerMonth
 /** At least `min` of the cell's members have a current learning plan (set or reviewed within 12 months). */
 export const LearningPlanShareParams = z.object({ min: share }).strict();
 export type LearningPlanShare = z.infer<typeof LearningPlanShareParams>;
+/** At least `min` of the members on the cell's roll had an assignment active during the month (issue 12). */
+export const AssignmentsActiveParams = z.object({ min: share }).strict();
+export type AssignmentsActive = z.infer<typeof AssignmentsActiveParams>;
+/** At least `min` of the assignments that fell due in the month were evaluated (issue 12). */
+export const AssignmentsEvaluatedParams = z.object({ min: share }).strict();
+export type AssignmentsEvaluated = z.infer<typeof AssignmentsEvaluatedParams>;
 
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;

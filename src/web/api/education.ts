@@ -41,8 +41,9 @@ export function useProgrammes() {
   });
 }
 
-export function useMyLearningPlan() {
-  return useQuery({ queryKey: educationKeys.myPlan, queryFn: () => api.get<LearningPlan>('/api/v1/me/learning-plan') });
+/** `enabled`: false where the plan came with the home page's one request. */
+export function useMyLearningPlan(enabled = true) {
+  return useQuery({ queryKey: educationKeys.myPlan, queryFn: () => api.get<LearningPlan>('/api/v1/me/learning-plan'), enabled });
 }
 
 export function useLearningPlan(personId: number, enabled = true) {

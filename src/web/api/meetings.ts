@@ -73,7 +73,8 @@ export function useMyMeetings() {
 const refresh = (qc: QueryClient, roots: string[]) => Promise.all(roots.map((root) => qc.invalidateQueries({ queryKey: [root] })));
 
 /** Anything about meetings may move figures, lists, reports and people's actions. */
-const refreshAfterMeetingWrite = (qc: QueryClient) => refresh(qc, ['meetings', 'compliance', 'follow-ups', 'my-actions', 'reports']);
+const refreshAfterMeetingWrite = (qc: QueryClient) =>
+  refresh(qc, ['meetings', 'compliance', 'follow-ups', 'my-actions', 'reports', 'me-home']);
 
 function useMeetingWrite<V>(meetingId: number, fn: (vars: V) => Promise<Meeting>) {
   const qc = useQueryClient();

@@ -26,6 +26,7 @@ import * as directiveAttachments from './2026-12-07T1200-directive-attachments.t
 import * as rollupDeltas from './2026-12-08T0900-rollup-deltas.ts';
 import * as reviewSessions from './2026-12-08T1100-review-sessions.ts';
 import * as education from './2026-12-08T1200-education.ts';
+import * as assignments from './2026-12-08T1000-assignments.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T0900-rollup-deltas': rollupDeltas,
   '2026-12-08T1100-review-sessions': reviewSessions,
   '2026-12-08T1200-education': education,
+  '2026-12-08T1000-assignments': assignments,
 };
 
 export const migrationProvider: MigrationProvider = {

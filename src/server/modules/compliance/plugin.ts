@@ -21,6 +21,7 @@ export type Fact =
   | 'directive_deliveries'
   | 'meeting_themes'
   | 'learning_plans'
+  | 'assignments'
   | 'memberships';
 
 export type MetricWindow = {
@@ -95,6 +96,17 @@ export type OracleFacts = {
   /** The cell's members on the data's last day, and every saving of their learning plans (education). */
   members: number[];
   planHistory: Array<{ person_id: number; id: number; set_at: Date; themes: number }>;
+  /** The cell's memberships, all time (the assignments module reads the roll at the data end). */
+  memberships: Array<{ person_id: number; from_date: string; to_date: string | null }>;
+  /** The cell's assignments (the assignments module). */
+  assignments: Array<{
+    person_id: number;
+    given_on: string;
+    closed_on: string | null;
+    due_on: string;
+    status: string;
+    score: number | null;
+  }>;
 };
 
 /**

@@ -1,7 +1,7 @@
-import { MyMeetingsQuerySchema, MyMeetingsSchema } from '../../../shared/schemas/home.ts';
+import { MyHomeSchema, MyMeetingsQuerySchema, MyMeetingsSchema } from '../../../shared/schemas/home.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
-import { listMyNextMeetings } from './service.ts';
+import { getMyHome, listMyNextMeetings } from './service.ts';
 
 export const homeRoutes: RouteModule = (app, { db }) => {
   app.get(
@@ -15,5 +15,17 @@ export const homeRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => listMyNextMeetings(db, requireActor(req), req.query.limit),
+  );
+
+  app.get(
+    '/api/v1/me/home',
+    {
+      schema: {
+        tags: ['home'],
+        summary: 'Your home page in one request: open assignments, next meetings, open actions, directives to acknowledge',
+        response: { 200: MyHomeSchema, ...errorResponses },
+      },
+    },
+    async (req) => getMyHome(db, requireActor(req)),
   );
 };

@@ -18,6 +18,7 @@ import { eraseNotificationsOf, notificationsForExport } from '../notifications/q
 import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
 import { educationForExport, erasePlanAndEnrolments } from '../education/plans.ts';
+import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -74,6 +75,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const readingLog = actor.personId === null ? [] : await selectSoloReadings(db, actor.personId);
   const reviews = actor.personId === null ? null : await reviewDataForExport(db, feedbackKey, actor.personId);
   const education = actor.personId === null ? null : await educationForExport(db, actor.personId);
+  const assignments = actor.personId === null ? [] : await assignmentsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -86,6 +88,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     attendance,
     followUps,
     actions,
+    /** Assignments given you, with your progress reports and their evaluations. */
+    assignments,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -189,6 +193,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseReadingLog(trx, personId);
     await eraseReviewData(trx, feedbackKey, personId);
     await erasePlanAndEnrolments(trx, personId);
+    await eraseAssignmentTexts(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

@@ -65,6 +65,10 @@ const en = {
   actionsNone: 'no actions due',
   directivesFigure: '{{rate}} % reached in time ({{part}} of {{whole}})',
   directivesNone: 'no directive sent this month',
+  assignmentsActiveFigure: '{{rate}} % with an active assignment ({{part}} of {{whole}})',
+  assignmentsNoMembers: 'no members on the roll',
+  assignmentsEvaluatedFigure: '{{rate}} % evaluated ({{part}} of {{whole}})',
+  assignmentsNoneDue: 'no assignments due',
 
   attendance: 'Meetings and attendance',
   members: 'Members on the roll',
@@ -161,6 +165,10 @@ const ko: Record<ReportLabel, string> = {
   actionsNone: '기한이 된 과업 없음',
   directivesFigure: '기한 내 {{rate}} % 전달 ({{whole}}명 중 {{part}}명)',
   directivesNone: '이달 보낸 지시 없음',
+  assignmentsActiveFigure: '분공 수행 중 {{rate}} % ({{whole}}명 중 {{part}}명)',
+  assignmentsNoMembers: '명단에 성원 없음',
+  assignmentsEvaluatedFigure: '평가 {{rate}} % ({{whole}}건 중 {{part}}건)',
+  assignmentsNoneDue: '기한이 된 분공 없음',
 
   attendance: '회의와 참석',
   members: '명단의 성원',

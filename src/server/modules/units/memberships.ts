@@ -50,6 +50,7 @@ export async function changeMembership(
   }
   const cells = [current?.cell_id, next?.cellId].filter((x): x is number => x !== undefined);
   await refreshMemberCounts(db, cells);
-  // Metrics over a cell's members (the share with a learning plan, issue 12) move with its roll.
+  // The rolls changed: metrics over a cell's members (the share with a learning plan, the share with
+  // an active assignment: issue 12) follow.
   await refreshFacts(db, cells, [{ fact: 'memberships', on: date }]);
 }

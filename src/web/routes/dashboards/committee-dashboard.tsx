@@ -1,4 +1,4 @@
-/** A committee's compliance dashboard for a month: headline figures, the 12-month trend, the heat grid, the worst cells, and at the top by sector. */
+/** A committee's compliance dashboard for a month: headline figures, the 12-month trend, the heat grid, officials' participation, the worst cells, and at the top by sector. */
 import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../shared/schemas/units.ts';
@@ -8,6 +8,7 @@ import { PeriodPicker } from '../../components/period-picker.tsx';
 import { StaleWhileLoading } from '../../components/stale-while-loading.tsx';
 import { formatPeriod } from '../../lib/period.ts';
 import { EducationPanel } from '../education/education-panel.tsx';
+import { ParticipationCard } from '../assignments/participation-card.tsx';
 import { ComplianceHeadline } from './compliance-headline.tsx';
 import { HeatGrid } from './heat-grid.tsx';
 import { SectorBreakdown } from './sector-breakdown.tsx';
@@ -41,6 +42,7 @@ export function CommitteeDashboard({ unit, period, onPeriod }: { unit: Unit; per
           </SimpleGrid>
           <HeatGrid unitId={unit.id} period={c.period} />
           <EducationPanel unitId={unit.id} period={c.period} />
+          <ParticipationCard unitId={unit.id} period={period} />
           {/* The split by sector is the centre's view: the root, by depth (every reader's top unit has no parent for them). */}
           {unit.depth === 0 && <SectorBreakdown compliance={c} />}
         </StaleWhileLoading>

@@ -11,7 +11,7 @@ import { formatDate } from '../../lib/period.ts';
 
 export function LearningPlanCard({ plan }: { plan?: LearningPlan }) {
   const { t } = useTranslation();
-  const query = useMyLearningPlan();
+  const query = useMyLearningPlan(plan === undefined);
   const data = plan ?? query.data;
   return (
     <Card withBorder component="section" aria-labelledby="home-learning-plan" data-testid="home-learning-plan">

@@ -5,12 +5,12 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useMyDirectives } from '../../api/directives.ts';
+import type { MyHome } from '../../../shared/schemas/home.ts';
 
-export function AcknowledgeCard() {
+/** `items`: the directives still to acknowledge, from the home request. */
+export function AcknowledgeCard({ items }: { items: MyHome['directivesToAcknowledge'] | undefined }) {
   const { t } = useTranslation();
-  const inbox = useMyDirectives();
-  const unread = (inbox.data ?? []).filter((d) => d.acknowledgedAt === null && d.briefedOn === null && d.status === 'published');
+  const unread = items ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="home-acknowledge" data-testid="home-acknowledge">
       <Title order={3} size="h4" id="home-acknowledge" mb="xs">

@@ -1,13 +1,15 @@
 /**
  * Each role's home answers "what do I do now": a member's next meetings and open actions, one card per
  * cell; a secretary's month still to complete; an official's cells needing attention; an
- * administrator's national picture. Things to acknowledge have their place on every home.
+ * administrator's national picture. Things to acknowledge have their place on every home. The member's
+ * own things come in one request (GET /me/home).
  */
 import { Anchor, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas/accounts.ts';
-import { useMyMeetings } from '../../api/meetings.ts';
+import { useMyHome } from '../../api/assignments.ts';
+import { MyAssignments } from '../assignments/my-assignments.tsx';
 import { KindBadge } from '../../components/badges.tsx';
 import { CalendarFeed } from '../meetings/calendar-feed.tsx';
 import { LearningPlanCard } from '../education/learning-plan-card.tsx';
@@ -31,7 +33,8 @@ export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const cells = uniqueCells(me);
   const mine = new Set(cells.map((c) => c.id));
-  const meetings = useMyMeetings();
+  // One request for the member's own things: open assignments, next meetings, actions, directives to acknowledge.
+  const home = useMyHome();
   const committees = me.roots.filter((u) => u.kind === 'committee');
   const isAdmin = me.grants.some((g) => g.role === 'admin');
   // The member's own cell is already a card: browsing lists only the other places they may go.
@@ -48,16 +51,17 @@ export function HomePage({ me }: { me: Me }) {
           <AttentionCard key={u.id} unit={u} />
         ))}
         {cells.map((c) => (
-          <CellCard key={c.id} cell={c} meetings={(meetings.data?.items ?? []).filter((m) => m.cellId === c.id)} />
+          <CellCard key={c.id} cell={c} meetings={(home.data?.nextMeetings ?? []).filter((m) => m.cellId === c.id)} />
         ))}
         {me.person && cells.length === 0 && (
           <Card withBorder component="section">
             <Text c="dimmed">{t('home.noCells')}</Text>
           </Card>
         )}
-        {me.person && <MyActions me={me} />}
-        {me.person && <AcknowledgeCard />}
-        {me.person && <LearningPlanCard />}
+        {me.person && <MyAssignments open={home.data?.assignments ?? []} pending={home.isPending} error={home.error} />}
+        {me.person && <MyActions me={me} home={home} />}
+        {me.person && <AcknowledgeCard items={home.data?.directivesToAcknowledge} />}
+        {me.person && <LearningPlanCard plan={home.data?.learningPlan} />}
         {browse.length > 0 && (
           <Card withBorder component="section" aria-labelledby="home-roots">
             <Title order={3} size="h4" id="home-roots" mb="xs">

@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title }
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_LIMITS, type ReviewSession } from '../../../shared/schemas/reviews.ts';
+import { useMyAssignments } from '../../api/assignments.ts';
 import { useMySelfAssessment, useSaveSelfAssessment } from '../../api/reviews.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useKindName } from '../../components/meeting-bits.tsx';
@@ -59,7 +60,7 @@ export function SelfAssessmentForm({ session }: { session: ReviewSession }) {
 
 /**
  * What the member writes about, beside the form: their own attendance at the cell's meetings over the
- * months before the session. The member's own assignments list plugs in here, below the attendance.
+ * months before the session, and the assignments the cell gave them, with their evaluations.
  */
 export function SelfAssessmentContext({ session }: { session: ReviewSession }) {
   const { t } = useTranslation();
@@ -83,6 +84,35 @@ export function SelfAssessmentContext({ session }: { session: ReviewSession }) {
           </Group>
         ))}
       </Stack>
+      <MyWorkInCell cellId={session.cellId} />
     </Stack>
+  );
+}
+
+/** The member's assignments in the session's cell, newest due first: status, due day and evaluation. */
+function MyWorkInCell({ cellId }: { cellId: number }) {
+  const { t } = useTranslation();
+  const mine = useMyAssignments();
+  const items = (mine.data?.items ?? []).filter((a) => a.cellId === cellId).sort((a, b) => b.dueOn.localeCompare(a.dueOn));
+  return (
+    <>
+      <Title order={4} size="h5">
+        {t('assignments.mine')}
+      </Title>
+      <ErrorAlert error={mine.error} />
+      {mine.data && items.length === 0 && <Text c="dimmed">{t('review.noAssignments')}</Text>}
+      <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="self-assessment-assignments">
+        {items.map((a) => (
+          <Group key={a.id} component="li" gap="xs" justify="space-between" wrap="nowrap">
+            <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+              {a.title} · {a.dueOn}
+            </Text>
+            <Badge variant="light" color={a.evaluation ? 'blue' : a.status === 'done' ? 'green' : 'gray'}>
+              {a.evaluation ? t('assignments.evaluated', { score: a.evaluation.score }) : t(`assignments.statuses.${a.status}`)}
+            </Badge>
+          </Group>
+        ))}
+      </Stack>
+    </>
   );
 }

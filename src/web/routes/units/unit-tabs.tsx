@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
+import { AssignmentBoard } from '../assignments/assignment-board.tsx';
 import { isPeriod, lastCompletePeriod } from '../../lib/period.ts';
 import { CellDashboard } from '../dashboards/cell-dashboard.tsx';
 import { CommitteeDashboard } from '../dashboards/committee-dashboard.tsx';
@@ -19,11 +20,13 @@ import { MembersTable } from './members-table.tsx';
 
 const COMMITTEE_TABS = ['health', 'reports'] as const;
 const CELL_TABS = ['dashboard', 'meetings', 'report'] as const;
+/** The assignment board is for those who manage the cell: its secretary, officials above it. */
+const MANAGED_CELL_TABS = [...CELL_TABS, 'assignments'] as const;
 
 export function UnitTabs({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const tabs: readonly string[] = unit.kind === 'committee' ? COMMITTEE_TABS : CELL_TABS;
+  const tabs: readonly string[] = unit.kind === 'committee' ? COMMITTEE_TABS : unit.canManage ? MANAGED_CELL_TABS : CELL_TABS;
   const asked = search.get('tab');
   const tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
   const period = isPeriod(search.get('period')) ? search.get('period')! : lastCompletePeriod();
@@ -72,6 +75,11 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="report">
               <MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} />
             </Tabs.Panel>
+            {unit.canManage && (
+              <Tabs.Panel value="assignments">
+                <AssignmentBoard cellId={unit.id} />
+              </Tabs.Panel>
+            )}
           </>
         )}
       </Tabs>

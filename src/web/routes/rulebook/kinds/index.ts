@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { absenceFollowUp } from './absence-follow-up.ts';
 import { actionsOnTime } from './actions-on-time.ts';
+import { assignmentsActive } from './assignments-active.ts';
+import { assignmentsEvaluated } from './assignments-evaluated.ts';
 import { attendanceRate } from './attendance-rate.ts';
 import { directivesReached } from './directives-reached.ts';
 import { educationSessionsPerMonth } from './education-sessions-per-month.ts';
@@ -27,6 +29,8 @@ export const KIND_UIS: readonly KindUi[] = [
   directivesReached,
   educationSessionsPerMonth,
   learningPlanShare,
+  assignmentsActive,
+  assignmentsEvaluated,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

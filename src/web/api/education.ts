@@ -41,11 +41,6 @@ export function useProgrammes() {
   });
 }
 
-/** `enabled`: false where the plan came with the home page's one request. */
-export function useMyLearningPlan(enabled = true) {
-  return useQuery({ queryKey: educationKeys.myPlan, queryFn: () => api.get<LearningPlan>('/api/v1/me/learning-plan'), enabled });
-}
-
 export function useLearningPlan(personId: number, enabled = true) {
   return useQuery({
     queryKey: educationKeys.plan(personId),

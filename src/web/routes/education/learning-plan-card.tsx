@@ -1,18 +1,17 @@
 /**
  * The member's learning plan on their home: the themes their secretary chose, completed ones ticked
- * (attended a study meeting on it or read its material). Takes the plan as a prop when the home page
- * reads everything in one request; otherwise it asks for it.
+ * (attended a study meeting on it or read its material). The plan comes with the home page's one
+ * request (GET /me/home); undefined while that request is on its way.
  */
 import { Card, Group, List, Text, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LearningPlan } from '../../../shared/schemas/education.ts';
-import { titleIn, useMyLearningPlan } from '../../api/education.ts';
+import { titleIn } from '../../api/education.ts';
 import { formatDate } from '../../lib/period.ts';
 
 export function LearningPlanCard({ plan }: { plan?: LearningPlan }) {
   const { t } = useTranslation();
-  const query = useMyLearningPlan(plan === undefined);
-  const data = plan ?? query.data;
+  const data = plan;
   return (
     <Card withBorder component="section" aria-labelledby="home-learning-plan" data-testid="home-learning-plan">
       <Title order={3} size="h4" id="home-learning-plan" mb="xs">

@@ -135,6 +135,19 @@ describe('assignments', () => {
     expect((await secretary.get(`/api/v1/assignments/${id}`)).status).toBe(200);
   });
 
+  it('nobody evaluates their own work: the secretary’s own assignment is evaluated by an official above', async () => {
+    const given = await give(secretary, { title: 'Chair the study circle', personIds: [org.S.id], dueOn });
+    expect(given.status, JSON.stringify(given.body)).toBe(201);
+    const id = given.body.items[0].id;
+    expect((await secretary.post(`/api/v1/assignments/${id}/report`, { status: 'done' })).status).toBe(200);
+    const own = await secretary.post(`/api/v1/assignments/${id}/evaluation`, { score: 5 });
+    expect(own.status).toBe(403);
+    expect(own.body.error.messageKey).toBe('assignment.ownWork');
+    const above = await region.post(`/api/v1/assignments/${id}/evaluation`, { score: 4, comment: 'Well led' });
+    expect(above.status, JSON.stringify(above.body)).toBe(200);
+    expect(above.body.evaluation).toMatchObject({ score: 4, comment: 'Well led' });
+  });
+
   it('the scale is the centre’s to set', async () => {
     expect((await secretary.request('PUT', '/api/v1/assignment-scale', { min: 1, max: 10 })).status).toBe(404);
     expect((await admin.request('PUT', '/api/v1/assignment-scale', { min: 5, max: 1 })).status).toBe(400);

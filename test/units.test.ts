@@ -249,6 +249,14 @@ describe('people and memberships over time', () => {
     expect((await secretary.get(`/api/v1/units/${org.cellA1a.id}`)).body).toMatchObject({ canManage: true, canRestructure: false });
     expect((await region.get(`/api/v1/units/${org.cellA1a.id}`)).body).toMatchObject({ canManage: true, canRestructure: true });
     expect((await region.get(`/api/v1/units/${org.regionA.id}`)).body).toMatchObject({ canManage: true, canRestructure: false });
+    // Who sees the cell's people's work (its assignment board): officials, read-only ones too; not a plain member.
+    const member = await signIn(t.app, 'member@test', 'secret-pass');
+    const reader = await signIn(t.app, 'reader@test', 'secret-pass');
+    expect((await secretary.get(`/api/v1/units/${org.cellA1a.id}`)).body.canSeePersonal).toBe(true);
+    expect((await region.get(`/api/v1/units/${org.cellA1a.id}`)).body.canSeePersonal).toBe(true);
+    expect((await member.get(`/api/v1/units/${org.cellA1a.id}`)).body).toMatchObject({ canManage: false, canSeePersonal: false });
+    expect((await reader.get(`/api/v1/units/${org.cellA1a.id}`)).body).toMatchObject({ canManage: false, canSeePersonal: true });
+    expect((await reader.get(`/api/v1/cells/${org.cellA1a.id}/assignments`)).status).toBe(200);
     expect((await secretary.post(`/api/v1/units/${org.cellA1a.id}/secretary`, { personId: org.P.id })).status).toBe(404);
   });
 

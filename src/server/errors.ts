@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'invalid_credentials'
   | 'csrf_failed'
+  | 'forbidden'
   | 'not_found'
   | 'conflict'
   | 'version_conflict'
@@ -29,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
@@ -68,6 +70,8 @@ export class AppError<K extends ErrorMessageKey = ErrorMessageKey> extends Error
 
 export const notFound = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('not_found', key, ...extras);
 export const badRequest = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('bad_request', key, ...extras);
+/** Allowed to see it, not to do this with it (an out-of-scope object is 404, never this). */
+export const forbidden = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('forbidden', key, ...extras);
 export const conflict = <K extends ErrorMessageKey>(key: K, ...extras: ErrorExtras<K>) => new AppError('conflict', key, ...extras);
 
 /** The `error` member of a response body: only the fields there are, in a stable order. */

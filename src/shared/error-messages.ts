@@ -116,6 +116,7 @@ export const ERROR_MESSAGES = {
   'assignment.decisionNotInCell': "That decision is not one of this cell's",
   'assignment.dueBeforeToday': 'The due date cannot be in the past',
   'assignment.notDone': 'Only an assignment marked done can be evaluated',
+  'assignment.ownWork': 'Nobody evaluates their own work; an official over the cell evaluates it',
   'assignment.offScale': 'The score must be a whole number from {{min}} to {{max}}',
   'assignment.closed': 'This assignment is cancelled or already evaluated',
   'assignment.noPerson': 'This account has no person record, so no assignments',

@@ -106,6 +106,11 @@ export function canManagePath(actor: Actor, path: string): boolean {
   return actor.all || actor.managePaths.some((r) => path === r || path.startsWith(`${r}.`));
 }
 
+/** The actor may read the personal data of the people under `path` (decision 0013): its officials, with that grant. */
+export function canSeePersonalPath(actor: Actor, path: string): boolean {
+  return actor.all || actor.personalPaths.some((r) => path === r || path.startsWith(`${r}.`));
+}
+
 export function canReadPath(actor: Actor, path: string): boolean {
   return actor.all || actor.readPaths.some((r) => path === r || path.startsWith(`${r}.`));
 }

@@ -26,6 +26,8 @@ export const UnitSchema = UnitSummarySchema.extend({
   secretary: PersonRefSchema.nullable(),
   deputies: z.array(PersonRefSchema),
   canManage: z.boolean(),
+  /** The actor may read its people's personal data and work (a cell's assignment board): officials with that grant. */
+  canSeePersonal: z.boolean(),
   /** The actor manages the committee above: may rename, move or close the unit and appoint its officers. */
   canRestructure: z.boolean(),
 });

@@ -8,7 +8,7 @@
 import type { Actor } from '../../access/actor.ts';
 import { requireCell } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
-import { badRequest, conflict, notFound } from '../../errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import type { Evaluate, GiveAssignment, ReportProgress } from '../../../shared/schemas/assignments.ts';
 import { recordAudit } from '../audit/service.ts';
 import { refreshFacts, type FactChange } from '../compliance/engine.ts';
@@ -101,11 +101,16 @@ export function reportProgress(db: Db, actor: Actor, id: number, input: ReportPr
   });
 }
 
-/** The secretary's evaluation of done work, on the configured scale; a second one replaces the first. */
+/**
+ * The secretary's evaluation of done work, on the configured scale; a second one replaces the first.
+ * Nobody evaluates their own assignment (403): a secretary's work is evaluated by an official above.
+ */
 export function evaluateAssignment(db: Db, actor: Actor, id: number, input: Evaluate, today = todayIso()) {
   return inTransaction(db, async (trx) => {
     const a = await q.lockManagedAssignment(trx, actor, id);
     if (!a) throw notFound('assignment.notFound');
+    // A secretary's own work is evaluated from above, like anyone's: no one marks themself.
+    if (actor.personId !== null && Number(a.person_id) === actor.personId) throw forbidden('assignment.ownWork');
     const scale = await q.selectScale(trx);
     if (input.score < scale.min || input.score > scale.max)
       throw badRequest('assignment.offScale', { params: { min: scale.min, max: scale.max }, details: { field: 'score' } });

@@ -1,6 +1,6 @@
 /** The rules of the unit tree: reading within scope, creating, renaming, moving and closing units. */
 import { sql } from 'kysely';
-import type { Actor } from '../../access/actor.ts';
+import { canSeePersonalPath, type Actor } from '../../access/actor.ts';
 import { findUnitInScope, findUnitManagedFromAbove, isCell } from '../../access/lookups.ts';
 import { mayManage, mayRestructure } from '../../access/policies.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
@@ -31,6 +31,7 @@ export async function getUnit(db: Db, actor: Actor, id: number): Promise<Unit> {
     secretary: secretary ? { id: secretary.id, fullName: secretary.fullName } : null,
     deputies: officers.filter((o) => o.role === 'deputy_secretary').map((o) => ({ id: o.id, fullName: o.fullName })),
     canManage: mayManage(actor, unit),
+    canSeePersonal: canSeePersonalPath(actor, unit.path),
     canRestructure: unit.parent_id !== null && mayRestructure(actor, unit),
   };
 }

@@ -1,25 +1,32 @@
 /**
  * A cell's assignment board for its secretary: every assignment with its assignee, progress, due day
  * and evaluation, filtered by status; give work to several members at once, evaluate done work on the
- * scale, cancel open work, download the board as CSV.
+ * scale, cancel open work, download the board as CSV. Officials who may see the cell's people but not
+ * manage the cell get the same board read-only; nobody is offered to evaluate their own work.
  */
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus, type Board } from '../../../shared/schemas/assignments.ts';
 import { useBoard, useCancelAssignment } from '../../api/assignments.ts';
+import { useMe } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { EvaluateModal } from './evaluate-modal.tsx';
 import { GiveModal } from './give-modal.tsx';
 
 type Row = Board['items'][number];
 
-function RowActions({ row, onEvaluate }: { row: Row; onEvaluate: (r: Row) => void }) {
+function RowActions({ row, onEvaluate, own }: { row: Row; onEvaluate: (r: Row) => void; own: boolean }) {
   const { t } = useTranslation();
   const cancel = useCancelAssignment();
   return (
     <Group gap="xs" wrap="nowrap">
-      {row.status === 'done' && (
+      {row.status === 'done' && own && (
+        <Text size="xs" c="dimmed">
+          {t('assignments.evaluatedAbove')}
+        </Text>
+      )}
+      {row.status === 'done' && !own && (
         <Button size="compact-xs" variant="light" onClick={() => onEvaluate(row)} data-testid="evaluate">
           {row.evaluation ? t('assignments.reevaluate') : t('assignments.evaluate')}
         </Button>
@@ -33,8 +40,9 @@ function RowActions({ row, onEvaluate }: { row: Row; onEvaluate: (r: Row) => voi
   );
 }
 
-export function AssignmentBoard({ cellId }: { cellId: number }) {
+export function AssignmentBoard({ cellId, canManage }: { cellId: number; canManage: boolean }) {
   const { t } = useTranslation();
+  const me = useMe().data;
   const [status, setStatus] = useState<AssignmentStatus | undefined>(undefined);
   const [giving, setGiving] = useState(false);
   const [evaluating, setEvaluating] = useState<Row | null>(null);
@@ -58,9 +66,11 @@ export function AssignmentBoard({ cellId }: { cellId: number }) {
           <Anchor href={csv} download data-testid="board-csv">
             {t('assignments.csv')}
           </Anchor>
-          <Button onClick={() => setGiving(true)} data-testid="give-assignment">
-            {t('assignments.give')}
-          </Button>
+          {canManage && (
+            <Button onClick={() => setGiving(true)} data-testid="give-assignment">
+              {t('assignments.give')}
+            </Button>
+          )}
         </Group>
       </Group>
       <ErrorAlert error={board.error} />
@@ -75,9 +85,11 @@ export function AssignmentBoard({ cellId }: { cellId: number }) {
                 <Table.Th>{t('assignments.dueOn')}</Table.Th>
                 <Table.Th>{t('assignments.status')}</Table.Th>
                 <Table.Th>{t('assignments.evaluation')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('assignments.actions')}</VisuallyHidden>
-                </Table.Th>
+                {canManage && (
+                  <Table.Th>
+                    <VisuallyHidden>{t('assignments.actions')}</VisuallyHidden>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -93,9 +105,11 @@ export function AssignmentBoard({ cellId }: { cellId: number }) {
                   <Table.Td>
                     {r.evaluation ? `${r.evaluation.score}${r.evaluation.comment ? ` · ${r.evaluation.comment}` : ''}` : '–'}
                   </Table.Td>
-                  <Table.Td>
-                    <RowActions row={r} onEvaluate={setEvaluating} />
-                  </Table.Td>
+                  {canManage && (
+                    <Table.Td>
+                      <RowActions row={r} onEvaluate={setEvaluating} own={me?.person?.id === r.personId} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -20,13 +20,13 @@ import { MembersTable } from './members-table.tsx';
 
 const COMMITTEE_TABS = ['health', 'reports'] as const;
 const CELL_TABS = ['dashboard', 'meetings', 'report'] as const;
-/** The assignment board is for those who manage the cell: its secretary, officials above it. */
-const MANAGED_CELL_TABS = [...CELL_TABS, 'assignments'] as const;
+/** The assignment board is for those who see the cell's people's work: its secretary, officials above it (read-only without management). */
+const WORK_CELL_TABS = [...CELL_TABS, 'assignments'] as const;
 
 export function UnitTabs({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const tabs: readonly string[] = unit.kind === 'committee' ? COMMITTEE_TABS : unit.canManage ? MANAGED_CELL_TABS : CELL_TABS;
+  const tabs: readonly string[] = unit.kind === 'committee' ? COMMITTEE_TABS : unit.canSeePersonal ? WORK_CELL_TABS : CELL_TABS;
   const asked = search.get('tab');
   const tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
   const period = isPeriod(search.get('period')) ? search.get('period')! : lastCompletePeriod();
@@ -75,9 +75,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="report">
               <MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} />
             </Tabs.Panel>
-            {unit.canManage && (
+            {unit.canSeePersonal && (
               <Tabs.Panel value="assignments">
-                <AssignmentBoard cellId={unit.id} />
+                <AssignmentBoard cellId={unit.id} canManage={unit.canManage} />
               </Tabs.Panel>
             )}
           </>

@@ -81,6 +81,12 @@ export async function dropQueuedRollups(db: Db, period: string): Promise<void> {
     delete from rollup_sum_deltas where period = ${period}::date`.execute(db);
 }
 
+async function anyQueued(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ any: boolean }>`
+    select exists (select 1 from rollup_deltas) or exists (select 1 from rollup_sum_deltas) as any`.execute(db);
+  return rows[0]?.any === true;
+}
+
 export type RollupFolder = { stop(): Promise<void> };
 
 /**
@@ -94,7 +100,8 @@ export function startRollupFolder(db: Db, log: Logger, intervalMs: number): Roll
   const tick = () => {
     running = (async () => {
       try {
-        let folded = 1;
+        // Idle, a tick is one cheap read, not a transaction.
+        let folded = (await anyQueued(db)) ? 1 : 0;
         while (!stopped && folded > 0) folded = await foldRollups(db);
       } catch (err) {
         if (!stopped) log.warn({ err }, 'folding roll-ups failed; retrying');

@@ -186,6 +186,31 @@ describe('meetings and attendance', () => {
     expect(await followUps()).toEqual([{ person_id: a.id }]);
   });
 
+  it('counts a member’s own last three rolls, however many meetings the cell held while they were away', async () => {
+    const cell = await buildCell(t.ctx.db, org.districtA1.id);
+    const a = await buildPerson(t.ctx.db, cell.id, { fullName: 'Away and Back', fromDate: '2022-01-01' });
+    await buildPerson(t.ctx.db, cell.id, { fromDate: '2022-01-01' });
+    const day = (ago: number) => daysAgo(ago).slice(0, 10);
+    const followUps = () => t.ctx.db.selectFrom('follow_ups').select('person_id').where('cell_id', '=', cell.id).execute();
+    for (const ago of [200, 190])
+      await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, cell.id, { startsAt: daysAgo(ago) })).id, { [a.id]: 'absent' });
+    // Away for ten meetings (off the roll), then back.
+    await t.ctx.db
+      .updateTable('memberships')
+      .set({ to_date: day(180) })
+      .where('person_id', '=', a.id)
+      .execute();
+    for (let ago = 170; ago > 20; ago -= 15)
+      await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, cell.id, { startsAt: daysAgo(ago) })).id);
+    await t.ctx.db
+      .insertInto('memberships')
+      .values({ cell_id: cell.id, person_id: a.id, role: 'member', from_date: day(10) })
+      .execute();
+    expect(await followUps()).toEqual([]);
+    await holdMeeting(t.ctx.db, (await buildMeeting(t.ctx.db, cell.id, { startsAt: daysAgo(2) })).id, { [a.id]: 'absent' });
+    expect(await followUps()).toEqual([{ person_id: a.id }]);
+  });
+
   it('keeps open actions of decisions on later meetings until closed', async () => {
     const m1 = await buildMeeting(t.ctx.db, org.cellA1b.id, { startsAt: daysAgo(20) });
     const region = await signIn(t.app, 'region@test', 'secret-pass');

@@ -85,7 +85,7 @@ describe('round trips per request', () => {
     expect(after[1]).toContain('insert into cell_metrics');
     expect(after[1]).toContain('insert into rollup_deltas');
     expect(after[1]).not.toContain('unit_rollups');
-    expect(after[1]).toContain("set_config('plan_cache_mode', (select reset_val");
+    expect(after[1]).toContain("set_config('plan_cache_mode', 'auto', true)");
     expect(after[2]).toMatch(/^commit/i);
   });
 

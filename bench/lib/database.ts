@@ -26,7 +26,13 @@ export type BenchDatabase = {
   close(): Promise<void>;
 };
 
-export const EMBEDDED_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_wal_size: '8GB' };
+export const EMBEDDED_SETTINGS = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_wal_size: '8GB',
+  ...(process.env.BENCH_PG_SETTINGS ? JSON.parse(process.env.BENCH_PG_SETTINGS) : {}),
+};
 
 /**
  * With BENCH_KEEP=1 and a `keep` name (e.g. 'dataset-L'), the database is not thrown away: the embedded
@@ -68,7 +74,11 @@ export async function openBenchDatabase(opts: { keep?: string } = {}): Promise<B
       const dataDir = path.join(os.tmpdir(), keep ? `cellwork-bench-keep-${keep}` : `cellwork-bench-${suffix}`);
       kept = keep !== undefined && fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'));
       if (!keep) cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-      const embedded = await startEmbeddedPostgres({ dataDir, settings: EMBEDDED_SETTINGS });
+      const embedded = await startEmbeddedPostgres({
+        dataDir,
+        settings: EMBEDDED_SETTINGS,
+        log: process.env.BENCH_PG_LOG ? (l: string) => fs.appendFileSync(process.env.BENCH_PG_LOG!, `${l}\n`) : undefined,
+      });
       cleanups.push(() => embedded.stop());
       connection = embedded.connection;
       server = `embedded PostgreSQL in ${dataDir} (fsync, synchronous_commit, full_page_writes off)${keep ? ' (kept: BENCH_KEEP=1)' : ''}`;

@@ -394,6 +394,11 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/meetings` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/meetings` }),
   },
+  'GET /api/v1/cells/:id/decisions': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/decisions` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/decisions` }),
+  },
   'GET /api/v1/meetings/:id': {
     expect: all(200),
     inside: async (c) => ({ method: 'GET', url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}` }),

@@ -82,6 +82,11 @@ describe('assignments', () => {
     const meeting = await buildMeeting(t.ctx.db, org.cellA1a.id);
     const withDecision = await addDecision(t.ctx.db, systemActor(), meeting.id, { text: 'Clean the yard', actions: [] });
     const decisionId = withDecision.decisions[0]!.id;
+    // The give form offers the cell's decisions, newest meeting first; only the cell's, to those who read it.
+    const listed = await secretary.get(`/api/v1/cells/${org.cellA1a.id}/decisions`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items[0]).toMatchObject({ id: decisionId, text: 'Clean the yard', meetingId: meeting.id });
+    expect((await outsider.get(`/api/v1/cells/${org.cellA1a.id}/decisions`)).status).toBe(404);
     const ok = await give(region, { title: 'Clean the yard', personIds: [org.P.id], dueOn, meetingDecisionId: decisionId });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.items[0]).toMatchObject({ meetingDecisionId: decisionId });

@@ -163,6 +163,11 @@ export const MeetingListQuerySchema = z
   })
   .strict();
 
+/** A cell's recent decisions, newest first, to link work to (an assignment's decision). */
+export const CellDecisionSchema = z.object({ id: z.number(), text: z.string(), meetingId: z.number(), meetsOn: z.string() });
+export const CellDecisionListSchema = z.object({ items: z.array(CellDecisionSchema) });
+export type CellDecisionList = z.infer<typeof CellDecisionListSchema>;
+
 export const CreateDecisionSchema = z
   .object({
     text: z.string().trim().min(1).max(2000),

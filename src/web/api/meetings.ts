@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CalendarFeed } from '../../shared/schemas/calendar.ts';
 import type { MyMeetings } from '../../shared/schemas/home.ts';
 import type {
+  CellDecisionList,
   CreateDecisionSchema,
   CreateMeeting,
   Meeting,
@@ -28,6 +29,7 @@ export const meetingKeys = {
   meetingKinds: ['meeting-kinds'] as const,
   meeting: (id: number) => ['meetings', id] as const,
   cellMeetings: (cellId: number) => ['meetings', 'cell', cellId] as const,
+  cellDecisions: (cellId: number) => ['meetings', 'cell', cellId, 'decisions'] as const,
   myActions: ['my-actions'] as const,
   myMeetings: ['meetings', 'mine'] as const,
 };
@@ -108,6 +110,15 @@ export const useMarkNotHeld = (meetingId: number) =>
 
 export const useUpdateMeeting = (meetingId: number) =>
   useMeetingWrite(meetingId, (body: z.input<typeof UpdateMeetingSchema>) => api.patch<Meeting>(`/api/v1/meetings/${meetingId}`, body));
+
+/** The cell's latest decisions, newest meeting first (to link an assignment to one). */
+export function useCellDecisions(cellId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: meetingKeys.cellDecisions(cellId),
+    enabled,
+    queryFn: async () => (await api.get<CellDecisionList>(`/api/v1/cells/${cellId}/decisions`)).items,
+  });
+}
 
 export const useAddDecision = (meetingId: number) =>
   useMeetingWrite(meetingId, (body: z.input<typeof CreateDecisionSchema>) =>

@@ -19,6 +19,21 @@ import { requireCell } from '../../access/lookups.ts';
 
 type NewDecision = { text: string; actions: Array<{ title: string; ownerPersonId?: number | null; dueOn: string }> };
 
+/** The cell's latest decisions (newest meeting first), for anyone who may read the cell's meetings. */
+export async function listCellDecisions(db: Db, actor: Actor, cellId: number, limit = 50) {
+  const cell = await requireCell(db, actor, cellId, 'read');
+  const rows = await db
+    .selectFrom('decisions as d')
+    .innerJoin('meetings as m', (j) => j.onRef('m.cell_id', '=', 'd.cell_id').onRef('m.id', '=', 'd.meeting_id'))
+    .select(['d.id', 'd.text', 'd.meeting_id', sql<string>`m.meets_on::text`.as('meets_on')])
+    .where('d.cell_id', '=', cell.id)
+    .orderBy('m.meets_on', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
+  return { items: rows.map((r) => ({ id: Number(r.id), text: r.text, meetingId: Number(r.meeting_id), meetsOn: r.meets_on })) };
+}
+
 export function addDecision(db: Db, actor: Actor, meetingId: number, input: NewDecision): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const m = await lockMeeting(trx, actor, meetingId, undefined);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/schemas/base.ts';
 import {
   CellDashboardSchema,
+  CellDecisionListSchema,
   CreateDecisionSchema,
   CreateMeetingSchema,
   FollowUpSchema,
@@ -23,7 +24,7 @@ import {
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { markNotHeld, saveAttendance } from './attendance.ts';
-import { addDecision, listFollowUps, resolveFollowUp, setActionStatus } from './decisions.ts';
+import { addDecision, listCellDecisions, listFollowUps, resolveFollowUp, setActionStatus } from './decisions.ts';
 import * as meetings from './service.ts';
 import { listMeetingKinds, moveMeetingKind, restoreMeetingKind, retireMeetingKind, saveMeetingKind } from './kinds.ts';
 import { getCellDashboard, getMyActions } from './dashboard.ts';
@@ -131,6 +132,19 @@ export const meetingRoutes: RouteModule = (app, { db, config }) => {
       },
     },
     async (req) => meetings.listCellMeetings(db, requireActor(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/cells/:id/decisions',
+    {
+      schema: {
+        tags,
+        summary: "A cell's latest decisions (50), newest meeting first: what its work can be linked to",
+        params: IdParamsSchema,
+        response: { 200: CellDecisionListSchema, ...errorResponses },
+      },
+    },
+    async (req) => listCellDecisions(db, requireActor(req), req.params.id),
   );
 
   app.get(

@@ -1,8 +1,12 @@
-/** Giving one assignment to several members of the cell at once: one row per person on the server. */
-import { MultiSelect, TextInput, Textarea } from '@mantine/core';
+/**
+ * Giving one assignment to several members of the cell at once: one row per person on the server,
+ * optionally carrying out one of the cell's meeting decisions.
+ */
+import { MultiSelect, Select, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGiveAssignments } from '../../api/assignments.ts';
+import { useCellDecisions } from '../../api/meetings.ts';
 import { useMembers } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 
@@ -17,6 +21,8 @@ export function GiveModal({ cellId, opened, onClose }: { cellId: number; opened:
   const [doneWhen, setDoneWhen] = useState('');
   const [dueOn, setDueOn] = useState(inDays(14));
   const [people, setPeople] = useState<string[]>([]);
+  const [decision, setDecision] = useState<string | null>(null);
+  const decisions = useCellDecisions(cellId, opened);
   useEffect(() => {
     if (!opened) return;
     setTitle('');
@@ -24,6 +30,7 @@ export function GiveModal({ cellId, opened, onClose }: { cellId: number; opened:
     setDoneWhen('');
     setDueOn(inDays(14));
     setPeople([]);
+    setDecision(null);
     give.reset();
   }, [opened, give.reset]);
   const options = (members.data?.pages ?? []).flatMap((p) => p.items).map((m) => ({ value: String(m.personId), label: m.fullName }));
@@ -35,6 +42,7 @@ export function GiveModal({ cellId, opened, onClose }: { cellId: number; opened:
         doneWhen: doneWhen.trim() || undefined,
         dueOn,
         personIds: people.map(Number),
+        meetingDecisionId: decision ? Number(decision) : undefined,
       },
       { onSuccess: onClose },
     );
@@ -73,6 +81,22 @@ export function GiveModal({ cellId, opened, onClose }: { cellId: number; opened:
         value={dueOn}
         onChange={(e) => setDueOn(e.currentTarget.value)}
         data-testid="give-due"
+      />
+      <Select
+        label={t('assignments.decision')}
+        description={t('assignments.decisionHint')}
+        placeholder={t('assignments.noDecision')}
+        clearable
+        searchable
+        data={(decisions.data ?? []).map((d) => ({
+          value: String(d.id),
+          label: `${d.meetsOn} · ${d.text.length > 80 ? `${d.text.slice(0, 79)}…` : d.text}`,
+        }))}
+        value={decision}
+        onChange={setDecision}
+        nothingFoundMessage={t('assignments.noDecisions')}
+        data-testid="give-decision"
+        comboboxProps={{ withinPortal: true }}
       />
       <Textarea
         label={t('assignments.doneWhen')}

@@ -1,5 +1,6 @@
 /**
- * Education in the browser (issue 12): an administrator creates a programme; the secretary sets a
+ * Education in the browser (issue 12): an administrator creates a programme and writes a theme's
+ * session plan; the secretary sets a
  * member's learning plan from the member's page and records a study meeting on one of its themes with
  * the member present; the member's home then shows that theme completed. Pages checked with axe, and
  * the member's home at 390 px.
@@ -41,6 +42,14 @@ describe('education in the browser', () => {
       await a.getByTestId('programme-themes').fill(`${THEME}\nOur cell's history`);
       await a.getByRole('button', { name: en.common.save }).click();
       await a.getByTestId('theme').filter({ hasText: THEME }).waitFor();
+      // The theme's session plan, written in the browser and shown to everyone under the theme.
+      await a.getByTestId('theme').filter({ hasText: THEME }).getByTestId('edit-theme').click();
+      await a.getByTestId('theme-minutes').fill('20');
+      await a.getByTestId('theme-plan-text').fill('Walk the floor together; name one hazard each');
+      findings.themeForm = await seriousFindings(a);
+      await a.getByRole('dialog').getByRole('button', { name: en.common.save }).click();
+      await a.getByTestId('theme').filter({ hasText: 'Walk the floor together; name one hazard each' }).waitFor();
+      await a.getByTestId('theme').filter({ hasText: THEME }).getByText('20 minutes').waitFor();
       findings.programmes = await seriousFindings(a);
       await shot(a, 'education-programmes');
 
@@ -95,7 +104,7 @@ describe('education in the browser', () => {
       expect(await m.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shot(m, 'education-home-390');
       findings.home = await seriousFindings(m);
-      expect(findings).toEqual({ programmes: [], person: [], meeting: [], home: [] });
+      expect(findings).toEqual({ themeForm: [], programmes: [], person: [], meeting: [], home: [] });
     } finally {
       await admin.close();
       await secretary.close();

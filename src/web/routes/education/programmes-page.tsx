@@ -1,7 +1,8 @@
 /**
  * Education programmes (issue 12): every signed-in user reads the programmes and their themes with the
- * materials and session plans; the centre's administrators add programmes, add themes and retire
- * themes (a theme is never deleted: its completions stay).
+ * materials and session plans; the centre's administrators add programmes, add themes, write a theme's
+ * materials and session plan (theme-modal.tsx) and retire themes (a theme is never deleted: its
+ * completions stay).
  */
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import { titleIn, useCreateProgramme, useProgrammes, useUpdateProgramme } from '
 import { isCentralAdmin } from '../../components/app-layout.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
+import { ThemeModal } from './theme-modal.tsx';
 
 export function ProgrammesPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -44,6 +46,7 @@ function ProgrammeCard({ programme: p, admin }: { programme: Programme; admin: b
   const { t, i18n } = useTranslation();
   const update = useUpdateProgramme(p.id);
   const [newTheme, setNewTheme] = useState('');
+  const [editing, setEditing] = useState<Theme | null>(null);
   const headingId = `programme-${p.id}`;
   return (
     <Card withBorder component="section" aria-labelledby={headingId} data-testid="programme">
@@ -62,6 +65,7 @@ function ProgrammeCard({ programme: p, admin }: { programme: Programme; admin: b
             key={th.id}
             theme={th}
             onRetire={admin && !th.retired ? () => update.mutate({ retireThemeIds: [th.id] }) : undefined}
+            onEdit={admin && !th.retired ? () => setEditing(th) : undefined}
           />
         ))}
       </Stack>
@@ -86,11 +90,12 @@ function ProgrammeCard({ programme: p, admin }: { programme: Programme; admin: b
           </Group>
         </form>
       )}
+      {editing && <ThemeModal theme={editing} onClose={() => setEditing(null)} />}
     </Card>
   );
 }
 
-function ThemeLine({ theme: th, onRetire }: { theme: Theme; onRetire?: () => void }) {
+function ThemeLine({ theme: th, onRetire, onEdit }: { theme: Theme; onRetire?: () => void; onEdit?: () => void }) {
   const { t, i18n } = useTranslation();
   const plan = [
     th.planMinutes ? t('education.themes.minutes', { count: th.planMinutes }) : null,
@@ -132,17 +137,30 @@ function ThemeLine({ theme: th, onRetire }: { theme: Theme; onRetire?: () => voi
             )}
           </Group>
         </div>
-        {onRetire && (
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            onClick={onRetire}
-            aria-label={t('education.themes.retireOne', { title: th.title })}
-          >
-            {t('education.themes.retire')}
-          </Button>
-        )}
+        <Group gap={4} wrap="nowrap">
+          {onEdit && (
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={onEdit}
+              aria-label={t('education.themes.editOne', { title: th.title })}
+              data-testid="edit-theme"
+            >
+              {t('education.themes.edit')}
+            </Button>
+          )}
+          {onRetire && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={onRetire}
+              aria-label={t('education.themes.retireOne', { title: th.title })}
+            >
+              {t('education.themes.retire')}
+            </Button>
+          )}
+        </Group>
       </Group>
     </li>
   );

@@ -82,6 +82,18 @@ describe('the education standards', () => {
     // Emptying a plan is having none.
     await secretary.request('PUT', `/api/v1/people/${org.P.id}/learning-plan`, { themeIds: [] });
     expect((await cells(current, plans.code))[org.cellA1a.id]).toMatchObject({ meets: false, detail: { current: 1, members: 3 } });
+    // A member added by CSV import counts at once, as one added by hand would.
+    const region = await signIn(t.app, 'region@test', 'secret-pass');
+    const imported = await region.request(
+      'POST',
+      `/api/v1/units/${org.cellA1a.id}/imports?importId=${crypto.randomUUID()}`,
+      'full_name\nNew By Import\n',
+      {
+        'content-type': 'text/csv',
+      },
+    );
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect((await cells(current, plans.code))[org.cellA1a.id]).toMatchObject({ detail: { current: 1, members: 4 } });
 
     const verdict = async (period: string) =>
       (await admin.get(`/api/v1/units/${org.districtA1.id}/compliance?period=${month(period)}`)).body.standards;

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { storedAccountId, type Actor } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/lookups.ts';
 import { databaseOnClient, type Database } from '../../db/database.ts';
+import { refreshFacts } from '../compliance/engine.ts';
 import { deliverToNewMembers } from '../directives/fanout.ts';
 import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import type { ImportStatus } from '../../../shared/schemas/imports.ts';
@@ -96,7 +97,8 @@ async function runImport(
       const status = await getImportStatus(db, req.importId);
       throw new AppError('import_rejected', 'import.rejected', { params: { count: progress.errorCount }, details: status });
     }
-    const counts = await mergeRows(client, storedAccountId(actor), new Date().toISOString().slice(0, 10));
+    const today = new Date().toISOString().slice(0, 10);
+    const counts = await mergeRows(client, storedAccountId(actor), today);
     // People who joined or moved to a cell receive the published directives targeting it (issue 11).
     const { rows: joined } = await client.query<{ person_id: string }>(
       'select person_id from import_rows where old_cell_id is null or old_cell_id <> cell_id',
@@ -105,6 +107,7 @@ async function runImport(
       databaseOnClient(client),
       joined.map((r) => Number(r.person_id)),
     );
+    await refreshMovedRolls(client, today);
     await client.query(
       `insert into audit_log (account_id, action, entity, entity_id, after) values ($1, 'import.members', 'unit', $2, $3)`,
       [storedAccountId(actor), String(unit.id), JSON.stringify({ importId: req.importId, lines: progress.linesRead, ...counts })],
@@ -120,6 +123,25 @@ async function runImport(
     }
     throw err;
   }
+}
+
+/** Above this many cells a changed roll waits for the nightly rebuild of the month (about a second of refresh per 10,000 cells). */
+const MAX_REFRESHED_CELLS = 10_000;
+
+/**
+ * The rolls the import changed move the figures read over a cell's members (education's share with a
+ * learning plan): the cells that gained or lost members are refreshed in the import's transaction, as
+ * a transfer by hand does. A first load of a whole organization is left to the nightly rebuild.
+ */
+async function refreshMovedRolls(client: pg.PoolClient, today: string): Promise<void> {
+  const { rows } = await client.query<{ id: string }>(`select cell_id as id from import_rows where old_cell_id is distinct from cell_id
+    union select old_cell_id from import_rows where old_cell_id is not null and old_cell_id <> cell_id`);
+  if (rows.length === 0 || rows.length > MAX_REFRESHED_CELLS) return;
+  await refreshFacts(
+    databaseOnClient(client),
+    rows.map((r) => Number(r.id)),
+    [{ fact: 'memberships', on: today }],
+  );
 }
 
 function addErrors(progress: Progress, errors: LineError[]): void {

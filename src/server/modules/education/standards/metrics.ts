@@ -47,8 +47,8 @@ export const themesCompleted: MetricSource = {
  */
 export const learningPlans: MetricSource = {
   name: 'learning_plan',
-  // A transfer moves a member between cells' figures (units/memberships.ts names the fact); the CSV import
-  // writes memberships in bulk and reaches these figures at the next rebuild of the month.
+  // A transfer moves a member between cells' figures (units/memberships.ts names the fact, and so does
+  // the CSV import for the cells whose rolls it changed: imports/service.ts).
   reads: ['learning_plans', 'memberships'],
   owns: ['learning_plan:'],
   // A plan set in May is current through the next April: later months move with it.

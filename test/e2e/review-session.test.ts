@@ -2,12 +2,16 @@
  * A review session in the browser (issue 12), at a phone's width: a member writes a self-assessment
  * beside their own attendance and gives a cell-mate feedback (the notice about work and participation
  * is there); the secretary sees the self-assessment and the feedback about that member, gives the
- * member feedback and closes the session; the member reads it. Korean and English both render.
+ * member feedback, evaluates the member's done work from the session and closes it; the member reads
+ * the feedback. Korean and English both render.
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import ko from '../../src/web/i18n/ko.json' with { type: 'json' };
+import { systemActor } from '../../src/server/access/actor.ts';
+import { giveAssignments } from '../../src/server/modules/assignments/service.ts';
+import { addDays, todayIso } from '../../src/server/modules/compliance/periods.ts';
 import { buildMeeting } from '../helpers/factories.ts';
 import { seriousFindings } from './axe.ts';
 import { shot, signIn, useBrowserAndServer } from './setup.ts';
@@ -26,13 +30,19 @@ async function reviewOfDemoCell() {
     where ms.cell_id = ${cellId} and ms.to_date is null and ms.role = 'member' and ms.person_id <> ${memberId}
     order by p.full_name limit 1`.execute(db);
   const meeting = await buildMeeting(db, cellId, { kind: 'review', title: 'Review of the autumn quarter' });
-  return { meetingId: meeting.id, mate: mates[0]!.full_name, memberName };
+  // The member's finished work, waiting for the secretary's evaluation at the session.
+  const work = `Map the night shift ${meeting.id}`;
+  const given = await giveAssignments(db, systemActor(), cellId, { title: work, personIds: [memberId], dueOn: addDays(todayIso(), 3) });
+  await sql`update assignments set status = 'done', percent = 100, closed_on = ${todayIso()}::date where id = ${given.items[0]!.id}`.execute(
+    db,
+  );
+  return { meetingId: meeting.id, mate: mates[0]!.full_name, memberName, work };
 }
 
 describe('a review session in the browser', () => {
   it('a member writes a self-assessment and gives feedback; the secretary sees both and closes the session', async () => {
     if (!e2e.ctx) return; // against an external server there is no database to set the session up in
-    const { meetingId, mate, memberName } = await reviewOfDemoCell();
+    const { meetingId, mate, memberName, work } = await reviewOfDemoCell();
     const phone = { locale: 'en-US', viewport: { width: 390, height: 844 }, bypassCSP: true };
     const memberContext = await e2e.browser.newContext(phone);
     const secretaryContext = await e2e.browser.newContext(phone);
@@ -69,6 +79,12 @@ describe('a review session in the browser', () => {
       await feedback.waitFor();
       // Named feedback shows its author to the secretary.
       expect(await feedback.textContent()).toContain(memberName);
+      // The member's done work is evaluated from the session.
+      const toEvaluate = sec.getByTestId('to-evaluate-item').filter({ hasText: work });
+      await toEvaluate.getByTestId('evaluate').click();
+      await sec.getByTestId('evaluate-comment').fill('Clear map, shared with the other shift');
+      await sec.getByRole('dialog').getByRole('button', { name: en.assignments.evaluate }).click();
+      await toEvaluate.waitFor({ state: 'detached' });
       // The secretary is on the roll too, and gives the member feedback before closing.
       await sec.getByTestId('feedback-about').click();
       await sec.getByRole('option', { name: memberName }).click();

@@ -1,10 +1,14 @@
-/** The secretary's side of a review session: every self-assessment, and the feedback about each member. */
+/**
+ * The secretary's side of a review session: every self-assessment, the done work waiting for its
+ * evaluation, and the feedback about each member.
+ */
 import { Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewSession } from '../../../shared/schemas/reviews.ts';
 import { useFeedbackAbout, useSelfAssessments } from '../../api/reviews.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { WorkToEvaluate } from '../assignments/to-evaluate.tsx';
 import { FeedbackItems } from './feedback-list.tsx';
 
 export function SecretaryReview({ session }: { session: ReviewSession }) {
@@ -29,6 +33,7 @@ export function SecretaryReview({ session }: { session: ReviewSession }) {
           ))}
         </Stack>
       </section>
+      <WorkToEvaluate cellId={session.cellId} />
       <section aria-labelledby="feedback-read-title">
         <Title order={4} size="h5" id="feedback-read-title" mb="xs">
           {t('review.feedbackAboutMember')}

@@ -3,7 +3,7 @@
  * a member of the cell sees the shared ones (and their own) and may reply to shared ones. Officials
  * above the cell read the counts only (the API answers 403 on the list): they get the cell's figures.
  */
-import { Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HELP_LIMITS, type HelpRequest } from '../../../shared/schemas/help-requests.ts';
@@ -70,7 +70,9 @@ export function CellHelpRequests({ cellId, period, onPeriod }: { cellId: number;
       </Stack>
     );
   }
-  const items = list.data?.items ?? [];
+  // Waiting ones first, then answered, then the closed ones; newest first within each.
+  const rank = { open: 0, answered: 1, resolved: 2, withdrawn: 3 } as const;
+  const items = [...(list.data?.items ?? [])].sort((a, b) => rank[a.status] - rank[b.status] || b.id - a.id);
   const asSecretary = list.data?.asSecretary ?? false;
   return (
     <Stack gap="lg" data-testid="cell-help-requests">
@@ -84,11 +86,13 @@ export function CellHelpRequests({ cellId, period, onPeriod }: { cellId: number;
         </Text>
       )}
       {items.map((r) => (
-        <RequestView key={r.id} r={r} showAsker>
-          {!r.mine && (r.status === 'open' || r.status === 'answered') && r.subject !== null && (
-            <AnswerForm r={r} asSecretary={asSecretary} />
-          )}
-        </RequestView>
+        <Paper key={r.id} withBorder p="sm">
+          <RequestView r={r} showAsker>
+            {!r.mine && (r.status === 'open' || r.status === 'answered') && r.subject !== null && (
+              <AnswerForm r={r} asSecretary={asSecretary} />
+            )}
+          </RequestView>
+        </Paper>
       ))}
     </Stack>
   );

@@ -1,7 +1,7 @@
 /**
  * Requests for help in the browser (issue 13): a member (on a 390 px phone) asks the cell for help from
  * their home, the secretary answers it on the cell's Help tab, and the member confirms it resolved.
- * The pages pass axe.
+ * The district's official sees the cell's counts and never the request. The pages pass axe.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -32,7 +32,7 @@ describe('requests for help', () => {
       await shot(page, 'help-member-asks-phone');
     });
 
-    await as('secretary@demo', desktop, async (page) => {
+    const cellId = await as('secretary@demo', desktop, async (page) => {
       const cell = page.getByTestId('home-cell');
       await cell.first().waitFor();
       const id = Number(await cell.first().getAttribute('data-cell-id'));
@@ -45,6 +45,7 @@ describe('requests for help', () => {
       expect(await request.getByTestId('help-status').textContent()).toBe('Answered');
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'help-secretary-answers');
+      return id;
     });
 
     await as('member@demo', phone, async (page) => {
@@ -56,5 +57,16 @@ describe('requests for help', () => {
       await expect.poll(() => mine.getByTestId('help-status').textContent()).toBe('Resolved');
       await shot(page, 'help-member-confirms-phone');
     });
-  }, 180_000);
+
+    // The district's official sees the cell's counts, never the request.
+    await as('district@demo', phone, async (page) => {
+      await page.goto(`${e2e.baseUrl}/units/${cellId}?tab=help`);
+      await page.getByTestId('help-counts-only').waitFor();
+      await page.getByTestId('help-answered').waitFor();
+      expect(Number(await page.getByTestId('help-answered').textContent())).toBeGreaterThanOrEqual(1);
+      expect(await page.content()).not.toContain(subject);
+      expect(await seriousFindings(page)).toEqual([]);
+      await shot(page, 'help-official-counts-phone');
+    });
+  }, 240_000);
 });

@@ -124,6 +124,29 @@ async function assignment(c: Ctx, inside: boolean, done = false): Promise<number
 }
 const giveBody = (c: Ctx, person: number) => ({ title: 'Visit the new neighbours', personIds: [person], dueOn: addDays(todayIso(), 7) });
 
+/** A shared request for help by member M of cell A1a (or by Q of cell B1a), in the given status. */
+async function helpRequest(c: Ctx, inside: boolean, status: 'open' | 'answered' = 'open'): Promise<number> {
+  const [cell, person] = inside ? [c.org.cellA1a.id, c.org.M.id] : [c.org.cellB1a.id, c.org.Q.id];
+  const today = todayIso();
+  const row = await db(c)
+    .insertInto('help_requests')
+    .values({
+      cell_id: cell,
+      person_id: person,
+      subject: 'Help',
+      text: 'A problem',
+      visibility: 'cell',
+      status,
+      asked_on: today,
+      first_answered_on: status === 'answered' ? today : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+const helpUrl = async (c: Ctx, inside: boolean, tail: string, status: 'open' | 'answered' = 'open') =>
+  `/api/v1/help-requests/${await helpRequest(c, inside, status)}${tail}`;
+
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
   'POST /api/v1/session': {
@@ -570,6 +593,51 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/participation?period=${thisMonth()}` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/participation?period=${thisMonth()}` }),
+  },
+  // Requests for help (issue 13): the member's own; the secretary answers; officials above get counts only (403 on the list).
+  'POST /api/v1/me/help-requests': {
+    expect: { member: 201, secretary: 201, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/v1/me/help-requests',
+      body: { subject: 'Help', text: 'A problem', visibility: 'secretary' },
+    }),
+  },
+  'GET /api/v1/me/help-requests': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/help-requests' }) },
+  'GET /api/v1/cells/:id/help-requests': {
+    expect: { member: 200, secretary: 200, districtReader: 403, regionManager: 403, admin: 403 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/help-requests` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/help-requests` }),
+  },
+  'PATCH /api/v1/help-requests/:id': {
+    expect: { member: 200, secretary: 403, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'PATCH', url: await helpUrl(c, true, ''), body: { text: 'Better words' } }),
+    outside: async (c) => ({ method: 'PATCH', url: await helpUrl(c, false, ''), body: { text: 'Better words' } }),
+  },
+  'POST /api/v1/help-requests/:id/withdraw': {
+    expect: { member: 200, secretary: 403, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'POST', url: await helpUrl(c, true, '/withdraw'), body: {} }),
+    outside: async (c) => ({ method: 'POST', url: await helpUrl(c, false, '/withdraw'), body: {} }),
+  },
+  'POST /api/v1/help-requests/:id/confirm': {
+    expect: { member: 200, secretary: 403, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'POST', url: await helpUrl(c, true, '/confirm', 'answered'), body: {} }),
+    outside: async (c) => ({ method: 'POST', url: await helpUrl(c, false, '/confirm', 'answered'), body: {} }),
+  },
+  'POST /api/v1/help-requests/:id/reopen': {
+    expect: { member: 200, secretary: 403, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'POST', url: await helpUrl(c, true, '/reopen', 'answered'), body: {} }),
+    outside: async (c) => ({ method: 'POST', url: await helpUrl(c, false, '/reopen', 'answered'), body: {} }),
+  },
+  'POST /api/v1/help-requests/:id/answer': {
+    expect: { member: 403, secretary: 200, districtReader: 404, regionManager: 404, admin: 404 },
+    inside: async (c) => ({ method: 'POST', url: await helpUrl(c, true, '/answer'), body: { text: 'An answer', status: 'answered' } }),
+    outside: async (c) => ({ method: 'POST', url: await helpUrl(c, false, '/answer'), body: { text: 'An answer', status: 'answered' } }),
+  },
+  'GET /api/v1/units/:id/help-requests/summary': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/help-requests/summary` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/help-requests/summary` }),
   },
   'GET /api/v1/me/actions': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/actions' }) },
   'GET /api/v1/me/meetings': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/meetings' }) },

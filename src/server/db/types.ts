@@ -660,7 +660,42 @@ export interface AssignmentScaleTable {
   max_score: number;
 }
 
+export type HelpRequestStatus = 'open' | 'answered' | 'resolved' | 'withdrawn';
+export interface HelpRequestsTable {
+  cell_id: number;
+  id: Generated<number>;
+  person_id: number;
+  subject: string | null;
+  text: string | null;
+  visibility: 'secretary' | 'cell';
+  status: Generated<HelpRequestStatus>;
+  asked_on: string;
+  asked_at: Generated<Timestamp>;
+  first_answered_on: string | null;
+  updated_at: Generated<Timestamp>;
+}
+export interface HelpRequestStepsTable {
+  cell_id: number;
+  request_id: number;
+  id: Generated<number>;
+  status: HelpRequestStatus;
+  on_day: string;
+  at: Generated<Timestamp>;
+}
+export interface HelpAnswersTable {
+  cell_id: number;
+  request_id: number;
+  id: Generated<number>;
+  person_id: number | null;
+  by_secretary: boolean;
+  text: string | null;
+  answered_at: Generated<Timestamp>;
+}
+
 export interface DB {
+  help_requests: HelpRequestsTable;
+  help_request_steps: HelpRequestStepsTable;
+  help_answers: HelpAnswersTable;
   notification_sent_daily: NotificationSentDailyTable;
   notification_events: NotificationEventsTable;
   notifications: NotificationsTable;

@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import { errorBody, notFound } from '../errors.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
 import { assignmentRoutes } from '../modules/assignments/routes.ts';
+import { helpRequestRoutes } from '../modules/help-requests/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { directiveRoutes } from '../modules/directives/routes.ts';
@@ -51,6 +52,7 @@ export const routeModules: RouteModule[] = [
   reviewRoutes,
   educationRoutes,
   assignmentRoutes,
+  helpRequestRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

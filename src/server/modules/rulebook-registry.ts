@@ -7,10 +7,18 @@ import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup 
 import { assignmentsModule } from './assignments/rulebook.ts';
 import { directivesModule } from './directives/rulebook.ts';
 import { educationModule } from './education/rulebook.ts';
+import { helpRequestsModule } from './help-requests/rulebook.ts';
 import { libraryModule } from './library/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
 
-export const MODULES: readonly ModuleDeclaration[] = [meetingsModule, libraryModule, directivesModule, educationModule, assignmentsModule];
+export const MODULES: readonly ModuleDeclaration[] = [
+  meetingsModule,
+  libraryModule,
+  directivesModule,
+  educationModule,
+  assignmentsModule,
+  helpRequestsModule,
+];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
 export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);

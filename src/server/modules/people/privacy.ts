@@ -19,6 +19,7 @@ import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
 import { educationForExport, erasePlanAndEnrolments } from '../education/plans.ts';
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
+import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -76,6 +77,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const reviews = actor.personId === null ? null : await reviewDataForExport(db, feedbackKey, actor.personId);
   const education = actor.personId === null ? null : await educationForExport(db, actor.personId);
   const assignments = actor.personId === null ? [] : await assignmentsForExport(db, actor.personId);
+  const helpRequests = actor.personId === null ? null : await helpRequestsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -90,6 +92,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     actions,
     /** Assignments given you, with your progress reports and their evaluations. */
     assignments,
+    /** Your requests for help with their answers and history, and the replies you wrote to others' shared requests. */
+    helpRequests,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -194,6 +198,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseReviewData(trx, feedbackKey, personId);
     await erasePlanAndEnrolments(trx, personId);
     await eraseAssignmentTexts(trx, personId);
+    await eraseHelpRequestTexts(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

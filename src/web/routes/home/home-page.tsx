@@ -13,6 +13,7 @@ import { MyAssignments } from '../assignments/my-assignments.tsx';
 import { KindBadge } from '../../components/badges.tsx';
 import { CalendarFeed } from '../meetings/calendar-feed.tsx';
 import { LearningPlanCard } from '../education/learning-plan-card.tsx';
+import { MyHelpRequests } from '../help-requests/my-help-requests.tsx';
 import { AcknowledgeCard } from './acknowledge-card.tsx';
 import { AttentionCard, NationalCard } from './attention-card.tsx';
 import { CellCard } from './cell-card.tsx';
@@ -62,6 +63,7 @@ export function HomePage({ me }: { me: Me }) {
         {me.person && <MyActions me={me} home={home} />}
         {me.person && <AcknowledgeCard items={home.data?.directivesToAcknowledge} />}
         {me.person && <LearningPlanCard plan={home.data?.learningPlan} />}
+        {me.person && <MyHelpRequests canAsk={cells.length > 0} />}
         {browse.length > 0 && (
           <Card withBorder component="section" aria-labelledby="home-roots">
             <Title order={3} size="h4" id="home-roots" mb="xs">

@@ -9,7 +9,9 @@ import { useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
 import { AssignmentBoard } from '../assignments/assignment-board.tsx';
-import { isPeriod, lastCompletePeriod } from '../../lib/period.ts';
+import { CellHelpRequests } from '../help-requests/cell-help-requests.tsx';
+import { HelpSummaryView } from '../help-requests/help-summary.tsx';
+import { currentPeriod, isPeriod, lastCompletePeriod } from '../../lib/period.ts';
 import { CellDashboard } from '../dashboards/cell-dashboard.tsx';
 import { CommitteeDashboard } from '../dashboards/committee-dashboard.tsx';
 import { CellMeetings } from '../meetings/cell-meetings.tsx';
@@ -18,8 +20,9 @@ import { ReportList } from '../reports/report-list.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 
-const COMMITTEE_TABS = ['health', 'reports'] as const;
-const CELL_TABS = ['dashboard', 'meetings', 'report'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'help'] as const;
+/** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help'] as const;
 /** The assignment board is for those who see the cell's people's work: its secretary, officials above it (read-only without management). */
 const WORK_CELL_TABS = [...CELL_TABS, 'assignments'] as const;
 
@@ -40,6 +43,8 @@ export function UnitTabs({ unit }: { unit: Unit }) {
       { replace: key === 'period' },
     );
   const onPeriod = (p: string) => update('period', p);
+  // Requests for help open on the month in progress: what is waiting now.
+  const helpPeriod = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
 
   return (
     <Stack gap="xl">
@@ -61,6 +66,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="reports">
               <ReportList unitId={unit.id} period={period} onPeriod={onPeriod} />
             </Tabs.Panel>
+            <Tabs.Panel value="help">
+              <HelpSummaryView unitId={unit.id} period={helpPeriod} onPeriod={onPeriod} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -74,6 +82,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             </Tabs.Panel>
             <Tabs.Panel value="report">
               <MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} />
+            </Tabs.Panel>
+            <Tabs.Panel value="help">
+              <CellHelpRequests cellId={unit.id} period={helpPeriod} onPeriod={onPeriod} />
             </Tabs.Panel>
             {unit.canSeePersonal && (
               <Tabs.Panel value="assignments">

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
+import { databaseOnClient, inTransaction } from '../src/server/db/database.ts';
 import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { buildCell, buildPerson } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
@@ -36,6 +37,24 @@ describe('importing members from CSV', () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+
+  it("module code the import calls runs in the import's transaction: its inTransaction neither commits nor begins", async () => {
+    // Once, a directive delivered to an imported member committed the import half way (issue 13 session).
+    const client = await t.ctx.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('create temp table held_check (n int) on commit drop');
+      await inTransaction(databaseOnClient(client), async (trx) => {
+        await trx.insertInto('meeting_kinds').values({ code: 'held-check', name_en: 'x', name_ko: 'x', position: 99 }).execute();
+      });
+      // Still in the caller's transaction: its temp table is there, and rolling back undoes the write.
+      await client.query('insert into held_check values (1)');
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    expect(await t.ctx.db.selectFrom('meeting_kinds').select('code').where('code', '=', 'held-check').execute()).toEqual([]);
+  });
 
   it("imports a cell's members, then the same file again without duplicates", async () => {
     const cell = await buildCell(t.ctx.db, org.districtA2.id);

@@ -57,15 +57,21 @@ export function createDatabase(pool: pg.Pool): Database {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** Kysely instances on a connection whose caller holds the transaction (databaseOnClient). */
+const onHeldConnection = new WeakSet<object>();
+
 /**
  * Kysely over one connection the caller holds (and has perhaps begun a transaction on): statements go
  * through that connection, and releasing is left to the caller. For code on a raw pg client (the CSV
- * import's transaction) that calls a module written against Kysely. Never begin a transaction through
- * it (`db.transaction()` would send BEGIN on a connection already in one): pass it to code that runs plain statements.
+ * import's transaction) that calls a module written against Kysely. `inTransaction` runs in the
+ * caller's transaction on it; never call `db.transaction()` on it (it would send BEGIN on a connection
+ * already in one, and its COMMIT would end the caller's transaction).
  */
 export function databaseOnClient(client: pg.PoolClient): Database {
   const held = { query: client.query.bind(client), release: () => undefined };
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => held, end: async () => undefined } as never }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => held, end: async () => undefined } as never }) });
+  onHeldConnection.add(db);
+  return db;
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
@@ -76,7 +82,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 }
 
 /** Runs fn in a transaction, or in the caller's one when db already is a transaction. */
+/** `db` runs in a transaction its caller holds: a Kysely transaction, or a held connection (databaseOnClient). */
+export function inCallersTransaction(db: Db): boolean {
+  return db.isTransaction || onHeldConnection.has(db);
+}
+
 export function inTransaction<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db as Transaction<DB>);
+  // On a held connection the caller's transaction is the one: a BEGIN here would be ignored by the
+  // server and its COMMIT would end the caller's transaction early (the CSV import's, once).
+  if (inCallersTransaction(db)) return fn(db as Transaction<DB>);
   return db.transaction().execute(fn);
 }

@@ -8,7 +8,7 @@
 import { sql, type Expression, type RawBuilder, type Transaction } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import { inCallersTransaction, type Db } from '../../db/database.ts';
 import type { DB } from '../../db/types.ts';
 import { sendInTransaction } from '../../jobs/enqueue.ts';
 import { MAIL_JOB, WEBHOOK_JOB } from './job-names.ts';
@@ -46,7 +46,7 @@ export const WEBHOOK_CHUNK = 500;
 
 export function createNotifier(deps: { boss: PgBoss | undefined; config: Pick<Config, 'language' | 'notifications'> }): Notifier {
   const notifyWhere: Notifier['notifyWhere'] = async (trx, input) => {
-    if (!trx.isTransaction) throw new Error('notifyWhere runs inside the caller’s transaction');
+    if (!inCallersTransaction(trx)) throw new Error('notifyWhere runs inside the caller’s transaction');
     const eventId = await recordEvent(trx, input);
     const mailOn = deps.config.notifications.mail !== null;
     const hooksOn = await hasEndpointFor(trx, input.kind);

@@ -36,7 +36,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
   const themed = new Set((await db.selectFrom('meeting_themes').select('meeting_id').execute()).map((r) => Number(r.meeting_id)));
   const memberships = await db
     .selectFrom('memberships')
-    .select(['cell_id', 'person_id', sql<string>`from_date::text`.as('from_date'), sql<string | null>`to_date::text`.as('to_date')])
+    .select(['cell_id', 'person_id', 'role', sql<string>`from_date::text`.as('from_date'), sql<string | null>`to_date::text`.as('to_date')])
     .execute();
   const planHistory = (
     await db
@@ -47,6 +47,20 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
   const assignments = await db
     .selectFrom('assignments')
     .select(['cell_id', 'person_id', 'given_on', 'closed_on', 'due_on', 'status', 'score'])
+    .execute();
+  // Youth work and mentorships (issue 13): the cells' mentorships and youth groups.
+  const mentorships = await db
+    .selectFrom('mentorships')
+    .select(['cell_id', 'mentee_id', sql<string>`started_on::text`.as('started_on'), sql<string | null>`ended_on::text`.as('ended_on')])
+    .execute();
+  const youthGroups = await db
+    .selectFrom('youth_groups')
+    .select([
+      'cell_id',
+      sql<string>`created_on::text`.as('created_on'),
+      sql<string | null>`closed_on::text`.as('closed_on'),
+      'assigned_person_id',
+    ])
     .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
@@ -77,6 +91,10 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       planHistory,
       memberships: memberships.filter((m) => Number(m.cell_id) === cell.id),
       assignments: assignments.filter((a) => Number(a.cell_id) === cell.id),
+      mentorships: mentorships.filter((m) => Number(m.cell_id) === cell.id).map((m) => ({ ...m, mentee_id: Number(m.mentee_id) })),
+      youthGroups: youthGroups
+        .filter((g) => Number(g.cell_id) === cell.id)
+        .map((g) => ({ created_on: g.created_on, closed_on: g.closed_on, assigned: g.assigned_person_id !== null })),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;

@@ -9,8 +9,16 @@ import { directivesModule } from './directives/rulebook.ts';
 import { educationModule } from './education/rulebook.ts';
 import { libraryModule } from './library/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
+import { mentorshipsModule } from './mentorships/rulebook.ts';
 
-export const MODULES: readonly ModuleDeclaration[] = [meetingsModule, libraryModule, directivesModule, educationModule, assignmentsModule];
+export const MODULES: readonly ModuleDeclaration[] = [
+  meetingsModule,
+  libraryModule,
+  directivesModule,
+  educationModule,
+  assignmentsModule,
+  mentorshipsModule,
+];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
 export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);

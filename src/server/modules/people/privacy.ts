@@ -19,6 +19,7 @@ import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
 import { educationForExport, erasePlanAndEnrolments } from '../education/plans.ts';
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
+import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -76,6 +77,10 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const reviews = actor.personId === null ? null : await reviewDataForExport(db, feedbackKey, actor.personId);
   const education = actor.personId === null ? null : await educationForExport(db, actor.personId);
   const assignments = actor.personId === null ? [] : await assignmentsForExport(db, actor.personId);
+  const mentorships =
+    actor.personId === null
+      ? null
+      : { asPairs: await mentorshipsForExport(db, actor.personId), notesWritten: await mentorshipNotesWrittenBy(db, actor.personId) };
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -90,6 +95,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     actions,
     /** Assignments given you, with your progress reports and their evaluations. */
     assignments,
+    /** Mentorships in which you are mentor or mentee, with their log; notes you wrote in others' (issue 13). */
+    mentorships,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -194,6 +201,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseReviewData(trx, feedbackKey, personId);
     await erasePlanAndEnrolments(trx, personId);
     await eraseAssignmentTexts(trx, personId);
+    await eraseMentorshipTexts(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

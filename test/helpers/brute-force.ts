@@ -250,6 +250,87 @@ export async function bruteForceEducationSums(db: Database, period: string, next
   return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
 }
 
+/**
+ * The mentorships module's summed roll-ups (issue 13), plainly: per committee and sector, over the
+ * cells under it judged that month, the mentorships active at the data end (and across cells), ended,
+ * the log's meetings and reviews in the month, the candidates and those mentored, the youth groups open
+ * at the data end, those with an assigned member, and their young people.
+ */
+export async function bruteForceMentorshipSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells, end, memberships } = await bruteForceVerdicts(db, period, next, today);
+  const pairs = await db
+    .selectFrom('mentorships')
+    .select([
+      'cell_id',
+      'mentee_id',
+      'mentee_cell_id',
+      sql<string>`started_on::text`.as('started_on'),
+      sql<string | null>`ended_on::text`.as('ended_on'),
+    ])
+    .execute();
+  const log = await db
+    .selectFrom('mentorship_log')
+    .select(['cell_id', 'kind', sql<string>`met_on::text`.as('met_on')])
+    .execute();
+  const groups = await db
+    .selectFrom('youth_groups as g')
+    .select([
+      'g.cell_id',
+      'g.assigned_person_id',
+      sql<string>`g.created_on::text`.as('created_on'),
+      sql<string | null>`g.closed_on::text`.as('closed_on'),
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('youth_group_members as y')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('y.cell_id', '=', 'g.cell_id')
+        .whereRef('y.group_id', '=', 'g.id')
+        .as('young'),
+    )
+    .execute();
+  const expected: Record<string, number> = {};
+  const add = (k: string, n: number) => {
+    expected[k] = (expected[k] ?? 0) + n;
+  };
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter(under(c.path))) {
+      const mine = pairs.filter((m) => Number(m.cell_id) === cell.id);
+      const active = mine.filter((m) => m.started_on < end && (m.ended_on === null || m.ended_on >= end));
+      const candidates = new Set(
+        memberships
+          .filter(
+            (m) => Number(m.cell_id) === cell.id && m.role === 'candidate' && m.from_date < end && (m.to_date === null || m.to_date >= end),
+          )
+          .map((m) => Number(m.person_id)),
+      );
+      const mentored = new Set(active.map((m) => Number(m.mentee_id)));
+      const entries = log.filter((l) => Number(l.cell_id) === cell.id && l.met_on >= period && l.met_on < end);
+      const open = groups.filter(
+        (g) => Number(g.cell_id) === cell.id && g.created_on < end && (g.closed_on === null || g.closed_on >= end),
+      );
+      for (const sector of ['*', cell.sector ?? '']) {
+        const k = (key: string) => `${committeeId}|${key}|${sector}`;
+        add(k('mentorships:active'), active.length);
+        add(k('mentorships:across'), active.filter((m) => m.mentee_cell_id !== null).length);
+        add(k('mentorships:ended'), mine.filter((m) => m.ended_on !== null && m.ended_on >= period && m.ended_on < end).length);
+        add(k('mentorships:meetings'), entries.filter((l) => l.kind === 'meeting').length);
+        add(k('mentorships:reviews'), entries.filter((l) => l.kind === 'review').length);
+        add(k('mentorships:candidates'), candidates.size);
+        add(k('mentorships:candidates_mentored'), [...candidates].filter((p) => mentored.has(p)).length);
+        add(k('youth_groups:groups'), open.length);
+        add(k('youth_groups:assigned'), open.filter((g) => g.assigned_person_id !== null).length);
+        add(
+          k('youth_groups:young_people'),
+          open.reduce((n, g) => n + Number(g.young), 0),
+        );
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
+}
+
 /** The stored roll-ups of `unitId` for `period` (non-empty rows), keyed as bruteForceRollups keys them. */
 export async function storedRollups(db: Database, period: string, unitId: number): Promise<Record<string, [number, number]>> {
   const stored = await db

@@ -1,0 +1,34 @@
+/** The home page's card of the member's mentorships as mentor (or mentee): each opens its log. */
+import { Anchor, Card, List, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useMyMentorships } from '../../api/mentorships.ts';
+
+export function MyMentorships({ personId }: { personId: number }) {
+  const { t } = useTranslation();
+  const mine = useMyMentorships();
+  const active = (mine.data ?? []).filter((m) => m.endedOn === null);
+  if (active.length === 0) return null;
+  return (
+    <Card withBorder component="section" aria-labelledby="my-mentorships">
+      <Title order={3} size="h4" id="my-mentorships" mb="xs">
+        {t('mentorships.mine')}
+      </Title>
+      <List listStyleType="none" spacing="xs">
+        {active.map((m) => (
+          <List.Item key={m.id}>
+            <Anchor component={Link} to={`/mentorships/${m.id}`} data-testid="my-mentorship">
+              {m.mentor.id === personId
+                ? t('mentorships.youMentor', { name: m.mentee.fullName })
+                : t('mentorships.mentoredBy', { name: m.mentor.fullName })}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {t(`mentorships.kinds.${m.kind}`)} ·{' '}
+              {m.lastMetOn ? t('mentorships.lastMetDay', { day: m.lastMetOn }) : t('mentorships.notMetYet')}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Card>
+  );
+}

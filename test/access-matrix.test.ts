@@ -605,6 +605,7 @@ const matrix: Record<string, Row> = {
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/mentorships` }),
   },
   'GET /api/v1/me/mentorships': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/mentorships' }) },
+  'GET /api/v1/me/youth-groups': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/youth-groups' }) },
   'GET /api/v1/mentorships/:id': {
     expect: { member: 200, secretary: 200, districtReader: 404, regionManager: 200, admin: 200 },
     inside: async (c) => ({ method: 'GET', url: `/api/v1/mentorships/${await mentorship(c, true)}` }),

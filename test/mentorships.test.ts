@@ -98,6 +98,10 @@ describe('youth work and mentorships', () => {
     expect(un.body.assigned).toBeNull();
     expect((await secretary.patch(`/api/v1/youth-groups/${youthGroupId}`, { assignedPersonId: candidate.id })).status).toBe(400);
     expect((await secretary.patch(`/api/v1/youth-groups/${youthGroupId}`, { assignedPersonId: org.P.id })).body.assigned.id).toBe(org.P.id);
+    // The assigned member sees the group they work with, and nobody else's.
+    const parks = await park.get('/api/v1/me/youth-groups');
+    expect(parks.body.items.map((g: { id: number; youngPeople: unknown[] }) => [g.id, g.youngPeople.length])).toEqual([[youthGroupId, 2]]);
+    expect((await member.get('/api/v1/me/youth-groups')).body.items).toEqual([]);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'youth_group').execute();
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['youthGroup.create', 'youthGroup.addYoungPerson', 'youthGroup.update']),

@@ -78,6 +78,14 @@ export function useYouthGroups(cellId: number, enabled = true) {
   });
 }
 
+export function useMyYouthGroups(enabled = true) {
+  return useQuery({
+    queryKey: ['youth-groups', 'mine'],
+    queryFn: async () => (await api.get<{ items: YouthGroup[] }>('/api/v1/me/youth-groups')).items,
+    enabled,
+  });
+}
+
 export function useCreateYouthGroup(cellId: number) {
   const qc = useQueryClient();
   return useMutation({
@@ -99,6 +107,15 @@ export function useAddYoungPerson() {
   return useMutation({
     mutationFn: ({ groupId, ...body }: AddYoungPerson & { groupId: number }) =>
       api.post<{ id: number }>(`/api/v1/youth-groups/${groupId}/young-people`, body),
+    onSuccess: () => refresh(qc),
+  });
+}
+
+export function useRemoveYoungPerson() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ groupId, personId }: { groupId: number; personId: number }) =>
+      api.delete(`/api/v1/youth-groups/${groupId}/young-people/${personId}`),
     onSuccess: () => refresh(qc),
   });
 }

@@ -132,6 +132,18 @@ export const mentorshipRoutes: RouteModule = (app, { db }) => {
     async (req) => youth.listYouthGroups(db, requireActor(req), req.params.id),
   );
 
+  app.get(
+    '/api/v1/me/youth-groups',
+    {
+      schema: {
+        tags,
+        summary: 'The youth groups you are assigned to, with their young people',
+        response: { 200: YouthGroupListSchema, ...errorResponses },
+      },
+    },
+    async (req) => youth.listMyYouthGroups(db, requireActor(req)),
+  );
+
   app.post(
     '/api/v1/cells/:id/youth-groups',
     {

@@ -69,6 +69,19 @@ export async function listYouthGroups(db: Db, actor: Actor, cellId: number) {
   return { items: await selectGroups(db, cell.id) };
 }
 
+/** The open youth groups the signed-in member is assigned to, with their young people (they work with them). */
+export async function listMyYouthGroups(db: Db, actor: Actor) {
+  if (actor.personId === null) return { items: [] };
+  const mine = await db
+    .selectFrom('youth_groups')
+    .select(['cell_id', 'id'])
+    .where('assigned_person_id', '=', actor.personId)
+    .where('closed_on', 'is', null)
+    .execute();
+  const items = await Promise.all(mine.map((g) => selectGroups(db, Number(g.cell_id), Number(g.id))));
+  return { items: items.flat() };
+}
+
 export function createYouthGroup(db: Db, actor: Actor, cellId: number, input: CreateYouthGroup, today = todayIso()) {
   return inTransaction(db, async (trx) => {
     const cell = await requireCell(trx, actor, cellId, 'manage');

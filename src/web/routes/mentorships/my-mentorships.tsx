@@ -2,7 +2,7 @@
 import { Anchor, Card, List, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useMyMentorships } from '../../api/mentorships.ts';
+import { useMyMentorships, useMyYouthGroups } from '../../api/mentorships.ts';
 
 export function MyMentorships({ personId }: { personId: number }) {
   const { t } = useTranslation();
@@ -25,6 +25,30 @@ export function MyMentorships({ personId }: { personId: number }) {
             <Text size="xs" c="dimmed">
               {t(`mentorships.kinds.${m.kind}`)} ·{' '}
               {m.lastMetOn ? t('mentorships.lastMetDay', { day: m.lastMetOn }) : t('mentorships.notMetYet')}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Card>
+  );
+}
+
+/** The home page's card of the youth groups the member is assigned to, with their young people. */
+export function MyYouthGroups() {
+  const { t } = useTranslation();
+  const groups = useMyYouthGroups();
+  if ((groups.data?.length ?? 0) === 0) return null;
+  return (
+    <Card withBorder component="section" aria-labelledby="my-youth-groups">
+      <Title order={3} size="h4" id="my-youth-groups" mb="xs">
+        {t('mentorships.myGroups')}
+      </Title>
+      <List listStyleType="none" spacing="xs">
+        {groups.data!.map((g) => (
+          <List.Item key={g.id} data-testid="my-youth-group">
+            <Text fw={500}>{g.name}</Text>
+            <Text size="sm" c="dimmed">
+              {g.youngPeople.map((p) => p.fullName).join(', ') || t('mentorships.youngPeople', { count: 0 })}
             </Text>
           </List.Item>
         ))}

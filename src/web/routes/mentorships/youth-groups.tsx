@@ -1,9 +1,15 @@
 /** A cell's youth groups: their young people (no account, not on the roll) and the member assigned to each. */
-import { Badge, Button, Card, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, CloseButton, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { YouthGroup } from '../../../shared/schemas/mentorships.ts';
-import { useAddYoungPerson, useCreateYouthGroup, useUpdateYouthGroup, useYouthGroups } from '../../api/mentorships.ts';
+import {
+  useAddYoungPerson,
+  useCreateYouthGroup,
+  useRemoveYoungPerson,
+  useUpdateYouthGroup,
+  useYouthGroups,
+} from '../../api/mentorships.ts';
 import { useMembers } from '../../api/units.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
@@ -28,6 +34,7 @@ function GroupCard({
   const { t } = useTranslation();
   const update = useUpdateYouthGroup();
   const add = useAddYoungPerson();
+  const remove = useRemoveYoungPerson();
   const [name, setName] = useState('');
   const open = group.closedOn === null;
   return (
@@ -37,8 +44,13 @@ function GroupCard({
           {group.name}
         </Title>
         {!open && <Badge color="gray">{t('mentorships.closed')}</Badge>}
+        {canManage && (
+          <Button size="xs" variant="subtle" onClick={() => update.mutate({ id: group.id, closed: open })}>
+            {open ? t('mentorships.closeGroup') : t('mentorships.reopenGroup')}
+          </Button>
+        )}
       </Group>
-      <ErrorAlert error={update.error ?? add.error} />
+      <ErrorAlert error={update.error ?? add.error ?? remove.error} />
       {canManage && open ? (
         <Select
           label={t('mentorships.assigned')}
@@ -60,7 +72,18 @@ function GroupCard({
       </Text>
       <List size="sm" data-testid="young-people">
         {group.youngPeople.map((p) => (
-          <List.Item key={p.id}>{p.birthYear ? `${p.fullName} (${p.birthYear})` : p.fullName}</List.Item>
+          <List.Item key={p.id}>
+            <Group gap={4} wrap="nowrap">
+              <span>{p.birthYear ? `${p.fullName} (${p.birthYear})` : p.fullName}</span>
+              {canManage && open && (
+                <CloseButton
+                  size="sm"
+                  aria-label={t('mentorships.removeYoung', { name: p.fullName })}
+                  onClick={() => remove.mutate({ groupId: group.id, personId: p.id })}
+                />
+              )}
+            </Group>
+          </List.Item>
         ))}
       </List>
       {canManage && open && (

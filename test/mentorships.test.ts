@@ -149,6 +149,10 @@ describe('youth work and mentorships', () => {
     const a = list.body.items.find((i: { id: number }) => i.id === across.body.id);
     expect(a).toMatchObject({ menteeCell: { id: org.cellA1b.id, name: 'Cell A1b' }, kind: 'one-takes-one' });
     expect(list.body.items[0]).not.toHaveProperty('log');
+    // A read-only official sees the pairs, not their goals (they go with the log).
+    const read = await reader.get(`/api/v1/cells/${org.cellA1a.id}/mentorships`);
+    expect(read.body.items.find((i: { id: number }) => i.id === candidateMentorship).goals).toBeNull();
+    expect(list.body.items.find((i: { id: number }) => i.id === candidateMentorship).goals).toBe('Study the charter');
     expect((await member.get(`/api/v1/cells/${org.cellA1a.id}/mentorships`)).status).toBe(404);
     expect((await outsider.get(`/api/v1/cells/${org.cellA1a.id}/mentorships`)).status).toBe(404);
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'mentorship.pair').execute();

@@ -99,7 +99,11 @@ export function pairMentor(db: Db, actor: Actor, cellId: number, input: PairMent
 
 export async function listCellMentorships(db: Db, actor: Actor, cellId: number, status: 'active' | 'ended' | 'all') {
   const cell = await requireCell(db, actor, cellId, 'personal');
-  return { items: (await q.selectCellMentorships(db, cell.id, status)).map(q.toMentorship) };
+  // Goals go with the log: a reader who does not manage the cell sees the pairs and their counts only.
+  const manages = canManagePath(actor, cell.path);
+  return {
+    items: (await q.selectCellMentorships(db, cell.id, status)).map((r) => ({ ...q.toMentorship(r), goals: manages ? r.goals : null })),
+  };
 }
 
 export async function listMyMentorships(db: Db, actor: Actor) {

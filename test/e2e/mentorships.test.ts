@@ -54,5 +54,22 @@ describe('mentorships', () => {
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'mentorship-mentor-phone');
     });
+
+    // The district official reads the counts with the cells to drill down; the cell's own figure counts the new pair.
+    const month = new Date().toISOString().slice(0, 7);
+    const { rows: parents } = await sql<{
+      parent_id: number;
+      name: string;
+    }>`select parent_id, name from units where id = ${cellId}`.execute(db);
+    await as('district@demo', desktop, async (page) => {
+      await page.goto(`${e2e.baseUrl}/units/${parents[0]!.parent_id}?tab=mentorships&period=${month}`);
+      const table = page.getByTestId('mentorship-children');
+      await table.waitFor();
+      await table.getByRole('link', { name: parents[0]!.name, exact: true }).click();
+      await page.getByTestId('mentorship-figures').waitFor();
+      await expect.poll(async () => Number(await page.getByTestId('figure-active').textContent())).toBeGreaterThan(0);
+      expect(await seriousFindings(page)).toEqual([]);
+      await shot(page, 'mentorships-drill-down');
+    });
   }, 180_000);
 });

@@ -102,6 +102,7 @@ describe('youth work and mentorships', () => {
     const parks = await park.get('/api/v1/me/youth-groups');
     expect(parks.body.items.map((g: { id: number; youngPeople: unknown[] }) => [g.id, g.youngPeople.length])).toEqual([[youthGroupId, 2]]);
     expect((await member.get('/api/v1/me/youth-groups')).body.items).toEqual([]);
+    expect((await park.get('/api/v1/me/home')).body.youthGroups.map((g: { id: number }) => g.id)).toEqual([youthGroupId]);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'youth_group').execute();
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['youthGroup.create', 'youthGroup.addYoungPerson', 'youthGroup.update']),
@@ -195,6 +196,9 @@ describe('youth work and mentorships', () => {
     expect((await member.get(`/api/v1/mentorships/${candidateMentorship}`)).body.canLog).toBe(true);
     const mine = await member.get('/api/v1/me/mentorships');
     expect(mine.body.items.map((m: { id: number }) => m.id)).toContain(candidateMentorship);
+    // The mentor's home carries their active mentorships in its one request.
+    const home = await member.get('/api/v1/me/home');
+    expect(home.body.mentorships.map((m: { id: number }) => m.id)).toContain(candidateMentorship);
     // The audit trail records the entry, never its note.
     const logged = await t.ctx.db.selectFrom('audit_log').select('after').where('action', '=', 'mentorship.log').execute();
     expect(logged).toHaveLength(2);

@@ -17,20 +17,12 @@ import { api } from './client.ts';
 
 /** Anything about a mentorship or a youth group moves the lists, the home and the cells' figures. */
 const refresh = (qc: QueryClient) =>
-  Promise.all(['mentorships', 'youth-groups', 'compliance'].map((root) => qc.invalidateQueries({ queryKey: [root] })));
+  Promise.all(['mentorships', 'youth-groups', 'compliance', 'me-home'].map((root) => qc.invalidateQueries({ queryKey: [root] })));
 
 export function useCellMentorships(cellId: number, status: 'active' | 'ended' | 'all') {
   return useQuery({
     queryKey: ['mentorships', 'cell', cellId, status],
     queryFn: async () => (await api.get<{ items: Mentorship[] }>(`/api/v1/cells/${cellId}/mentorships`, { status })).items,
-  });
-}
-
-export function useMyMentorships(enabled = true) {
-  return useQuery({
-    queryKey: ['mentorships', 'mine'],
-    queryFn: async () => (await api.get<{ items: Mentorship[] }>('/api/v1/me/mentorships')).items,
-    enabled,
   });
 }
 
@@ -74,14 +66,6 @@ export function useYouthGroups(cellId: number, enabled = true) {
   return useQuery({
     queryKey: ['youth-groups', cellId],
     queryFn: async () => (await api.get<{ items: YouthGroup[] }>(`/api/v1/cells/${cellId}/youth-groups`)).items,
-    enabled,
-  });
-}
-
-export function useMyYouthGroups(enabled = true) {
-  return useQuery({
-    queryKey: ['youth-groups', 'mine'],
-    queryFn: async () => (await api.get<{ items: YouthGroup[] }>('/api/v1/me/youth-groups')).items,
     enabled,
   });
 }

@@ -60,8 +60,8 @@ export function HomePage({ me }: { me: Me }) {
           </Card>
         )}
         {me.person && <MyAssignments open={home.data?.assignments ?? []} pending={home.isPending} error={home.error} />}
-        {me.person && <MyMentorships personId={me.person.id} />}
-        {me.person && <MyYouthGroups />}
+        {me.person && <MyMentorships personId={me.person.id} items={home.data?.mentorships} />}
+        {me.person && <MyYouthGroups groups={home.data?.youthGroups} />}
         {me.person && <MyActions me={me} home={home} />}
         {me.person && <AcknowledgeCard items={home.data?.directivesToAcknowledge} />}
         {me.person && <LearningPlanCard plan={home.data?.learningPlan} />}

@@ -2,12 +2,12 @@
 import { Anchor, Card, List, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useMyMentorships, useMyYouthGroups } from '../../api/mentorships.ts';
+import type { Mentorship, YouthGroup } from '../../../shared/schemas/mentorships.ts';
 
-export function MyMentorships({ personId }: { personId: number }) {
+/** `items` come with the home's one request (GET /me/home): the active ones. */
+export function MyMentorships({ personId, items }: { personId: number; items: Mentorship[] | undefined }) {
   const { t } = useTranslation();
-  const mine = useMyMentorships();
-  const active = (mine.data ?? []).filter((m) => m.endedOn === null);
+  const active = items ?? [];
   if (active.length === 0) return null;
   return (
     <Card withBorder component="section" aria-labelledby="my-mentorships">
@@ -34,17 +34,16 @@ export function MyMentorships({ personId }: { personId: number }) {
 }
 
 /** The home page's card of the youth groups the member is assigned to, with their young people. */
-export function MyYouthGroups() {
+export function MyYouthGroups({ groups }: { groups: YouthGroup[] | undefined }) {
   const { t } = useTranslation();
-  const groups = useMyYouthGroups();
-  if ((groups.data?.length ?? 0) === 0) return null;
+  if (!groups || groups.length === 0) return null;
   return (
     <Card withBorder component="section" aria-labelledby="my-youth-groups">
       <Title order={3} size="h4" id="my-youth-groups" mb="xs">
         {t('mentorships.myGroups')}
       </Title>
       <List listStyleType="none" spacing="xs">
-        {groups.data!.map((g) => (
+        {groups.map((g) => (
           <List.Item key={g.id} data-testid="my-youth-group">
             <Text fw={500}>{g.name}</Text>
             <Text size="sm" c="dimmed">

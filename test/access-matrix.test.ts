@@ -16,6 +16,8 @@ import { createEnrolment } from '../src/server/modules/education/enrolments.ts';
 import { createProgramme } from '../src/server/modules/education/service.ts';
 import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { giveAssignments } from '../src/server/modules/assignments/service.ts';
+import { pairMentor } from '../src/server/modules/mentorships/service.ts';
+import { addYoungPerson, createYouthGroup } from '../src/server/modules/mentorships/youth-groups.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
@@ -146,6 +148,25 @@ async function helpRequest(c: Ctx, inside: boolean, status: 'open' | 'answered' 
 }
 const helpUrl = async (c: Ctx, inside: boolean, tail: string, status: 'open' | 'answered' = 'open') =>
   `/api/v1/help-requests/${await helpRequest(c, inside, status)}${tail}`;
+/** A mentorship of cell A1a with member M as mentor (or of cell B1a with Q), a fresh mentee each time. */
+async function mentorship(c: Ctx, inside: boolean): Promise<number> {
+  const [cell, mentor] = inside ? [c.org.cellA1a.id, c.org.M.id] : [c.org.cellB1a.id, c.org.Q.id];
+  const mentee = await buildPerson(db(c), cell);
+  return (await pairMentor(db(c), systemActor(), cell, { mentorId: mentor, menteeId: mentee.id, kind: 'one-takes-one' })).id;
+}
+/** A youth group of cell A1a (or B1a), with one young person. */
+async function youthGroup(c: Ctx, inside: boolean): Promise<{ id: number; personId: number }> {
+  const group = await createYouthGroup(db(c), systemActor(), inside ? c.org.cellA1a.id : c.org.cellB1a.id, { name: 'Pioneers' });
+  const young = await addYoungPerson(db(c), systemActor(), group.id, { fullName: 'Young Seo' });
+  return { id: group.id, personId: young.id };
+}
+const reviewSession = async (c: Ctx, inside: boolean) =>
+  (await buildMeeting(db(c), inside ? c.org.cellA1a.id : c.org.cellB1a.id, { kind: 'review' })).id;
+const pairBody = async (c: Ctx, inside: boolean) => ({
+  mentorId: inside ? c.org.M.id : c.org.Q.id,
+  menteeId: (await buildPerson(db(c), inside ? c.org.cellA1a.id : c.org.cellB1a.id)).id,
+  kind: 'one-takes-one',
+});
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -638,6 +659,95 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/help-requests/summary` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/help-requests/summary` }),
+  },
+  // Youth work and mentorships (issue 13): paired by those who manage the cell; the log read by the pair and them.
+  'POST /api/v1/cells/:id/mentorships': {
+    expect: managers(201, 201),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/mentorships`, body: await pairBody(c, true) }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/mentorships`, body: await pairBody(c, false) }),
+  },
+  'GET /api/v1/cells/:id/mentorships': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/mentorships` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/mentorships` }),
+  },
+  'GET /api/v1/me/mentorships': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/mentorships' }) },
+  'GET /api/v1/me/youth-groups': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/youth-groups' }) },
+  'GET /api/v1/mentorships/:id': {
+    expect: { member: 200, secretary: 200, districtReader: 404, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/mentorships/${await mentorship(c, true)}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/mentorships/${await mentorship(c, false)}` }),
+  },
+  'POST /api/v1/mentorships/:id/log': {
+    expect: { member: 201, secretary: 201, districtReader: 404, regionManager: 201, admin: 201 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/mentorships/${await mentorship(c, true)}/log`, body: { note: 'Met' } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/mentorships/${await mentorship(c, false)}/log`, body: { note: 'Met' } }),
+  },
+  'POST /api/v1/mentorships/:id/reviews': {
+    expect: { member: 403, secretary: 201, districtReader: 404, regionManager: 201, admin: 201 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/mentorships/${await mentorship(c, true)}/reviews`,
+      body: { meetingId: await reviewSession(c, true), note: 'On track' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/mentorships/${await mentorship(c, false)}/reviews`,
+      body: { meetingId: await reviewSession(c, false), note: 'On track' },
+    }),
+  },
+  'POST /api/v1/mentorships/:id/end': {
+    expect: { member: 403, secretary: 200, districtReader: 404, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/mentorships/${await mentorship(c, true)}/end`, body: { outcome: 'goals-met' } }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/mentorships/${await mentorship(c, false)}/end`,
+      body: { outcome: 'goals-met' },
+    }),
+  },
+  'GET /api/v1/cells/:id/youth-groups': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/youth-groups` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/youth-groups` }),
+  },
+  'POST /api/v1/cells/:id/youth-groups': {
+    expect: managers(201, 201),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/youth-groups`, body: { name: 'Pioneers' } }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/youth-groups`, body: { name: 'Pioneers' } }),
+  },
+  'PATCH /api/v1/youth-groups/:id': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/youth-groups/${(await youthGroup(c, true)).id}`, body: { name: 'Scouts' } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/youth-groups/${(await youthGroup(c, false)).id}`, body: { name: 'Scouts' } }),
+  },
+  'POST /api/v1/youth-groups/:id/young-people': {
+    expect: managers(201, 201),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/youth-groups/${(await youthGroup(c, true)).id}/young-people`,
+      body: { fullName: 'Young Bae' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/youth-groups/${(await youthGroup(c, false)).id}/young-people`,
+      body: { fullName: 'Young Bae' },
+    }),
+  },
+  'DELETE /api/v1/youth-groups/:id/young-people/:personId': {
+    expect: managers(204, 204),
+    inside: async (c) => {
+      const g = await youthGroup(c, true);
+      return { method: 'DELETE', url: `/api/v1/youth-groups/${g.id}/young-people/${g.personId}` };
+    },
+    outside: async (c) => {
+      const g = await youthGroup(c, false);
+      return { method: 'DELETE', url: `/api/v1/youth-groups/${g.id}/young-people/${g.personId}` };
+    },
+  },
+  'GET /api/v1/units/:id/mentorship-counts': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/mentorship-counts` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/mentorship-counts` }),
   },
   'GET /api/v1/me/actions': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/actions' }) },
   'GET /api/v1/me/meetings': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/meetings' }) },

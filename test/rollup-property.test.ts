@@ -19,7 +19,15 @@ import { closeUnit, moveUnit, updateUnit } from '../src/server/modules/units/ser
 import type { Sector } from '../src/shared/enums.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildCell, buildCommittee, buildMeeting, buildPerson, buildRoot, holdMeeting } from './helpers/factories.ts';
-import { bruteForceAttendanceSums, bruteForceEducationSums, bruteForceRollups, bruteForceWorst } from './helpers/brute-force.ts';
+import {
+  bruteForceAttendanceSums,
+  bruteForceEducationSums,
+  bruteForceMentorshipSums,
+  bruteForceRollups,
+  bruteForceWorst,
+} from './helpers/brute-force.ts';
+import { endMentorship, pairMentor } from '../src/server/modules/mentorships/service.ts';
+import { createYouthGroup } from '../src/server/modules/mentorships/youth-groups.ts';
 import { setLearningPlan } from '../src/server/modules/education/plans.ts';
 import { createProgramme } from '../src/server/modules/education/service.ts';
 import { setMeetingThemes } from '../src/server/modules/education/sessions.ts';
@@ -52,6 +60,17 @@ type Plan = {
     dueDays: number;
     outcome: 'open' | 'cancelled' | 'done' | 'evaluated';
     score: number;
+  }>;
+  /** Youth work and mentorships (issue 13): a candidate (or a member) mentored or not, perhaps ended; a youth group, assigned or not. */
+  mentoring: Array<{
+    cell: number;
+    candidate: boolean;
+    mentored: boolean;
+    ended: boolean;
+    group: boolean;
+    assigned: boolean;
+    monthsAgo: 0 | 1;
+    dayFraction: number;
   }>;
   moves: Array<{ unit: number; to: number }>;
   closes: number[];
@@ -95,6 +114,19 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
     }),
     { maxLength: 6 },
   ),
+  mentoring: fc.array(
+    fc.record({
+      cell: fc.integer({ min: 0, max: 5 }),
+      candidate: fc.boolean(),
+      mentored: fc.boolean(),
+      ended: fc.boolean(),
+      group: fc.boolean(),
+      assigned: fc.boolean(),
+      monthsAgo: fc.constantFrom(0 as const, 1 as const),
+      dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+    }),
+    { maxLength: 4 },
+  ),
   moves: fc.array(fc.record({ unit: fc.integer({ min: 0, max: 9 }), to: fc.integer({ min: 0, max: 3 }) }), { maxLength: 2 }),
   closes: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 1 }),
   // A month is rebuilt while differences of it are still queued.
@@ -130,6 +162,12 @@ describe('compliance roll-ups', () => {
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('assignments-active', 'assignments_active', '{"min":0.5}', 'Half the members at work', '성원 절반 분공', '2000-01-01'),
         ('assignments-evaluated', 'assignments_evaluated', '{"min":1}', 'Every assignment evaluated', '분공 모두 평가', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
+    // The mentorships module's kinds (issue 13): every candidate mentored, every youth group assigned.
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('candidates-mentored', 'candidates_mentored', '{"min":1}', 'Every candidate mentored', '모든 후보에게 이끄는 성원', '2000-01-01'),
+        ('groups-assigned', 'youth_groups_assigned', '{}', 'Every youth group assigned', '모든 청소년조에 담당 성원', '2000-01-01')`.execute(
       t.ctx.db,
     );
     // The registry's worked example: two review sessions in any three months (a source that carries forward).
@@ -199,6 +237,28 @@ describe('compliance roll-ups', () => {
             await reportProgress(db, { ...actor, personId: person }, id, { status: 'done' }, day);
           if (a.outcome === 'evaluated') await evaluateAssignment(db, actor, id, { score: a.score }, day);
         }
+        const candidates: number[][] = cells.map(() => []);
+        for (const m of plan.mentoring) {
+          const cellIndex = m.cell % cells.length;
+          const ps = people[cellIndex]!;
+          const start = Date.parse(`${m.monthsAgo === 0 ? current : periods[0]}T00:00:00Z`);
+          const end = m.monthsAgo === 0 ? Date.parse(`${today}T00:00:00Z`) : Date.parse(`${current}T00:00:00Z`) - 86_400_000;
+          const day = new Date(start + Math.max(0, end - start) * m.dayFraction).toISOString().slice(0, 10);
+          let mentee = ps[1];
+          if (m.candidate) {
+            mentee = (await buildPerson(db, cells[cellIndex]!, { role: 'candidate', fromDate: '2022-01-01' })).id;
+            candidates[cellIndex]!.push(mentee);
+          }
+          if (m.mentored && mentee !== undefined) {
+            const kind = m.candidate ? ('candidate' as const) : ('one-takes-one' as const);
+            const paired = await pairMentor(db, actor, cells[cellIndex]!, { mentorId: ps[0]!, menteeId: mentee, kind }, day).catch(
+              () => null,
+            );
+            if (paired && m.ended) await endMentorship(db, actor, paired.id, { outcome: 'not-met', endedOn: day }, today);
+          }
+          if (m.group)
+            await createYouthGroup(db, actor, cells[cellIndex]!, { name: 'Group', assignedPersonId: m.assigned ? ps[0]! : null }, day);
+        }
         if (plan.rebuild >= 0) await materializePeriod(db, periods[plan.rebuild]!);
         const units = [...committees, ...cells];
         for (const mv of plan.moves) {
@@ -210,7 +270,8 @@ describe('compliance roll-ups', () => {
           const cellIndex = ci % cells.length;
           const other = cells.find((_, i) => i !== cellIndex);
           if (!other) continue;
-          for (const p of people[cellIndex]!) await transferPerson(db, actor, p, { toCellId: other, date: today });
+          for (const p of [...people[cellIndex]!, ...(candidates[cellIndex] ?? [])])
+            await transferPerson(db, actor, p, { toCellId: other, date: today });
           await closeUnit(db, actor, cells[cellIndex]!, today);
         }
 
@@ -245,6 +306,7 @@ describe('compliance roll-ups', () => {
           ).toEqual({
             ...(await bruteForceAttendanceSums(db, period, nextPeriod(period), today, committeeIds)),
             ...(await bruteForceEducationSums(db, period, nextPeriod(period), today, committeeIds)),
+            ...(await bruteForceMentorshipSums(db, period, nextPeriod(period), today, committeeIds)),
           });
           // The worst cells, found through the paths stored with the verdicts (kept through moves) and
           // through the tree itself, equal the brute-force list; a short page, so ties are cut.

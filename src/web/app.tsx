@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { MentorshipPage } from './routes/mentorships/mentorship-page.tsx';
 import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
@@ -78,6 +79,7 @@ export function App() {
           <Route path="/units/:id/compliance/:standard" element={titled('compliance', <ComplianceRowsPage />)} />
           <Route path="/meetings/:id" element={titled('meeting', <MeetingPage />)} />
           <Route path="/people/:id" element={titled('person', <PersonPage />)} />
+          <Route path="/mentorships/:id" element={titled('mentorship', <MentorshipPage />)} />
           <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />
           <Route path="/library" element={titled('library', <LibraryPage me={actor} />)} />
           <Route path="/library/items/:id" element={titled('library', <LibraryItemPage me={actor} />)} />

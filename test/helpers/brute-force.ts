@@ -36,7 +36,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
   const themed = new Set((await db.selectFrom('meeting_themes').select('meeting_id').execute()).map((r) => Number(r.meeting_id)));
   const memberships = await db
     .selectFrom('memberships')
-    .select(['cell_id', 'person_id', sql<string>`from_date::text`.as('from_date'), sql<string | null>`to_date::text`.as('to_date')])
+    .select(['cell_id', 'person_id', 'role', sql<string>`from_date::text`.as('from_date'), sql<string | null>`to_date::text`.as('to_date')])
     .execute();
   const planHistory = (
     await db
@@ -47,6 +47,20 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
   const assignments = await db
     .selectFrom('assignments')
     .select(['cell_id', 'person_id', 'given_on', 'closed_on', 'due_on', 'status', 'score'])
+    .execute();
+  // Youth work and mentorships (issue 13): the cells' mentorships and youth groups.
+  const mentorships = await db
+    .selectFrom('mentorships')
+    .select(['cell_id', 'mentee_id', sql<string>`started_on::text`.as('started_on'), sql<string | null>`ended_on::text`.as('ended_on')])
+    .execute();
+  const youthGroups = await db
+    .selectFrom('youth_groups')
+    .select([
+      'cell_id',
+      sql<string>`created_on::text`.as('created_on'),
+      sql<string | null>`closed_on::text`.as('closed_on'),
+      'assigned_person_id',
+    ])
     .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
@@ -77,6 +91,10 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       planHistory,
       memberships: memberships.filter((m) => Number(m.cell_id) === cell.id),
       assignments: assignments.filter((a) => Number(a.cell_id) === cell.id),
+      mentorships: mentorships.filter((m) => Number(m.cell_id) === cell.id).map((m) => ({ ...m, mentee_id: Number(m.mentee_id) })),
+      youthGroups: youthGroups
+        .filter((g) => Number(g.cell_id) === cell.id)
+        .map((g) => ({ created_on: g.created_on, closed_on: g.closed_on, assigned: g.assigned_person_id !== null })),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;
@@ -226,6 +244,87 @@ export async function bruteForceEducationSums(db: Database, period: string, next
         add(k('meetings_held:technical'), held.filter((m) => m.kind === 'technical').length);
         add(k('learning_plan:members'), share.members);
         add(k('learning_plan:current'), share.current);
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== 0));
+}
+
+/**
+ * The mentorships module's summed roll-ups (issue 13), plainly: per committee and sector, over the
+ * cells under it judged that month, the mentorships active at the data end (and across cells), ended,
+ * the log's meetings and reviews in the month, the candidates and those mentored, the youth groups open
+ * at the data end, those with an assigned member, and their young people.
+ */
+export async function bruteForceMentorshipSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells, end, memberships } = await bruteForceVerdicts(db, period, next, today);
+  const pairs = await db
+    .selectFrom('mentorships')
+    .select([
+      'cell_id',
+      'mentee_id',
+      'mentee_cell_id',
+      sql<string>`started_on::text`.as('started_on'),
+      sql<string | null>`ended_on::text`.as('ended_on'),
+    ])
+    .execute();
+  const log = await db
+    .selectFrom('mentorship_log')
+    .select(['cell_id', 'kind', sql<string>`met_on::text`.as('met_on')])
+    .execute();
+  const groups = await db
+    .selectFrom('youth_groups as g')
+    .select([
+      'g.cell_id',
+      'g.assigned_person_id',
+      sql<string>`g.created_on::text`.as('created_on'),
+      sql<string | null>`g.closed_on::text`.as('closed_on'),
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('youth_group_members as y')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('y.cell_id', '=', 'g.cell_id')
+        .whereRef('y.group_id', '=', 'g.id')
+        .as('young'),
+    )
+    .execute();
+  const expected: Record<string, number> = {};
+  const add = (k: string, n: number) => {
+    expected[k] = (expected[k] ?? 0) + n;
+  };
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter(under(c.path))) {
+      const mine = pairs.filter((m) => Number(m.cell_id) === cell.id);
+      const active = mine.filter((m) => m.started_on < end && (m.ended_on === null || m.ended_on >= end));
+      const candidates = new Set(
+        memberships
+          .filter(
+            (m) => Number(m.cell_id) === cell.id && m.role === 'candidate' && m.from_date < end && (m.to_date === null || m.to_date >= end),
+          )
+          .map((m) => Number(m.person_id)),
+      );
+      const mentored = new Set(active.map((m) => Number(m.mentee_id)));
+      const entries = log.filter((l) => Number(l.cell_id) === cell.id && l.met_on >= period && l.met_on < end);
+      const open = groups.filter(
+        (g) => Number(g.cell_id) === cell.id && g.created_on < end && (g.closed_on === null || g.closed_on >= end),
+      );
+      for (const sector of ['*', cell.sector ?? '']) {
+        const k = (key: string) => `${committeeId}|${key}|${sector}`;
+        add(k('mentorships:active'), active.length);
+        add(k('mentorships:across'), active.filter((m) => m.mentee_cell_id !== null).length);
+        add(k('mentorships:ended'), mine.filter((m) => m.ended_on !== null && m.ended_on >= period && m.ended_on < end).length);
+        add(k('mentorships:meetings'), entries.filter((l) => l.kind === 'meeting').length);
+        add(k('mentorships:reviews'), entries.filter((l) => l.kind === 'review').length);
+        add(k('mentorships:candidates'), candidates.size);
+        add(k('mentorships:candidates_mentored'), [...candidates].filter((p) => mentored.has(p)).length);
+        add(k('youth_groups:groups'), open.length);
+        add(k('youth_groups:assigned'), open.filter((g) => g.assigned_person_id !== null).length);
+        add(
+          k('youth_groups:young_people'),
+          open.reduce((n, g) => n + Number(g.young), 0),
+        );
       }
     }
   }

@@ -691,6 +691,48 @@ export interface HelpAnswersTable {
   text: string | null;
   answered_at: Generated<Timestamp>;
 }
+/** Youth work and mentorships (issue 13, decision 0025). */
+export interface YouthGroupsTable {
+  cell_id: number;
+  id: Generated<number>;
+  name: string;
+  assigned_person_id: number | null;
+  created_on: string;
+  closed_on: string | null;
+}
+export interface YouthGroupMembersTable {
+  cell_id: number;
+  group_id: number;
+  person_id: number;
+  added_on: string;
+}
+export type MentorshipKind = 'one-takes-one' | 'youth' | 'candidate';
+export type MentorshipOutcome = 'goals-met' | 'partly-met' | 'not-met' | 'withdrawn';
+export interface MentorshipsTable {
+  cell_id: number;
+  id: Generated<number>;
+  mentor_id: number;
+  mentee_id: number;
+  kind: MentorshipKind;
+  mentee_cell_id: number | null;
+  goals: string | null;
+  started_on: string;
+  ended_on: string | null;
+  outcome: MentorshipOutcome | null;
+  created_by: number | null;
+}
+export interface MentorshipLogTable {
+  cell_id: number;
+  mentorship_id: number;
+  id: Generated<number>;
+  kind: 'meeting' | 'review';
+  met_on: string;
+  meeting_id: number | null;
+  note: string;
+  written_by: number | null;
+  written_by_person: number | null;
+  created_at: Timestamp;
+}
 
 export interface DB {
   help_requests: HelpRequestsTable;
@@ -759,6 +801,10 @@ export interface DB {
   education_completions: EducationCompletionsView;
   assignments: AssignmentsTable;
   assignment_reports: AssignmentReportsTable;
+  youth_groups: YouthGroupsTable;
+  youth_group_members: YouthGroupMembersTable;
+  mentorships: MentorshipsTable;
+  mentorship_log: MentorshipLogTable;
   assignment_scale: AssignmentScaleTable;
 }
 

@@ -19,6 +19,7 @@ import { educationRoutes } from '../modules/education/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
+import { mentorshipRoutes } from '../modules/mentorships/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
@@ -53,6 +54,7 @@ export const routeModules: RouteModule[] = [
   educationRoutes,
   assignmentRoutes,
   helpRequestRoutes,
+  mentorshipRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

@@ -10,6 +10,7 @@ import { educationModule } from './education/rulebook.ts';
 import { helpRequestsModule } from './help-requests/rulebook.ts';
 import { libraryModule } from './library/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
+import { mentorshipsModule } from './mentorships/rulebook.ts';
 
 export const MODULES: readonly ModuleDeclaration[] = [
   meetingsModule,
@@ -18,6 +19,7 @@ export const MODULES: readonly ModuleDeclaration[] = [
   educationModule,
   assignmentsModule,
   helpRequestsModule,
+  mentorshipsModule,
 ];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);

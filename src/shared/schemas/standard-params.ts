@@ -44,6 +44,12 @@ export type AssignmentsActive = z.infer<typeof AssignmentsActiveParams>;
 /** At least `min` of the assignments that fell due in the month were evaluated (issue 12). */
 export const AssignmentsEvaluatedParams = z.object({ min: share }).strict();
 export type AssignmentsEvaluated = z.infer<typeof AssignmentsEvaluatedParams>;
+/** At least `min` of the cell's current candidates are the mentee of one of its active mentorships (issue 13); every one by default. */
+export const CandidatesMentoredParams = z.object({ min: share.default(1) }).strict();
+export type CandidatesMentored = z.infer<typeof CandidatesMentoredParams>;
+/** Every open youth group of the cell has a member assigned to it (issue 13): no parameters. */
+export const YouthGroupsAssignedParams = z.object({}).strict();
+export type YouthGroupsAssigned = z.infer<typeof YouthGroupsAssignedParams>;
 
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;

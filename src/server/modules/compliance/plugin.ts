@@ -23,7 +23,9 @@ export type Fact =
   | 'learning_plans'
   | 'assignments'
   | 'memberships'
-  | 'help_requests';
+  | 'help_requests'
+  | 'mentorships'
+  | 'youth_groups';
 
 export type MetricWindow = {
   period: string;
@@ -98,7 +100,7 @@ export type OracleFacts = {
   members: number[];
   planHistory: Array<{ person_id: number; id: number; set_at: Date; themes: number }>;
   /** The cell's memberships, all time (the assignments module reads the roll at the data end). */
-  memberships: Array<{ person_id: number; from_date: string; to_date: string | null }>;
+  memberships: Array<{ person_id: number; role: string; from_date: string; to_date: string | null }>;
   /** The cell's assignments (the assignments module). */
   assignments: Array<{
     person_id: number;
@@ -108,6 +110,10 @@ export type OracleFacts = {
     status: string;
     score: number | null;
   }>;
+  /** The cell's mentorships (the mentorships module). */
+  mentorships: Array<{ mentee_id: number; started_on: string; ended_on: string | null }>;
+  /** The cell's youth groups, with whether a member is assigned now. */
+  youthGroups: Array<{ created_on: string; closed_on: string | null; assigned: boolean }>;
 };
 
 /**

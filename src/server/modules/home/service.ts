@@ -10,6 +10,8 @@ import { listMyAssignments } from '../assignments/service.ts';
 import { listMyDirectives } from '../directives/deliveries.ts';
 import { getMyLearningPlan } from '../education/service.ts';
 import { getMyActions } from '../meetings/dashboard.ts';
+import { listMyMentorships } from '../mentorships/service.ts';
+import { listMyYouthGroups } from '../mentorships/youth-groups.ts';
 
 export async function listMyNextMeetings(db: Db, actor: Actor, limit: number): Promise<MyMeetings> {
   // An account without a person is on no roll; its home has no meetings of its own.
@@ -33,14 +35,16 @@ export async function listMyNextMeetings(db: Db, actor: Actor, limit: number): P
 /** How many next meetings the home page shows. */
 const HOME_MEETINGS = 10;
 
-/** The home page's data in one request: the five reads run side by side, each the same as its own route's. */
+/** The home page's data in one request: the reads run side by side, each the same as its own route's. */
 export async function getMyHome(db: Db, actor: Actor): Promise<MyHome> {
-  const [assignments, meetings, actions, directives, learningPlan] = await Promise.all([
+  const [assignments, meetings, actions, directives, learningPlan, mentorships, youthGroups] = await Promise.all([
     listMyAssignments(db, actor, true),
     listMyNextMeetings(db, actor, HOME_MEETINGS),
     getMyActions(db, actor),
     listMyDirectives(db, actor),
     getMyLearningPlan(db, actor),
+    listMyMentorships(db, actor),
+    listMyYouthGroups(db, actor),
   ]);
   return {
     assignments: assignments.items,
@@ -48,5 +52,7 @@ export async function getMyHome(db: Db, actor: Actor): Promise<MyHome> {
     actions: actions.items,
     directivesToAcknowledge: directives.items.filter((d) => d.status === 'published' && d.acknowledgedAt === null && d.briefedOn === null),
     learningPlan,
+    mentorships: mentorships.items.filter((m) => m.endedOn === null),
+    youthGroups: youthGroups.items,
   };
 }

@@ -20,6 +20,7 @@ import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
 import { educationForExport, erasePlanAndEnrolments } from '../education/plans.ts';
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/privacy.ts';
+import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -78,6 +79,10 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const education = actor.personId === null ? null : await educationForExport(db, actor.personId);
   const assignments = actor.personId === null ? [] : await assignmentsForExport(db, actor.personId);
   const helpRequests = actor.personId === null ? null : await helpRequestsForExport(db, actor.personId);
+  const mentorships =
+    actor.personId === null
+      ? null
+      : { asPairs: await mentorshipsForExport(db, actor.personId), notesWritten: await mentorshipNotesWrittenBy(db, actor.personId) };
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -94,6 +99,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     assignments,
     /** Your requests for help with their answers and history, and the replies you wrote to others' shared requests. */
     helpRequests,
+    /** Mentorships in which you are mentor or mentee, with their log; notes you wrote in others' (issue 13). */
+    mentorships,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -199,6 +206,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await erasePlanAndEnrolments(trx, personId);
     await eraseAssignmentTexts(trx, personId);
     await eraseHelpRequestTexts(trx, personId);
+    await eraseMentorshipTexts(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

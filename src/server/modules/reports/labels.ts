@@ -69,6 +69,10 @@ const en = {
   assignmentsNoMembers: 'no members on the roll',
   assignmentsEvaluatedFigure: '{{rate}} % evaluated ({{part}} of {{whole}})',
   assignmentsNoneDue: 'no assignments due',
+  candidatesMentoredFigure: '{{rate}} % of candidates with a mentor ({{part}} of {{whole}})',
+  candidatesNone: 'no candidates',
+  youthGroupsAssignedFigure: '{{rate}} % of youth groups with an assigned member ({{part}} of {{whole}})',
+  youthGroupsNone: 'no youth groups',
 
   attendance: 'Meetings and attendance',
   members: 'Members on the roll',
@@ -169,6 +173,10 @@ const ko: Record<ReportLabel, string> = {
   assignmentsNoMembers: '명단에 성원 없음',
   assignmentsEvaluatedFigure: '평가 {{rate}} % ({{whole}}건 중 {{part}}건)',
   assignmentsNoneDue: '기한이 된 분공 없음',
+  candidatesMentoredFigure: '이끄는 성원이 있는 후보 {{rate}} % ({{whole}}명 중 {{part}}명)',
+  candidatesNone: '후보 없음',
+  youthGroupsAssignedFigure: '담당 성원이 있는 청소년조 {{rate}} % ({{whole}}개 중 {{part}}개)',
+  youthGroupsNone: '청소년조 없음',
 
   attendance: '회의와 참석',
   members: '명단의 성원',

@@ -10,6 +10,7 @@ import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas/accounts.ts';
 import { useMyHome } from '../../api/assignments.ts';
 import { MyAssignments } from '../assignments/my-assignments.tsx';
+import { MyMentorships, MyYouthGroups } from '../mentorships/my-mentorships.tsx';
 import { KindBadge } from '../../components/badges.tsx';
 import { CalendarFeed } from '../meetings/calendar-feed.tsx';
 import { LearningPlanCard } from '../education/learning-plan-card.tsx';
@@ -60,6 +61,8 @@ export function HomePage({ me }: { me: Me }) {
           </Card>
         )}
         {me.person && <MyAssignments open={home.data?.assignments ?? []} pending={home.isPending} error={home.error} />}
+        {me.person && <MyMentorships personId={me.person.id} items={home.data?.mentorships} />}
+        {me.person && <MyYouthGroups groups={home.data?.youthGroups} />}
         {me.person && <MyActions me={me} home={home} />}
         {me.person && <AcknowledgeCard items={home.data?.directivesToAcknowledge} />}
         {me.person && <LearningPlanCard plan={home.data?.learningPlan} />}

@@ -15,16 +15,18 @@ import { currentPeriod, isPeriod, lastCompletePeriod } from '../../lib/period.ts
 import { CellDashboard } from '../dashboards/cell-dashboard.tsx';
 import { CommitteeDashboard } from '../dashboards/committee-dashboard.tsx';
 import { CellMeetings } from '../meetings/cell-meetings.tsx';
+import { CellMentorships } from '../mentorships/cell-mentorships.tsx';
+import { MentorshipCounts } from '../mentorships/mentorship-counts.tsx';
 import { MonthlyReport } from '../reports/monthly-report.tsx';
 import { ReportList } from '../reports/report-list.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 
-const COMMITTEE_TABS = ['health', 'reports', 'help'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'help', 'mentorships'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 const CELL_TABS = ['dashboard', 'meetings', 'report', 'help'] as const;
 /** The assignment board is for those who see the cell's people's work: its secretary, officials above it (read-only without management). */
-const WORK_CELL_TABS = [...CELL_TABS, 'assignments'] as const;
+const WORK_CELL_TABS = [...CELL_TABS, 'assignments', 'mentorships'] as const;
 
 export function UnitTabs({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -69,6 +71,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="help">
               <HelpSummaryView unitId={unit.id} period={helpPeriod} onPeriod={onPeriod} />
             </Tabs.Panel>
+            <Tabs.Panel value="mentorships">
+              <MentorshipCounts unit={unit} period={period} onPeriod={onPeriod} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -89,6 +94,11 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             {unit.canSeePersonal && (
               <Tabs.Panel value="assignments">
                 <AssignmentBoard cellId={unit.id} canManage={unit.canManage} />
+              </Tabs.Panel>
+            )}
+            {unit.canSeePersonal && (
+              <Tabs.Panel value="mentorships">
+                <CellMentorships unit={unit} period={period} onPeriod={onPeriod} />
               </Tabs.Panel>
             )}
           </>

@@ -9,6 +9,7 @@ import { actionsOnTime } from './actions-on-time.ts';
 import { assignmentsActive } from './assignments-active.ts';
 import { assignmentsEvaluated } from './assignments-evaluated.ts';
 import { attendanceRate } from './attendance-rate.ts';
+import { candidatesMentored } from './candidates-mentored.ts';
 import { directivesReached } from './directives-reached.ts';
 import { educationSessionsPerMonth } from './education-sessions-per-month.ts';
 import type { KindUi } from './kind-ui.ts';
@@ -17,6 +18,7 @@ import { meetingsPerMonth } from './meetings-per-month.ts';
 import { meetingsPerQuarter } from './meetings-per-quarter.ts';
 import { readingSessionsPerMonth } from './reading-sessions-per-month.ts';
 import { reviewInterval } from './review-interval.ts';
+import { youthGroupsAssigned } from './youth-groups-assigned.ts';
 
 export const KIND_UIS: readonly KindUi[] = [
   meetingsPerMonth,
@@ -31,6 +33,8 @@ export const KIND_UIS: readonly KindUi[] = [
   learningPlanShare,
   assignmentsActive,
   assignmentsEvaluated,
+  candidatesMentored,
+  youthGroupsAssigned,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

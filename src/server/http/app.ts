@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../context.ts';
 import { errorBody, notFound } from '../errors.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { admissionRoutes } from '../modules/admissions/routes.ts';
 import { assignmentRoutes } from '../modules/assignments/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
@@ -51,6 +52,7 @@ export const routeModules: RouteModule[] = [
   reviewRoutes,
   educationRoutes,
   assignmentRoutes,
+  admissionRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

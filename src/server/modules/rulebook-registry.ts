@@ -4,13 +4,21 @@
  * standard kinds and summed roll-ups (compliance/plugin.ts). How to add one: docs/modules.md.
  */
 import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup } from './compliance/plugin.ts';
+import { admissionsModule } from './admissions/rulebook.ts';
 import { assignmentsModule } from './assignments/rulebook.ts';
 import { directivesModule } from './directives/rulebook.ts';
 import { educationModule } from './education/rulebook.ts';
 import { libraryModule } from './library/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
 
-export const MODULES: readonly ModuleDeclaration[] = [meetingsModule, libraryModule, directivesModule, educationModule, assignmentsModule];
+export const MODULES: readonly ModuleDeclaration[] = [
+  meetingsModule,
+  libraryModule,
+  directivesModule,
+  educationModule,
+  assignmentsModule,
+  admissionsModule,
+];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
 export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);

@@ -22,7 +22,8 @@ export type Fact =
   | 'meeting_themes'
   | 'learning_plans'
   | 'assignments'
-  | 'memberships';
+  | 'memberships'
+  | 'nominations';
 
 export type MetricWindow = {
   period: string;

@@ -17,7 +17,7 @@ import { selectRules } from './rules.ts';
 import { lockManaged } from './service.ts';
 
 /** The cell's vote, recorded once, at a held general meeting of the same cell on or after the nomination day. */
-export function recordVote(db: Db, actor: Actor, id: number, input: Vote, today = todayIso()) {
+export function recordVote(db: Db, actor: Actor, id: number, input: Vote) {
   return inTransaction(db, async (trx) => {
     const n = await lockManaged(trx, actor, id, false);
     if (n.voted_on !== null) throw conflict('nomination.alreadyVoted');

@@ -86,7 +86,6 @@ export async function getNomination(db: Db, actor: Actor, id: number): Promise<N
     .where('n.id', '=', id)
     .executeTakeFirst();
   if (!n || !canSeePersonalPath(actor, n.path)) throw notFound('nomination.notFound');
-  const key = (qb: any) => qb.where('cell_id', '=', n.cell_id).where('nomination_id', '=', n.id);
   const [sponsors, checks, criteria, tasks, events] = await Promise.all([
     db
       .selectFrom('nomination_sponsors as s')
@@ -96,14 +95,21 @@ export async function getNomination(db: Db, actor: Actor, id: number): Promise<N
       .where('s.nomination_id', '=', n.id)
       .orderBy('p.full_name')
       .execute(),
-    key(db.selectFrom('nomination_checks').select(['criterion_id', 'note', 'checked_on'])).execute() as Promise<
-      Array<{ criterion_id: number; note: string | null; checked_on: string }>
-    >,
+    db
+      .selectFrom('nomination_checks')
+      .select(['criterion_id', 'note', 'checked_on'])
+      .where('cell_id', '=', n.cell_id)
+      .where('nomination_id', '=', n.id)
+      .execute(),
     criteriaFor(db, n.path),
-    key(db.selectFrom('nomination_tasks').select(['id', 'title', 'due_on', 'done_on']))
+    db
+      .selectFrom('nomination_tasks')
+      .select(['id', 'title', 'due_on', 'done_on'])
+      .where('cell_id', '=', n.cell_id)
+      .where('nomination_id', '=', n.id)
       .orderBy('due_on')
       .orderBy('id')
-      .execute() as Promise<Array<{ id: number; title: string; due_on: string; done_on: string | null }>>,
+      .execute(),
     db
       .selectFrom('nomination_events as e')
       .leftJoin('accounts as a', 'a.id', 'e.account_id')

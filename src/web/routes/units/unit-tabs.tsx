@@ -8,8 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
+import { CellAdmissions } from '../admissions/cell-admissions.tsx';
+import { PipelinePanel } from '../admissions/pipeline-panel.tsx';
 import { AssignmentBoard } from '../assignments/assignment-board.tsx';
-import { isPeriod, lastCompletePeriod } from '../../lib/period.ts';
+import { currentPeriod, isPeriod, lastCompletePeriod } from '../../lib/period.ts';
 import { CellDashboard } from '../dashboards/cell-dashboard.tsx';
 import { CommitteeDashboard } from '../dashboards/committee-dashboard.tsx';
 import { CellMeetings } from '../meetings/cell-meetings.tsx';
@@ -18,10 +20,10 @@ import { ReportList } from '../reports/report-list.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 
-const COMMITTEE_TABS = ['health', 'reports'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions'] as const;
 const CELL_TABS = ['dashboard', 'meetings', 'report'] as const;
 /** The assignment board is for those who see the cell's people's work: its secretary, officials above it (read-only without management). */
-const WORK_CELL_TABS = [...CELL_TABS, 'assignments'] as const;
+const WORK_CELL_TABS = [...CELL_TABS, 'assignments', 'admissions'] as const;
 
 export function UnitTabs({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -40,6 +42,8 @@ export function UnitTabs({ unit }: { unit: Unit }) {
       { replace: key === 'period' },
     );
   const onPeriod = (p: string) => update('period', p);
+  // Admissions are followed as they happen: their figures open on the month in progress.
+  const admissionsPeriod = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
 
   return (
     <Stack gap="xl">
@@ -61,6 +65,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="reports">
               <ReportList unitId={unit.id} period={period} onPeriod={onPeriod} />
             </Tabs.Panel>
+            <Tabs.Panel value="admissions">
+              <PipelinePanel unitId={unit.id} period={admissionsPeriod} onPeriod={onPeriod} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -78,6 +85,14 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             {unit.canSeePersonal && (
               <Tabs.Panel value="assignments">
                 <AssignmentBoard cellId={unit.id} canManage={unit.canManage} />
+              </Tabs.Panel>
+            )}
+            {unit.canSeePersonal && (
+              <Tabs.Panel value="admissions">
+                <Stack gap="xl">
+                  <CellAdmissions cellId={unit.id} canManage={unit.canManage} />
+                  <PipelinePanel unitId={unit.id} period={admissionsPeriod} onPeriod={onPeriod} />
+                </Stack>
               </Tabs.Panel>
             )}
           </>

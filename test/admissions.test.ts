@@ -6,6 +6,8 @@
  * every refusal leaving nothing half saved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../src/server/access/actor.ts';
+import { erasePerson } from '../src/server/modules/people/privacy.ts';
 import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { addMonths } from '../src/server/modules/admissions/service.ts';
@@ -331,6 +333,17 @@ describe('admissions', () => {
     expect(inA.body.items.map((c: { title: string }) => c.title)).toContain('Worked a season in the region');
     const inB = await outsider.get(`/api/v1/admission-criteria?unitId=${org.cellB1a.id}`);
     expect(inB.body.items.map((c: { title: string }) => c.title)).not.toContain('Worked a season in the region');
+  });
+
+  it('erasing the nominee keeps the nomination (the figures stay true) without what was written about them', async () => {
+    const { id } = (await nominate(secretary, { ...newcomer('Nominee Erased'), reason: 'A private reason' })).body;
+    await secretary.post(`/api/v1/nominations/${id}/recommendations`, { sponsorId: org.M.id, text: 'Written about them' });
+    const personId = (await secretary.get(`/api/v1/nominations/${id}`)).body.personId;
+    await erasePerson(t.ctx.db, systemActor(), personId, t.ctx.feedbackKey);
+    const after = (await secretary.get(`/api/v1/nominations/${id}`)).body;
+    expect(after).toMatchObject({ id, status: 'nominated', reason: null });
+    expect(after.sponsors.every((s: { recommendation: string | null }) => s.recommendation === null)).toBe(true);
+    expect(after.timeline.every((e: { detail: unknown }) => e.detail === null)).toBe(true);
   });
 
   it('the pipeline figures roll up the tree and drill down to the children', async () => {

@@ -23,7 +23,7 @@ export async function ensureNominations(pool: pg.Pool): Promise<{ rows: number; 
   if ((await count()) === 0) {
     await pool.query(
       `with picked as (
-         select m.cell_id, abs(hashtext(m.person_id::text || ':nominee')) as h,
+         select m.cell_id, abs(hashtext(m.person_id::text || ':nominee')) / 50 as h,
            (select max(g.meets_on) from meetings g where g.cell_id = m.cell_id and g.kind = 'general' and g.status = 'held') as met
          from memberships m where m.to_date is null and abs(hashtext(m.person_id::text || ':nominee')) % 50 = 0),
        people_added as (

@@ -18,6 +18,7 @@ import { eraseNotificationsOf, notificationsForExport } from '../notifications/q
 import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
 import { educationForExport, erasePlanAndEnrolments } from '../education/plans.ts';
+import { eraseNominationTexts, nominationsForExport } from '../admissions/privacy.ts';
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
@@ -76,6 +77,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const reviews = actor.personId === null ? null : await reviewDataForExport(db, feedbackKey, actor.personId);
   const education = actor.personId === null ? null : await educationForExport(db, actor.personId);
   const assignments = actor.personId === null ? [] : await assignmentsForExport(db, actor.personId);
+  const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -90,6 +92,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     actions,
     /** Assignments given you, with your progress reports and their evaluations. */
     assignments,
+    /** Your nominations (admissions): the recommendations, training tasks, the cell's vote and the decision. */
+    nominations,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -194,6 +198,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseReviewData(trx, feedbackKey, personId);
     await erasePlanAndEnrolments(trx, personId);
     await eraseAssignmentTexts(trx, personId);
+    await eraseNominationTexts(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

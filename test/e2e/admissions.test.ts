@@ -72,6 +72,15 @@ describe('admissions', () => {
       await page.getByTestId('timeline').getByText('Approved').waitFor();
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'admissions-decision-phone');
+      // The district's pipeline: this month's approval counted, with the cell among the children to drill into.
+      const unit = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${cellId}`)).json();
+      await page.goto(`${e2e.baseUrl}/units/${unit.parentId}?tab=admissions`);
+      const children = page.getByTestId('pipeline-children');
+      await children.waitFor();
+      expect(Number(await page.getByTestId('pipeline-approved').textContent())).toBeGreaterThanOrEqual(1);
+      await children.getByRole('link', { name: unit.name }).click();
+      await page.getByTestId('cell-admissions').getByText(nominee).waitFor();
+      expect(await seriousFindings(page)).toEqual([]);
     });
 
     await as('secretary@demo', desktop, async (page) => {

@@ -18,11 +18,14 @@ import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { giveAssignments } from '../src/server/modules/assignments/service.ts';
 import { pairMentor } from '../src/server/modules/mentorships/service.ts';
 import { addYoungPerson, createYouthGroup } from '../src/server/modules/mentorships/youth-groups.ts';
+import { addTask, nominate } from '../src/server/modules/admissions/service.ts';
+import { recordVote } from '../src/server/modules/admissions/decide.ts';
+import { voteRoll } from '../src/server/modules/admissions/queries.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
-import { buildAccount, buildCell, buildMeeting, buildPerson } from './helpers/factories.ts';
+import { buildAccount, buildCell, buildMeeting, buildPerson, holdMeeting } from './helpers/factories.ts';
 import { buildOrg, ROLES, type Org, type Role } from './helpers/org.ts';
 import { buildDirective, buildPublishedDirective, multipartFile, publishNow } from './helpers/directives.ts';
 
@@ -167,6 +170,40 @@ const pairBody = async (c: Ctx, inside: boolean) => ({
   menteeId: (await buildPerson(db(c), inside ? c.org.cellA1a.id : c.org.cellB1a.id)).id,
   kind: 'one-takes-one',
 });
+/** A cell of its own under district A1 (inside) or B1 (outside) with two long-standing members to sponsor. */
+async function sponsoringCell(c: Ctx, inside: boolean) {
+  const cell = await buildCell(db(c), inside ? c.org.districtA1.id : c.org.districtB1.id);
+  const a = await buildPerson(db(c), cell.id, { fromDate: '2021-01-01' });
+  const b = await buildPerson(db(c), cell.id, { fromDate: '2021-01-01' });
+  return { cellId: cell.id, sponsorIds: [a.id, b.id] };
+}
+let nominees = 0;
+const nomineeBody = (sponsorIds: number[]) => ({ person: { fullName: `Nominee ${++nominees}` }, sponsorIds });
+/** A nomination (in cell A1a sponsored by M and P, or in a cell of region B); with `voted`, passed at a held general meeting. */
+async function nominationIn(c: Ctx, inside: boolean, voted = false): Promise<number> {
+  const { cellId, sponsorIds } = inside
+    ? { cellId: c.org.cellA1a.id, sponsorIds: [c.org.M.id, c.org.P.id] }
+    : await sponsoringCell(c, false);
+  const { id } = await nominate(db(c), systemActor(), cellId, { kind: 'candidate', ...nomineeBody(sponsorIds) });
+  if (voted) {
+    const m = await buildMeeting(db(c), cellId, { startsAt: `${todayIso()}T00:00:01Z` });
+    await holdMeeting(db(c), m.id);
+    const { present } = await voteRoll(db(c), cellId, m.id, todayIso());
+    await recordVote(db(c), systemActor(), id, { meetingId: m.id, for: present, against: 0, abstain: 0 });
+  }
+  return id;
+}
+const centreCriterion = async (c: Ctx) =>
+  Number(
+    (await db(c).selectFrom('admission_criteria').select('id').where('unit_id', 'is', null).orderBy('id').executeTakeFirstOrThrow()).id,
+  );
+async function voteRequest(c: Ctx, inside: boolean): Promise<Req> {
+  const id = await nominationIn(c, inside);
+  const cellId = (await db(c).selectFrom('nominations').select('cell_id').where('id', '=', id).executeTakeFirstOrThrow()).cell_id;
+  const m = await buildMeeting(db(c), Number(cellId), { startsAt: `${todayIso()}T00:00:01Z` });
+  await holdMeeting(db(c), m.id);
+  return { method: 'POST', url: `/api/v1/nominations/${id}/vote`, body: { meetingId: m.id, for: 0, against: 0, abstain: 0 } };
+}
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -748,6 +785,138 @@ const matrix: Record<string, Row> = {
     expect: all(200),
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/mentorship-counts` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/mentorship-counts` }),
+  },
+  // Admissions (issue 13, task 7): the cell's steps by those who manage it, the decision by an official above it.
+  'POST /api/v1/cells/:id/nominations': {
+    expect: managers(201, 201),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${c.org.cellA1a.id}/nominations`,
+      body: nomineeBody([c.org.M.id, c.org.P.id]),
+    }),
+    outside: async (c) => {
+      const { cellId, sponsorIds } = await sponsoringCell(c, false);
+      return { method: 'POST', url: `/api/v1/cells/${cellId}/nominations`, body: nomineeBody(sponsorIds) };
+    },
+  },
+  'GET /api/v1/cells/:id/nominations': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/nominations` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/nominations` }),
+  },
+  'GET /api/v1/nominations/awaiting': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/nominations/awaiting' }) },
+  'GET /api/v1/nominations/:id': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/nominations/${await nominationIn(c, true)}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/nominations/${await nominationIn(c, false)}` }),
+  },
+  'POST /api/v1/nominations/:id/recommendations': {
+    // Member M is a sponsor, but this names P: only the sponsor themself or the cell's managers.
+    expect: managers(200, 200),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${await nominationIn(c, true)}/recommendations`,
+      body: { sponsorId: c.org.P.id, text: 'A good worker' },
+    }),
+    outside: async (c) => {
+      const id = await nominationIn(c, false);
+      const sponsor = await db(c)
+        .selectFrom('nomination_sponsors')
+        .select('person_id')
+        .where('nomination_id', '=', id)
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/v1/nominations/${id}/recommendations`,
+        body: { sponsorId: Number(sponsor.person_id), text: 'A good worker' },
+      };
+    },
+  },
+  'POST /api/v1/nominations/:id/checks': {
+    expect: managers(200, 200),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${await nominationIn(c, true)}/checks`,
+      body: { criterionId: await centreCriterion(c) },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${await nominationIn(c, false)}/checks`,
+      body: { criterionId: await centreCriterion(c) },
+    }),
+  },
+  'POST /api/v1/nominations/:id/tasks': {
+    expect: managers(201, 201),
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${await nominationIn(c, true)}/tasks`,
+      body: { title: 'Lead a study session', dueOn: addDays(todayIso(), 10) },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${await nominationIn(c, false)}/tasks`,
+      body: { title: 'Lead a study session', dueOn: addDays(todayIso(), 10) },
+    }),
+  },
+  'POST /api/v1/nominations/:id/tasks/:taskId/done': {
+    expect: managers(200, 200),
+    inside: async (c) => {
+      const id = await nominationIn(c, true);
+      const task = await addTask(db(c), systemActor(), id, { title: 'Read the rules', dueOn: addDays(todayIso(), 10) });
+      return { method: 'POST', url: `/api/v1/nominations/${id}/tasks/${task.id}/done`, body: {} };
+    },
+    outside: async (c) => {
+      const id = await nominationIn(c, false);
+      const task = await addTask(db(c), systemActor(), id, { title: 'Read the rules', dueOn: addDays(todayIso(), 10) });
+      return { method: 'POST', url: `/api/v1/nominations/${id}/tasks/${task.id}/done`, body: {} };
+    },
+  },
+  'POST /api/v1/nominations/:id/vote': {
+    expect: managers(200, 200),
+    inside: (c) => voteRequest(c, true),
+    outside: (c) => voteRequest(c, false),
+  },
+  'POST /api/v1/nominations/:id/decision': {
+    // The cell's secretary and a read-only official see it but may not decide: 403.
+    expect: { member: 404, secretary: 403, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${await nominationIn(c, true, true)}/decision`,
+      body: { decision: 'approved' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${await nominationIn(c, false, true)}/decision`,
+      body: { decision: 'approved' },
+    }),
+  },
+  'GET /api/v1/admission-criteria': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/admission-criteria' }) },
+  'POST /api/v1/admission-criteria': {
+    expect: { member: 404, secretary: 404, districtReader: 403, regionManager: 201, admin: 201 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/admission-criteria',
+      body: { title: 'Knows the district', unitId: c.org.districtA1.id },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/admission-criteria',
+      body: { title: 'Knows the district', unitId: c.org.districtB1.id },
+    }),
+  },
+  'GET /api/v1/admission-rules': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/admission-rules' }) },
+  'PUT /api/v1/admission-rules': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({
+      method: 'PUT',
+      url: '/api/v1/admission-rules',
+      body: { sponsorMinMonths: 12, candidacyMonths: 12, votePassShare: 0.5, voteBasis: 'present' },
+    }),
+  },
+  'GET /api/v1/units/:id/admissions/summary': {
+    expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/admissions/summary?period=${thisMonth()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/admissions/summary?period=${thisMonth()}` }),
   },
   'GET /api/v1/me/actions': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/actions' }) },
   'GET /api/v1/me/meetings': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/meetings' }) },

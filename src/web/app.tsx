@@ -17,6 +17,7 @@ const HomePage = page(() => import('./routes/home/home-page.tsx'), 'HomePage');
 const UnitPage = page(() => import('./routes/units/unit-page.tsx'), 'UnitPage');
 const ComplianceRowsPage = page(() => import('./routes/dashboards/compliance-rows-page.tsx'), 'ComplianceRowsPage');
 const MeetingPage = page(() => import('./routes/meetings/meeting-page.tsx'), 'MeetingPage');
+const NominationPage = page(() => import('./routes/admissions/nomination-page.tsx'), 'NominationPage');
 const PersonPage = page(() => import('./routes/people/person-page.tsx'), 'PersonPage');
 const AdminPage = page(() => import('./routes/admin/admin-page.tsx'), 'AdminPage');
 const RulebookPage = page(() => import('./routes/rulebook/rulebook-page.tsx'), 'RulebookPage');
@@ -78,6 +79,7 @@ export function App() {
           <Route path="/units/:id" element={titled('unit', <UnitPage />)} />
           <Route path="/units/:id/compliance/:standard" element={titled('compliance', <ComplianceRowsPage />)} />
           <Route path="/meetings/:id" element={titled('meeting', <MeetingPage />)} />
+          <Route path="/nominations/:id" element={titled('nomination', <NominationPage />)} />
           <Route path="/people/:id" element={titled('person', <PersonPage />)} />
           <Route path="/mentorships/:id" element={titled('mentorship', <MentorshipPage />)} />
           <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />

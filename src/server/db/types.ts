@@ -660,6 +660,74 @@ export interface AssignmentScaleTable {
   max_score: number;
 }
 
+export interface AdmissionRulesTable {
+  id: Generated<boolean>;
+  sponsor_min_months: number;
+  candidacy_months: number;
+  vote_pass_share: number;
+  vote_basis: 'present' | 'roll';
+}
+export interface AdmissionCriteriaTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  title: string;
+  created_at: Timestamp;
+}
+export type NominationStatusColumn = 'nominated' | 'in_training' | 'voted' | 'not_passed' | 'approved' | 'rejected';
+export interface NominationsTable {
+  cell_id: number;
+  id: Generated<number>;
+  kind: 'candidate' | 'full_membership';
+  person_id: number;
+  reason: string | null;
+  status: ColumnType<NominationStatusColumn, NominationStatusColumn | undefined, NominationStatusColumn>;
+  nominated_on: string;
+  nominated_by: number | null;
+  training_from: string | null;
+  meeting_id: number | null;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
+  present: number | null;
+  eligible: number | null;
+  quorum_met: boolean | null;
+  voted_on: string | null;
+  decided_on: string | null;
+  decided_by: number | null;
+  decision_reason: string | null;
+}
+export interface NominationSponsorsTable {
+  cell_id: number;
+  nomination_id: number;
+  person_id: number;
+  recommendation: string | null;
+  recommended_on: string | null;
+}
+export interface NominationChecksTable {
+  cell_id: number;
+  nomination_id: number;
+  criterion_id: number;
+  note: string | null;
+  checked_on: string;
+  checked_by: number | null;
+}
+export interface NominationTasksTable {
+  cell_id: number;
+  nomination_id: number;
+  id: Generated<number>;
+  title: string;
+  due_on: string;
+  done_on: string | null;
+}
+export interface NominationEventsTable {
+  cell_id: number;
+  nomination_id: number;
+  id: Generated<number>;
+  at: Timestamp;
+  step: string;
+  account_id: number | null;
+  detail: unknown;
+}
 export type HelpRequestStatus = 'open' | 'answered' | 'resolved' | 'withdrawn';
 export interface HelpRequestsTable {
   cell_id: number;
@@ -738,6 +806,13 @@ export interface DB {
   help_requests: HelpRequestsTable;
   help_request_steps: HelpRequestStepsTable;
   help_answers: HelpAnswersTable;
+  admission_rules: AdmissionRulesTable;
+  admission_criteria: AdmissionCriteriaTable;
+  nominations: NominationsTable;
+  nomination_sponsors: NominationSponsorsTable;
+  nomination_checks: NominationChecksTable;
+  nomination_tasks: NominationTasksTable;
+  nomination_events: NominationEventsTable;
   notification_sent_daily: NotificationSentDailyTable;
   notification_events: NotificationEventsTable;
   notifications: NotificationsTable;

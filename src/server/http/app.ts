@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../context.ts';
 import { errorBody, notFound } from '../errors.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';
+import { admissionRoutes } from '../modules/admissions/routes.ts';
 import { assignmentRoutes } from '../modules/assignments/routes.ts';
 import { helpRequestRoutes } from '../modules/help-requests/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
@@ -55,6 +56,7 @@ export const routeModules: RouteModule[] = [
   assignmentRoutes,
   helpRequestRoutes,
   mentorshipRoutes,
+  admissionRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

@@ -4,6 +4,7 @@
  * standard kinds and summed roll-ups (compliance/plugin.ts). How to add one: docs/modules.md.
  */
 import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup } from './compliance/plugin.ts';
+import { admissionsModule } from './admissions/rulebook.ts';
 import { assignmentsModule } from './assignments/rulebook.ts';
 import { directivesModule } from './directives/rulebook.ts';
 import { educationModule } from './education/rulebook.ts';
@@ -20,6 +21,7 @@ export const MODULES: readonly ModuleDeclaration[] = [
   assignmentsModule,
   helpRequestsModule,
   mentorshipsModule,
+  admissionsModule,
 ];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);

@@ -27,6 +27,7 @@ import * as rollupDeltas from './2026-12-08T0900-rollup-deltas.ts';
 import * as reviewSessions from './2026-12-08T1100-review-sessions.ts';
 import * as education from './2026-12-08T1200-education.ts';
 import * as assignments from './2026-12-08T1000-assignments.ts';
+import * as admissions from './2026-12-09T1000-admissions.ts';
 import * as mentorships from './2026-12-09T1100-mentorships.ts';
 import * as helpRequests from './2026-12-09T1200-help-requests.ts';
 
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1100-review-sessions': reviewSessions,
   '2026-12-08T1200-education': education,
   '2026-12-08T1000-assignments': assignments,
+  '2026-12-09T1000-admissions': admissions,
   '2026-12-09T1100-mentorships': mentorships,
   '2026-12-09T1200-help-requests': helpRequests,
 };

@@ -25,7 +25,8 @@ export type Fact =
   | 'memberships'
   | 'help_requests'
   | 'mentorships'
-  | 'youth_groups';
+  | 'youth_groups'
+  | 'nominations';
 
 export type MetricWindow = {
   period: string;

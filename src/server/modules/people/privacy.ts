@@ -18,6 +18,7 @@ import { eraseNotificationsOf, notificationsForExport } from '../notifications/q
 import { eraseReadingLog, selectSoloReadings } from '../library/reading-log.ts';
 import { eraseReviewData, reviewDataForExport } from '../reviews/privacy.ts';
 import { educationForExport, erasePlanAndEnrolments } from '../education/plans.ts';
+import { eraseNominationTexts, nominationsForExport } from '../admissions/privacy.ts';
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/privacy.ts';
 import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
@@ -83,6 +84,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     actor.personId === null
       ? null
       : { asPairs: await mentorshipsForExport(db, actor.personId), notesWritten: await mentorshipNotesWrittenBy(db, actor.personId) };
+  const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -101,6 +103,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     helpRequests,
     /** Mentorships in which you are mentor or mentee, with their log; notes you wrote in others' (issue 13). */
     mentorships,
+    /** Your nominations (admissions): the recommendations, training tasks, the cell's vote and the decision. */
+    nominations,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -207,6 +211,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseAssignmentTexts(trx, personId);
     await eraseHelpRequestTexts(trx, personId);
     await eraseMentorshipTexts(trx, personId);
+    await eraseNominationTexts(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

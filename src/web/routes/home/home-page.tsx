@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas/accounts.ts';
 import { useMyHome } from '../../api/assignments.ts';
+import { AwaitingDecisionCard } from '../admissions/awaiting-card.tsx';
 import { MyAssignments } from '../assignments/my-assignments.tsx';
 import { MyMentorships, MyYouthGroups } from '../mentorships/my-mentorships.tsx';
 import { KindBadge } from '../../components/badges.tsx';
@@ -39,6 +40,8 @@ export function HomePage({ me }: { me: Me }) {
   const home = useMyHome();
   const committees = me.roots.filter((u) => u.kind === 'committee');
   const isAdmin = me.grants.some((g) => g.role === 'admin');
+  // Officials managing a committee (and the centre) decide on nominations voted by the cells below.
+  const deciding = isAdmin || me.grants.some((g) => g.role === 'official' && g.access === 'manage');
   // The member's own cell is already a card: browsing lists only the other places they may go.
   const browse = me.roots.filter((u) => !mine.has(u.id));
   return (
@@ -52,6 +55,7 @@ export function HomePage({ me }: { me: Me }) {
         {committees.map((u) => (
           <AttentionCard key={u.id} unit={u} />
         ))}
+        {deciding && <AwaitingDecisionCard />}
         {cells.map((c) => (
           <CellCard key={c.id} cell={c} meetings={(home.data?.nextMeetings ?? []).filter((m) => m.cellId === c.id)} />
         ))}

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
+import { CellAdmissions } from '../admissions/cell-admissions.tsx';
+import { PipelinePanel } from '../admissions/pipeline-panel.tsx';
 import { AssignmentBoard } from '../assignments/assignment-board.tsx';
 import { CellHelpRequests } from '../help-requests/cell-help-requests.tsx';
 import { HelpSummaryView } from '../help-requests/help-summary.tsx';
@@ -22,11 +24,14 @@ import { ReportList } from '../reports/report-list.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 
-const COMMITTEE_TABS = ['health', 'reports', 'help', 'mentorships'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 const CELL_TABS = ['dashboard', 'meetings', 'report', 'help'] as const;
-/** The assignment board is for those who see the cell's people's work: its secretary, officials above it (read-only without management). */
-const WORK_CELL_TABS = [...CELL_TABS, 'assignments', 'mentorships'] as const;
+/**
+ * The assignment board, admissions and mentorships are for those who see the cell's people and their
+ * work: its secretary, officials above it (read-only without management).
+ */
+const WORK_CELL_TABS = [...CELL_TABS, 'assignments', 'admissions', 'mentorships'] as const;
 
 export function UnitTabs({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -45,8 +50,8 @@ export function UnitTabs({ unit }: { unit: Unit }) {
       { replace: key === 'period' },
     );
   const onPeriod = (p: string) => update('period', p);
-  // Requests for help open on the month in progress: what is waiting now.
-  const helpPeriod = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
+  // Requests for help and admissions are followed as they happen: they open on the month in progress.
+  const nowPeriod = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
 
   return (
     <Stack gap="xl">
@@ -69,10 +74,13 @@ export function UnitTabs({ unit }: { unit: Unit }) {
               <ReportList unitId={unit.id} period={period} onPeriod={onPeriod} />
             </Tabs.Panel>
             <Tabs.Panel value="help">
-              <HelpSummaryView unitId={unit.id} period={helpPeriod} onPeriod={onPeriod} />
+              <HelpSummaryView unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
             </Tabs.Panel>
             <Tabs.Panel value="mentorships">
               <MentorshipCounts unit={unit} period={period} onPeriod={onPeriod} />
+            </Tabs.Panel>
+            <Tabs.Panel value="admissions">
+              <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
             </Tabs.Panel>
           </>
         ) : (
@@ -89,7 +97,7 @@ export function UnitTabs({ unit }: { unit: Unit }) {
               <MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} />
             </Tabs.Panel>
             <Tabs.Panel value="help">
-              <CellHelpRequests cellId={unit.id} period={helpPeriod} onPeriod={onPeriod} />
+              <CellHelpRequests cellId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
             </Tabs.Panel>
             {unit.canSeePersonal && (
               <Tabs.Panel value="assignments">
@@ -99,6 +107,14 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             {unit.canSeePersonal && (
               <Tabs.Panel value="mentorships">
                 <CellMentorships unit={unit} period={period} onPeriod={onPeriod} />
+              </Tabs.Panel>
+            )}
+            {unit.canSeePersonal && (
+              <Tabs.Panel value="admissions">
+                <Stack gap="xl">
+                  <CellAdmissions cellId={unit.id} canManage={unit.canManage} />
+                  <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+                </Stack>
               </Tabs.Panel>
             )}
           </>

@@ -1,0 +1,175 @@
+/**
+ * Reading nominations: one with its sponsors, criteria, tasks, vote and timeline; a cell's; and those
+ * awaiting the decision of a committee the reader manages. A nomination is personal data of the
+ * nominee: it is read by those who read the cell's personal data (its secretary, officials above).
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { canManagePath, canSeePersonalPath } from '../../access/actor.ts';
+import { requireCell } from '../../access/lookups.ts';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import type { Nomination } from '../../../shared/schemas/admissions.ts';
+import { decidesFor } from './decide.ts';
+import { criteriaFor } from './rules.ts';
+
+const summaryQuery = (db: Db) =>
+  db
+    .selectFrom('nominations as n')
+    .innerJoin('units as u', 'u.id', 'n.cell_id')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .select([
+      'n.id',
+      'n.cell_id',
+      'u.name as cell_name',
+      'n.kind',
+      'n.person_id',
+      'p.full_name',
+      'n.status',
+      'n.nominated_on',
+      'n.voted_on',
+      'n.decided_on',
+    ]);
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+const toSummary = (r: SummaryRow) => ({
+  id: Number(r.id),
+  cellId: Number(r.cell_id),
+  cellName: r.cell_name,
+  kind: r.kind,
+  personId: Number(r.person_id),
+  fullName: r.full_name,
+  status: r.status,
+  nominatedOn: r.nominated_on,
+  votedOn: r.voted_on,
+  decidedOn: r.decided_on,
+});
+
+export async function listCellNominations(db: Db, actor: Actor, cellId: number) {
+  const cell = await requireCell(db, actor, cellId, 'personal');
+  const rows = await summaryQuery(db)
+    .where('n.cell_id', '=', cell.id)
+    .orderBy('n.nominated_on', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(500)
+    .execute();
+  return { items: rows.map(toSummary) };
+}
+
+/** Nominations voted by their cell and awaiting a decision of a committee the reader manages above the cell. */
+export async function listAwaiting(db: Db, actor: Actor) {
+  const roots = actor.all ? null : actor.managePaths;
+  if (roots !== null && (roots.length === 0 || !actor.grants.some((g) => g.role === 'official'))) return { items: [] };
+  let q = summaryQuery(db).where('n.status', '=', 'voted');
+  // Strictly below a managed path: a cell's own secretary never sees their cell's here.
+  if (roots !== null) q = q.where(sql<boolean>`u.path <@ ${roots}::ltree[] and not (u.path = any(${roots}::ltree[]))`);
+  const rows = await q.orderBy('n.voted_on').orderBy('n.id').limit(500).execute();
+  return { items: rows.map(toSummary) };
+}
+
+export async function getNomination(db: Db, actor: Actor, id: number): Promise<Nomination> {
+  const n = await summaryQuery(db)
+    .select([
+      sql<string>`u.path::text`.as('path'),
+      'n.reason',
+      'p.birth_year',
+      'p.workplace',
+      'n.training_from',
+      'n.meeting_id',
+      'n.votes_for',
+      'n.votes_against',
+      'n.votes_abstain',
+      'n.present',
+      'n.eligible',
+      'n.quorum_met',
+      'n.decision_reason',
+    ])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+  if (!n || !canSeePersonalPath(actor, n.path)) throw notFound('nomination.notFound');
+  const [sponsors, checks, criteria, tasks, events] = await Promise.all([
+    db
+      .selectFrom('nomination_sponsors as s')
+      .innerJoin('people as p', 'p.id', 's.person_id')
+      .select(['s.person_id', 'p.full_name', 's.recommendation', 's.recommended_on'])
+      .where('s.cell_id', '=', n.cell_id)
+      .where('s.nomination_id', '=', n.id)
+      .orderBy('p.full_name')
+      .execute(),
+    db
+      .selectFrom('nomination_checks')
+      .select(['criterion_id', 'note', 'checked_on'])
+      .where('cell_id', '=', n.cell_id)
+      .where('nomination_id', '=', n.id)
+      .execute(),
+    criteriaFor(db, n.path),
+    db
+      .selectFrom('nomination_tasks')
+      .select(['id', 'title', 'due_on', 'done_on'])
+      .where('cell_id', '=', n.cell_id)
+      .where('nomination_id', '=', n.id)
+      .orderBy('due_on')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('nomination_events as e')
+      .leftJoin('accounts as a', 'a.id', 'e.account_id')
+      .leftJoin('people as ap', 'ap.id', 'a.person_id')
+      .select(['e.at', 'e.step', 'e.detail', sql<string | null>`coalesce(ap.full_name, a.login)`.as('by')])
+      .where('e.cell_id', '=', n.cell_id)
+      .where('e.nomination_id', '=', n.id)
+      .orderBy('e.id')
+      .execute(),
+  ]);
+  const checkOf = new Map(checks.map((c) => [Number(c.criterion_id), c]));
+  return {
+    id: Number(n.id),
+    cellId: Number(n.cell_id),
+    cellName: n.cell_name,
+    kind: n.kind,
+    personId: Number(n.person_id),
+    fullName: n.full_name,
+    status: n.status,
+    nominatedOn: n.nominated_on,
+    votedOn: n.voted_on,
+    decidedOn: n.decided_on,
+    reason: n.reason,
+    person: { birthYear: n.birth_year, workplace: n.workplace },
+    sponsors: sponsors.map((s) => ({
+      personId: Number(s.person_id),
+      fullName: s.full_name,
+      recommendation: s.recommendation,
+      recommendedOn: s.recommended_on,
+    })),
+    criteria: criteria.map((c) => ({
+      id: Number(c.id),
+      title: c.title,
+      unitId: c.unit_id === null ? null : Number(c.unit_id),
+      checkedOn: checkOf.get(Number(c.id))?.checked_on ?? null,
+      note: checkOf.get(Number(c.id))?.note ?? null,
+    })),
+    tasks: tasks.map((t) => ({ id: Number(t.id), title: t.title, dueOn: t.due_on, doneOn: t.done_on })),
+    trainingFrom: n.training_from,
+    vote:
+      n.meeting_id === null
+        ? null
+        : {
+            meetingId: Number(n.meeting_id),
+            for: n.votes_for ?? 0,
+            against: n.votes_against ?? 0,
+            abstain: n.votes_abstain ?? 0,
+            present: n.present ?? 0,
+            eligible: n.eligible ?? 0,
+            quorumMet: n.quorum_met ?? false,
+            passed: n.status !== 'not_passed',
+          },
+    decisionReason: n.decision_reason,
+    timeline: events.map((e) => ({
+      at: new Date(e.at).toISOString(),
+      step: e.step,
+      by: e.by,
+      detail: (e.detail as Record<string, unknown> | null) ?? null,
+    })),
+    canManage: canManagePath(actor, n.path),
+    canDecide: n.status === 'voted' && decidesFor(actor, n.path),
+  };
+}

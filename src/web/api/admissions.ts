@@ -1,0 +1,87 @@
+/** Admissions (issue 13, task 7): nominations and their steps, the awaiting list, the pipeline figures. */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AdmissionsSummary,
+  CreateNomination,
+  Decision,
+  Nomination,
+  NominationSummarySchema,
+  Vote,
+} from '../../shared/schemas/admissions.ts';
+import { api } from './client.ts';
+
+export type NominationItem = z.infer<typeof NominationSummarySchema>;
+
+export const admissionKeys = {
+  all: ['admissions'] as const,
+  cell: (cellId: number) => ['admissions', 'cell', cellId] as const,
+  one: (id: number) => ['admissions', 'nomination', id] as const,
+  awaiting: ['admissions', 'awaiting'] as const,
+  summary: (unitId: number, period: string) => ['admissions', 'summary', unitId, period] as const,
+};
+
+/** A step moves the nomination, the lists, the roll (an approval) and the figures. */
+const refresh = (qc: QueryClient) =>
+  Promise.all(['admissions', 'units', 'compliance'].map((root) => qc.invalidateQueries({ queryKey: [root] })));
+
+export function useCellNominations(cellId: number) {
+  return useQuery({
+    queryKey: admissionKeys.cell(cellId),
+    queryFn: async () => (await api.get<{ items: NominationItem[] }>(`/api/v1/cells/${cellId}/nominations`)).items,
+  });
+}
+
+export function useNomination(id: number | null) {
+  return useQuery({
+    queryKey: admissionKeys.one(id ?? 0),
+    queryFn: () => api.get<Nomination>(`/api/v1/nominations/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useAwaitingNominations(enabled: boolean) {
+  return useQuery({
+    queryKey: admissionKeys.awaiting,
+    queryFn: async () => (await api.get<{ items: NominationItem[] }>('/api/v1/nominations/awaiting')).items,
+    enabled,
+  });
+}
+
+export function useAdmissionsSummary(unitId: number, period: string) {
+  return useQuery({
+    queryKey: admissionKeys.summary(unitId, period),
+    queryFn: () => api.get<AdmissionsSummary>(`/api/v1/units/${unitId}/admissions/summary`, { period }),
+  });
+}
+
+function useStep<B>(path: (id: number) => string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: B & { id: number }) => api.post<unknown>(path(id), body),
+    onSuccess: () => refresh(qc),
+  });
+}
+
+export function useNominate(cellId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<CreateNomination>) => api.post<{ id: number; status: string }>(`/api/v1/cells/${cellId}/nominations`, body),
+    onSuccess: () => refresh(qc),
+  });
+}
+export const useRecommend = () => useStep<{ sponsorId: number; text: string }>((id) => `/api/v1/nominations/${id}/recommendations`);
+export const useCheckCriterion = () =>
+  useStep<{ criterionId: number; note?: string; checkedOn?: string }>((id) => `/api/v1/nominations/${id}/checks`);
+export const useAddTask = () => useStep<{ title: string; dueOn: string }>((id) => `/api/v1/nominations/${id}/tasks`);
+export const useVote = () => useStep<Vote>((id) => `/api/v1/nominations/${id}/vote`);
+export const useDecide = () => useStep<Decision>((id) => `/api/v1/nominations/${id}/decision`);
+
+/** Marking a task done posts to the task's own address. */
+export function useTaskDone() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, taskId }: { id: number; taskId: number }) => api.post<unknown>(`/api/v1/nominations/${id}/tasks/${taskId}/done`, {}),
+    onSuccess: () => refresh(qc),
+  });
+}

@@ -144,6 +144,14 @@ describe('the audit trail through the API', () => {
     const meetings = await readAll(admin, 'entity=meeting_kind');
     expect(meetings.length).toBeGreaterThan(0);
     expect(meetings.every((e) => e.entity === 'meeting_kind')).toBe(true);
+    // The member-work and people modules' entities filter too (they were refused as unknown before).
+    const scale = await admin.request('PUT', '/api/v1/assignment-scale', { min: 1, max: 5 });
+    expect(scale.status, JSON.stringify(scale.body)).toBe(200);
+    const scales = await readAll(admin, 'entity=assignment_scale');
+    expect(scales.length).toBeGreaterThan(0);
+    expect(scales.every((e) => e.entity === 'assignment_scale')).toBe(true);
+    for (const entity of ['assignment', 'nomination', 'mentorship', 'youth_group', 'help_request', 'directive', 'programme'])
+      expect((await admin.get(`/api/v1/audit?entity=${entity}`)).status).toBe(200);
     const updates = await readAll(reader, 'action=person.update');
     expect(updates.map((e) => e.entityId)).toEqual([String(p.id)]);
     const today = new Date().toISOString().slice(0, 10);

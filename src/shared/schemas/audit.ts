@@ -19,6 +19,18 @@ export const AUDIT_ENTITIES = [
   'library_item',
   'newspaper_issue',
   'reading_list',
+  'webhook',
+  'sending',
+  'directive',
+  'assignment',
+  'assignment_scale',
+  'programme',
+  'nomination',
+  'admission_criterion',
+  'admission_rules',
+  'mentorship',
+  'youth_group',
+  'help_request',
 ] as const;
 
 export const AuditQuerySchema = PageQuerySchema.extend({

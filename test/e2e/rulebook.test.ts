@@ -369,4 +369,26 @@ describe('the rulebook and the meeting kinds', () => {
       await context.close();
     }
   }, 120_000);
+  it("sets the centre's admission rules and adds a criterion; both are there after a reload", async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await signIn(page, e2e.baseUrl, 'admin@demo');
+      await page.goto(`${e2e.baseUrl}/rulebook`);
+      const settings = page.getByTestId('admission-settings');
+      await settings.getByTestId('rules-candidacy-months').fill('18');
+      await settings.getByTestId('rules-save').click();
+      await settings.getByRole('status').waitFor();
+      await settings.getByTestId('criterion-title').fill('Knows the cell’s work plan');
+      await settings.getByTestId('criterion-add').click();
+      await settings.getByTestId('criteria-list').getByText('Knows the cell’s work plan').waitFor();
+      await page.reload();
+      await expect.poll(() => page.getByTestId('rules-candidacy-months').inputValue()).toBe('18');
+      await page.getByTestId('criteria-list').getByText('Knows the cell’s work plan').waitFor();
+      const rules = await (await page.request.get(`${e2e.baseUrl}/api/v1/admission-rules`)).json();
+      expect(rules.candidacyMonths).toBe(18);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  AdmissionRules,
   AdmissionsSummary,
   CreateNomination,
   Decision,
@@ -19,7 +20,39 @@ export const admissionKeys = {
   one: (id: number) => ['admissions', 'nomination', id] as const,
   awaiting: ['admissions', 'awaiting'] as const,
   summary: (unitId: number, period: string) => ['admissions', 'summary', unitId, period] as const,
+  rules: ['admissions', 'rules'] as const,
+  criteria: ['admissions', 'criteria'] as const,
 };
+
+/** The admission rules in force (the centre sets them). */
+export function useAdmissionRules() {
+  return useQuery({ queryKey: admissionKeys.rules, queryFn: () => api.get<AdmissionRules>('/api/v1/admission-rules') });
+}
+
+/** The centre's criteria checklist. */
+export function useAdmissionCriteria() {
+  return useQuery({
+    queryKey: admissionKeys.criteria,
+    queryFn: async () =>
+      (await api.get<{ items: Array<{ id: number; title: string; unitId: number | null }> }>('/api/v1/admission-criteria')).items,
+  });
+}
+
+export function useSetAdmissionRules() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: AdmissionRules) => api.put<AdmissionRules>('/api/v1/admission-rules', rules),
+    onSuccess: (rules) => qc.setQueryData(admissionKeys.rules, rules),
+  });
+}
+
+export function useAddCriterion() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (title: string) => api.post('/api/v1/admission-criteria', { title }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: admissionKeys.criteria }),
+  });
+}
 
 /** A step moves the nomination, the lists, the roll (an approval) and the figures. */
 const refresh = (qc: QueryClient) =>

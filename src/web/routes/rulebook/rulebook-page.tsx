@@ -1,6 +1,7 @@
 /**
  * The rulebook (central administrators): the standards in force and planned, each one's earlier
- * versions, and the forms to add a standard, change one from a month on, or retire it.
+ * versions, and the forms to add a standard, change one from a month on, or retire it; below them,
+ * the centre's admission rules and criteria.
  */
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import type { Standard } from '../../../shared/schemas/compliance.ts';
 import { useStandards } from '../../api/compliance.ts';
 import { useMeetingKinds } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { AdmissionSettings } from '../admissions/admission-settings.tsx';
 import { todayLocal } from '../../lib/period.ts';
 import { RetireStandardModal } from './retire-standard-modal.tsx';
 import { StandardModal } from './standard-modal.tsx';
@@ -77,6 +79,7 @@ export function RulebookPage() {
           )}
         </>
       )}
+      <AdmissionSettings />
       {dialog?.kind === 'add' && <StandardModal editing={null} standards={all} onClose={close} />}
       {dialog?.kind === 'change' && <StandardModal key={dialog.standard.id} editing={dialog.standard} standards={all} onClose={close} />}
       {dialog?.kind === 'retire' && <RetireStandardModal standard={dialog.standard} standards={all} onClose={close} />}

@@ -804,6 +804,17 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/nominations` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/nominations` }),
   },
+  'GET /api/v1/cells/:id/nominees': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/nominees?q=a` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/nominees?q=a` }),
+  },
+  'GET /api/v1/me/sponsorships': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/sponsorships' }) },
+  'POST /api/v1/nominations/:id/withdraw': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/nominations/${await nominationIn(c, true)}/withdraw`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/nominations/${await nominationIn(c, false)}/withdraw`, body: {} }),
+  },
   'GET /api/v1/nominations/awaiting': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/nominations/awaiting' }) },
   'GET /api/v1/nominations/:id': {
     expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },

@@ -673,7 +673,7 @@ export interface AdmissionCriteriaTable {
   title: string;
   created_at: Timestamp;
 }
-export type NominationStatusColumn = 'nominated' | 'in_training' | 'voted' | 'not_passed' | 'approved' | 'rejected';
+export type NominationStatusColumn = 'nominated' | 'in_training' | 'voted' | 'not_passed' | 'approved' | 'rejected' | 'withdrawn';
 export interface NominationsTable {
   cell_id: number;
   id: Generated<number>;
@@ -695,6 +695,8 @@ export interface NominationsTable {
   decided_on: string | null;
   decided_by: number | null;
   decision_reason: string | null;
+  withdrawn_on: string | null;
+  withdrawal_reason: string | null;
 }
 export interface NominationSponsorsTable {
   cell_id: number;

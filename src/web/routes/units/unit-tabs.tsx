@@ -10,6 +10,7 @@ import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
 import { CellAdmissions } from '../admissions/cell-admissions.tsx';
 import { PipelinePanel } from '../admissions/pipeline-panel.tsx';
+import { CriteriaEditor } from '../admissions/admission-settings.tsx';
 import { AssignmentBoard } from '../assignments/assignment-board.tsx';
 import { CellHelpRequests } from '../help-requests/cell-help-requests.tsx';
 import { HelpSummaryView } from '../help-requests/help-summary.tsx';
@@ -81,6 +82,7 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             </Tabs.Panel>
             <Tabs.Panel value="admissions">
               <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+              {unit.canManage && <CriteriaEditor unitId={unit.id} />}
             </Tabs.Panel>
           </>
         ) : (

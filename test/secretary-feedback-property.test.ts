@@ -116,7 +116,7 @@ describe('secretary feedback averages (property)', () => {
           const [cell, day, sec] = k.split('|').map(Number) as [number, number, number];
           const g = groups.get(`${cell}|${day}|${sec}`) ?? { cell, day, sec, raters: 0, traits: codes.map(() => []) };
           g.raters++;
-          scores.forEach((s, i) => s !== null && g.traits[i]!.push(s));
+          for (const [i, s] of scores.entries()) if (s !== null) g.traits[i]!.push(s);
           groups.set(`${cell}|${day}|${sec}`, g);
         }
         const sys = systemActor();

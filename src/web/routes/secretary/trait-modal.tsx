@@ -1,0 +1,94 @@
+/** Add a trait, or edit one's wording (English and Korean): administrators. */
+import { TextInput, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SECRETARY_LIMITS, type SecretaryTrait } from '../../../shared/schemas/secretary.ts';
+import { useCreateTrait, useEditTrait } from '../../api/secretary.ts';
+import { FormModal } from '../../components/form-modal.tsx';
+
+const EMPTY = { code: '', titleEn: '', titleKo: '', descriptionEn: '', descriptionKo: '' };
+
+export function TraitModal({ trait, opened, onClose }: { trait: SecretaryTrait | null; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateTrait();
+  const edit = useEditTrait();
+  const [v, setV] = useState(EMPTY);
+  useEffect(() => {
+    if (!opened) return;
+    setV(
+      trait
+        ? {
+            code: trait.code,
+            titleEn: trait.titleEn,
+            titleKo: trait.titleKo,
+            descriptionEn: trait.descriptionEn,
+            descriptionKo: trait.descriptionKo,
+          }
+        : EMPTY,
+    );
+    create.reset();
+    edit.reset();
+  }, [opened, trait, create.reset, edit.reset]);
+  const field = (k: keyof typeof EMPTY) => ({
+    value: v[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setV((s) => ({ ...s, [k]: e.currentTarget.value })),
+  });
+  const submit = () => {
+    const done = { onSuccess: onClose };
+    if (trait) {
+      const { code: _code, ...rest } = v;
+      edit.mutate({ id: trait.id, ...rest }, done);
+    } else create.mutate(v, done);
+  };
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={trait ? t('secretaryTraits.editTitle') : t('secretaryTraits.addTitle')}
+      onSubmit={submit}
+      pending={create.isPending || edit.isPending}
+      error={create.error ?? edit.error}
+    >
+      <TextInput
+        label={t('secretaryTraits.code')}
+        description={t('secretaryTraits.codeHint')}
+        disabled={trait !== null}
+        required
+        {...field('code')}
+        data-testid="trait-code"
+      />
+      <TextInput
+        label={t('secretaryTraits.titleEn')}
+        maxLength={SECRETARY_LIMITS.title}
+        required
+        {...field('titleEn')}
+        data-testid="trait-title-en"
+      />
+      <TextInput
+        label={t('secretaryTraits.titleKo')}
+        maxLength={SECRETARY_LIMITS.title}
+        required
+        {...field('titleKo')}
+        data-testid="trait-title-ko"
+      />
+      <Textarea
+        label={t('secretaryTraits.descriptionEn')}
+        maxLength={SECRETARY_LIMITS.description}
+        autosize
+        minRows={2}
+        required
+        {...field('descriptionEn')}
+        data-testid="trait-description-en"
+      />
+      <Textarea
+        label={t('secretaryTraits.descriptionKo')}
+        maxLength={SECRETARY_LIMITS.description}
+        autosize
+        minRows={2}
+        required
+        {...field('descriptionKo')}
+        data-testid="trait-description-ko"
+      />
+    </FormModal>
+  );
+}

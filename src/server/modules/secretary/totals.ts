@@ -74,15 +74,24 @@ export async function lockCellQuarter(db: Db, cellId: number, quarter: string): 
 }
 
 /**
- * Rebuilds every total of a quarter from the ratings (after units moved, or to check): the same
- * contributions summed up the current tree.
+ * Rebuilds every total of a quarter from the ratings, set-based, up the current tree (after units moved,
+ * or for a generated dataset): the same rules as the writes' deltas, which the property test checks.
  */
 export async function rebuildTotals(db: Db, quarter: string): Promise<void> {
   await sql`delete from secretary_feedback_unit_totals where quarter = ${quarter}::date`.execute(db);
   await sql`delete from secretary_feedback_unit_counts where quarter = ${quarter}::date`.execute(db);
-  const { rows } = await sql<{ cell_id: number; path: string }>`
-    select distinct r.cell_id, u.path::text as path from secretary_ratings r join units u on u.id = r.cell_id
-    where r.quarter = ${quarter}::date order by r.cell_id`.execute(db);
-  const none: Contribution = { raters: 0, cells: 0, traits: new Map() };
-  for (const r of rows) await applyDelta(db, r.path, quarter, none, await cellContribution(db, Number(r.cell_id), quarter));
+  const passed = sql`select cell_id, secretary_person_id, count(*)::int as raters from secretary_ratings
+    where quarter = ${quarter}::date group by cell_id, secretary_person_id having count(*) >= ${MIN}`;
+  const up = sql`join units u on u.id = x.cell_id cross join lateral unnest(string_to_array(u.path::text, '.')::bigint[]) as a(unit_id)`;
+  await sql`insert into secretary_feedback_unit_counts (unit_id, quarter, raters, cells)
+    select a.unit_id, ${quarter}::date, sum(x.raters), count(distinct x.cell_id)
+    from (${passed}) x ${up}
+    group by a.unit_id order by a.unit_id`.execute(db);
+  await sql`insert into secretary_feedback_unit_totals (unit_id, quarter, trait_id, score_sum, score_count)
+    select a.unit_id, ${quarter}::date, x.trait_id, sum(x.s), sum(x.n)
+    from (select s.cell_id, s.trait_id, sum(s.score) as s, count(*) as n
+      from secretary_rating_scores s join (${passed}) g on g.cell_id = s.cell_id and g.secretary_person_id = s.secretary_person_id
+      where s.quarter = ${quarter}::date
+      group by s.cell_id, s.secretary_person_id, s.trait_id having count(*) >= ${MIN}) x ${up}
+    group by a.unit_id, x.trait_id order by a.unit_id, x.trait_id`.execute(db);
 }

@@ -14,23 +14,33 @@ import { quarterStart } from './quarters.ts';
 import { selectTraits, type Language } from './traits.ts';
 
 type Totals = { raters: number; cells: number; sums: Map<number, { sum: number; count: number }> };
+type Row = {
+  id: number;
+  name: string;
+  kind: 'committee' | 'cell';
+  raters: number | null;
+  cells: number | null;
+  sums: Array<[number, number, number]> | null;
+};
 
-async function totalsOf(db: Db, unitIds: number[], quarter: string): Promise<Map<number, Totals>> {
-  const out = new Map<number, Totals>(unitIds.map((id) => [id, { raters: 0, cells: 0, sums: new Map() }]));
-  if (unitIds.length === 0) return out;
-  const [counts, sums] = await Promise.all([
-    sql<{ unit_id: number; raters: number; cells: number }>`
-      select unit_id, raters, cells from secretary_feedback_unit_counts
-      where unit_id = any(${unitIds}::bigint[]) and quarter = ${quarter}::date`.execute(db),
-    sql<{ unit_id: number; trait_id: number; score_sum: number; score_count: number }>`
-      select unit_id, trait_id, score_sum, score_count from secretary_feedback_unit_totals
-      where unit_id = any(${unitIds}::bigint[]) and quarter = ${quarter}::date`.execute(db),
-  ]);
-  for (const c of counts.rows) Object.assign(out.get(Number(c.unit_id))!, { raters: c.raters, cells: c.cells });
-  for (const s of sums.rows)
-    out.get(Number(s.unit_id))!.sums.set(Number(s.trait_id), { sum: Number(s.score_sum), count: Number(s.score_count) });
-  return out;
+/** The unit and its open children with their totals of the quarter: one statement, indexed lookups only. */
+async function unitAndChildren(db: Db, unitId: number, quarter: string): Promise<Row[]> {
+  const { rows } = await sql<Row>`
+    select u.id, u.name, u.kind, c.raters, c.cells,
+      (select json_agg(json_build_array(t.trait_id, t.score_sum, t.score_count)) from secretary_feedback_unit_totals t
+        where t.unit_id = u.id and t.quarter = ${quarter}::date) as sums
+    from units u
+    left join secretary_feedback_unit_counts c on c.unit_id = u.id and c.quarter = ${quarter}::date
+    where u.id = ${unitId} or (u.parent_id = ${unitId} and u.closed_on is null)
+    order by u.id = ${unitId} desc, u.name, u.id`.execute(db);
+  return rows;
 }
+
+const totalsOf = (r: Row): Totals => ({
+  raters: r.raters ?? 0,
+  cells: r.cells ?? 0,
+  sums: new Map((r.sums ?? []).map(([t, sum, count]) => [Number(t), { sum: Number(sum), count: Number(count) }])),
+});
 
 export async function getUnitFeedback(db: Db, actor: Actor, unitId: number, quarter: string, lang: Language): Promise<UnitFeedback> {
   const unit = await findUnitInScope(db, actor, unitId, 'read');
@@ -38,19 +48,7 @@ export async function getUnitFeedback(db: Db, actor: Actor, unitId: number, quar
   // A cell's own line is for the officials above it (the cell route serves its secretary).
   if (unit.kind === 'cell' ? !isOfficialAbove(actor, unit) : !actor.all && !actor.grants.some((g) => g.role !== 'member'))
     throw forbidden('secretaryFeedback.forSecretary');
-  const start = quarterStart(quarter);
-  const children =
-    unit.kind === 'cell'
-      ? []
-      : await db
-          .selectFrom('units')
-          .select(['id', 'name', 'kind'])
-          .where('parent_id', '=', unit.id)
-          .where('closed_on', 'is', null)
-          .orderBy('name')
-          .orderBy('id')
-          .execute();
-  const [traits, totals] = await Promise.all([selectTraits(db), totalsOf(db, [unit.id, ...children.map((c) => Number(c.id))], start)]);
+  const [traits, [self, ...children]] = await Promise.all([selectTraits(db), unitAndChildren(db, unit.id, quarterStart(quarter))]);
   const figures = (t: Totals) => ({
     raters: t.raters,
     cells: t.cells,
@@ -63,7 +61,7 @@ export async function getUnitFeedback(db: Db, actor: Actor, unitId: number, quar
     unitId: unit.id,
     quarter,
     minRaters: SECRETARY_LIMITS.minRaters,
-    ...figures(totals.get(unit.id)!),
-    children: children.map((c) => ({ unitId: Number(c.id), name: c.name, kind: c.kind, ...figures(totals.get(Number(c.id))!) })),
+    ...figures(totalsOf(self!)),
+    children: children.map((c) => ({ unitId: Number(c.id), name: c.name, kind: c.kind, ...figures(totalsOf(c)) })),
   };
 }

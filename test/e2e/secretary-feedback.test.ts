@@ -138,6 +138,14 @@ describe('feedback on the secretary', () => {
       await page.getByRole('link', { name: 'Secretary traits' }).click();
       await page.getByTestId('trait-row-uprightness').waitFor();
       expect(await page.locator('[data-testid^="trait-row-"]').count()).toBe(12);
+      await page.getByTestId('trait-add').click();
+      await page.getByTestId('trait-code').fill('listening');
+      await page.getByTestId('trait-title-en').fill('Listening');
+      await page.getByTestId('trait-title-ko').fill('경청');
+      await page.getByTestId('trait-description-en').fill('Hears members out before deciding.');
+      await page.getByTestId('trait-description-ko').fill('결정하기 전에 성원들의 말을 끝까지 듣는다.');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByTestId('trait-row-listening').waitFor();
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'secretary-traits-editor');
     });

@@ -7,6 +7,13 @@ import { useCreateTrait, useEditTrait } from '../../api/secretary.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 
 const EMPTY = { code: '', titleEn: '', titleKo: '', descriptionEn: '', descriptionKo: '' };
+/** The wording fields: key, test id, and whether it is a description (a text area). */
+const TEXTS = [
+  ['titleEn', 'trait-title-en', false],
+  ['titleKo', 'trait-title-ko', false],
+  ['descriptionEn', 'trait-description-en', true],
+  ['descriptionKo', 'trait-description-ko', true],
+] as const;
 
 export function TraitModal({ trait, opened, onClose }: { trait: SecretaryTrait | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -57,38 +64,21 @@ export function TraitModal({ trait, opened, onClose }: { trait: SecretaryTrait |
         {...field('code')}
         data-testid="trait-code"
       />
-      <TextInput
-        label={t('secretaryTraits.titleEn')}
-        maxLength={SECRETARY_LIMITS.title}
-        required
-        {...field('titleEn')}
-        data-testid="trait-title-en"
-      />
-      <TextInput
-        label={t('secretaryTraits.titleKo')}
-        maxLength={SECRETARY_LIMITS.title}
-        required
-        {...field('titleKo')}
-        data-testid="trait-title-ko"
-      />
-      <Textarea
-        label={t('secretaryTraits.descriptionEn')}
-        maxLength={SECRETARY_LIMITS.description}
-        autosize
-        minRows={2}
-        required
-        {...field('descriptionEn')}
-        data-testid="trait-description-en"
-      />
-      <Textarea
-        label={t('secretaryTraits.descriptionKo')}
-        maxLength={SECRETARY_LIMITS.description}
-        autosize
-        minRows={2}
-        required
-        {...field('descriptionKo')}
-        data-testid="trait-description-ko"
-      />
+      {TEXTS.map(([key, testId, long]) => {
+        const Input = long ? Textarea : TextInput;
+        const extra = long ? { autosize: true, minRows: 2 } : {};
+        return (
+          <Input
+            key={key}
+            label={t(`secretaryTraits.${key}`)}
+            maxLength={long ? SECRETARY_LIMITS.description : SECRETARY_LIMITS.title}
+            required
+            {...extra}
+            {...field(key)}
+            data-testid={testId}
+          />
+        );
+      })}
     </FormModal>
   );
 }

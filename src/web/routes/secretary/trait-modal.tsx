@@ -38,7 +38,11 @@ export function TraitModal({ trait, opened, onClose }: { trait: SecretaryTrait |
   }, [opened, trait, create.reset, edit.reset]);
   const field = (k: keyof typeof EMPTY) => ({
     value: v[k],
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setV((s) => ({ ...s, [k]: e.currentTarget.value })),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      // Read now: the updater runs after the event, when currentTarget is gone.
+      const value = e.currentTarget.value;
+      setV((s) => ({ ...s, [k]: value }));
+    },
   });
   const submit = () => {
     const done = { onSuccess: onClose };

@@ -152,8 +152,21 @@ describe('the secretary: traits, feedback, succession', () => {
       expect(res.status, JSON.stringify(body)).toBe(status);
       if (key) expect(res.body.error.messageKey).toBe(key);
     }
-    // A member of another cell cannot rate this one even when it is in their view.
-    expect((await rate(outsider, { ratings: all(3) }, org.cellB1a.id)).status).toBe(409);
+    // A cell without a secretary: nobody to rate.
+    const none = await rate(outsider, { ratings: all(3) }, org.cellB1a.id);
+    expect(none.status).toBe(409);
+    expect(none.body.error.messageKey).toBe('secretaryFeedback.noSecretary');
+    // Someone who sees the cell but is not on its roll (a member of the cell next door with a grant here).
+    const next = await buildPerson(t.ctx.db, org.cellA1b.id, { fullName: 'Neighbour Yoon' });
+    await buildAccount(t.ctx.db, { login: 'neighbour@test', personId: next.id, grants: [{ role: 'member', unitId: org.cellA1a.id }] });
+    const neighbour = await signIn(t.app, 'neighbour@test', 'secret-pass');
+    const notOnRoll = await rate(neighbour, { ratings: all(3) });
+    expect(notOnRoll.status).toBe(403);
+    expect(notOnRoll.body.error.messageKey).toBe('secretaryFeedback.notOnRoll');
+    expect((await neighbour.get(`/api/v1/cells/${org.cellA1a.id}/secretary-feedback/mine`)).body).toMatchObject({
+      canRate: false,
+      rated: false,
+    });
     expect([await ratings(), await scores()]).toEqual(before);
   });
 

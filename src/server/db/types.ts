@@ -453,6 +453,7 @@ export interface ProgrammesTable {
   created_at: Timestamp;
   created_by: number | null;
   updated_at: Timestamp;
+  secretary_training: Generated<boolean>;
 }
 
 export type StudyFormat = 'collective' | 'one_to_one';
@@ -804,7 +805,52 @@ export interface MentorshipLogTable {
   created_at: Timestamp;
 }
 
+/** The secretary (decision 0027): traits, anonymous ratings (no person, no time), per-unit totals. */
+export interface SecretaryTraitsTable {
+  id: Generated<number>;
+  code: string;
+  title_en: string;
+  title_ko: string;
+  description_en: string;
+  description_ko: string;
+  position: number;
+  retired_at: Timestamp | null;
+}
+export interface SecretaryRatingsTable {
+  cell_id: number;
+  quarter: string;
+  secretary_person_id: number;
+  rater_key: string;
+  comment: string | null;
+}
+export interface SecretaryRatingScoresTable {
+  cell_id: number;
+  quarter: string;
+  secretary_person_id: number;
+  rater_key: string;
+  trait_id: number;
+  score: number;
+}
+export interface SecretaryFeedbackUnitCountsTable {
+  unit_id: number;
+  quarter: string;
+  raters: number;
+  cells: number;
+}
+export interface SecretaryFeedbackUnitTotalsTable {
+  unit_id: number;
+  quarter: string;
+  trait_id: number;
+  score_sum: number;
+  score_count: number;
+}
+
 export interface DB {
+  secretary_traits: SecretaryTraitsTable;
+  secretary_ratings: SecretaryRatingsTable;
+  secretary_rating_scores: SecretaryRatingScoresTable;
+  secretary_feedback_unit_counts: SecretaryFeedbackUnitCountsTable;
+  secretary_feedback_unit_totals: SecretaryFeedbackUnitTotalsTable;
   help_requests: HelpRequestsTable;
   help_request_steps: HelpRequestStepsTable;
   help_answers: HelpAnswersTable;

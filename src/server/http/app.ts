@@ -24,6 +24,7 @@ import { mentorshipRoutes } from '../modules/mentorships/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
+import { secretaryRoutes } from '../modules/secretary/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
@@ -57,6 +58,7 @@ export const routeModules: RouteModule[] = [
   helpRequestRoutes,
   mentorshipRoutes,
   admissionRoutes,
+  secretaryRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

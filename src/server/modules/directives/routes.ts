@@ -27,6 +27,7 @@ import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { todayIso } from '../compliance/periods.ts';
+import { readOneFile } from '../../http/uploads.ts';
 import { addAttachment, contentDisposition, deleteAttachment, getAttachment } from './attachments.ts';
 import { acknowledgeDirective, listMyDirectives, recordBriefing } from './deliveries.ts';
 import { getReach, getReachChildren, listNotReached, notReachedCsv } from './reach.ts';
@@ -274,20 +275,3 @@ export const directiveRoutes: RouteModule = (app, { db, config, jobs }) => {
     },
   );
 };
-
-/** The one file of a multipart request, whole in memory (at most the limit), or a clear 400/413/415. */
-async function readOneFile(req: FastifyRequest): Promise<{ fileName: string | undefined; content: Buffer }> {
-  try {
-    const part = await req.file();
-    if (!part) throw new AppError('bad_request', 'attachment.noFile');
-    return { fileName: part.filename, content: await part.toBuffer() };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      throw new AppError('payload_too_large', 'attachment.tooLarge', { params: { maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 } });
-    }
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type', 'attachment.noFile');
-    throw new AppError('bad_request', 'attachment.noFile');
-  }
-}

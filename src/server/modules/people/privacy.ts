@@ -22,6 +22,7 @@ import { eraseNominationTexts, nominationsForExport } from '../admissions/privac
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/privacy.ts';
 import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
+import { casesForExport, eraseCaseData } from '../cases/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -85,6 +86,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
       ? null
       : { asPairs: await mentorshipsForExport(db, actor.personId), notesWritten: await mentorshipNotesWrittenBy(db, actor.personId) };
   const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
+  const integrityCases = actor.personId === null ? null : await casesForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -105,6 +107,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     mentorships,
     /** Your nominations (admissions): the recommendations, training tasks, the cell's vote and the decision. */
     nominations,
+    /** Integrity cases: the reports you made, and the cases about you once you were notified (decision 0029). */
+    integrityCases,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -212,6 +216,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseHelpRequestTexts(trx, personId);
     await eraseMentorshipTexts(trx, personId);
     await eraseNominationTexts(trx, personId);
+    await eraseCaseData(trx, personId, accountIds);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

@@ -41,6 +41,8 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
     { to: '/library', label: t('nav.library'), active: pathname.startsWith('/library') },
     { to: '/education', label: t('nav.education'), active: pathname.startsWith('/education') },
     ...(me.person ? [{ to: '/inbox', label: t('nav.inbox'), active: pathname.startsWith('/inbox') }] : []),
+    // Integrity cases: every member may report; handlers and notified subjects find their cases there.
+    ...(me.person || me.handles.length > 0 ? [{ to: '/cases', label: t('nav.cases'), active: pathname.startsWith('/cases') }] : []),
     ...(me.grants.some((g) => g.role !== 'member')
       ? [{ to: '/directives', label: t('nav.directives'), active: pathname.startsWith('/directives') }]
       : []),

@@ -11,6 +11,7 @@ import { AfterPaint } from '../../components/after-paint.tsx';
 import { CellAdmissions } from '../admissions/cell-admissions.tsx';
 import { PipelinePanel } from '../admissions/pipeline-panel.tsx';
 import { AssignmentBoard } from '../assignments/assignment-board.tsx';
+import { CaseStatsCard } from '../cases/case-stats.tsx';
 import { CellHelpRequests } from '../help-requests/cell-help-requests.tsx';
 import { HelpSummaryView } from '../help-requests/help-summary.tsx';
 import { currentPeriod, isPeriod, lastCompletePeriod } from '../../lib/period.ts';
@@ -24,7 +25,8 @@ import { ReportList } from '../reports/report-list.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help'] as const;
+/** `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'cases'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 const CELL_TABS = ['dashboard', 'meetings', 'report', 'help'] as const;
 /**
@@ -81,6 +83,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             </Tabs.Panel>
             <Tabs.Panel value="admissions">
               <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+            </Tabs.Panel>
+            <Tabs.Panel value="cases">
+              <CaseStatsCard unitId={unit.id} />
             </Tabs.Panel>
           </>
         ) : (

@@ -39,7 +39,10 @@ describe('integrity cases', () => {
       await page.getByTestId('case-scope-note').waitFor();
       expect(await page.getByTestId('case-scope-note').textContent()).toContain('Private life and beliefs are out of scope');
       await page.getByTestId('case-subject').click();
-      await page.getByRole('option', { name: /secretary of/ }).first().click();
+      await page
+        .getByRole('option', { name: /secretary of/ })
+        .first()
+        .click();
       await page.getByTestId('case-category').click();
       await page.getByRole('option', { name: 'Abuse of power' }).click();
       await page.getByTestId('case-summary').fill(summary);
@@ -112,7 +115,12 @@ describe('integrity cases', () => {
     await as('secretary@demo', phone, async (page) => {
       await page.goto(`${e2e.baseUrl}/cases/${caseId}`);
       await page.getByTestId('case-appeal').waitFor();
-      expect(await page.getByText(/You may appeal until/).first().textContent()).toBeTruthy();
+      expect(
+        await page
+          .getByText(/You may appeal until/)
+          .first()
+          .textContent(),
+      ).toBeTruthy();
       await shot(page, 'cases-subject-may-appeal-phone');
     });
   }, 240_000);

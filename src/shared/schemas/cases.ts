@@ -153,6 +153,7 @@ export const MyReportSchema = z.object({
 export const MyReportListSchema = z.object({ items: z.array(MyReportSchema) });
 
 export const CaseReadSchema = z.object({
+  id: z.number(),
   accountId: z.number(),
   login: z.string(),
   at: z.string(),

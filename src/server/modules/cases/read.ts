@@ -155,8 +155,8 @@ export async function listCaseReads(db: Db, actor: Actor, id: number) {
   const c = await requireCase(db, actor, id);
   if (c.viewer_role === 'subject') throw notFound('case.notFound');
   await recordCaseRead(db, actor, [id], 'reads');
-  const { rows } = await sql<{ accountId: number; login: string; at: string; part: 'summary'; evidenceId: number | null }>`
-    select r.account_id as "accountId", coalesce(a.login, '') as login, to_json(r.at) #>> '{}' as at, r.part, r.evidence_id as "evidenceId"
+  const { rows } = await sql<{ id: number; accountId: number; login: string; at: string; part: 'summary'; evidenceId: number | null }>`
+    select r.id, r.account_id as "accountId", coalesce(a.login, '') as login, to_json(r.at) #>> '{}' as at, r.part, r.evidence_id as "evidenceId"
     from case_reads r left join accounts a on a.id = r.account_id
     where r.case_id = ${id} order by r.id`.execute(db);
   return { items: rows };

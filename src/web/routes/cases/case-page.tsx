@@ -172,8 +172,8 @@ function CaseView({ c }: { c: Case }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {reads.data.items.map((r, i) => (
-                  <Table.Tr key={`${r.at}-${i}`}>
+                {reads.data.items.map((r) => (
+                  <Table.Tr key={r.id}>
                     <Table.Td>{r.login}</Table.Td>
                     <Table.Td>{when(r.at)}</Table.Td>
                     <Table.Td>{t(`cases.parts.${r.part}`)}</Table.Td>

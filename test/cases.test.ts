@@ -422,4 +422,27 @@ describe('integrity cases', () => {
       expect((await sql`select 1 from audit_log where action = 'cases.purged'`.execute(t.ctx.db)).rows).toHaveLength(1);
     });
   });
+
+  describe('erasure', () => {
+    it('removes an erased reporter from their reports and purges the cases about an erased subject to tombstones', async () => {
+      const { org } = w;
+      // A reporter of their own: Park (P) reports the deputy, then is erased; the case goes on without them.
+      const parkCase = await w.c.plainMember.post('/api/v1/cases', { subjectPersonId: w.D.id, category: 'corruption', summary: 'A gift' });
+      expect(parkCase.status).toBe(201);
+      expect((await w.c.admin.post(`/api/v1/people/${org.P.id}/erase`, {})).status).toBeLessThan(300);
+      const kept = await caseRow(parkCase.body.id);
+      expect(kept).toMatchObject({ reporter_person_id: null, reporter_account_id: null, purged_at: null });
+      const view = await w.c.handler.get(`/api/v1/cases/${parkCase.body.id}`);
+      expect(view.status).toBe(200);
+      expect(view.body.reporter).toBeNull();
+      // The subject erased: every case about them is a tombstone, out of every route.
+      const about = await caseAt(w, 'notified');
+      expect((await w.c.admin.post(`/api/v1/people/${w.D.id}/erase`, {})).status).toBeLessThan(300);
+      expect(await caseRow(about)).toMatchObject({ summary: null, subject_person_id: null });
+      expect((await w.c.handler.get(`/api/v1/cases/${about}`)).status).toBe(404);
+      expect((await w.c.handler.get(`/api/v1/cases/${parkCase.body.id}`)).status).toBe(404);
+      const left = await sql<{ n: number }>`select count(*)::int as n from cases where subject_person_id = ${w.D.id}`.execute(t.ctx.db);
+      expect(left.rows[0]!.n).toBe(0);
+    });
+  });
 });

@@ -1,6 +1,4 @@
 /** Integrity cases (issue 14, task 10): thin routes; who sees what is in access.ts, the steps in service.ts. */
-import multipart from '@fastify/multipart';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParamsSchema, IdSchema } from '../../../shared/schemas/base.ts';
 import {
@@ -20,11 +18,10 @@ import {
   ReportCaseSchema,
   TriageCaseSchema,
 } from '../../../shared/schemas/cases.ts';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/schemas/directives.ts';
+import type { Actor } from '../../access/actor.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
-import { readOneFile } from '../../http/uploads.ts';
-import { contentDisposition } from '../directives/attachments.ts';
+import { registerUploadRoute, sendDownload } from '../../http/uploads.ts';
 import { addEvidence } from './evidence.ts';
 import { getCase, getEvidenceFile, getTimeline, listCaseReads, listCases, listMyReports } from './read.ts';
 import { selectCaseRules, setCaseRules } from './rules.ts';
@@ -170,38 +167,38 @@ export const caseRoutes: RouteModule = (app, { db, notifier }) => {
     async (req) => listCaseReads(db, requireActor(req), req.params.id),
   );
 
-  app.post(
-    '/api/v1/cases/:id/triage',
-    {
-      schema: {
-        tags,
-        summary: 'Open the case, or dismiss it as out of scope with reasons (first-instance handlers)',
-        params: IdParamsSchema,
-        body: TriageCaseSchema,
-        response: NoContent,
+  /** A step of due process on a case: the rules are the service's; the answer is 204. */
+  const step = <B extends z.ZodTypeAny>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (actor: Actor, id: number, input: z.infer<B>) => Promise<void>,
+  ) =>
+    app.post(
+      `/api/v1/cases/:id/${path}`,
+      { schema: { tags, summary, params: IdParamsSchema, body, response: NoContent } },
+      async (req, reply) => {
+        await run(requireActor(req), req.params.id, req.body as z.infer<B>);
+        return reply.status(204).send(null);
       },
-    },
-    async (req, reply) => {
-      await triageCase(db, requireActor(req), req.params.id, req.body);
-      return reply.status(204).send(null);
-    },
+    );
+  step('triage', 'Open the case, or dismiss it as out of scope with reasons (first-instance handlers)', TriageCaseSchema, (a, id, b) =>
+    triageCase(db, a, id, b),
   );
-
-  app.post(
-    '/api/v1/cases/:id/notify-subject',
-    {
-      schema: {
-        tags,
-        summary: 'Tell the subject: they may then read the allegations and respond (handlers)',
-        params: IdParamsSchema,
-        body: EmptyBodySchema,
-        response: NoContent,
-      },
-    },
-    async (req, reply) => {
-      await notifySubject(db, notifier, requireActor(req), req.params.id);
-      return reply.status(204).send(null);
-    },
+  step('notify-subject', 'Tell the subject: they may then read the allegations and respond (handlers)', EmptyBodySchema, (a, id) =>
+    notifySubject(db, notifier, a, id),
+  );
+  step(
+    'decision',
+    'Decide with reasons, once the subject was heard (handlers; on appeal, the appeal committee’s handlers)',
+    DecideCaseSchema,
+    (a, id, b) => decideCase(db, a, id, b),
+  );
+  step(
+    'appeal',
+    'Appeal the decision within the period (the subject); it goes to the handlers of the next committee up',
+    CaseTextSchema,
+    (a, id, b) => appealCase(db, a, id, b.text),
   );
 
   app.post(
@@ -218,40 +215,6 @@ export const caseRoutes: RouteModule = (app, { db, notifier }) => {
     async (req, reply) => reply.status(201).send(await respondToCase(db, requireActor(req), req.params.id, req.body.text)),
   );
 
-  app.post(
-    '/api/v1/cases/:id/decision',
-    {
-      schema: {
-        tags,
-        summary: 'Decide with reasons, once the subject was heard (handlers; on appeal, the appeal committee’s handlers)',
-        params: IdParamsSchema,
-        body: DecideCaseSchema,
-        response: NoContent,
-      },
-    },
-    async (req, reply) => {
-      await decideCase(db, requireActor(req), req.params.id, req.body);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/v1/cases/:id/appeal',
-    {
-      schema: {
-        tags,
-        summary: 'Appeal the decision within the period (the subject); it goes to the handlers of the next committee up',
-        params: IdParamsSchema,
-        body: CaseTextSchema,
-        response: NoContent,
-      },
-    },
-    async (req, reply) => {
-      await appealCase(db, requireActor(req), req.params.id, req.body.text);
-      return reply.status(204).send(null);
-    },
-  );
-
   app.get(
     '/api/v1/cases/:id/evidence/:evidenceId',
     {
@@ -263,38 +226,20 @@ export const caseRoutes: RouteModule = (app, { db, notifier }) => {
       },
     },
     async (req, reply) => {
-      const file = await getEvidenceFile(db, requireActor(req), req.params.id, req.params.evidenceId);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendDownload(reply, await getEvidenceFile(db, requireActor(req), req.params.id, req.params.evidenceId));
     },
   );
 
-  // Evidence uploads: multipart only in this scope, one file a request, the directives' limits (decision 0020).
-  app.register(async (plain) => {
-    const scope = plain.withTypeProvider<ZodTypeProvider>();
-    await scope.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
-    scope.post(
-      '/api/v1/cases/:id/evidence',
-      {
-        bodyLimit: ATTACHMENT_MAX_BYTES + 64 * 1024,
-        schema: {
-          tags,
-          summary:
-            'Add evidence (multipart/form-data, one file, at most 10 MB; PDF, PNG, JPEG or UTF-8 text): the reporter or the notified subject',
-          consumes: ['multipart/form-data'],
-          params: IdParamsSchema,
-          response: { 201: CaseEvidenceSchema, ...errorResponses },
-        },
-      },
-      async (req, reply) => {
-        const actor = requireActor(req);
-        const file = await readOneFile(req);
-        return reply.status(201).send(await addEvidence(db, actor, req.params.id, file));
-      },
-    );
-  });
+  // Evidence uploads: the directives' upload route and limits (decision 0020).
+  registerUploadRoute(
+    app,
+    '/api/v1/cases/:id/evidence',
+    {
+      tags,
+      summary:
+        'Add evidence (multipart/form-data, one file, at most 10 MB; PDF, PNG, JPEG or UTF-8 text): the reporter or the notified subject',
+      response: CaseEvidenceSchema,
+    },
+    (actor, id, file) => addEvidence(db, actor, id, file),
+  );
 };

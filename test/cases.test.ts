@@ -244,6 +244,18 @@ describe('integrity cases', () => {
       expect(JSON.stringify(timeline.body)).not.toMatch(/accountId|Member Lee|member@test/);
     });
 
+    it('tells the subject in the app only: no webhook endpoint, even one taking every kind, hears of a case', async () => {
+      await sql`insert into webhook_endpoints (url, secret, event_kinds) values ('https://gateway.example/hook', 's', '{}')`.execute(
+        t.ctx.db,
+      );
+      const id = await caseAt(w, 'notified');
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from webhook_deliveries`.execute(t.ctx.db);
+      expect(rows[0]!.n).toBe(0);
+      const inbox = await w.c.subject.get('/api/v1/me/notifications');
+      expect(JSON.stringify(inbox.body)).toContain(`/cases/${id}`);
+      await sql`delete from webhook_endpoints`.execute(t.ctx.db);
+    });
+
     it('counts the subject as heard once the response period ran out', async () => {
       const id = await caseAt(w, 'notified');
       await sql`update cases set respond_by = now() - interval '1 minute' where id = ${id}`.execute(t.ctx.db);

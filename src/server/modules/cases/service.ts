@@ -103,6 +103,7 @@ export function notifySubject(db: Db, notifier: Notifier, actor: Actor, id: numb
       payload: { key: 'notifications.kinds.caseSubjectNotified' },
       link: `/cases/${id}`,
       dedupeKey: `case-${id}`,
+      confidential: true,
       personIds: [c.subject_person_id],
     });
   });

@@ -64,11 +64,21 @@ describe('integrity cases', () => {
         `/api/v1/people/${w.D.id}`,
         `/api/v1/people/${org.M.id}`,
         `/api/v1/units/${org.regionA.id}/case-stats?period=2026`,
+        `/api/v1/units/${org.regionA.id}/compliance?period=2026-11`,
+        `/api/v1/units/${org.districtA1.id}/compliance/cells?period=2026-11`,
+        `/api/v1/units/${org.regionA.id}/help-requests/summary?period=2026-12`,
+        `/api/v1/cells/${org.cellA1a.id}/assignments`,
         `/api/v1/audit`,
         `/api/v1/accounts`,
       ]) {
         expect((await c.appealHandler.get(url)).status, url).toBe(404);
       }
+      // Lists that a grant would fill are empty.
+      const directives = await c.appealHandler.get('/api/v1/directives');
+      if (directives.status === 200) expect(directives.body.items).toEqual([]);
+      else expect(directives.status).toBe(404);
+      const home = await c.appealHandler.get('/api/v1/me/home');
+      expect(JSON.stringify(home.body)).not.toMatch(/Region A|District A1|Cell A1a/);
       const search = await c.appealHandler.get('/api/v1/units/search?q=Cell');
       expect([200, 404]).toContain(search.status);
       if (search.status === 200) expect(search.body.items).toEqual([]);

@@ -881,6 +881,17 @@ const matrix: Record<string, Row> = {
       body: { fullName: 'Young Bae' },
     }),
   },
+  'PATCH /api/v1/youth-groups/:id/young-people/:personId': {
+    expect: managers(200, 200),
+    inside: async (c) => {
+      const g = await youthGroup(c, true);
+      return { method: 'PATCH', url: `/api/v1/youth-groups/${g.id}/young-people/${g.personId}`, body: { birthYear: 2010 } };
+    },
+    outside: async (c) => {
+      const g = await youthGroup(c, false);
+      return { method: 'PATCH', url: `/api/v1/youth-groups/${g.id}/young-people/${g.personId}`, body: { birthYear: 2010 } };
+    },
+  },
   'DELETE /api/v1/youth-groups/:id/young-people/:personId': {
     expect: managers(204, 204),
     inside: async (c) => {

@@ -11,6 +11,7 @@ import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { addDays, nextPeriod, periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { erasePerson } from '../src/server/modules/people/privacy.ts';
+import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { createTestApp } from './helpers/app.ts';
 import { bruteForceRollups, storedRollups } from './helpers/brute-force.ts';
 import { signIn, type Client } from './helpers/client.ts';
@@ -354,5 +355,22 @@ describe('youth work and mentorships', () => {
     await foldAllRollups(db);
     const expected = await bruteForceRollups(db, current, nextPeriod(current), todayIso(), [org.districtA1.id]);
     expect(await storedRollups(db, current, org.districtA1.id)).toEqual(expected);
+  });
+  it("corrects a young person's record in the group; not once they are on a roll, and not by a member", async () => {
+    const url = `/api/v1/youth-groups/${youthGroupId}/young-people/${youngId}`;
+    expect((await member.patch(url, { fullName: 'Nope' })).status).toBe(404);
+    expect((await secretary.patch(url, { birthYear: 1800 })).status).toBe(400);
+    const fixed = await secretary.patch(url, { fullName: 'Young Kim Corrected', birthYear: 2009 });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body.youngPeople.find((p: { id: number }) => p.id === youngId)).toMatchObject({
+      fullName: 'Young Kim Corrected',
+      birthYear: 2009,
+    });
+    expect((await secretary.patch(`/api/v1/youth-groups/${youthGroupId}/young-people/${org.M.id}`, { birthYear: 2000 })).status).toBe(404);
+    await changeMembership(t.ctx.db, youngId, { cellId: org.cellA1a.id, role: 'candidate' }, todayIso());
+    const onRoll = await secretary.patch(url, { birthYear: 2008 });
+    expect(onRoll.status).toBe(409);
+    expect(onRoll.body.error.messageKey).toBe('youthGroup.personOnRoll');
+    await changeMembership(t.ctx.db, youngId, null, todayIso());
   });
 });

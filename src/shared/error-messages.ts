@@ -165,6 +165,7 @@ export const ERROR_MESSAGES = {
   'youthGroup.personNotYoung': "That person is not a young person of this cell's youth groups",
   'youthGroup.alreadyInGroup': 'That young person is already in this group',
   'youthGroup.personNotFound': 'That young person is not in this group',
+  'youthGroup.personOnRoll': 'This person is on a roll now: change their record on their page',
   'nomination.notFound': 'No such nomination',
   'nomination.personNotFound': 'No such person to nominate',
   'nomination.alreadyOnRoll': 'This person is already on a roll; only someone not on any roll can be nominated as a candidate',

@@ -96,6 +96,14 @@ export const AddYoungPersonSchema = z
   .strict()
   .refine((v) => (v.fullName === undefined) !== (v.personId === undefined), { message: 'Give either fullName or personId' });
 export type AddYoungPerson = z.infer<typeof AddYoungPersonSchema>;
+/** Correcting a young person's record (a name misspelt, a birth year learnt later). */
+export const UpdateYoungPersonSchema = z
+  .object({
+    fullName: text(MENTORSHIP_LIMITS.fullName).optional(),
+    birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+  })
+  .strict();
+export type UpdateYoungPerson = z.infer<typeof UpdateYoungPersonSchema>;
 
 export const YouthGroupSchema = z.object({
   id: z.number(),

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   AddYoungPerson,
+  UpdateYoungPerson,
   CreateYouthGroup,
   EndMentorship,
   LogMeeting,
@@ -91,6 +92,15 @@ export function useAddYoungPerson() {
   return useMutation({
     mutationFn: ({ groupId, ...body }: AddYoungPerson & { groupId: number }) =>
       api.post<{ id: number }>(`/api/v1/youth-groups/${groupId}/young-people`, body),
+    onSuccess: () => refresh(qc),
+  });
+}
+
+export function useUpdateYoungPerson() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ groupId, personId, ...body }: UpdateYoungPerson & { groupId: number; personId: number }) =>
+      api.patch(`/api/v1/youth-groups/${groupId}/young-people/${personId}`, body),
     onSuccess: () => refresh(qc),
   });
 }

@@ -14,6 +14,7 @@ import {
   MentorshipListSchema,
   PairMentorSchema,
   ReviewMentorshipSchema,
+  UpdateYoungPersonSchema,
   UpdateYouthGroupSchema,
   YoungPersonParamsSchema,
   YouthGroupListSchema,
@@ -184,6 +185,20 @@ export const mentorshipRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => reply.status(201).send(await youth.addYoungPerson(db, requireActor(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/api/v1/youth-groups/:id/young-people/:personId',
+    {
+      schema: {
+        tags,
+        summary: "Correct a young person's name or birth year (those who manage the cell; not once they are on a roll)",
+        params: YoungPersonParamsSchema,
+        body: UpdateYoungPersonSchema,
+        response: { 200: YouthGroupSchema, ...errorResponses },
+      },
+    },
+    async (req) => youth.updateYoungPerson(db, requireActor(req), req.params.id, req.params.personId, req.body),
   );
 
   app.delete(

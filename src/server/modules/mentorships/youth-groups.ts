@@ -10,7 +10,13 @@ import { findUnitInScope } from '../../access/lookups.ts';
 import { canManagePath } from '../../access/actor.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
-import type { AddYoungPerson, CreateYouthGroup, UpdateYouthGroup, YouthGroup } from '../../../shared/schemas/mentorships.ts';
+import type {
+  AddYoungPerson,
+  CreateYouthGroup,
+  UpdateYoungPerson,
+  UpdateYouthGroup,
+  YouthGroup,
+} from '../../../shared/schemas/mentorships.ts';
 import { recordAudit } from '../audit/service.ts';
 import { refreshFacts } from '../compliance/engine.ts';
 import { todayIso } from '../compliance/periods.ts';
@@ -187,6 +193,51 @@ export function addYoungPerson(db: Db, actor: Actor, groupId: number, input: Add
     });
     await refreshFacts(trx, [Number(g.cell_id)], changed(today));
     return { id: personId };
+  });
+}
+
+/**
+ * Corrects a young person's record (name, birth year) by those who manage the group's cell. Once the
+ * person is on a roll (admitted), their record is the people module's to change: 409.
+ */
+export function updateYoungPerson(db: Db, actor: Actor, groupId: number, personId: number, input: UpdateYoungPerson) {
+  return inTransaction(db, async (trx) => {
+    const g = await requireManagedGroup(trx, actor, groupId);
+    const person = await trx
+      .selectFrom('youth_group_members as ym')
+      .innerJoin('people as p', 'p.id', 'ym.person_id')
+      .select(['p.full_name', 'p.birth_year'])
+      .where('ym.cell_id', '=', g.cell_id)
+      .where('ym.group_id', '=', g.id)
+      .where('ym.person_id', '=', personId)
+      .forUpdate('p')
+      .executeTakeFirst();
+    if (!person) throw notFound('youthGroup.personNotFound');
+    const onRoll = await trx
+      .selectFrom('memberships')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('to_date', 'is', null)
+      .executeTakeFirst();
+    if (onRoll) throw conflict('youthGroup.personOnRoll');
+    const next = {
+      full_name: input.fullName ?? person.full_name,
+      birth_year: input.birthYear === undefined ? person.birth_year : input.birthYear,
+    };
+    await trx
+      .updateTable('people')
+      .set({ ...next, updated_at: new Date() })
+      .where('id', '=', personId)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'person.update',
+      entity: 'person',
+      entityId: personId,
+      unitId: Number(g.cell_id),
+      before: { fullName: person.full_name, birthYear: person.birth_year },
+      after: { fullName: next.full_name, birthYear: next.birth_year },
+    });
+    return (await selectGroups(trx, Number(g.cell_id), Number(g.id)))[0]!;
   });
 }
 

@@ -1,5 +1,19 @@
 /** A cell's youth groups: their young people (no account, not on the roll) and the member assigned to each. */
-import { Badge, Button, Card, CloseButton, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { YouthGroup } from '../../../shared/schemas/mentorships.ts';
@@ -7,6 +21,7 @@ import {
   useAddYoungPerson,
   useCreateYouthGroup,
   useRemoveYoungPerson,
+  useUpdateYoungPerson,
   useUpdateYouthGroup,
   useYouthGroups,
 } from '../../api/mentorships.ts';
@@ -35,7 +50,11 @@ function GroupCard({
   const update = useUpdateYouthGroup();
   const add = useAddYoungPerson();
   const remove = useRemoveYoungPerson();
+  const edit = useUpdateYoungPerson();
   const [name, setName] = useState('');
+  const [editing, setEditing] = useState<YouthGroup['youngPeople'][number] | null>(null);
+  const [editName, setEditName] = useState('');
+  const [editYear, setEditYear] = useState<number | string>('');
   const open = group.closedOn === null;
   return (
     <Card withBorder component="section" aria-label={group.name} data-testid="youth-group">
@@ -76,6 +95,22 @@ function GroupCard({
             <Group gap={4} wrap="nowrap">
               <span>{p.birthYear ? `${p.fullName} (${p.birthYear})` : p.fullName}</span>
               {canManage && open && (
+                <ActionIcon
+                  variant="subtle"
+                  size="sm"
+                  aria-label={t('mentorships.editYoung', { name: p.fullName })}
+                  data-testid="young-edit"
+                  onClick={() => {
+                    edit.reset();
+                    setEditName(p.fullName);
+                    setEditYear(p.birthYear ?? '');
+                    setEditing(p);
+                  }}
+                >
+                  ✎
+                </ActionIcon>
+              )}
+              {canManage && open && (
                 <CloseButton
                   size="sm"
                   aria-label={t('mentorships.removeYoung', { name: p.fullName })}
@@ -86,6 +121,42 @@ function GroupCard({
           </List.Item>
         ))}
       </List>
+      <FormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t('mentorships.editYoungTitle')}
+        onSubmit={() =>
+          editing &&
+          edit.mutate(
+            {
+              groupId: group.id,
+              personId: editing.id,
+              fullName: editName.trim() || undefined,
+              birthYear: typeof editYear === 'number' ? editYear : null,
+            },
+            { onSuccess: () => setEditing(null) },
+          )
+        }
+        pending={edit.isPending}
+        error={edit.error}
+      >
+        <TextInput
+          label={t('mentorships.youngName')}
+          required
+          value={editName}
+          onChange={(e) => setEditName(e.currentTarget.value)}
+          maxLength={200}
+          data-testid="young-edit-name"
+        />
+        <NumberInput
+          label={t('mentorships.youngBirthYear')}
+          value={editYear}
+          onChange={setEditYear}
+          min={1900}
+          max={2100}
+          allowDecimal={false}
+        />
+      </FormModal>
       {canManage && open && (
         <form
           onSubmit={(e) => {

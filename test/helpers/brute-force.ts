@@ -62,6 +62,12 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       'assigned_person_id',
     ])
     .execute();
+  // Officials' visits (issue 14): the held ones.
+  const visits = await db
+    .selectFrom('visits')
+    .select(['cell_id', sql<string>`held_on::text`.as('held_on')])
+    .where('status', '=', 'held')
+    .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -95,6 +101,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       youthGroups: youthGroups
         .filter((g) => Number(g.cell_id) === cell.id)
         .map((g) => ({ created_on: g.created_on, closed_on: g.closed_on, assigned: g.assigned_person_id !== null })),
+      visits: visits.filter((v) => Number(v.cell_id) === cell.id).map((v) => ({ held_on: v.held_on })),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;

@@ -22,6 +22,7 @@ import { eraseNominationTexts, nominationsForExport } from '../admissions/privac
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/privacy.ts';
 import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
+import { eraseVisitPerson, visitsForExport } from '../visits/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -84,6 +85,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     actor.personId === null
       ? null
       : { asPairs: await mentorshipsForExport(db, actor.personId), notesWritten: await mentorshipNotesWrittenBy(db, actor.personId) };
+  const visits = actor.personId === null ? null : await visitsForExport(db, actor.personId);
   const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
@@ -103,6 +105,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     helpRequests,
     /** Mentorships in which you are mentor or mentee, with their log; notes you wrote in others' (issue 13). */
     mentorships,
+    /** Visits to cells you planned as an official, and problems raised at visits that you own (issue 14). */
+    visits,
     /** Your nominations (admissions): the recommendations, training tasks, the cell's vote and the decision. */
     nominations,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
@@ -211,6 +215,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseAssignmentTexts(trx, personId);
     await eraseHelpRequestTexts(trx, personId);
     await eraseMentorshipTexts(trx, personId);
+    await eraseVisitPerson(trx, personId);
     await eraseNominationTexts(trx, personId);
     await trx
       .updateTable('audit_log')

@@ -155,7 +155,10 @@ describe('planned visits', () => {
       heldOn: today,
       membersMet: 3,
       findings: 'The cell meets monthly; the hall is too small.',
-      problems: [{ title: 'No room to meet', detail: 'The factory hall is taken on Fridays' }, { title: 'Late minutes', dueOn: addDays(today, 5) }],
+      problems: [
+        { title: 'No room to meet', detail: 'The factory hall is taken on Fridays' },
+        { title: 'Late minutes', dueOn: addDays(today, 5) },
+      ],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.problemIds).toHaveLength(2);
@@ -165,7 +168,13 @@ describe('planned visits', () => {
     const seen = await secretary.get(`/api/v1/visits/${id}`);
     expect(seen.body).toMatchObject({ status: 'held', heldOn: today, report: { membersMet: 3, heldOn: today } });
     const [p1, p2] = seen.body.problems;
-    expect(p1).toMatchObject({ title: 'No room to meet', status: 'open', owner: { id: org.S.id }, dueOn: addDays(today, 30), canUpdate: true });
+    expect(p1).toMatchObject({
+      title: 'No room to meet',
+      status: 'open',
+      owner: { id: org.S.id },
+      dueOn: addDays(today, 30),
+      canUpdate: true,
+    });
     expect(p2.dueOn).toBe(addDays(today, 5));
     expect(p1.canReassign).toBe(false);
     // Solving needs a resolution; members and outsiders cannot find it; the secretary cannot reassign.
@@ -252,7 +261,8 @@ describe('planned visits', () => {
     };
     const res = await region.get(`/api/v1/units/${org.regionA.id}/visits/coverage?period=${period}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const regionPath = (await sql<{ p: string }>`select path::text as p from units where id = ${org.regionA.id}`.execute(t.ctx.db)).rows[0]!.p;
+    const regionPath = (await sql<{ p: string }>`select path::text as p from units where id = ${org.regionA.id}`.execute(t.ctx.db)).rows[0]!
+      .p;
     const expected = await recount(regionPath);
     expect({ cells: res.body.cells, visited: res.body.visited }).toEqual(expected);
     expect(expected.visited).toBe(1);
@@ -293,11 +303,7 @@ describe('planned visits', () => {
     const theirs = await official.get('/api/v1/me/export');
     expect(theirs.body.visits.planned.length).toBeGreaterThan(0);
     await erasePerson(t.ctx.db, systemActor(), officialPersonId, t.ctx.feedbackKey);
-    const left = await t.ctx.db
-      .selectFrom('visits')
-      .select('id')
-      .where('planned_by_person', '=', officialPersonId)
-      .execute();
+    const left = await t.ctx.db.selectFrom('visits').select('id').where('planned_by_person', '=', officialPersonId).execute();
     expect(left).toEqual([]);
     const owned = await t.ctx.db.selectFrom('visit_problems').select('id').where('owner_person_id', '=', officialPersonId).execute();
     expect(owned).toEqual([]);

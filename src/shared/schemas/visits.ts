@@ -155,7 +155,12 @@ export const CoverageFiguresSchema = z.object({
   share: z.number().nullable(),
 });
 
-export const UnvisitedCellSchema = z.object({ cellId: z.number(), name: z.string(), code: z.string(), lastVisitedOn: z.string().nullable() });
+export const UnvisitedCellSchema = z.object({
+  cellId: z.number(),
+  name: z.string(),
+  code: z.string(),
+  lastVisitedOn: z.string().nullable(),
+});
 export const UnvisitedPageSchema = pageOf(UnvisitedCellSchema);
 export type UnvisitedPage = z.infer<typeof UnvisitedPageSchema>;
 

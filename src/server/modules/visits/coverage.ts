@@ -44,7 +44,8 @@ function cellsByLastVisit(actor: Actor, unit: ScopedUnit, after: [string, number
   const open = sql`kind = 'cell' and closed_on is null and ${pathInScope(actor, 'path')}`;
   const cols = sql`id, name, code, last_visited_on::text as last_visited_on`;
   if (unit.kind === 'cell') return sql`select ${cols} from units where id = ${unit.id} and ${open} and ${later}`;
-  if (labels === 1) return sql`select ${cols} from units where ${open} and path <@ ${unit.path}::ltree and ${later} order by ${LAST}, id limit ${take}`;
+  if (labels === 1)
+    return sql`select ${cols} from units where ${open} and path <@ ${unit.path}::ltree and ${later} order by ${LAST}, id limit ${take}`;
   if (INDEXED_DEPTHS.has(labels - 1)) {
     const ancestor = sql`subpath(path, 0, ${sql.lit(labels)})`;
     return sql`select ${cols} from units where ${open} and nlevel(path) > ${sql.lit(labels - 1)} and ${ancestor} = ${unit.path}::ltree
@@ -91,7 +92,14 @@ async function childCoverage(db: Db, unitId: number, period: Period, key: string
     ) x on true
     where u.parent_id = ${unitId} and ${openIn('u', period)}
     order by u.name, u.id`.execute(db);
-  return rows.map((r) => ({ unitId: Number(r.id), name: r.name, kind: r.kind, cells: r.cells, visited: r.visited, share: share(r.visited, r.cells) }));
+  return rows.map((r) => ({
+    unitId: Number(r.id),
+    name: r.name,
+    kind: r.kind,
+    cells: r.cells,
+    visited: r.visited,
+    share: share(r.visited, r.cells),
+  }));
 }
 
 export async function getCoverage(db: Db, actor: Actor, unitId: number, period: Period, months: Months): Promise<Coverage> {

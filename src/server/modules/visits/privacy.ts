@@ -11,7 +11,16 @@ export async function visitsForExport(db: Db, personId: number) {
     db
       .selectFrom('visits as v')
       .innerJoin('units as u', 'u.id', 'v.cell_id')
-      .select(['u.name as cell_name', 'v.status', 'v.planned_on', 'v.purpose', 'v.held_on', 'v.members_met', 'v.findings', 'v.cancelled_on'])
+      .select([
+        'u.name as cell_name',
+        'v.status',
+        'v.planned_on',
+        'v.purpose',
+        'v.held_on',
+        'v.members_met',
+        'v.findings',
+        'v.cancelled_on',
+      ])
       .where('v.planned_by_person', '=', personId)
       .orderBy('v.planned_on')
       .orderBy('v.id')

@@ -35,7 +35,11 @@ export function updateProblem(db: Db, actor: Actor, id: number, input: UpdatePro
     const resolution = closing ? (input.resolution ?? (CLOSED.has(p.status) ? p.resolution : null)) : (input.resolution ?? null);
     if (closing && !resolution) throw badRequest('problem.resolutionRequired', { details: { field: 'resolution' } });
     if (input.dueOn !== undefined && input.dueOn < p.raised_on) throw badRequest('visit.dueBeforeHeld', { details: { field: 'dueOn' } });
-    if (input.ownerPersonId != null && input.ownerPersonId !== actor.personId && !(await onRoll(trx, Number(p.cell_id), input.ownerPersonId)))
+    if (
+      input.ownerPersonId != null &&
+      input.ownerPersonId !== actor.personId &&
+      !(await onRoll(trx, Number(p.cell_id), input.ownerPersonId))
+    )
       throw badRequest('visit.ownerNotInCell', { details: { field: 'ownerPersonId' } });
     const wasClosed = CLOSED.has(p.status);
     const closedOn = closing ? (wasClosed ? p.closed_on : today) : null;

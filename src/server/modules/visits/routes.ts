@@ -145,7 +145,8 @@ export const visitRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: "Move a problem on: status and resolution (its owner, the cell's secretary, officials above); owner and due day (officials)",
+        summary:
+          "Move a problem on: status and resolution (its owner, the cell's secretary, officials above); owner and due day (officials)",
         params: IdParamsSchema,
         body: UpdateProblemSchema,
         response: { 200: ProblemSchema, ...errorResponses },
@@ -159,7 +160,8 @@ export const visitRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: 'Cells visited under a unit in a month (or the 3, 6, 12 months ending with it), per child, and the cells not visited for longest',
+        summary:
+          'Cells visited under a unit in a month (or the 3, 6, 12 months ending with it), per child, and the cells not visited for longest',
         params: IdParamsSchema,
         querystring: CoverageQuerySchema,
         response: { 200: CoverageSchema, ...errorResponses },

@@ -67,7 +67,8 @@ export function rescheduleVisit(db: Db, actor: Actor, id: number, input: Resched
     const v = await lockActionable(trx, actor, id);
     requirePlanned(v);
     if (input.plannedOn === undefined && input.purpose === undefined) throw badRequest('visit.nothingToChange');
-    if (input.plannedOn !== undefined && input.plannedOn < today) throw badRequest('visit.plannedInPast', { details: { field: 'plannedOn' } });
+    if (input.plannedOn !== undefined && input.plannedOn < today)
+      throw badRequest('visit.plannedInPast', { details: { field: 'plannedOn' } });
     const changes = {
       ...(input.plannedOn !== undefined ? { planned_on: input.plannedOn } : {}),
       ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),

@@ -43,7 +43,7 @@ export function ProblemCard({ problem: p, showCell = false }: { problem: Problem
         <Text size="xs" c="dimmed">
           {showCell && (
             <>
-              <Anchor component={Link} to={`/visits/${p.visitId}`} size="xs">
+              <Anchor component={Link} to={`/visits/${p.visitId}`} size="xs" underline="always">
                 {p.cellName}
               </Anchor>
               {' · '}

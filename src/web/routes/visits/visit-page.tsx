@@ -61,7 +61,7 @@ export function VisitPage() {
           <VisitStatusBadge status={v.status} />
         </Group>
         <Text c="dimmed">
-          <Anchor component={Link} to={`/units/${v.cellId}?tab=visits`}>
+          <Anchor component={Link} to={`/units/${v.cellId}?tab=visits`} underline="always">
             {v.cellName}
           </Anchor>
           {' · '}

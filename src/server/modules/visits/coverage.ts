@@ -15,8 +15,7 @@ import { badRequest, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Coverage, UnvisitedPage } from '../../../shared/schemas/visits.ts';
 import { isPartial, openIn, type Period } from '../compliance/periods.ts';
-import { unitSums } from '../compliance/service.ts';
-import { ensurePeriodAndFigures } from '../compliance/subtree.ts';
+import { ensurePeriod } from '../compliance/engine.ts';
 import { COVERAGE_KEYS } from './metrics.ts';
 
 type Months = keyof typeof COVERAGE_KEYS;
@@ -102,25 +101,59 @@ async function childCoverage(db: Db, unitId: number, period: Period, key: string
   }));
 }
 
+/** The unit's cells judged in the month (a committee's roll-up, or 1 for a judged cell). */
+async function cellsJudged(db: Db, unitId: number, period: Period): Promise<number> {
+  const row = await db
+    .selectFrom('unit_figures')
+    .select('cells_total')
+    .where('unit_id', '=', unitId)
+    .where('period', '=', period)
+    .where('standard_code', '=', '*')
+    .executeTakeFirst();
+  return row ? Number(row.cells_total) : 0;
+}
+
+/** The unit's coverage sums for the month: a committee's roll-ups, or a cell's own metrics while it is judged. */
+async function coverageSums(db: Db, unitId: number, period: Period, keys: string[]): Promise<Record<string, number>> {
+  const { rows } = await sql<{ key: string; value: number }>`
+    select s.key, s.value from unit_sums s
+    where s.unit_id = ${unitId} and s.period = ${period}::date and s.sector = '*' and s.key = any(${keys}::text[])
+    union all
+    select m.key, m.value from cell_metrics m
+    where m.cell_id = ${unitId} and m.period = ${period}::date and m.key = any(${keys}::text[])
+      and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')`.execute(
+    db,
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, Number(r.value)]));
+}
+
+/**
+ * Two round trips whatever the unit: its scope, the month's figures and sums and its children are read
+ * at once (nothing is shown before the scope check passes), then the first page of the cells not
+ * visited for longest, which needs the unit's path.
+ */
 export async function getCoverage(db: Db, actor: Actor, unitId: number, period: Period, months: Months): Promise<Coverage> {
-  const unit = await findUnitInScope(db, actor, unitId, 'read');
-  if (!unit) throw notFound('unit.notFound');
   const key = COVERAGE_KEYS[months];
-  const figures = await ensurePeriodAndFigures(db, unit.id, period);
-  const [sums, children, longestUnvisited] = await Promise.all([
-    unitSums(db, unit, period),
-    unit.kind === 'cell' ? [] : childCoverage(db, unit.id, period, key),
-    unvisitedPage(db, actor, unit, 10),
-  ]);
+  const read = () =>
+    Promise.all([
+      cellsJudged(db, unitId, period),
+      coverageSums(db, unitId, period, [key, 'visits:held', 'visits:problems_open']),
+      childCoverage(db, unitId, period, key),
+    ]);
+  const [unit, built, first] = await Promise.all([findUnitInScope(db, actor, unitId, 'read'), ensurePeriod(db, period), read()]);
+  if (!unit) throw notFound('unit.notFound');
+  // A month built by this very call (its first reader) is read again.
+  const [cells, sums, children] = built ? await read() : first;
+  const longestUnvisited = await unvisitedPage(db, actor, unit, 10);
   const visited = sums[key] ?? 0;
   return {
     unitId: unit.id,
     period: period.slice(0, 7),
     months,
     partial: isPartial(period),
-    cells: figures.cells,
+    cells,
     visited,
-    share: share(visited, figures.cells),
+    share: share(visited, cells),
     heldVisits: sums['visits:held'] ?? 0,
     openProblems: sums['visits:problems_open'] ?? 0,
     children,

@@ -6,11 +6,11 @@
  * p95 of each at most 3 x the floor's p95. The month's summed roll-ups are rebuilt once after the
  * requests are generated (untimed), as the nightly rebuild would.
  */
-import { sql } from 'kysely';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { startBenchApp, type BenchApp } from './lib/app.ts';
 import { openBenchDatabase } from './lib/database.ts';
+import { busiestCommittee, peopleOnRolls } from './lib/picks.ts';
 import { describeDataset, ensureDataset } from './lib/dataset.ts';
 import { ensureHelpRequests } from './lib/help-requests.ts';
 import { printResult, printTable } from './lib/report.ts';
@@ -36,19 +36,8 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const rebuild = performance.now();
     await materializePeriod(db, period);
     console.log(`month ${period.slice(0, 7)} rebuilt in ${round2((performance.now() - rebuild) / 1000)} s`);
-    const pickUnit = async (depth: number) =>
-      Number(
-        (
-          await sql<{ id: string }>`select u.id from units u where u.kind = 'committee' and u.depth = ${depth}
-            order by (select count(*) from units c where c.parent_id = u.id) desc, u.id limit 1`.execute(db)
-        ).rows[0]!.id,
-      );
-    const units = { centre: await pickUnit(0), region: await pickUnit(1), district: await pickUnit(2) };
-    const people = (
-      await sql<{
-        id: string;
-      }>`select person_id as id from memberships where to_date is null order by md5(person_id::text) limit 200`.execute(db)
-    ).rows.map((r) => Number(r.id));
+    const units = { centre: await busiestCommittee(db, 0), region: await busiestCommittee(db, 1), district: await busiestCommittee(db, 2) };
+    const people = await peopleOnRolls(db);
     const p = picker(26);
     const kinds = ['centre', 'region', 'district', 'floor'] as const;
     const samples = Object.fromEntries(kinds.map((k) => [k, new Samples()])) as Record<(typeof kinds)[number], Samples>;

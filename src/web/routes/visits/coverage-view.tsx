@@ -8,23 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCoverage } from '../../api/visits.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Figure } from '../../components/figure.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 import { ProblemList } from './cell-visits.tsx';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
-
-function Figure({ label, value, testId }: { label: string; value: string | number; testId: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
 
 export function CoverageView({
   unitId,

@@ -1,17 +1,20 @@
 /**
- * visits: the reads of issue 14 for the centre, a region (level 1) and a district (level 2), next to
- * the API floor of the same run (GET /api/v1/people/{id}), interleaved, as the administrator through
- * fastify's inject. Target (issue 14): p95 of each at most 3 x the floor's p95. Today's reads:
+ * visits: the committee reads of issue 14 for the centre, a region (level 1) and a district (level 2),
+ * next to the API floor of the same run (GET /api/v1/people/{id}), all interleaved, as the
+ * administrator through fastify's inject. Target (issue 14): p95 of each at most 3 x the floor's p95.
  * - visit coverage (GET /api/v1/units/{id}/visits/coverage): cells, visited, share, per child, and the
- *   first page of the cells not visited for longest, with two cells in five visited in the last months.
- * A second read (the secretary-feedback view) is one more entry in READS. The month's summed roll-ups
+ *   first page of the cells not visited for longest, with two cells in five visited in the last months;
+ * - the secretary-feedback view (GET /api/v1/units/{id}/secretary-feedback, decision 0027), with
+ *   feedback in 30 % of the cells (bench/lib/secretary-feedback.ts).
+ * Another read is one more entry in `reads`. The month's summed roll-ups
  * are rebuilt once after the visits are generated (untimed), as the nightly rebuild would.
  */
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { startBenchApp, type BenchApp } from './lib/app.ts';
 import { openBenchDatabase } from './lib/database.ts';
-import { busiestCommittee, peopleOnRolls } from './lib/picks.ts';
+import { LEVELS, pickUnitsAndPeople, type Level } from './lib/committee-reads.ts';
+import { ensureSecretaryFeedback } from './lib/secretary-feedback.ts';
 import { describeDataset, ensureDataset } from './lib/dataset.ts';
 import { printResult, printTable } from './lib/report.ts';
 import { benchRepeat, peakRssMb, picker, round2, Samples } from './lib/stats.ts';
@@ -21,18 +24,22 @@ import type { BenchOptions } from './run.ts';
 const ROUNDS = 400;
 const WARMUP = 40;
 const TARGET = 3;
-const LEVELS = ['centre', 'region', 'district'] as const;
-type Level = (typeof LEVELS)[number];
 
 /** A read measured at each level: its URL for the level's unit, and a one-line account of what it answered. */
 type Read = { name: string; url: (unitId: number, month: string) => string; describe: (body: any) => string };
 
-const READS: Read[] = [
+/** The reads measured in one run: visit coverage and the secretary-feedback view (its quarter from the generated ratings). */
+const reads = (quarter: string): Read[] => [
   {
     name: 'visit coverage',
     url: (id, month) => `/api/v1/units/${id}/visits/coverage?period=${month}`,
     describe: (b) =>
       `${b.visited} of ${b.cells} cells visited, ${b.heldVisits} visits held, ${b.openProblems} problems open, ${b.children.length} children, first unvisited ${b.longestUnvisited.items[0]?.lastVisitedOn ?? 'never'}`,
+  },
+  {
+    name: 'secretary feedback',
+    url: (id) => `/api/v1/units/${id}/secretary-feedback?quarter=${quarter}`,
+    describe: (b) => `${b.raters} raters in ${b.cells} cells, ${b.children.length} children`,
   },
 ];
 
@@ -46,17 +53,15 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     app = await startBenchApp(bench);
     const generated = await ensureVisits(bench.pool);
     console.log(`visits: ${generated.visits}, cells visited: ${generated.visited} (${round2(generated.seconds)} s)`);
+    const feedback = await ensureSecretaryFeedback(bench.pool);
+    console.log(`secretary ratings in ${feedback.quarter}: ${feedback.ratings} (${round2(feedback.seconds)} s)`);
+    const READS = reads(feedback.quarter);
     const db = app.ctx.db;
     const period = periodOf(todayIso());
     const rebuild = performance.now();
     await materializePeriod(db, period);
     console.log(`month ${period.slice(0, 7)} rebuilt in ${round2((performance.now() - rebuild) / 1000)} s`);
-    const units: Record<Level, number> = {
-      centre: await busiestCommittee(db, 0),
-      region: await busiestCommittee(db, 1),
-      district: await busiestCommittee(db, 2),
-    };
-    const people = await peopleOnRolls(db);
+    const { units, people } = await pickUnitsAndPeople(db);
     const p = picker(27);
     const kinds = [...READS.flatMap((r) => LEVELS.map((level) => `${r.name}|${level}`)), 'floor'];
     const samples = Object.fromEntries(kinds.map((k) => [k, new Samples()]));

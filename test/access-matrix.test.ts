@@ -70,6 +70,23 @@ const draftIn = (c: Ctx, issuer: number, target: number) => buildDirective(db(c)
 const publishedA = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionA.id, { unitIds: [c.org.cellA1a.id] });
 const publishedB = (c: Ctx) => buildPublishedDirective(db(c), c.org.regionB.id, { unitIds: [c.org.cellB1a.id] });
 
+/** The live traits' ids in their order, and one of them (the secretary's traits, issue 14). */
+const liveTraitIds = async (c: Ctx) =>
+  (await db(c).selectFrom('secretary_traits').select('id').where('retired_at', 'is', null).orderBy('position').execute()).map((r) =>
+    Number(r.id),
+  );
+const liveTraitId = async (c: Ctx) => (await liveTraitIds(c))[0]!;
+const anyProgramme = async (c: Ctx) =>
+  Number(
+    (
+      await db(c)
+        .insertInto('programmes')
+        .values({ title: `Secretary school ${randomUUID()}` })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
+
 /** A review meeting of the cell held yesterday; `written`: with self-assessments by everyone on its roll. */
 async function reviewIn(c: Ctx, cellId: number, written = false): Promise<number> {
   const m = await buildMeeting(db(c), cellId, { kind: 'review' });
@@ -726,6 +743,79 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/help-requests/summary` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/help-requests/summary` }),
   },
+  // The secretary (issue 14): traits are the centre's; feedback by members on the roll, averages for the
+  // secretary and the officials above; succession for those who read the cell's personal data.
+  'GET /api/v1/secretary-traits': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/secretary-traits' }) },
+  'POST /api/v1/secretary-traits': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 201 },
+    inside: async () => ({
+      method: 'POST',
+      url: '/api/v1/secretary-traits',
+      body: { code: `t_${randomUUID().slice(0, 8)}`, titleEn: 'Trait', titleKo: '특성', descriptionEn: 'Conduct.', descriptionKo: '처신.' },
+    }),
+  },
+  'PATCH /api/v1/secretary-traits/:id': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async (c) => ({
+      method: 'PATCH',
+      url: `/api/v1/secretary-traits/${await liveTraitId(c)}`,
+      body: { descriptionEn: 'Conduct in the role.' },
+    }),
+  },
+  'PUT /api/v1/secretary-traits/order': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async (c) => ({ method: 'PUT', url: '/api/v1/secretary-traits/order', body: { ids: await liveTraitIds(c) } }),
+  },
+  'POST /api/v1/cells/:id/secretary-feedback': {
+    expect: { member: 201, secretary: 403, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${c.org.cellA1a.id}/secretary-feedback`,
+      body: { ratings: [{ trait: 'ethics', score: 4 }] },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${c.org.cellB1a.id}/secretary-feedback`,
+      body: { ratings: [{ trait: 'ethics', score: 4 }] },
+    }),
+  },
+  'GET /api/v1/cells/:id/secretary-feedback': {
+    expect: { member: 403, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/secretary-feedback` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/secretary-feedback` }),
+  },
+  'GET /api/v1/cells/:id/secretary-feedback/mine': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/secretary-feedback/mine` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/secretary-feedback/mine` }),
+  },
+  'GET /api/v1/units/:id/secretary-feedback': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/secretary-feedback` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/secretary-feedback` }),
+  },
+  'GET /api/v1/cells/:id/secretary-succession': {
+    expect: { member: 403, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/secretary-succession` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/secretary-succession` }),
+  },
+  'GET /api/v1/units/:id/secretary-training-gaps': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/secretary-training-gaps` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/secretary-training-gaps` }),
+  },
+  'GET /api/v1/secretary-training/programmes': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'GET', url: '/api/v1/secretary-training/programmes' }),
+  },
+  'PUT /api/v1/secretary-training/programmes/:id': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async (c) => ({
+      method: 'PUT',
+      url: `/api/v1/secretary-training/programmes/${await anyProgramme(c)}`,
+      body: { secretaryTraining: true },
+    }),
+  },
   // Youth work and mentorships (issue 13): paired by those who manage the cell; the log read by the pair and them.
   'POST /api/v1/cells/:id/mentorships': {
     expect: managers(201, 201),
@@ -832,6 +922,17 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 },
     inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/nominations` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/nominations` }),
+  },
+  'GET /api/v1/cells/:id/nominees': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/nominees?q=a` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/nominees?q=a` }),
+  },
+  'GET /api/v1/me/sponsorships': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/sponsorships' }) },
+  'POST /api/v1/nominations/:id/withdraw': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/nominations/${await nominationIn(c, true)}/withdraw`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/nominations/${await nominationIn(c, false)}/withdraw`, body: {} }),
   },
   'GET /api/v1/nominations/awaiting': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/nominations/awaiting' }) },
   'GET /api/v1/nominations/:id': {

@@ -1,6 +1,6 @@
 /**
  * The admissions pipeline figures against a plain recount: after random sequences of steps (nominate,
- * train, vote passed or not, approve or reject, on random days of this month and the last) in a random
+ * train, withdraw, vote passed or not, approve or reject, on random days of this month and the last) in a random
  * small tree, every unit's figures (a committee's from the summed roll-ups after folding, a cell's from
  * its metrics) equal a recount from the nominations' raw rows, for both months.
  */
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { decide, recordVote } from '../src/server/modules/admissions/decide.ts';
 import { voteRoll } from '../src/server/modules/admissions/queries.ts';
-import { addTask, nominate } from '../src/server/modules/admissions/service.ts';
+import { addTask, nominate, withdraw } from '../src/server/modules/admissions/service.ts';
 import { pipelineFigures, getAdmissionsSummary } from '../src/server/modules/admissions/summary.ts';
 import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { addDays, dataEnd, periodOf, previousPeriod, todayIso } from '../src/server/modules/compliance/periods.ts';
@@ -28,6 +28,7 @@ type Step = {
   cell: number;
   start: number;
   train: number | null;
+  withdraw: number | null;
   vote: 'none' | 'pass' | 'fail';
   gap: number;
   decision: 'none' | 'approved' | 'rejected';
@@ -38,6 +39,7 @@ const stepArb = (cells: number) =>
     cell: fc.nat({ max: cells - 1 }),
     start: fc.double({ min: 0, max: 1, noNaN: true }),
     train: fc.option(fc.nat({ max: 6 }), { nil: null }),
+    withdraw: fc.option(fc.nat({ max: 6 }), { nil: null, freq: 4 }),
     vote: fc.constantFrom('none', 'pass', 'fail'),
     gap: fc.nat({ max: 6 }),
     decision: fc.constantFrom('none', 'approved', 'rejected'),
@@ -51,6 +53,7 @@ type Raw = {
   training_from: string | null;
   voted_on: string | null;
   decided_on: string | null;
+  withdrawn_on: string | null;
 };
 
 /** The figures of one month from the raw rows, by the definitions in pipeline-metrics.ts, written plainly. */
@@ -60,7 +63,7 @@ function recount(rows: Raw[], period: string): PipelineFigures {
   const before = (d: string | null) => d !== null && d < end;
   const live = rows.filter((r) => {
     if (r.nominated_on >= end) return false;
-    const closed = r.decided_on ?? (r.status === 'not_passed' ? r.voted_on : null);
+    const closed = r.decided_on ?? (r.status === 'not_passed' ? r.voted_on : null) ?? r.withdrawn_on;
     return closed === null || closed >= period;
   });
   const sum: Record<string, number> = {};
@@ -78,9 +81,11 @@ function recount(rows: Raw[], period: string): PipelineFigures {
     add('vote_failed', failed ? 1 : 0);
     add('approved', decided && r.status === 'approved' ? 1 : 0);
     add('rejected', decided && r.status === 'rejected' ? 1 : 0);
-    add('open_nominated', !before(r.training_from) && !before(r.voted_on) ? 1 : 0);
-    add('open_training', before(r.training_from) && !before(r.voted_on) ? 1 : 0);
-    add('open_awaiting', before(r.voted_on) && r.status !== 'not_passed' && !before(r.decided_on) ? 1 : 0);
+    add('withdrawn', inMonth(r.withdrawn_on) ? 1 : 0);
+    const open = !before(r.withdrawn_on);
+    add('open_nominated', open && !before(r.training_from) && !before(r.voted_on) ? 1 : 0);
+    add('open_training', open && before(r.training_from) && !before(r.voted_on) ? 1 : 0);
+    add('open_awaiting', open && before(r.voted_on) && r.status !== 'not_passed' && !before(r.decided_on) ? 1 : 0);
     if (passed || failed) {
       add('days_to_vote', days(r.voted_on!, r.nominated_on));
       if (r.training_from) {
@@ -132,6 +137,10 @@ describe('admissions pipeline figures', () => {
               day = addDays(day, s.train);
               await addTask(db, actor, id, { title: 'Task', dueOn: addDays(day, 10) }, day);
             }
+            if (s.withdraw !== null && addDays(day, s.withdraw) <= today) {
+              await withdraw(db, actor, id, {}, addDays(day, s.withdraw));
+              continue;
+            }
             if (s.vote === 'none' || addDays(day, s.gap) > today) continue;
             day = addDays(day, s.gap);
             const m = await buildMeeting(db, cell.id, { startsAt: `${day}T00:00:01Z` });
@@ -150,7 +159,7 @@ describe('admissions pipeline figures', () => {
           await foldAllRollups(db);
           const rows = (await db
             .selectFrom('nominations')
-            .select(['cell_id', 'status', 'nominated_on', 'training_from', 'voted_on', 'decided_on'])
+            .select(['cell_id', 'status', 'nominated_on', 'training_from', 'voted_on', 'decided_on', 'withdrawn_on'])
             .where(
               'cell_id',
               'in',

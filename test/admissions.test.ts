@@ -11,6 +11,7 @@ import { erasePerson } from '../src/server/modules/people/privacy.ts';
 import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { addMonths } from '../src/server/modules/admissions/service.ts';
+import { changeMembership } from '../src/server/modules/units/memberships.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildCell, buildMeeting, buildPerson, holdMeeting } from './helpers/factories.ts';
@@ -346,6 +347,71 @@ describe('admissions', () => {
     expect(after.timeline.every((e: { detail: unknown }) => e.detail === null)).toBe(true);
   });
 
+  it("a sponsor finds the nominations they sponsor and writes their own recommendation, nobody else's", async () => {
+    const { id } = (await nominate(secretary, newcomer('Nominee Sponsored'))).body;
+    const mine = await member.get('/api/v1/me/sponsorships');
+    expect(mine.status).toBe(200);
+    const item = mine.body.items.find((i: { nominationId: number }) => i.nominationId === id);
+    expect(item).toMatchObject({ cellId: org.cellA1a.id, nomineeName: 'Nominee Sponsored', status: 'nominated', recommendation: null });
+    // The sponsor writes theirs without reading the whole record (the nominee's personal file).
+    expect((await member.get(`/api/v1/nominations/${id}`)).status).toBe(404);
+    expect((await member.post(`/api/v1/nominations/${id}/recommendations`, { sponsorId: org.M.id, text: 'Steady at work' })).status).toBe(
+      200,
+    );
+    expect((await member.post(`/api/v1/nominations/${id}/recommendations`, { sponsorId: org.P.id, text: 'Not mine' })).status).toBe(404);
+    const after = (await member.get('/api/v1/me/sponsorships')).body.items.find((i: { nominationId: number }) => i.nominationId === id);
+    expect(after).toMatchObject({ recommendation: 'Steady at work', recommendedOn: today });
+    expect((await outsider.get('/api/v1/me/sponsorships')).body.items).toEqual([]);
+  });
+
+  it('the secretary withdraws an open nomination: it closes with its reason, its record kept; nothing more is done on it', async () => {
+    const { id } = (await nominate(secretary, newcomer('Nominee Withdrawn'))).body;
+    expect((await member.post(`/api/v1/nominations/${id}/withdraw`, {})).status).toBe(404);
+    expect((await secretary.post(`/api/v1/nominations/${id}/withdraw`, { reason: 'x'.repeat(2001) })).status).toBe(400);
+    const res = await secretary.post(`/api/v1/nominations/${id}/withdraw`, { reason: 'Moved to another city' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id, status: 'withdrawn' });
+    const got = (await secretary.get(`/api/v1/nominations/${id}`)).body;
+    expect(got).toMatchObject({ status: 'withdrawn', withdrawnOn: today, withdrawalReason: 'Moved to another city' });
+    expect(got.timeline.at(-1)).toMatchObject({ step: 'withdrawn' });
+    expect((await secretary.post(`/api/v1/nominations/${id}/withdraw`, {})).status).toBe(409);
+    expect((await vote(secretary, id, { for: 1 })).status).toBe(409);
+    expect((await secretary.post(`/api/v1/nominations/${id}/tasks`, { title: 'Late', dueOn: today })).status).toBe(409);
+    expect((await member.get('/api/v1/me/sponsorships')).body.items.map((i: { nominationId: number }) => i.nominationId)).not.toContain(id);
+    // The person may be nominated again later.
+    expect((await nominate(secretary, { personId: got.personId, sponsorIds: [org.M.id, org.P.id] })).status).toBe(201);
+  });
+
+  it('finds former members and young people of the cell to nominate; never current members, nor people the reader does not manage', async () => {
+    const db = t.ctx.db;
+    const returning = await buildPerson(db, org.cellA1a.id, { fullName: 'Returning Ryu' });
+    await changeMembership(db, returning.id, null, today);
+    const elsewhere = await buildPerson(db, org.cellB1a.id, { fullName: 'Returning Elsewhere' });
+    await changeMembership(db, elsewhere.id, null, today);
+    const group = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/youth-groups`, { name: 'Young pioneers' });
+    expect(group.status, JSON.stringify(group.body)).toBe(201);
+    expect(
+      (await secretary.post(`/api/v1/youth-groups/${group.body.id}/young-people`, { fullName: 'Returning Youth', birthYear: 2007 })).status,
+    ).toBe(201);
+    const search = async (c: Client, q: string) => {
+      const res = await c.get(`/api/v1/cells/${org.cellA1a.id}/nominees?q=${encodeURIComponent(q)}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items as Array<{ personId: number; fullName: string; from: string; youth: boolean }>;
+    };
+    const found = await search(secretary, 'Returning');
+    expect(found.map((p) => p.fullName).sort()).toEqual(['Returning Ryu', 'Returning Youth']);
+    expect(found.find((p) => p.youth)?.from).toBe('Young pioneers');
+    expect(found.find((p) => !p.youth)?.from).toBe('Cell A1a');
+    expect((await search(secretary, 'Member Lee')).length).toBe(0);
+    expect((await search(admin, 'Returning')).map((p) => p.fullName)).toContain('Returning Elsewhere');
+    expect((await member.get(`/api/v1/cells/${org.cellA1a.id}/nominees`)).status).toBe(404);
+    expect((await secretary.get(`/api/v1/cells/${org.cellA1a.id}/nominees?q=${'x'.repeat(101)}`)).status).toBe(400);
+    // The search's rule is the nomination's: the young person can be nominated, the one elsewhere not.
+    const youth = found.find((p) => p.youth)!;
+    expect((await nominate(secretary, { personId: youth.personId, sponsorIds: [org.M.id, org.P.id] })).status).toBe(201);
+    expect((await nominate(secretary, { personId: elsewhere.id, sponsorIds: [org.M.id, org.P.id] })).status).toBe(404);
+  });
+
   it('the pipeline figures roll up the tree and drill down to the children', async () => {
     await foldAllRollups(t.ctx.db);
     const rows = await t.ctx.db
@@ -362,6 +428,8 @@ describe('admissions', () => {
     expect(region.body.figures.approved).toBe(rows.filter((r) => r.status === 'approved').length);
     expect(region.body.figures.rejected).toBe(rows.filter((r) => r.status === 'rejected').length);
     expect(region.body.figures.voteFailed).toBe(rows.filter((r) => r.status === 'not_passed').length);
+    expect(region.body.figures.withdrawn).toBe(rows.filter((r) => r.status === 'withdrawn').length);
+    expect(region.body.figures.withdrawn).toBeGreaterThan(0);
     expect(region.body.figures.open.awaitingDecision).toBe(rows.filter((r) => r.status === 'voted').length);
     expect(region.body.figures.meanDays.toDecision).toBe(0);
     const district = region.body.children.find((c: { unit: { id: number } }) => c.unit.id === org.districtA1.id);

@@ -333,4 +333,26 @@ describe('youth work and mentorships', () => {
       .executeTakeFirst();
     expect(row).toEqual({ goals: null, outcome: 'goals-met' });
   });
+  it('a mentor who leaves the cell: their open mentorships there end as withdrawn, their youth groups have nobody assigned', async () => {
+    const db = t.ctx.db;
+    const mentor = await buildPerson(db, org.cellA1a.id, { fullName: 'Leaving Mentor' });
+    const mentee = await buildPerson(db, org.cellA1a.id, { fullName: 'Struggling Seo' });
+    const paired = await pair(secretary, { mentorId: mentor.id, menteeId: mentee.id, kind: 'one-takes-one' });
+    expect(paired.status, JSON.stringify(paired.body)).toBe(201);
+    const group = await secretary.post(`/api/v1/cells/${org.cellA1a.id}/youth-groups`, {
+      name: 'Left behind',
+      assignedPersonId: mentor.id,
+    });
+    expect(group.status).toBe(201);
+    const moved = await region.post(`/api/v1/people/${mentor.id}/transfer`, { toCellId: org.cellA1b.id });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const after = await secretary.get(`/api/v1/mentorships/${paired.body.id}`);
+    expect(after.body).toMatchObject({ outcome: 'withdrawn', endedOn: todayIso() });
+    const groups = (await secretary.get(`/api/v1/cells/${org.cellA1a.id}/youth-groups`)).body.items;
+    expect(groups.find((g: { id: number }) => g.id === group.body.id).assigned).toBeNull();
+    // The figures follow at once: the rows equal the oracle's.
+    await foldAllRollups(db);
+    const expected = await bruteForceRollups(db, current, nextPeriod(current), todayIso(), [org.districtA1.id]);
+    expect(await storedRollups(db, current, org.districtA1.id)).toEqual(expected);
+  });
 });

@@ -34,6 +34,7 @@ const DirectivesPage = page(() => import('./routes/directives/directives-page.ts
 const DirectivePage = page(() => import('./routes/directives/directive-page.tsx'), 'DirectivePage');
 const InboxPage = page(() => import('./routes/directives/inbox-page.tsx'), 'InboxPage');
 const ProgrammesPage = page(() => import('./routes/education/programmes-page.tsx'), 'ProgrammesPage');
+const SecretaryTraitsPage = page(() => import('./routes/secretary/traits-page.tsx'), 'SecretaryTraitsPage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -96,6 +97,10 @@ export function App() {
           <Route
             path="/meeting-kinds"
             element={isCentralAdmin(actor) ? titled('meetingKinds', <MeetingKindsPage />) : <Navigate to="/" replace />}
+          />
+          <Route
+            path="/secretary-traits"
+            element={isCentralAdmin(actor) ? titled('secretaryTraits', <SecretaryTraitsPage />) : <Navigate to="/" replace />}
           />
           <Route path="/notifications" element={titled('notifications', <NotificationsPage me={actor} />)} />
           <Route path="/sending" element={isCentralAdmin(actor) ? titled('sending', <SendingPage />) : <Navigate to="/" replace />} />

@@ -2,6 +2,8 @@
  * Admissions in the browser (issue 13, task 7): the secretary nominates a new person with two sponsors
  * from the roll and records the cell's vote at a held general meeting; the district official finds the
  * nomination on their home page and approves it with a reason; the candidate appears on the cell's roll.
+ * Then: a former member nominated again (found by name), their sponsor writes the recommendation from
+ * their home page, and the secretary withdraws the nomination.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +12,8 @@ import { voteRoll } from '../../src/server/modules/admissions/queries.ts';
 import { todayIso } from '../../src/server/modules/compliance/periods.ts';
 import { saveAttendance } from '../../src/server/modules/meetings/attendance.ts';
 import { createMeeting, getMeeting } from '../../src/server/modules/meetings/service.ts';
+import { createPerson } from '../../src/server/modules/people/service.ts';
+import { changeMembership } from '../../src/server/modules/units/memberships.ts';
 import { seriousFindings } from './axe.ts';
 import { asRole, shot, useBrowserAndServer } from './setup.ts';
 
@@ -78,6 +82,12 @@ describe('admissions', () => {
       const children = page.getByTestId('pipeline-children');
       await children.waitFor();
       expect(Number(await page.getByTestId('pipeline-approved').textContent())).toBeGreaterThanOrEqual(1);
+      // The district's own criterion, for its subtree, beside the centre's.
+      const editor = page.getByTestId('criteria-editor');
+      await editor.getByTestId('criterion-title').fill('Took part in a district work campaign');
+      await editor.getByTestId('criterion-add').click();
+      await editor.getByTestId('criteria-list').getByText('Took part in a district work campaign').waitFor();
+      expect(await editor.getByText('centre').count()).toBeGreaterThan(0);
       await children.getByRole('link', { name: unit.name }).click();
       await page.getByTestId('cell-admissions').getByText(nominee).waitFor();
       expect(await seriousFindings(page)).toEqual([]);
@@ -89,6 +99,60 @@ describe('admissions', () => {
       expect(found).toMatchObject({ role: 'candidate', fromDate: todayIso() });
       await page.goto(`${e2e.baseUrl}/units/${cellId}?tab=admissions`);
       await page.getByTestId('admissions-pipeline').getByTestId('pipeline-approved').waitFor();
+    });
+  }, 240_000);
+  it('a former member is nominated again by name; their sponsor writes the recommendation at home; the secretary withdraws it', async () => {
+    if (!e2e.ctx) return; // needs the server's database to add a former member
+    const db = e2e.ctx.db;
+    await db.updateTable('admission_rules').set({ sponsor_min_months: 0 }).execute();
+    const returning = `Returning ${Date.now()}`;
+    const sponsorName = await as('member@demo', desktop, async (page) => {
+      const me = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
+      return me.person.fullName as string;
+    });
+    await as('secretary@demo', desktop, async (page) => {
+      const cell = page.getByTestId('home-cell');
+      await cell.first().waitFor();
+      const cellId = Number(await cell.first().getAttribute('data-cell-id'));
+      const person = await createPerson(db, systemActor(), { fullName: returning, cellId, role: 'member', fromDate: '2020-01-01' });
+      await changeMembership(db, person.id, null, '2024-06-30');
+      await page.goto(`${e2e.baseUrl}/units/${cellId}?tab=admissions`);
+      await page.getByTestId('nominate').click();
+      await page.getByTestId('nominee-who').getByText('Someone known').click();
+      await page.getByTestId('nominee-known').fill(returning.slice(0, 12));
+      await page.getByRole('option', { name: new RegExp(returning) }).click();
+      await page.getByTestId('nominee-sponsors').click();
+      await page.getByRole('option', { name: sponsorName, exact: true }).click();
+      await page.getByRole('option').filter({ hasNotText: sponsorName }).first().click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').getByRole('button', { name: 'Nominate' }).click();
+      await page.getByTestId('nomination').getByText(returning).waitFor();
+      expect(await seriousFindings(page)).toEqual([]);
+    });
+    await as('member@demo', phone, async (page) => {
+      const card = page.getByTestId('my-sponsorships');
+      await card.getByText(returning).waitFor();
+      await card.getByTestId('sponsorship-write').first().click();
+      await page.getByTestId('sponsorship-text').fill('Came back to the brigade and keeps the night shift running');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save recommendation' }).click();
+      await card.getByText('keeps the night shift running').waitFor();
+      expect(await seriousFindings(page)).toEqual([]);
+      await shot(page, 'admissions-sponsor-phone');
+    });
+    await as('secretary@demo', desktop, async (page) => {
+      const cell = page.getByTestId('home-cell');
+      await cell.first().waitFor();
+      const cellId = Number(await cell.first().getAttribute('data-cell-id'));
+      await page.goto(`${e2e.baseUrl}/units/${cellId}?tab=admissions`);
+      await page.getByTestId('nomination-link').filter({ hasText: returning }).click();
+      const view = page.getByTestId('nomination');
+      await view.getByText('keeps the night shift running').waitFor();
+      await view.getByTestId('withdraw-open').click();
+      await view.getByTestId('withdraw-reason').fill('Moved to another city');
+      await view.getByTestId('withdraw-confirm').click();
+      await expect.poll(() => view.getByTestId('nomination-status').textContent()).toBe('Withdrawn');
+      await view.getByTestId('withdrawn-on').getByText('Moved to another city').waitFor();
+      await view.getByTestId('timeline').getByText('Withdrawn').waitFor();
     });
   }, 240_000);
 });

@@ -455,6 +455,7 @@ export interface ProgrammesTable {
   created_at: Timestamp;
   created_by: number | null;
   updated_at: Timestamp;
+  secretary_training: Generated<boolean>;
 }
 
 export type StudyFormat = 'collective' | 'one_to_one';
@@ -675,7 +676,7 @@ export interface AdmissionCriteriaTable {
   title: string;
   created_at: Timestamp;
 }
-export type NominationStatusColumn = 'nominated' | 'in_training' | 'voted' | 'not_passed' | 'approved' | 'rejected';
+export type NominationStatusColumn = 'nominated' | 'in_training' | 'voted' | 'not_passed' | 'approved' | 'rejected' | 'withdrawn';
 export interface NominationsTable {
   cell_id: number;
   id: Generated<number>;
@@ -697,6 +698,8 @@ export interface NominationsTable {
   decided_on: string | null;
   decided_by: number | null;
   decision_reason: string | null;
+  withdrawn_on: string | null;
+  withdrawal_reason: string | null;
 }
 export interface NominationSponsorsTable {
   cell_id: number;
@@ -804,6 +807,46 @@ export interface MentorshipLogTable {
   created_at: Timestamp;
 }
 
+/** The secretary (decision 0027): traits, anonymous ratings (no person, no time), per-unit totals. */
+export interface SecretaryTraitsTable {
+  id: Generated<number>;
+  code: string;
+  title_en: string;
+  title_ko: string;
+  description_en: string;
+  description_ko: string;
+  position: number;
+  retired_at: Timestamp | null;
+}
+export interface SecretaryRatingsTable {
+  cell_id: number;
+  quarter: string;
+  secretary_person_id: number;
+  rater_key: string;
+  comment: string | null;
+}
+export interface SecretaryRatingScoresTable {
+  cell_id: number;
+  quarter: string;
+  secretary_person_id: number;
+  rater_key: string;
+  trait_id: number;
+  score: number;
+}
+export interface SecretaryFeedbackUnitCountsTable {
+  unit_id: number;
+  quarter: string;
+  raters: number;
+  cells: number;
+}
+export interface SecretaryFeedbackUnitTotalsTable {
+  unit_id: number;
+  quarter: string;
+  trait_id: number;
+  score_sum: number;
+  score_count: number;
+}
+
 export type VisitStatus = 'planned' | 'held' | 'cancelled';
 export interface VisitsTable {
   cell_id: number;
@@ -842,6 +885,11 @@ export interface VisitProblemsTable {
 
 export interface DB {
   visits: VisitsTable;
+  secretary_traits: SecretaryTraitsTable;
+  secretary_ratings: SecretaryRatingsTable;
+  secretary_rating_scores: SecretaryRatingScoresTable;
+  secretary_feedback_unit_counts: SecretaryFeedbackUnitCountsTable;
+  secretary_feedback_unit_totals: SecretaryFeedbackUnitTotalsTable;
   visit_problems: VisitProblemsTable;
   help_requests: HelpRequestsTable;
   help_request_steps: HelpRequestStepsTable;

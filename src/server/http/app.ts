@@ -25,6 +25,7 @@ import { visitRoutes } from '../modules/visits/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
+import { secretaryRoutes } from '../modules/secretary/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
@@ -58,6 +59,7 @@ export const routeModules: RouteModule[] = [
   helpRequestRoutes,
   mentorshipRoutes,
   admissionRoutes,
+  secretaryRoutes,
   visitRoutes,
 ];
 

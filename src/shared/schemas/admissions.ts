@@ -18,8 +18,11 @@ export const ADMISSION_LIMITS = {
 
 export const NOMINATION_KINDS = ['candidate', 'full_membership'] as const;
 export type NominationKind = (typeof NOMINATION_KINDS)[number];
-/** nominated → in_training (a first task) → voted (passed) → approved | rejected; a vote that fails ends it as not_passed. */
-export const NOMINATION_STATUSES = ['nominated', 'in_training', 'voted', 'not_passed', 'approved', 'rejected'] as const;
+/**
+ * nominated → in_training (a first task) → voted (passed) → approved | rejected; a vote that fails ends
+ * it as not_passed; an open one may be withdrawn.
+ */
+export const NOMINATION_STATUSES = ['nominated', 'in_training', 'voted', 'not_passed', 'approved', 'rejected', 'withdrawn'] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 export const OPEN_STATUSES: readonly NominationStatus[] = ['nominated', 'in_training', 'voted'];
 
@@ -70,6 +73,34 @@ export const DecisionSchema = z
   .object({ decision: z.enum(['approved', 'rejected']), reason: optionalText(ADMISSION_LIMITS.reason) })
   .strict();
 export type Decision = z.infer<typeof DecisionSchema>;
+export const WithdrawSchema = z.object({ reason: optionalText(ADMISSION_LIMITS.reason) }).strict();
+
+/** A nomination the signed-in member sponsors, with their own recommendation. */
+export const SponsorshipSchema = z.object({
+  nominationId: z.number(),
+  cellId: z.number(),
+  cellName: z.string(),
+  kind: z.enum(NOMINATION_KINDS),
+  nomineeName: z.string(),
+  status: z.enum(NOMINATION_STATUSES),
+  nominatedOn: z.string(),
+  recommendation: z.string().nullable(),
+  recommendedOn: z.string().nullable(),
+});
+export type Sponsorship = z.infer<typeof SponsorshipSchema>;
+export const SponsorshipListSchema = z.object({ items: z.array(SponsorshipSchema) });
+
+/** Someone on no roll whom the reader may nominate: a former member of a roll they manage, or a young person of a youth group there. */
+export const NomineeSchema = z.object({
+  personId: z.number(),
+  fullName: z.string(),
+  birthYear: z.number().nullable(),
+  /** Where the reader knows them from: the cell they last left, or the youth group they are in. */
+  from: z.string(),
+  youth: z.boolean(),
+});
+export const NomineeListSchema = z.object({ items: z.array(NomineeSchema) });
+export const NomineeQuerySchema = z.object({ q: z.string().trim().max(LIMITS.search).optional() }).strict();
 
 export const NominationCreatedSchema = z.object({ id: z.number(), status: z.enum(NOMINATION_STATUSES) });
 
@@ -85,7 +116,7 @@ export const NominationSummarySchema = z.object({
   votedOn: z.string().nullable(),
   decidedOn: z.string().nullable(),
 });
-export const NominationListSchema = z.object({ items: z.array(NominationSummarySchema) });
+export const NominationListSchema = z.object({ items: z.array(NominationSummarySchema), nextCursor: z.string().nullable() });
 
 export const TimelineEventSchema = z.object({
   at: z.string(),
@@ -129,6 +160,8 @@ export const NominationSchema = NominationSummarySchema.extend({
     })
     .nullable(),
   decisionReason: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
   timeline: z.array(TimelineEventSchema),
   canManage: z.boolean(),
   canDecide: z.boolean(),
@@ -161,6 +194,7 @@ export const PipelineFiguresSchema = z.object({
   voteFailed: z.number(),
   approved: z.number(),
   rejected: z.number(),
+  withdrawn: z.number(),
   /** At the month's data end. */
   open: z.object({ nominated: z.number(), inTraining: z.number(), awaitingDecision: z.number() }),
   /** Mean days, over the steps completed in the month; null when none was. */

@@ -1,5 +1,5 @@
 /** Admissions (issue 13, task 7): nominations and their steps, the awaiting list, the pipeline figures. */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AdmissionRules,
@@ -8,11 +8,15 @@ import type {
   Decision,
   Nomination,
   NominationSummarySchema,
+  NomineeSchema,
+  Sponsorship,
   Vote,
 } from '../../shared/schemas/admissions.ts';
 import { api } from './client.ts';
 
 export type NominationItem = z.infer<typeof NominationSummarySchema>;
+export type Nominee = z.infer<typeof NomineeSchema>;
+type NominationPage = { items: NominationItem[]; nextCursor: string | null };
 
 export const admissionKeys = {
   all: ['admissions'] as const,
@@ -22,6 +26,8 @@ export const admissionKeys = {
   summary: (unitId: number, period: string) => ['admissions', 'summary', unitId, period] as const,
   rules: ['admissions', 'rules'] as const,
   criteria: ['admissions', 'criteria'] as const,
+  sponsorships: ['admissions', 'sponsorships'] as const,
+  nominees: (cellId: number, q: string) => ['admissions', 'nominees', cellId, q] as const,
 };
 
 /** The admission rules in force (the centre sets them). */
@@ -29,12 +35,13 @@ export function useAdmissionRules() {
   return useQuery({ queryKey: admissionKeys.rules, queryFn: () => api.get<AdmissionRules>('/api/v1/admission-rules') });
 }
 
-/** The centre's criteria checklist. */
-export function useAdmissionCriteria() {
+/** The criteria checklist: the centre's, or with a unit those that apply there (the centre's and the committees' above it). */
+export function useAdmissionCriteria(unitId?: number) {
   return useQuery({
-    queryKey: admissionKeys.criteria,
+    queryKey: [...admissionKeys.criteria, unitId ?? null],
     queryFn: async () =>
-      (await api.get<{ items: Array<{ id: number; title: string; unitId: number | null }> }>('/api/v1/admission-criteria')).items,
+      (await api.get<{ items: Array<{ id: number; title: string; unitId: number | null }> }>('/api/v1/admission-criteria', { unitId }))
+        .items,
   });
 }
 
@@ -46,10 +53,11 @@ export function useSetAdmissionRules() {
   });
 }
 
+/** Adds a criterion: to the centre's checklist, or (with a committee) for its subtree. */
 export function useAddCriterion() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (title: string) => api.post('/api/v1/admission-criteria', { title }),
+    mutationFn: (input: { title: string; unitId?: number }) => api.post('/api/v1/admission-criteria', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: admissionKeys.criteria }),
   });
 }
@@ -58,10 +66,13 @@ export function useAddCriterion() {
 const refresh = (qc: QueryClient) =>
   Promise.all(['admissions', 'units', 'compliance'].map((root) => qc.invalidateQueries({ queryKey: [root] })));
 
+/** The cell's nominations, newest first, a page at a time. */
 export function useCellNominations(cellId: number) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: admissionKeys.cell(cellId),
-    queryFn: async () => (await api.get<{ items: NominationItem[] }>(`/api/v1/cells/${cellId}/nominations`)).items,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<NominationPage>(`/api/v1/cells/${cellId}/nominations`, { limit: 50, cursor: pageParam }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
@@ -73,11 +84,34 @@ export function useNomination(id: number | null) {
   });
 }
 
+/** Nominations awaiting the decision of a committee the reader manages, oldest vote first, a page at a time. */
 export function useAwaitingNominations(enabled: boolean) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: admissionKeys.awaiting,
-    queryFn: async () => (await api.get<{ items: NominationItem[] }>('/api/v1/nominations/awaiting')).items,
     enabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<NominationPage>('/api/v1/nominations/awaiting', { limit: 20, cursor: pageParam }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The open nominations the signed-in member sponsors. */
+export function useMySponsorships(enabled: boolean) {
+  return useQuery({
+    queryKey: admissionKeys.sponsorships,
+    enabled,
+    queryFn: async () => (await api.get<{ items: Sponsorship[] }>('/api/v1/me/sponsorships')).items,
+  });
+}
+
+/** People on no roll the reader may nominate to the cell, by name. */
+export function useNominees(cellId: number, q: string, enabled: boolean) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: admissionKeys.nominees(cellId, term),
+    enabled,
+    queryFn: async () => (await api.get<{ items: Nominee[] }>(`/api/v1/cells/${cellId}/nominees`, { q: term || undefined })).items,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -109,6 +143,7 @@ export const useCheckCriterion = () =>
 export const useAddTask = () => useStep<{ title: string; dueOn: string }>((id) => `/api/v1/nominations/${id}/tasks`);
 export const useVote = () => useStep<Vote>((id) => `/api/v1/nominations/${id}/vote`);
 export const useDecide = () => useStep<Decision>((id) => `/api/v1/nominations/${id}/decision`);
+export const useWithdraw = () => useStep<{ reason?: string }>((id) => `/api/v1/nominations/${id}/withdraw`);
 
 /** Marking a task done posts to the task's own address. */
 export function useTaskDone() {

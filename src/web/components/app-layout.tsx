@@ -41,6 +41,10 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
     { to: '/library', label: t('nav.library'), active: pathname.startsWith('/library') },
     { to: '/education', label: t('nav.education'), active: pathname.startsWith('/education') },
     ...(me.person ? [{ to: '/inbox', label: t('nav.inbox'), active: pathname.startsWith('/inbox') }] : []),
+    // Members give feedback on their secretary on their cell's secretary tab (issue 14).
+    ...(me.cells[0] && me.cells[0].role !== 'secretary'
+      ? [{ to: `/units/${me.cells[0].id}?tab=secretary`, label: t('nav.mySecretary'), active: false }]
+      : []),
     ...(me.grants.some((g) => g.role !== 'member')
       ? [{ to: '/directives', label: t('nav.directives'), active: pathname.startsWith('/directives') }]
       : []),
@@ -54,6 +58,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       ? [
           { to: '/rulebook', label: t('nav.rulebook'), active: pathname.startsWith('/rulebook') },
           { to: '/meeting-kinds', label: t('nav.meetingKinds'), active: pathname.startsWith('/meeting-kinds') },
+          { to: '/secretary-traits', label: t('nav.secretaryTraits'), active: pathname.startsWith('/secretary-traits') },
           { to: '/sending', label: t('nav.sending'), active: pathname.startsWith('/sending') },
         ]
       : []),

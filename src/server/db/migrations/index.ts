@@ -30,6 +30,8 @@ import * as assignments from './2026-12-08T1000-assignments.ts';
 import * as admissions from './2026-12-09T1000-admissions.ts';
 import * as mentorships from './2026-12-09T1100-mentorships.ts';
 import * as helpRequests from './2026-12-09T1200-help-requests.ts';
+import * as nominationWithdrawal from './2026-12-09T1300-nomination-withdrawal.ts';
+import * as leadership from './2026-12-10T1000-leadership.ts';
 import * as visits from './2026-12-10T1100-visits.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
@@ -65,6 +67,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1000-admissions': admissions,
   '2026-12-09T1100-mentorships': mentorships,
   '2026-12-09T1200-help-requests': helpRequests,
+  '2026-12-09T1300-nomination-withdrawal': nominationWithdrawal,
+  '2026-12-10T1000-leadership': leadership,
   '2026-12-10T1100-visits': visits,
 };
 

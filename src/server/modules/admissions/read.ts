@@ -9,7 +9,10 @@ import { canManagePath, canSeePersonalPath } from '../../access/actor.ts';
 import { requireCell } from '../../access/lookups.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import type { Nomination } from '../../../shared/schemas/admissions.ts';
+import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import type { Nomination, Sponsorship } from '../../../shared/schemas/admissions.ts';
+import { OPEN_STATUSES } from '../../../shared/schemas/admissions.ts';
+import { ERASED_NAME } from '../people/privacy.ts';
 import { decidesFor } from './decide.ts';
 import { criteriaFor } from './rules.ts';
 
@@ -44,26 +47,104 @@ const toSummary = (r: SummaryRow) => ({
   decidedOn: r.decided_on,
 });
 
-export async function listCellNominations(db: Db, actor: Actor, cellId: number) {
+export async function listCellNominations(db: Db, actor: Actor, cellId: number, page: { limit: number; cursor?: string }) {
+  const after = decodeCursor(page.cursor);
   const cell = await requireCell(db, actor, cellId, 'personal');
-  const rows = await summaryQuery(db)
-    .where('n.cell_id', '=', cell.id)
+  let q = summaryQuery(db).where('n.cell_id', '=', cell.id);
+  if (after) q = q.where(sql<boolean>`(n.nominated_on, n.id) < (${after[0]}::date, ${after[1]})`);
+  const rows = await q
     .orderBy('n.nominated_on', 'desc')
     .orderBy('n.id', 'desc')
-    .limit(500)
+    .limit(page.limit + 1)
     .execute();
-  return { items: rows.map(toSummary) };
+  const result = pageFrom(rows, page.limit, (r) => [r.nominated_on, Number(r.id)]);
+  return { items: result.items.map(toSummary), nextCursor: result.nextCursor };
 }
 
-/** Nominations voted by their cell and awaiting a decision of a committee the reader manages above the cell. */
-export async function listAwaiting(db: Db, actor: Actor) {
+/** Nominations voted by their cell and awaiting a decision of a committee the reader manages above the cell, oldest vote first. */
+export async function listAwaiting(db: Db, actor: Actor, page: { limit: number; cursor?: string }) {
+  const after = decodeCursor(page.cursor);
   const roots = actor.all ? null : actor.managePaths;
-  if (roots !== null && (roots.length === 0 || !actor.grants.some((g) => g.role === 'official'))) return { items: [] };
+  if (roots !== null && (roots.length === 0 || !actor.grants.some((g) => g.role === 'official'))) return { items: [], nextCursor: null };
   let q = summaryQuery(db).where('n.status', '=', 'voted');
   // Strictly below a managed path: a cell's own secretary never sees their cell's here.
   if (roots !== null) q = q.where(sql<boolean>`u.path <@ ${roots}::ltree[] and not (u.path = any(${roots}::ltree[]))`);
-  const rows = await q.orderBy('n.voted_on').orderBy('n.id').limit(500).execute();
-  return { items: rows.map(toSummary) };
+  if (after) q = q.where(sql<boolean>`(n.voted_on, n.id) > (${after[0]}::date, ${after[1]})`);
+  const rows = await q
+    .orderBy('n.voted_on')
+    .orderBy('n.id')
+    .limit(page.limit + 1)
+    .execute();
+  const result = pageFrom(rows, page.limit, (r) => [r.voted_on ?? '', Number(r.id)]);
+  return { items: result.items.map(toSummary), nextCursor: result.nextCursor };
+}
+
+/** The open nominations the signed-in member sponsors, with their own recommendation, to write or rewrite it. */
+export async function listMySponsorships(db: Db, actor: Actor): Promise<{ items: Sponsorship[] }> {
+  if (actor.personId === null) return { items: [] };
+  const rows = await db
+    .selectFrom('nomination_sponsors as s')
+    .innerJoin('nominations as n', (j) => j.onRef('n.cell_id', '=', 's.cell_id').onRef('n.id', '=', 's.nomination_id'))
+    .innerJoin('units as u', 'u.id', 'n.cell_id')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .select(['n.id', 'n.cell_id', 'u.name', 'n.kind', 'p.full_name', 'n.status', 'n.nominated_on', 's.recommendation', 's.recommended_on'])
+    .where('s.person_id', '=', actor.personId)
+    .where('n.status', 'in', [...OPEN_STATUSES])
+    .orderBy('n.nominated_on', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(100)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      nominationId: Number(r.id),
+      cellId: Number(r.cell_id),
+      cellName: r.name,
+      kind: r.kind,
+      nomineeName: r.full_name,
+      status: r.status,
+      nominatedOn: r.nominated_on,
+      recommendation: r.recommendation,
+      recommendedOn: r.recommended_on,
+    })),
+  };
+}
+
+/**
+ * People on no roll whom the reader may nominate to the cell (the rule of `resolveNominee`): someone
+ * who was once on a roll the reader manages, a young person of a youth group of such a cell, or someone
+ * nominated there before; the centre may name anyone on no roll. By name, at most 20.
+ */
+export async function searchNominees(db: Db, actor: Actor, cellId: number, query: { q?: string }) {
+  await requireCell(db, actor, cellId, 'manage');
+  const name = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%';
+  const inScope = (path: string) => (actor.all ? sql<boolean>`true` : sql<boolean>`${sql.ref(path)} <@ ${actor.managePaths}::ltree[]`);
+  const { rows } = await sql<{ person_id: string; full_name: string; birth_year: number | null; from: string; youth: boolean }>`
+    select p.id as person_id, p.full_name, p.birth_year, k.from, k.youth
+    from people p
+    cross join lateral (
+      (select u.name as from, false as youth from memberships ms join units u on u.id = ms.cell_id
+        where ms.person_id = p.id and ${inScope('u.path')} order by ms.to_date desc nulls first limit 1)
+      union all
+      (select g.name as from, true as youth from youth_group_members ym join youth_groups g on g.cell_id = ym.cell_id and g.id = ym.group_id
+        join units u on u.id = g.cell_id where ym.person_id = p.id and ${inScope('u.path')} limit 1)
+      union all
+      (select u.name as from, false as youth from nominations n join units u on u.id = n.cell_id
+        where n.person_id = p.id and ${inScope('u.path')} order by n.nominated_on desc limit 1)
+      limit 1) k
+    where p.full_name ilike ${name} and p.full_name <> ${ERASED_NAME}
+      and not exists (select 1 from memberships o where o.person_id = p.id and o.to_date is null)
+      and not exists (select 1 from nominations o where o.person_id = p.id and o.status = any(${[...OPEN_STATUSES]}::text[]))
+    order by p.full_name, p.id
+    limit 20`.execute(db);
+  return {
+    items: rows.map((r) => ({
+      personId: Number(r.person_id),
+      fullName: r.full_name,
+      birthYear: r.birth_year,
+      from: r.from,
+      youth: r.youth,
+    })),
+  };
 }
 
 export async function getNomination(db: Db, actor: Actor, id: number): Promise<Nomination> {
@@ -82,6 +163,8 @@ export async function getNomination(db: Db, actor: Actor, id: number): Promise<N
       'n.eligible',
       'n.quorum_met',
       'n.decision_reason',
+      'n.withdrawn_on',
+      'n.withdrawal_reason',
     ])
     .where('n.id', '=', id)
     .executeTakeFirst();
@@ -163,6 +246,8 @@ export async function getNomination(db: Db, actor: Actor, id: number): Promise<N
             passed: n.status !== 'not_passed',
           },
     decisionReason: n.decision_reason,
+    withdrawnOn: n.withdrawn_on,
+    withdrawalReason: n.withdrawal_reason,
     timeline: events.map((e) => ({
       at: new Date(e.at).toISOString(),
       step: e.step,

@@ -1,6 +1,6 @@
 /** Admissions' routes (issue 13, task 7): thin; the rules are in service.ts, decide.ts, rules.ts, the reads in read.ts and summary.ts. */
 import { z } from 'zod';
-import { IdParamsSchema } from '../../../shared/schemas/base.ts';
+import { IdParamsSchema, PageQuerySchema } from '../../../shared/schemas/base.ts';
 import {
   AddCriterionSchema,
   AddTaskSchema,
@@ -16,16 +16,20 @@ import {
   NominationCreatedSchema,
   NominationListSchema,
   NominationSchema,
+  NomineeListSchema,
+  NomineeQuerySchema,
   RecommendationSchema,
+  SponsorshipListSchema,
   SummaryQuerySchema,
   TaskParamsSchema,
   VoteSchema,
+  WithdrawSchema,
 } from '../../../shared/schemas/admissions.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { parsePeriod, periodOf, todayIso } from '../compliance/periods.ts';
 import { decide, recordVote } from './decide.ts';
-import { getNomination, listAwaiting, listCellNominations } from './read.ts';
+import { getNomination, listAwaiting, listCellNominations, listMySponsorships, searchNominees } from './read.ts';
 import { addCriterion, listCriteria, selectRules, setRules } from './rules.ts';
 import * as admissions from './service.ts';
 import { getAdmissionsSummary } from './summary.ts';
@@ -55,12 +59,54 @@ export const admissionRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: "The cell's nominations, newest first",
+        summary: "The cell's nominations, newest first, a page at a time",
         params: IdParamsSchema,
+        querystring: PageQuerySchema,
         response: { 200: NominationListSchema, ...errorResponses },
       },
     },
-    async (req) => listCellNominations(db, requireActor(req), req.params.id),
+    async (req) => listCellNominations(db, requireActor(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/cells/:id/nominees',
+    {
+      schema: {
+        tags,
+        summary:
+          'People on no roll whom you may nominate to the cell (former members of rolls you manage, young people of their youth groups), by name',
+        params: IdParamsSchema,
+        querystring: NomineeQuerySchema,
+        response: { 200: NomineeListSchema, ...errorResponses },
+      },
+    },
+    async (req) => searchNominees(db, requireActor(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/me/sponsorships',
+    {
+      schema: {
+        tags,
+        summary: 'The open nominations you sponsor, with your own recommendation',
+        response: { 200: SponsorshipListSchema, ...errorResponses },
+      },
+    },
+    async (req) => listMySponsorships(db, requireActor(req)),
+  );
+
+  app.post(
+    '/api/v1/nominations/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an open nomination (the secretary, or an official over the cell); its record is kept',
+        params: IdParamsSchema,
+        body: WithdrawSchema,
+        response: { 200: StepSchema, ...errorResponses },
+      },
+    },
+    async (req) => admissions.withdraw(db, requireActor(req), req.params.id, req.body),
   );
 
   app.get(
@@ -68,11 +114,12 @@ export const admissionRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: 'Nominations voted by their cell awaiting the decision of a committee you manage above the cell',
+        summary: 'Nominations voted by their cell awaiting the decision of a committee you manage above the cell, a page at a time',
+        querystring: PageQuerySchema,
         response: { 200: NominationListSchema, ...errorResponses },
       },
     },
-    async (req) => listAwaiting(db, requireActor(req)),
+    async (req) => listAwaiting(db, requireActor(req), req.query),
   );
 
   app.get(

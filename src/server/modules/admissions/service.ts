@@ -72,15 +72,16 @@ async function resolveNominee(db: Db, actor: Actor, cell: { id: number; path: st
   }
   if (open) throw conflict('nomination.alreadyOnRoll');
   // Someone on no roll is in nobody's subtree: a secretary may name them only if they once were on a
-  // roll the secretary manages (a returning member); the centre may name anyone.
+  // roll the secretary manages (a returning member), are a young person of a youth group of such a
+  // cell, or were nominated there before (a nomination withdrawn or not passed); the centre may name anyone.
   if (!actor.all) {
-    const pastInScope = await db
-      .selectFrom('memberships as ms')
-      .innerJoin('units as u', 'u.id', 'ms.cell_id')
-      .select(sql<string>`u.path::text`.as('path'))
-      .where('ms.person_id', '=', personId)
-      .execute();
-    if (!pastInScope.some((r) => canManagePath(actor, r.path))) throw notFound('nomination.personNotFound');
+    const known = await sql<{ path: string }>`
+      select u.path::text as path from memberships ms join units u on u.id = ms.cell_id where ms.person_id = ${personId}
+      union all
+      select u.path::text from youth_group_members ym join units u on u.id = ym.cell_id where ym.person_id = ${personId}
+      union all
+      select u.path::text from nominations n join units u on u.id = n.cell_id where n.person_id = ${personId}`.execute(db);
+    if (!known.rows.some((r) => canManagePath(actor, r.path))) throw notFound('nomination.personNotFound');
   }
   return personId;
 }
@@ -243,5 +244,20 @@ export function completeTask(db: Db, actor: Actor, id: number, taskId: number, i
     if (!row) throw notFound('nomination.taskNotFound');
     await recordStep(trx, actor, n, 'task_done', today, { taskId, doneOn });
     return { ok: true };
+  });
+}
+
+/** The cell withdraws an open nomination (the nominee changed their mind, moved away): it ends today, its record kept. */
+export function withdraw(db: Db, actor: Actor, id: number, input: { reason?: string }, today = todayIso()) {
+  return inTransaction(db, async (trx) => {
+    const n = await lockManaged(trx, actor, id);
+    await trx
+      .updateTable('nominations')
+      .set({ status: 'withdrawn', withdrawn_on: today, withdrawal_reason: input.reason || null })
+      .where('cell_id', '=', n.cell_id)
+      .where('id', '=', n.id)
+      .execute();
+    await recordStep(trx, actor, n, 'withdrawn', today, { reason: input.reason ?? null }, { status: n.status });
+    return { id: Number(n.id), status: 'withdrawn' };
   });
 }

@@ -24,6 +24,7 @@ export function pipelineFigures(sums: Record<string, number>): PipelineFigures {
     voteFailed: n('vote_failed'),
     approved: n('approved'),
     rejected: n('rejected'),
+    withdrawn: n('withdrawn'),
     open: { nominated: n('open_nominated'), inTraining: n('open_training'), awaitingDecision: n('open_awaiting') },
     meanDays: {
       toVote: mean(n('days_to_vote'), n('voted') + n('vote_failed')),

@@ -21,6 +21,7 @@ import { educationForExport, erasePlanAndEnrolments } from '../education/plans.t
 import { eraseNominationTexts, nominationsForExport } from '../admissions/privacy.ts';
 import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/privacy.ts';
 import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/privacy.ts';
+import { eraseSecretaryFeedback, secretaryFeedbackForExport } from '../secretary/privacy.ts';
 import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
 import { eraseVisitPerson, visitsForExport } from '../visits/privacy.ts';
 
@@ -87,6 +88,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
       : { asPairs: await mentorshipsForExport(db, actor.personId), notesWritten: await mentorshipNotesWrittenBy(db, actor.personId) };
   const visits = actor.personId === null ? null : await visitsForExport(db, actor.personId);
   const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
+  const secretaryFeedback = actor.personId === null ? null : await secretaryFeedbackForExport(db, feedbackKey, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -119,6 +121,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     notifications,
     /** Your self-assessments, the feedback you gave, and the feedback about you as you may see it (decision 0021). */
     reviews,
+    /** The ratings you gave your secretary (found through your rater keys) and the averages about you as a secretary (decision 0027). */
+    secretaryFeedback,
   };
 }
 
@@ -217,6 +221,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseMentorshipTexts(trx, personId);
     await eraseVisitPerson(trx, personId);
     await eraseNominationTexts(trx, personId);
+    await eraseSecretaryFeedback(trx, feedbackKey, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

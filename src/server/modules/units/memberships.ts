@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.ts';
 import { badRequest } from '../../errors.ts';
 import { refreshFacts } from '../compliance/engine.ts';
 import { deliverToNewMembers } from '../directives/fanout.ts';
+import { releaseLeaver } from '../mentorships/leavers.ts';
 import { refreshMemberCounts } from './queries.ts';
 
 export type OpenMembership = { id: number; cell_id: number; role: MembershipRole; from_date: string };
@@ -42,6 +43,7 @@ export async function changeMembership(
         .where('id', '=', current.id)
         .execute();
     }
+    if (next?.cellId !== current.cell_id) await releaseLeaver(db, personId, current.cell_id, date);
   }
   if (next) {
     await db.insertInto('memberships').values({ cell_id: next.cellId, person_id: personId, role: next.role, from_date: date }).execute();

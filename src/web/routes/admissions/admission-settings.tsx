@@ -1,9 +1,10 @@
 /**
  * The centre's admission rules and criteria checklist (central administrators, on the rulebook page):
  * how long sponsors must have been full members, how long a candidacy lasts, the vote rule, and the
- * items every nomination is checked against. Committees add their own items through the API.
+ * items every nomination is checked against. A committee's own items are added on its admissions tab
+ * (`CriteriaEditor` with the committee).
  */
-import { Button, Card, Group, List, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissionRules } from '../../../shared/schemas/admissions.ts';
@@ -14,10 +15,7 @@ export function AdmissionSettings() {
   const { t } = useTranslation();
   const rules = useAdmissionRules();
   const save = useSetAdmissionRules();
-  const criteria = useAdmissionCriteria();
-  const add = useAddCriterion();
   const [draft, setDraft] = useState<AdmissionRules | null>(null);
-  const [title, setTitle] = useState('');
   useEffect(() => {
     if (rules.data) setDraft(rules.data);
   }, [rules.data]);
@@ -89,37 +87,57 @@ export function AdmissionSettings() {
           )}
         </form>
       )}
-      <Stack gap="xs" mt="md">
-        <Text fw={500}>{t('admissions.settings.criteria')}</Text>
-        <ErrorAlert error={criteria.error ?? add.error} />
-        <List size="sm" data-testid="criteria-list">
-          {(criteria.data ?? [])
-            .filter((c) => c.unitId === null)
-            .map((c) => (
-              <List.Item key={c.id}>{c.title}</List.Item>
-            ))}
-        </List>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (title.trim()) add.mutate(title.trim(), { onSuccess: () => setTitle('') });
-          }}
-        >
-          <Group align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('admissions.settings.newCriterion')}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              maxLength={300}
-              style={{ flex: '1 1 260px' }}
-              data-testid="criterion-title"
-            />
-            <Button type="submit" variant="light" loading={add.isPending} data-testid="criterion-add">
-              {t('admissions.settings.addCriterion')}
-            </Button>
-          </Group>
-        </form>
-      </Stack>
+      <CriteriaEditor />
     </Card>
+  );
+}
+
+/**
+ * The criteria checklist: the centre's own items (no unit), or with a committee the items that apply
+ * in its subtree (the centre's and those of the committees above, marked) and its own, added here.
+ */
+export function CriteriaEditor({ unitId }: { unitId?: number }) {
+  const { t } = useTranslation();
+  const criteria = useAdmissionCriteria(unitId);
+  const add = useAddCriterion();
+  const [title, setTitle] = useState('');
+  const shown = (criteria.data ?? []).filter((c) => unitId !== undefined || c.unitId === null);
+  return (
+    <Stack gap="xs" mt="md" data-testid="criteria-editor">
+      <Text fw={500}>{unitId === undefined ? t('admissions.settings.criteria') : t('admissions.settings.criteriaHere')}</Text>
+      <ErrorAlert error={criteria.error ?? add.error} />
+      <List size="sm" data-testid="criteria-list">
+        {shown.map((c) => (
+          <List.Item key={c.id}>
+            {c.title}{' '}
+            {unitId !== undefined && c.unitId !== unitId && (
+              <Badge size="xs" variant="light" color="gray">
+                {c.unitId === null ? t('admissions.settings.fromCentre') : t('admissions.settings.fromAbove')}
+              </Badge>
+            )}
+          </List.Item>
+        ))}
+      </List>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (title.trim()) add.mutate({ title: title.trim(), unitId }, { onSuccess: () => setTitle('') });
+        }}
+      >
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label={unitId === undefined ? t('admissions.settings.newCriterion') : t('admissions.settings.newCriterionHere')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            maxLength={300}
+            style={{ flex: '1 1 260px' }}
+            data-testid="criterion-title"
+          />
+          <Button type="submit" variant="light" loading={add.isPending} data-testid="criterion-add">
+            {t('admissions.settings.addCriterion')}
+          </Button>
+        </Group>
+      </form>
+    </Stack>
   );
 }

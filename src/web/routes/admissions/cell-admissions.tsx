@@ -11,6 +11,7 @@ import { NominationView, StatusBadge } from './nomination-view.tsx';
 export function CellAdmissions({ cellId, canManage }: { cellId: number; canManage: boolean }) {
   const { t } = useTranslation();
   const list = useCellNominations(cellId);
+  const items = (list.data?.pages ?? []).flatMap((p) => p.items);
   const [nominating, setNominating] = useState(false);
   const [search, setSearch] = useSearchParams();
   const chosen = Number(search.get('nomination')) || null;
@@ -33,8 +34,8 @@ export function CellAdmissions({ cellId, canManage }: { cellId: number; canManag
         )}
       </Group>
       <ErrorAlert error={list.error} />
-      {list.data && list.data.length === 0 && <Text c="dimmed">{t('admissions.none')}</Text>}
-      {list.data && list.data.length > 0 && (
+      {list.data && items.length === 0 && <Text c="dimmed">{t('admissions.none')}</Text>}
+      {items.length > 0 && (
         <Table.ScrollContainer minWidth={360}>
           <Table>
             <Table.Thead>
@@ -46,7 +47,7 @@ export function CellAdmissions({ cellId, canManage }: { cellId: number; canManag
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.data.map((n) => (
+              {items.map((n) => (
                 <Table.Tr key={n.id}>
                   <Table.Td>
                     <Anchor component="button" type="button" onClick={() => choose(n.id)} data-testid="nomination-link">
@@ -63,6 +64,13 @@ export function CellAdmissions({ cellId, canManage }: { cellId: number; canManag
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {list.hasNextPage && (
+        <Group>
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </Button>
+        </Group>
       )}
       {chosen && <NominationView id={chosen} />}
       <NominateModal

@@ -1,11 +1,13 @@
 /**
- * Nominating to a cell: a new person (name, birth year, workplace, contact) as a candidate, or a
- * current candidate on the roll for full membership; two or more sponsors chosen from the roll.
+ * Nominating to a cell: as a candidate a new person (name, birth year, workplace, contact) or someone
+ * known and on no roll (a former member, a young person of the cell's youth groups, someone nominated
+ * before: searched on the server), or a current candidate on the roll for full membership; two or
+ * more sponsors chosen from the roll.
  */
 import { MultiSelect, NumberInput, SegmentedControl, Select, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNominate } from '../../api/admissions.ts';
+import { useNominate, useNominees } from '../../api/admissions.ts';
 import { useMembers } from '../../api/units.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 
@@ -24,6 +26,10 @@ export function NominateModal({
   const nominate = useNominate(cellId);
   const members = useMembers(cellId, opened);
   const [kind, setKind] = useState<'candidate' | 'full_membership'>('candidate');
+  const [who, setWho] = useState<'new' | 'known'>('new');
+  const [search, setSearch] = useState('');
+  const [known, setKnown] = useState<string | null>(null);
+  const nominees = useNominees(cellId, search, opened && kind === 'candidate' && who === 'known');
   const [fullName, setFullName] = useState('');
   const [birthYear, setBirthYear] = useState<number | string>('');
   const [workplace, setWorkplace] = useState('');
@@ -34,6 +40,9 @@ export function NominateModal({
   useEffect(() => {
     if (!opened) return;
     setKind('candidate');
+    setWho('new');
+    setSearch('');
+    setKnown(null);
     setFullName('');
     setBirthYear('');
     setWorkplace('');
@@ -50,16 +59,18 @@ export function NominateModal({
     nominate.mutate(
       {
         kind,
-        ...(kind === 'candidate'
-          ? {
-              person: {
-                fullName,
-                birthYear: typeof birthYear === 'number' ? birthYear : undefined,
-                workplace: workplace.trim() || undefined,
-                phone: phone.trim() || undefined,
-              },
-            }
-          : { personId: candidate ? Number(candidate) : undefined }),
+        ...(kind === 'candidate' && who === 'known'
+          ? { personId: known ? Number(known) : undefined }
+          : kind === 'candidate'
+            ? {
+                person: {
+                  fullName,
+                  birthYear: typeof birthYear === 'number' ? birthYear : undefined,
+                  workplace: workplace.trim() || undefined,
+                  phone: phone.trim() || undefined,
+                },
+              }
+            : { personId: candidate ? Number(candidate) : undefined }),
         sponsorIds: sponsors.map(Number),
         reason: reason.trim() || undefined,
       },
@@ -84,7 +95,38 @@ export function NominateModal({
           { value: 'full_membership', label: t('admissions.kinds.full_membership') },
         ]}
       />
-      {kind === 'candidate' ? (
+      {kind === 'candidate' && (
+        <SegmentedControl
+          aria-label={t('admissions.who')}
+          value={who}
+          onChange={(v) => setWho(v as typeof who)}
+          data={[
+            { value: 'new', label: t('admissions.whoNew') },
+            { value: 'known', label: t('admissions.whoKnown') },
+          ]}
+          data-testid="nominee-who"
+        />
+      )}
+      {kind === 'candidate' && who === 'known' ? (
+        <Select
+          label={t('admissions.knownPerson')}
+          description={t('admissions.knownPersonHint')}
+          required
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          filter={({ options }) => options}
+          data={(nominees.data ?? []).map((p) => ({
+            value: String(p.personId),
+            label: `${p.fullName} · ${p.youth ? t('admissions.fromYouthGroup', { name: p.from }) : p.from}`,
+          }))}
+          value={known}
+          onChange={setKnown}
+          nothingFoundMessage={t('admissions.noKnownPeople')}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="nominee-known"
+        />
+      ) : kind === 'candidate' ? (
         <>
           <TextInput
             label={t('admissions.fullName')}

@@ -7,11 +7,67 @@ import { Badge, Button, Card, Group, List, NumberInput, Select, Stack, Table, Te
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Nomination } from '../../../shared/schemas/admissions.ts';
-import { useAddTask, useCheckCriterion, useDecide, useNomination, useRecommend, useTaskDone, useVote } from '../../api/admissions.ts';
+import {
+  useAddTask,
+  useCheckCriterion,
+  useDecide,
+  useNomination,
+  useRecommend,
+  useTaskDone,
+  useVote,
+  useWithdraw,
+} from '../../api/admissions.ts';
 import { useCellMeetings } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const OPEN: readonly Nomination['status'][] = ['nominated', 'in_training', 'voted'];
+
+/** Withdrawing an open nomination: asks once more, with an optional reason. */
+function WithdrawForm({ n }: { n: Nomination }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdraw();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!asking)
+    return (
+      <Group>
+        <Button variant="subtle" color="red" size="xs" onClick={() => setAsking(true)} data-testid="withdraw-open">
+          {t('admissions.withdraw')}
+        </Button>
+      </Group>
+    );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        withdraw.mutate({ id: n.id, reason: reason.trim() || undefined }, { onSuccess: () => setAsking(false) });
+      }}
+    >
+      <Stack gap="xs">
+        <ErrorAlert error={withdraw.error} />
+        <Textarea
+          label={t('admissions.withdrawReason')}
+          description={t('admissions.withdrawHint')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={2000}
+          autosize
+          minRows={2}
+          data-testid="withdraw-reason"
+        />
+        <Group>
+          <Button type="submit" color="red" size="xs" loading={withdraw.isPending} data-testid="withdraw-confirm">
+            {t('admissions.withdrawConfirm')}
+          </Button>
+          <Button variant="default" size="xs" onClick={() => setAsking(false)}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
 
 function Sponsors({ n }: { n: Nomination }) {
   const { t } = useTranslation();
@@ -31,7 +87,7 @@ function Sponsors({ n }: { n: Nomination }) {
           </List.Item>
         ))}
       </List>
-      {n.canManage && n.decidedOn === null && n.status !== 'not_passed' && (
+      {n.canManage && OPEN.includes(n.status) && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -298,7 +354,8 @@ function Timeline({ n }: { n: Nomination }) {
 
 export function StatusBadge({ status }: { status: Nomination['status'] }) {
   const { t } = useTranslation();
-  const color = status === 'approved' ? 'green' : status === 'rejected' || status === 'not_passed' ? 'red' : 'blue';
+  const color =
+    status === 'approved' ? 'green' : status === 'rejected' || status === 'not_passed' ? 'red' : status === 'withdrawn' ? 'gray' : 'blue';
   return (
     <Badge color={color} variant="light" data-testid="nomination-status">
       {t(`admissions.statuses.${status}`)}
@@ -344,7 +401,14 @@ export function NominationView({ id }: { id: number }) {
             {n.decisionReason ? ` · ${n.decisionReason}` : ''}
           </Text>
         )}
+        {n.withdrawnOn && (
+          <Text size="sm" data-testid="withdrawn-on">
+            {t('admissions.withdrawnOn', { date: n.withdrawnOn })}
+            {n.withdrawalReason ? ` · ${n.withdrawalReason}` : ''}
+          </Text>
+        )}
         {n.canDecide && <DecisionForm n={n} />}
+        {n.canManage && OPEN.includes(n.status) && <WithdrawForm n={n} />}
         <Timeline n={n} />
       </Stack>
     </Card>

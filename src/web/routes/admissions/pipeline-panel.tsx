@@ -39,13 +39,14 @@ export function PipelinePanel({ unitId, period, onPeriod }: { unitId: number; pe
       <ErrorAlert error={q.error} />
       {f && (
         <>
-          <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
+          <SimpleGrid cols={{ base: 2, sm: 4, md: 7 }}>
             <Figure label={t('admissions.figures.nominated')} value={f.nominated} testId="pipeline-nominated" />
             <Figure label={t('admissions.figures.trainingStarted')} value={f.trainingStarted} />
             <Figure label={t('admissions.figures.voted')} value={f.voted} />
             <Figure label={t('admissions.figures.voteFailed')} value={f.voteFailed} />
             <Figure label={t('admissions.figures.approved')} value={f.approved} testId="pipeline-approved" />
             <Figure label={t('admissions.figures.rejected')} value={f.rejected} />
+            <Figure label={t('admissions.figures.withdrawn')} value={f.withdrawn} testId="pipeline-withdrawn" />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
             <Figure label={t('admissions.figures.openNominated')} value={f.open.nominated} />

@@ -10,6 +10,7 @@ import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas/accounts.ts';
 import { useMyHome } from '../../api/assignments.ts';
 import { AwaitingDecisionCard } from '../admissions/awaiting-card.tsx';
+import { MySponsorships } from '../admissions/my-sponsorships.tsx';
 import { MyAssignments } from '../assignments/my-assignments.tsx';
 import { MyMentorships, MyYouthGroups } from '../mentorships/my-mentorships.tsx';
 import { KindBadge } from '../../components/badges.tsx';
@@ -71,6 +72,7 @@ export function HomePage({ me }: { me: Me }) {
         {me.person && <AcknowledgeCard items={home.data?.directivesToAcknowledge} />}
         {me.person && <LearningPlanCard plan={home.data?.learningPlan} />}
         {me.person && <MyHelpRequests canAsk={cells.length > 0} />}
+        {me.person && <MySponsorships personId={me.person.id} />}
         {browse.length > 0 && (
           <Card withBorder component="section" aria-labelledby="home-roots">
             <Title order={3} size="h4" id="home-roots" mb="xs">

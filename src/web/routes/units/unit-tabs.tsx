@@ -10,6 +10,7 @@ import type { Unit } from '../../../shared/schemas/units.ts';
 import { AfterPaint } from '../../components/after-paint.tsx';
 import { CellAdmissions } from '../admissions/cell-admissions.tsx';
 import { PipelinePanel } from '../admissions/pipeline-panel.tsx';
+import { CriteriaEditor } from '../admissions/admission-settings.tsx';
 import { AssignmentBoard } from '../assignments/assignment-board.tsx';
 import { CellHelpRequests } from '../help-requests/cell-help-requests.tsx';
 import { HelpSummaryView } from '../help-requests/help-summary.tsx';
@@ -25,10 +26,14 @@ import { CellVisits } from '../visits/cell-visits.tsx';
 import { CoverageView } from '../visits/coverage-view.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
+import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
+import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.tsx';
+import { currentQuarter, isQuarter } from '../secretary/words.ts';
 
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'visits'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'visits'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help'] as const;
+/** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -54,6 +59,8 @@ export function UnitTabs({ unit }: { unit: Unit }) {
   const onPeriod = (p: string) => update('period', p);
   // Requests for help, admissions and visits are followed as they happen: they open on the month in progress.
   const nowPeriod = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
+  const quarter = isQuarter(search.get('quarter')) ? search.get('quarter')! : currentQuarter();
+  const onQuarter = (q: string) => update('quarter', q);
 
   return (
     <Stack gap="xl">
@@ -78,11 +85,15 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="help">
               <HelpSummaryView unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
             </Tabs.Panel>
+            <Tabs.Panel value="secretary">
+              <CommitteeSecretaryPanel unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+            </Tabs.Panel>
             <Tabs.Panel value="mentorships">
               <MentorshipCounts unit={unit} period={period} onPeriod={onPeriod} />
             </Tabs.Panel>
             <Tabs.Panel value="admissions">
               <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+              {unit.canManage && <CriteriaEditor unitId={unit.id} />}
             </Tabs.Panel>
             <Tabs.Panel value="visits">
               <CoverageView
@@ -109,6 +120,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             </Tabs.Panel>
             <Tabs.Panel value="help">
               <CellHelpRequests cellId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+            </Tabs.Panel>
+            <Tabs.Panel value="secretary">
+              <CellSecretaryPanel cellId={unit.id} quarter={quarter} onQuarter={onQuarter} />
             </Tabs.Panel>
             {unit.canSeePersonal && (
               <Tabs.Panel value="assignments">

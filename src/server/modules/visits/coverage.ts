@@ -76,87 +76,76 @@ export async function listUnvisited(db: Db, actor: Actor, unitId: number, q: { l
   return unvisitedPage(db, actor, unit, q.limit, q.cursor);
 }
 
-/** Each child open in the month: its cells judged and, of them, those visited in the window. */
-async function childCoverage(db: Db, unitId: number, period: Period, key: string) {
-  const { rows } = await sql<{ id: number; name: string; kind: 'committee' | 'cell'; cells: number; visited: number }>`
-    select u.id, u.name, u.kind, coalesce(f.cells_total, 0)::int as cells, coalesce(x.value, 0)::int as visited
-    from units u
-    left join unit_figures f on f.unit_id = u.id and f.period = ${period}::date and f.standard_code = '*'
-    left join lateral (
-      select s.value from unit_sums s
-      where u.kind <> 'cell' and s.unit_id = u.id and s.period = ${period}::date and s.sector = '*' and s.key = ${key}
-      union all
-      select m.value from cell_metrics m
-      where u.kind = 'cell' and f.cells_total is not null and m.cell_id = u.id and m.period = ${period}::date and m.key = ${key}
-    ) x on true
-    where u.parent_id = ${unitId} and ${openIn('u', period)}
-    order by u.name, u.id`.execute(db);
-  return rows.map((r) => ({
-    unitId: Number(r.id),
-    name: r.name,
-    kind: r.kind,
-    cells: r.cells,
-    visited: r.visited,
-    share: share(r.visited, r.cells),
-  }));
-}
+type ChildRow = { id: number; name: string; kind: 'committee' | 'cell'; cells: number; visited: number };
+type Figures = { materialized: boolean; cells: number; sums: Record<string, number> | null; children: ChildRow[] };
 
-/** The unit's cells judged in the month (a committee's roll-up, or 1 for a judged cell). */
-async function cellsJudged(db: Db, unitId: number, period: Period): Promise<number> {
-  const row = await db
-    .selectFrom('unit_figures')
-    .select('cells_total')
-    .where('unit_id', '=', unitId)
-    .where('period', '=', period)
-    .where('standard_code', '=', '*')
-    .executeTakeFirst();
-  return row ? Number(row.cells_total) : 0;
-}
-
-/** The unit's coverage sums for the month: a committee's roll-ups, or a cell's own metrics while it is judged. */
-async function coverageSums(db: Db, unitId: number, period: Period, keys: string[]): Promise<Record<string, number>> {
-  const { rows } = await sql<{ key: string; value: number }>`
-    select s.key, s.value from unit_sums s
-    where s.unit_id = ${unitId} and s.period = ${period}::date and s.sector = '*' and s.key = any(${keys}::text[])
-    union all
-    select m.key, m.value from cell_metrics m
-    where m.cell_id = ${unitId} and m.period = ${period}::date and m.key = any(${keys}::text[])
-      and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')`.execute(
-    db,
-  );
-  return Object.fromEntries(rows.map((r) => [r.key, Number(r.value)]));
+/**
+ * The month's figures of a unit in one statement: whether the month is built, its cells judged
+ * (`unit_figures`), its coverage sums (a committee's roll-ups, or a cell's own metrics while judged)
+ * and each child's cells and visited cells, open in the month, for the drill-down.
+ */
+async function readFigures(db: Db, unitId: number, period: Period, key: string): Promise<Figures> {
+  const keys = [key, 'visits:held', 'visits:problems_open'];
+  const { rows } = await sql<Figures>`
+    select exists (select 1 from metric_periods where period = ${period}::date) as materialized,
+      coalesce((select f.cells_total from unit_figures f
+        where f.unit_id = ${unitId} and f.period = ${period}::date and f.standard_code = '*'), 0)::int as cells,
+      (select json_object_agg(x.key, x.value) from (
+        select s.key, s.value from unit_sums s
+        where s.unit_id = ${unitId} and s.period = ${period}::date and s.sector = '*' and s.key = any(${keys}::text[])
+        union all
+        select m.key, m.value from cell_metrics m
+        where m.cell_id = ${unitId} and m.period = ${period}::date and m.key = any(${keys}::text[])
+          and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')) x) as sums,
+      coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'kind', c.kind, 'cells', c.cells, 'visited', c.visited)
+          order by c.name, c.id) from (
+        select u.id, u.name, u.kind, coalesce(f.cells_total, 0)::int as cells, coalesce(x.value, 0)::int as visited
+        from units u
+        left join unit_figures f on f.unit_id = u.id and f.period = ${period}::date and f.standard_code = '*'
+        left join lateral (
+          select s.value from unit_sums s
+          where u.kind <> 'cell' and s.unit_id = u.id and s.period = ${period}::date and s.sector = '*' and s.key = ${key}
+          union all
+          select m.value from cell_metrics m
+          where u.kind = 'cell' and f.cells_total is not null and m.cell_id = u.id and m.period = ${period}::date and m.key = ${key}
+        ) x on true
+        where u.parent_id = ${unitId} and ${openIn('u', period)}) c), '[]'::json) as children`.execute(db);
+  return rows[0]!;
 }
 
 /**
- * Two round trips whatever the unit: its scope, the month's figures and sums and its children are read
- * at once (nothing is shown before the scope check passes), then the first page of the cells not
- * visited for longest, which needs the unit's path.
+ * Two round trips whatever the unit: its scope and the month's figures at once (nothing is shown
+ * before the scope check passes), then the first page of the cells not visited for longest, which
+ * needs the unit's path. A month not built yet is built first (ensurePeriod) and read again.
  */
 export async function getCoverage(db: Db, actor: Actor, unitId: number, period: Period, months: Months): Promise<Coverage> {
   const key = COVERAGE_KEYS[months];
-  const read = () =>
-    Promise.all([
-      cellsJudged(db, unitId, period),
-      coverageSums(db, unitId, period, [key, 'visits:held', 'visits:problems_open']),
-      childCoverage(db, unitId, period, key),
-    ]);
-  const [unit, built, first] = await Promise.all([findUnitInScope(db, actor, unitId, 'read'), ensurePeriod(db, period), read()]);
+  const [unit, first] = await Promise.all([findUnitInScope(db, actor, unitId, 'read'), readFigures(db, unitId, period, key)]);
   if (!unit) throw notFound('unit.notFound');
-  // A month built by this very call (its first reader) is read again.
-  const [cells, sums, children] = built ? await read() : first;
-  const longestUnvisited = await unvisitedPage(db, actor, unit, 10);
-  const visited = sums[key] ?? 0;
+  const [figures, longestUnvisited] = await Promise.all([
+    first.materialized ? first : ensurePeriod(db, period).then(() => readFigures(db, unitId, period, key)),
+    unvisitedPage(db, actor, unit, 10),
+  ]);
+  const sums = figures.sums ?? {};
+  const visited = Number(sums[key] ?? 0);
   return {
     unitId: unit.id,
     period: period.slice(0, 7),
     months,
     partial: isPartial(period),
-    cells,
+    cells: figures.cells,
     visited,
-    share: share(visited, cells),
-    heldVisits: sums['visits:held'] ?? 0,
-    openProblems: sums['visits:problems_open'] ?? 0,
-    children,
+    share: share(visited, figures.cells),
+    heldVisits: Number(sums['visits:held'] ?? 0),
+    openProblems: Number(sums['visits:problems_open'] ?? 0),
+    children: figures.children.map((c) => ({
+      unitId: Number(c.id),
+      name: c.name,
+      kind: c.kind,
+      cells: c.cells,
+      visited: c.visited,
+      share: share(c.visited, c.cells),
+    })),
     longestUnvisited,
   };
 }

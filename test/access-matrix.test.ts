@@ -3,6 +3,7 @@
  * A route added without a row here fails the first test.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor, systemActor } from '../src/server/access/actor.ts';
 import { createApiToken } from '../src/server/modules/auth/service.ts';
@@ -222,6 +223,25 @@ async function voteRequest(c: Ctx, inside: boolean): Promise<Req> {
   return { method: 'POST', url: `/api/v1/nominations/${id}/vote`, body: { meetingId: m.id, for: 0, against: 0, abstain: 0 } };
 }
 
+/**
+ * An integrity case about secretary S, reported by P (who has no account here), with one evidence file:
+ * there is no handler in this organization, so every case route is 404 for every role (decision 0029;
+ * the roles that do see cases are in cases-access.test.ts).
+ */
+async function integrityCase(c: Ctx): Promise<{ id: number; evidenceId: number }> {
+  const { rows } = await sql<{ id: number }>`insert into cases (subject_person_id, reporter_person_id, subject_unit_id, subject_role,
+      handling_unit_id, category, summary)
+    values (${c.org.S.id}, ${c.org.P.id}, ${c.org.cellA1a.id}, 'secretary', ${c.org.districtA1.id}, 'abuse_of_power', 'A report')
+    returning id`.execute(db(c));
+  const id = rows[0]!.id;
+  const ev = await sql<{
+    id: number;
+  }>`insert into case_evidence (case_id, added_by_role, file_name, content_type, size_bytes, sha256, content)
+    values (${id}, 'reporter', 'a.txt', 'text/plain; charset=utf-8', 1, '', ${Buffer.from('a')}) returning id`.execute(db(c));
+  return { id, evidenceId: ev.rows[0]!.id };
+}
+const caseUrl = async (c: Ctx, tail: string) => `/api/v1/cases/${(await integrityCase(c)).id}${tail}`;
+const nobody = (status = 404): Partial<Record<Role, number>> => all(status);
 /** A visit to cell A1a planned from district A1 (or to B1a from district B1); `held`, with one problem raised at it. */
 async function visit(c: Ctx, inside: boolean, held = false): Promise<{ id: number; problemId: number | null }> {
   const [cell, from] = inside ? [c.org.cellA1a.id, c.org.districtA1.id] : [c.org.cellB1a.id, c.org.districtB1.id];
@@ -1459,6 +1479,64 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/education?period=${thisMonth()}` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/education?period=${thisMonth()}` }),
+  },
+  'POST /api/v1/cases': {
+    expect: { member: 201, secretary: 400, districtReader: 400, regionManager: 400, admin: 400 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/cases',
+      body: { subjectPersonId: c.org.S.id, category: 'bureaucratism', summary: 'Sits on requests' },
+    }),
+  },
+  'GET /api/v1/cases/subjects': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/cases/subjects' }) },
+  'GET /api/v1/cases': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/cases' }) },
+  'GET /api/v1/me/case-reports': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/case-reports' }) },
+  'GET /api/v1/case-rules': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/case-rules' }) },
+  'PUT /api/v1/case-rules': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'PUT', url: '/api/v1/case-rules', body: { responseDays: 14, appealDays: 30, retentionYears: 5 } }),
+  },
+  'GET /api/v1/units/:id/case-stats': {
+    expect: { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/case-stats?period=2026` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/case-stats?period=2026` }),
+  },
+  'GET /api/v1/cases/:id': { expect: nobody(), inside: async (c) => ({ method: 'GET', url: await caseUrl(c, '') }) },
+  'GET /api/v1/cases/:id/timeline': { expect: nobody(), inside: async (c) => ({ method: 'GET', url: await caseUrl(c, '/timeline') }) },
+  'GET /api/v1/cases/:id/reads': { expect: nobody(), inside: async (c) => ({ method: 'GET', url: await caseUrl(c, '/reads') }) },
+  'GET /api/v1/cases/:id/evidence/:evidenceId': {
+    expect: nobody(),
+    inside: async (c) => {
+      const k = await integrityCase(c);
+      return { method: 'GET', url: `/api/v1/cases/${k.id}/evidence/${k.evidenceId}` };
+    },
+  },
+  'POST /api/v1/cases/:id/triage': {
+    expect: nobody(),
+    inside: async (c) => ({ method: 'POST', url: await caseUrl(c, '/triage'), body: { action: 'open' } }),
+  },
+  'POST /api/v1/cases/:id/notify-subject': {
+    expect: nobody(),
+    inside: async (c) => ({ method: 'POST', url: await caseUrl(c, '/notify-subject'), body: {} }),
+  },
+  'POST /api/v1/cases/:id/responses': {
+    expect: nobody(),
+    inside: async (c) => ({ method: 'POST', url: await caseUrl(c, '/responses'), body: { text: 'My side' } }),
+  },
+  'POST /api/v1/cases/:id/decision': {
+    expect: nobody(),
+    inside: async (c) => ({ method: 'POST', url: await caseUrl(c, '/decision'), body: { outcome: 'dismissed', reasons: 'x' } }),
+  },
+  'POST /api/v1/cases/:id/appeal': {
+    expect: nobody(),
+    inside: async (c) => ({ method: 'POST', url: await caseUrl(c, '/appeal'), body: { text: 'x' } }),
+  },
+  'POST /api/v1/cases/:id/evidence': {
+    expect: nobody(),
+    inside: async (c) => {
+      const { payload, headers } = multipartFile('a.txt', Buffer.from('evidence'), 'text/plain');
+      return { method: 'POST', url: await caseUrl(c, '/evidence'), body: payload, headers };
+    },
   },
   // Officials' planned visits (issue 14): planned, changed and reported by officials over the cell; read by its secretary too.
   'POST /api/v1/visits': {

@@ -26,7 +26,8 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const MEMBERSHIP_ROLES = ['member', 'candidate', 'secretary', 'deputy_secretary'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
-export const GRANT_ROLES = ['member', 'secretary', 'official', 'admin'] as const;
+/** `handler` handles integrity cases and opens nothing else (decision 0029). */
+export const GRANT_ROLES = ['member', 'secretary', 'official', 'admin', 'handler'] as const;
 export type GrantRole = (typeof GRANT_ROLES)[number];
 
 export const GRANT_ACCESS = ['read', 'manage'] as const;

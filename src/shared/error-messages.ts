@@ -283,6 +283,24 @@ export const ERROR_MESSAGES = {
   'education.notStudyMeeting': 'Themes are linked to study meetings only',
   'education.enrolmentNotFound': 'No such enrolment',
   'education.endBeforeStart': 'The expected end is before the start',
+  'grant.handlerNeedsCommittee': 'Handler grants are on a committee',
+  'case.notFound': 'No such case',
+  'case.noPerson': 'This account has no person record, so it cannot report',
+  'case.subjectNotEligible':
+    'Name a person who holds a role you can name: a secretary or deputy of your cell, an official of a committee above it, or an officer within your own scope',
+  'case.selfReport': 'You cannot report yourself',
+  'case.wrongStatus': 'Not possible while the case is {{status}}',
+  'case.notNotified': 'Notify the subject first',
+  'case.alreadyNotified': 'The subject has already been notified',
+  'case.notHeard': 'The subject has not been heard yet: they must respond, or the response period must end ({{respondBy}})',
+  'case.measureRequired': 'An upheld case needs the measure taken',
+  'case.measureWithDismissal': 'A dismissed case takes no measure',
+  'case.onlySubject': 'Only the subject of the case may do this',
+  'case.onlyHandlers': 'Only the handlers deciding the case at this stage may do this',
+  'case.appealTooLate': 'The appeal period ended on {{appealBy}}',
+  'case.evidenceTooMany': 'Each side may add at most {{max}} files of evidence',
+  'case.evidenceClosed': 'Evidence can no longer be added to this case',
+  'case.statsCommitteeOnly': 'Case statistics are kept for committees, not cells',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

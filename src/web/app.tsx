@@ -35,6 +35,8 @@ const DirectivePage = page(() => import('./routes/directives/directive-page.tsx'
 const InboxPage = page(() => import('./routes/directives/inbox-page.tsx'), 'InboxPage');
 const ProgrammesPage = page(() => import('./routes/education/programmes-page.tsx'), 'ProgrammesPage');
 const SecretaryTraitsPage = page(() => import('./routes/secretary/traits-page.tsx'), 'SecretaryTraitsPage');
+const CasesPage = page(() => import('./routes/cases/cases-page.tsx'), 'CasesPage');
+const CasePage = page(() => import('./routes/cases/case-page.tsx'), 'CasePage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -107,6 +109,8 @@ export function App() {
           <Route path="/directives" element={titled('directives', <DirectivesPage me={actor} />)} />
           <Route path="/directives/:id" element={titled('directive', <DirectivePage me={actor} />)} />
           <Route path="/inbox" element={titled('inbox', <InboxPage />)} />
+          <Route path="/cases" element={titled('cases', <CasesPage me={actor} />)} />
+          <Route path="/cases/:id" element={titled('case', <CasePage />)} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={titled('notFound', <NotFoundPage />)} />
         </Routes>

@@ -19,7 +19,14 @@ export type Actor = {
   accountId: number;
   login: string;
   personId: number | null;
+  /**
+   * The grants that open units, people and dashboards. Handler grants are never here: they open
+   * integrity cases and nothing else (decision 0029), so no code that reads grants can mistake one
+   * for access. They are in `handlerGrants`.
+   */
   grants: ActorGrant[];
+  /** Handler grants (integrity cases only): the committees whose subtrees' cases the actor handles. */
+  handlerGrants: ActorGrant[];
   /** The whole tree is in scope (an admin grant). */
   all: boolean;
   /** Subtree roots the actor may read / manage (ltree paths). */
@@ -74,9 +81,10 @@ export const liveGrantsJson = (accountId: string) => sql<ActorGrant[]>`coalesce(
 
 export function buildActor(
   account: { id: number; login: string; personId: number | null },
-  grants: ActorGrant[],
+  liveGrants: ActorGrant[],
   session: { csrfToken: string | null; sessionId: number | null },
 ): Actor {
+  const grants = liveGrants.filter((g) => g.role !== 'handler');
   const all = grants.some((g) => g.role === 'admin');
   const paths = (pick: (g: ActorGrant) => boolean) =>
     minimalRoots(grants.filter((g) => g.path !== null && pick(g)).map((g) => g.path as string));
@@ -85,6 +93,7 @@ export function buildActor(
     login: account.login,
     personId: account.personId,
     grants,
+    handlerGrants: liveGrants.filter((g) => g.role === 'handler' && g.path !== null),
     all,
     readPaths: paths(() => true),
     managePaths: paths(manages),
@@ -123,6 +132,7 @@ export function systemActor(): Actor {
     login: 'cellwork-cli',
     personId: null,
     grants: [],
+    handlerGrants: [],
     all: true,
     readPaths: [],
     managePaths: [],

@@ -13,6 +13,7 @@ import { accountRoutes } from '../modules/accounts/routes.ts';
 import { admissionRoutes } from '../modules/admissions/routes.ts';
 import { assignmentRoutes } from '../modules/assignments/routes.ts';
 import { helpRequestRoutes } from '../modules/help-requests/routes.ts';
+import { caseRoutes } from '../modules/cases/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { calendarRoutes } from '../modules/calendar/routes.ts';
 import { directiveRoutes } from '../modules/directives/routes.ts';
@@ -60,6 +61,7 @@ export const routeModules: RouteModule[] = [
   mentorshipRoutes,
   admissionRoutes,
   secretaryRoutes,
+  caseRoutes,
   visitRoutes,
 ];
 

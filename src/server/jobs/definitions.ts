@@ -129,10 +129,22 @@ export const directiveNotifyPublished = define({
   },
 });
 
+/** Integrity cases closed longer ago than the centre's rule are purged, nightly (decision 0029). Idempotent. */
+export const purgeClosedCases = define({
+  name: 'purge-closed-cases',
+  payload: z.object({}),
+  cron: '40 2 * * *',
+  async handle(_payload, { db, log }) {
+    const { purgeClosedCases: purge } = await import('../modules/cases/retention.ts');
+    log.info(await purge(db), 'closed cases purged');
+  },
+});
+
 export const jobDefinitions: Array<JobDefinition<z.ZodTypeAny>> = [
   purgeExpiredSessions,
   recomputeCurrentPeriod,
   prepareNextPeriod,
   directiveFanOut,
   directiveNotifyPublished,
+  purgeClosedCases,
 ];

@@ -54,6 +54,11 @@ export const MeSchema = z.object({
   cells: z.array(z.object({ id: z.number(), name: z.string(), role: z.enum(MEMBERSHIP_ROLES) })),
   /** Units the actor may start browsing from: the tops of their grants' subtrees. */
   roots: z.array(UnitRefSchema),
+  /**
+   * The committees whose integrity cases the account handles (handler grants, decision 0029). Kept out
+   * of `grants`, which the web reads as access to units: a handler grant opens nothing but cases.
+   */
+  handles: z.array(UnitRefSchema).default([]),
   csrfToken: z.string().nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -13,7 +13,7 @@ import type {
   RecordBriefing,
   UpdateDirective,
 } from '../../shared/schemas/directives.ts';
-import { ApiError, api, getCsrfToken, toApiError, withQuery } from './client.ts';
+import { api, uploadFile, withQuery } from './client.ts';
 
 export type DirectiveSummary = z.infer<typeof DirectiveListSchema>['items'][number];
 export type InboxItem = z.infer<typeof InboxSchema>['items'][number];
@@ -115,28 +115,10 @@ export function useRecordBriefing(id: number) {
 
 export const attachmentHref = (id: number, attachmentId: number) => `/api/v1/directives/${id}/attachments/${attachmentId}`;
 
-/** Sends one file as multipart/form-data (the JSON client cannot), with the CSRF header; API errors as ApiError. */
-async function uploadAttachment(id: number, file: File): Promise<DirectiveAttachment> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const csrf = getCsrfToken();
-  if (csrf) headers['x-csrf-token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/directives/${id}/attachments`, { method: 'POST', headers, credentials: 'same-origin', body: form });
-  } catch (cause) {
-    throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'Network error');
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw toApiError(res.status, body);
-  return body as DirectiveAttachment;
-}
-
 export function useUploadAttachment(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadAttachment(id, file),
+    mutationFn: (file: File) => uploadFile<DirectiveAttachment>(`/api/v1/directives/${id}/attachments`, file),
     onSuccess: () => qc.invalidateQueries({ queryKey: directiveKeys.one(id) }),
   });
 }

@@ -45,6 +45,8 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
     ...(me.cells[0] && me.cells[0].role !== 'secretary'
       ? [{ to: `/units/${me.cells[0].id}?tab=secretary`, label: t('nav.mySecretary'), active: false }]
       : []),
+    // Integrity cases: every member may report; handlers and notified subjects find their cases there.
+    ...(me.person || me.handles.length > 0 ? [{ to: '/cases', label: t('nav.cases'), active: pathname.startsWith('/cases') }] : []),
     ...(me.grants.some((g) => g.role !== 'member')
       ? [{ to: '/directives', label: t('nav.directives'), active: pathname.startsWith('/directives') }]
       : []),

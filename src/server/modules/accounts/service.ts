@@ -37,13 +37,16 @@ function accountsInScope(db: Db, actor: Actor) {
               .select(sql`1`.as('one'))
               .whereRef('sg.account_id', '=', 'a.id')
               .where('sg.revoked_at', 'is', null)
+              // A handler grant ties an account to nobody's subtree: handlers are the centre's to name (decision 0029).
+              .where('sg.role', '!=', 'handler')
               .where(pathInScope(actor, 'su.path', 'manage')),
           ),
         ]),
   );
 }
 
-async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, Grant[]>> {
+/** The accounts' live grants; handler grants only for the central administrator, who alone gives them (decision 0029). */
+async function grantsOf(db: Db, actor: Actor, accountIds: number[]): Promise<Map<number, Grant[]>> {
   const map = new Map<number, Grant[]>();
   if (accountIds.length === 0) return map;
   const rows = await db
@@ -52,6 +55,7 @@ async function grantsOf(db: Db, accountIds: number[]): Promise<Map<number, Grant
     .select(['g.id', 'g.account_id', 'g.role', 'g.access', 'u.id as unitId', 'u.name as unitName', 'u.kind as unitKind'])
     .where('g.account_id', 'in', accountIds)
     .where('g.revoked_at', 'is', null)
+    .$if(!isCentralAdministrator(actor), (q) => q.where('g.role', '!=', 'handler'))
     .orderBy('g.id')
     .execute();
   for (const r of rows) {
@@ -84,6 +88,7 @@ export async function listAccounts(db: Db, actor: Actor, page: { limit: number; 
   const result = pageFrom(rows, page.limit, (r) => [r.login, r.id]);
   const grants = await grantsOf(
     db,
+    actor,
     result.items.map((r) => r.id),
   );
   return {
@@ -157,6 +162,10 @@ export function createGrant(
     if (input.role === 'admin') {
       requireCentralAdministrator(actor);
       if (input.unitId) throw badRequest('grant.adminTakesNoUnit');
+    } else if (input.role === 'handler') {
+      // Handlers read the most sensitive data there is: only the centre names them (decision 0029).
+      requireCentralAdministrator(actor);
+      if (!input.unitId) throw badRequest('grant.needsUnit');
     } else if (!input.unitId) throw badRequest('grant.needsUnit');
     const unit = input.unitId
       ? await trx
@@ -169,8 +178,14 @@ export function createGrant(
     if (input.unitId && !unit) throw notFound('unit.notFound');
     if ((input.role === 'member' || input.role === 'secretary') && unit?.kind !== 'cell') throw badRequest('grant.needsCell');
     if (input.role === 'official' && unit?.kind !== 'committee') throw badRequest('grant.needsCommittee');
+    if (input.role === 'handler' && unit?.kind !== 'committee') throw badRequest('grant.handlerNeedsCommittee');
+    // A handler grant's access is always 'read': it never manages anything (actor.ts keeps it out of every scope).
     const access: GrantAccess =
-      input.role === 'member' ? 'read' : input.role === 'admin' || input.role === 'secretary' ? 'manage' : input.access;
+      input.role === 'member' || input.role === 'handler'
+        ? 'read'
+        : input.role === 'admin' || input.role === 'secretary'
+          ? 'manage'
+          : input.access;
     const row = await trx
       .insertInto('grants')
       .values({
@@ -187,6 +202,8 @@ export function createGrant(
       entity: 'grant',
       entityId: row.id,
       after: { accountId, role: row.role, access, unitId: unit?.id ?? null },
+      // Who handles cases is the administrators' to read, not the officials' of that subtree.
+      ...(row.role === 'handler' ? { unitId: null } : {}),
     });
     return { id: row.id, role: row.role, access: row.access, unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null };
   });
@@ -202,13 +219,21 @@ export function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void
       .where('g.id', '=', grantId)
       .where('g.revoked_at', 'is', null)
       .where((eb) =>
-        isCentralAdministrator(actor) ? sql<boolean>`true` : eb.and([eb('g.role', '!=', 'admin'), pathInScope(actor, 'u.path', 'manage')]),
+        isCentralAdministrator(actor)
+          ? sql<boolean>`true`
+          : eb.and([eb('g.role', 'not in', ['admin', 'handler']), pathInScope(actor, 'u.path', 'manage')]),
       )
       .executeTakeFirst();
     if (!grant) throw notFound('grant.notFound');
     await assertAdministratorRemains(trx, { grantIds: [grantId] });
     await trx.updateTable('grants').set({ revoked_at: sql<Date>`now()`, revoked_by: actor.accountId }).where('id', '=', grantId).execute();
     await revokeLapsedFeeds(trx, grant.account_id);
-    await recordAudit(trx, actor, { action: 'grant.revoke', entity: 'grant', entityId: grantId, before: grant });
+    await recordAudit(trx, actor, {
+      action: 'grant.revoke',
+      entity: 'grant',
+      entityId: grantId,
+      before: grant,
+      ...(grant.role === 'handler' ? { unitId: null } : {}),
+    });
   });
 }

@@ -82,7 +82,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     db
       .selectFrom('units')
       .select(['id', 'name', 'kind', sql<string>`path::text`.as('path')])
-      .where('id', 'in', [0, ...actor.grants.map((g) => g.unitId ?? 0)])
+      .where('id', 'in', [0, ...[...actor.grants, ...actor.handlerGrants].map((g) => g.unitId ?? 0)])
       .execute(),
     isCentralAdministrator(actor)
       ? db.selectFrom('units').select(['id', 'name', 'kind']).where('parent_id', 'is', null).executeTakeFirst()
@@ -103,6 +103,10 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     }),
     cells,
     roots,
+    handles: actor.handlerGrants.flatMap((g) => {
+      const u = g.unitId === null ? undefined : unitById.get(g.unitId);
+      return u ? [{ id: u.id, name: u.name, kind: u.kind }] : [];
+    }),
     csrfToken: actor.csrfToken,
   };
 }

@@ -1,11 +1,7 @@
-import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/schemas/base.ts';
 import {
   AcknowledgmentSchema,
-  ATTACHMENT_MAX_BYTES,
   AttachmentParamsSchema,
   DirectiveAttachmentSchema,
   BriefingResultSchema,
@@ -23,11 +19,11 @@ import {
   RecordBriefingSchema,
   UpdateDirectiveSchema,
 } from '../../../shared/schemas/directives.ts';
-import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { todayIso } from '../compliance/periods.ts';
-import { addAttachment, contentDisposition, deleteAttachment, getAttachment } from './attachments.ts';
+import { registerUploadRoute, sendDownload } from '../../http/uploads.ts';
+import { addAttachment, deleteAttachment, getAttachment } from './attachments.ts';
 import { acknowledgeDirective, listMyDirectives, recordBriefing } from './deliveries.ts';
 import { getReach, getReachChildren, listNotReached, notReachedCsv } from './reach.ts';
 import { createDirective, getDirective, listDirectives, publishDirective, updateDirective, withdrawDirective } from './service.ts';
@@ -213,29 +209,17 @@ export const directiveRoutes: RouteModule = (app, { db, config, jobs }) => {
     },
   );
 
-  // Uploads: multipart only in this scope, one file a request, refused past the limit before anything is stored.
-  app.register(async (plain) => {
-    const scope = plain.withTypeProvider<ZodTypeProvider>();
-    await scope.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
-    scope.post(
-      '/api/v1/directives/:id/attachments',
-      {
-        bodyLimit: ATTACHMENT_MAX_BYTES + 64 * 1024,
-        schema: {
-          tags,
-          summary: 'Attach a file to a draft (multipart/form-data, one file, at most 10 MB; PDF, PNG, JPEG or UTF-8 text by its bytes)',
-          consumes: ['multipart/form-data'],
-          params: IdParamsSchema,
-          response: { 201: DirectiveAttachmentSchema, ...errorResponses },
-        },
-      },
-      async (req, reply) => {
-        const actor = requireActor(req);
-        const content = await readOneFile(req);
-        return reply.status(201).send(await addAttachment(db, actor, req.params.id, content));
-      },
-    );
-  });
+  // Uploads: multipart only in their own scope, one file a request, refused past the limit before anything is stored.
+  registerUploadRoute(
+    app,
+    '/api/v1/directives/:id/attachments',
+    {
+      tags,
+      summary: 'Attach a file to a draft (multipart/form-data, one file, at most 10 MB; PDF, PNG, JPEG or UTF-8 text by its bytes)',
+      response: DirectiveAttachmentSchema,
+    },
+    (actor, id, file) => addAttachment(db, actor, id, file),
+  );
 
   app.get(
     '/api/v1/directives/:id/attachments/:attachmentId',
@@ -248,13 +232,7 @@ export const directiveRoutes: RouteModule = (app, { db, config, jobs }) => {
       },
     },
     async (req, reply) => {
-      const file = await getAttachment(db, requireActor(req), req.params.id, req.params.attachmentId);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendDownload(reply, await getAttachment(db, requireActor(req), req.params.id, req.params.attachmentId));
     },
   );
 
@@ -274,20 +252,3 @@ export const directiveRoutes: RouteModule = (app, { db, config, jobs }) => {
     },
   );
 };
-
-/** The one file of a multipart request, whole in memory (at most the limit), or a clear 400/413/415. */
-async function readOneFile(req: FastifyRequest): Promise<{ fileName: string | undefined; content: Buffer }> {
-  try {
-    const part = await req.file();
-    if (!part) throw new AppError('bad_request', 'attachment.noFile');
-    return { fileName: part.filename, content: await part.toBuffer() };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      throw new AppError('payload_too_large', 'attachment.tooLarge', { params: { maxMb: ATTACHMENT_MAX_BYTES / 1024 / 1024 } });
-    }
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type', 'attachment.noFile');
-    throw new AppError('bad_request', 'attachment.noFile');
-  }
-}

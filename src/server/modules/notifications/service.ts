@@ -27,6 +27,11 @@ export type NotifyInput = {
    * only people not yet notified of it (a reminder job that runs twice sends once).
    */
   dedupeKey?: string | null;
+  /**
+   * Confidential (an integrity case, decision 0029): in-app and mail to the person only, never to a
+   * webhook endpoint, which forwards events to systems outside the person's own account.
+   */
+  confidential?: boolean;
 };
 
 /** Any select whose rows have a `person_id` column: a Kysely query builder or a `sql` fragment. */
@@ -49,7 +54,7 @@ export function createNotifier(deps: { boss: PgBoss | undefined; config: Pick<Co
     if (!inCallersTransaction(trx)) throw new Error('notifyWhere runs inside the caller’s transaction');
     const eventId = await recordEvent(trx, input);
     const mailOn = deps.config.notifications.mail !== null;
-    const hooksOn = await hasEndpointFor(trx, input.kind);
+    const hooksOn = !input.confidential && (await hasEndpointFor(trx, input.kind));
     // Duplicates in the select need no DISTINCT: ON CONFLICT DO NOTHING skips a person's second row.
     const insert = sql`insert into notifications (person_id, event_id)
   select r.person_id, ${eventId}::bigint from (${input.recipients}) as r where r.person_id is not null

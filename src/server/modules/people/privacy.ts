@@ -23,6 +23,7 @@ import { assignmentsForExport, eraseAssignmentTexts } from '../assignments/priva
 import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/privacy.ts';
 import { eraseSecretaryFeedback, secretaryFeedbackForExport } from '../secretary/privacy.ts';
 import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
+import { casesForExport, eraseCaseData } from '../cases/privacy.ts';
 import { eraseVisitPerson, visitsForExport } from '../visits/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
@@ -89,6 +90,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const visits = actor.personId === null ? null : await visitsForExport(db, actor.personId);
   const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
   const secretaryFeedback = actor.personId === null ? null : await secretaryFeedbackForExport(db, feedbackKey, actor.personId);
+  const integrityCases = actor.personId === null ? null : await casesForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -111,6 +113,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     visits,
     /** Your nominations (admissions): the recommendations, training tasks, the cell's vote and the decision. */
     nominations,
+    /** Integrity cases: the reports you made, and the cases about you once you were notified (decision 0029). */
+    integrityCases,
     /** What you marked read alone in the library (decision 0017); sessions attended are in `attendance`. */
     readingLog,
     /** Your learning plan (with its history), the themes you completed and your enrolments in study while working. */
@@ -222,6 +226,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseVisitPerson(trx, personId);
     await eraseNominationTexts(trx, personId);
     await eraseSecretaryFeedback(trx, feedbackKey, personId);
+    await eraseCaseData(trx, personId, accountIds);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

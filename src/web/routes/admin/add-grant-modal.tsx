@@ -43,8 +43,10 @@ export function AddGrantModal({ account, opened, onClose }: { account: Account; 
         onChange={(r) => r && setRole(r as GrantRole)}
         data={GRANT_ROLES.map((r) => ({ value: r, label: t(`grantRole.${r}`) }))}
       />
+      {role === 'handler' && <Text size="sm">{t('admin.handlerNote')}</Text>}
       <Select
         label={t('admin.access')}
+        disabled={role === 'handler'}
         required
         allowDeselect={false}
         value={access}

@@ -11,6 +11,7 @@ import { useStandards } from '../../api/compliance.ts';
 import { useMeetingKinds } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AdmissionSettings } from '../admissions/admission-settings.tsx';
+import { CaseRulesSettings } from '../cases/case-rules.tsx';
 import { todayLocal } from '../../lib/period.ts';
 import { RetireStandardModal } from './retire-standard-modal.tsx';
 import { StandardModal } from './standard-modal.tsx';
@@ -80,6 +81,7 @@ export function RulebookPage() {
         </>
       )}
       <AdmissionSettings />
+      <CaseRulesSettings />
       {dialog?.kind === 'add' && <StandardModal editing={null} standards={all} onClose={close} />}
       {dialog?.kind === 'change' && <StandardModal key={dialog.standard.id} editing={dialog.standard} standards={all} onClose={close} />}
       {dialog?.kind === 'retire' && <RetireStandardModal standard={dialog.standard} standards={all} onClose={close} />}

@@ -12,6 +12,7 @@ import { CellAdmissions } from '../admissions/cell-admissions.tsx';
 import { PipelinePanel } from '../admissions/pipeline-panel.tsx';
 import { CriteriaEditor } from '../admissions/admission-settings.tsx';
 import { AssignmentBoard } from '../assignments/assignment-board.tsx';
+import { CaseStatsCard } from '../cases/case-stats.tsx';
 import { CellHelpRequests } from '../help-requests/cell-help-requests.tsx';
 import { HelpSummaryView } from '../help-requests/help-summary.tsx';
 import { currentPeriod, isPeriod, lastCompletePeriod } from '../../lib/period.ts';
@@ -30,7 +31,8 @@ import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
 import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.tsx';
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
 
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'visits'] as const;
+/** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
 const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as const;
@@ -94,6 +96,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="admissions">
               <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
               {unit.canManage && <CriteriaEditor unitId={unit.id} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="cases">
+              <CaseStatsCard unitId={unit.id} />
             </Tabs.Panel>
             <Tabs.Panel value="visits">
               <CoverageView

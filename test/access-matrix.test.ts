@@ -242,6 +242,34 @@ async function integrityCase(c: Ctx): Promise<{ id: number; evidenceId: number }
 }
 const caseUrl = async (c: Ctx, tail: string) => `/api/v1/cases/${(await integrityCase(c)).id}${tail}`;
 const nobody = (status = 404): Partial<Record<Role, number>> => all(status);
+/** A visit to cell A1a planned from district A1 (or to B1a from district B1); `held`, with one problem raised at it. */
+async function visit(c: Ctx, inside: boolean, held = false): Promise<{ id: number; problemId: number | null }> {
+  const [cell, from] = inside ? [c.org.cellA1a.id, c.org.districtA1.id] : [c.org.cellB1a.id, c.org.districtB1.id];
+  const today = todayIso();
+  const v = await db(c)
+    .insertInto('visits')
+    .values({
+      cell_id: cell,
+      planned_on: today,
+      official_unit_id: from,
+      ...(held ? { status: 'held' as const, held_on: today, members_met: 1 } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (!held) return { id: Number(v.id), problemId: null };
+  const p = await db(c)
+    .insertInto('visit_problems')
+    .values({ cell_id: cell, visit_id: Number(v.id), title: 'A problem', due_on: today, raised_on: today })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: Number(v.id), problemId: Number(p.id) };
+}
+const visitUrl = async (c: Ctx, inside: boolean, tail = '') => `/api/v1/visits/${(await visit(c, inside)).id}${tail}`;
+const problemUrl = async (c: Ctx, inside: boolean) => `/api/v1/visit-problems/${(await visit(c, inside, true)).problemId}`;
+/** Visits are changed by their official or one above (403 for the cell's secretary and a read-only official who see them). */
+const visitActors = (ok: number) => ({ member: 404, secretary: 403, districtReader: 403, regionManager: ok, admin: ok });
+const visitReaders = { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 };
+const committeeReaders = { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 };
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
@@ -1520,6 +1548,58 @@ const matrix: Record<string, Row> = {
       const { payload, headers } = multipartFile('a.txt', Buffer.from('evidence'), 'text/plain');
       return { method: 'POST', url: await caseUrl(c, '/evidence'), body: payload, headers };
     },
+  },
+  // Officials' planned visits (issue 14): planned, changed and reported by officials over the cell; read by its secretary too.
+  'POST /api/v1/visits': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 201, admin: 201 },
+    inside: async (c) => ({ method: 'POST', url: '/api/v1/visits', body: { unitId: c.org.cellA1a.id, plannedOn: todayIso() } }),
+    outside: async (c) => ({ method: 'POST', url: '/api/v1/visits', body: { unitId: c.org.cellB1a.id, plannedOn: todayIso() } }),
+  },
+  'GET /api/v1/visits/:id': {
+    expect: visitReaders,
+    inside: async (c) => ({ method: 'GET', url: await visitUrl(c, true) }),
+    outside: async (c) => ({ method: 'GET', url: await visitUrl(c, false) }),
+  },
+  'PATCH /api/v1/visits/:id': {
+    expect: visitActors(200),
+    inside: async (c) => ({ method: 'PATCH', url: await visitUrl(c, true), body: { plannedOn: addDays(todayIso(), 1) } }),
+    outside: async (c) => ({ method: 'PATCH', url: await visitUrl(c, false), body: { plannedOn: addDays(todayIso(), 1) } }),
+  },
+  'POST /api/v1/visits/:id/cancel': {
+    expect: visitActors(200),
+    inside: async (c) => ({ method: 'POST', url: await visitUrl(c, true, '/cancel'), body: {} }),
+    outside: async (c) => ({ method: 'POST', url: await visitUrl(c, false, '/cancel'), body: {} }),
+  },
+  'POST /api/v1/visits/:id/report': {
+    expect: visitActors(200),
+    inside: async (c) => ({ method: 'POST', url: await visitUrl(c, true, '/report'), body: { heldOn: todayIso(), membersMet: 0 } }),
+    outside: async (c) => ({ method: 'POST', url: await visitUrl(c, false, '/report'), body: { heldOn: todayIso(), membersMet: 0 } }),
+  },
+  'GET /api/v1/me/visits': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/visits' }) },
+  'GET /api/v1/units/:id/visits': {
+    expect: visitReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/visits` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/visits` }),
+  },
+  'GET /api/v1/units/:id/visit-problems': {
+    expect: visitReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/visit-problems` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/visit-problems` }),
+  },
+  'PATCH /api/v1/visit-problems/:id': {
+    expect: { member: 404, secretary: 200, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'PATCH', url: await problemUrl(c, true), body: { status: 'in_progress' } }),
+    outside: async (c) => ({ method: 'PATCH', url: await problemUrl(c, false), body: { status: 'in_progress' } }),
+  },
+  'GET /api/v1/units/:id/visits/coverage': {
+    expect: committeeReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/visits/coverage` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/visits/coverage` }),
+  },
+  'GET /api/v1/units/:id/visits/unvisited': {
+    expect: committeeReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/visits/unvisited` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/visits/unvisited` }),
   },
 };
 

@@ -24,8 +24,11 @@ import {
   bruteForceEducationSums,
   bruteForceMentorshipSums,
   bruteForceRollups,
+  bruteForceVisitSums,
   bruteForceWorst,
 } from './helpers/brute-force.ts';
+import { fileReport, planVisit } from '../src/server/modules/visits/service.ts';
+import { updateProblem } from '../src/server/modules/visits/problems.ts';
 import { endMentorship, pairMentor } from '../src/server/modules/mentorships/service.ts';
 import { createYouthGroup } from '../src/server/modules/mentorships/youth-groups.ts';
 import { setLearningPlan } from '../src/server/modules/education/plans.ts';
@@ -72,6 +75,8 @@ type Plan = {
     monthsAgo: 0 | 1;
     dayFraction: number;
   }>;
+  /** Officials' visits (issue 14): held this month or last, perhaps raising a problem, perhaps solved since. */
+  visits: Array<{ cell: number; monthsAgo: 0 | 1; dayFraction: number; problem: boolean; solved: boolean }>;
   moves: Array<{ unit: number; to: number }>;
   closes: number[];
   resectors: Array<{ cell: number; sector: Sector }>;
@@ -127,6 +132,16 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
     }),
     { maxLength: 4 },
   ),
+  visits: fc.array(
+    fc.record({
+      cell: fc.integer({ min: 0, max: 5 }),
+      monthsAgo: fc.constantFrom(0 as const, 1 as const),
+      dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+      problem: fc.boolean(),
+      solved: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
   moves: fc.array(fc.record({ unit: fc.integer({ min: 0, max: 9 }), to: fc.integer({ min: 0, max: 3 }) }), { maxLength: 2 }),
   closes: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 1 }),
   // A month is rebuilt while differences of it are still queued.
@@ -168,6 +183,11 @@ describe('compliance roll-ups', () => {
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('candidates-mentored', 'candidates_mentored', '{"min":1}', 'Every candidate mentored', '모든 후보에게 이끄는 성원', '2000-01-01'),
         ('groups-assigned', 'youth_groups_assigned', '{}', 'Every youth group assigned', '모든 청소년조에 담당 성원', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
+    // The visits module's kind (issue 14): a visit by an official in any two months (a parameterised source that carries forward).
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('visited-2m', 'visits_every_months', '{"months":2}', 'A visit every two months', '2개월마다 방문', '2000-01-01')`.execute(
       t.ctx.db,
     );
     // The registry's worked example: two review sessions in any three months (a source that carries forward).
@@ -259,6 +279,16 @@ describe('compliance roll-ups', () => {
           if (m.group)
             await createYouthGroup(db, actor, cells[cellIndex]!, { name: 'Group', assignedPersonId: m.assigned ? ps[0]! : null }, day);
         }
+        for (const v of plan.visits) {
+          const start = Date.parse(`${v.monthsAgo === 0 ? current : periods[0]}T00:00:00Z`);
+          const end = v.monthsAgo === 0 ? Date.parse(`${today}T00:00:00Z`) : Date.parse(`${current}T00:00:00Z`) - 86_400_000;
+          const heldOn = new Date(start + Math.max(0, end - start) * v.dayFraction).toISOString().slice(0, 10);
+          const { id } = await planVisit(db, actor, { unitId: cells[v.cell % cells.length]!, plannedOn: today }, today);
+          const problems = v.problem ? [{ title: 'A problem' }] : [];
+          const filed = await fileReport(db, actor, id, { heldOn, membersMet: 0, problems }, today);
+          if (v.solved && filed.problemIds[0])
+            await updateProblem(db, actor, filed.problemIds[0], { status: 'solved', resolution: 'Solved' }, today);
+        }
         if (plan.rebuild >= 0) await materializePeriod(db, periods[plan.rebuild]!);
         const units = [...committees, ...cells];
         for (const mv of plan.moves) {
@@ -307,6 +337,7 @@ describe('compliance roll-ups', () => {
             ...(await bruteForceAttendanceSums(db, period, nextPeriod(period), today, committeeIds)),
             ...(await bruteForceEducationSums(db, period, nextPeriod(period), today, committeeIds)),
             ...(await bruteForceMentorshipSums(db, period, nextPeriod(period), today, committeeIds)),
+            ...(await bruteForceVisitSums(db, period, nextPeriod(period), today, committeeIds)),
           });
           // The worst cells, found through the paths stored with the verdicts (kept through moves) and
           // through the tree itself, equal the brute-force list; a short page, so ties are cut.

@@ -62,6 +62,12 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       'assigned_person_id',
     ])
     .execute();
+  // Officials' visits (issue 14): the held ones.
+  const visits = await db
+    .selectFrom('visits')
+    .select(['cell_id', sql<string>`held_on::text`.as('held_on')])
+    .where('status', '=', 'held')
+    .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -95,6 +101,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
       youthGroups: youthGroups
         .filter((g) => Number(g.cell_id) === cell.id)
         .map((g) => ({ created_on: g.created_on, closed_on: g.closed_on, assigned: g.assigned_person_id !== null })),
+      visits: visits.filter((v) => Number(v.cell_id) === cell.id).map((v) => ({ held_on: v.held_on })),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;
@@ -344,4 +351,53 @@ export async function storedRollups(db: Database, period: string, unitId: number
       .filter((r) => r.cells_total !== 0 || r.cells_meeting !== 0)
       .map((r) => [`${r.unit_id}|${r.standard_code}|${r.sector}`, [r.cells_total, r.cells_meeting] as [number, number]]),
   );
+}
+
+/**
+ * The visits module's summed roll-ups (issue 14): per committee and sector, over the cells under it
+ * judged in the month, the visits held in the month, the cells visited in the month and in the 3, 6
+ * and 12 months ending with it, and the problems open at the data end.
+ */
+export async function bruteForceVisitSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells, end } = await bruteForceVerdicts(db, period, next, today);
+  const held = await db
+    .selectFrom('visits')
+    .select(['cell_id', sql<string>`held_on::text`.as('held_on')])
+    .where('status', '=', 'held')
+    .execute();
+  const problems = await db
+    .selectFrom('visit_problems')
+    .select(['cell_id', sql<string>`raised_on::text`.as('raised_on'), sql<string | null>`closed_on::text`.as('closed_on')])
+    .execute();
+  const monthsBack = (n: number) => {
+    const d = new Date(`${period}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - (n - 1));
+    return d.toISOString().slice(0, 10);
+  };
+  const expected: Record<string, number> = {};
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter(under(c.path))) {
+      const days = held.filter((v) => Number(v.cell_id) === cell.id && v.held_on < end).map((v) => v.held_on);
+      const inWindow = (n: number) => (days.some((d) => d >= monthsBack(n)) ? 1 : 0);
+      const open = problems.filter(
+        (p) => Number(p.cell_id) === cell.id && p.raised_on < end && (p.closed_on === null || p.closed_on >= end),
+      );
+      for (const sector of ['*', cell.sector ?? '']) {
+        for (const [key, n] of [
+          ['visits:held', days.filter((d) => d >= period).length],
+          ['visits:visited', inWindow(1)],
+          ['visits:visited_3m', inWindow(3)],
+          ['visits:visited_6m', inWindow(6)],
+          ['visits:visited_12m', inWindow(12)],
+          ['visits:problems_open', open.length],
+        ] as const) {
+          if (n === 0) continue;
+          const k = `${committeeId}|${key}|${sector}`;
+          expected[k] = (expected[k] ?? 0) + n;
+        }
+      }
+    }
+  }
+  return expected;
 }

@@ -18,6 +18,8 @@ export interface UnitsTable {
   opened_on: DateColumn;
   closed_on: string | null;
   member_count: Generated<number>;
+  /** The day of the cell's latest held visit by an official (issue 14); null: never visited. */
+  last_visited_on: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -845,12 +847,50 @@ export interface SecretaryFeedbackUnitTotalsTable {
   score_count: number;
 }
 
+export type VisitStatus = 'planned' | 'held' | 'cancelled';
+export interface VisitsTable {
+  cell_id: number;
+  id: Generated<number>;
+  status: Generated<VisitStatus>;
+  planned_on: string;
+  purpose: string | null;
+  official_unit_id: number | null;
+  planned_by: number | null;
+  planned_by_person: number | null;
+  held_on: string | null;
+  members_met: number | null;
+  findings: string | null;
+  reported_by: number | null;
+  reported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type VisitProblemStatus = 'open' | 'in_progress' | 'solved' | 'dropped';
+export interface VisitProblemsTable {
+  cell_id: number;
+  id: Generated<number>;
+  visit_id: number;
+  title: string | null;
+  detail: string | null;
+  owner_person_id: number | null;
+  due_on: string;
+  status: Generated<VisitProblemStatus>;
+  resolution: string | null;
+  raised_on: string;
+  closed_on: string | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 export interface DB {
+  visits: VisitsTable;
   secretary_traits: SecretaryTraitsTable;
   secretary_ratings: SecretaryRatingsTable;
   secretary_rating_scores: SecretaryRatingScoresTable;
   secretary_feedback_unit_counts: SecretaryFeedbackUnitCountsTable;
   secretary_feedback_unit_totals: SecretaryFeedbackUnitTotalsTable;
+  visit_problems: VisitProblemsTable;
   help_requests: HelpRequestsTable;
   help_request_steps: HelpRequestStepsTable;
   help_answers: HelpAnswersTable;

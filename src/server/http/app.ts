@@ -22,6 +22,7 @@ import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { mentorshipRoutes } from '../modules/mentorships/routes.ts';
+import { visitRoutes } from '../modules/visits/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
@@ -61,6 +62,7 @@ export const routeModules: RouteModule[] = [
   admissionRoutes,
   secretaryRoutes,
   caseRoutes,
+  visitRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

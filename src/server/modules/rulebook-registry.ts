@@ -12,6 +12,7 @@ import { helpRequestsModule } from './help-requests/rulebook.ts';
 import { libraryModule } from './library/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
 import { mentorshipsModule } from './mentorships/rulebook.ts';
+import { visitsModule } from './visits/rulebook.ts';
 
 export const MODULES: readonly ModuleDeclaration[] = [
   meetingsModule,
@@ -22,6 +23,7 @@ export const MODULES: readonly ModuleDeclaration[] = [
   helpRequestsModule,
   mentorshipsModule,
   admissionsModule,
+  visitsModule,
 ];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);

@@ -31,6 +31,8 @@ export const AUDIT_ENTITIES = [
   'mentorship',
   'youth_group',
   'help_request',
+  'visit',
+  'visit_problem',
 ] as const;
 
 export const AuditQuerySchema = PageQuerySchema.extend({

@@ -51,6 +51,10 @@ export type CandidatesMentored = z.infer<typeof CandidatesMentoredParams>;
 export const YouthGroupsAssignedParams = z.object({}).strict();
 export type YouthGroupsAssigned = z.infer<typeof YouthGroupsAssignedParams>;
 
+/** Every cell visited by an official at least once in the `months` months ending with the month judged (issue 14). */
+export const VisitsEveryMonthsParams = z.object({ months: z.number().int().min(1).max(24) }).strict();
+export type VisitsEveryMonths = z.infer<typeof VisitsEveryMonthsParams>;
+
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;
 export type AttendanceRate = z.infer<typeof AttendanceRateParams>;

@@ -50,6 +50,10 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
     ...(me.grants.some((g) => g.role !== 'member')
       ? [{ to: '/directives', label: t('nav.directives'), active: pathname.startsWith('/directives') }]
       : []),
+    // Officials plan and report visits to the cells under them (issue 14).
+    ...(me.grants.some((g) => g.role === 'official' || g.role === 'admin')
+      ? [{ to: '/visits', label: t('nav.visits'), active: pathname.startsWith('/visits') }]
+      : []),
     ...(canAdminister(me) ? [{ to: '/admin', label: t('nav.administration'), active: pathname.startsWith('/admin') }] : []),
     ...(canReadAudit(me) ? [{ to: '/audit', label: t('audit.nav'), active: pathname.startsWith('/audit') }] : []),
     ...(isCentralAdmin(me)

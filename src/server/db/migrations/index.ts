@@ -33,6 +33,7 @@ import * as helpRequests from './2026-12-09T1200-help-requests.ts';
 import * as nominationWithdrawal from './2026-12-09T1300-nomination-withdrawal.ts';
 import * as leadership from './2026-12-10T1000-leadership.ts';
 import * as integrityCases from './2026-12-10T1200-integrity-cases.ts';
+import * as visits from './2026-12-10T1100-visits.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1300-nomination-withdrawal': nominationWithdrawal,
   '2026-12-10T1000-leadership': leadership,
   '2026-12-10T1200-integrity-cases': integrityCases,
+  '2026-12-10T1100-visits': visits,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,7 +26,8 @@ export type Fact =
   | 'help_requests'
   | 'mentorships'
   | 'youth_groups'
-  | 'nominations';
+  | 'nominations'
+  | 'visits';
 
 export type MetricWindow = {
   period: string;
@@ -115,6 +116,8 @@ export type OracleFacts = {
   mentorships: Array<{ mentee_id: number; started_on: string; ended_on: string | null }>;
   /** The cell's youth groups, with whether a member is assigned now. */
   youthGroups: Array<{ created_on: string; closed_on: string | null; assigned: boolean }>;
+  /** The cell's held visits by officials (the visits module). */
+  visits: Array<{ held_on: string }>;
 };
 
 /**

@@ -24,6 +24,7 @@ import { eraseHelpRequestTexts, helpRequestsForExport } from '../help-requests/p
 import { eraseSecretaryFeedback, secretaryFeedbackForExport } from '../secretary/privacy.ts';
 import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
 import { casesForExport, eraseCaseData } from '../cases/privacy.ts';
+import { eraseVisitPerson, visitsForExport } from '../visits/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -86,6 +87,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     actor.personId === null
       ? null
       : { asPairs: await mentorshipsForExport(db, actor.personId), notesWritten: await mentorshipNotesWrittenBy(db, actor.personId) };
+  const visits = actor.personId === null ? null : await visitsForExport(db, actor.personId);
   const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
   const secretaryFeedback = actor.personId === null ? null : await secretaryFeedbackForExport(db, feedbackKey, actor.personId);
   const integrityCases = actor.personId === null ? null : await casesForExport(db, actor.personId);
@@ -107,6 +109,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     helpRequests,
     /** Mentorships in which you are mentor or mentee, with their log; notes you wrote in others' (issue 13). */
     mentorships,
+    /** Visits to cells you planned as an official, and problems raised at visits that you own (issue 14). */
+    visits,
     /** Your nominations (admissions): the recommendations, training tasks, the cell's vote and the decision. */
     nominations,
     /** Integrity cases: the reports you made, and the cases about you once you were notified (decision 0029). */
@@ -219,6 +223,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseAssignmentTexts(trx, personId);
     await eraseHelpRequestTexts(trx, personId);
     await eraseMentorshipTexts(trx, personId);
+    await eraseVisitPerson(trx, personId);
     await eraseNominationTexts(trx, personId);
     await eraseSecretaryFeedback(trx, feedbackKey, personId);
     await eraseCaseData(trx, personId, accountIds);

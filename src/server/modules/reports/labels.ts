@@ -73,6 +73,10 @@ const en = {
   candidatesNone: 'no candidates',
   youthGroupsAssignedFigure: '{{rate}} % of youth groups with an assigned member ({{part}} of {{whole}})',
   youthGroupsNone: 'no youth groups',
+  visitsHeldFigure_one: '{{count}} visit in the last {{months}} months',
+  visitsHeldFigure_other: '{{count}} visits in the last {{months}} months',
+  visitsAtLeastOnce_one: 'a visit at least every {{count}} month',
+  visitsAtLeastOnce_other: 'a visit at least every {{count}} months',
 
   attendance: 'Meetings and attendance',
   members: 'Members on the roll',
@@ -177,6 +181,10 @@ const ko: Record<ReportLabel, string> = {
   candidatesNone: '후보 없음',
   youthGroupsAssignedFigure: '담당 성원이 있는 청소년조 {{rate}} % ({{whole}}개 중 {{part}}개)',
   youthGroupsNone: '청소년조 없음',
+  visitsHeldFigure_one: '최근 {{months}}개월 방문 {{count}}회',
+  visitsHeldFigure_other: '최근 {{months}}개월 방문 {{count}}회',
+  visitsAtLeastOnce_one: '{{count}}개월에 한 번 이상 방문',
+  visitsAtLeastOnce_other: '{{count}}개월에 한 번 이상 방문',
 
   attendance: '회의와 참석',
   members: '명단의 성원',

@@ -8,24 +8,12 @@ import { Link } from 'react-router-dom';
 import type { HelpFigures } from '../../../shared/schemas/help-requests.ts';
 import { useHelpSummary } from '../../api/help-requests.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Figure } from '../../components/figure.tsx';
 import { PeriodPicker } from '../../components/period-picker.tsx';
 
 function median(f: HelpFigures, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (f.medianDaysToAnswer === null) return '—';
   return f.medianAtLeast30 ? t('help.daysAtLeast', { count: 30 }) : t('help.days', { count: f.medianDaysToAnswer });
-}
-
-function Figure({ label, value, testId }: { label: string; value: string | number; testId: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
 }
 
 export function HelpSummaryView({ unitId, period, onPeriod }: { unitId: number; period: string; onPeriod: (p: string) => void }) {

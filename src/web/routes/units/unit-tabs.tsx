@@ -23,6 +23,8 @@ import { CellMentorships } from '../mentorships/cell-mentorships.tsx';
 import { MentorshipCounts } from '../mentorships/mentorship-counts.tsx';
 import { MonthlyReport } from '../reports/monthly-report.tsx';
 import { ReportList } from '../reports/report-list.tsx';
+import { CellVisits } from '../visits/cell-visits.tsx';
+import { CoverageView } from '../visits/coverage-view.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
@@ -30,7 +32,7 @@ import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
 const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as const;
@@ -38,7 +40,7 @@ const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as co
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
  */
-const WORK_CELL_TABS = [...CELL_TABS, 'assignments', 'admissions', 'mentorships'] as const;
+const WORK_CELL_TABS = [...CELL_TABS, 'assignments', 'admissions', 'mentorships', 'visits'] as const;
 
 export function UnitTabs({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
@@ -57,7 +59,7 @@ export function UnitTabs({ unit }: { unit: Unit }) {
       { replace: key === 'period' },
     );
   const onPeriod = (p: string) => update('period', p);
-  // Requests for help and admissions are followed as they happen: they open on the month in progress.
+  // Requests for help, admissions and visits are followed as they happen: they open on the month in progress.
   const nowPeriod = isPeriod(search.get('period')) ? search.get('period')! : currentPeriod();
   const quarter = isQuarter(search.get('quarter')) ? search.get('quarter')! : currentQuarter();
   const onQuarter = (q: string) => update('quarter', q);
@@ -98,6 +100,15 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="cases">
               <CaseStatsCard unitId={unit.id} />
             </Tabs.Panel>
+            <Tabs.Panel value="visits">
+              <CoverageView
+                unitId={unit.id}
+                period={nowPeriod}
+                months={search.get('months') ?? '1'}
+                onPeriod={onPeriod}
+                onMonths={(m) => update('months', m)}
+              />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -134,6 +145,11 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                   <CellAdmissions cellId={unit.id} canManage={unit.canManage} />
                   <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
                 </Stack>
+              </Tabs.Panel>
+            )}
+            {unit.canSeePersonal && (
+              <Tabs.Panel value="visits">
+                <CellVisits cellId={unit.id} />
               </Tabs.Panel>
             )}
           </>

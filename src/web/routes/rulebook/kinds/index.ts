@@ -18,6 +18,7 @@ import { meetingsPerMonth } from './meetings-per-month.ts';
 import { meetingsPerQuarter } from './meetings-per-quarter.ts';
 import { readingSessionsPerMonth } from './reading-sessions-per-month.ts';
 import { reviewInterval } from './review-interval.ts';
+import { visitsEveryMonths } from './visits-every-months.ts';
 import { youthGroupsAssigned } from './youth-groups-assigned.ts';
 
 export const KIND_UIS: readonly KindUi[] = [
@@ -35,6 +36,7 @@ export const KIND_UIS: readonly KindUi[] = [
   assignmentsEvaluated,
   candidatesMentored,
   youthGroupsAssigned,
+  visitsEveryMonths,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

@@ -291,4 +291,17 @@ describe('requests for help', () => {
     const after = (await summary(region, org.regionA.id)).body;
     expect({ open: after.open, answered: after.answered }).toEqual({ open: before.open, answered: before.answered });
   });
+  it("the secretary's own request goes to the cell: 'the secretary only' would reach nobody but them", async () => {
+    const before = await count();
+    const refused = await ask(secretary, { subject: 'Night shifts', text: 'I cannot keep up', visibility: 'secretary' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.messageKey).toBe('helpRequest.ownSecretary');
+    expect(await count()).toBe(before);
+    const shared = await ask(secretary, { subject: 'Night shifts', text: 'I cannot keep up', visibility: 'cell' });
+    expect(shared.status, JSON.stringify(shared.body)).toBe(201);
+    const narrowed = await secretary.patch(`/api/v1/help-requests/${shared.body.id}`, { visibility: 'secretary' });
+    expect(narrowed.body.error.messageKey).toBe('helpRequest.ownSecretary');
+    // A cell-mate sees it and may reply.
+    expect((await member.post(`/api/v1/help-requests/${shared.body.id}/answer`, { text: 'I can take Tuesday' })).status).toBeLessThan(300);
+  });
 });

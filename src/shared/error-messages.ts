@@ -146,6 +146,8 @@ export const ERROR_MESSAGES = {
   'helpRequest.closed': 'This request is resolved or withdrawn',
   'helpRequest.nothingToChange': 'Nothing to change',
   'helpRequest.withdrawn': 'This request was withdrawn',
+  'helpRequest.ownSecretary':
+    "You are this cell's secretary: a request for the secretary only would reach nobody but you; share it with the cell",
   'helpRequest.wrongStatus': 'Not possible while the request is {{status}}',
   'helpRequest.ownRequest': 'You cannot answer your own request',
   'helpRequest.onlySecretaryResolves': "Only the cell's secretary marks a request resolved",

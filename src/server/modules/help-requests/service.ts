@@ -43,6 +43,8 @@ export function askForHelp(db: Db, actor: Actor, input: AskForHelp, today = toda
       .orderBy('from_date', 'desc')
       .executeTakeFirst();
     if (!m) throw badRequest('helpRequest.noCell');
+    if (input.visibility === 'secretary' && q.isCellSecretary(actor, Number(m.cell_id)))
+      throw badRequest('helpRequest.ownSecretary', { details: { field: 'visibility' } });
     const row = await trx
       .insertInto('help_requests')
       .values({
@@ -131,6 +133,8 @@ export function editRequest(db: Db, actor: Actor, id: number, input: EditHelpReq
     if (r.status === 'withdrawn' || r.status === 'resolved') throw conflict('helpRequest.closed');
     const changed = Object.keys(input).filter((k) => input[k as keyof EditHelpRequest] !== undefined);
     if (changed.length === 0) throw badRequest('helpRequest.nothingToChange');
+    if (input.visibility === 'secretary' && q.isCellSecretary(actor, Number(r.cell_id)))
+      throw badRequest('helpRequest.ownSecretary', { details: { field: 'visibility' } });
     await trx
       .updateTable('help_requests')
       .set({

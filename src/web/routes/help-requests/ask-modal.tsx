@@ -6,8 +6,21 @@ import { HELP_LIMITS, type HelpRequest, type HelpVisibility } from '../../../sha
 import { useAskForHelp, useEditHelpRequest } from '../../api/help-requests.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 
-/** `editing`: the request being edited; null with `opened` asks a new one. */
-export function AskModal({ opened, editing, onClose }: { opened: boolean; editing: HelpRequest | null; onClose: () => void }) {
+/**
+ * `editing`: the request being edited; null with `opened` asks a new one. `asSecretary`: the asker is
+ * their cell's secretary, for whom "the secretary only" would reach nobody else: it is shared with the cell.
+ */
+export function AskModal({
+  opened,
+  editing,
+  onClose,
+  asSecretary = false,
+}: {
+  opened: boolean;
+  editing: HelpRequest | null;
+  onClose: () => void;
+  asSecretary?: boolean;
+}) {
   const { t } = useTranslation();
   const ask = useAskForHelp();
   const edit = useEditHelpRequest();
@@ -18,10 +31,10 @@ export function AskModal({ opened, editing, onClose }: { opened: boolean; editin
     if (!opened) return;
     setSubject(editing?.subject ?? '');
     setText(editing?.text ?? '');
-    setVisibility(editing?.visibility ?? 'secretary');
+    setVisibility(editing?.visibility ?? (asSecretary ? 'cell' : 'secretary'));
     ask.reset();
     edit.reset();
-  }, [opened, editing, ask.reset, edit.reset]);
+  }, [opened, editing, asSecretary, ask.reset, edit.reset]);
   const submit = () => {
     const body = { subject: subject.trim(), text: text.trim(), visibility };
     if (editing) edit.mutate({ id: editing.id, ...body }, { onSuccess: onClose });
@@ -57,7 +70,13 @@ export function AskModal({ opened, editing, onClose }: { opened: boolean; editin
       />
       <Radio.Group label={t('help.visibility')} value={visibility} onChange={(v) => setVisibility(v as HelpVisibility)}>
         <Stack gap="xs" mt="xs">
-          <Radio value="secretary" label={t('help.visibilities.secretary')} data-testid="help-visibility-secretary" />
+          <Radio
+            value="secretary"
+            label={t('help.visibilities.secretary')}
+            description={asSecretary ? t('help.ownSecretary') : undefined}
+            disabled={asSecretary}
+            data-testid="help-visibility-secretary"
+          />
           <Radio value="cell" label={t('help.visibilities.cell')} data-testid="help-visibility-cell" />
         </Stack>
       </Radio.Group>

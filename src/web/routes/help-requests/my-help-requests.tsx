@@ -18,7 +18,7 @@ const MOVES: Record<HelpRequest['status'], OwnMove[]> = {
   withdrawn: [],
 };
 
-export function MyHelpRequests({ canAsk }: { canAsk: boolean }) {
+export function MyHelpRequests({ canAsk, asSecretary = false }: { canAsk: boolean; asSecretary?: boolean }) {
   const { t } = useTranslation();
   const mine = useMyHelpRequests();
   const move = useMoveHelpRequest();
@@ -74,6 +74,7 @@ export function MyHelpRequests({ canAsk }: { canAsk: boolean }) {
       <AskModal
         opened={asking || editing !== null}
         editing={editing}
+        asSecretary={asSecretary}
         onClose={() => {
           setAsking(false);
           setEditing(null);

@@ -71,7 +71,7 @@ export function HomePage({ me }: { me: Me }) {
         {me.person && <MyActions me={me} home={home} />}
         {me.person && <AcknowledgeCard items={home.data?.directivesToAcknowledge} />}
         {me.person && <LearningPlanCard plan={home.data?.learningPlan} />}
-        {me.person && <MyHelpRequests canAsk={cells.length > 0} />}
+        {me.person && <MyHelpRequests canAsk={cells.length > 0} asSecretary={cells.some((c) => c.role === 'secretary')} />}
         {me.person && <MySponsorships personId={me.person.id} />}
         {browse.length > 0 && (
           <Card withBorder component="section" aria-labelledby="home-roots">

@@ -33,7 +33,7 @@ export function CaseStatsCard({ unitId }: { unitId: number }) {
       <ErrorAlert error={stats.error} />
       {s?.fewerThanMinimum && (
         <Text c="dimmed" data-testid="case-stats-few">
-          {t('cases.stats.fewer', { count: s.minimum })}
+          {t('cases.stats.fewer', { min: s.minimum })}
         </Text>
       )}
       {s && !s.fewerThanMinimum && (

@@ -724,7 +724,7 @@ const matrix: Record<string, Row> = {
     inside: async () => ({
       method: 'POST',
       url: '/api/v1/me/help-requests',
-      body: { subject: 'Help', text: 'A problem', visibility: 'secretary' },
+      body: { subject: 'Help', text: 'A problem', visibility: 'cell' },
     }),
   },
   'GET /api/v1/me/help-requests': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/help-requests' }) },

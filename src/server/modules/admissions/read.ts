@@ -117,24 +117,44 @@ export async function listMySponsorships(db: Db, actor: Actor): Promise<{ items:
 export async function searchNominees(db: Db, actor: Actor, cellId: number, query: { q?: string }) {
   await requireCell(db, actor, cellId, 'manage');
   const name = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%';
-  const inScope = (path: string) => (actor.all ? sql<boolean>`true` : sql<boolean>`${sql.ref(path)} <@ ${actor.managePaths}::ltree[]`);
-  const { rows } = await sql<{ person_id: string; full_name: string; birth_year: number | null; from: string; youth: boolean }>`
+  const eligible = sql`p.full_name ilike ${name} and p.full_name <> ${ERASED_NAME}
+      and not exists (select 1 from memberships o where o.person_id = p.id and o.to_date is null)
+      and not exists (select 1 from nominations o where o.person_id = p.id and o.status = any(${[...OPEN_STATUSES]}::text[]))`;
+  type Row = { person_id: string; full_name: string; birth_year: number | null; from: string; youth: boolean };
+  // The centre: anyone on no roll, by name, each with where they were last known. Everyone else: driven
+  // from the cells they manage (their past rolls, youth groups, nominations), so a secretary's search
+  // reads their own cell's rows, never the whole people table.
+  const { rows } = actor.all
+    ? await sql<Row>`
     select p.id as person_id, p.full_name, p.birth_year, k.from, k.youth
     from people p
     cross join lateral (
       (select u.name as from, false as youth from memberships ms join units u on u.id = ms.cell_id
-        where ms.person_id = p.id and ${inScope('u.path')} order by ms.to_date desc nulls first limit 1)
+        where ms.person_id = p.id order by ms.to_date desc nulls first limit 1)
       union all
       (select g.name as from, true as youth from youth_group_members ym join youth_groups g on g.cell_id = ym.cell_id and g.id = ym.group_id
-        join units u on u.id = g.cell_id where ym.person_id = p.id and ${inScope('u.path')} limit 1)
+        where ym.person_id = p.id limit 1)
       union all
       (select u.name as from, false as youth from nominations n join units u on u.id = n.cell_id
-        where n.person_id = p.id and ${inScope('u.path')} order by n.nominated_on desc limit 1)
+        where n.person_id = p.id order by n.nominated_on desc limit 1)
       limit 1) k
-    where p.full_name ilike ${name} and p.full_name <> ${ERASED_NAME}
-      and not exists (select 1 from memberships o where o.person_id = p.id and o.to_date is null)
-      and not exists (select 1 from nominations o where o.person_id = p.id and o.status = any(${[...OPEN_STATUSES]}::text[]))
+    where ${eligible}
     order by p.full_name, p.id
+    limit 20`.execute(db)
+    : await sql<Row>`
+    with cells as (select id, name from units where kind = 'cell' and path <@ ${actor.managePaths}::ltree[]),
+    known as (
+      select ms.person_id, c.name as from, false as youth, ms.to_date as at
+        from cells c join memberships ms on ms.cell_id = c.id where ms.to_date is not null
+      union all
+      select ym.person_id, g.name, true, ym.added_on
+        from cells c join youth_group_members ym on ym.cell_id = c.id join youth_groups g on g.cell_id = ym.cell_id and g.id = ym.group_id
+      union all
+      select n.person_id, c.name, false, n.nominated_on from cells c join nominations n on n.cell_id = c.id)
+    select distinct on (p.full_name, p.id) p.id as person_id, p.full_name, p.birth_year, k.from, k.youth
+    from known k join people p on p.id = k.person_id
+    where ${eligible}
+    order by p.full_name, p.id, k.youth, k.at desc
     limit 20`.execute(db);
   return {
     items: rows.map((r) => ({

@@ -362,6 +362,16 @@ describe('admissions', () => {
     const after = (await member.get('/api/v1/me/sponsorships')).body.items.find((i: { nominationId: number }) => i.nominationId === id);
     expect(after).toMatchObject({ recommendation: 'Steady at work', recommendedOn: today });
     expect((await outsider.get('/api/v1/me/sponsorships')).body.items).toEqual([]);
+    // The lists page by a cursor; a tampered one is a 400, not a database error.
+    const first = await secretary.get(`/api/v1/cells/${org.cellA1a.id}/nominations?limit=1`);
+    expect(first.body.items).toHaveLength(1);
+    const second = await secretary.get(`/api/v1/cells/${org.cellA1a.id}/nominations?limit=1&cursor=${first.body.nextCursor}`);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    for (const day of ['abc', '2026-13-45', '2026-02-30']) {
+      const cursor = Buffer.from(JSON.stringify([day, 1])).toString('base64url');
+      expect((await secretary.get(`/api/v1/cells/${org.cellA1a.id}/nominations?cursor=${cursor}`)).status).toBe(400);
+      expect((await region.get(`/api/v1/nominations/awaiting?cursor=${cursor}`)).status).toBe(400);
+    }
   });
 
   it('the secretary withdraws an open nomination: it closes with its reason, its record kept; nothing more is done on it', async () => {

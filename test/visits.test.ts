@@ -289,8 +289,13 @@ describe('planned visits', () => {
     const all = [...centre.body.items, ...next.body.items].map((c: { cellId: number }) => c.cellId);
     expect(all.at(-1)).toBe(org.cellA1a.id);
     expect(new Set(all).size).toBe(4);
-    const bad = Buffer.from(JSON.stringify(['x', 1])).toString('base64url');
-    expect((await admin.get(`/api/v1/units/${org.root}/visits/unvisited?cursor=${bad}`)).status).toBe(400);
+    // A tampered day in a cursor is a 400 on every paged visits list, never a database error.
+    for (const day of ['x', '2026-13-45', '2026-02-30']) {
+      const bad = Buffer.from(JSON.stringify([day, 1])).toString('base64url');
+      expect((await admin.get(`/api/v1/units/${org.root}/visits/unvisited?cursor=${bad}`)).status).toBe(400);
+      expect((await admin.get(`/api/v1/units/${org.root}/visits?cursor=${bad}`)).status).toBe(400);
+      expect((await admin.get(`/api/v1/units/${org.root}/visit-problems?cursor=${bad}`)).status).toBe(400);
+    }
     expect((await official.get(`/api/v1/units/${org.regionB.id}/visits/coverage`)).status).toBe(404);
     expect((await official.get(`/api/v1/units/${org.districtA1.id}/visits/coverage?period=2026-13`)).status).toBe(400);
     expect((await official.get(`/api/v1/units/${org.districtA1.id}/visits/coverage?months=2`)).status).toBe(400);

@@ -9,7 +9,7 @@ import { canManagePath, canSeePersonalPath } from '../../access/actor.ts';
 import { requireCell } from '../../access/lookups.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import { decodeDayCursor, pageFrom } from '../../http/pagination.ts';
 import type { Nomination, Sponsorship } from '../../../shared/schemas/admissions.ts';
 import { OPEN_STATUSES } from '../../../shared/schemas/admissions.ts';
 import { ERASED_NAME } from '../people/privacy.ts';
@@ -48,7 +48,7 @@ const toSummary = (r: SummaryRow) => ({
 });
 
 export async function listCellNominations(db: Db, actor: Actor, cellId: number, page: { limit: number; cursor?: string }) {
-  const after = decodeCursor(page.cursor);
+  const after = decodeDayCursor(page.cursor);
   const cell = await requireCell(db, actor, cellId, 'personal');
   let q = summaryQuery(db).where('n.cell_id', '=', cell.id);
   if (after) q = q.where(sql<boolean>`(n.nominated_on, n.id) < (${after[0]}::date, ${after[1]})`);
@@ -63,7 +63,7 @@ export async function listCellNominations(db: Db, actor: Actor, cellId: number, 
 
 /** Nominations voted by their cell and awaiting a decision of a committee the reader manages above the cell, oldest vote first. */
 export async function listAwaiting(db: Db, actor: Actor, page: { limit: number; cursor?: string }) {
-  const after = decodeCursor(page.cursor);
+  const after = decodeDayCursor(page.cursor);
   const roots = actor.all ? null : actor.managePaths;
   if (roots !== null && (roots.length === 0 || !actor.grants.some((g) => g.role === 'official'))) return { items: [], nextCursor: null };
   let q = summaryQuery(db).where('n.status', '=', 'voted');

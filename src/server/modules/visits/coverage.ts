@@ -11,8 +11,8 @@ import type { Actor } from '../../access/actor.ts';
 import { findUnitInScope, type ScopedUnit } from '../../access/lookups.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
-import { badRequest, notFound } from '../../errors.ts';
-import { decodeCursor, pageFrom } from '../../http/pagination.ts';
+import { notFound } from '../../errors.ts';
+import { decodeDayCursor, pageFrom } from '../../http/pagination.ts';
 import type { Coverage, UnvisitedPage } from '../../../shared/schemas/visits.ts';
 import { isPartial, openIn, type Period } from '../compliance/periods.ts';
 import { ensurePeriod } from '../compliance/engine.ts';
@@ -22,11 +22,7 @@ type Months = keyof typeof COVERAGE_KEYS;
 const share = (visited: number, cells: number) => (cells === 0 ? null : visited / cells);
 
 /** A keyset cursor over (day of the last visit, id); '-infinity' stands for never visited. */
-function lastVisitCursor(cursor: string | undefined) {
-  const after = decodeCursor(cursor);
-  if (after && !/^(-infinity|\d{4}-\d{2}-\d{2})$/.test(after[0])) throw badRequest('request.badCursor');
-  return after;
-}
+const lastVisitCursor = (cursor: string | undefined) => decodeDayCursor(cursor, { infinity: true });
 
 /** Committee depths with an index of their cells by last visit (migration 2026-12-10T1100). */
 const INDEXED_DEPTHS = new Set([1, 2, 3, 4]);

@@ -10,7 +10,7 @@ import { findUnitInScope } from '../../access/lookups.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { pageFrom } from '../../http/pagination.ts';
-import { decodeCursor } from '../../http/pagination.ts';
+import { decodeDayCursor } from '../../http/pagination.ts';
 import type { UpdateProblem } from '../../../shared/schemas/visits.ts';
 import { recordAudit } from '../audit/service.ts';
 import { refreshFacts } from '../compliance/engine.ts';
@@ -89,7 +89,7 @@ export async function listProblems(
 ) {
   const unit = await findUnitInScope(db, actor, unitId, 'personal');
   if (!unit) throw notFound('unit.notFound');
-  const after = decodeCursor(q.cursor);
+  const after = decodeDayCursor(q.cursor);
   let query = problemQuery(db).where(sql<boolean>`u.path <@ ${unit.path}::ltree`);
   if (q.filter !== 'all') query = query.where('p.status', 'in', ['open', 'in_progress']);
   if (q.filter === 'overdue') query = query.where('p.due_on', '<', today);

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
-import { decodeCursor } from '../../http/pagination.ts';
+import { decodeDayCursor } from '../../http/pagination.ts';
 import type { Problem, VisitSummary } from '../../../shared/schemas/visits.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { mayReassignProblem, mayUpdateProblem } from './access.ts';
@@ -75,7 +75,7 @@ export function selectVisitPage(
   limit: number,
   cursor?: string,
 ) {
-  const after = decodeCursor(cursor);
+  const after = decodeDayCursor(cursor);
   // Only cells whose personal data the reader sees: an official's own visits leave the list with their grant.
   let q = summaryQuery(db).where(pathInScope(actor, 'u.path', 'personal'));
   if (filter.path !== undefined) q = q.where(sql<boolean>`u.path <@ ${filter.path}::ltree`);

@@ -24,12 +24,15 @@ describe('unit targets', () => {
       const card = page.getByTestId('home-cell').first();
       await card.waitFor();
       const id = Number(await card.getAttribute('data-cell-id'));
-      const unit = await getJson(page, `/api/v1/units/${id}`);
-      return { id, name: unit.name as string, districtId: unit.parentId as number };
+      const name = (await card.getByRole('heading').first().textContent())?.trim() ?? '';
+      return { id, name, districtId: 0 };
     });
 
     await as('district@demo', desktop, async (page) => {
+      // The committee right above the cell (the district, or a committee under it), as the official sees it.
+      cell.districtId = (await getJson(page, `/api/v1/units/${cell.id}`)).parentId;
       const children = await getJson(page, `/api/v1/units/${cell.districtId}/children?limit=50`);
+      expect(children.items, JSON.stringify({ cell, children })).toBeDefined();
       const other = (children.items as Array<{ id: number; name: string; kind: string }>).find(
         (c) => c.kind === 'cell' && c.id !== cell.id,
       )!;

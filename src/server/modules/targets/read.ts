@@ -13,6 +13,7 @@ import { maySeeTarget } from './access.ts';
 import { figuresAt, isBehind, periodBounds } from './figures.ts';
 import {
   achievedByChild,
+  achievedUnder,
   achievedOverTime,
   findTarget,
   reportableTargets,
@@ -99,9 +100,7 @@ export async function getTarget(db: Db, actor: Actor, id: number, today = todayI
     achievedByChild(db, actor, t),
     splitParts(db, actor, t.id),
     achievedOverTime(db, actor, t),
-    sql<{ achieved: number; split_sum: number | null }>`select
-      (select coalesce(sum(l.value), 0)::float8 from target_latest l join units u on u.id = l.unit_id
-        where l.root_id = ${t.root_id} and u.path <@ ${t.path}::ltree) as achieved,
+    sql<{ achieved: number; split_sum: number | null }>`select ${achievedUnder(t.root_id, t.path)} as achieved,
       (select sum(figure)::float8 from targets where parent_id = ${t.id}) as split_sum`.execute(db),
   ]);
   const splitByUnit = new Map(split.map((s) => [s.unit_id, s]));

@@ -23,7 +23,7 @@ export function CreateTargetForm({ unit, year }: { unit: Unit; year: number }) {
   const create = useCreateTarget(unit.id);
   const [indicator, setIndicator] = useState('');
   const [measure, setMeasure] = useState('');
-  const [sector, setSector] = useState<Sector | null>(null);
+  const [sector, setSector] = useState<Sector | null>(unit.sector ?? null);
   const [quarter, setQuarter] = useState<string | null>(null);
   const [figure, setFigure] = useState<number | string>('');
   const [parts, setParts] = useState<Part[]>([]);

@@ -22,7 +22,11 @@ export function chartRows(x: TargetDetail) {
   const span = dayNumber(x.to) - dayNumber(x.from) + 1;
   const line = (day: string) =>
     Math.round(x.figure * Math.min(1, Math.max(0, (dayNumber(day) - dayNumber(x.from) + 1) / span)) * 100) / 100;
-  const days = [...new Set([x.from, ...x.chart.map((p) => p.on), x.to])].sort();
+  // The first of each month as well as the report days, so that the axis's days stand roughly to scale.
+  const months: string[] = [];
+  for (let d = new Date(`${x.from}T00:00:00Z`); d.toISOString().slice(0, 10) <= x.to; d.setUTCMonth(d.getUTCMonth() + 1))
+    months.push(d.toISOString().slice(0, 10));
+  const days = [...new Set([x.from, ...months, ...x.chart.map((p) => p.on), x.to])].sort();
   const lastDay = x.chart.at(-1)?.on ?? x.from;
   let achieved = 0;
   return days.map((day) => {
@@ -50,7 +54,7 @@ function ProgressChart({ x }: { x: TargetDetail }) {
           data={chartRows(x)}
           dataKey="day"
           connectNulls
-          curveType="stepAfter"
+          curveType="linear"
           withDots
           withLegend
           series={[
@@ -158,7 +162,7 @@ export function TargetPage() {
       <Group gap="xl" wrap="wrap">
         <Figure label={t('targets.figure')} value={`${fmt(x.figure)} ${x.measure}`} testId="target-figure-value" />
         <Figure label={t('targets.achieved')} value={fmt(x.achieved)} testId="target-achieved-value" />
-        <Figure label={t('targets.expected')} value={fmt(x.expected)} testId="target-expected-value" />
+        <Figure label={t('targets.expected')} value={fmt(Math.round(x.expected))} testId="target-expected-value" />
         {x.splitSum !== null && <Figure label={t('targets.splitSumLabel')} value={fmt(x.splitSum)} testId="target-split-sum" />}
       </Group>
       <TargetBar figure={x.figure} achieved={x.achieved} expected={x.expected} status={x.status} />

@@ -23,6 +23,9 @@ import { addTask, nominate } from '../src/server/modules/admissions/service.ts';
 import { recordVote } from '../src/server/modules/admissions/decide.ts';
 import { voteRoll } from '../src/server/modules/admissions/queries.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
+import { createTarget } from '../src/server/modules/targets/service.ts';
+import { addIndicator } from '../src/server/modules/targets/catalogue.ts';
+import type { CreateTarget } from '../src/shared/schemas/targets.ts';
 import { Readable } from 'node:stream';
 import { createTestApp } from './helpers/app.ts';
 import { anonymous, signIn, type Client } from './helpers/client.ts';
@@ -1614,6 +1617,54 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/visits/unvisited` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/visits/unvisited` }),
   },
+  // Unit targets (issue 15): set by officials managing the unit; progress by whoever manages the unit reporting; read along the tree.
+  'GET /api/v1/target-indicators': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/target-indicators' }) },
+  'POST /api/v1/target-indicators': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 403, admin: 201 },
+    inside: async () => ({ method: 'POST', url: '/api/v1/target-indicators', body: { name: `Bricks ${randomUUID()}`, measure: 'bricks' } }),
+  },
+  'DELETE /api/v1/target-indicators/:id': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 403, admin: 200 },
+    inside: async (c) => ({ method: 'DELETE', url: `/api/v1/target-indicators/${await indicatorId(c)}` }),
+  },
+  'POST /api/v1/units/:id/targets': {
+    expect: { member: 404, secretary: 404, districtReader: 403, regionManager: 201, admin: 201 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/units/${c.org.districtA1.id}/targets`, body: targetBody() }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/units/${c.org.districtB1.id}/targets`, body: targetBody() }),
+  },
+  'GET /api/v1/units/:id/targets': {
+    expect: committeeReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/targets?year=${thisYear()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/targets?year=${thisYear()}` }),
+  },
+  'GET /api/v1/units/:id/reportable-targets': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/reportable-targets?year=${thisYear()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/reportable-targets?year=${thisYear()}` }),
+  },
+  'GET /api/v1/targets/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/targets/${await targetIn(c, c.org.districtA1.id)}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/targets/${await targetIn(c, c.org.districtB1.id)}` }),
+  },
+  'GET /api/v1/targets/:id/reports': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/targets/${await targetIn(c, c.org.districtA1.id)}/reports` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/targets/${await targetIn(c, c.org.districtB1.id)}/reports` }),
+  },
+  'POST /api/v1/targets/:id/progress': {
+    expect: { member: 403, secretary: 201, districtReader: 403, regionManager: 201, admin: 201 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/targets/${await targetIn(c, c.org.districtA1.id)}/progress`,
+      body: { unitId: c.org.cellA1a.id, asOf: todayIso(), value: 3 },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/targets/${await targetIn(c, c.org.districtB1.id)}/progress`,
+      body: { unitId: c.org.cellB1a.id, asOf: todayIso(), value: 3 },
+    }),
+  },
 };
 
 let regionListId: Promise<number> | undefined;
@@ -2036,3 +2087,13 @@ describe('access matrix', () => {
     }
   });
 });
+
+/** Unit targets (issue 15): this year's target set for a district by the system; an indicator to retire. */
+const thisYear = () => Number(todayIso().slice(0, 4));
+const targetBody = () => ({ year: thisYear(), sector: 'agriculture', indicator: 'Grain yield', measure: 'tonnes', figure: 100 });
+async function targetIn(c: Ctx, unitId: number): Promise<number> {
+  return (await createTarget(db(c), systemActor(), unitId, targetBody() as CreateTarget)).id;
+}
+async function indicatorId(c: Ctx): Promise<number> {
+  return (await addIndicator(db(c), systemActor(), { name: `Bricks ${randomUUID()}`, measure: 'bricks' })).id;
+}

@@ -306,6 +306,24 @@ export const ERROR_MESSAGES = {
   'case.evidenceTooMany': 'Each side may add at most {{max}} files of evidence',
   'case.evidenceClosed': 'Evidence can no longer be added to this case',
   'case.statsCommitteeOnly': 'Case statistics are kept for committees, not cells',
+
+  'target.notFound': 'No such target',
+  'target.officialsOnly': 'Only an official managing this unit (or a committee above it) sets its targets',
+  'target.figureNotPositive': 'A figure must be greater than zero',
+  'target.figureTooLarge': 'A figure may be at most 1,000,000,000,000,000',
+  'target.figureTooPrecise': 'A figure may have at most 4 decimal places',
+  'target.valueNegative': 'Progress cannot be negative',
+  'target.splitOutside': 'A target is split only among the child units of its unit',
+  'target.splitDuplicate': 'A unit appears twice in the split',
+  'target.splitClosed': 'A closed unit cannot be given part of a target',
+  'target.unitNotUnder': 'That unit is not under the unit this target is set for',
+  'target.notYourUnit': 'Only the secretary of the cell or an official managing the unit reports its progress',
+  'target.asOfInFuture': 'Progress cannot be reported for a day still to come',
+  'target.asOfOutsidePeriod': 'The day must lie within the target’s period ({{from}} to {{to}})',
+  'target.unitClosed': 'The unit is closed',
+  'target.yearBadFormat': 'A year is four digits, e.g. 2026',
+  'target.indicatorExists': 'The catalogue already has an indicator of that name',
+  'target.catalogueAdminOnly': 'Only the centre’s administrator keeps the catalogue of indicators',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

@@ -28,6 +28,7 @@ import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
 import { secretaryRoutes } from '../modules/secretary/routes.ts';
 import { homeRoutes } from '../modules/home/routes.ts';
+import { targetRoutes } from '../modules/targets/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
@@ -63,6 +64,7 @@ export const routeModules: RouteModule[] = [
   secretaryRoutes,
   caseRoutes,
   visitRoutes,
+  targetRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

@@ -25,6 +25,7 @@ import { MonthlyReport } from '../reports/monthly-report.tsx';
 import { ReportList } from '../reports/report-list.tsx';
 import { CellVisits } from '../visits/cell-visits.tsx';
 import { CoverageView } from '../visits/coverage-view.tsx';
+import { TargetsTab } from '../targets/targets-tab.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { MembersTable } from './members-table.tsx';
 import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
@@ -32,10 +33,10 @@ import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'targets'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -109,6 +110,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 onMonths={(m) => update('months', m)}
               />
             </Tabs.Panel>
+            <Tabs.Panel value="targets">
+              <TargetsTab unit={unit} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -152,6 +156,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 <CellVisits cellId={unit.id} />
               </Tabs.Panel>
             )}
+            <Tabs.Panel value="targets">
+              <TargetsTab unit={unit} />
+            </Tabs.Panel>
           </>
         )}
       </Tabs>

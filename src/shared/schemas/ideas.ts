@@ -6,7 +6,15 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, pageOf, PageQuerySchema, text } from './base.ts';
 
-export const IDEA_LIMITS = { title: 200, description: 8000, expectedBenefit: 2000, reasons: 4000, unit: 40, authors: 20, note: 2000 } as const;
+export const IDEA_LIMITS = {
+  title: 200,
+  description: 8000,
+  expectedBenefit: 2000,
+  reasons: 4000,
+  unit: 40,
+  authors: 20,
+  note: 2000,
+} as const;
 
 export const IDEA_STATUSES = ['submitted', 'accepted', 'rejected', 'in_trial', 'introduced', 'confirmed'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];

@@ -20,7 +20,6 @@ export const maySeeIdea = (actor: Actor, i: { path: string }) => canReadPath(act
 export const isCellSecretary = (actor: Actor, cellPath: string) =>
   actor.grants.some((g) => g.role === 'secretary' && g.access === 'manage' && g.path === cellPath);
 
-export const mayEvaluate = (actor: Actor, i: { path: string }, levelsUp: number) =>
-  canManagePath(actor, evaluatorPath(i.path, levelsUp));
+export const mayEvaluate = (actor: Actor, i: { path: string }, levelsUp: number) => canManagePath(actor, evaluatorPath(i.path, levelsUp));
 
 export const mayCarryOut = (actor: Actor, i: { path: string }) => canManagePath(actor, i.path);

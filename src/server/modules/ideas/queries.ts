@@ -71,7 +71,13 @@ export function timelineOf(db: Db, cellId: number, ideaId: number) {
     .selectFrom('idea_events as e')
     .leftJoin('accounts as a', 'a.id', 'e.account_id')
     .leftJoin('people as p', 'p.id', 'e.person_id')
-    .select(['e.step', sql<string>`e.on_day::text`.as('on_day'), 'e.at', 'e.detail', sql<string | null>`coalesce(p.full_name, a.login)`.as('by')])
+    .select([
+      'e.step',
+      sql<string>`e.on_day::text`.as('on_day'),
+      'e.at',
+      'e.detail',
+      sql<string | null>`coalesce(p.full_name, a.login)`.as('by'),
+    ])
     .where('e.cell_id', '=', cellId)
     .where('e.idea_id', '=', ideaId)
     .orderBy('e.id')

@@ -74,7 +74,10 @@ export async function listCellIdeas(db: Db, actor: Actor, cellId: number, q: Ide
   let query = ideaQuery(db).where('i.cell_id', '=', cell.id);
   if (q.status) query = query.where('i.status', '=', q.status);
   if (after) query = query.where('i.id', '<', after[1]);
-  const rows = await query.orderBy('i.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('i.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   return pageOfIdeas(db, rows, q.limit);
 }
 
@@ -93,6 +96,9 @@ export async function listAwaiting(db: Db, actor: Actor, unitId: number, q: Idea
     .where(sql<boolean>`u.path <@ ${unit.path}::ltree`)
     .where(depth === 1 ? sql<boolean>`nlevel(u.path) <= ${1 + up}` : sql<boolean>`nlevel(u.path) = ${depth + up}`);
   if (after) query = query.where('i.id', '>', after[1]);
-  const rows = await query.orderBy('i.id').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('i.id')
+    .limit(q.limit + 1)
+    .execute();
   return pageOfIdeas(db, rows, q.limit);
 }

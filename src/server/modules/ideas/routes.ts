@@ -142,7 +142,8 @@ export const ideaRoutes: RouteModule = (app, { db }) => {
     {
       schema: {
         tags,
-        summary: 'Ideas under a unit in a year: submitted, accepted, introduced, benefits by unit of measure, median days to introduction, per month',
+        summary:
+          'Ideas under a unit in a year: submitted, accepted, introduced, benefits by unit of measure, median days to introduction, per month',
         params: IdParamsSchema,
         querystring: IdeasSummaryQuerySchema,
         response: { 200: IdeasSummaryResultSchema, ...errorResponses },

@@ -79,12 +79,7 @@ async function takeStep(
   step: { name: string; on: string; set: Record<string, unknown>; detail?: Record<string, unknown> },
   today: string,
 ) {
-  await trx
-    .updateTable('ideas')
-    .set(step.set)
-    .where('cell_id', '=', i.cell_id)
-    .where('id', '=', i.id)
-    .execute();
+  await trx.updateTable('ideas').set(step.set).where('cell_id', '=', i.cell_id).where('id', '=', i.id).execute();
   const idea = { cell_id: Number(i.cell_id), id: Number(i.id) };
   await recordStep(trx, idea, step.name, step.on, by(actor), step.detail);
   await recordAudit(trx, actor, {
@@ -142,7 +137,13 @@ export function startTrial(db: Db, actor: Actor, id: number, note: string | unde
     const i = await lockVisible(trx, actor, id);
     requireCarrier(actor, i);
     if (i.status !== 'accepted') throw conflict(i.status === 'in_trial' ? 'idea.alreadyInTrial' : 'idea.notAccepted');
-    return takeStep(trx, actor, i, { name: 'trial', on: today, set: { status: 'in_trial', trial_from: today }, detail: note ? { note } : undefined }, today);
+    return takeStep(
+      trx,
+      actor,
+      i,
+      { name: 'trial', on: today, set: { status: 'in_trial', trial_from: today }, detail: note ? { note } : undefined },
+      today,
+    );
   });
 }
 
@@ -188,6 +189,12 @@ export function confirmIdea(db: Db, actor: Actor, id: number, note: string | und
     const rules = await selectIdeaRules(trx);
     const from = addMonths(i.introduced_on, rules.confirmationMonths);
     if (today < from) throw conflict('idea.confirmationTooEarly', { params: { from } });
-    return takeStep(trx, actor, i, { name: 'confirmed', on: today, set: { status: 'confirmed', confirmed_on: today }, detail: note ? { note } : undefined }, today);
+    return takeStep(
+      trx,
+      actor,
+      i,
+      { name: 'confirmed', on: today, set: { status: 'confirmed', confirmed_on: today }, detail: note ? { note } : undefined },
+      today,
+    );
   });
 }

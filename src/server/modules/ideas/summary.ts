@@ -79,7 +79,12 @@ export function figuresOf(unitId: number, year: number, months: Period[], rows: 
     medianDaysToIntroduction: medianOf(histogram),
     months: months.map((p) => {
       const m = perMonth.get(p);
-      return { month: p.slice(0, 7), submitted: m?.get('submitted') ?? 0, accepted: m?.get('accepted') ?? 0, introduced: m?.get('introduced') ?? 0 };
+      return {
+        month: p.slice(0, 7),
+        submitted: m?.get('submitted') ?? 0,
+        accepted: m?.get('accepted') ?? 0,
+        introduced: m?.get('introduced') ?? 0,
+      };
     }),
   };
 }
@@ -90,7 +95,9 @@ function monthlyRows(db: Db, unit: { id: number; kind: string }, months: Period[
     return sql<Row>`
       select m.period::text as period, m.key, m.value from cell_metrics m
       where m.cell_id = ${unit.id} and m.period = any(${months}::date[]) and m.key ^@ ${IDEAS_PREFIX}
-        and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')`.execute(db);
+        and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')`.execute(
+      db,
+    );
   return sql<Row>`
     select s.period::text as period, s.key, s.value from unit_sums s
     where s.unit_id = ${unit.id} and s.period = any(${months}::date[]) and s.sector = '*' and s.key ^@ ${IDEAS_PREFIX}`.execute(db);

@@ -59,7 +59,8 @@ export function submitIdea(db: Db, actor: Actor, cellId: number, input: SubmitId
       .execute();
     await recordStep(trx, idea, 'submitted', today, by(actor), { authorIds });
     await recordAudit(trx, actor, { action: 'idea.submit', entity: 'idea', entityId: idea.id, unitId: cell.id, after: input });
-    await refreshFacts(trx, [cell.id], [{ fact: 'ideas', on: today }], today);
+    // The engine's own day (not the step's, which tests may set in the past) decides what is built.
+    await refreshFacts(trx, [cell.id], [{ fact: 'ideas', on: today }]);
     return { id: idea.id, status: 'submitted' as const };
   });
 }
@@ -77,7 +78,6 @@ async function takeStep(
   actor: Actor,
   i: IdeaRow,
   step: { name: string; on: string; set: Record<string, unknown>; detail?: Record<string, unknown> },
-  today: string,
 ) {
   await trx.updateTable('ideas').set(step.set).where('cell_id', '=', i.cell_id).where('id', '=', i.id).execute();
   const idea = { cell_id: Number(i.cell_id), id: Number(i.id) };
@@ -90,7 +90,7 @@ async function takeStep(
     before: { status: i.status },
     after: step.set,
   });
-  await refreshFacts(trx, [idea.cell_id], [{ fact: 'ideas', on: step.on }], today);
+  await refreshFacts(trx, [idea.cell_id], [{ fact: 'ideas', on: step.on }]);
   return { id: idea.id, status: (step.set.status as string) ?? i.status };
 }
 
@@ -122,7 +122,6 @@ export function evaluateIdea(db: Db, actor: Actor, id: number, input: EvaluateId
         },
         detail: { reasons: input.reasons },
       },
-      today,
     );
   });
 }
@@ -142,7 +141,6 @@ export function startTrial(db: Db, actor: Actor, id: number, note: string | unde
       actor,
       i,
       { name: 'trial', on: today, set: { status: 'in_trial', trial_from: today }, detail: note ? { note } : undefined },
-      today,
     );
   });
 }
@@ -174,7 +172,6 @@ export function introduceIdea(db: Db, actor: Actor, id: number, input: Introduce
         },
         detail: { benefit },
       },
-      today,
     );
   });
 }
@@ -194,7 +191,6 @@ export function confirmIdea(db: Db, actor: Actor, id: number, note: string | und
       actor,
       i,
       { name: 'confirmed', on: today, set: { status: 'confirmed', confirmed_on: today }, detail: note ? { note } : undefined },
-      today,
     );
   });
 }

@@ -30,12 +30,14 @@ import { MembersTable } from './members-table.tsx';
 import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
 import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.tsx';
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
+import { AwaitingIdeas, CellIdeas } from '../ideas/cell-ideas.tsx';
+import { IdeasSummaryView } from '../ideas/ideas-summary.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'ideas'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'ideas'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -109,6 +111,12 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 onMonths={(m) => update('months', m)}
               />
             </Tabs.Panel>
+            <Tabs.Panel value="ideas">
+              <Stack gap="xl">
+                <IdeasSummaryView unitId={unit.id} />
+                <AwaitingIdeas unitId={unit.id} />
+              </Stack>
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -152,6 +160,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 <CellVisits cellId={unit.id} />
               </Tabs.Panel>
             )}
+            <Tabs.Panel value="ideas">
+              <CellIdeas cellId={unit.id} />
+            </Tabs.Panel>
           </>
         )}
       </Tabs>

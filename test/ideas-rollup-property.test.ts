@@ -94,7 +94,7 @@ async function recount(db: Db, path: string) {
   }>`select i.status, i.submitted_on::text, i.evaluated_on::text, i.trial_from::text, i.introduced_on::text, i.confirmed_on::text,
       i.benefit_amount::text, i.benefit_unit, i.benefit_period
     from ideas i join units u on u.id = i.cell_id where u.path <@ ${path}::ltree`.execute(db);
-  const inYear = (d: string | null) => d !== null && d.startsWith(`${year}-`) && d <= today;
+  const inYear = (d: string | null) => d?.startsWith(`${year}-`) === true && d <= today;
   const benefits = new Map<string, { unit: string; period: 'once' | 'month' | 'year' | null; amount: number }>();
   const days: number[] = [];
   for (const r of rows.filter((r) => inYear(r.introduced_on))) {
@@ -107,7 +107,7 @@ async function recount(db: Db, path: string) {
   days.sort((a, b) => a - b);
   const median =
     days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
-  const inMonth = (d: string | null, m: string) => d !== null && d.startsWith(m) && d <= today;
+  const inMonth = (d: string | null, m: string) => d?.startsWith(m) === true && d <= today;
   return {
     submitted: rows.filter((r) => inYear(r.submitted_on)).length,
     accepted: rows.filter((r) => inYear(r.evaluated_on) && r.status !== 'rejected').length,

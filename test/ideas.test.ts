@@ -53,7 +53,7 @@ describe('ideas', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id as number;
   };
-  const expectRefused = async (res: { status: number; body: any }, status: number, key: string) => {
+  const expectRefused = async (res: { status: number; body: { error: { messageKey: string } } }, status: number, key: string) => {
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     if (key) expect(res.body.error.messageKey).toBe(key);
   };

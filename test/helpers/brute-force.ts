@@ -69,7 +69,10 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     .where('status', '=', 'held')
     .execute();
   // Ideas (issue 15): the day each was submitted.
-  const ideas = await db.selectFrom('ideas').select(['cell_id', sql<string>`submitted_on::text`.as('submitted_on')]).execute();
+  const ideas = await db
+    .selectFrom('ideas')
+    .select(['cell_id', sql<string>`submitted_on::text`.as('submitted_on')])
+    .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id

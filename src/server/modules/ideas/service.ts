@@ -106,23 +106,18 @@ export function evaluateIdea(db: Db, actor: Actor, id: number, input: EvaluateId
       .select('id')
       .where(sql<boolean>`path = subpath(${i.path}::ltree, 0, greatest(1, nlevel(${i.path}::ltree) - ${rules.evaluatorLevelsUp}))`)
       .executeTakeFirstOrThrow();
-    return takeStep(
-      trx,
-      actor,
-      i,
-      {
-        name: input.decision,
-        on: today,
-        set: {
-          status: input.decision,
-          evaluated_on: today,
-          evaluated_by: storedAccountId(actor),
-          evaluated_by_unit: Number(unit.id),
-          reasons: input.reasons,
-        },
-        detail: { reasons: input.reasons },
+    return takeStep(trx, actor, i, {
+      name: input.decision,
+      on: today,
+      set: {
+        status: input.decision,
+        evaluated_on: today,
+        evaluated_by: storedAccountId(actor),
+        evaluated_by_unit: Number(unit.id),
+        reasons: input.reasons,
       },
-    );
+      detail: { reasons: input.reasons },
+    });
   });
 }
 
@@ -136,12 +131,12 @@ export function startTrial(db: Db, actor: Actor, id: number, note: string | unde
     const i = await lockVisible(trx, actor, id);
     requireCarrier(actor, i);
     if (i.status !== 'accepted') throw conflict(i.status === 'in_trial' ? 'idea.alreadyInTrial' : 'idea.notAccepted');
-    return takeStep(
-      trx,
-      actor,
-      i,
-      { name: 'trial', on: today, set: { status: 'in_trial', trial_from: today }, detail: note ? { note } : undefined },
-    );
+    return takeStep(trx, actor, i, {
+      name: 'trial',
+      on: today,
+      set: { status: 'in_trial', trial_from: today },
+      detail: note ? { note } : undefined,
+    });
   });
 }
 
@@ -156,23 +151,18 @@ export function introduceIdea(db: Db, actor: Actor, id: number, input: Introduce
     if (input.introducedOn < i.submitted_on)
       throw badRequest('idea.introducedBeforeSubmission', { params: { submittedOn: i.submitted_on }, details: { field: 'introducedOn' } });
     const benefit = input.benefit;
-    return takeStep(
-      trx,
-      actor,
-      i,
-      {
-        name: 'introduced',
-        on: input.introducedOn,
-        set: {
-          status: 'introduced',
-          introduced_on: input.introducedOn,
-          benefit_amount: benefit.amount,
-          benefit_unit: benefit.unit,
-          benefit_period: benefit.period ?? null,
-        },
-        detail: { benefit },
+    return takeStep(trx, actor, i, {
+      name: 'introduced',
+      on: input.introducedOn,
+      set: {
+        status: 'introduced',
+        introduced_on: input.introducedOn,
+        benefit_amount: benefit.amount,
+        benefit_unit: benefit.unit,
+        benefit_period: benefit.period ?? null,
       },
-    );
+      detail: { benefit },
+    });
   });
 }
 
@@ -186,11 +176,11 @@ export function confirmIdea(db: Db, actor: Actor, id: number, note: string | und
     const rules = await selectIdeaRules(trx);
     const from = addMonths(i.introduced_on, rules.confirmationMonths);
     if (today < from) throw conflict('idea.confirmationTooEarly', { params: { from } });
-    return takeStep(
-      trx,
-      actor,
-      i,
-      { name: 'confirmed', on: today, set: { status: 'confirmed', confirmed_on: today }, detail: note ? { note } : undefined },
-    );
+    return takeStep(trx, actor, i, {
+      name: 'confirmed',
+      on: today,
+      set: { status: 'confirmed', confirmed_on: today },
+      detail: note ? { note } : undefined,
+    });
   });
 }

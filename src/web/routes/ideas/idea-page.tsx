@@ -235,8 +235,8 @@ export function IdeaPage() {
           {t('ideas.timeline')}
         </Title>
         <Timeline active={i.timeline.length - 1} bulletSize={14} data-testid="idea-timeline">
-          {i.timeline.map((e, n) => (
-            <Timeline.Item key={`${e.step}-${n}`} title={t(`ideas.step.${e.step}`)}>
+          {i.timeline.map((e) => (
+            <Timeline.Item key={`${e.step}-${e.at}`} title={t(`ideas.step.${e.step}`)}>
               <Text size="sm" c="dimmed">
                 {t('ideas.stepBy', { day: e.on, by: e.by ?? '—' })}
               </Text>

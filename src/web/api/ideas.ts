@@ -1,6 +1,14 @@
 /** Ideas and inventions (issue 15): submitted, evaluated, tried, introduced, confirmed; figures per unit. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { EvaluateIdea, Idea, IdeaSummary, IdeasSummaryResult, IntroduceIdea, SubmitIdea } from '../../shared/schemas/ideas.ts';
+import type {
+  EvaluateIdea,
+  Idea,
+  IdeaRules,
+  IdeaSummary,
+  IdeasSummaryResult,
+  IntroduceIdea,
+  SubmitIdea,
+} from '../../shared/schemas/ideas.ts';
 import { api } from './client.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -60,3 +68,12 @@ export function useIdeaStep<B>(id: number, step: 'evaluation' | 'trial' | 'intro
   });
 }
 export type { EvaluateIdea, IntroduceIdea };
+
+export function useIdeaRules() {
+  return useQuery({ queryKey: ['ideas', 'rules'], queryFn: () => api.get<IdeaRules>('/api/v1/idea-rules') });
+}
+
+export function useSetIdeaRules() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (body: IdeaRules) => api.put<IdeaRules>('/api/v1/idea-rules', body), onSuccess: () => refresh(qc) });
+}

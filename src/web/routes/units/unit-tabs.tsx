@@ -32,6 +32,7 @@ import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
 import { AwaitingIdeas, CellIdeas } from '../ideas/cell-ideas.tsx';
 import { IdeasSummaryView } from '../ideas/ideas-summary.tsx';
+import { IdeaRulesCard } from '../ideas/idea-rules.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
 const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'ideas'] as const;
@@ -115,6 +116,7 @@ export function UnitTabs({ unit }: { unit: Unit }) {
               <Stack gap="xl">
                 <IdeasSummaryView unitId={unit.id} />
                 <AwaitingIdeas unitId={unit.id} />
+                <IdeaRulesCard />
               </Stack>
             </Tabs.Panel>
           </>

@@ -14,7 +14,8 @@ import { ensurePeriod } from '../compliance/engine.ts';
 import { periodOf, todayIso, type Period } from '../compliance/periods.ts';
 import { IDEAS_PREFIX } from './standards/ideas-metrics.ts';
 
-type Row = { period: string; key: string; value: number };
+/** A key's sum over the year; per month (`period`) only for the keys the chart shows. */
+type Row = { period: string | null; key: string; value: number };
 
 /** The first days of the year's months up to the current one. */
 export function monthsOf(year: number, today = todayIso()): Period[] {
@@ -45,6 +46,7 @@ export function figuresOf(unitId: number, year: number, months: Period[], rows: 
   for (const r of rows) {
     const key = r.key.slice(IDEAS_PREFIX.length);
     total.set(key, (total.get(key) ?? 0) + Number(r.value));
+    if (r.period === null) continue;
     const m = perMonth.get(r.period) ?? new Map<string, number>();
     m.set(key, (m.get(key) ?? 0) + Number(r.value));
     perMonth.set(r.period, m);
@@ -89,18 +91,24 @@ export function figuresOf(unitId: number, year: number, months: Period[], rows: 
   };
 }
 
-/** The monthly rows of `ideas:` keys of a unit over these months. */
+const CHARTED = ['ideas:submitted', 'ideas:accepted', 'ideas:introduced'];
+
+/**
+ * The `ideas:` keys of a unit summed over these months, in the database: the days histogram alone is
+ * a key per distinct day count and month; only the charted keys keep their months.
+ */
 function monthlyRows(db: Db, unit: { id: number; kind: string }, months: Period[]) {
+  const month = sql`case when key = any(${CHARTED}::text[]) then period::text end`;
   if (unit.kind === 'cell')
     return sql<Row>`
-      select m.period::text as period, m.key, m.value from cell_metrics m
+      select ${month} as period, m.key, sum(m.value)::float8 as value from cell_metrics m
       where m.cell_id = ${unit.id} and m.period = any(${months}::date[]) and m.key ^@ ${IDEAS_PREFIX}
-        and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')`.execute(
-      db,
-    );
+        and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')
+      group by 1, 2`.execute(db);
   return sql<Row>`
-    select s.period::text as period, s.key, s.value from unit_sums s
-    where s.unit_id = ${unit.id} and s.period = any(${months}::date[]) and s.sector = '*' and s.key ^@ ${IDEAS_PREFIX}`.execute(db);
+    select ${month} as period, s.key, sum(s.value)::float8 as value from unit_sums s
+    where s.unit_id = ${unit.id} and s.period = any(${months}::date[]) and s.sector = '*' and s.key ^@ ${IDEAS_PREFIX}
+    group by 1, 2`.execute(db);
 }
 
 /** Builds the year's months not built yet (one statement to learn which). */

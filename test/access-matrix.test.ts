@@ -1599,6 +1599,19 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'POST', url: await visitUrl(c, true, '/report'), body: { heldOn: todayIso(), membersMet: 0 } }),
     outside: async (c) => ({ method: 'POST', url: await visitUrl(c, false, '/report'), body: { heldOn: todayIso(), membersMet: 0 } }),
   },
+  'PATCH /api/v1/visits/:id/report': {
+    expect: visitActors(200),
+    inside: async (c) => ({
+      method: 'PATCH',
+      url: `/api/v1/visits/${(await visit(c, true, true)).id}/report`,
+      body: { findings: 'Corrected' },
+    }),
+    outside: async (c) => ({
+      method: 'PATCH',
+      url: `/api/v1/visits/${(await visit(c, false, true)).id}/report`,
+      body: { findings: 'Corrected' },
+    }),
+  },
   'GET /api/v1/me/visits': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/visits' }) },
   'GET /api/v1/units/:id/visits': {
     expect: visitReaders,

@@ -159,12 +159,19 @@ describe('integrity cases', () => {
     it('runs from report to appeal decision, each step on the timeline; the subject never sees an anonymous reporter', async () => {
       const { c } = w;
       const id = await caseAt(w, 'received', { anonymous: true });
+      // What the handlers' list says the case waits on, and by when.
+      const waiting = async () => {
+        const item = (await c.handler.get('/api/v1/cases')).body.items.find((x: { id: number }) => x.id === id);
+        return { waitingOn: item.waitingOn, due: item.dueAt === null ? null : item.dueAt.slice(0, 10) };
+      };
+      expect(await waiting()).toEqual({ waitingOn: 'triage', due: null });
       // Before triage nothing else moves.
       expect((await c.handler.post(`/api/v1/cases/${id}/notify-subject`, {})).body.error.messageKey).toBe('case.wrongStatus');
       expect((await c.handler.post(`/api/v1/cases/${id}/decision`, { outcome: 'dismissed', reasons: 'x' })).status).toBe(409);
       expect((await c.handler.post(`/api/v1/cases/${id}/triage`, { action: 'out_of_scope' })).status).toBe(400);
       expect((await c.handler.post(`/api/v1/cases/${id}/triage`, { action: 'open' })).status).toBe(204);
       expect((await c.handler.post(`/api/v1/cases/${id}/triage`, { action: 'open' })).status).toBe(409);
+      expect(await waiting()).toEqual({ waitingOn: 'notify', due: null });
       // A decision before the subject was even notified: 409, nothing saved.
       const early = await c.handler.post(`/api/v1/cases/${id}/decision`, { outcome: 'dismissed', reasons: 'x' });
       expect(early.status).toBe(409);
@@ -172,6 +179,8 @@ describe('integrity cases', () => {
       expect((await c.subject.get(`/api/v1/cases/${id}`)).status).toBe(404);
       expect((await c.handler.post(`/api/v1/cases/${id}/notify-subject`, {})).status).toBe(204);
       expect((await c.handler.post(`/api/v1/cases/${id}/notify-subject`, {})).body.error.messageKey).toBe('case.alreadyNotified');
+      const respondBy = (await caseRow(id)).respond_by as Date;
+      expect(await waiting()).toEqual({ waitingOn: 'response', due: respondBy.toISOString().slice(0, 10) });
       // The subject is told through the notifications module, with no detail of the case.
       const inbox = await c.subject.get('/api/v1/me/notifications');
       expect(JSON.stringify(inbox.body)).toContain(`/cases/${id}`);
@@ -191,6 +200,7 @@ describe('integrity cases', () => {
       expect((await c.reporter.post(`/api/v1/cases/${id}/responses`, { text: 'x' })).status).toBe(404);
       expect((await c.subject.post(`/api/v1/cases/${id}/responses`, { text: '' })).status).toBe(400);
       expect((await c.subject.post(`/api/v1/cases/${id}/responses`, { text: 'The objection is in the next minutes.' })).status).toBe(201);
+      expect(await waiting()).toEqual({ waitingOn: 'decision', due: null });
       // Upheld needs a measure; dismissed takes none.
       expect(
         (await c.handler.post(`/api/v1/cases/${id}/decision`, { outcome: 'upheld', reasons: 'Late by a week' })).body.error.messageKey,
@@ -206,6 +216,7 @@ describe('integrity cases', () => {
         measure: 'A reminder of the rules of minutes',
       });
       expect(decided.status).toBe(204);
+      expect((await waiting()).waitingOn).toBe('appealPeriod');
       // An appeal by anyone but the subject: 403 for a handler, 404 for the reporter and everyone else.
       expect((await c.handler.post(`/api/v1/cases/${id}/appeal`, { text: 'x' })).status).toBe(403);
       expect((await c.reporter.post(`/api/v1/cases/${id}/appeal`, { text: 'x' })).status).toBe(404);
@@ -222,6 +233,7 @@ describe('integrity cases', () => {
       expect(page.body.can.appeal).toBe(true);
       expect(page.body.appealBy).not.toBeNull();
       expect((await c.subject.post(`/api/v1/cases/${id}/appeal`, { text: 'The week was a holiday.' })).status).toBe(204);
+      expect(await waiting()).toEqual({ waitingOn: 'appealDecision', due: null });
       expect(await caseRow(id)).toMatchObject({ status: 'appealed', appeal_unit_id: w.org.regionA.id });
       // The first instance can no longer decide; it still reads the case. The region's handlers decide.
       const firstInstance = await c.handler.post(`/api/v1/cases/${id}/decision`, { outcome: 'dismissed', reasons: 'x' });
@@ -237,6 +249,7 @@ describe('integrity cases', () => {
           .status,
       ).toBe(204);
       expect(await caseRow(id)).toMatchObject({ status: 'appeal_decided', appeal_outcome: 'dismissed' });
+      expect(await waiting()).toEqual({ waitingOn: null, due: null });
       expect((await c.appealHandler.post(`/api/v1/cases/${id}/decision`, { outcome: 'upheld', reasons: 'x', measure: 'y' })).status).toBe(
         409,
       );

@@ -1,7 +1,8 @@
 /**
  * Secretary feedback averages (decision 0027) are shown only from three raters on and equal a recount
  * of what was submitted: after random sequences of ratings (any subset of traits, re-rated in the same
- * quarter, across two quarters) and changes of secretary across a small tree, each cell's view (about
+ * quarter, across two quarters), changes of secretary and moves of cells and of a district across a small
+ * tree, each cell's view (about
  * its secretary today) and each committee's totals and drill-down (cells past the threshold only) are
  * what a model of the last rating per member, quarter and secretary says; a rebuild from the rows agrees.
  */
@@ -13,6 +14,7 @@ import { getCellFeedback, rateSecretary } from '../src/server/modules/secretary/
 import { quarterOf, quarterStart } from '../src/server/modules/secretary/quarters.ts';
 import { rebuildTotals } from '../src/server/modules/secretary/totals.ts';
 import { selectTraits } from '../src/server/modules/secretary/traits.ts';
+import { moveUnit } from '../src/server/modules/units/service.ts';
 import { getUnitFeedback } from '../src/server/modules/secretary/unit-feedback.ts';
 import { createTestApp } from './helpers/app.ts';
 import { buildPerson } from './helpers/factories.ts';
@@ -23,7 +25,8 @@ const DAYS = ['2026-08-14', '2026-11-20'];
 const MEMBERS = 5;
 type Op =
   | { kind: 'rate'; cell: number; member: number; day: number; scores: Array<number | null>; comment: boolean }
-  | { kind: 'switch'; cell: number };
+  | { kind: 'switch'; cell: number }
+  | { kind: 'move'; unit: number; to: number };
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -54,6 +57,20 @@ describe('secretary feedback averages (property)', () => {
   });
   afterAll(async () => t?.close());
 
+  /** Moves: one of the cells to one of the districts, or district A2 to one of the regions. */
+  const movable = () => [
+    ...cells.map((c) => ({ id: c.id, to: [org.districtA1.id, org.districtA2.id, org.districtB1.id] })),
+    { id: org.districtA2.id, to: [org.regionA.id, org.regionB.id, org.regionA.id] },
+  ];
+  async function rereadPaths() {
+    const rows = await t.ctx.db
+      .selectFrom('units')
+      .select(['id', sql<string>`path::text`.as('p')])
+      .execute();
+    const byId = new Map(rows.map((r) => [Number(r.id), r.p]));
+    for (const x of [...cells, ...units]) x.path = byId.get(x.id)!;
+  }
+
   async function setSecretary(cellId: number, personId: number) {
     await sql`update memberships set role = 'member' where cell_id = ${cellId} and to_date is null and role = 'secretary'`.execute(
       t.ctx.db,
@@ -76,11 +93,12 @@ describe('secretary feedback averages (property)', () => {
       }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('switch' as const), cell: fc.nat(3) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), unit: fc.nat(4), to: fc.nat(2) }) },
   );
 
   it('cell and committee averages are shown from three raters on and equal a recount', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
+      fc.asyncProperty(fc.array(opArb, { minLength: 20, maxLength: 60 }), async (ops) => {
         const db = t.ctx.db;
         await sql`truncate secretary_feedback_unit_totals, secretary_feedback_unit_counts, secretary_rating_scores, secretary_ratings`.execute(
           db,
@@ -90,6 +108,12 @@ describe('secretary feedback averages (property)', () => {
         // The model: the last scores per (cell, quarter, secretary, member).
         const model = new Map<string, Array<number | null>>();
         for (const op of ops) {
+          if (op.kind === 'move') {
+            const m = movable()[op.unit]!;
+            await moveUnit(db, systemActor(), m.id, m.to[op.to]!);
+            await rereadPaths();
+            continue;
+          }
           const c = cells[op.cell]!;
           if (op.kind === 'switch') {
             current[op.cell] = 1 - current[op.cell]!;
@@ -174,7 +198,7 @@ describe('secretary feedback averages (property)', () => {
         for (const day of DAYS) await rebuildTotals(db, quarterStart(quarterOf(day)));
         await check();
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 });

@@ -313,4 +313,65 @@ describe('planned visits', () => {
     const owned = await t.ctx.db.selectFrom('visit_problems').select('id').where('owner_person_id', '=', officialPersonId).execute();
     expect(owned).toEqual([]);
   });
+
+  it('a filed report is corrected within its window by its official: figures, findings, forgotten problems; the roll of the day holds', async () => {
+    const cell = org.cellA1b.id;
+    for (const n of ['Kang', 'Lim']) await buildPerson(t.ctx.db, cell, { fullName: `${n} Early` });
+    await buildPerson(t.ctx.db, cell, { fullName: 'Moon Today', fromDate: today });
+    const yesterday = addDays(today, -1);
+    const id = await planned(cell);
+    expect((await official.post(`/api/v1/visits/${id}/report`, { heldOn: today, membersMet: 3, problems: [] })).status).toBe(200);
+    const other = await planned(cell);
+    const url = `/api/v1/visits/${id}/report`;
+    const refused: Array<[Client, string, Record<string, unknown>, number, string]> = [
+      [secretary, url, { findings: 'x' }, 404, 'visit.notFound'],
+      [member, url, { findings: 'x' }, 404, 'visit.notFound'],
+      [peer, url, { findings: 'x' }, 403, 'visit.notYours'],
+      [official, `/api/v1/visits/${other}/report`, { findings: 'x' }, 409, 'visit.notReported'],
+      [official, url, {}, 400, 'visit.nothingToChange'],
+      [official, url, { heldOn: addDays(today, 1) }, 400, 'visit.heldInFuture'],
+      // Three were met today; only two were on the roll yesterday.
+      [official, url, { heldOn: yesterday }, 400, 'visit.membersMetOverRoll'],
+      [official, url, { addProblems: [{ title: 'Late', dueOn: addDays(today, -1) }] }, 400, 'visit.dueBeforeHeld'],
+    ];
+    for (const [c, u, body, status, key] of refused) {
+      const res = await c.patch(u, body);
+      expect(res.status, `${key} ${JSON.stringify(res.body)}`).toBe(status);
+      expect(res.body.error.messageKey).toBe(key);
+    }
+    const lastVisited = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('units')
+          .select(sql<string | null>`last_visited_on::text`.as('d'))
+          .where('id', '=', cell)
+          .executeTakeFirstOrThrow()
+      ).d;
+    expect(await lastVisited()).toBe(today);
+    const res = await official.patch(url, {
+      heldOn: yesterday,
+      membersMet: 2,
+      findings: 'Corrected',
+      addProblems: [{ title: 'Forgotten' }],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.problemIds).toHaveLength(1);
+    const v = (await official.get(`/api/v1/visits/${id}`)).body;
+    expect(v.report).toMatchObject({ heldOn: yesterday, membersMet: 2, findings: 'Corrected', correctableUntil: addDays(today, 30) });
+    expect(v.problems).toEqual([expect.objectContaining({ title: 'Forgotten', raisedOn: yesterday })]);
+    expect(await lastVisited()).toBe(yesterday);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('action', '=', 'visit.correct')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.before).toMatchObject({ heldOn: today, membersMet: 3, findings: null });
+    // After the window the report stands as filed.
+    await sql`update visits set reported_at = now() - interval '31 days' where id = ${id}`.execute(t.ctx.db);
+    const late = await official.patch(url, { findings: 'Too late' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.messageKey).toBe('visit.correctionClosed');
+    expect((await official.get(`/api/v1/visits/${id}`)).body.report.findings).toBe('Corrected');
+  });
 });

@@ -133,6 +133,8 @@ export const ERROR_MESSAGES = {
   'visit.nothingToChange': 'Nothing to change',
   'visit.ownerNotInCell': 'A problem is owned by a person on the cell’s roll, or by the official',
   'visit.dueBeforeHeld': 'A problem cannot fall due before the visit was held',
+  'visit.notReported': 'This visit has no report to correct yet',
+  'visit.correctionClosed': 'A report can be corrected until {{day}}; it stands as filed',
   'problem.notFound': 'No such problem',
   'problem.resolutionRequired': 'Say how the problem was solved, or why it was dropped',
   'problem.officialsReassign': 'Only officials above the cell change a problem’s owner or due day',

@@ -18,7 +18,7 @@ import { seedEducationDemo } from '../modules/education/demo-content.ts';
 export const DEMO_MONTHS = 12;
 
 export const DEMO_PASSWORD = 'demo';
-export const DEMO_LOGINS = ['admin@demo', 'region@demo', 'district@demo', 'secretary@demo', 'member@demo'] as const;
+export const DEMO_LOGINS = ['admin@demo', 'region@demo', 'district@demo', 'secretary@demo', 'member@demo', 'handler@demo'] as const;
 
 export type DemoLogin = { login: string; role: string; unit: string | null };
 
@@ -73,12 +73,13 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
   const cell = await pickCell(db, district);
   const districtPerson = await pickPlainMember(db, district.path, cell.path, [cell.memberId, cell.secretaryId]);
   const regionPerson = await pickPlainMember(db, region.path, district.path, [cell.memberId, cell.secretaryId]);
+  const handlerPerson = await pickPlainMember(db, region.path, district.path, [cell.memberId, cell.secretaryId, regionPerson]);
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow on purpose: hash once, reuse
 
   const plan: Array<{
     login: (typeof DEMO_LOGINS)[number];
     personId: number | null;
-    role: 'admin' | 'official' | 'secretary' | 'member';
+    role: 'admin' | 'official' | 'secretary' | 'member' | 'handler';
     access: 'read' | 'manage';
     unit: Unit | null;
   }> = [
@@ -87,6 +88,8 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
     { login: 'district@demo', personId: districtPerson, role: 'official', access: 'manage', unit: district },
     { login: 'secretary@demo', personId: cell.secretaryId, role: 'secretary', access: 'manage', unit: cell },
     { login: 'member@demo', personId: cell.memberId, role: 'member', access: 'read', unit: cell },
+    // Integrity cases (decision 0029): handles the cases of the region's committees, and sees nothing else.
+    { login: 'handler@demo', personId: handlerPerson, role: 'handler', access: 'read', unit: region },
   ];
   await db.transaction().execute(async (trx) => {
     for (const p of plan) {

@@ -12,6 +12,9 @@ export const CASE_CATEGORIES = ['abuse_of_power', 'bureaucratism', 'corruption',
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
 export const CASE_STATUSES = ['received', 'out_of_scope', 'open', 'decided', 'appealed', 'appeal_decided'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** What an open case waits on: the handlers' triage, notifying the subject, the subject's response, the handlers' decision, the appeal period, the appeal's decision. */
+export const CASE_WAITING_ON = ['triage', 'notify', 'response', 'decision', 'appealPeriod', 'appealDecision'] as const;
+export type CaseWaitingOn = (typeof CASE_WAITING_ON)[number];
 export const CASE_OUTCOMES = ['dismissed', 'upheld'] as const;
 export const SUBJECT_ROLES = ['secretary', 'deputy_secretary', 'official'] as const;
 /** How the reader stands to a case: a first-instance handler, an appeal handler, or its subject. */
@@ -138,6 +141,9 @@ export const CaseListItemSchema = z.object({
   handlingUnit: UnitRefSchema,
   receivedAt: z.string(),
   viewerRole: z.enum(CASE_VIEWER_ROLES),
+  /** The next step the case waits on (null once closed), and its deadline where the rules set one. */
+  waitingOn: z.enum(CASE_WAITING_ON).nullable(),
+  dueAt: z.string().nullable(),
 });
 export const CaseListSchema = z.object({ items: z.array(CaseListItemSchema) });
 

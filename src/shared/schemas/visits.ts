@@ -56,6 +56,20 @@ export const FileReportSchema = z
   .strict();
 export type FileReport = z.infer<typeof FileReportSchema>;
 
+/** Days after filing during which the official (or one above) may correct a report; later it stands as filed. */
+export const REPORT_CORRECTION_DAYS = 30;
+
+/** A correction of a filed report: any of its figures, and problems forgotten at filing (raised on the visit's day). */
+export const CorrectReportSchema = z
+  .object({
+    heldOn: DateSchema.optional(),
+    membersMet: z.number().int().min(0).max(100_000).optional(),
+    findings: text(VISIT_LIMITS.findings).nullable().optional(),
+    addProblems: z.array(RaiseProblemSchema).max(VISIT_LIMITS.problems).optional(),
+  })
+  .strict();
+export type CorrectReport = z.infer<typeof CorrectReportSchema>;
+
 export const UpdateProblemSchema = z
   .object({
     status: z.enum(PROBLEM_STATUSES).optional(),
@@ -104,7 +118,14 @@ export type VisitSummary = z.infer<typeof VisitSummarySchema>;
 export const VisitSchema = VisitSummarySchema.extend({
   cancelledOn: z.string().nullable(),
   report: z
-    .object({ heldOn: z.string(), membersMet: z.number(), findings: z.string().nullable(), reportedAt: z.string().nullable() })
+    .object({
+      heldOn: z.string(),
+      membersMet: z.number(),
+      findings: z.string().nullable(),
+      reportedAt: z.string().nullable(),
+      /** The last day the report may still be corrected (REPORT_CORRECTION_DAYS after filing). */
+      correctableUntil: z.string(),
+    })
     .nullable(),
   problems: z.array(ProblemSchema),
   /** The reader planned it or is an official above the planner: may reschedule, cancel and report. */

@@ -1,6 +1,7 @@
 /** Officials' planned visits (issue 14): plans, reports, problems tracked to a solution, coverage. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
+  CorrectReport,
   Coverage,
   FileReport,
   PlanVisit,
@@ -89,6 +90,14 @@ export function useUpdateProblem() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: UpdateProblem & { id: number }) => api.patch<Problem>(`/api/v1/visit-problems/${id}`, body),
+    onSuccess: () => refresh(qc),
+  });
+}
+
+export function useCorrectReport(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CorrectReport) => api.patch<{ id: number; problemIds: number[] }>(`/api/v1/visits/${id}/report`, body),
     onSuccess: () => refresh(qc),
   });
 }

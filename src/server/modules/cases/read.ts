@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import type { Case, CaseEvidence, CaseStep } from '../../../shared/schemas/cases.ts';
+import type { Case, CaseEvidence, CaseStep, CaseWaitingOn } from '../../../shared/schemas/cases.ts';
 import { recordCaseRead, requireCase, viewerRoleSql, isDecidingHandler } from './access.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -92,6 +92,23 @@ export async function getTimeline(db: Db, actor: Actor, id: number): Promise<{ i
 }
 
 /** The cases the actor handles (first instance or appeal) and those about them once notified; each shown is a read. */
+/**
+ * What case `c` waits on, and by when where the rules fixed a deadline: the subject's response until
+ * `respond_by` (then the decision, as once they responded), the appeal until `appeal_by`.
+ */
+const waitingOnSql = sql`select w0.waiting_on,
+    case w0.waiting_on when 'response' then c.respond_by when 'appealPeriod' then c.appeal_by end as due_at
+  from (select case
+    when c.closed_at is not null then null
+    when c.status = 'received' then 'triage'
+    when c.status = 'open' and c.notified_at is null then 'notify'
+    when c.status = 'open' and c.respond_by > now()
+      and not exists (select 1 from case_steps s where s.case_id = c.id and s.kind = 'response') then 'response'
+    when c.status = 'open' then 'decision'
+    when c.status = 'decided' and c.appeal_by >= now() then 'appealPeriod'
+    when c.status = 'appealed' then 'appealDecision'
+  end as waiting_on) w0`;
+
 export async function listCases(db: Db, actor: Actor) {
   const { rows } = await sql<{
     id: number;
@@ -103,10 +120,13 @@ export async function listCases(db: Db, actor: Actor) {
     unitKind: 'cell' | 'committee';
     receivedAt: string;
     viewerRole: Case['viewerRole'];
+    waitingOn: CaseWaitingOn | null;
+    dueAt: string | null;
   }>`select * from (
       select c.id, c.category, c.status, p.full_name as "subjectName", u.id as "unitId", u.name as "unitName", u.kind as "unitKind",
-        to_json(c.received_at) #>> '{}' as "receivedAt", ${viewerRoleSql(actor)} as "viewerRole"
-      from cases c join people p on p.id = c.subject_person_id join units u on u.id = c.handling_unit_id
+        to_json(c.received_at) #>> '{}' as "receivedAt", ${viewerRoleSql(actor)} as "viewerRole",
+        w.waiting_on as "waitingOn", to_json(w.due_at) #>> '{}' as "dueAt"
+      from cases c cross join lateral (${waitingOnSql}) w join people p on p.id = c.subject_person_id join units u on u.id = c.handling_unit_id
       where c.purged_at is null
         and (c.subject_person_id = ${actor.personId ?? -1} or ${actor.handlerGrants.length > 0})
     ) x where x."viewerRole" is not null
@@ -127,6 +147,8 @@ export async function listCases(db: Db, actor: Actor) {
       handlingUnit: { id: r.unitId, name: r.unitName, kind: r.unitKind },
       receivedAt: r.receivedAt,
       viewerRole: r.viewerRole,
+      waitingOn: r.waitingOn,
+      dueAt: r.dueAt,
     })),
   };
 }

@@ -13,6 +13,7 @@ import { badRequest, conflict, forbidden } from '../../errors.ts';
 import { SECRETARY_LIMITS, type CellFeedback, type MyFeedback, type RateSecretary } from '../../../shared/schemas/secretary.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { isOnRoll } from '../help-requests/queries.ts';
+import { lockTree } from '../units/queries.ts';
 import { quarterOf, quarterStart } from './quarters.ts';
 import { raterKey } from './rater-key.ts';
 import { applyDelta, cellContribution, lockCellQuarter } from './totals.ts';
@@ -39,6 +40,7 @@ export const isOfficialAbove = (actor: Actor, cell: { path: string }): boolean =
 
 export function rateSecretary(db: Db, key: Buffer, actor: Actor, cellId: number, input: RateSecretary, lang: Language, today = todayIso()) {
   return inTransaction(db, async (trx) => {
+    await lockTree(trx, 'shared'); // the cell's path must not move before its delta is added (moveSecretaryTotals)
     const cell = await requireCell(trx, actor, cellId, 'read');
     const personId = actor.personId;
     if (personId === null) throw badRequest('secretaryFeedback.noPerson');

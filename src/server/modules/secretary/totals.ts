@@ -95,3 +95,30 @@ export async function rebuildTotals(db: Db, quarter: string): Promise<void> {
       group by s.cell_id, s.secretary_person_id, s.trait_id having count(*) >= ${MIN}) x ${up}
     group by a.unit_id, x.trait_id order by a.unit_id, x.trait_id`.execute(db);
 }
+
+/**
+ * A subtree moved (units module, under the tree's exclusive lock, which every rating takes shared): its
+ * own totals, every quarter, leave the committees above its old place and join those above its new one;
+ * shared ancestors net to zero. Upserts in unit id order, like the ratings' deltas.
+ */
+export async function moveSecretaryTotals(db: Db, unitId: number, oldPath: string, newParentPath: string): Promise<void> {
+  const sign = new Map<number, number>();
+  for (const a of oldPath.split('.').slice(0, -1).map(Number)) sign.set(a, (sign.get(a) ?? 0) - 1);
+  for (const a of newParentPath.split('.').map(Number)) sign.set(a, (sign.get(a) ?? 0) + 1);
+  const moves = [...sign].filter(([, s]) => s !== 0).sort(([a], [b]) => a - b);
+  if (moves.length === 0) return;
+  const x = sql`unnest(${moves.map(([u]) => u)}::bigint[], ${moves.map(([, s]) => s)}::int[]) as x(unit_id, s)`;
+  await sql`insert into secretary_feedback_unit_counts as t (unit_id, quarter, raters, cells)
+    select x.unit_id, m.quarter, x.s * m.raters, x.s * m.cells
+    from secretary_feedback_unit_counts m cross join ${x}
+    where m.unit_id = ${unitId}
+    order by x.unit_id, m.quarter
+    on conflict (unit_id, quarter) do update set raters = t.raters + excluded.raters, cells = t.cells + excluded.cells`.execute(db);
+  await sql`insert into secretary_feedback_unit_totals as t (unit_id, quarter, trait_id, score_sum, score_count)
+    select x.unit_id, m.quarter, m.trait_id, x.s * m.score_sum, x.s * m.score_count
+    from secretary_feedback_unit_totals m cross join ${x}
+    where m.unit_id = ${unitId}
+    order by x.unit_id, m.quarter, m.trait_id
+    on conflict (unit_id, quarter, trait_id) do update
+      set score_sum = t.score_sum + excluded.score_sum, score_count = t.score_count + excluded.score_count`.execute(db);
+}

@@ -10,6 +10,7 @@ import type { CreateUnit, Unit } from '../../../shared/schemas/units.ts';
 import { recordAudit } from '../audit/service.ts';
 import { moveRollups, refreshCellEverywhere, withdrawCell } from '../compliance/engine.ts';
 import { moveReach } from '../directives/queries.ts';
+import { moveSecretaryTotals } from '../secretary/totals.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
@@ -136,6 +137,7 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
     await trx.updateTable('units').set({ parent_id: parent.id }).where('id', '=', id).execute();
     await moveRollups(trx, id, unit.path, parent.path);
     await moveReach(trx, id, unit.path, parent.path);
+    await moveSecretaryTotals(trx, id, unit.path, parent.path);
     await trx
       .insertInto('unit_moves')
       .values({

@@ -150,3 +150,16 @@ export async function onRoll(db: Db, cellId: number, personId: number): Promise<
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** How many were on the cell's roll on a day (from_date <= day < to_date): the most an official can have met then. */
+export async function rollSizeOn(db: Db, cellId: number, day: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from memberships ms
+    where ms.cell_id = ${cellId} and ms.from_date <= ${day}::date and (ms.to_date is null or ms.to_date > ${day}::date)`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** The cell's last held visit, after a report changed its day. */
+export async function resetLastVisited(db: Db, cellId: number): Promise<void> {
+  await sql`update units set last_visited_on = (select max(held_on) from visits where cell_id = ${cellId} and status = 'held')
+    where id = ${cellId}`.execute(db);
+}

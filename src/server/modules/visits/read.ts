@@ -7,6 +7,7 @@ import { pageFrom } from '../../http/pagination.ts';
 import type { Visit, VisitListQuery } from '../../../shared/schemas/visits.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { mayActOnVisit, maySeeVisit } from './access.ts';
+import { correctableUntil } from './correction.ts';
 import { findVisit, problemQuery, selectVisitPage, summaryQuery, toProblem, toSummary } from './queries.ts';
 
 /** The visit with its report and problems: for its cell's secretary and deputy, the officials above, the centre; 404 for anyone else. */
@@ -28,6 +29,7 @@ export async function getVisit(db: Db, actor: Actor, id: number, today = todayIs
             membersMet: v.members_met ?? 0,
             findings: v.findings,
             reportedAt: v.reported_at ? new Date(v.reported_at).toISOString() : null,
+            correctableUntil: correctableUntil(v),
           },
     problems: problems.map((p) => toProblem(actor, p, today)),
     canAct: mayActOnVisit(actor, v),

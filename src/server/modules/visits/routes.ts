@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/schemas/base.ts';
 import {
+  CorrectReportSchema,
   CoverageQuerySchema,
   CoverageSchema,
   CreatedSchema,
   FileReportSchema,
   PlanVisitSchema,
   ProblemListQuerySchema,
+  REPORT_CORRECTION_DAYS,
   ProblemPageSchema,
   ProblemSchema,
   RescheduleVisitSchema,
@@ -23,6 +25,7 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { parsePeriod, periodOf, todayIso } from '../compliance/periods.ts';
 import { getCoverage, listUnvisited } from './coverage.ts';
 import { listProblems, updateProblem } from './problems.ts';
+import { correctReport } from './correction.ts';
 import { getVisit, listMyVisits, listUnitVisits } from './read.ts';
 import * as visits from './service.ts';
 
@@ -97,6 +100,20 @@ export const visitRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => visits.fileReport(db, requireActor(req), req.params.id, req.body),
+  );
+
+  app.patch(
+    '/api/v1/visits/:id/report',
+    {
+      schema: {
+        tags,
+        summary: `Correct a filed report within ${REPORT_CORRECTION_DAYS} days: its day, members met, findings, and problems forgotten at filing`,
+        params: IdParamsSchema,
+        body: CorrectReportSchema,
+        response: { 200: ReportedSchema, ...errorResponses },
+      },
+    },
+    async (req) => correctReport(db, requireActor(req), req.params.id, req.body),
   );
 
   app.get(

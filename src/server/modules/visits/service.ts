@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/service.ts';
 import { refreshFacts } from '../compliance/engine.ts';
 import { addDays, todayIso } from '../compliance/periods.ts';
 import { mayActOnVisit, maySeeVisit, plannedFrom } from './access.ts';
-import { cellSecretary, findVisit, onRoll, type VisitRow } from './queries.ts';
+import { cellSecretary, findVisit, onRoll, rollSizeOn, type VisitRow } from './queries.ts';
 
 /** Days a problem has by default, from the visit. */
 export const DEFAULT_DUE_DAYS = 30;
@@ -49,7 +49,7 @@ export function planVisit(db: Db, actor: Actor, input: PlanVisit, today = todayI
 }
 
 /** The visit, locked, that the actor may change; 404 if they cannot see it, 403 if they see it but it is not theirs. */
-async function lockActionable(trx: Db, actor: Actor, id: number): Promise<VisitRow> {
+export async function lockActionable(trx: Db, actor: Actor, id: number): Promise<VisitRow> {
   const v = await findVisit(trx, id, true);
   if (!v || !maySeeVisit(actor, v)) throw notFound('visit.notFound');
   if (!mayActOnVisit(actor, v)) throw forbidden('visit.notYours');
@@ -127,21 +127,48 @@ async function ownersOf(trx: Db, actor: Actor, cellId: number, problems: RaisePr
   return owners;
 }
 
+/** The report's figures against the visit's cell: held on a past day while the cell was open, no more met than were on its roll then. */
+export async function checkReport(trx: Db, v: VisitRow, heldOn: string, membersMet: number, problems: RaiseProblem[], today: string) {
+  if (heldOn > today) throw badRequest('visit.heldInFuture', { details: { field: 'heldOn' } });
+  if (heldOn < v.opened_on) throw badRequest('visit.heldBeforeOpened', { details: { field: 'heldOn' } });
+  const roll = await rollSizeOn(trx, Number(v.cell_id), heldOn);
+  if (membersMet > roll) throw badRequest('visit.membersMetOverRoll', { params: { roll }, details: { field: 'membersMet' } });
+  for (const [i, p] of problems.entries()) {
+    if (p.dueOn !== undefined && p.dueOn < heldOn) throw badRequest('visit.dueBeforeHeld', { details: { field: `problems.${i}.dueOn` } });
+  }
+}
+
+/** Raises the problems found at a visit held on `heldOn`; their ids. */
+export async function raiseProblems(trx: Db, actor: Actor, v: VisitRow, problems: RaiseProblem[], heldOn: string): Promise<number[]> {
+  if (problems.length === 0) return [];
+  const cellId = Number(v.cell_id);
+  const owners = await ownersOf(trx, actor, cellId, problems);
+  const rows = await trx
+    .insertInto('visit_problems')
+    .values(
+      problems.map((p, i) => ({
+        cell_id: cellId,
+        visit_id: Number(v.id),
+        title: p.title,
+        detail: p.detail ?? null,
+        owner_person_id: owners[i] ?? null,
+        due_on: p.dueOn ?? addDays(heldOn, DEFAULT_DUE_DAYS),
+        raised_on: heldOn,
+        updated_by: actor.accountId || null,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((p) => Number(p.id));
+}
+
 /** The report, once: the visit becomes held, its problems are raised, and the rulebook's figures follow. */
 export function fileReport(db: Db, actor: Actor, id: number, input: FileReport, today = todayIso()) {
   return inTransaction(db, async (trx) => {
     const v = await lockActionable(trx, actor, id);
     requirePlanned(v);
-    if (input.heldOn > today) throw badRequest('visit.heldInFuture', { details: { field: 'heldOn' } });
-    if (input.heldOn < v.opened_on) throw badRequest('visit.heldBeforeOpened', { details: { field: 'heldOn' } });
-    if (input.membersMet > v.member_count)
-      throw badRequest('visit.membersMetOverRoll', { params: { roll: v.member_count }, details: { field: 'membersMet' } });
-    for (const [i, p] of input.problems.entries()) {
-      if (p.dueOn !== undefined && p.dueOn < input.heldOn)
-        throw badRequest('visit.dueBeforeHeld', { details: { field: `problems.${i}.dueOn` } });
-    }
+    await checkReport(trx, v, input.heldOn, input.membersMet, input.problems, today);
     const cellId = Number(v.cell_id);
-    const owners = await ownersOf(trx, actor, cellId, input.problems);
     await trx
       .updateTable('visits')
       .set({
@@ -156,24 +183,7 @@ export function fileReport(db: Db, actor: Actor, id: number, input: FileReport, 
       .where('cell_id', '=', cellId)
       .where('id', '=', v.id)
       .execute();
-    const problems = input.problems.length
-      ? await trx
-          .insertInto('visit_problems')
-          .values(
-            input.problems.map((p, i) => ({
-              cell_id: cellId,
-              visit_id: Number(v.id),
-              title: p.title,
-              detail: p.detail ?? null,
-              owner_person_id: owners[i] ?? null,
-              due_on: p.dueOn ?? addDays(input.heldOn, DEFAULT_DUE_DAYS),
-              raised_on: input.heldOn,
-              updated_by: actor.accountId || null,
-            })),
-          )
-          .returning('id')
-          .execute()
-      : [];
+    const problemIds = await raiseProblems(trx, actor, v, input.problems, input.heldOn);
     await sql`update units set last_visited_on = greatest(last_visited_on, ${input.heldOn}::date) where id = ${cellId}`.execute(trx);
     await recordAudit(trx, actor, {
       action: 'visit.report',
@@ -181,14 +191,9 @@ export function fileReport(db: Db, actor: Actor, id: number, input: FileReport, 
       entityId: Number(v.id),
       unitId: cellId,
       before: { status: v.status },
-      after: {
-        status: 'held',
-        heldOn: input.heldOn,
-        membersMet: input.membersMet,
-        problemIds: problems.map((p) => Number(p.id)),
-      },
+      after: { status: 'held', heldOn: input.heldOn, membersMet: input.membersMet, problemIds },
     });
     await refreshFacts(trx, [cellId], [{ fact: 'visits', on: input.heldOn }]);
-    return { id: Number(v.id), problemIds: problems.map((p) => Number(p.id)) };
+    return { id: Number(v.id), problemIds };
   });
 }

@@ -2,11 +2,12 @@
  * Integrity cases (task 10): a member reports conduct in a role and follows their reports; handlers see
  * the cases of their committees; a subject, once notified, the cases about them. Nobody else sees any.
  */
-import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Chip, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Me } from '../../../shared/schemas/accounts.ts';
+import { CASE_WAITING_ON, type CaseWaitingOn } from '../../../shared/schemas/cases.ts';
 import { useCaseList, useMyReports } from '../../api/cases.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDate } from '../../lib/period.ts';
@@ -18,6 +19,10 @@ export function CasesPage({ me }: { me: Me }) {
   const [reporting, setReporting] = useState(false);
   const mine = useMyReports();
   const cases = useCaseList();
+  const [waiting, setWaiting] = useState<CaseWaitingOn | 'all'>('all');
+  const items = cases.data?.items ?? [];
+  const counts = new Map(CASE_WAITING_ON.map((w) => [w, items.filter((c) => c.waitingOn === w).length]));
+  const shown = waiting === 'all' ? items : items.filter((c) => c.waitingOn === waiting);
   return (
     <Stack>
       <Group justify="space-between">
@@ -35,6 +40,19 @@ export function CasesPage({ me }: { me: Me }) {
           <Title order={3} size="h4" id="cases-handled" mb="sm">
             {t('cases.casesHeading')}
           </Title>
+          {/* The handlers' work at a glance: how many cases wait on each step; a chip narrows the list to them. */}
+          <Chip.Group multiple={false} value={waiting} onChange={(v) => setWaiting(v as CaseWaitingOn | 'all')}>
+            <Group gap="xs" mb="sm" data-testid="case-waiting">
+              <Chip value="all" size="sm">
+                {t('cases.waitingAll', { count: items.length })}
+              </Chip>
+              {CASE_WAITING_ON.filter((w) => (counts.get(w) ?? 0) > 0).map((w) => (
+                <Chip key={w} value={w} size="sm">
+                  {t(`cases.waitingOn.${w}`)} · {counts.get(w)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
           <Table data-testid="case-list">
             <Table.Thead>
               <Table.Tr>
@@ -43,10 +61,11 @@ export function CasesPage({ me }: { me: Me }) {
                 <Table.Th scope="col">{t('cases.statusLabel')}</Table.Th>
                 <Table.Th scope="col">{t('cases.committee')}</Table.Th>
                 <Table.Th scope="col">{t('cases.received')}</Table.Th>
+                <Table.Th scope="col">{t('cases.waitingHeading')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {cases.data?.items.map((c) => (
+              {shown.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/cases/${c.id}`}>
@@ -64,6 +83,14 @@ export function CasesPage({ me }: { me: Me }) {
                   </Table.Td>
                   <Table.Td>{c.handlingUnit.name}</Table.Td>
                   <Table.Td>{formatDate(c.receivedAt, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {c.waitingOn ? t(`cases.waitingOn.${c.waitingOn}`) : '—'}
+                    {c.dueAt && (
+                      <Text size="xs" c="dimmed">
+                        {t('cases.dueBy', { day: formatDate(c.dueAt, i18n.language) })}
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

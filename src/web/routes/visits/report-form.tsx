@@ -1,24 +1,28 @@
 /**
  * The visit's report, filed once by its official (or one above): the day it was held, how many
  * members were met, what was found, and the problems raised as rows (each owned by the cell's
- * secretary, due in 30 days, unless changed later by an official).
+ * secretary, due in 30 days, unless changed later by an official). With `correcting`, the same form
+ * corrects a filed report within its window: its figures prefilled, the rows are problems forgotten.
  */
 import { ActionIcon, Button, Card, Group, NumberInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/schemas/visits.ts';
-import { useFileReport } from '../../api/visits.ts';
+import { useCorrectReport, useFileReport } from '../../api/visits.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 type Row = { key: number; title: string; detail: string };
 
-export function ReportForm({ visit }: { visit: Visit }) {
+export function ReportForm({ visit, correcting, onDone }: { visit: Visit; correcting?: boolean; onDone?: () => void }) {
   const { t } = useTranslation();
-  const file = useFileReport(visit.id);
-  const [heldOn, setHeldOn] = useState(visit.plannedOn <= today() ? visit.plannedOn : today());
-  const [membersMet, setMembersMet] = useState<number | string>(0);
-  const [findings, setFindings] = useState('');
+  const fileReport = useFileReport(visit.id);
+  const correctReport = useCorrectReport(visit.id);
+  const file = correcting ? correctReport : fileReport;
+  const filed = correcting ? visit.report : null;
+  const [heldOn, setHeldOn] = useState(filed?.heldOn ?? (visit.plannedOn <= today() ? visit.plannedOn : today()));
+  const [membersMet, setMembersMet] = useState<number | string>(filed?.membersMet ?? 0);
+  const [findings, setFindings] = useState(filed?.findings ?? '');
   const [rows, setRows] = useState<Row[]>([]);
   const [nextKey, setNextKey] = useState(1);
   const setRow = (key: number, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -27,18 +31,24 @@ export function ReportForm({ visit }: { visit: Visit }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          file.mutate({
-            heldOn,
-            membersMet: Number(membersMet) || 0,
-            ...(findings.trim() ? { findings } : {}),
-            problems: rows.filter((r) => r.title.trim()).map((r) => ({ title: r.title, ...(r.detail.trim() ? { detail: r.detail } : {}) })),
-          });
+          const problems = rows
+            .filter((r) => r.title.trim())
+            .map((r) => ({ title: r.title, ...(r.detail.trim() ? { detail: r.detail } : {}) }));
+          const figures = { heldOn, membersMet: Number(membersMet) || 0 };
+          if (correcting)
+            correctReport.mutate({ ...figures, findings: findings.trim() ? findings : null, addProblems: problems }, { onSuccess: onDone });
+          else fileReport.mutate({ ...figures, ...(findings.trim() ? { findings } : {}), problems });
         }}
       >
         <Stack>
           <Title order={2} size="h4" id="report-form">
-            {t('visits.reportTitle')}
+            {t(correcting ? 'visits.correctTitle' : 'visits.reportTitle')}
           </Title>
+          {filed && (
+            <Text size="sm" c="dimmed">
+              {t('visits.correctableUntil', { day: filed.correctableUntil })}
+            </Text>
+          )}
           <ErrorAlert error={file.error} />
           <Group grow wrap="wrap">
             <TextInput
@@ -71,7 +81,7 @@ export function ReportForm({ visit }: { visit: Visit }) {
             data-testid="report-findings"
           />
           <Stack gap="xs">
-            <Text fw={600}>{t('visits.problemsRaised')}</Text>
+            <Text fw={600}>{t(correcting ? 'visits.addProblemsLater' : 'visits.problemsRaised')}</Text>
             {rows.length === 0 && (
               <Text size="sm" c="dimmed">
                 {t('visits.noProblemsYet')}
@@ -122,8 +132,13 @@ export function ReportForm({ visit }: { visit: Visit }) {
             </Group>
           </Stack>
           <Group justify="flex-end">
-            <Button type="submit" loading={file.isPending} data-testid="report-file">
-              {t('visits.fileReport')}
+            {correcting && (
+              <Button variant="default" onClick={onDone}>
+                {t('visits.cancelCorrection')}
+              </Button>
+            )}
+            <Button type="submit" loading={file.isPending} data-testid={correcting ? 'report-correct-save' : 'report-file'}>
+              {t(correcting ? 'visits.saveCorrection' : 'visits.fileReport')}
             </Button>
           </Group>
         </Stack>

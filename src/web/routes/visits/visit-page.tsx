@@ -47,6 +47,7 @@ export function VisitPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const visit = useVisit(id);
+  const [correcting, setCorrecting] = useState(false);
   const v = visit.data;
   usePageTitle(v ? t('visits.pageTitle', { cell: v.cellName }) : null);
   if (visit.isLoading) return <Loader />;
@@ -78,9 +79,17 @@ export function VisitPage() {
             </Title>
             <Text data-testid="report-summary">{t('visits.reportSummary', { day: v.report.heldOn, count: v.report.membersMet })}</Text>
             {v.report.findings && <Text style={{ whiteSpace: 'pre-wrap' }}>{v.report.findings}</Text>}
+            {v.canAct && !correcting && today() <= v.report.correctableUntil && (
+              <Group>
+                <Button variant="default" size="xs" onClick={() => setCorrecting(true)} data-testid="report-correct">
+                  {t('visits.correctReport')}
+                </Button>
+              </Group>
+            )}
           </Stack>
         </Card>
       )}
+      {v.report && correcting && <ReportForm visit={v} correcting onDone={() => setCorrecting(false)} />}
       {v.status === 'planned' && v.canAct && (
         <>
           <ReportForm visit={v} />

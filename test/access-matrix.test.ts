@@ -274,6 +274,30 @@ const visitActors = (ok: number) => ({ member: 404, secretary: 403, districtRead
 const visitReaders = { member: 404, secretary: 200, districtReader: 200, regionManager: 200, admin: 200 };
 const committeeReaders = { member: 404, secretary: 404, districtReader: 200, regionManager: 200, admin: 200 };
 
+/** An idea of cell A1a (or B1a), at a step: `introduced` long enough ago for its benefit to be confirmed. */
+async function ideaAt(c: Ctx, inside: boolean, status: 'submitted' | 'accepted' | 'introduced'): Promise<number> {
+  const today = todayIso();
+  const long = addDays(today, -400);
+  const row = await db(c)
+    .insertInto('ideas')
+    .values({
+      cell_id: inside ? c.org.cellA1a.id : c.org.cellB1a.id,
+      title: 'An idea',
+      description: 'What it is',
+      status,
+      submitted_on: status === 'introduced' ? long : today,
+      ...(status === 'submitted' ? {} : { evaluated_on: status === 'introduced' ? long : today, reasons: 'Good' }),
+      ...(status === 'introduced' ? { introduced_on: long, benefit_amount: 1, benefit_unit: 't' } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+const ideaUrl = async (c: Ctx, inside: boolean, status: 'submitted' | 'accepted' | 'introduced', tail = '') =>
+  `/api/v1/ideas/${await ideaAt(c, inside, status)}${tail}`;
+/** An idea is carried forward by whoever manages its cell (the rules in force: the cell evaluates). */
+const ideaActors = (ok: number) => ({ member: 403, secretary: ok, districtReader: 403, regionManager: ok, admin: ok });
+
 const matrix: Record<string, Row> = {
   'GET /api/health': { expect: { anonymous: 200, ...all(200) }, inside: async () => ({ method: 'GET', url: '/api/health' }) },
   'POST /api/v1/session': {
@@ -1664,6 +1688,81 @@ const matrix: Record<string, Row> = {
       url: `/api/v1/targets/${await targetIn(c, c.org.districtB1.id)}/progress`,
       body: { unitId: c.org.cellB1a.id, asOf: todayIso(), value: 3 },
     }),
+  },
+  // Ideas and inventions (issue 15): submitted by the cell's members or secretary, carried forward by whoever manages the cell.
+  'POST /api/v1/cells/:id/ideas': {
+    expect: { member: 201, secretary: 201, districtReader: 403, regionManager: 403, admin: 403 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${c.org.cellA1a.id}/ideas`,
+      body: { title: 'An idea', description: 'What it is', authorIds: [c.org.P.id] },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/cells/${c.org.cellB1a.id}/ideas`,
+      body: { title: 'An idea', description: 'What it is', authorIds: [c.org.Q.id] },
+    }),
+  },
+  'GET /api/v1/cells/:id/ideas': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/ideas` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/ideas` }),
+  },
+  'GET /api/v1/ideas/:id': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: await ideaUrl(c, true, 'submitted') }),
+    outside: async (c) => ({ method: 'GET', url: await ideaUrl(c, false, 'submitted') }),
+  },
+  'POST /api/v1/ideas/:id/evaluation': {
+    expect: ideaActors(200),
+    inside: async (c) => ({
+      method: 'POST',
+      url: await ideaUrl(c, true, 'submitted', '/evaluation'),
+      body: { decision: 'accepted', reasons: 'Good' },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: await ideaUrl(c, false, 'submitted', '/evaluation'),
+      body: { decision: 'accepted', reasons: 'Good' },
+    }),
+  },
+  'POST /api/v1/ideas/:id/trial': {
+    expect: ideaActors(200),
+    inside: async (c) => ({ method: 'POST', url: await ideaUrl(c, true, 'accepted', '/trial'), body: {} }),
+    outside: async (c) => ({ method: 'POST', url: await ideaUrl(c, false, 'accepted', '/trial'), body: {} }),
+  },
+  'POST /api/v1/ideas/:id/introduction': {
+    expect: ideaActors(200),
+    inside: async (c) => ({
+      method: 'POST',
+      url: await ideaUrl(c, true, 'accepted', '/introduction'),
+      body: { introducedOn: todayIso(), benefit: { amount: 1, unit: 't' } },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: await ideaUrl(c, false, 'accepted', '/introduction'),
+      body: { introducedOn: todayIso(), benefit: { amount: 1, unit: 't' } },
+    }),
+  },
+  'POST /api/v1/ideas/:id/confirmation': {
+    expect: ideaActors(200),
+    inside: async (c) => ({ method: 'POST', url: await ideaUrl(c, true, 'introduced', '/confirmation'), body: {} }),
+    outside: async (c) => ({ method: 'POST', url: await ideaUrl(c, false, 'introduced', '/confirmation'), body: {} }),
+  },
+  'GET /api/v1/units/:id/ideas/awaiting': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/ideas/awaiting` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/ideas/awaiting` }),
+  },
+  'GET /api/v1/units/:id/ideas/summary': {
+    expect: committeeReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/ideas/summary?year=${todayIso().slice(0, 4)}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/ideas/summary?year=${todayIso().slice(0, 4)}` }),
+  },
+  'GET /api/v1/idea-rules': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/idea-rules' }) },
+  'PUT /api/v1/idea-rules': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
+    inside: async () => ({ method: 'PUT', url: '/api/v1/idea-rules', body: { evaluatorLevelsUp: 0, confirmationMonths: 6 } }),
   },
 };
 

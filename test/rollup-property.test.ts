@@ -190,6 +190,11 @@ describe('compliance roll-ups', () => {
       values ('visited-2m', 'visits_every_months', '{"months":2}', 'A visit every two months', '2개월마다 방문', '2000-01-01')`.execute(
       t.ctx.db,
     );
+    // The ideas module's kind (issue 15): an idea a year per 10 members, over the roll (a parameterised source that carries forward).
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('ideas-1', 'ideas_per_members', '{"min":1}', 'An idea a year per 10 members', '성원 10명당 한 해 창의고안 1건', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
     // The registry's worked example: two review sessions in any three months (a source that carries forward).
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('review-quarterly', 'meetings_per_quarter', '{"kind":"review","min":2}', 'Two reviews a quarter', '분기 총화 2회', '2000-01-01')`.execute(

@@ -324,6 +324,20 @@ export const ERROR_MESSAGES = {
   'target.yearBadFormat': 'A year is four digits, e.g. 2026',
   'target.indicatorExists': 'The catalogue already has an indicator of that name',
   'target.catalogueAdminOnly': 'Only the centre’s administrator keeps the catalogue of indicators',
+  'idea.notFound': 'No such idea',
+  'idea.membersOnly': "Only a person on the cell's roll, or its secretary, submits an idea for it",
+  'idea.authorNotInCell': "Every author must be on the cell's roll",
+  'idea.notEvaluator': 'This idea is evaluated by another unit, as the rules say',
+  'idea.notManager': "Only the cell's secretary or the officials above it carry an idea forward",
+  'idea.alreadyEvaluated': 'This idea has already been evaluated',
+  'idea.notAccepted': 'The idea has not been accepted',
+  'idea.alreadyInTrial': 'The idea is already in trial',
+  'idea.alreadyIntroduced': 'The idea has already been introduced',
+  'idea.notIntroduced': 'The idea has not been introduced into production',
+  'idea.alreadyConfirmed': "The idea's benefit has already been confirmed",
+  'idea.introducedInFuture': 'An idea cannot have been introduced on a day still to come',
+  'idea.introducedBeforeSubmission': 'An idea cannot have been introduced before it was submitted ({{submittedOn}})',
+  'idea.confirmationTooEarly': 'The benefit can be confirmed from {{from}}',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

@@ -6,6 +6,7 @@ import { MentorshipPage } from './routes/mentorships/mentorship-page.tsx';
 import { VisitPage } from './routes/visits/visit-page.tsx';
 import { VisitsPage } from './routes/visits/visits-page.tsx';
 import { TargetPage } from './routes/targets/target-page.tsx';
+import { IdeaPage } from './routes/ideas/idea-page.tsx';
 import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
@@ -113,6 +114,7 @@ export function App() {
           <Route path="/inbox" element={titled('inbox', <InboxPage />)} />
           <Route path="/cases" element={titled('cases', <CasesPage me={actor} />)} />
           <Route path="/cases/:id" element={titled('case', <CasePage />)} />
+          <Route path="/ideas/:id" element={titled('idea', <IdeaPage />)} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={titled('notFound', <NotFoundPage />)} />
         </Routes>

@@ -68,6 +68,11 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     .select(['cell_id', sql<string>`held_on::text`.as('held_on')])
     .where('status', '=', 'held')
     .execute();
+  // Ideas (issue 15): the day each was submitted.
+  const ideas = await db
+    .selectFrom('ideas')
+    .select(['cell_id', sql<string>`submitted_on::text`.as('submitted_on')])
+    .execute();
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -102,6 +107,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
         .filter((g) => Number(g.cell_id) === cell.id)
         .map((g) => ({ created_on: g.created_on, closed_on: g.closed_on, assigned: g.assigned_person_id !== null })),
       visits: visits.filter((v) => Number(v.cell_id) === cell.id).map((v) => ({ held_on: v.held_on })),
+      ideas: ideas.filter((i) => Number(i.cell_id) === cell.id).map((i) => ({ submitted_on: i.submitted_on })),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;

@@ -883,6 +883,50 @@ export interface VisitProblemsTable {
   updated_by: number | null;
 }
 
+export type IdeaStatus = 'submitted' | 'accepted' | 'rejected' | 'in_trial' | 'introduced' | 'confirmed';
+export interface IdeaRulesTable {
+  id: Generated<boolean>;
+  evaluator_levels_up: Generated<number>;
+  confirmation_months: Generated<number>;
+}
+export interface IdeasTable {
+  cell_id: number;
+  id: Generated<number>;
+  title: string;
+  description: string;
+  expected_benefit: string | null;
+  status: Generated<IdeaStatus>;
+  submitted_on: string;
+  submitted_by: number | null;
+  evaluated_on: string | null;
+  evaluated_by: number | null;
+  evaluated_by_unit: number | null;
+  reasons: string | null;
+  trial_from: string | null;
+  introduced_on: string | null;
+  benefit_amount: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  benefit_unit: string | null;
+  benefit_period: 'once' | 'month' | 'year' | null;
+  confirmed_on: string | null;
+  created_at: Timestamp;
+}
+export interface IdeaAuthorsTable {
+  cell_id: number;
+  idea_id: number;
+  person_id: number;
+}
+export interface IdeaEventsTable {
+  cell_id: number;
+  idea_id: number;
+  id: Generated<number>;
+  at: Timestamp;
+  on_day: string;
+  step: string;
+  account_id: number | null;
+  person_id: number | null;
+  detail: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
 export interface DB {
   visits: VisitsTable;
   secretary_traits: SecretaryTraitsTable;
@@ -969,6 +1013,10 @@ export interface DB {
   mentorships: MentorshipsTable;
   mentorship_log: MentorshipLogTable;
   assignment_scale: AssignmentScaleTable;
+  idea_rules: IdeaRulesTable;
+  ideas: IdeasTable;
+  idea_authors: IdeaAuthorsTable;
+  idea_events: IdeaEventsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

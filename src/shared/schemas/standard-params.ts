@@ -62,3 +62,7 @@ export type AbsenceFollowUp = z.infer<typeof AbsenceFollowUpParams>;
 export type ActionsOnTime = z.infer<typeof ActionsOnTimeParams>;
 export type MeetingsPerQuarter = z.infer<typeof MeetingsPerQuarterParams>;
 export type ReadingSessionsPerMonth = z.infer<typeof ReadingSessionsPerMonthParams>;
+
+/** At least `min` ideas submitted in the 12 months ending with the month judged per 10 members on the roll (issue 15). */
+export const IdeasPerMembersParams = z.object({ min: z.number().min(0.1).max(100) }).strict();
+export type IdeasPerMembers = z.infer<typeof IdeasPerMembersParams>;

@@ -27,7 +27,8 @@ export type Fact =
   | 'mentorships'
   | 'youth_groups'
   | 'nominations'
-  | 'visits';
+  | 'visits'
+  | 'ideas';
 
 export type MetricWindow = {
   period: string;
@@ -118,6 +119,8 @@ export type OracleFacts = {
   youthGroups: Array<{ created_on: string; closed_on: string | null; assigned: boolean }>;
   /** The cell's held visits by officials (the visits module). */
   visits: Array<{ held_on: string }>;
+  /** The cell's ideas, with the day each was submitted (the ideas module). */
+  ideas: Array<{ submitted_on: string }>;
 };
 
 /**

@@ -77,6 +77,10 @@ const en = {
   visitsHeldFigure_other: '{{count}} visits in the last {{months}} months',
   visitsAtLeastOnce_one: 'a visit at least every {{count}} month',
   visitsAtLeastOnce_other: 'a visit at least every {{count}} months',
+  ideasSubmittedFigure_one: '{{count}} idea in 12 months, {{members}} members',
+  ideasSubmittedFigure_other: '{{count}} ideas in 12 months, {{members}} members',
+  ideasAtLeastPerMembers_one: 'at least {{count}} idea a year per 10 members',
+  ideasAtLeastPerMembers_other: 'at least {{count}} ideas a year per 10 members',
 
   attendance: 'Meetings and attendance',
   members: 'Members on the roll',
@@ -185,6 +189,10 @@ const ko: Record<ReportLabel, string> = {
   visitsHeldFigure_other: '최근 {{months}}개월 방문 {{count}}회',
   visitsAtLeastOnce_one: '{{count}}개월에 한 번 이상 방문',
   visitsAtLeastOnce_other: '{{count}}개월에 한 번 이상 방문',
+  ideasSubmittedFigure_one: '12개월 창의고안 {{count}}건, 성원 {{members}}명',
+  ideasSubmittedFigure_other: '12개월 창의고안 {{count}}건, 성원 {{members}}명',
+  ideasAtLeastPerMembers_one: '성원 10명당 한 해 창의고안 {{count}}건 이상',
+  ideasAtLeastPerMembers_other: '성원 10명당 한 해 창의고안 {{count}}건 이상',
 
   attendance: '회의와 참석',
   members: '명단의 성원',

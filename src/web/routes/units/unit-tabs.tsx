@@ -31,12 +31,15 @@ import { MembersTable } from './members-table.tsx';
 import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
 import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.tsx';
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
+import { AwaitingIdeas, CellIdeas } from '../ideas/cell-ideas.tsx';
+import { IdeasSummaryView } from '../ideas/ideas-summary.tsx';
+import { IdeaRulesCard } from '../ideas/idea-rules.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'targets'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'targets', 'ideas'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets', 'ideas'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -113,6 +116,13 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="targets">
               <TargetsTab unit={unit} />
             </Tabs.Panel>
+            <Tabs.Panel value="ideas">
+              <Stack gap="xl">
+                <IdeasSummaryView unitId={unit.id} />
+                <AwaitingIdeas unitId={unit.id} />
+                <IdeaRulesCard />
+              </Stack>
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -158,6 +168,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             )}
             <Tabs.Panel value="targets">
               <TargetsTab unit={unit} />
+            </Tabs.Panel>
+            <Tabs.Panel value="ideas">
+              <CellIdeas cellId={unit.id} />
             </Tabs.Panel>
           </>
         )}

@@ -23,6 +23,8 @@ import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { mentorshipRoutes } from '../modules/mentorships/routes.ts';
 import { visitRoutes } from '../modules/visits/routes.ts';
+import { workPlanRoutes } from '../modules/work-plans/routes.ts';
+import { deedRoutes } from '../modules/deeds/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
@@ -63,6 +65,8 @@ export const routeModules: RouteModule[] = [
   secretaryRoutes,
   caseRoutes,
   visitRoutes,
+  workPlanRoutes,
+  deedRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

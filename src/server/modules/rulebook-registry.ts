@@ -13,6 +13,7 @@ import { libraryModule } from './library/rulebook.ts';
 import { meetingsModule } from './meetings/rulebook.ts';
 import { mentorshipsModule } from './mentorships/rulebook.ts';
 import { visitsModule } from './visits/rulebook.ts';
+import { workPlansModule } from './work-plans/rulebook.ts';
 
 export const MODULES: readonly ModuleDeclaration[] = [
   meetingsModule,
@@ -24,6 +25,7 @@ export const MODULES: readonly ModuleDeclaration[] = [
   mentorshipsModule,
   admissionsModule,
   visitsModule,
+  workPlansModule,
 ];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);

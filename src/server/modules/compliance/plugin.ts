@@ -27,7 +27,8 @@ export type Fact =
   | 'mentorships'
   | 'youth_groups'
   | 'nominations'
-  | 'visits';
+  | 'visits'
+  | 'work_plans';
 
 export type MetricWindow = {
   period: string;
@@ -118,6 +119,8 @@ export type OracleFacts = {
   youthGroups: Array<{ created_on: string; closed_on: string | null; assigned: boolean }>;
   /** The cell's held visits by officials (the visits module). */
   visits: Array<{ held_on: string }>;
+  /** The cell's work plans: the quarter, the day adopted (null: a draft) and its goals counted (issue 15). */
+  workPlans: Array<{ period: string; adopted_on: string | null; goals: number }>;
 };
 
 /**

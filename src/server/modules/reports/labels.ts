@@ -77,6 +77,11 @@ const en = {
   visitsHeldFigure_other: '{{count}} visits in the last {{months}} months',
   visitsAtLeastOnce_one: 'a visit at least every {{count}} month',
   visitsAtLeastOnce_other: 'a visit at least every {{count}} months',
+  workPlanGoalsFigure_one: 'an adopted work plan with {{count}} goal',
+  workPlanGoalsFigure_other: 'an adopted work plan with {{count}} goals',
+  workPlanNone: 'no adopted work plan for the quarter',
+  workPlanAtLeast_one: 'a work plan adopted for the quarter, with at least {{count}} goal',
+  workPlanAtLeast_other: 'a work plan adopted for the quarter, with at least {{count}} goals',
 
   attendance: 'Meetings and attendance',
   members: 'Members on the roll',
@@ -185,6 +190,11 @@ const ko: Record<ReportLabel, string> = {
   visitsHeldFigure_other: '최근 {{months}}개월 방문 {{count}}회',
   visitsAtLeastOnce_one: '{{count}}개월에 한 번 이상 방문',
   visitsAtLeastOnce_other: '{{count}}개월에 한 번 이상 방문',
+  workPlanGoalsFigure_one: '채택된 사업계획 (목표 {{count}}개)',
+  workPlanGoalsFigure_other: '채택된 사업계획 (목표 {{count}}개)',
+  workPlanNone: '이 분기에 채택된 사업계획 없음',
+  workPlanAtLeast_one: '분기 사업계획 채택 (목표 {{count}}개 이상)',
+  workPlanAtLeast_other: '분기 사업계획 채택 (목표 {{count}}개 이상)',
 
   attendance: '회의와 참석',
   members: '명단의 성원',

@@ -30,12 +30,15 @@ import { MembersTable } from './members-table.tsx';
 import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
 import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.tsx';
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
+import { CellWorkPlan } from '../work-plans/cell-work-plan.tsx';
+import { CommitteePlans } from '../work-plans/committee-plans.tsx';
+import { CellDeeds } from '../deeds/cell-deeds.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'workPlans'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'workPlan', 'deeds'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -109,6 +112,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 onMonths={(m) => update('months', m)}
               />
             </Tabs.Panel>
+            <Tabs.Panel value="workPlans">
+              <CommitteePlans unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -152,6 +158,12 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 <CellVisits cellId={unit.id} />
               </Tabs.Panel>
             )}
+            <Tabs.Panel value="workPlan">
+              <CellWorkPlan cellId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+            </Tabs.Panel>
+            <Tabs.Panel value="deeds">
+              <CellDeeds cellId={unit.id} canManage={unit.canManage} />
+            </Tabs.Panel>
           </>
         )}
       </Tabs>

@@ -19,6 +19,7 @@ import { meetingsPerQuarter } from './meetings-per-quarter.ts';
 import { readingSessionsPerMonth } from './reading-sessions-per-month.ts';
 import { reviewInterval } from './review-interval.ts';
 import { visitsEveryMonths } from './visits-every-months.ts';
+import { workPlanAdopted } from './work-plan-adopted.ts';
 import { youthGroupsAssigned } from './youth-groups-assigned.ts';
 
 export const KIND_UIS: readonly KindUi[] = [
@@ -37,6 +38,7 @@ export const KIND_UIS: readonly KindUi[] = [
   candidatesMentored,
   youthGroupsAssigned,
   visitsEveryMonths,
+  workPlanAdopted,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

@@ -53,10 +53,15 @@ export function CommitteePlans({ unitId, quarter, onQuarter }: { unitId: number;
                 missing: d.counts.missing,
               })}
             </Text>
-            <Progress.Root size="xl" aria-label={t('workPlans.chartLabel')}>
+            <Progress.Root size="xl">
               {ORDER.map((s) =>
                 d.counts[s] > 0 ? (
-                  <Progress.Section key={s} value={(d.counts[s] / Math.max(d.counts.cells, 1)) * 100} color={COLORS[s]}>
+                  <Progress.Section
+                    key={s}
+                    value={(d.counts[s] / Math.max(d.counts.cells, 1)) * 100}
+                    color={COLORS[s]}
+                    aria-label={`${t('workPlans.chartLabel')}: ${t(`workPlans.status.${s}`)} ${d.counts[s]}`}
+                  >
                     <Progress.Label>{d.counts[s]}</Progress.Label>
                   </Progress.Section>
                 ) : null,

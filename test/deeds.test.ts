@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
+import { erasePerson } from '../src/server/modules/people/privacy.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { transferPerson } from '../src/server/modules/people/service.ts';
 import { createTestApp } from './helpers/app.ts';
@@ -158,5 +159,17 @@ describe('laudable deeds', () => {
     expect((await board(member)).items.map((d: { id: number }) => d.id)).toEqual([first]);
     expect((await outsider.post(`/api/v1/deeds/${first}/unpublish`, {})).status).toBe(404);
     expect((await admin.post(`/api/v1/deeds/${first}/unpublish`, {})).status).toBe(200);
+  });
+
+  it("a member's export lists the deeds naming them; erasure takes them off the deed, which stays the cell's", async () => {
+    const exported = await member.get('/api/v1/me/export');
+    expect(exported.status).toBe(200);
+    expect(exported.body.deeds.map((d: { title: string; witnesses: string | null }) => [d.title, d.witnesses])).toEqual([
+      ['Saved the seed store from the flood', 'The farm manager'],
+    ]);
+    await erasePerson(t.ctx.db, systemActor(), org.M.id, t.ctx.feedbackKey);
+    const list = await secretary.get(`/api/v1/cells/${org.cellA1a.id}/deeds`);
+    const kept = list.body.items.find((d: { id: number }) => d.id === first);
+    expect(kept.people.map((p: { fullName: string }) => p.fullName)).toEqual(['Member Park']);
   });
 });

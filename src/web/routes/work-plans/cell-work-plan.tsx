@@ -14,6 +14,8 @@ import { GoalEditor } from './goal-editor.tsx';
 
 const STATUS_COLOR = { missing: 'gray', draft: 'yellow', adopted: 'blue', reviewed: 'green' } as const;
 const today = () => new Date().toISOString().slice(0, 10);
+/** The day before an exclusive end: the quarter's last day. */
+const lastDay = (end: string) => new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The next quarter (drafted ahead), this one and the seven before. */
 export function planQuarters(): string[] {
@@ -90,11 +92,13 @@ export function CellWorkPlan({ cellId, quarter, onQuarter }: { cellId: number; q
             <Group gap="sm" wrap="wrap">
               <PlanStatusBadge status={p.status} />
               <Text size="sm" c="dimmed">
-                {t('workPlans.span', { from: p.startsOn, to: p.endsOn })}
+                {t('workPlans.span', { from: p.startsOn, to: lastDay(p.endsOn) })}
               </Text>
               {p.adoptedAt && (
                 <Text size="sm" data-testid="plan-adopted-at">
-                  {t('workPlans.adoptedAt', { day: p.adoptedAt.on, title: p.adoptedAt.title ?? t('workPlans.generalMeeting') })}
+                  {p.adoptedAt.title
+                    ? t('workPlans.adoptedAt', { day: p.adoptedAt.on, title: p.adoptedAt.title })
+                    : t('workPlans.adoptedAtGeneral', { day: p.adoptedAt.on })}
                 </Text>
               )}
               {p.reviewedOn && <Text size="sm">{t('workPlans.reviewedOn', { day: p.reviewedOn })}</Text>}

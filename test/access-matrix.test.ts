@@ -22,6 +22,7 @@ import { addYoungPerson, createYouthGroup } from '../src/server/modules/mentorsh
 import { addTask, nominate } from '../src/server/modules/admissions/service.ts';
 import { recordVote } from '../src/server/modules/admissions/decide.ts';
 import { voteRoll } from '../src/server/modules/admissions/queries.ts';
+import { savePlan } from '../src/server/modules/work-plans/service.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
 import { createTarget } from '../src/server/modules/targets/service.ts';
 import { addIndicator } from '../src/server/modules/targets/catalogue.ts';
@@ -1764,6 +1765,59 @@ const matrix: Record<string, Row> = {
     expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 404, admin: 200 },
     inside: async () => ({ method: 'PUT', url: '/api/v1/idea-rules', body: { evaluatorLevelsUp: 0, confirmationMonths: 6 } }),
   },
+  // Cells' work plans (issue 15): drafted, adopted and reviewed by whoever manages the cell; read by whoever sees it.
+  'PUT /api/v1/cells/:id/work-plans/:period': {
+    expect: planEditors(200),
+    inside: async (c) => ({ method: 'PUT', url: `/api/v1/cells/${c.org.cellA1a.id}/work-plans/2030-Q1`, body: planBody() }),
+    outside: async (c) => ({ method: 'PUT', url: `/api/v1/cells/${c.org.cellB1a.id}/work-plans/2030-Q1`, body: planBody() }),
+  },
+  'POST /api/v1/cells/:id/work-plans/:period/adopt': {
+    expect: planEditors(200),
+    inside: async (c) => draftToAdopt(c, c.org.cellA1a.id),
+    outside: async (c) => draftToAdopt(c, c.org.cellB1a.id),
+  },
+  'POST /api/v1/cells/:id/work-plans/:period/review': {
+    expect: planEditors(200),
+    inside: async (c) => adoptedToReview(c, c.org.cellA1a.id),
+    outside: async (c) => adoptedToReview(c, c.org.cellB1a.id),
+  },
+  'GET /api/v1/cells/:id/work-plans/:period': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/work-plans/2030-Q1` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/work-plans/2030-Q1` }),
+  },
+  'GET /api/v1/cells/:id/work-plans': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/work-plans` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/work-plans` }),
+  },
+  'GET /api/v1/units/:id/work-plans': {
+    expect: committeeReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/work-plans` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/work-plans` }),
+  },
+  // Laudable deeds (issue 15): recorded by whoever manages the cell, published and withdrawn by a committee above it.
+  'POST /api/v1/cells/:id/deeds': {
+    expect: { member: 403, secretary: 201, districtReader: 403, regionManager: 201, admin: 201 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellA1a.id}/deeds`, body: deedBody() }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/cells/${c.org.cellB1a.id}/deeds`, body: deedBody() }),
+  },
+  'GET /api/v1/cells/:id/deeds': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/deeds` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/deeds` }),
+  },
+  'POST /api/v1/deeds/:id/publish': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/deeds/${await deedIn(c, true, false)}/publish`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/deeds/${await deedIn(c, false, false)}/publish`, body: {} }),
+  },
+  'POST /api/v1/deeds/:id/unpublish': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/deeds/${await deedIn(c, true, true)}/unpublish`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/deeds/${await deedIn(c, false, true)}/unpublish`, body: {} }),
+  },
+  'GET /api/v1/me/deeds-board': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/deeds-board' }) },
 };
 
 let regionListId: Promise<number> | undefined;
@@ -2195,4 +2249,72 @@ async function targetIn(c: Ctx, unitId: number): Promise<number> {
 }
 async function indicatorId(c: Ctx): Promise<number> {
   return (await addIndicator(db(c), systemActor(), { name: `Bricks ${randomUUID()}`, measure: 'bricks' })).id;
+}
+// Work plans and deeds (issue 15): each request gets its own plan or deed, so every role finds the same state.
+function planEditors(ok: number): Partial<Record<Role, number>> {
+  return { member: 403, secretary: ok, districtReader: 403, regionManager: ok, admin: ok };
+}
+function planBody() {
+  return { goals: [{ title: 'Study the charter', kind: 'study' as const }] };
+}
+let planYear = 2040;
+/** A fresh drafted plan of the cell for a quarter to come, and a held general meeting of the cell to adopt it at. */
+async function draftToAdopt(c: Ctx, cellId: number): Promise<Req> {
+  const period = `${planYear++}-Q2`;
+  await savePlan(db(c), systemActor(), cellId, period, planBody());
+  const m = await buildMeeting(db(c), cellId);
+  await holdMeeting(db(c), m.id);
+  return { method: 'POST', url: `/api/v1/cells/${cellId}/work-plans/${period}/adopt`, body: { meetingId: m.id } };
+}
+let pastYear = 2001;
+/** A plan of the cell adopted for a past quarter (written straight to the tables), its goal marked met. */
+async function adoptedToReview(c: Ctx, cellId: number): Promise<Req> {
+  const year = pastYear++;
+  const plan = await db(c)
+    .insertInto('work_plans')
+    .values({
+      cell_id: cellId,
+      period: `${year}-Q1`,
+      starts_on: `${year}-01-01`,
+      ends_on: `${year}-04-01`,
+      status: 'adopted',
+      adopted_on: `${year}-01-10`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const goal = await db(c)
+    .insertInto('work_plan_goals')
+    .values({ cell_id: cellId, plan_id: Number(plan.id), position: 0, kind: 'study', title: 'Study the charter' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    method: 'POST',
+    url: `/api/v1/cells/${cellId}/work-plans/${year}-Q1/review`,
+    body: { goals: [{ id: Number(goal.id), met: true }] },
+  };
+}
+function deedBody() {
+  return { title: 'Repaired the pump', description: 'Kept the water running for the whole village.', on: todayIso() };
+}
+/** A deed of cell A1a (or B1a), published to its region when `published`. */
+async function deedIn(c: Ctx, inside: boolean, published: boolean): Promise<number> {
+  const [cell, region] = inside ? [c.org.cellA1a.id, c.org.regionA] : [c.org.cellB1a.id, c.org.regionB];
+  const path = published
+    ? (await db(c).selectFrom('units').select(sql<string>`path::text`.as('path')).where('id', '=', region.id).executeTakeFirstOrThrow())
+        .path
+    : null;
+  const row = await db(c)
+    .insertInto('deeds')
+    .values({
+      cell_id: cell,
+      title: 'Repaired the pump',
+      description: 'Kept the water running.',
+      done_on: todayIso(),
+      published_unit_id: published ? region.id : null,
+      published_path: path,
+      published_at: published ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }

@@ -29,6 +29,8 @@ import {
 } from './helpers/brute-force.ts';
 import { fileReport, planVisit } from '../src/server/modules/visits/service.ts';
 import { updateProblem } from '../src/server/modules/visits/problems.ts';
+import { adoptPlan, savePlan } from '../src/server/modules/work-plans/service.ts';
+import { quarterOf } from '../src/shared/schemas/work-plans.ts';
 import { endMentorship, pairMentor } from '../src/server/modules/mentorships/service.ts';
 import { createYouthGroup } from '../src/server/modules/mentorships/youth-groups.ts';
 import { setLearningPlan } from '../src/server/modules/education/plans.ts';
@@ -77,6 +79,8 @@ type Plan = {
   }>;
   /** Officials' visits (issue 14): held this month or last, perhaps raising a problem, perhaps solved since. */
   visits: Array<{ cell: number; monthsAgo: 0 | 1; dayFraction: number; problem: boolean; solved: boolean }>;
+  /** Cells' work plans for this quarter (issue 15): drafted, perhaps adopted at a general meeting held this month or last. */
+  workPlans: Array<{ cell: number; monthsAgo: 0 | 1; dayFraction: number; goals: number; adopt: boolean }>;
   moves: Array<{ unit: number; to: number }>;
   closes: number[];
   resectors: Array<{ cell: number; sector: Sector }>;
@@ -142,6 +146,16 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
     }),
     { maxLength: 3 },
   ),
+  workPlans: fc.array(
+    fc.record({
+      cell: fc.integer({ min: 0, max: 5 }),
+      monthsAgo: fc.constantFrom(0 as const, 1 as const),
+      dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+      goals: fc.integer({ min: 1, max: 3 }),
+      adopt: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
   moves: fc.array(fc.record({ unit: fc.integer({ min: 0, max: 9 }), to: fc.integer({ min: 0, max: 3 }) }), { maxLength: 2 }),
   closes: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 1 }),
   // A month is rebuilt while differences of it are still queued.
@@ -193,6 +207,11 @@ describe('compliance roll-ups', () => {
     // The ideas module's kind (issue 15): an idea a year per 10 members, over the roll (a parameterised source that carries forward).
     await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
       values ('ideas-1', 'ideas_per_members', '{"min":1}', 'An idea a year per 10 members', '성원 10명당 한 해 창의고안 1건', '2000-01-01')`.execute(
+      t.ctx.db,
+    );
+    // The work plans module's kind (issue 15): an adopted plan for the quarter with two goals or more (carries forward).
+    await sql`insert into standards (code, kind, params, title_en, title_ko, valid_from)
+      values ('work-plan-2', 'work_plan_adopted', '{"minGoals":2}', 'An adopted work plan', '채택된 사업계획', '2000-01-01')`.execute(
       t.ctx.db,
     );
     // The registry's worked example: two review sessions in any three months (a source that carries forward).
@@ -293,6 +312,20 @@ describe('compliance roll-ups', () => {
           const filed = await fileReport(db, actor, id, { heldOn, membersMet: 0, problems }, today);
           if (v.solved && filed.problemIds[0])
             await updateProblem(db, actor, filed.problemIds[0], { status: 'solved', resolution: 'Solved' }, today);
+        }
+        for (const w of plan.workPlans) {
+          const cellId = cells[w.cell % cells.length]!;
+          const start = Date.parse(`${w.monthsAgo === 0 ? current : periods[0]}T00:00:00Z`);
+          const end = w.monthsAgo === 0 ? Date.now() - 60_000 : Date.parse(`${current}T00:00:00Z`) - 60_000;
+          if (end <= start) continue;
+          const quarter = quarterOf(current);
+          const goals = Array.from({ length: w.goals }, (_, i) => ({ title: `Goal ${i}`, kind: 'study' as const }));
+          // A second plan for a cell already adopted is refused (409): the first stands.
+          const saved = await savePlan(db, actor, cellId, quarter, { goals }).catch(() => undefined);
+          if (!saved || !w.adopt) continue;
+          const meeting = await buildMeeting(db, cellId, { startsAt: new Date(start + (end - start) * w.dayFraction).toISOString() });
+          await holdMeeting(db, meeting.id);
+          await adoptPlan(db, actor, cellId, quarter, { meetingId: meeting.id });
         }
         if (plan.rebuild >= 0) await materializePeriod(db, periods[plan.rebuild]!);
         const units = [...committees, ...cells];

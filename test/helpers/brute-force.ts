@@ -73,6 +73,12 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
     .selectFrom('ideas')
     .select(['cell_id', sql<string>`submitted_on::text`.as('submitted_on')])
     .execute();
+  // Cells' work plans (issue 15): the quarter, the day adopted and the goals counted.
+  const workPlans = (
+    await sql<{ cell_id: number; period: string; adopted_on: string | null; goals: number }>`select wp.cell_id, wp.period,
+      wp.adopted_on::text as adopted_on, (select count(*)::int from work_plan_goals g where g.cell_id = wp.cell_id and g.plan_id = wp.id) as goals
+    from work_plans wp`.execute(db)
+  ).rows;
   const standards = (
     await sql<Standard>`select s.code, s.kind, s.params, su.path::text as scope_path, s.scope_sector
     from standards s left join units su on su.id = s.scope_unit_id
@@ -108,6 +114,9 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
         .map((g) => ({ created_on: g.created_on, closed_on: g.closed_on, assigned: g.assigned_person_id !== null })),
       visits: visits.filter((v) => Number(v.cell_id) === cell.id).map((v) => ({ held_on: v.held_on })),
       ideas: ideas.filter((i) => Number(i.cell_id) === cell.id).map((i) => ({ submitted_on: i.submitted_on })),
+      workPlans: workPlans
+        .filter((wp) => Number(wp.cell_id) === cell.id)
+        .map((wp) => ({ period: wp.period, adopted_on: wp.adopted_on, goals: wp.goals })),
     };
     for (const s of standards) {
       if (s.scope_path && !(cell.path === s.scope_path || cell.path.startsWith(`${s.scope_path}.`))) continue;

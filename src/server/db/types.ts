@@ -1017,7 +1017,62 @@ export interface DB {
   ideas: IdeasTable;
   idea_authors: IdeaAuthorsTable;
   idea_events: IdeaEventsTable;
+  work_plans: WorkPlansTable;
+  work_plan_goals: WorkPlanGoalsTable;
+  deeds: DeedsTable;
+  deed_people: DeedPeopleTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
 export type PersonRow = Selectable<PeopleTable>;
+
+export type WorkPlanStatus = 'draft' | 'adopted' | 'reviewed';
+export type WorkPlanGoalKind = 'target' | 'study' | 'innovation' | 'assignment';
+export interface WorkPlansTable {
+  cell_id: number;
+  id: Generated<number>;
+  period: string;
+  starts_on: string;
+  ends_on: string;
+  status: Generated<WorkPlanStatus>;
+  adopted_meeting_id: number | null;
+  adopted_on: string | null;
+  adopted_by: number | null;
+  reviewed_on: string | null;
+  reviewed_by: number | null;
+  drafted_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface WorkPlanGoalsTable {
+  cell_id: number;
+  plan_id: number;
+  id: Generated<number>;
+  position: number;
+  kind: WorkPlanGoalKind;
+  title: string;
+  /** A unit target (the targets module); its foreign key comes with that module. */
+  target_id: number | null;
+  met: boolean | null;
+  review_note: string | null;
+}
+export interface DeedsTable {
+  cell_id: number;
+  id: Generated<number>;
+  title: string;
+  description: string;
+  done_on: string;
+  witnesses: string | null;
+  recorded_by_unit_id: number | null;
+  recorded_by: number | null;
+  published_unit_id: number | null;
+  published_path: string | null;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_by: number | null;
+  created_at: Timestamp;
+}
+export interface DeedPeopleTable {
+  cell_id: number;
+  deed_id: number;
+  person_id: number;
+}

@@ -24,6 +24,8 @@ import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { mentorshipRoutes } from '../modules/mentorships/routes.ts';
 import { visitRoutes } from '../modules/visits/routes.ts';
 import { ideaRoutes } from '../modules/ideas/routes.ts';
+import { workPlanRoutes } from '../modules/work-plans/routes.ts';
+import { deedRoutes } from '../modules/deeds/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
@@ -67,6 +69,8 @@ export const routeModules: RouteModule[] = [
   visitRoutes,
   targetRoutes,
   ideaRoutes,
+  workPlanRoutes,
+  deedRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

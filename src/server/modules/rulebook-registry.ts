@@ -14,6 +14,7 @@ import { meetingsModule } from './meetings/rulebook.ts';
 import { mentorshipsModule } from './mentorships/rulebook.ts';
 import { visitsModule } from './visits/rulebook.ts';
 import { ideasModule } from './ideas/rulebook.ts';
+import { workPlansModule } from './work-plans/rulebook.ts';
 
 export const MODULES: readonly ModuleDeclaration[] = [
   meetingsModule,
@@ -26,6 +27,7 @@ export const MODULES: readonly ModuleDeclaration[] = [
   admissionsModule,
   visitsModule,
   ideasModule,
+  workPlansModule,
 ];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);

@@ -33,6 +33,8 @@ export const AUDIT_ENTITIES = [
   'help_request',
   'visit',
   'visit_problem',
+  'work_plan',
+  'deed',
 ] as const;
 
 export const AuditQuerySchema = PageQuerySchema.extend({

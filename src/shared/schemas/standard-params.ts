@@ -54,6 +54,9 @@ export type YouthGroupsAssigned = z.infer<typeof YouthGroupsAssignedParams>;
 /** Every cell visited by an official at least once in the `months` months ending with the month judged (issue 14). */
 export const VisitsEveryMonthsParams = z.object({ months: z.number().int().min(1).max(24) }).strict();
 export type VisitsEveryMonths = z.infer<typeof VisitsEveryMonthsParams>;
+/** The cell has a work plan for the quarter of the month judged, adopted by the month's end, with at least `minGoals` goals (issue 15). */
+export const WorkPlanAdoptedParams = z.object({ minGoals: z.number().int().min(1).max(50).default(1) }).strict();
+export type WorkPlanAdopted = z.infer<typeof WorkPlanAdoptedParams>;
 
 export type MeetingsPerMonth = z.infer<typeof MeetingsPerMonthParams>;
 export type ReviewInterval = z.infer<typeof ReviewIntervalParams>;

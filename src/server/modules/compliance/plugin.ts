@@ -28,7 +28,8 @@ export type Fact =
   | 'youth_groups'
   | 'nominations'
   | 'visits'
-  | 'ideas';
+  | 'ideas'
+  | 'work_plans';
 
 export type MetricWindow = {
   period: string;
@@ -121,6 +122,8 @@ export type OracleFacts = {
   visits: Array<{ held_on: string }>;
   /** The cell's ideas, with the day each was submitted (the ideas module). */
   ideas: Array<{ submitted_on: string }>;
+  /** The cell's work plans: the quarter, the day adopted (null: a draft) and its goals counted (issue 15). */
+  workPlans: Array<{ period: string; adopted_on: string | null; goals: number }>;
 };
 
 /**

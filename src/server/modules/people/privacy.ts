@@ -25,6 +25,7 @@ import { eraseSecretaryFeedback, secretaryFeedbackForExport } from '../secretary
 import { eraseMentorshipTexts, mentorshipNotesWrittenBy, mentorshipsForExport } from '../mentorships/privacy.ts';
 import { casesForExport, eraseCaseData } from '../cases/privacy.ts';
 import { eraseVisitPerson, visitsForExport } from '../visits/privacy.ts';
+import { deedsForExport, eraseDeedPerson } from '../deeds/privacy.ts';
 
 export const ERASED_NAME = '(erased)';
 
@@ -91,6 +92,7 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
   const nominations = actor.personId === null ? [] : await nominationsForExport(db, actor.personId);
   const secretaryFeedback = actor.personId === null ? null : await secretaryFeedbackForExport(db, feedbackKey, actor.personId);
   const integrityCases = actor.personId === null ? null : await casesForExport(db, actor.personId);
+  const deeds = actor.personId === null ? null : await deedsForExport(db, actor.personId);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -127,6 +129,8 @@ export async function exportMyData(db: Db, actor: Actor, feedbackKey: Buffer) {
     reviews,
     /** The ratings you gave your secretary (found through your rater keys) and the averages about you as a secretary (decision 0027). */
     secretaryFeedback,
+    /** Laudable deeds recorded naming you (issue 15). */
+    deeds,
   };
 }
 
@@ -227,6 +231,7 @@ export function erasePerson(db: Db, actor: Actor, personId: number, feedbackKey:
     await eraseNominationTexts(trx, personId);
     await eraseSecretaryFeedback(trx, feedbackKey, personId);
     await eraseCaseData(trx, personId, accountIds);
+    await eraseDeedPerson(trx, personId);
     await trx
       .updateTable('audit_log')
       .set({ before: null, after: JSON.stringify({ erased: true }) })

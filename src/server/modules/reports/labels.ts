@@ -81,6 +81,11 @@ const en = {
   ideasSubmittedFigure_other: '{{count}} ideas in 12 months, {{members}} members',
   ideasAtLeastPerMembers_one: 'at least {{count}} idea a year per 10 members',
   ideasAtLeastPerMembers_other: 'at least {{count}} ideas a year per 10 members',
+  workPlanGoalsFigure_one: 'an adopted work plan with {{count}} goal',
+  workPlanGoalsFigure_other: 'an adopted work plan with {{count}} goals',
+  workPlanNone: 'no adopted work plan for the quarter',
+  workPlanAtLeast_one: 'a work plan adopted for the quarter, with at least {{count}} goal',
+  workPlanAtLeast_other: 'a work plan adopted for the quarter, with at least {{count}} goals',
 
   attendance: 'Meetings and attendance',
   members: 'Members on the roll',
@@ -193,6 +198,11 @@ const ko: Record<ReportLabel, string> = {
   ideasSubmittedFigure_other: '12개월 창의고안 {{count}}건, 성원 {{members}}명',
   ideasAtLeastPerMembers_one: '성원 10명당 한 해 창의고안 {{count}}건 이상',
   ideasAtLeastPerMembers_other: '성원 10명당 한 해 창의고안 {{count}}건 이상',
+  workPlanGoalsFigure_one: '채택된 사업계획 (목표 {{count}}개)',
+  workPlanGoalsFigure_other: '채택된 사업계획 (목표 {{count}}개)',
+  workPlanNone: '이 분기에 채택된 사업계획 없음',
+  workPlanAtLeast_one: '분기 사업계획 채택 (목표 {{count}}개 이상)',
+  workPlanAtLeast_other: '분기 사업계획 채택 (목표 {{count}}개 이상)',
 
   attendance: '회의와 참석',
   members: '명단의 성원',

@@ -21,6 +21,7 @@ import { AcknowledgeCard } from './acknowledge-card.tsx';
 import { AttentionCard, NationalCard } from './attention-card.tsx';
 import { CellCard } from './cell-card.tsx';
 import { MyActions } from './my-actions.tsx';
+import { DeedsBoard } from '../deeds/deeds-board.tsx';
 
 /** A person on the roll of a cell twice (say, member and secretary) still has one card for it. */
 function uniqueCells(me: Me): Me['cells'] {
@@ -73,6 +74,7 @@ export function HomePage({ me }: { me: Me }) {
         {me.person && <LearningPlanCard plan={home.data?.learningPlan} />}
         {me.person && <MyHelpRequests canAsk={cells.length > 0} asSecretary={cells.some((c) => c.role === 'secretary')} />}
         {me.person && <MySponsorships personId={me.person.id} />}
+        <DeedsBoard />
         {browse.length > 0 && (
           <Card withBorder component="section" aria-labelledby="home-roots">
             <Title order={3} size="h4" id="home-roots" mb="xs">

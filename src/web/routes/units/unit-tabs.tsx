@@ -34,12 +34,27 @@ import { currentQuarter, isQuarter } from '../secretary/words.ts';
 import { AwaitingIdeas, CellIdeas } from '../ideas/cell-ideas.tsx';
 import { IdeasSummaryView } from '../ideas/ideas-summary.tsx';
 import { IdeaRulesCard } from '../ideas/idea-rules.tsx';
+import { CellWorkPlan } from '../work-plans/cell-work-plan.tsx';
+import { CommitteePlans } from '../work-plans/committee-plans.tsx';
+import { CellDeeds } from '../deeds/cell-deeds.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'targets', 'ideas'] as const;
+const COMMITTEE_TABS = [
+  'health',
+  'reports',
+  'admissions',
+  'mentorships',
+  'help',
+  'secretary',
+  'cases',
+  'visits',
+  'targets',
+  'ideas',
+  'workPlans',
+] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets', 'ideas'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets', 'ideas', 'workPlan', 'deeds'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -123,6 +138,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 <IdeaRulesCard />
               </Stack>
             </Tabs.Panel>
+            <Tabs.Panel value="workPlans">
+              <CommitteePlans unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -171,6 +189,12 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             </Tabs.Panel>
             <Tabs.Panel value="ideas">
               <CellIdeas cellId={unit.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="workPlan">
+              <CellWorkPlan cellId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+            </Tabs.Panel>
+            <Tabs.Panel value="deeds">
+              <CellDeeds cellId={unit.id} canManage={unit.canManage} />
             </Tabs.Panel>
           </>
         )}

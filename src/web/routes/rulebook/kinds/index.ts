@@ -20,6 +20,7 @@ import { readingSessionsPerMonth } from './reading-sessions-per-month.ts';
 import { reviewInterval } from './review-interval.ts';
 import { visitsEveryMonths } from './visits-every-months.ts';
 import { ideasPerMembers } from './ideas-per-members.ts';
+import { workPlanAdopted } from './work-plan-adopted.ts';
 import { youthGroupsAssigned } from './youth-groups-assigned.ts';
 
 export const KIND_UIS: readonly KindUi[] = [
@@ -39,6 +40,7 @@ export const KIND_UIS: readonly KindUi[] = [
   youthGroupsAssigned,
   visitsEveryMonths,
   ideasPerMembers,
+  workPlanAdopted,
 ];
 
 const byCode = new Map(KIND_UIS.map((k) => [k.code, k]));

@@ -23,6 +23,7 @@ import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
 import { mentorshipRoutes } from '../modules/mentorships/routes.ts';
 import { visitRoutes } from '../modules/visits/routes.ts';
+import { emulationRoutes } from '../modules/emulation/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
@@ -63,6 +64,7 @@ export const routeModules: RouteModule[] = [
   secretaryRoutes,
   caseRoutes,
   visitRoutes,
+  emulationRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

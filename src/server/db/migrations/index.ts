@@ -34,6 +34,7 @@ import * as nominationWithdrawal from './2026-12-09T1300-nomination-withdrawal.t
 import * as leadership from './2026-12-10T1000-leadership.ts';
 import * as integrityCases from './2026-12-10T1200-integrity-cases.ts';
 import * as visits from './2026-12-10T1100-visits.ts';
+import * as emulation from './2026-12-11T1300-emulation.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-10T1000-leadership': leadership,
   '2026-12-10T1200-integrity-cases': integrityCases,
   '2026-12-10T1100-visits': visits,
+  '2026-12-11T1300-emulation': emulation,
 };
 
 export const migrationProvider: MigrationProvider = {

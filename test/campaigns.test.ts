@@ -95,9 +95,14 @@ describe('emulation campaigns', () => {
       const res = await region.post('/api/v1/campaigns', body(over));
       expect(res.status, JSON.stringify(over)).toBe(400);
     }
-    for (const c of [member, secretary, reader]) {
+    // Those who see both cells but run nothing are refused; those who do not see one of them are told it is not theirs.
+    for (const [c, status, key] of [
+      [reader, 403, 'campaign.officialsOnly'],
+      [member, 404, 'campaign.unitOutside'],
+      [secretary, 404, 'campaign.unitOutside'],
+    ] as const) {
       const res = await c.post('/api/v1/campaigns', body());
-      expect([res.status, res.body.error.messageKey]).toEqual([403, 'campaign.officialsOnly']);
+      expect([res.status, res.body.error.messageKey]).toEqual([status, key]);
     }
     expect(await count()).toBe(before);
   });

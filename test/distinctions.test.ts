@@ -17,7 +17,9 @@ const months = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-$
 /** The months of 2025 each cell met every standard in (its overall verdict row, as the engine stores it). */
 async function setOverallVerdicts(db: Db, metIn: Record<number, number>) {
   for (const p of months(2025)) await ensurePeriod(db, p);
-  await sql`update cell_compliance set meets = false, failing = 1 where standard_code = '*' and period between '2025-01-01' and '2025-12-01'`.execute(db);
+  await sql`update cell_compliance set meets = false, failing = 1 where standard_code = '*' and period between '2025-01-01' and '2025-12-01'`.execute(
+    db,
+  );
   for (const [cell, n] of Object.entries(metIn))
     await sql`update cell_compliance set meets = true, failing = 0
       where standard_code = '*' and cell_id = ${Number(cell)} and period = any(${months(2025).slice(0, n)}::date[])`.execute(db);
@@ -46,13 +48,18 @@ describe('distinctions', () => {
   });
   afterAll(async () => t?.close());
 
-  const conferred = async () => Number((await sql<{ n: number }>`select count(*)::int as n from distinction_conferrals where revoked_at is null`.execute(t.ctx.db)).rows[0]!.n);
+  const conferred = async () =>
+    Number(
+      (await sql<{ n: number }>`select count(*)::int as n from distinction_conferrals where revoked_at is null`.execute(t.ctx.db)).rows[0]!
+        .n,
+    );
   const list = async (c: Client, unitId: number) => {
     const res = await c.get(`/api/v1/units/${unitId}/distinctions?year=2025`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body.items.map((i: any) => [i.unitId, i.distinction, i.status, i.monthsMet]);
   };
-  const confer = (c: Client, unitId: number, b: Record<string, unknown>) => c.post(`/api/v1/units/${unitId}/distinctions/model-cell/conferrals`, b);
+  const confer = (c: Client, unitId: number, b: Record<string, unknown>) =>
+    c.post(`/api/v1/units/${unitId}/distinctions/model-cell/conferrals`, b);
 
   it('lists the cells that met every standard in at least 11 months, under the unit', async () => {
     expect(await list(region, org.regionA.id)).toEqual([
@@ -65,7 +72,9 @@ describe('distinctions', () => {
     expect((await region.get(`/api/v1/units/${org.regionA.id}/distinctions?year=twenty`)).status).toBe(400);
     // The whole tree's list in one statement: the same cells, and B1a.
     expect(await recomputeDistinctions(t.ctx.db, 2025)).toBe(3);
-    const stored = await sql<{ cell_id: number }>`select cell_id from distinction_eligibility where year = 2025 order by cell_id`.execute(t.ctx.db);
+    const stored = await sql<{ cell_id: number }>`select cell_id from distinction_eligibility where year = 2025 order by cell_id`.execute(
+      t.ctx.db,
+    );
     expect(stored.rows.map((r) => Number(r.cell_id))).toEqual([org.cellA1a.id, org.cellA1b.id, org.cellB1a.id].sort((a, b) => a - b));
   });
 
@@ -85,7 +94,11 @@ describe('distinctions', () => {
     const rest = await confer(region, org.regionA.id, { year: 2025 });
     expect(rest.body).toEqual({ cellIds: [org.cellA1b.id] });
     expect((await confer(region, org.regionA.id, { year: 2025 })).body).toEqual({ cellIds: [] });
-    const row = await t.ctx.db.selectFrom('distinction_conferrals').selectAll().where('cell_id', '=', org.cellA1a.id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('distinction_conferrals')
+      .selectAll()
+      .where('cell_id', '=', org.cellA1a.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ conferred_by_unit: org.regionA.id, conferred_by: org.accounts.regionManager.id, months_met: 12 });
     expect(row.conferred_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // The cell's own people see it (the badge on the cell's page).

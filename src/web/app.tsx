@@ -5,6 +5,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { MentorshipPage } from './routes/mentorships/mentorship-page.tsx';
 import { VisitPage } from './routes/visits/visit-page.tsx';
 import { VisitsPage } from './routes/visits/visits-page.tsx';
+import { CampaignPage } from './routes/emulation/campaign-page.tsx';
 import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
@@ -88,6 +89,7 @@ export function App() {
           <Route path="/people/:id" element={titled('person', <PersonPage />)} />
           <Route path="/visits" element={titled('visits', <VisitsPage />)} />
           <Route path="/visits/:id" element={titled('visit', <VisitPage />)} />
+          <Route path="/campaigns/:id" element={titled('campaign', <CampaignPage />)} />
           <Route path="/mentorships/:id" element={titled('mentorship', <MentorshipPage />)} />
           <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />
           <Route path="/library" element={titled('library', <LibraryPage me={actor} />)} />

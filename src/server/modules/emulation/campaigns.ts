@@ -1,7 +1,7 @@
 /** Emulation campaigns (issue 15; decision 0033): run by a committee's official, read by its participants. */
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
-import { storedAccountId } from '../../access/actor.ts';
+import { canReadPath, storedAccountId } from '../../access/actor.ts';
 import { findUnitInScope } from '../../access/lookups.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/database.ts';
@@ -39,7 +39,6 @@ export async function standardTitles(db: Db, codes: string[]): Promise<Map<strin
 
 /** Checks the input and answers the campaign's committee and components; throws a named 4xx on anything wrong. */
 async function checkCampaign(db: Db, actor: Actor, input: CreateCampaign) {
-  if (!mayRunCampaigns(actor)) throw forbidden('campaign.officialsOnly');
   const from = monthOf(input.from);
   const to = monthOf(input.to);
   if (to < from) throw badRequest('campaign.toBeforeFrom');
@@ -47,7 +46,9 @@ async function checkCampaign(db: Db, actor: Actor, input: CreateCampaign) {
     throw badRequest('campaign.tooLong', { params: { months: CAMPAIGN_LIMITS.months } });
   if (new Set(input.unitIds).size !== input.unitIds.length) throw badRequest('campaign.duplicateUnit');
   const units = await unitsByIds(db, input.unitIds);
-  if (units.length !== input.unitIds.length) throw notFound('campaign.unitOutside');
+  // A unit the actor cannot see does not exist for them (404) before anything else is said.
+  if (units.length !== input.unitIds.length || !units.every((u) => canReadPath(actor, u.path))) throw notFound('campaign.unitOutside');
+  if (!mayRunCampaigns(actor)) throw forbidden('campaign.officialsOnly');
   const paths = units.map((u) => u.path);
   const grant = organiserGrant(actor, paths);
   if (grant === undefined) throw notFound('campaign.unitOutside');

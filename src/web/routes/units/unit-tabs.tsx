@@ -30,12 +30,14 @@ import { MembersTable } from './members-table.tsx';
 import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
 import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.tsx';
 import { currentQuarter, isQuarter } from '../secretary/words.ts';
+import { CampaignsPanel } from '../emulation/campaigns-panel.tsx';
+import { DistinctionsPanel } from '../emulation/distinctions-panel.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits'] as const;
+const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'campaigns', 'distinctions'] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'campaigns'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -109,6 +111,12 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 onMonths={(m) => update('months', m)}
               />
             </Tabs.Panel>
+            <Tabs.Panel value="campaigns">
+              <CampaignsPanel unit={unit} />
+            </Tabs.Panel>
+            <Tabs.Panel value="distinctions">
+              <DistinctionsPanel unit={unit} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -152,6 +160,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
                 <CellVisits cellId={unit.id} />
               </Tabs.Panel>
             )}
+            <Tabs.Panel value="campaigns">
+              <CampaignsPanel unit={unit} />
+            </Tabs.Panel>
           </>
         )}
       </Tabs>

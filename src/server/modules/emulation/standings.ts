@@ -44,24 +44,29 @@ export async function campaignFigures(db: Db, campaignId: number, unitIds?: numb
  * Every participant's score in one statement: the figures summed per unit and standard over the months,
  * each standard's share weighted, in numeric so equal scores are equal.
  */
-async function campaignScores(db: Db, campaignId: number): Promise<Map<number, number>> {
+async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, number>> {
+  // The campaign's months, codes and units as parameters: the planner prunes to the months' partitions
+  // and walks each table's primary key for these units, as it could not through a join to the campaign.
+  const comps = c.components.filter((x) => x.kind === 'standard');
+  const codes = comps.map((x) => x.code);
+  const cells = c.units.filter((u) => u.kind === 'cell').map((u) => u.id);
+  const committees = c.units.filter((u) => u.kind !== 'cell').map((u) => u.id);
   const { rows } = await sql<{ unit_id: number; score: string }>`
-    with c as (select from_period, to_period, components from campaigns where id = ${campaignId}),
-    comp as (select x->>'code' as code, (x->>'weight')::numeric as w from c, jsonb_array_elements(c.components) x where x->>'kind' = 'standard'),
-    parts as (select cu.unit_id, u.kind from campaign_units cu join units u on u.id = cu.unit_id where cu.campaign_id = ${campaignId}),
+    with comp as (select * from unnest(${codes}::text[], ${comps.map((x) => x.weight)}::numeric[]) as t(code, w)),
+    parts as (select * from unnest(${[...cells, ...committees]}::bigint[]) as t(unit_id)),
     figs as (
       select cc.cell_id as unit_id, cc.standard_code as code, count(*) filter (where cc.meets) as meeting, count(*) as total
-      from cell_compliance cc, c
-      where cc.cell_id in (select unit_id from parts where kind = 'cell')
-        and cc.period between c.from_period and c.to_period and cc.standard_code in (select code from comp)
+      from cell_compliance cc
+      where cc.cell_id = any(${cells}::bigint[]) and cc.period between ${c.from}::date and ${c.to}::date
+        and cc.standard_code = any(${codes}::text[])
       group by 1, 2
       union all
       select r.unit_id, r.standard_code, sum(r.cells_meeting), sum(r.cells_total)
-      from unit_rollups r, c
-      where r.unit_id in (select unit_id from parts where kind <> 'cell') and r.sector = '*'
-        and r.period between c.from_period and c.to_period and r.standard_code in (select code from comp)
+      from unit_rollups r
+      where r.unit_id = any(${committees}::bigint[]) and r.sector = '*' and r.period between ${c.from}::date and ${c.to}::date
+        and r.standard_code = any(${codes}::text[])
       group by 1, 2)
-    select p.unit_id, round(100 * sum(comp.w * coalesce(f.meeting::numeric / nullif(f.total, 0), 0)) / sum(comp.w), 2)::text as score
+    select p.unit_id, round(100 * sum(comp.w * coalesce(f.meeting::numeric / nullif(f.total, 0), 0)) / nullif(sum(comp.w), 0), 2)::text as score
     from parts p cross join comp left join figs f on f.unit_id = p.unit_id and f.code = comp.code
     group by p.unit_id`.execute(db);
   return new Map(rows.map((r) => [Number(r.unit_id), Number(r.score)]));
@@ -89,7 +94,7 @@ export function rankStandings(rows: { unitId: number; name: string; kind: string
 }
 
 async function standingsOf(db: Db, c: LoadedCampaign): Promise<Standing[]> {
-  const scores = await campaignScores(db, c.id);
+  const scores = await campaignScores(db, c);
   return rankStandings(c.units.map((u) => ({ unitId: u.id, name: u.name, kind: u.kind, score: scores.get(u.id) ?? 0 })));
 }
 

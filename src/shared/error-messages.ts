@@ -313,7 +313,7 @@ export const ERROR_MESSAGES = {
   'campaign.duplicateUnit': 'A unit is named twice',
   'campaign.unknownStandard': 'The rulebook has no standard {{code}}',
   'campaign.duplicateStandard': 'A standard is named twice',
-  'campaign.weightNotInCampaign': 'A weight is given for {{code}}, which is not one of the campaign\'s standards',
+  'campaign.weightNotInCampaign': 'A weight is given for {{code}}, which is not one of the campaign’s standards',
   'campaign.toBeforeFrom': 'The campaign ends before it starts',
   'campaign.tooLong': 'A campaign runs for at most {{months}} months',
   'distinction.notFound': 'No such distinction',

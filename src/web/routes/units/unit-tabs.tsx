@@ -34,7 +34,18 @@ import { CampaignsPanel } from '../emulation/campaigns-panel.tsx';
 import { DistinctionsPanel } from '../emulation/distinctions-panel.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = ['health', 'reports', 'admissions', 'mentorships', 'help', 'secretary', 'cases', 'visits', 'campaigns', 'distinctions'] as const;
+const COMMITTEE_TABS = [
+  'health',
+  'reports',
+  'admissions',
+  'mentorships',
+  'help',
+  'secretary',
+  'cases',
+  'visits',
+  'campaigns',
+  'distinctions',
+] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
 const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'campaigns'] as const;

@@ -268,6 +268,34 @@ async function visit(c: Ctx, inside: boolean, held = false): Promise<{ id: numbe
     .executeTakeFirstOrThrow();
   return { id: Number(v.id), problemId: Number(p.id) };
 }
+/** A campaign of region A over cells A1a and A1b (inside), or of region B over cell B1a (outside), stored directly. */
+async function campaign(c: Ctx, inside: boolean): Promise<number> {
+  const [unit, cells] = inside ? [c.org.regionA.id, [c.org.cellA1a.id, c.org.cellA1b.id]] : [c.org.regionB.id, [c.org.cellB1a.id]];
+  const row = await db(c)
+    .insertInto('campaigns')
+    .values({
+      unit_id: unit,
+      title: 'Emulation',
+      from_period: '2026-01-01',
+      to_period: '2026-03-01',
+      components: JSON.stringify([{ kind: 'standard', code: 'general-meeting-monthly', weight: 1 }]),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db(c)
+    .insertInto('campaign_units')
+    .values(cells.map((u) => ({ campaign_id: Number(row.id), unit_id: u })))
+    .execute();
+  return Number(row.id);
+}
+/** A live conferral of the model cell on A1a (or B1a) for 2025, for a revocation to find. */
+async function conferral(c: Ctx, inside: boolean): Promise<number> {
+  const cell = inside ? c.org.cellA1a.id : c.org.cellB1a.id;
+  await sql`insert into distinction_conferrals (cell_id, year, distinction, months_met) values (${cell}, 2025, 'model-cell', 12)
+    on conflict (cell_id, year, distinction) do update set revoked_at = null`.execute(db(c));
+  return cell;
+}
+const campaignReaders = all(200);
 const visitUrl = async (c: Ctx, inside: boolean, tail = '') => `/api/v1/visits/${(await visit(c, inside)).id}${tail}`;
 const problemUrl = async (c: Ctx, inside: boolean) => `/api/v1/visit-problems/${(await visit(c, inside, true)).problemId}`;
 /** Visits are changed by their official or one above (403 for the cell's secretary and a read-only official who see them). */
@@ -1818,6 +1846,88 @@ const matrix: Record<string, Row> = {
     outside: async (c) => ({ method: 'POST', url: `/api/v1/deeds/${await deedIn(c, false, true)}/unpublish`, body: {} }),
   },
   'GET /api/v1/me/deeds-board': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/me/deeds-board' }) },
+  // Emulation campaigns and distinctions (issue 15): run by a committee's official, read by it and the participants.
+  'POST /api/v1/campaigns': {
+    expect: { member: 404, secretary: 404, districtReader: 403, regionManager: 201, admin: 201 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      body: {
+        title: 'E',
+        unitIds: [c.org.cellA1a.id, c.org.cellA1b.id],
+        from: '2026-01',
+        to: '2026-03',
+        standardCodes: ['general-meeting-monthly'],
+      },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      body: {
+        title: 'E',
+        unitIds: [c.org.regionB.id, c.org.cellA1a.id],
+        from: '2026-01',
+        to: '2026-03',
+        standardCodes: ['general-meeting-monthly'],
+      },
+    }),
+  },
+  'GET /api/v1/campaigns/:id': {
+    expect: campaignReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, true)}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, false)}` }),
+  },
+  'GET /api/v1/campaigns/:id/standings': {
+    expect: campaignReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, true)}/standings` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, false)}/standings` }),
+  },
+  'GET /api/v1/campaigns/:id/units/:unitId': {
+    expect: campaignReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, true)}/units/${c.org.cellA1a.id}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, false)}/units/${c.org.cellB1a.id}` }),
+  },
+  'GET /api/v1/units/:id/campaigns': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/campaigns` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/campaigns` }),
+  },
+  'GET /api/v1/distinction-rules': { expect: all(200), inside: async () => ({ method: 'GET', url: '/api/v1/distinction-rules' }) },
+  'PATCH /api/v1/distinction-rules/:code': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 403, admin: 200 },
+    inside: async () => ({ method: 'PATCH', url: '/api/v1/distinction-rules/model-cell', body: { active: true } }),
+  },
+  'GET /api/v1/units/:id/distinctions': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/distinctions?year=2025` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellB1a.id}/distinctions?year=2025` }),
+  },
+  'POST /api/v1/units/:id/distinctions/:code/conferrals': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 201, admin: 201 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${c.org.regionA.id}/distinctions/model-cell/conferrals`,
+      body: { year: 2024 },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${c.org.regionB.id}/distinctions/model-cell/conferrals`,
+      body: { year: 2024 },
+    }),
+  },
+  'POST /api/v1/units/:id/distinctions/:code/revocations': {
+    expect: { member: 404, secretary: 404, districtReader: 404, regionManager: 200, admin: 200 },
+    inside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${c.org.regionA.id}/distinctions/model-cell/revocations`,
+      body: { year: 2025, cellIds: [await conferral(c, true)] },
+    }),
+    outside: async (c) => ({
+      method: 'POST',
+      url: `/api/v1/units/${c.org.regionB.id}/distinctions/model-cell/revocations`,
+      body: { year: 2025, cellIds: [await conferral(c, false)] },
+    }),
+  },
 };
 
 let regionListId: Promise<number> | undefined;

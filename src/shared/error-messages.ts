@@ -356,6 +356,20 @@ export const ERROR_MESSAGES = {
   'deed.personNotInCell': 'Name people who were on the cell’s roll on that day',
   'deed.publishNotAllowed': 'Only an official of a committee above the cell publishes its deeds',
   'deed.publishUnit': 'A deed is published to a committee above its cell that you manage',
+  'campaign.notFound': 'No such campaign',
+  'campaign.officialsOnly': 'Only an official managing a committee runs an emulation campaign',
+  'campaign.unitOutside': 'Every unit of a campaign must lie under your committee',
+  'campaign.nestedUnits': 'The units of a campaign may not lie inside one another: choose peers',
+  'campaign.duplicateUnit': 'A unit is named twice',
+  'campaign.unknownStandard': 'The rulebook has no standard {{code}}',
+  'campaign.duplicateStandard': 'A standard is named twice',
+  'campaign.weightNotInCampaign': 'A weight is given for {{code}}, which is not one of the campaign’s standards',
+  'campaign.toBeforeFrom': 'The campaign ends before it starts',
+  'campaign.tooLong': 'A campaign runs for at most {{months}} months',
+  'distinction.notFound': 'No such distinction',
+  'distinction.notEligible': 'The rule does not give this distinction to some of these cells for that year',
+  'distinction.committeesOnly': 'Distinctions are conferred by an official of a committee on the cells under it',
+  'distinction.centreOnly': 'Only the centre changes the rules of distinctions',
 } as const;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

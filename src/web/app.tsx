@@ -7,6 +7,7 @@ import { VisitPage } from './routes/visits/visit-page.tsx';
 import { VisitsPage } from './routes/visits/visits-page.tsx';
 import { TargetPage } from './routes/targets/target-page.tsx';
 import { IdeaPage } from './routes/ideas/idea-page.tsx';
+import { CampaignPage } from './routes/emulation/campaign-page.tsx';
 import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
@@ -91,6 +92,7 @@ export function App() {
           <Route path="/visits" element={titled('visits', <VisitsPage />)} />
           <Route path="/visits/:id" element={titled('visit', <VisitPage />)} />
           <Route path="/targets/:id" element={titled('target', <TargetPage />)} />
+          <Route path="/campaigns/:id" element={titled('campaign', <CampaignPage />)} />
           <Route path="/mentorships/:id" element={titled('mentorship', <MentorshipPage />)} />
           <Route path="/admin" element={canAdminister(actor) ? titled('admin', <AdminPage />) : <Navigate to="/" replace />} />
           <Route path="/library" element={titled('library', <LibraryPage me={actor} />)} />

@@ -1021,6 +1021,11 @@ export interface DB {
   work_plan_goals: WorkPlanGoalsTable;
   deeds: DeedsTable;
   deed_people: DeedPeopleTable;
+  campaigns: CampaignsTable;
+  campaign_units: CampaignUnitsTable;
+  distinction_rules: DistinctionRulesTable;
+  distinction_eligibility: DistinctionEligibilityTable;
+  distinction_conferrals: DistinctionConferralsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -1075,4 +1080,48 @@ export interface DeedPeopleTable {
   cell_id: number;
   deed_id: number;
   person_id: number;
+}
+/** One part of a campaign's score (decision 0033): a standard's verdicts now; a unit target's progress later. */
+export type CampaignComponent = { kind: 'standard'; code: string; weight: number };
+export interface CampaignsTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  from_period: DateColumn;
+  to_period: DateColumn;
+  components: ColumnType<CampaignComponent[], string, string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+export interface CampaignUnitsTable {
+  campaign_id: number;
+  unit_id: number;
+}
+/** One condition of a distinction rule: the cell's overall verdict met in at least `min` months of the year. */
+export type DistinctionCondition = { kind: 'overall-months'; min: number };
+export interface DistinctionRulesTable {
+  code: string;
+  title_en: string;
+  title_ko: string;
+  conditions: ColumnType<DistinctionCondition[], string, string>;
+  active: Generated<boolean>;
+  updated_at: Timestamp;
+}
+export interface DistinctionEligibilityTable {
+  cell_id: number;
+  year: number;
+  distinction: string;
+  months_met: number;
+  computed_at: Timestamp;
+}
+export interface DistinctionConferralsTable {
+  cell_id: number;
+  year: number;
+  distinction: string;
+  conferred_by_unit: number | null;
+  conferred_by: number | null;
+  conferred_on: DateColumn;
+  months_met: number;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_by: number | null;
 }

@@ -26,6 +26,7 @@ import { visitRoutes } from '../modules/visits/routes.ts';
 import { ideaRoutes } from '../modules/ideas/routes.ts';
 import { workPlanRoutes } from '../modules/work-plans/routes.ts';
 import { deedRoutes } from '../modules/deeds/routes.ts';
+import { emulationRoutes } from '../modules/emulation/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { reportRoutes } from '../modules/reports/routes.ts';
 import { reviewRoutes } from '../modules/reviews/routes.ts';
@@ -71,6 +72,7 @@ export const routeModules: RouteModule[] = [
   ideaRoutes,
   workPlanRoutes,
   deedRoutes,
+  emulationRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

@@ -37,6 +37,7 @@ import * as visits from './2026-12-10T1100-visits.ts';
 import * as targets from './2026-12-11T1000-targets.ts';
 import * as ideas from './2026-12-11T1200-ideas.ts';
 import * as workPlansDeeds from './2026-12-11T1100-work-plans-deeds.ts';
+import * as emulation from './2026-12-11T1300-emulation.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -78,6 +79,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-11T1000-targets': targets,
   '2026-12-11T1200-ideas': ideas,
   '2026-12-11T1100-work-plans-deeds': workPlansDeeds,
+  '2026-12-11T1300-emulation': emulation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ import { NotFoundPage } from '../../components/not-found-page.tsx';
 import { UnitActions } from './unit-actions.tsx';
 import { UnitHeader } from './unit-header.tsx';
 import { UnitTabs } from './unit-tabs.tsx';
+import { DistinctionBadges } from '../emulation/distinctions-panel.tsx';
 
 export function UnitPage() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function UnitPage() {
     <Stack gap="lg">
       {search}
       <UnitHeader unit={u} />
+      <DistinctionBadges unit={u} />
       {u.canManage && <UnitActions key={u.id} unit={u} />}
       <UnitTabs unit={u} />
     </Stack>

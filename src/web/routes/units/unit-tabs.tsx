@@ -37,6 +37,8 @@ import { IdeaRulesCard } from '../ideas/idea-rules.tsx';
 import { CellWorkPlan } from '../work-plans/cell-work-plan.tsx';
 import { CommitteePlans } from '../work-plans/committee-plans.tsx';
 import { CellDeeds } from '../deeds/cell-deeds.tsx';
+import { CampaignsPanel } from '../emulation/campaigns-panel.tsx';
+import { DistinctionsPanel } from '../emulation/distinctions-panel.tsx';
 
 /** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
 const COMMITTEE_TABS = [
@@ -51,10 +53,12 @@ const COMMITTEE_TABS = [
   'targets',
   'ideas',
   'workPlans',
+  'campaigns',
+  'distinctions',
 ] as const;
 /** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
 /** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets', 'ideas', 'workPlan', 'deeds'] as const;
+const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets', 'ideas', 'workPlan', 'deeds', 'campaigns'] as const;
 /**
  * The assignment board, admissions and mentorships are for those who see the cell's people and their
  * work: its secretary, officials above it (read-only without management).
@@ -141,6 +145,12 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             <Tabs.Panel value="workPlans">
               <CommitteePlans unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
             </Tabs.Panel>
+            <Tabs.Panel value="campaigns">
+              <CampaignsPanel unit={unit} />
+            </Tabs.Panel>
+            <Tabs.Panel value="distinctions">
+              <DistinctionsPanel unit={unit} />
+            </Tabs.Panel>
           </>
         ) : (
           <>
@@ -195,6 +205,9 @@ export function UnitTabs({ unit }: { unit: Unit }) {
             </Tabs.Panel>
             <Tabs.Panel value="deeds">
               <CellDeeds cellId={unit.id} canManage={unit.canManage} />
+            </Tabs.Panel>
+            <Tabs.Panel value="campaigns">
+              <CampaignsPanel unit={unit} />
             </Tabs.Panel>
           </>
         )}

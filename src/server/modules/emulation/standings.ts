@@ -1,0 +1,142 @@
+/**
+ * A campaign's standings (decision 0033), read straight from the rulebook's stored judgements: a cell's
+ * monthly verdicts (cell_compliance) and a committee's monthly roll-ups (unit_rollups, all sectors), so
+ * they follow the facts with no write path of their own.
+ *
+ * Score: for each component standard, the share of verdicts met over the campaign's months (a cell is
+ * one of one each month it was judged; a committee counts its cells meeting of its cells judged), then
+ * the weighted mean of the shares, × 100, to two decimals. Equal scores share a rank ("1, 2, 2, 4").
+ */
+import { sql } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { canReadPath } from '../../access/actor.ts';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import type { Standing } from '../../../shared/schemas/emulation.ts';
+import { loadCampaign, standardTitles, type LoadedCampaign } from './campaigns.ts';
+
+type Figure = { unit_id: number; code: string; period: string; meeting: number; total: number };
+
+/**
+ * The figures behind the scores: per participant, standard and month. Cells by their verdicts' primary
+ * key (cell_id, period, standard_code), committees by their roll-ups' (unit_id, period, standard_code,
+ * sector); both prune to the campaign's monthly partitions.
+ */
+export async function campaignFigures(db: Db, campaignId: number, unitIds?: number[]): Promise<Figure[]> {
+  const only = unitIds ? sql`and cu.unit_id = any(${unitIds}::bigint[])` : sql``;
+  const { rows } = await sql<Figure>`
+    with c as (select from_period, to_period, components from campaigns where id = ${campaignId}),
+    codes as (select x->>'code' as code from c, jsonb_array_elements(c.components) x where x->>'kind' = 'standard'),
+    parts as (select cu.unit_id, u.kind from campaign_units cu join units u on u.id = cu.unit_id where cu.campaign_id = ${campaignId} ${only})
+    select cc.cell_id as unit_id, cc.standard_code as code, cc.period::text as period, cc.meets::int as meeting, 1 as total
+    from cell_compliance cc, c
+    where cc.cell_id in (select unit_id from parts where kind = 'cell')
+      and cc.period between c.from_period and c.to_period and cc.standard_code in (select code from codes)
+    union all
+    select r.unit_id, r.standard_code, r.period::text, r.cells_meeting, r.cells_total
+    from unit_rollups r, c
+    where r.unit_id in (select unit_id from parts where kind <> 'cell') and r.sector = '*'
+      and r.period between c.from_period and c.to_period and r.standard_code in (select code from codes)`.execute(db);
+  return rows.map((r) => ({ ...r, unit_id: Number(r.unit_id), meeting: Number(r.meeting), total: Number(r.total) }));
+}
+
+/**
+ * Every participant's score in one statement: the figures summed per unit and standard over the months,
+ * each standard's share weighted, in numeric so equal scores are equal.
+ */
+async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, number>> {
+  // The campaign's months, codes and units as parameters: the planner prunes to the months' partitions
+  // and walks each table's primary key for these units, as it could not through a join to the campaign.
+  const comps = c.components.filter((x) => x.kind === 'standard');
+  const codes = comps.map((x) => x.code);
+  const cells = c.units.filter((u) => u.kind === 'cell').map((u) => u.id);
+  const committees = c.units.filter((u) => u.kind !== 'cell').map((u) => u.id);
+  const { rows } = await sql<{ unit_id: number; score: string }>`
+    with comp as (select * from unnest(${codes}::text[], ${comps.map((x) => x.weight)}::numeric[]) as t(code, w)),
+    parts as (select * from unnest(${[...cells, ...committees]}::bigint[]) as t(unit_id)),
+    figs as (
+      select cc.cell_id as unit_id, cc.standard_code as code, count(*) filter (where cc.meets) as meeting, count(*) as total
+      from cell_compliance cc
+      where cc.cell_id = any(${cells}::bigint[]) and cc.period between ${c.from}::date and ${c.to}::date
+        and cc.standard_code = any(${codes}::text[])
+      group by 1, 2
+      union all
+      select r.unit_id, r.standard_code, sum(r.cells_meeting), sum(r.cells_total)
+      from unit_rollups r
+      where r.unit_id = any(${committees}::bigint[]) and r.sector = '*' and r.period between ${c.from}::date and ${c.to}::date
+        and r.standard_code = any(${codes}::text[])
+      group by 1, 2)
+    select p.unit_id, round(100 * sum(comp.w * coalesce(f.meeting::numeric / nullif(f.total, 0), 0)) / nullif(sum(comp.w), 0), 2)::text as score
+    from parts p cross join comp left join figs f on f.unit_id = p.unit_id and f.code = comp.code
+    group by p.unit_id`.execute(db);
+  return new Map(rows.map((r) => [Number(r.unit_id), Number(r.score)]));
+}
+
+/** Ranks by score (ties share a rank) and names, for each, the unit just above and the gap to it. */
+export function rankStandings(rows: { unitId: number; name: string; kind: string; score: number }[]): Standing[] {
+  const sorted = [...rows].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.unitId - b.unitId);
+  let rank = 0;
+  let lastScore = Number.NaN;
+  let aboveIdx = -1; // the last row of the previous (higher) score group
+  return sorted.map((r, i) => {
+    if (r.score !== lastScore) {
+      aboveIdx = i - 1;
+      rank = i + 1;
+      lastScore = r.score;
+    }
+    const above = aboveIdx >= 0 ? sorted[aboveIdx]! : null;
+    return {
+      ...r,
+      rank,
+      toOvertake: above ? { unitId: above.unitId, name: above.name, gap: Math.round((above.score - r.score) * 100) / 100 } : null,
+    };
+  });
+}
+
+async function standingsOf(db: Db, c: LoadedCampaign): Promise<Standing[]> {
+  const scores = await campaignScores(db, c);
+  return rankStandings(c.units.map((u) => ({ unitId: u.id, name: u.name, kind: u.kind, score: scores.get(u.id) ?? 0 })));
+}
+
+/** The participants whose standing is the reader's own (not the organiser's officials, who see all alike). */
+const mineOf = (actor: Actor, c: LoadedCampaign) =>
+  canReadPath(actor, c.organiser.path) ? [] : c.units.filter((u) => canReadPath(actor, u.path)).map((u) => u.id);
+
+export async function getStandings(db: Db, actor: Actor, id: number) {
+  const c = await loadCampaign(db, actor, id);
+  return { items: await standingsOf(db, c), mine: mineOf(actor, c) };
+}
+
+/** One participant's score with the figures behind it: per standard its weight, its share and its months. */
+export async function getUnitScore(db: Db, actor: Actor, id: number, unitId: number) {
+  const c = await loadCampaign(db, actor, id);
+  if (!c.units.some((u) => u.id === unitId)) throw notFound('unit.notFound');
+  const [figures, standings] = await Promise.all([campaignFigures(db, id, [unitId]), standingsOf(db, c)]);
+  const standing = standings.find((s) => s.unitId === unitId)!;
+  const titles = await standardTitles(
+    db,
+    c.components.map((x) => x.code),
+  );
+  const mine = figures.filter((f) => f.unit_id === unitId);
+  return {
+    standing,
+    components: c.components.map((x) => {
+      const months = mine
+        .filter((f) => f.code === x.code)
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .map((f) => ({ period: f.period, meeting: f.meeting, total: f.total }));
+      const meeting = months.reduce((a, m) => a + m.meeting, 0);
+      const total = months.reduce((a, m) => a + m.total, 0);
+      return {
+        code: x.code,
+        titleEn: titles.get(x.code)?.en ?? x.code,
+        titleKo: titles.get(x.code)?.ko ?? x.code,
+        weight: x.weight,
+        meeting,
+        total,
+        rate: total === 0 ? 0 : Math.round((10000 * meeting) / total) / 10000,
+        months,
+      };
+    }),
+  };
+}

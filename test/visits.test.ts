@@ -319,9 +319,13 @@ describe('planned visits', () => {
     for (const n of ['Kang', 'Lim']) await buildPerson(t.ctx.db, cell, { fullName: `${n} Early` });
     await buildPerson(t.ctx.db, cell, { fullName: 'Moon Today', fromDate: today });
     const yesterday = addDays(today, -1);
-    const id = await planned(cell);
+    // An official of its own (the one above was erased by the test before).
+    await buildAccount(t.ctx.db, { login: 'corrector@test', grants: [{ role: 'official', access: 'manage', unitId: org.districtA1.id }] });
+    const official = await signIn(t.app, 'corrector@test', 'secret-pass');
+    const planIn = async () => (await plan(official, { unitId: cell, plannedOn: today })).body.id as number;
+    const id = await planIn();
     expect((await official.post(`/api/v1/visits/${id}/report`, { heldOn: today, membersMet: 3, problems: [] })).status).toBe(200);
-    const other = await planned(cell);
+    const other = await planIn();
     const url = `/api/v1/visits/${id}/report`;
     const refused: Array<[Client, string, Record<string, unknown>, number, string]> = [
       [secretary, url, { findings: 'x' }, 404, 'visit.notFound'],

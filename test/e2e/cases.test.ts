@@ -5,7 +5,6 @@
  * reads who read the case; the secretary then sees the decision and the appeal deadline. The district's
  * official, without the handler grant, finds nothing. The pages pass axe; steps are taken by keyboard.
  */
-import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousFindings } from './axe.ts';
@@ -16,21 +15,9 @@ const desktop = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, h
 const phone = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 390, height: 844 } };
 const as = <T>(login: string, options: typeof desktop, run: (page: Page) => Promise<T>) => asRole(e2e, login, options, run);
 
-/** A demo handler on the district of the demo cell (the committee above its secretary), password "demo". */
-async function addDemoHandler(): Promise<void> {
-  const db = e2e.ctx!.db;
-  await sql`with a as (
-      insert into accounts (login, password_hash, person_id, demo)
-      select 'handler@demo', password_hash, null, true from accounts where login = 'admin@demo'
-      on conflict (login) do nothing returning id)
-    insert into grants (account_id, role, access, unit_id)
-    select a.id, 'handler', 'read', g.unit_id from a, grants g join accounts d on d.id = g.account_id
-    where d.login = 'district@demo' and g.role = 'official'`.execute(db);
-}
-
 describe('integrity cases', () => {
   it('a member reports, a handler opens and notifies, the subject responds, the handler decides', async () => {
-    await addDemoHandler();
+    // handler@demo (the demo seed) handles the district of the demo cell, the committee above its secretary.
     const summary = `Refused to put a member’s objection in the minutes ${Date.now()}`;
 
     await as('member@demo', phone, async (page) => {

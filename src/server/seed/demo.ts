@@ -73,7 +73,6 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
   const cell = await pickCell(db, district);
   const districtPerson = await pickPlainMember(db, district.path, cell.path, [cell.memberId, cell.secretaryId]);
   const regionPerson = await pickPlainMember(db, region.path, district.path, [cell.memberId, cell.secretaryId]);
-  const handlerPerson = await pickPlainMember(db, region.path, district.path, [cell.memberId, cell.secretaryId, regionPerson]);
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow on purpose: hash once, reuse
 
   const plan: Array<{
@@ -88,8 +87,9 @@ export async function seedDemo(pool: pg.Pool, db: Kysely<DB>, onProgress?: (p: S
     { login: 'district@demo', personId: districtPerson, role: 'official', access: 'manage', unit: district },
     { login: 'secretary@demo', personId: cell.secretaryId, role: 'secretary', access: 'manage', unit: cell },
     { login: 'member@demo', personId: cell.memberId, role: 'member', access: 'read', unit: cell },
-    // Integrity cases (decision 0029): handles the cases of the region's committees, and sees nothing else.
-    { login: 'handler@demo', personId: handlerPerson, role: 'handler', access: 'read', unit: region },
+    // Integrity cases (decision 0029): handles the cases of the district's committees (the demo cell's
+    // secretary's among them), and sees nothing else of the organization: no person, no other grant.
+    { login: 'handler@demo', personId: null, role: 'handler', access: 'read', unit: district },
   ];
   await db.transaction().execute(async (trx) => {
     for (const p of plan) {

@@ -2,12 +2,6 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { MentorshipPage } from './routes/mentorships/mentorship-page.tsx';
-import { VisitPage } from './routes/visits/visit-page.tsx';
-import { VisitsPage } from './routes/visits/visits-page.tsx';
-import { TargetPage } from './routes/targets/target-page.tsx';
-import { IdeaPage } from './routes/ideas/idea-page.tsx';
-import { CampaignPage } from './routes/emulation/campaign-page.tsx';
 import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
@@ -38,6 +32,18 @@ const DirectivePage = page(() => import('./routes/directives/directive-page.tsx'
 const InboxPage = page(() => import('./routes/directives/inbox-page.tsx'), 'InboxPage');
 const ProgrammesPage = page(() => import('./routes/education/programmes-page.tsx'), 'ProgrammesPage');
 const SecretaryTraitsPage = page(() => import('./routes/secretary/traits-page.tsx'), 'SecretaryTraitsPage');
+const MentorshipPage = page(
+  async () => ({ MentorshipPage: (await import('./routes/mentorships/mentorship-page.tsx')).MentorshipPage }),
+  'MentorshipPage',
+);
+const VisitPage = page(async () => ({ VisitPage: (await import('./routes/visits/visit-page.tsx')).VisitPage }), 'VisitPage');
+const VisitsPage = page(async () => ({ VisitsPage: (await import('./routes/visits/visits-page.tsx')).VisitsPage }), 'VisitsPage');
+const TargetPage = page(async () => ({ TargetPage: (await import('./routes/targets/target-page.tsx')).TargetPage }), 'TargetPage');
+const IdeaPage = page(async () => ({ IdeaPage: (await import('./routes/ideas/idea-page.tsx')).IdeaPage }), 'IdeaPage');
+const CampaignPage = page(
+  async () => ({ CampaignPage: (await import('./routes/emulation/campaign-page.tsx')).CampaignPage }),
+  'CampaignPage',
+);
 const CasesPage = page(() => import('./routes/cases/cases-page.tsx'), 'CasesPage');
 const CasePage = page(() => import('./routes/cases/case-page.tsx'), 'CasePage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');

@@ -11,7 +11,7 @@ describe('bad input', () => {
   let org: Org;
   let admin: Client;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ jobs: true }); // publishing a directive a random body created sends its fan-out job
     org = await buildOrg(t.ctx.db);
     admin = await signIn(t.app, 'admin@test', 'secret-pass');
   });

@@ -27,6 +27,7 @@ import { CellVisits } from '../visits/cell-visits.tsx';
 import { CoverageView } from '../visits/coverage-view.tsx';
 import { TargetsTab } from '../targets/targets-tab.tsx';
 import { ChildrenTable } from './children-table.tsx';
+import { chosenTab, tabGroupsOf } from './unit-tab-groups.ts';
 import { MembersTable } from './members-table.tsx';
 import { CellSecretaryPanel } from '../secretary/cell-secretary-panel.tsx';
 import { CommitteeSecretaryPanel } from '../secretary/committee-secretary-panel.tsx';
@@ -40,37 +41,11 @@ import { CellDeeds } from '../deeds/cell-deeds.tsx';
 import { CampaignsPanel } from '../emulation/campaigns-panel.tsx';
 import { DistinctionsPanel } from '../emulation/distinctions-panel.tsx';
 
-/** `secretary`: feedback on the secretaries (decision 0027); `cases`: anonymous counts of integrity cases (decision 0029), from three cases on. */
-const COMMITTEE_TABS = [
-  'health',
-  'reports',
-  'admissions',
-  'mentorships',
-  'help',
-  'secretary',
-  'cases',
-  'visits',
-  'targets',
-  'ideas',
-  'workPlans',
-  'campaigns',
-  'distinctions',
-] as const;
-/** `help`: requests for help; the secretary and members read them, officials above the cell its counts only. */
-/** `secretary`: members rate their secretary there; the secretary and officials above read the averages. */
-const CELL_TABS = ['dashboard', 'meetings', 'report', 'help', 'secretary', 'targets', 'ideas', 'workPlan', 'deeds', 'campaigns'] as const;
-/**
- * The assignment board, admissions and mentorships are for those who see the cell's people and their
- * work: its secretary, officials above it (read-only without management).
- */
-const WORK_CELL_TABS = [...CELL_TABS, 'assignments', 'admissions', 'mentorships', 'visits'] as const;
-
 export function UnitTabs({ unit }: { unit: Unit }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const tabs: readonly string[] = unit.kind === 'committee' ? COMMITTEE_TABS : unit.canSeePersonal ? WORK_CELL_TABS : CELL_TABS;
-  const asked = search.get('tab');
-  const tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
+  const groups = tabGroupsOf(unit);
+  const { group, tab } = chosenTab(groups, search.get('tab'));
   const period = isPeriod(search.get('period')) ? search.get('period')! : lastCompletePeriod();
   const update = (key: string, value: string) =>
     setSearch(
@@ -89,128 +64,146 @@ export function UnitTabs({ unit }: { unit: Unit }) {
 
   return (
     <Stack gap="xl">
-      <Tabs value={tab} onChange={(v) => v && update('tab', v)} keepMounted={false}>
-        <Tabs.List mb="md">
-          {tabs.map((v) => (
-            <Tabs.Tab key={v} value={v} data-testid={`tab-${v}`}>
-              {t(`unitTabs.${v}`)}
+      <Tabs
+        value={group.group}
+        keepMounted={false}
+        onChange={(g) => {
+          const next = groups.find((x) => x.group === g);
+          if (next) update('tab', next.tabs[0]!);
+        }}
+      >
+        <Tabs.List>
+          {groups.map((g) => (
+            <Tabs.Tab key={g.group} value={g.group} data-testid={`tab-group-${g.group}`}>
+              {t(`unitTabs.groups.${g.group}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {unit.kind === 'committee' ? (
-          <>
-            <Tabs.Panel value="health">
-              <AfterPaint>
-                <CommitteeDashboard unit={unit} period={period} onPeriod={onPeriod} />
-              </AfterPaint>
-            </Tabs.Panel>
-            <Tabs.Panel value="reports">
-              <ReportList unitId={unit.id} period={period} onPeriod={onPeriod} />
-            </Tabs.Panel>
-            <Tabs.Panel value="help">
-              <HelpSummaryView unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
-            </Tabs.Panel>
-            <Tabs.Panel value="secretary">
-              <CommitteeSecretaryPanel unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
-            </Tabs.Panel>
-            <Tabs.Panel value="mentorships">
-              <MentorshipCounts unit={unit} period={period} onPeriod={onPeriod} />
-            </Tabs.Panel>
-            <Tabs.Panel value="admissions">
-              <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
-              {unit.canManage && <CriteriaEditor unitId={unit.id} />}
-            </Tabs.Panel>
-            <Tabs.Panel value="cases">
-              <CaseStatsCard unitId={unit.id} />
-            </Tabs.Panel>
-            <Tabs.Panel value="visits">
-              <CoverageView
-                unitId={unit.id}
-                period={nowPeriod}
-                months={search.get('months') ?? '1'}
-                onPeriod={onPeriod}
-                onMonths={(m) => update('months', m)}
-              />
-            </Tabs.Panel>
-            <Tabs.Panel value="targets">
-              <TargetsTab unit={unit} />
-            </Tabs.Panel>
-            <Tabs.Panel value="ideas">
-              <Stack gap="xl">
-                <IdeasSummaryView unitId={unit.id} />
-                <AwaitingIdeas unitId={unit.id} />
-                <IdeaRulesCard />
-              </Stack>
-            </Tabs.Panel>
-            <Tabs.Panel value="workPlans">
-              <CommitteePlans unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
-            </Tabs.Panel>
-            <Tabs.Panel value="campaigns">
-              <CampaignsPanel unit={unit} />
-            </Tabs.Panel>
-            <Tabs.Panel value="distinctions">
-              <DistinctionsPanel unit={unit} />
-            </Tabs.Panel>
-          </>
-        ) : (
-          <>
-            <Tabs.Panel value="dashboard">
-              <AfterPaint>
-                <CellDashboard unit={unit} period={period} onPeriod={onPeriod} />
-              </AfterPaint>
-            </Tabs.Panel>
-            <Tabs.Panel value="meetings">
-              <CellMeetings unit={unit} />
-            </Tabs.Panel>
-            <Tabs.Panel value="report">
-              <MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} />
-            </Tabs.Panel>
-            <Tabs.Panel value="help">
-              <CellHelpRequests cellId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
-            </Tabs.Panel>
-            <Tabs.Panel value="secretary">
-              <CellSecretaryPanel cellId={unit.id} quarter={quarter} onQuarter={onQuarter} />
-            </Tabs.Panel>
-            {unit.canSeePersonal && (
-              <Tabs.Panel value="assignments">
-                <AssignmentBoard cellId={unit.id} canManage={unit.canManage} />
-              </Tabs.Panel>
-            )}
-            {unit.canSeePersonal && (
-              <Tabs.Panel value="mentorships">
-                <CellMentorships unit={unit} period={period} onPeriod={onPeriod} />
-              </Tabs.Panel>
-            )}
-            {unit.canSeePersonal && (
-              <Tabs.Panel value="admissions">
-                <Stack gap="xl">
-                  <CellAdmissions cellId={unit.id} canManage={unit.canManage} />
+        <Tabs.Panel value={group.group}>
+          <Tabs value={tab} onChange={(v) => v && update('tab', v)} keepMounted={false} variant="pills" mt="xs">
+            <Tabs.List mb="md" aria-label={t(`unitTabs.groups.${group.group}`)}>
+              {group.tabs.map((v) => (
+                <Tabs.Tab key={v} value={v} data-testid={`tab-${v}`}>
+                  {t(`unitTabs.${v}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {unit.kind === 'committee' ? (
+              <>
+                <Tabs.Panel value="health">
+                  <AfterPaint>
+                    <CommitteeDashboard unit={unit} period={period} onPeriod={onPeriod} />
+                  </AfterPaint>
+                </Tabs.Panel>
+                <Tabs.Panel value="reports">
+                  <ReportList unitId={unit.id} period={period} onPeriod={onPeriod} />
+                </Tabs.Panel>
+                <Tabs.Panel value="help">
+                  <HelpSummaryView unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+                </Tabs.Panel>
+                <Tabs.Panel value="secretary">
+                  <CommitteeSecretaryPanel unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+                </Tabs.Panel>
+                <Tabs.Panel value="mentorships">
+                  <MentorshipCounts unit={unit} period={period} onPeriod={onPeriod} />
+                </Tabs.Panel>
+                <Tabs.Panel value="admissions">
                   <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
-                </Stack>
-              </Tabs.Panel>
+                  {unit.canManage && <CriteriaEditor unitId={unit.id} />}
+                </Tabs.Panel>
+                <Tabs.Panel value="cases">
+                  <CaseStatsCard unitId={unit.id} />
+                </Tabs.Panel>
+                <Tabs.Panel value="visits">
+                  <CoverageView
+                    unitId={unit.id}
+                    period={nowPeriod}
+                    months={search.get('months') ?? '1'}
+                    onPeriod={onPeriod}
+                    onMonths={(m) => update('months', m)}
+                  />
+                </Tabs.Panel>
+                <Tabs.Panel value="targets">
+                  <TargetsTab unit={unit} />
+                </Tabs.Panel>
+                <Tabs.Panel value="ideas">
+                  <Stack gap="xl">
+                    <IdeasSummaryView unitId={unit.id} />
+                    <AwaitingIdeas unitId={unit.id} />
+                    <IdeaRulesCard />
+                  </Stack>
+                </Tabs.Panel>
+                <Tabs.Panel value="workPlans">
+                  <CommitteePlans unitId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+                </Tabs.Panel>
+                <Tabs.Panel value="campaigns">
+                  <CampaignsPanel unit={unit} />
+                </Tabs.Panel>
+                <Tabs.Panel value="distinctions">
+                  <DistinctionsPanel unit={unit} />
+                </Tabs.Panel>
+              </>
+            ) : (
+              <>
+                <Tabs.Panel value="dashboard">
+                  <AfterPaint>
+                    <CellDashboard unit={unit} period={period} onPeriod={onPeriod} />
+                  </AfterPaint>
+                </Tabs.Panel>
+                <Tabs.Panel value="meetings">
+                  <CellMeetings unit={unit} />
+                </Tabs.Panel>
+                <Tabs.Panel value="report">
+                  <MonthlyReport cellId={unit.id} period={period} onPeriod={onPeriod} />
+                </Tabs.Panel>
+                <Tabs.Panel value="help">
+                  <CellHelpRequests cellId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+                </Tabs.Panel>
+                <Tabs.Panel value="secretary">
+                  <CellSecretaryPanel cellId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+                </Tabs.Panel>
+                {unit.canSeePersonal && (
+                  <Tabs.Panel value="assignments">
+                    <AssignmentBoard cellId={unit.id} canManage={unit.canManage} />
+                  </Tabs.Panel>
+                )}
+                {unit.canSeePersonal && (
+                  <Tabs.Panel value="mentorships">
+                    <CellMentorships unit={unit} period={period} onPeriod={onPeriod} />
+                  </Tabs.Panel>
+                )}
+                {unit.canSeePersonal && (
+                  <Tabs.Panel value="admissions">
+                    <Stack gap="xl">
+                      <CellAdmissions cellId={unit.id} canManage={unit.canManage} />
+                      <PipelinePanel unitId={unit.id} period={nowPeriod} onPeriod={onPeriod} />
+                    </Stack>
+                  </Tabs.Panel>
+                )}
+                {unit.canSeePersonal && (
+                  <Tabs.Panel value="visits">
+                    <CellVisits cellId={unit.id} />
+                  </Tabs.Panel>
+                )}
+                <Tabs.Panel value="targets">
+                  <TargetsTab unit={unit} />
+                </Tabs.Panel>
+                <Tabs.Panel value="ideas">
+                  <CellIdeas cellId={unit.id} />
+                </Tabs.Panel>
+                <Tabs.Panel value="workPlan">
+                  <CellWorkPlan cellId={unit.id} quarter={quarter} onQuarter={onQuarter} />
+                </Tabs.Panel>
+                <Tabs.Panel value="deeds">
+                  <CellDeeds cellId={unit.id} canManage={unit.canManage} />
+                </Tabs.Panel>
+                <Tabs.Panel value="campaigns">
+                  <CampaignsPanel unit={unit} />
+                </Tabs.Panel>
+              </>
             )}
-            {unit.canSeePersonal && (
-              <Tabs.Panel value="visits">
-                <CellVisits cellId={unit.id} />
-              </Tabs.Panel>
-            )}
-            <Tabs.Panel value="targets">
-              <TargetsTab unit={unit} />
-            </Tabs.Panel>
-            <Tabs.Panel value="ideas">
-              <CellIdeas cellId={unit.id} />
-            </Tabs.Panel>
-            <Tabs.Panel value="workPlan">
-              <CellWorkPlan cellId={unit.id} quarter={quarter} onQuarter={onQuarter} />
-            </Tabs.Panel>
-            <Tabs.Panel value="deeds">
-              <CellDeeds cellId={unit.id} canManage={unit.canManage} />
-            </Tabs.Panel>
-            <Tabs.Panel value="campaigns">
-              <CampaignsPanel unit={unit} />
-            </Tabs.Panel>
-          </>
-        )}
+          </Tabs>
+        </Tabs.Panel>
       </Tabs>
       {unit.kind === 'committee' ? <ChildrenTable unitId={unit.id} /> : <MembersTable unit={unit} />}
     </Stack>

@@ -145,3 +145,18 @@ describe('a fan-out killed with kill -9', () => {
     await waitExit(second);
   }, 240_000);
 });
+
+describe('a server without its job queue', () => {
+  it('answers 503 to a publication and leaves the draft as it was', async () => {
+    const db = t.ctx.db;
+    const top = await db.selectFrom('units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const d = await createDirective(db, systemActor(), { title: 'No queue', body: 'x', target: { unitIds: [Number(top.id)] } });
+    await expect(publishDirective(db, undefined, systemActor(), d.id, 'UTC')).rejects.toMatchObject({
+      status: 503,
+      code: 'service_unavailable',
+      messageKey: 'server.noJobQueue',
+    });
+    const row = await db.selectFrom('directives').select('status').where('id', '=', d.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('draft');
+  });
+});

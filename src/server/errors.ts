@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'uri_too_long'
   | 'header_too_large'
   | 'request_timeout'
+  | 'service_unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -41,6 +42,7 @@ const STATUS: Record<ErrorCode, number> = {
   uri_too_long: 414,
   header_too_large: 431,
   request_timeout: 408,
+  service_unavailable: 503,
   internal: 500,
 };
 

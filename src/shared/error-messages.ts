@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
   'server.failed': 'Something went wrong on the server',
   'server.badResponse': 'The server produced an invalid response',
   'server.databaseDown': 'The database does not answer',
+  'server.noJobQueue': 'This server runs without its job queue, so it cannot start background work now; try again later',
 
   'db.codeTaken': 'That code is already in use',
   'db.loginTaken': 'That login is already in use',

@@ -133,7 +133,8 @@ export async function lockDraft(trx: Db, actor: Actor, id: number): Promise<Scop
  * and the fan-out job is sent in the same transaction. 202: deliveries follow in the background.
  */
 export async function publishDirective(db: Db, boss: PgBoss | undefined, actor: Actor, id: number, timeZone: string): Promise<Directive> {
-  if (!boss) throw new AppError('internal', 'server.failed');
+  // Publishing sends the fan-out job in its transaction; a server started without its queue cannot.
+  if (!boss) throw new AppError('service_unavailable', 'server.noJobQueue');
   await inTransaction(db, async (trx) => {
     const d = await lockDraft(trx, actor, id);
     await sql`update directives set status = 'published', published_at = now(), published_by = ${actor.accountId || null}, updated_at = now()

@@ -5,7 +5,7 @@ import '@mantine/tiptap/styles.css';
 import '@fontsource/nanum-gothic/400.css';
 import '@fontsource/nanum-gothic/700.css';
 import './global.css';
-import './i18n/setup.ts';
+import { i18nReady } from './i18n/setup.ts';
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -35,6 +35,9 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// The reader's language first: a page is never drawn with bare keys.
+await i18nReady;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

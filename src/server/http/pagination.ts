@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { badRequest } from '../errors.ts';
 
-const KeySchema = z.tuple([z.string(), z.number().int()]);
+// PostgreSQL's text cannot hold NUL: such a key was never a row's, so it is refused here.
+const KeySchema = z.tuple([z.string().refine((s) => !s.includes('\u0000')), z.number().int()]);
 export type CursorKey = z.infer<typeof KeySchema>;
 
 export function encodeCursor(key: CursorKey): string {

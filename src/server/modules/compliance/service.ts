@@ -137,12 +137,13 @@ async function complianceCellsReader(db: Db, actor: Actor, unitId: number, q: Ro
   // empty list reads nothing.
   const listed = q.meets === undefined ? figures.judged : q.meets ? figures.meeting : figures.judged - figures.meeting;
   return async (limit: number, cursor?: string) => {
+    // A tampered cursor is a 400 even when there is nothing to list.
+    let after = decodeCursor(cursor);
     if (listed <= 0) return pageFrom([], limit, () => ['', 0]);
     // Cells without such a verdict (outside the standard's scope, or filtered out by `meets`) drop
     // out, so should a stretch come up short, the next is four times longer, until the page is full
     // or the cells run out.
     const found: Array<{ cellId: number; cellName: string; cellCode: string; standardCode: string; meets: boolean; detail: unknown }> = [];
-    let after = decodeCursor(cursor);
     const first = listed >= figures.cells ? limit + 1 : Math.min(Math.ceil(((limit + 1) * figures.cells * 1.2) / listed), 100_000);
     for (let take = Math.max(limit + 1, first); found.length <= limit; take *= 4) {
       const rows = await stretch(after, take);

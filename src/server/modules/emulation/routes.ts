@@ -27,6 +27,7 @@ import { conferDistinction, listDistinctions, listRules, revokeDistinction, upda
 import { getStandings, getUnitScore } from './standings.ts';
 
 const tags = ['emulation'];
+const EmptyBodySchema = z.object({}).strict().optional();
 
 export const emulationRoutes: RouteModule = (app, { db }) => {
   app.post(

@@ -1877,6 +1877,16 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, true)}` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, false)}` }),
   },
+  'PATCH /api/v1/campaigns/:id': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/campaigns/${await campaign(c, true)}`, body: { title: 'Changed' } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/campaigns/${await campaign(c, false)}`, body: { title: 'Changed' } }),
+  },
+  'POST /api/v1/campaigns/:id/cancel': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/campaigns/${await campaign(c, true)}/cancel`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/campaigns/${await campaign(c, false)}/cancel`, body: {} }),
+  },
   'GET /api/v1/campaigns/:id/standings': {
     expect: campaignReaders,
     inside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, true)}/standings` }),

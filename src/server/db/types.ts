@@ -1082,7 +1082,10 @@ export interface DeedPeopleTable {
   person_id: number;
 }
 /** One part of a campaign's score (decision 0033): a standard's verdicts now; a unit target's progress later. */
-export type CampaignComponent = { kind: 'standard'; code: string; weight: number };
+export type CampaignComponent =
+  | { kind: 'standard'; code: string; weight: number }
+  /** The participant's own targets of the indicator in the campaign's years: achieved of figure, capped at 1. */
+  | { kind: 'target'; indicator: string; weight: number };
 export interface CampaignsTable {
   id: Generated<number>;
   unit_id: number;
@@ -1092,13 +1095,19 @@ export interface CampaignsTable {
   components: ColumnType<CampaignComponent[], string, string>;
   created_by: number | null;
   created_at: Timestamp;
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface CampaignUnitsTable {
   campaign_id: number;
   unit_id: number;
 }
 /** One condition of a distinction rule: the cell's overall verdict met in at least `min` months of the year. */
-export type DistinctionCondition = { kind: 'overall-months'; min: number };
+export type DistinctionCondition =
+  | { kind: 'overall-months'; min: number }
+  /** No target of the cell's own for the year whose period ended short of its figure. */
+  | { kind: 'no-overdue-target' };
 export interface DistinctionRulesTable {
   code: string;
   title_en: string;

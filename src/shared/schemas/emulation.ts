@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LIMITS } from '../enums.ts';
 import { IdSchema, pageOf, text, UnitRefSchema } from './base.ts';
 
-export const CAMPAIGN_LIMITS = { title: 200, units: 2000, standards: 20, months: 36, weightMax: 100 } as const;
+export const CAMPAIGN_LIMITS = { title: 200, units: 2000, standards: 20, targets: 20, months: 36, weightMax: 100 } as const;
 
 /** A month as 'YYYY-MM' or any day of it 'YYYY-MM-DD'; a campaign runs over whole months. */
 const MonthSchema = z
@@ -18,28 +18,41 @@ const MonthSchema = z
     'not a real day',
   );
 
-export const CreateCampaignSchema = z
+/** A target indicator scored in a campaign: each participant's own targets of it, achieved of figure (capped). */
+export const CampaignTargetSchema = z
   .object({
-    title: text(CAMPAIGN_LIMITS.title),
-    unitIds: z.array(IdSchema).min(2).max(CAMPAIGN_LIMITS.units),
-    from: MonthSchema,
-    to: MonthSchema,
-    /** Rulebook standard codes; '*' is "met every standard" (the overall verdict). */
-    standardCodes: z.array(z.string().trim().min(1).max(100)).min(1).max(CAMPAIGN_LIMITS.standards),
-    /** Weight per standard code (1 when left out). */
-    weights: z.record(z.string(), z.number().positive().max(CAMPAIGN_LIMITS.weightMax)).optional(),
+    indicator: z.string().trim().min(1).max(200),
+    weight: z.number().positive().max(CAMPAIGN_LIMITS.weightMax).optional(),
   })
   .strict();
-export type CreateCampaign = z.infer<typeof CreateCampaignSchema>;
 
-/** One part of a score: a standard's verdicts (a unit target's progress will be another kind). */
-export const ComponentSchema = z.object({
-  kind: z.literal('standard'),
-  code: z.string(),
-  weight: z.number(),
-  titleEn: z.string(),
-  titleKo: z.string(),
-});
+const campaignFields = {
+  title: text(CAMPAIGN_LIMITS.title),
+  unitIds: z.array(IdSchema).min(2).max(CAMPAIGN_LIMITS.units),
+  from: MonthSchema,
+  to: MonthSchema,
+  /** Rulebook standard codes; '*' is "met every standard" (the overall verdict). */
+  standardCodes: z.array(z.string().trim().min(1).max(100)).min(1).max(CAMPAIGN_LIMITS.standards),
+  /** Weight per standard code (1 when left out). */
+  weights: z.record(z.string(), z.number().positive().max(CAMPAIGN_LIMITS.weightMax)).optional(),
+  /** Target indicators scored besides the standards (weight 1 when left out). */
+  targets: z.array(CampaignTargetSchema).max(CAMPAIGN_LIMITS.targets).optional(),
+};
+export const CreateCampaignSchema = z.object(campaignFields).strict();
+export type CreateCampaign = z.infer<typeof CreateCampaignSchema>;
+/** A change by the campaign's committee: any of the fields; the ones left out stay as they are. */
+export const UpdateCampaignSchema = z
+  .object(campaignFields)
+  .partial()
+  .strict()
+  .refine((x) => Object.keys(x).length > 0, 'nothing to change');
+export type UpdateCampaign = z.infer<typeof UpdateCampaignSchema>;
+
+/** One part of a score: a standard's verdicts, or a target indicator's progress. */
+export const ComponentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('standard'), code: z.string(), weight: z.number(), titleEn: z.string(), titleKo: z.string() }),
+  z.object({ kind: z.literal('target'), indicator: z.string(), weight: z.number() }),
+]);
 
 export const CampaignSchema = z.object({
   id: z.number(),
@@ -50,6 +63,8 @@ export const CampaignSchema = z.object({
   components: z.array(ComponentSchema),
   units: z.array(UnitRefSchema),
   createdAt: z.string(),
+  /** When the campaign's committee cancelled it (it is then out of the lists and can no longer be changed). */
+  cancelledAt: z.string().nullable(),
   canManage: z.boolean(),
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
@@ -89,9 +104,25 @@ export const StandingsSchema = z.object({
 
 export const UnitScoreSchema = z.object({
   standing: StandingSchema,
-  /** Per standard: the weight and the months' figures (cells meeting of cells judged; a cell is one of one). */
+  /**
+   * Per standard: the weight and the months' figures (cells meeting of cells judged; a cell is one of
+   * one). Per target indicator: the unit's own targets of it with their figure and achieved sum.
+   */
   components: z.array(
     z.object({
+      kind: z.enum(['standard', 'target']),
+      targets: z
+        .array(
+          z.object({
+            id: z.number(),
+            year: z.number(),
+            quarter: z.number().nullable(),
+            figure: z.number(),
+            achieved: z.number(),
+            measure: z.string(),
+          }),
+        )
+        .optional(),
       code: z.string(),
       titleEn: z.string(),
       titleKo: z.string(),
@@ -105,7 +136,11 @@ export const UnitScoreSchema = z.object({
 });
 export const CampaignUnitParamsSchema = z.object({ id: IdSchema, unitId: IdSchema }).strict();
 
-export const DistinctionConditionSchema = z.object({ kind: z.literal('overall-months'), min: z.number().int().min(1).max(12) });
+export const DistinctionConditionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('overall-months'), min: z.number().int().min(1).max(12) }).strict(),
+  /** No target of the cell's own for the year whose period ended short of its figure. */
+  z.object({ kind: z.literal('no-overdue-target') }).strict(),
+]);
 export const DistinctionRuleSchema = z.object({
   code: z.string(),
   titleEn: z.string(),

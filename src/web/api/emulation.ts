@@ -6,6 +6,7 @@ import type {
   CampaignPageSchema,
   CreateCampaign,
   DistinctionPageSchema,
+  UpdateCampaign,
   StandingsSchema,
   UnitScoreSchema,
 } from '../../shared/schemas/emulation.ts';
@@ -45,6 +46,22 @@ export function useCreateCampaign() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateCampaign) => api.post<{ id: number }>('/api/v1/campaigns', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: emulationKeys.all }),
+  });
+}
+
+export function useUpdateCampaign(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateCampaign) => api.patch<{ id: number }>(`/api/v1/campaigns/${id}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: emulationKeys.all }),
+  });
+}
+
+export function useCancelCampaign(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ id: number; cancelledAt: string }>(`/api/v1/campaigns/${id}/cancel`, {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: emulationKeys.all }),
   });
 }

@@ -37,8 +37,41 @@ export async function standardTitles(db: Db, codes: string[]): Promise<Map<strin
   return titles;
 }
 
-/** Checks the input and answers the campaign's committee and components; throws a named 4xx on anything wrong. */
-async function checkCampaign(db: Db, actor: Actor, input: CreateCampaign) {
+/** The catalogue's names of these indicators (case as the catalogue has it), or a 400 for one it lacks. */
+async function catalogueIndicators(db: Db, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) throw badRequest('campaign.duplicateIndicator');
+  const rows = await sql<{ name: string }>`select name from target_indicators
+    where retired_at is null and lower(name) = any(${names.map((n) => n.toLowerCase())}::text[])`.execute(db);
+  const byLower = new Map(rows.rows.map((r) => [r.name.toLowerCase(), r.name]));
+  return names.map((n) => {
+    const found = byLower.get(n.toLowerCase());
+    if (!found) throw badRequest('campaign.unknownIndicator', { params: { indicator: n } });
+    return found;
+  });
+}
+
+/** The score's components from the input: the standards (in the rulebook) and the target indicators (in the catalogue). */
+async function componentsOf(db: Db, input: CreateCampaign): Promise<CampaignComponent[]> {
+  const codes = input.standardCodes;
+  if (new Set(codes).size !== codes.length) throw badRequest('campaign.duplicateStandard');
+  const titles = await standardTitles(db, codes);
+  for (const code of codes) if (!titles.has(code)) throw badRequest('campaign.unknownStandard', { params: { code } });
+  for (const code of Object.keys(input.weights ?? {}))
+    if (!codes.includes(code)) throw badRequest('campaign.weightNotInCampaign', { params: { code } });
+  const targets = input.targets ?? [];
+  const indicators = await catalogueIndicators(
+    db,
+    targets.map((t) => t.indicator),
+  );
+  return [
+    ...codes.map((code): CampaignComponent => ({ kind: 'standard', code, weight: input.weights?.[code] ?? 1 })),
+    ...targets.map((t, i): CampaignComponent => ({ kind: 'target', indicator: indicators[i]!, weight: t.weight ?? 1 })),
+  ];
+}
+
+/** Months, units (seen by the actor, never nested), components: every check but who organises it. */
+export async function checkContent(db: Db, actor: Actor, input: CreateCampaign) {
   const from = monthOf(input.from);
   const to = monthOf(input.to);
   if (to < from) throw badRequest('campaign.toBeforeFrom');
@@ -50,27 +83,26 @@ async function checkCampaign(db: Db, actor: Actor, input: CreateCampaign) {
   if (units.length !== input.unitIds.length || !units.every((u) => canReadPath(actor, u.path))) throw notFound('campaign.unitOutside');
   if (!mayRunCampaigns(actor)) throw forbidden('campaign.officialsOnly');
   const paths = units.map((u) => u.path);
-  const grant = organiserGrant(actor, paths);
-  if (grant === undefined) throw notFound('campaign.unitOutside');
   const set = new Set(paths);
   for (const p of paths) {
     const labels = p.split('.');
     for (let i = 1; i < labels.length; i++) if (set.has(labels.slice(0, i).join('.'))) throw badRequest('campaign.nestedUnits');
   }
-  const codes = input.standardCodes;
-  if (new Set(codes).size !== codes.length) throw badRequest('campaign.duplicateStandard');
-  const titles = await standardTitles(db, codes);
-  for (const code of codes) if (!titles.has(code)) throw badRequest('campaign.unknownStandard', { params: { code } });
-  for (const code of Object.keys(input.weights ?? {}))
-    if (!codes.includes(code)) throw badRequest('campaign.weightNotInCampaign', { params: { code } });
-  const components: CampaignComponent[] = codes.map((code) => ({ kind: 'standard', code, weight: input.weights?.[code] ?? 1 }));
+  return { from, to, units, paths, components: await componentsOf(db, input) };
+}
+
+/** Checks the input and answers the campaign's committee and components; throws a named 4xx on anything wrong. */
+async function checkCampaign(db: Db, actor: Actor, input: CreateCampaign) {
+  const c = await checkContent(db, actor, input);
+  const grant = organiserGrant(actor, c.paths);
+  if (grant === undefined) throw notFound('campaign.unitOutside');
   let unitId = grant?.unitId;
   if (unitId === undefined) {
-    const lca = commonAncestor(paths);
+    const lca = commonAncestor(c.paths);
     const row = await sql<{ id: number }>`select id from units where path = ${lca}::ltree`.execute(db);
     unitId = Number(row.rows[0]!.id);
   }
-  return { unitId, from, to, components, units };
+  return { ...c, unitId };
 }
 
 /** Starts a campaign: every unit under the official's committee, none inside another, the standards in the rulebook. */
@@ -105,6 +137,7 @@ export type LoadedCampaign = {
   to: string;
   components: CampaignComponent[];
   createdAt: string;
+  cancelledAt: string | null;
   organiser: UnitPathRow;
   units: UnitPathRow[];
 };
@@ -134,6 +167,7 @@ export async function loadCampaign(db: Db, actor: Actor, id: number): Promise<Lo
     to: c.to_period,
     components: c.components,
     createdAt: new Date(c.created_at).toISOString(),
+    cancelledAt: c.cancelled_at ? new Date(c.cancelled_at).toISOString() : null,
     organiser,
     units,
   };
@@ -141,26 +175,25 @@ export async function loadCampaign(db: Db, actor: Actor, id: number): Promise<Lo
 
 const ref = (u: UnitPathRow) => ({ id: u.id, name: u.name, kind: u.kind });
 
+/** The standard codes among a campaign's components. */
+export const standardCodesOf = (components: CampaignComponent[]) => components.flatMap((x) => (x.kind === 'standard' ? [x.code] : []));
+
 export async function getCampaign(db: Db, actor: Actor, id: number): Promise<Campaign> {
   const c = await loadCampaign(db, actor, id);
-  const titles = await standardTitles(
-    db,
-    c.components.map((x) => x.code),
-  );
+  const titles = await standardTitles(db, standardCodesOf(c.components));
   return {
     id: c.id,
     title: c.title,
     unit: ref(c.organiser),
     from: c.from,
     to: c.to,
-    components: c.components.map((x) => ({
-      ...x,
-      titleEn: titles.get(x.code)?.en ?? x.code,
-      titleKo: titles.get(x.code)?.ko ?? x.code,
-    })),
+    components: c.components.map((x) =>
+      x.kind === 'standard' ? { ...x, titleEn: titles.get(x.code)?.en ?? x.code, titleKo: titles.get(x.code)?.ko ?? x.code } : x,
+    ),
     units: c.units.map(ref),
     createdAt: c.createdAt,
-    canManage: mayManageCampaign(actor, c.organiser.path),
+    cancelledAt: c.cancelledAt,
+    canManage: c.cancelledAt === null && mayManageCampaign(actor, c.organiser.path),
   };
 }
 
@@ -188,7 +221,7 @@ export async function listUnitCampaigns(db: Db, actor: Actor, unitId: number, q:
     select c.id, c.title, c.from_period::text, c.to_period::text, o.id as unit_id, o.name, o.kind, o.path::text as path,
       (select count(*) from campaign_units x where x.campaign_id = c.id)::int as unit_count, c.created_at::text as created
     from campaigns c join units o on o.id = c.unit_id
-    where (c.unit_id = ${unitId} or exists (select 1 from campaign_units cu where cu.campaign_id = c.id and cu.unit_id = ${unitId}))
+    where c.cancelled_at is null and (c.unit_id = ${unitId} or exists (select 1 from campaign_units cu where cu.campaign_id = c.id and cu.unit_id = ${unitId}))
       ${after ? sql`and c.id < ${after[1]}` : sql``}
     order by c.id desc limit ${q.limit + 1}`.execute(db)
   ).rows;

@@ -1,7 +1,7 @@
 /**
  * Yearly distinctions (issue 15; decision 0033). A rule is data: its conditions, each a clause of one
  * set-based statement over the cells' overall verdicts of the year (`overall-months`: met every
- * standard in at least `min` months; a "no overdue target" condition joins when unit targets land).
+ * standard in at least `min` months; `no-overdue-target`: no target of its own for the year ended short).
  * The eligible list is computed from the verdicts when read (so it follows the facts), stored for the
  * whole tree by `recomputeDistinctions`, and conferred by a committee's official on the cells under it.
  */
@@ -15,6 +15,8 @@ import type { DistinctionCondition } from '../../db/types.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { DistinctionItem, DistinctionQuery } from '../../../shared/schemas/emulation.ts';
+import { todayIso } from '../compliance/periods.ts';
+import { hasOverdueTarget } from './target-figures.ts';
 
 type Rule = { code: string; title_en: string; title_ko: string; conditions: DistinctionCondition[]; active: boolean };
 
@@ -54,12 +56,17 @@ async function findRule(db: Db, code: string): Promise<Rule> {
   return rule;
 }
 
-/** The rule's conditions as a HAVING clause over one cell's overall verdicts of the year (alias v). */
-function havingOf(rule: Rule): RawBuilder<unknown> {
+/**
+ * The rule's conditions as a HAVING clause over one cell's overall verdicts of the year (alias v).
+ * "No overdue target" is judged at `today`: a target whose period has not ended is not overdue yet.
+ */
+function havingOf(rule: Rule, year: number, today: string): RawBuilder<unknown> {
   const parts = rule.conditions.map((c) => {
     switch (c.kind) {
       case 'overall-months':
         return sql`count(*) filter (where v.failing = 0) >= ${c.min}`;
+      case 'no-overdue-target':
+        return sql`not ${hasOverdueTarget(sql`v.cell_id`, year, today)}`;
     }
   });
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
@@ -70,14 +77,19 @@ function havingOf(rule: Rule): RawBuilder<unknown> {
  * aggregate over the '*' verdicts of the year's months, under `path` (the verdicts' path index) or
  * everywhere.
  */
-export function eligibleCells(rule: Rule, year: number, path: string | null): RawBuilder<{ cell_id: number; months_met: number }> {
+export function eligibleCells(
+  rule: Rule,
+  year: number,
+  path: string | null,
+  today = todayIso(),
+): RawBuilder<{ cell_id: number; months_met: number }> {
   return sql<{ cell_id: number; months_met: number }>`
     select v.cell_id, (count(*) filter (where v.failing = 0))::int as months_met
     from cell_compliance v
     where v.standard_code = '*' and v.period >= ${`${year}-01-01`}::date and v.period < ${`${year + 1}-01-01`}::date
       ${path === null ? sql`` : sql`and v.path <@ ${path}::ltree`}
     group by v.cell_id
-    having ${havingOf(rule)}`;
+    having ${havingOf(rule, year, today)}`;
 }
 
 /** Stores a year's eligible cells for one rule, for the whole tree, in one statement; answers how many. */

@@ -17,16 +17,19 @@ import {
   StandingsSchema,
   UnitRuleParamsSchema,
   UnitScoreSchema,
+  UpdateCampaignSchema,
   UpdateDistinctionRuleSchema,
 } from '../../../shared/schemas/emulation.ts';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
+import { cancelCampaign, updateCampaign } from './campaign-changes.ts';
 import { createCampaign, getCampaign, listUnitCampaigns } from './campaigns.ts';
 import { conferDistinction, listDistinctions, listRules, revokeDistinction, updateRule } from './distinctions.ts';
 import { getStandings, getUnitScore } from './standings.ts';
 
 const tags = ['emulation'];
+const EmptyBodySchema = z.object({}).strict().optional();
 
 export const emulationRoutes: RouteModule = (app, { db }) => {
   app.post(
@@ -53,6 +56,34 @@ export const emulationRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => getCampaign(db, requireActor(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/campaigns/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a campaign before or while it runs: title, months, units, standards, targets, weights (its committee's officials)",
+        params: IdParamsSchema,
+        body: UpdateCampaignSchema,
+        response: { 200: z.object({ id: z.number() }), ...errorResponses },
+      },
+    },
+    async (req) => updateCampaign(db, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/campaigns/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: "Cancel a campaign: kept on record, out of the lists (its committee's officials)",
+        params: IdParamsSchema,
+        body: EmptyBodySchema,
+        response: { 200: z.object({ id: z.number(), cancelledAt: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => cancelCampaign(db, requireActor(req), req.params.id),
   );
 
   app.get(

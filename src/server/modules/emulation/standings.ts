@@ -13,7 +13,8 @@ import { canReadPath } from '../../access/actor.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import type { Standing } from '../../../shared/schemas/emulation.ts';
-import { loadCampaign, standardTitles, type LoadedCampaign } from './campaigns.ts';
+import { loadCampaign, standardCodesOf, standardTitles, type LoadedCampaign } from './campaigns.ts';
+import { targetShares, unitTargetFigures } from './target-figures.ts';
 
 type Figure = { unit_id: number; code: string; period: string; meeting: number; total: number };
 
@@ -41,36 +42,43 @@ export async function campaignFigures(db: Db, campaignId: number, unitIds?: numb
 }
 
 /**
- * Every participant's score in one statement: the figures summed per unit and standard over the months,
- * each standard's share weighted, in numeric so equal scores are equal.
+ * Every participant's score in one statement: each component's share per unit (a standard's verdicts
+ * met over judged, a target indicator's achieved over figure, capped), weighted, in numeric so equal
+ * scores are equal.
  */
 async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, number>> {
   // The campaign's months, codes and units as parameters: the planner prunes to the months' partitions
-  // and walks each table's primary key for these units, as it could not through a join to the campaign.
-  const comps = c.components.filter((x) => x.kind === 'standard');
-  const codes = comps.map((x) => x.code);
+  // and probes each table's primary key for these units, as it could not through a join to the campaign.
+  const codes = standardCodesOf(c.components);
+  const indicators = c.components.flatMap((x) => (x.kind === 'target' ? [x.indicator] : []));
+  const keys = c.components.map((x) => (x.kind === 'standard' ? x.code : x.indicator.toLowerCase()));
   const cells = c.units.filter((u) => u.kind === 'cell').map((u) => u.id);
   const committees = c.units.filter((u) => u.kind !== 'cell').map((u) => u.id);
+  const all = [...cells, ...committees];
+  const years = yearsOf(c);
   const { rows } = await sql<{ unit_id: number; score: string }>`
-    with comp as (select * from unnest(${codes}::text[], ${comps.map((x) => x.weight)}::numeric[]) as t(code, w)),
-    parts as (select * from unnest(${[...cells, ...committees]}::bigint[]) as t(unit_id)),
+    with comp as (select * from unnest(${c.components.map((x) => x.kind)}::text[], ${keys}::text[],
+      ${c.components.map((x) => x.weight)}::numeric[]) as t(kind, key, w)),
+    parts as (select * from unnest(${all}::bigint[]) as t(unit_id)),
     figs as (
-      select cc.cell_id as unit_id, cc.standard_code as code, count(*) filter (where cc.meets) as meeting, count(*) as total
-      from cell_compliance cc
-      where cc.cell_id = any(${cells}::bigint[]) and cc.period between ${c.from}::date and ${c.to}::date
-        and cc.standard_code = any(${codes}::text[])
-      group by 1, 2
+      select cc.cell_id as unit_id, 'standard' as kind, cc.standard_code as key, (count(*) filter (where cc.meets))::numeric / count(*) as share
+      from unnest(${cells}::bigint[]) p(id) join cell_compliance cc on cc.cell_id = p.id
+      where cc.period between ${c.from}::date and ${c.to}::date and cc.standard_code = any(${codes}::text[])
+      group by 1, 3
       union all
-      select r.unit_id, r.standard_code, sum(r.cells_meeting), sum(r.cells_total)
-      from unit_rollups r
-      where r.unit_id = any(${committees}::bigint[]) and r.sector = '*' and r.period between ${c.from}::date and ${c.to}::date
-        and r.standard_code = any(${codes}::text[])
-      group by 1, 2)
-    select p.unit_id, round(100 * sum(comp.w * coalesce(f.meeting::numeric / nullif(f.total, 0), 0)) / nullif(sum(comp.w), 0), 2)::text as score
-    from parts p cross join comp left join figs f on f.unit_id = p.unit_id and f.code = comp.code
+      select r.unit_id, 'standard', r.standard_code, sum(r.cells_meeting)::numeric / nullif(sum(r.cells_total), 0)
+      from unnest(${committees}::bigint[]) p(id) join unit_rollups r on r.unit_id = p.id
+      where r.sector = '*' and r.period between ${c.from}::date and ${c.to}::date and r.standard_code = any(${codes}::text[])
+      group by 1, 3
+      ${indicators.length ? sql`union all ${targetShares(all, indicators, years.from, years.to)}` : sql``})
+    select p.unit_id, round(100 * sum(comp.w * coalesce(f.share, 0)) / nullif(sum(comp.w), 0), 2)::text as score
+    from parts p cross join comp left join figs f on f.unit_id = p.unit_id and f.kind = comp.kind and f.key = comp.key
     group by p.unit_id`.execute(db);
   return new Map(rows.map((r) => [Number(r.unit_id), Number(r.score)]));
 }
+
+/** The calendar years a campaign's months touch (its target components read the targets of these years). */
+const yearsOf = (c: { from: string; to: string }) => ({ from: Number(c.from.slice(0, 4)), to: Number(c.to.slice(0, 4)) });
 
 /** Ranks by score (ties share a rank) and names, for each, the unit just above and the gap to it. */
 export function rankStandings(rows: { unitId: number; name: string; kind: string; score: number }[]): Standing[] {
@@ -107,35 +115,57 @@ export async function getStandings(db: Db, actor: Actor, id: number) {
   return { items: await standingsOf(db, c), mine: mineOf(actor, c) };
 }
 
-/** One participant's score with the figures behind it: per standard its weight, its share and its months. */
+/** A standard component's figures for one unit: its months, and meeting of total over them. */
+function standardFigures(figures: Figure[], code: string) {
+  const months = figures
+    .filter((f) => f.code === code)
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((f) => ({ period: f.period, meeting: f.meeting, total: f.total }));
+  const meeting = months.reduce((a, m) => a + m.meeting, 0);
+  const total = months.reduce((a, m) => a + m.total, 0);
+  return { meeting, total, rate: total === 0 ? 0 : Math.round((10000 * meeting) / total) / 10000, months };
+}
+
+/** One participant's score with the figures behind it: per standard its weight, share and months; per target indicator its targets. */
 export async function getUnitScore(db: Db, actor: Actor, id: number, unitId: number) {
   const c = await loadCampaign(db, actor, id);
   if (!c.units.some((u) => u.id === unitId)) throw notFound('unit.notFound');
-  const [figures, standings] = await Promise.all([campaignFigures(db, id, [unitId]), standingsOf(db, c)]);
+  const years = yearsOf(c);
+  const indicators = c.components.flatMap((x) => (x.kind === 'target' ? [x.indicator] : []));
+  const [figures, standings, titles, targets] = await Promise.all([
+    campaignFigures(db, id, [unitId]),
+    standingsOf(db, c),
+    standardTitles(db, standardCodesOf(c.components)),
+    unitTargetFigures(db, unitId, indicators, years.from, years.to),
+  ]);
   const standing = standings.find((s) => s.unitId === unitId)!;
-  const titles = await standardTitles(
-    db,
-    c.components.map((x) => x.code),
-  );
   const mine = figures.filter((f) => f.unit_id === unitId);
   return {
     standing,
     components: c.components.map((x) => {
-      const months = mine
-        .filter((f) => f.code === x.code)
-        .sort((a, b) => a.period.localeCompare(b.period))
-        .map((f) => ({ period: f.period, meeting: f.meeting, total: f.total }));
-      const meeting = months.reduce((a, m) => a + m.meeting, 0);
-      const total = months.reduce((a, m) => a + m.total, 0);
+      if (x.kind === 'standard')
+        return {
+          kind: 'standard' as const,
+          code: x.code,
+          titleEn: titles.get(x.code)?.en ?? x.code,
+          titleKo: titles.get(x.code)?.ko ?? x.code,
+          weight: x.weight,
+          ...standardFigures(mine, x.code),
+        };
+      const own = targets.filter((t) => t.indicator.toLowerCase() === x.indicator.toLowerCase());
+      const figure = own.reduce((a, t) => a + t.figure, 0);
+      const achieved = own.reduce((a, t) => a + t.achieved, 0);
       return {
-        code: x.code,
-        titleEn: titles.get(x.code)?.en ?? x.code,
-        titleKo: titles.get(x.code)?.ko ?? x.code,
+        kind: 'target' as const,
+        code: x.indicator,
+        titleEn: x.indicator,
+        titleKo: x.indicator,
         weight: x.weight,
-        meeting,
-        total,
-        rate: total === 0 ? 0 : Math.round((10000 * meeting) / total) / 10000,
-        months,
+        meeting: achieved,
+        total: figure,
+        rate: figure === 0 ? 0 : Math.round(10000 * Math.min(1, achieved / figure)) / 10000,
+        months: [],
+        targets: own.map(({ indicator: _, ...t }) => t),
       };
     }),
   };

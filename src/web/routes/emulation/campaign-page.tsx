@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useCampaign, useStandings, useUnitScore } from '../../api/emulation.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ManageCampaign } from './campaign-manage.tsx';
 
 export function CampaignPage() {
   const { t, i18n } = useTranslation();
@@ -28,11 +29,13 @@ export function CampaignPage() {
           <Text>{t('emulation.runByMonths', { unit: c.unit.name, from: c.from.slice(0, 7), to: c.to.slice(0, 7) })}</Text>
           <Group gap="xs">
             {c.components.map((x) => (
-              <Badge key={x.code} variant="light">
-                {title(x)} × {x.weight}
+              <Badge key={x.kind === 'standard' ? x.code : `target:${x.indicator}`} variant="light">
+                {x.kind === 'standard' ? title(x) : t('emulation.targetOf', { indicator: x.indicator })} × {x.weight}
               </Badge>
             ))}
           </Group>
+          {c.cancelledAt && <Alert color="gray">{t('emulation.cancelled', { on: c.cancelledAt.slice(0, 10) })}</Alert>}
+          {c.canManage && <ManageCampaign campaign={c} />}
         </>
       )}
       {s &&
@@ -118,14 +121,37 @@ function ScoreFigures({ campaignId, unitId }: { campaignId: number; unitId: numb
             </Table.Thead>
             <Table.Tbody>
               {d.components.flatMap((c) => [
-                <Table.Tr key={c.code}>
-                  <Table.Td fw={700}>{i18n.language === 'ko' ? c.titleKo : c.titleEn}</Table.Td>
+                <Table.Tr key={`${c.kind}:${c.code}`}>
+                  <Table.Td fw={700}>
+                    {c.kind === 'target' ? t('emulation.targetOf', { indicator: c.code }) : i18n.language === 'ko' ? c.titleKo : c.titleEn}
+                  </Table.Td>
                   <Table.Td ta="right">{c.weight}</Table.Td>
                   <Table.Td>{t('emulation.allMonths')}</Table.Td>
                   <Table.Td ta="right">
                     {c.meeting} / {c.total} ({Math.round(c.rate * 100)} %)
                   </Table.Td>
                 </Table.Tr>,
+                ...(c.targets ?? []).map((x) => (
+                  <Table.Tr key={`target-${x.id}`} data-testid="score-target">
+                    <Table.Td />
+                    <Table.Td />
+                    <Table.Td>{x.quarter ? `${x.year} ${t('emulation.quarterShort', { quarter: x.quarter })}` : x.year}</Table.Td>
+                    <Table.Td ta="right">
+                      {x.achieved} / {x.figure} {x.measure}
+                    </Table.Td>
+                  </Table.Tr>
+                )),
+                ...(c.kind === 'target' && (c.targets ?? []).length === 0
+                  ? [
+                      <Table.Tr key={`none-${c.code}`}>
+                        <Table.Td colSpan={4}>
+                          <Text size="sm" c="dimmed">
+                            {t('emulation.noOwnTarget')}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>,
+                    ]
+                  : []),
                 ...c.months.map((m) => (
                   <Table.Tr key={`${c.code}-${m.period}`}>
                     <Table.Td />

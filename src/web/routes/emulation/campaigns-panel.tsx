@@ -9,6 +9,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { Unit } from '../../../shared/schemas/units.ts';
 import { useStandards } from '../../api/compliance.ts';
 import { useCreateCampaign, useUnitCampaigns } from '../../api/emulation.ts';
+import { useIndicators } from '../../api/targets.ts';
 import { useChildren } from '../../api/units.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
@@ -65,6 +66,9 @@ function CreateCampaignForm({ unit }: { unit: Unit }) {
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [codes, setCodes] = useState<string[]>([]);
   const [weights, setWeights] = useState<Record<string, number>>({});
+  const indicators = useIndicators();
+  const [targetNames, setTargetNames] = useState<string[]>([]);
+  const [targetWeights, setTargetWeights] = useState<Record<string, number>>({});
   const year = new Date().getFullYear();
   const [from, setFrom] = useState(`${year}-01`);
   const [to, setTo] = useState(`${year}-12`);
@@ -85,6 +89,7 @@ function CreateCampaignForm({ unit }: { unit: Unit }) {
         to,
         standardCodes: codes,
         weights: Object.fromEntries(codes.map((c) => [c, weights[c] ?? 1])),
+        targets: targetNames.map((indicator) => ({ indicator, weight: targetWeights[indicator] ?? 1 })),
       },
       { onSuccess: (r) => navigate(`/campaigns/${r.id}`) },
     );
@@ -128,6 +133,25 @@ function CreateCampaignForm({ unit }: { unit: Unit }) {
           step={1}
           value={weights[c] ?? 1}
           onChange={(v) => setWeights((w) => ({ ...w, [c]: Number(v) || 1 }))}
+        />
+      ))}
+      <MultiSelect
+        label={t('emulation.targetsScored')}
+        data={[...new Set((indicators.data?.items ?? []).map((i) => i.name))]}
+        value={targetNames}
+        onChange={setTargetNames}
+        searchable
+        data-testid="campaign-targets"
+      />
+      {targetNames.map((n) => (
+        <NumberInput
+          key={n}
+          label={t('emulation.weightOf', { standard: t('emulation.targetOf', { indicator: n }) })}
+          min={0.1}
+          max={100}
+          step={1}
+          value={targetWeights[n] ?? 1}
+          onChange={(v) => setTargetWeights((w) => ({ ...w, [n]: Number(v) || 1 }))}
         />
       ))}
       <ErrorAlert error={create.error} />

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { getTarget } from '../src/server/modules/targets/read.ts';
+import { targetMonthsRecount } from '../src/server/modules/targets/months.ts';
 import { unitTargetsOfYear } from '../src/server/modules/targets/queries.ts';
 import { createTarget, reportProgress } from '../src/server/modules/targets/service.ts';
 import { moveUnit } from '../src/server/modules/units/service.ts';
@@ -134,6 +135,26 @@ describe('targets roll-up property', () => {
           const was = latest.get(key);
           if (!was || r.as_of > was.as_of || (r.as_of === was.as_of && r.id > was.id)) latest.set(key, r);
         }
+        // The rows kept per (family, unit, month) on write and on moves equal a recount from the reports and the current tree.
+        const families = new Set(reports.map((r) => r.root_id));
+        const nonZero = (r: { value: number; reporters: number }) => Math.abs(r.value) > 1e-9 || r.reporters !== 0;
+        const key = (r: { root_id: number; unit_id: number; month: string }) => `${r.root_id}:${r.unit_id}:${r.month}`;
+        const recount = new Map(
+          (await targetMonthsRecount.execute(db)).rows.filter((r) => families.has(r.root_id) && nonZero(r)).map((r) => [key(r), r]),
+        );
+        const kept = (
+          await sql<{ root_id: number; unit_id: number; month: string; value: number; reporters: number; last_as_of: string }>`
+            select root_id::int as root_id, unit_id::int as unit_id, month::text as month, value::float8 as value, reporters, last_as_of::text as last_as_of
+            from target_months where root_id = any(${[...families]}::bigint[])`.execute(db)
+        ).rows.filter(nonZero);
+        expect(new Set(kept.map(key))).toEqual(new Set(recount.keys()));
+        for (const k of kept) {
+          const r = recount.get(key(k))!;
+          expect([k.value, k.reporters]).toEqual([r.value, r.reporters]);
+          // The month's newest day is kept as the greatest seen (a unit that moved away may leave a later one).
+          expect(k.last_as_of >= r.last_as_of && k.last_as_of.slice(0, 7) === r.month.slice(0, 7)).toBe(true);
+        }
+
         const paths = new Map<number, string>();
         for (const u of [runRoot.id, ...committees, ...cells]) paths.set(u, await pathOf(u));
         for (const unitId of [runRoot.id, ...committees, ...cells]) {

@@ -100,8 +100,8 @@ export async function getTarget(db: Db, actor: Actor, id: number, today = todayI
     achievedByChild(db, actor, t),
     splitParts(db, actor, t.id),
     achievedOverTime(db, actor, t),
-    sql<{ achieved: number; split_sum: number | null }>`select ${achievedUnder(t.root_id, t.path)} as achieved,
-      (select sum(figure)::float8 from targets where parent_id = ${t.id}) as split_sum`.execute(db),
+    sql<{ achieved: number; split_sum: number | null }>`select ${achievedUnder(t.root_id, t.unit_id)} as achieved,
+      (select sum(figure)::float8 from targets where parent_id = ${t.id} and withdrawn_at is null) as split_sum`.execute(db),
   ]);
   const splitByUnit = new Map(split.map((s) => [s.unit_id, s]));
   const parts = byChild.map((c) => partOf(t, c, splitByUnit.get(c.unit_id), today));

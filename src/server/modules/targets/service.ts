@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/service.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { maySeeTarget, maySetTargets } from './access.ts';
 import { checkFigure, periodBounds } from './figures.ts';
+import { keepMonths } from './months.ts';
 import { findTarget } from './queries.ts';
 
 /** The split's units, checked: each a child of the target's unit, open, named once. */
@@ -97,6 +98,8 @@ export function reportProgress(db: Db, actor: Actor, targetId: number, input: Re
       values (${target.root_id}, ${unit.id}, ${id}, ${input.asOf}, ${input.value})
       on conflict (root_id, unit_id) do update set progress_id = excluded.progress_id, as_of = excluded.as_of, value = excluded.value
       where (target_latest.as_of, target_latest.progress_id) < (excluded.as_of, excluded.progress_id)`.execute(trx);
+    // After the upsert above, which locks the unit's row in the family: its reports do not interleave.
+    await keepMonths(trx, target.root_id, unit.id, id, input.asOf);
     await recordAudit(trx, actor, {
       action: 'target.progress',
       entity: 'target',

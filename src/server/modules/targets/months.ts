@@ -73,7 +73,14 @@ export async function moveTargetMonths(trx: Db, unitId: number, fromPath: string
 }
 
 /** The rows `target_months` should hold, recounted from every report and the current tree (the migration's fill, the bench, the property test). */
-export const targetMonthsRecount = sql<{ root_id: number; unit_id: number; month: string; value: number; reporters: number; last_as_of: string }>`
+export const targetMonthsRecount = sql<{
+  root_id: number;
+  unit_id: number;
+  month: string;
+  value: number;
+  reporters: number;
+  last_as_of: string;
+}>`
   with last_in_month as (
     select distinct on (root_id, unit_id, date_trunc('month', as_of))
       root_id, unit_id, date_trunc('month', as_of)::date as month, as_of, value

@@ -22,11 +22,13 @@ export type TargetRow = {
   measure: string;
   figure: number;
   withdrawn: boolean;
+  withdrawn_at: string | null;
 };
 
 const targetColumns = sql`t.id::int as id, t.unit_id::int as unit_id, tu.name as unit_name, tu.path::text as path,
   t.root_id::int as root_id, t.parent_id::int as parent_id, t.year, t.quarter, t.sector, t.indicator, t.measure,
-  t.figure::float8 as figure, t.withdrawn_at is not null as withdrawn`;
+  t.figure::float8 as figure, t.withdrawn_at is not null as withdrawn,
+  to_char(t.withdrawn_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as withdrawn_at`;
 
 /** The sum of the family's latest reports under the unit `unitId` (an SQL expression): its kept monthly changes, summed. */
 export const achievedUnder = (rootId: RawBuilder<unknown> | number, unitId: RawBuilder<unknown> | number) => sql<number>`(

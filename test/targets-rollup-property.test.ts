@@ -1,7 +1,7 @@
 /**
  * Targets' roll-up against a brute-force recount (issue 15; decision 0030): for random trees, targets
  * (some split among child units), progress reports in random order (older days filed late included)
- * and moves of cells between committees, the achieved figure of every target, read through the query
+ * and moves of cells and committees (with their subtrees), the achieved figure of every target, read through the query
  * the pages use, equals the sum over the units now under the target's unit of each unit's latest report
  * in the family (by day, then filing order), recounted from the report rows; and the chart's last point
  * equals it too.
@@ -119,7 +119,14 @@ describe('targets roll-up property', () => {
           }
         };
         await file(plan.reports);
-        for (const m of plan.moves) await moveUnit(db, actor, cells[m.cell % cells.length]!, at(m.to));
+        // Cells and committees move (a committee takes its subtree's figures along); a move under itself is refused and skipped.
+        const movable = [...cells, ...committees];
+        for (const m of plan.moves) {
+          const id = movable[m.cell % movable.length]!;
+          const [from, to] = [await pathOf(id), await pathOf(at(m.to))];
+          if (to === from || to.startsWith(`${from}.`)) continue;
+          await moveUnit(db, actor, id, at(m.to));
+        }
         await file(plan.reportsAfter);
 
         // The recount: every report row, the latest per (family, unit), summed by the current tree.

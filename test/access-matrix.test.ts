@@ -24,7 +24,8 @@ import { recordVote } from '../src/server/modules/admissions/decide.ts';
 import { voteRoll } from '../src/server/modules/admissions/queries.ts';
 import { savePlan } from '../src/server/modules/work-plans/service.ts';
 import { addDays, todayIso } from '../src/server/modules/compliance/periods.ts';
-import { createTarget } from '../src/server/modules/targets/service.ts';
+import { addReportEvidence } from '../src/server/modules/targets/evidence.ts';
+import { createTarget, reportProgress } from '../src/server/modules/targets/service.ts';
 import { addIndicator } from '../src/server/modules/targets/catalogue.ts';
 import type { CreateTarget } from '../src/shared/schemas/targets.ts';
 import { Readable } from 'node:stream';
@@ -1718,6 +1719,32 @@ const matrix: Record<string, Row> = {
       body: { unitId: c.org.cellB1a.id, asOf: todayIso(), value: 3 },
     }),
   },
+  'PATCH /api/v1/targets/:id': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'PATCH', url: `/api/v1/targets/${await targetIn(c, c.org.districtA1.id)}`, body: { figure: 50 } }),
+    outside: async (c) => ({ method: 'PATCH', url: `/api/v1/targets/${await targetIn(c, c.org.districtB1.id)}`, body: { figure: 50 } }),
+  },
+  'POST /api/v1/targets/:id/withdrawal': {
+    expect: { member: 403, secretary: 403, districtReader: 403, regionManager: 200, admin: 200 },
+    inside: async (c) => ({ method: 'POST', url: `/api/v1/targets/${await targetIn(c, c.org.districtA1.id)}/withdrawal`, body: {} }),
+    outside: async (c) => ({ method: 'POST', url: `/api/v1/targets/${await targetIn(c, c.org.districtB1.id)}/withdrawal`, body: {} }),
+  },
+  'POST /api/v1/target-reports/:id/evidence': {
+    expect: { member: 403, secretary: 201, districtReader: 403, regionManager: 201, admin: 201 },
+    inside: async (c) => {
+      const { payload, headers } = multipartFile('a.txt', Buffer.from('evidence'), 'text/plain');
+      return { method: 'POST', url: `/api/v1/target-reports/${await targetReportIn(c, true)}/evidence`, body: payload, headers };
+    },
+    outside: async (c) => {
+      const { payload, headers } = multipartFile('a.txt', Buffer.from('evidence'), 'text/plain');
+      return { method: 'POST', url: `/api/v1/target-reports/${await targetReportIn(c, false)}/evidence`, body: payload, headers };
+    },
+  },
+  'GET /api/v1/target-reports/:id/evidence': {
+    expect: all(200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/target-reports/${await targetReportIn(c, true, true)}/evidence` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/target-reports/${await targetReportIn(c, false, true)}/evidence` }),
+  },
   // Ideas and inventions (issue 15): submitted by the cell's members or secretary, carried forward by whoever manages the cell.
   'POST /api/v1/cells/:id/ideas': {
     expect: { member: 201, secretary: 201, districtReader: 403, regionManager: 403, admin: 403 },
@@ -2366,6 +2393,14 @@ const thisYear = () => Number(todayIso().slice(0, 4));
 const targetBody = () => ({ year: thisYear(), sector: 'agriculture', indicator: 'Grain yield', measure: 'tonnes', figure: 100 });
 async function targetIn(c: Ctx, unitId: number): Promise<number> {
   return (await createTarget(db(c), systemActor(), unitId, targetBody() as CreateTarget)).id;
+}
+/** A progress report of a cell (A1a inside, B1a outside) on its district's target, with an evidence file if asked. */
+async function targetReportIn(c: Ctx, inside: boolean, withFile = false): Promise<number> {
+  const [district, cell] = inside ? [c.org.districtA1.id, c.org.cellA1a.id] : [c.org.districtB1.id, c.org.cellB1a.id];
+  const targetId = await targetIn(c, district);
+  const { id } = await reportProgress(db(c), systemActor(), targetId, { unitId: cell, asOf: todayIso(), value: 1 });
+  if (withFile) await addReportEvidence(db(c), systemActor(), id, { fileName: 'a.txt', content: Buffer.from('evidence') });
+  return id;
 }
 async function indicatorId(c: Ctx): Promise<number> {
   return (await addIndicator(db(c), systemActor(), { name: `Bricks ${randomUUID()}`, measure: 'bricks' })).id;

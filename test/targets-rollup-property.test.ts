@@ -1,7 +1,7 @@
 /**
  * Targets' roll-up against a brute-force recount (issue 15; decision 0030): for random trees, targets
  * (some split among child units), progress reports in random order (older days filed late included)
- * and moves of cells between committees, the achieved figure of every target, read through the query
+ * and moves of cells and committees (with their subtrees), the achieved figure of every target, read through the query
  * the pages use, equals the sum over the units now under the target's unit of each unit's latest report
  * in the family (by day, then filing order), recounted from the report rows; and the chart's last point
  * equals it too.
@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/server/access/actor.ts';
 import { getTarget } from '../src/server/modules/targets/read.ts';
+import { targetMonthsRecount } from '../src/server/modules/targets/months.ts';
 import { unitTargetsOfYear } from '../src/server/modules/targets/queries.ts';
 import { createTarget, reportProgress } from '../src/server/modules/targets/service.ts';
 import { moveUnit } from '../src/server/modules/units/service.ts';
@@ -118,7 +119,14 @@ describe('targets roll-up property', () => {
           }
         };
         await file(plan.reports);
-        for (const m of plan.moves) await moveUnit(db, actor, cells[m.cell % cells.length]!, at(m.to));
+        // Cells and committees move (a committee takes its subtree's figures along); a move under itself is refused and skipped.
+        const movable = [...cells, ...committees];
+        for (const m of plan.moves) {
+          const id = movable[m.cell % movable.length]!;
+          const [from, to] = [await pathOf(id), await pathOf(at(m.to))];
+          if (to === from || to.startsWith(`${from}.`)) continue;
+          await moveUnit(db, actor, id, at(m.to));
+        }
         await file(plan.reportsAfter);
 
         // The recount: every report row, the latest per (family, unit), summed by the current tree.
@@ -134,6 +142,26 @@ describe('targets roll-up property', () => {
           const was = latest.get(key);
           if (!was || r.as_of > was.as_of || (r.as_of === was.as_of && r.id > was.id)) latest.set(key, r);
         }
+        // The rows kept per (family, unit, month) on write and on moves equal a recount from the reports and the current tree.
+        const families = new Set(reports.map((r) => r.root_id));
+        const nonZero = (r: { value: number; reporters: number }) => Math.abs(r.value) > 1e-9 || r.reporters !== 0;
+        const key = (r: { root_id: number; unit_id: number; month: string }) => `${r.root_id}:${r.unit_id}:${r.month}`;
+        const recount = new Map(
+          (await targetMonthsRecount.execute(db)).rows.filter((r) => families.has(r.root_id) && nonZero(r)).map((r) => [key(r), r]),
+        );
+        const kept = (
+          await sql<{ root_id: number; unit_id: number; month: string; value: number; reporters: number; last_as_of: string }>`
+            select root_id::int as root_id, unit_id::int as unit_id, month::text as month, value::float8 as value, reporters, last_as_of::text as last_as_of
+            from target_months where root_id = any(${[...families]}::bigint[])`.execute(db)
+        ).rows.filter(nonZero);
+        expect(new Set(kept.map(key))).toEqual(new Set(recount.keys()));
+        for (const k of kept) {
+          const r = recount.get(key(k))!;
+          expect([k.value, k.reporters]).toEqual([r.value, r.reporters]);
+          // The month's newest day is kept as the greatest seen (a unit that moved away may leave a later one).
+          expect(k.last_as_of >= r.last_as_of && k.last_as_of.slice(0, 7) === r.month.slice(0, 7)).toBe(true);
+        }
+
         const paths = new Map<number, string>();
         for (const u of [runRoot.id, ...committees, ...cells]) paths.set(u, await pathOf(u));
         for (const unitId of [runRoot.id, ...committees, ...cells]) {

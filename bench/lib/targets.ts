@@ -4,7 +4,7 @@
  * district) has a target of this year per sector; every open cell under it reports on its sector's
  * target (no sector: "other") at the end of each month of the year so far (the month in progress on
  * today), a cumulative figure growing by a per-cell amount each month; each unit's latest report per
- * family follows, as the writes keep it. Idempotent on a kept database (marked by the indicator).
+ * family and the rows kept per month follow, as the writes keep them. Idempotent on a kept database (marked by the indicator).
  */
 import type pg from 'pg';
 import { SECTORS } from '../../src/shared/enums.ts';
@@ -43,7 +43,24 @@ export async function ensureTargets(pool: pg.Pool): Promise<{ targets: number; r
        from target_progress order by root_id, unit_id, as_of desc, id desc
        on conflict (root_id, unit_id) do nothing`,
     );
-    await pool.query('analyze targets; analyze target_progress; analyze target_latest');
+    // The rows kept per (family, unit, month), as the writes keep them: the recount of months.ts.
+    await pool.query(
+      `with last_in_month as (
+         select distinct on (root_id, unit_id, date_trunc('month', as_of))
+           root_id, unit_id, date_trunc('month', as_of)::date as month, as_of, value
+         from target_progress order by root_id, unit_id, date_trunc('month', as_of), as_of desc, id desc),
+       own as (
+         select root_id, unit_id, month, as_of,
+           value - coalesce(lag(value) over w, 0) as value, (lag(value) over w is null)::int as reporters
+         from last_in_month window w as (partition by root_id, unit_id order by month))
+       insert into target_months (root_id, unit_id, month, value, reporters, last_as_of)
+       select o.root_id, a.id, o.month, sum(o.value), sum(o.reporters), max(o.as_of)
+       from own o join units u on u.id = o.unit_id
+       cross join lateral unnest(string_to_array(u.path::text, '.')::bigint[]) as a(id)
+       group by o.root_id, a.id, o.month
+       on conflict (root_id, unit_id, month) do nothing`,
+    );
+    await pool.query('analyze targets; analyze target_progress; analyze target_latest; analyze target_months');
   }
   const reports = Number((await pool.query<{ n: string }>('select count(*) as n from target_progress')).rows[0]!.n);
   return { targets: await count(), reports, seconds: (performance.now() - started) / 1000 };

@@ -65,6 +65,7 @@ describe('unit targets', () => {
       await page.getByTestId('progress-target').click();
       await page.getByRole('option', { name: new RegExp(`^${indicator}`) }).click();
       await page.getByTestId('progress-value').fill('250');
+      await page.getByTestId('progress-evidence-url').fill('https://example.org/field-tally');
       await page.getByTestId('progress-save').click();
       await page.getByRole('status').filter({ hasText: 'Progress reported' }).waitFor();
       const row = page.getByTestId('target-row').filter({ hasText: indicator });
@@ -88,6 +89,9 @@ describe('unit targets', () => {
       const parts = page.getByTestId('part-row');
       await parts.filter({ hasText: cell.name }).waitFor();
       expect(await parts.count()).toBe(2);
+      // The report's evidence link is on the reports list; the setter may change or withdraw the target.
+      expect(await page.getByTestId('evidence-link').first().getAttribute('href')).toBe('https://example.org/field-tally');
+      await page.getByTestId('target-edit').waitFor();
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'targets-district-page');
     });

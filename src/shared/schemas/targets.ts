@@ -11,6 +11,7 @@ export const TARGET_LIMITS = {
   indicator: 200,
   measure: 50,
   note: 2000,
+  evidenceUrl: 2000,
   split: 500,
   /** The largest figure or value taken: beyond it a number is a typing slip, not a plan. */
   figureMax: 1e15,
@@ -52,6 +53,30 @@ export const CreatedTargetSchema = z.object({
   partIds: z.array(z.number()),
 });
 
+/**
+ * Changes to a target while its period runs (its setter): the figure, the unit of measure (of the whole
+ * family), the split (the parts as they should now be: a part left out is withdrawn, a new unit gets a
+ * new part). At least one field.
+ */
+export const EditTargetSchema = z
+  .object({
+    figure: FigureSchema.optional(),
+    measure: text(TARGET_LIMITS.measure).optional(),
+    split: z.array(SplitPartSchema).max(TARGET_LIMITS.split).optional(),
+  })
+  .strict()
+  .refine(
+    (x) => x.figure !== undefined || x.measure !== undefined || x.split !== undefined,
+    'change at least one of figure, measure, split',
+  );
+export type EditTarget = z.infer<typeof EditTargetSchema>;
+
+export const EditedTargetSchema = z.object({ id: z.number(), splitSum: z.number(), splitDifference: z.number() });
+
+/** Withdrawing a target (and the parts split from it): out of lists and sums, kept with its reports. */
+export const WithdrawTargetSchema = z.object({ reason: text(TARGET_LIMITS.note).optional() }).strict();
+export type WithdrawTarget = z.infer<typeof WithdrawTargetSchema>;
+
 export const ReportProgressSchema = z
   .object({
     /** The unit whose progress this is: the target's unit or one under it. */
@@ -60,6 +85,8 @@ export const ReportProgressSchema = z
     /** The unit's own figure to date (cumulative over the period), not an increment. */
     value: z.number(),
     note: text(TARGET_LIMITS.note).optional(),
+    /** A link to evidence (https only); a file is uploaded to the report once filed (POST /target-reports/{id}/evidence). */
+    evidenceUrl: z.string().trim().max(TARGET_LIMITS.evidenceUrl).optional(),
   })
   .strict();
 export type ReportProgress = z.infer<typeof ReportProgressSchema>;
@@ -125,6 +152,10 @@ export const TargetDetailSchema = TargetSummarySchema.extend({
   /** Achieved over time: at each report day, the sum of each unit's latest report by then. */
   chart: z.array(ChartPointSchema),
   canReport: z.boolean(),
+  /** The reader may edit or withdraw it (an official managing its unit), while it runs and is not withdrawn. */
+  canEdit: z.boolean(),
+  /** When it was withdrawn (then it is out of lists and sums, kept with its reports), else null. */
+  withdrawnAt: z.string().nullable(),
 });
 export type TargetDetail = z.infer<typeof TargetDetailSchema>;
 
@@ -137,7 +168,11 @@ export const ProgressReportSchema = z.object({
   note: z.string().nullable(),
   reportedBy: z.string().nullable(),
   latest: z.boolean(),
+  evidenceUrl: z.string().nullable(),
+  /** The uploaded evidence file (GET /target-reports/{id}/evidence), if any. */
+  evidenceFile: z.object({ fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }).nullable(),
 });
+export const EvidenceFileSchema = z.object({ fileName: z.string(), contentType: z.string(), sizeBytes: z.number() });
 export const ReportListQuerySchema = z
   .object({
     /** Only this unit's reports, or those of the units under it. */

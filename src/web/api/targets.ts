@@ -4,14 +4,16 @@ import type { z } from 'zod';
 import type {
   CreateTarget,
   CreatedTargetSchema,
+  EditTarget,
   Indicator,
   ReportableSchema,
   ReportPageSchema,
   ReportProgress,
   TargetDetail,
   TargetSummary,
+  WithdrawTarget,
 } from '../../shared/schemas/targets.ts';
-import { api } from './client.ts';
+import { api, uploadFile } from './client.ts';
 
 export const targetKeys = {
   all: ['targets'] as const,
@@ -77,3 +79,23 @@ export function useReportProgress(targetId: number) {
     onSuccess: () => qc.invalidateQueries({ queryKey: targetKeys.all }),
   });
 }
+
+export function useEditTarget(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EditTarget) => api.patch<{ id: number; splitSum: number; splitDifference: number }>(`/api/v1/targets/${id}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: targetKeys.all }),
+  });
+}
+
+export function useWithdrawTarget(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WithdrawTarget) => api.post<{ id: number }>(`/api/v1/targets/${id}/withdrawal`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: targetKeys.all }),
+  });
+}
+
+/** Attaches an evidence file to a progress report once filed. */
+export const uploadReportEvidence = (reportId: number, file: File) =>
+  uploadFile<{ fileName: string }>(`/api/v1/target-reports/${reportId}/evidence`, file);

@@ -35,6 +35,7 @@ import * as leadership from './2026-12-10T1000-leadership.ts';
 import * as integrityCases from './2026-12-10T1200-integrity-cases.ts';
 import * as visits from './2026-12-10T1100-visits.ts';
 import * as targets from './2026-12-11T1000-targets.ts';
+import * as targetMonths from './2026-12-12T1000-target-months.ts';
 import * as ideas from './2026-12-11T1200-ideas.ts';
 import * as workPlansDeeds from './2026-12-11T1100-work-plans-deeds.ts';
 import * as emulation from './2026-12-11T1300-emulation.ts';
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-11T1100-work-plans-deeds': workPlansDeeds,
   '2026-12-11T1300-emulation': emulation,
   '2026-12-12T0900-campaign-targets-cancel': campaignTargetsCancel,
+  '2026-12-12T1000-target-months': targetMonths,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,10 +1,10 @@
 /**
  * The SQL of targets (decision 0030). `achieved` of a target is the sum of its family's latest reports
- * (`target_latest`, one row per unit and family) of the units lying under the target's unit in the
- * current tree: a primary-key range of the family joined to `units` by id.
+ * of the units lying under the target's unit in the current tree, read from the rows kept per month for
+ * the family and the unit (`target_months`, months.ts): a primary-key range of at most 12 rows.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Actor } from '../../access/actor.ts';
+import { canReadPath, type Actor } from '../../access/actor.ts';
 import { pathInScope } from '../../access/scope.ts';
 import type { Db } from '../../db/database.ts';
 
@@ -21,16 +21,18 @@ export type TargetRow = {
   indicator: string;
   measure: string;
   figure: number;
+  withdrawn: boolean;
+  withdrawn_at: string | null;
 };
 
 const targetColumns = sql`t.id::int as id, t.unit_id::int as unit_id, tu.name as unit_name, tu.path::text as path,
   t.root_id::int as root_id, t.parent_id::int as parent_id, t.year, t.quarter, t.sector, t.indicator, t.measure,
-  t.figure::float8 as figure`;
+  t.figure::float8 as figure, t.withdrawn_at is not null as withdrawn,
+  to_char(t.withdrawn_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as withdrawn_at`;
 
-/** The sum of the family's latest reports under the unit at `path` (an SQL expression). */
-export const achievedUnder = (rootId: RawBuilder<unknown> | number, path: RawBuilder<unknown> | string) => sql<number>`(
-  select coalesce(sum(l.value), 0)::float8 from target_latest l join units u on u.id = l.unit_id
-  where l.root_id = ${rootId} and u.path <@ ${path}::ltree)`;
+/** The sum of the family's latest reports under the unit `unitId` (an SQL expression): its kept monthly changes, summed. */
+export const achievedUnder = (rootId: RawBuilder<unknown> | number, unitId: RawBuilder<unknown> | number) => sql<number>`(
+  select coalesce(sum(m.value), 0)::float8 from target_months m where m.root_id = ${rootId} and m.unit_id = ${unitId})`;
 
 /** The target `id` with its unit's name and path. */
 export async function findTarget(db: Db, id: number): Promise<TargetRow | undefined> {
@@ -59,41 +61,61 @@ export type TargetWithFigures = TargetRow & { achieved: number; split_sum: numbe
  */
 export async function unitTargetsOfYear(db: Db, unitId: number, year: number): Promise<TargetWithFigures[]> {
   const { rows } = await sql<TargetWithFigures>`
-    select ${targetColumns}, ${achievedUnder(sql`t.root_id`, sql`tu.path`)} as achieved,
+    select ${targetColumns}, ${achievedUnder(sql`t.root_id`, sql`t.unit_id`)} as achieved,
       p.split_sum, coalesce(p.parts, '[]'::json) as parts
     from targets t join units tu on tu.id = t.unit_id
     cross join lateral (
       select sum(c.figure)::float8 as split_sum, json_agg(json_build_object(
         'parent_id', c.parent_id, 'id', c.id, 'unit_id', c.unit_id, 'unit_name', cu.name, 'unit_kind', cu.kind,
-        'figure', c.figure::float8, 'achieved', ${achievedUnder(sql`c.root_id`, sql`cu.path`)},
+        'figure', c.figure::float8, 'achieved', ${achievedUnder(sql`c.root_id`, sql`c.unit_id`)},
         'reports', 0, 'last_as_of', null) order by cu.name, c.id) as parts
-      from targets c join units cu on cu.id = c.unit_id where c.parent_id = t.id) p
-    where t.unit_id = ${unitId} and t.year = ${year}
+      from targets c join units cu on cu.id = c.unit_id where c.parent_id = t.id and c.withdrawn_at is null) p
+    where t.unit_id = ${unitId} and t.year = ${year} and t.withdrawn_at is null
     order by t.sector, t.indicator, t.quarter nulls first, t.id`.execute(db);
   return rows.map((r) => ({ ...r, parts: r.parts.map((p) => ({ ...p, id: Number(p.id), unit_id: Number(p.unit_id) })) }));
 }
 
+type ChildRow = { unit_id: number; unit_name: string; unit_kind: string; achieved: number; reports: number; last_as_of: string | null };
+
+/** The subtree roots under (or at) the target's unit that the actor reads, none covering another: whom a partial reader's figures sum. */
+export function readRootsUnder(actor: Actor, path: string): string[] {
+  const under = actor.readPaths.filter((r) => r === path || r.startsWith(`${path}.`));
+  return under.filter((r) => !under.some((o) => o !== r && r.startsWith(`${o}.`)));
+}
+
+const lastLabel = (path: string) => Number(path.slice(path.lastIndexOf('.') + 1));
+
 /**
  * The family's latest reports under the target's unit, summed per child unit (and the unit's own, as
- * its own row), restricted to what the actor reads.
+ * its own row). A reader of the whole unit gets the kept monthly rows of each child (an index range
+ * per child); a partial reader (a secretary under a district's target) the latest reports of what they
+ * read, grouped by the child's id taken from the path (no per-row join on paths).
  */
-export async function achievedByChild(db: Db, actor: Actor, t: TargetRow) {
-  const { rows } = await sql<{
-    unit_id: number;
-    unit_name: string;
-    unit_kind: string;
-    achieved: number;
-    reports: number;
-    last_as_of: string | null;
-  }>`
+export async function achievedByChild(db: Db, actor: Actor, t: TargetRow): Promise<ChildRow[]> {
+  if (canReadPath(actor, t.path)) {
+    const { rows } = await sql<ChildRow>`
+      select c.id::int as unit_id, c.name as unit_name, c.kind as unit_kind, k.achieved, k.reports, k.last_as_of
+      from units c cross join lateral (
+        select sum(m.value)::float8 as achieved, sum(m.reporters)::int as reports, max(m.last_as_of)::text as last_as_of
+        from target_months m where m.root_id = ${t.root_id} and m.unit_id = c.id) k
+      where c.parent_id = ${t.unit_id} and k.reports > 0
+      union all
+      select u.id::int, u.name, u.kind, l.value::float8, 1, l.as_of::text
+      from target_latest l join units u on u.id = l.unit_id where l.root_id = ${t.root_id} and l.unit_id = ${t.unit_id}
+      order by unit_name`.execute(db);
+    return rows;
+  }
+  const depth = t.path.split('.').length;
+  const roots = readRootsUnder(actor, t.path);
+  if (roots.length === 0) return [];
+  const { rows } = await sql<ChildRow>`
     with per as (
-      select case when nlevel(u.path) = nlevel(${t.path}::ltree) then u.path else subpath(u.path, 0, nlevel(${t.path}::ltree) + 1) end as child,
-        l.value, l.as_of
+      select coalesce(nullif(split_part(u.path::text, '.', ${depth + 1}), '')::bigint, ${t.unit_id}) as child, l.value, l.as_of
       from target_latest l join units u on u.id = l.unit_id
-      where l.root_id = ${t.root_id} and u.path <@ ${t.path}::ltree and ${pathInScope(actor, 'u.path')})
+      where l.root_id = ${t.root_id} and u.path <@ any(${roots}::ltree[]))
     select c.id::int as unit_id, c.name as unit_name, c.kind as unit_kind, sum(per.value)::float8 as achieved,
       count(*)::int as reports, max(per.as_of)::text as last_as_of
-    from per join units c on c.path = per.child
+    from per join units c on c.id = per.child
     group by c.id, c.name, c.kind order by c.name`.execute(db);
   return rows;
 }
@@ -103,18 +125,22 @@ export async function splitParts(db: Db, actor: Actor, targetId: number) {
   const { rows } = await sql<{ id: number; unit_id: number; unit_name: string; unit_kind: string; figure: number; path: string }>`
     select c.id::int as id, c.unit_id::int as unit_id, cu.name as unit_name, cu.kind as unit_kind, c.figure::float8 as figure, cu.path::text as path
     from targets c join units cu on cu.id = c.unit_id
-    where c.parent_id = ${targetId} and ${pathInScope(actor, 'cu.path')} order by cu.name`.execute(db);
+    where c.parent_id = ${targetId} and c.withdrawn_at is null and ${pathInScope(actor, 'cu.path')} order by cu.name`.execute(db);
   return rows;
 }
 
-/** Achieved over time: at each report day, the sum of each unit's latest report by then (under the target's unit, in the actor's view). */
+/**
+ * Achieved over time: at each month with reports, the sum of each unit's latest report by its end (in
+ * the actor's view), dated by the month's newest report: the running sum of the kept monthly rows of
+ * the target's unit (or of the subtrees the actor reads under it), at most 12 rows each.
+ */
 export async function achievedOverTime(db: Db, actor: Actor, t: TargetRow) {
+  const units = canReadPath(actor, t.path) ? [t.unit_id] : readRootsUnder(actor, t.path).map(lastLabel);
+  if (units.length === 0) return [];
   const { rows } = await sql<{ on: string; achieved: number }>`
-    with r as (
-      select p.as_of, p.value - coalesce(lag(p.value) over (partition by p.unit_id order by p.as_of, p.id), 0) as delta
-      from target_progress p join units u on u.id = p.unit_id
-      where p.root_id = ${t.root_id} and u.path <@ ${t.path}::ltree and ${pathInScope(actor, 'u.path')})
-    select as_of::text as on, (sum(sum(delta)) over (order by as_of))::float8 as achieved from r group by as_of order by as_of`.execute(db);
+    select max(last_as_of)::text as on, (sum(sum(value)) over (order by month))::float8 as achieved
+    from target_months where root_id = ${t.root_id} and unit_id = any(${units}::bigint[])
+    group by month order by month`.execute(db);
   return rows;
 }
 
@@ -122,11 +148,11 @@ export async function achievedOverTime(db: Db, actor: Actor, t: TargetRow) {
 export async function reportableTargets(db: Db, unitId: number, path: string, year: number) {
   const { rows } = await sql<TargetRow & { last_value: number | null; last_as_of: string | null }>`
     select ${targetColumns}, l.value::float8 as last_value, l.as_of::text as last_as_of
-    from units tu join targets t on t.unit_id = tu.id and t.year = ${year}
+    from units tu join targets t on t.unit_id = tu.id and t.year = ${year} and t.withdrawn_at is null
     left join target_latest l on l.root_id = t.root_id and l.unit_id = ${unitId}
     where tu.path @> ${path}::ltree
       -- A target split further down towards this unit is reported on through its part.
-      and not exists (select 1 from targets c join units cu on cu.id = c.unit_id where c.parent_id = t.id and cu.path @> ${path}::ltree)
+      and not exists (select 1 from targets c join units cu on cu.id = c.unit_id where c.parent_id = t.id and c.withdrawn_at is null and cu.path @> ${path}::ltree)
     order by nlevel(tu.path), t.sector, t.indicator, t.id`.execute(db);
   return rows;
 }

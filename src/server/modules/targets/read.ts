@@ -9,7 +9,7 @@ import { badRequest, notFound } from '../../errors.ts';
 import { decodeDayCursor, pageFrom } from '../../http/pagination.ts';
 import type { Part, ReportListQuery, TargetDetail, TargetSummary } from '../../../shared/schemas/targets.ts';
 import { todayIso } from '../compliance/periods.ts';
-import { maySeeTarget } from './access.ts';
+import { maySeeTarget, maySetTargets } from './access.ts';
 import { figuresAt, isBehind, periodBounds } from './figures.ts';
 import {
   achievedByChild,
@@ -100,8 +100,8 @@ export async function getTarget(db: Db, actor: Actor, id: number, today = todayI
     achievedByChild(db, actor, t),
     splitParts(db, actor, t.id),
     achievedOverTime(db, actor, t),
-    sql<{ achieved: number; split_sum: number | null }>`select ${achievedUnder(t.root_id, t.path)} as achieved,
-      (select sum(figure)::float8 from targets where parent_id = ${t.id}) as split_sum`.execute(db),
+    sql<{ achieved: number; split_sum: number | null }>`select ${achievedUnder(t.root_id, t.unit_id)} as achieved,
+      (select sum(figure)::float8 from targets where parent_id = ${t.id} and withdrawn_at is null) as split_sum`.execute(db),
   ]);
   const splitByUnit = new Map(split.map((s) => [s.unit_id, s]));
   const parts = byChild.map((c) => partOf(t, c, splitByUnit.get(c.unit_id), today));
@@ -120,7 +120,11 @@ export async function getTarget(db: Db, actor: Actor, id: number, today = todayI
     ),
     parts,
     chart,
-    canReport: actor.all || actor.managePaths.some((r) => r === t.path || r.startsWith(`${t.path}.`) || t.path.startsWith(`${r}.`)),
+    canReport:
+      !t.withdrawn &&
+      (actor.all || actor.managePaths.some((r) => r === t.path || r.startsWith(`${t.path}.`) || t.path.startsWith(`${r}.`))),
+    canEdit: !t.withdrawn && today <= periodBounds(t.year, t.quarter).to && maySetTargets(actor, t.path),
+    withdrawnAt: t.withdrawn_at,
   };
 }
 
@@ -144,8 +148,13 @@ export async function listReports(db: Db, actor: Actor, id: number, q: ReportLis
     note: string | null;
     reported_by: string | null;
     latest: boolean;
+    evidence_url: string | null;
+    evidence_file_name: string | null;
+    evidence_content_type: string | null;
+    evidence_size: number | null;
   }>`
     select p.id::int as id, p.unit_id::int as unit_id, u.name as unit_name, p.as_of::text as as_of, p.value::float8 as value, p.note,
+      p.evidence_url, p.evidence_file_name, p.evidence_content_type, p.evidence_size,
       coalesce(pe.full_name, a.login) as reported_by,
       exists (select 1 from target_latest l where l.root_id = p.root_id and l.unit_id = p.unit_id and l.progress_id = p.id) as latest
     from target_progress p join units u on u.id = p.unit_id
@@ -164,6 +173,10 @@ export async function listReports(db: Db, actor: Actor, id: number, q: ReportLis
       note: r.note,
       reportedBy: r.reported_by,
       latest: r.latest,
+      evidenceUrl: r.evidence_url,
+      evidenceFile: r.evidence_file_name
+        ? { fileName: r.evidence_file_name, contentType: r.evidence_content_type ?? '', sizeBytes: r.evidence_size ?? 0 }
+        : null,
     })),
     nextCursor: page.nextCursor,
   };

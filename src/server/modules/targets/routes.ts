@@ -5,6 +5,9 @@ import {
   CreatedTargetSchema,
   CreateIndicatorSchema,
   CreateTargetSchema,
+  EvidenceFileSchema,
+  EditedTargetSchema,
+  EditTargetSchema,
   IndicatorSchema,
   ReportableSchema,
   ReportListQuerySchema,
@@ -13,11 +16,15 @@ import {
   TargetDetailSchema,
   TargetListQuerySchema,
   TargetListSchema,
+  WithdrawTargetSchema,
 } from '../../../shared/schemas/targets.ts';
 import { requireActor } from '../../http/auth.ts';
+import { registerUploadRoute, sendDownload } from '../../http/uploads.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { addIndicator, listIndicators, retireIndicator } from './catalogue.ts';
 import { getTarget, listReportable, listReports, listUnitTargets } from './read.ts';
+import { editTarget, withdrawTarget } from './edit.ts';
+import { addReportEvidence, getReportEvidence } from './evidence.ts';
 import { createTarget, reportProgress } from './service.ts';
 
 const tags = ['targets'];
@@ -147,5 +154,59 @@ export const targetRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req, reply) => reply.status(201).send(await reportProgress(db, requireActor(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/api/v1/targets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a running target: its figure, its unit of measure (the family’s) or its split (its setter)',
+        params: IdParamsSchema,
+        body: EditTargetSchema,
+        response: { 200: EditedTargetSchema, ...errorResponses },
+      },
+    },
+    async (req) => editTarget(db, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/targets/:id/withdrawal',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a running target and the parts split from it: out of lists and sums, kept with its reports (its setter)',
+        params: IdParamsSchema,
+        body: WithdrawTargetSchema,
+        response: { 200: IdOnlySchema, ...errorResponses },
+      },
+    },
+    async (req) => withdrawTarget(db, requireActor(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/target-reports/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: "Download a progress report's evidence file (whoever sees the report)",
+        params: IdParamsSchema,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (req, reply) => sendDownload(reply, await getReportEvidence(db, requireActor(req), req.params.id)),
+  );
+
+  // Evidence files: the directives' upload route and limits (decision 0020).
+  registerUploadRoute(
+    app,
+    '/api/v1/target-reports/:id/evidence',
+    {
+      tags,
+      summary:
+        "Attach evidence to a progress report (multipart/form-data, one file, at most 10 MB; PDF, PNG, JPEG or UTF-8 text; replaces one attached before): the reporting unit's managers",
+      response: EvidenceFileSchema,
+    },
+    (actor, id, file) => addReportEvidence(db, actor, id, file),
   );
 };

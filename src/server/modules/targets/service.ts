@@ -16,10 +16,11 @@ import { recordAudit } from '../audit/service.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { maySeeTarget, maySetTargets } from './access.ts';
 import { checkFigure, periodBounds } from './figures.ts';
+import { keepMonths } from './months.ts';
 import { findTarget } from './queries.ts';
 
 /** The split's units, checked: each a child of the target's unit, open, named once. */
-async function checkSplit(trx: Db, parentId: number, split: NonNullable<CreateTarget['split']>) {
+export async function checkSplit(trx: Db, parentId: number, split: NonNullable<CreateTarget['split']>) {
   const ids = split.map((p) => p.unitId);
   const { rows } = await sql<{ id: number; closed_on: string | null }>`
     select id::int as id, closed_on::text as closed_on from units where parent_id = ${parentId} and id = any(${ids}::bigint[])`.execute(
@@ -70,11 +71,24 @@ export function createTarget(db: Db, actor: Actor, unitId: number, input: Create
   });
 }
 
+/** An evidence link: an absolute https URL with a host (no other scheme is shown as a link). */
+function checkEvidenceUrl(url: string): void {
+  let ok = false;
+  try {
+    const u = new URL(url);
+    ok = u.protocol === 'https:' && u.hostname !== '' && url.toLowerCase().startsWith('https://');
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw badRequest('target.evidenceUrlNotHttps', { details: { field: 'evidenceUrl' } });
+}
+
 /** A unit under the target reports its figure to date; the family's latest report of the unit follows. */
 export function reportProgress(db: Db, actor: Actor, targetId: number, input: ReportProgress, today = todayIso()) {
   return inTransaction(db, async (trx) => {
     const target = await findTarget(trx, targetId);
     if (!target || !maySeeTarget(actor, target.path)) throw notFound('target.notFound');
+    if (target.withdrawn) throw conflict('target.withdrawn');
     const unit = await findUnitInScope(trx, actor, input.unitId, 'read');
     if (!unit) throw notFound('unit.notFound');
     if (!(unit.path === target.path || unit.path.startsWith(`${target.path}.`)))
@@ -82,14 +96,15 @@ export function reportProgress(db: Db, actor: Actor, targetId: number, input: Re
     if (!canManagePath(actor, unit.path)) throw forbidden('target.notYourUnit');
     if (unit.closed_on) throw conflict('target.unitClosed');
     checkFigure(input.value, 'value', true);
+    if (input.evidenceUrl !== undefined) checkEvidenceUrl(input.evidenceUrl);
     const period = periodBounds(target.year, target.quarter);
     if (input.asOf > today) throw badRequest('target.asOfInFuture', { details: { field: 'asOf' } });
     if (input.asOf < period.from || input.asOf > period.to)
       throw badRequest('target.asOfOutsidePeriod', { params: period, details: { field: 'asOf' } });
     const { rows } = await sql<{ id: number }>`
-      insert into target_progress (unit_id, target_id, root_id, as_of, value, note, reported_by, reported_by_person)
+      insert into target_progress (unit_id, target_id, root_id, as_of, value, note, evidence_url, reported_by, reported_by_person)
       values (${unit.id}, ${target.id}, ${target.root_id}, ${input.asOf}, ${input.value}, ${input.note ?? null},
-        ${storedAccountId(actor)}, ${actor.personId})
+        ${input.evidenceUrl ?? null}, ${storedAccountId(actor)}, ${actor.personId})
       returning id::int as id`.execute(trx);
     const id = rows[0]!.id;
     await sql`
@@ -97,6 +112,8 @@ export function reportProgress(db: Db, actor: Actor, targetId: number, input: Re
       values (${target.root_id}, ${unit.id}, ${id}, ${input.asOf}, ${input.value})
       on conflict (root_id, unit_id) do update set progress_id = excluded.progress_id, as_of = excluded.as_of, value = excluded.value
       where (target_latest.as_of, target_latest.progress_id) < (excluded.as_of, excluded.progress_id)`.execute(trx);
+    // After the upsert above, which locks the unit's row in the family: its reports do not interleave.
+    await keepMonths(trx, target.root_id, unit.id, id, input.asOf);
     await recordAudit(trx, actor, {
       action: 'target.progress',
       entity: 'target',

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/service.ts';
 import { moveRollups, refreshCellEverywhere, withdrawCell } from '../compliance/engine.ts';
 import { moveReach } from '../directives/queries.ts';
 import { moveSecretaryTotals } from '../secretary/totals.ts';
+import { moveTargetMonths } from '../targets/months.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
@@ -138,6 +139,7 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
     await moveRollups(trx, id, unit.path, parent.path);
     await moveReach(trx, id, unit.path, parent.path);
     await moveSecretaryTotals(trx, id, unit.path, parent.path);
+    await moveTargetMonths(trx, id, unit.path, parent.path);
     await trx
       .insertInto('unit_moves')
       .values({

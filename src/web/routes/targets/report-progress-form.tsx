@@ -2,10 +2,10 @@
  * A cell's targets to report on (its own and its committees'), each with the cell's latest figure; its
  * secretary (or an official over it) reports the cell's figure to date on one of them.
  */
-import { Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, FileInput, Group, NumberInput, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReportableTargets, useReportProgress } from '../../api/targets.ts';
+import { uploadReportEvidence, useReportableTargets, useReportProgress } from '../../api/targets.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatFigure } from './target-bits.tsx';
 
@@ -21,19 +21,33 @@ export function ReportProgressForm({ unitId, year }: { unitId: number; year: num
   const [asOf, setAsOf] = useState(today());
   const [value, setValue] = useState<number | string>('');
   const [note, setNote] = useState('');
+  const [evidenceUrl, setEvidenceUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [uploadError, setUploadError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   if (!reportable.data || items.length === 0) return null;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!chosen) return;
     setSaved(false);
+    setUploadError(null);
     report.mutate(
-      { unitId, asOf, value: typeof value === 'number' ? value : Number.NaN, ...(note.trim() ? { note: note.trim() } : {}) },
       {
-        onSuccess: () => {
+        unitId,
+        asOf,
+        value: typeof value === 'number' ? value : Number.NaN,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(evidenceUrl.trim() ? { evidenceUrl: evidenceUrl.trim() } : {}),
+      },
+      {
+        // The file goes to the report once it is filed; a refused file leaves the report and says why.
+        onSuccess: async ({ id }) => {
+          if (file) await uploadReportEvidence(id, file).catch(setUploadError);
           setSaved(true);
           setValue('');
           setNote('');
+          setEvidenceUrl('');
+          setFile(null);
         },
       },
     );
@@ -74,6 +88,7 @@ export function ReportProgressForm({ unitId, year }: { unitId: number; year: num
           <form onSubmit={submit} data-testid="progress-form">
             <Stack>
               <ErrorAlert error={report.error} />
+              <ErrorAlert error={uploadError} />
               {saved && (
                 <Text c="green" role="status">
                   {t('targets.reported')}
@@ -118,6 +133,27 @@ export function ReportProgressForm({ unitId, year }: { unitId: number; year: num
                 autosize
                 minRows={2}
               />
+              <Group align="flex-end" wrap="wrap">
+                <TextInput
+                  type="url"
+                  label={t('targets.evidenceUrl')}
+                  placeholder="https://"
+                  value={evidenceUrl}
+                  onChange={(e) => setEvidenceUrl(e.currentTarget.value)}
+                  maxLength={2000}
+                  style={{ flex: '2 1 14rem' }}
+                  data-testid="progress-evidence-url"
+                />
+                <FileInput
+                  label={t('targets.evidenceFile')}
+                  description={t('targets.evidenceFileHint')}
+                  value={file}
+                  onChange={setFile}
+                  clearable
+                  accept="application/pdf,image/png,image/jpeg,text/plain"
+                  style={{ flex: '1 1 12rem' }}
+                />
+              </Group>
               <Group justify="flex-end">
                 <Button type="submit" loading={report.isPending} data-testid="progress-save">
                   {t('targets.report')}

@@ -1,5 +1,5 @@
 /** Small pieces the targets pages share: the status badge and the progress bar against the straight line. */
-import { Badge, Box, Progress, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TargetStatus } from '../../../shared/schemas/targets.ts';
 
@@ -60,3 +60,23 @@ export function TargetBar({
 }
 
 export const formatFigure = (x: number, lang: string) => x.toLocaleString(lang, { maximumFractionDigits: 4 });
+
+/** A report's evidence: its https link and its uploaded file (a download), or a dash. */
+export function Evidence({ r }: { r: { id: number; evidenceUrl: string | null; evidenceFile: { fileName: string } | null } }) {
+  const { t } = useTranslation();
+  if (!r.evidenceUrl && !r.evidenceFile) return <>—</>;
+  return (
+    <Group gap="xs">
+      {r.evidenceUrl && (
+        <Anchor href={r.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow" data-testid="evidence-link">
+          {t('targets.evidenceLink')}
+        </Anchor>
+      )}
+      {r.evidenceFile && (
+        <Anchor href={`/api/v1/target-reports/${r.id}/evidence`} download data-testid="evidence-file">
+          {r.evidenceFile.fileName}
+        </Anchor>
+      )}
+    </Group>
+  );
+}

@@ -4,7 +4,7 @@
  * reports behind the figures (all, or one unit's).
  */
 import { LineChart } from '@mantine/charts';
-import { Anchor, Button, Card, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -13,7 +13,8 @@ import { useTarget, useTargetReports } from '../../api/targets.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Figure } from '../../components/figure.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
-import { formatFigure, TargetBar, TargetStatusBadge } from './target-bits.tsx';
+import { EditTargetCard } from './edit-target-card.tsx';
+import { Evidence, formatFigure, TargetBar, TargetStatusBadge } from './target-bits.tsx';
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
@@ -97,6 +98,7 @@ function Reports({ id, unitId, onAll }: { id: number; unitId: number | null; onA
               <Table.Th ta="right">{t('targets.valueShort')}</Table.Th>
               <Table.Th>{t('targets.note')}</Table.Th>
               <Table.Th>{t('targets.reportedBy')}</Table.Th>
+              <Table.Th>{t('targets.evidence')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -110,6 +112,9 @@ function Reports({ id, unitId, onAll }: { id: number; unitId: number | null; onA
                 </Table.Td>
                 <Table.Td>{r.note ?? ''}</Table.Td>
                 <Table.Td>{r.reportedBy ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Evidence r={r} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -141,7 +146,13 @@ export function TargetPage() {
           <Title order={1} size="h2">
             {x.indicator}
           </Title>
-          <TargetStatusBadge status={x.status} />
+          {x.withdrawnAt ? (
+            <Badge color="gray" data-testid="target-withdrawn">
+              {t('targets.withdrawnOn', { day: x.withdrawnAt.slice(0, 10) })}
+            </Badge>
+          ) : (
+            <TargetStatusBadge status={x.status} />
+          )}
         </Group>
         <Text c="dimmed">
           <Anchor component={Link} to={`/units/${x.unitId}?tab=targets`} underline="always">
@@ -217,6 +228,7 @@ export function TargetPage() {
         )}
       </Card>
       <Reports id={x.id} unitId={unitId} onAll={() => setUnitId(null)} />
+      {x.canEdit && <EditTargetCard key={`${x.figure}:${x.measure}:${x.splitSum}`} x={x} />}
     </Stack>
   );
 }

@@ -19,9 +19,9 @@ const periodEnd = sql`(case when t.quarter is null then make_date(t.year, 12, 31
 export function targetShares(unitIds: number[], indicators: string[], fromYear: number, toYear: number): RawBuilder<unknown> {
   return sql`
     select t.unit_id, 'target' as kind, lower(t.indicator) as key,
-      least(1, sum(${achievedUnder(sql`t.root_id`, sql`tu.path`)})::numeric / nullif(sum(t.figure), 0)) as share
-    from targets t join units tu on tu.id = t.unit_id
-    where t.unit_id = any(${unitIds}::bigint[]) and t.year between ${fromYear} and ${toYear}
+      least(1, sum(${achievedUnder(sql`t.root_id`, sql`t.unit_id`)})::numeric / nullif(sum(t.figure), 0)) as share
+    from targets t
+    where t.unit_id = any(${unitIds}::bigint[]) and t.year between ${fromYear} and ${toYear} and t.withdrawn_at is null
       and lower(t.indicator) = any(${indicators.map((i) => i.toLowerCase())}::text[])
     group by t.unit_id, lower(t.indicator)`;
 }
@@ -47,9 +47,9 @@ export async function unitTargetFigures(
   if (indicators.length === 0) return [];
   const { rows } = await sql<UnitTargetFigure>`
     select t.id::int as id, t.indicator, t.year, t.quarter, t.measure, t.figure::float8 as figure,
-      ${achievedUnder(sql`t.root_id`, sql`tu.path`)} as achieved
-    from targets t join units tu on tu.id = t.unit_id
-    where t.unit_id = ${unitId} and t.year between ${fromYear} and ${toYear}
+      ${achievedUnder(sql`t.root_id`, sql`t.unit_id`)} as achieved
+    from targets t
+    where t.unit_id = ${unitId} and t.year between ${fromYear} and ${toYear} and t.withdrawn_at is null
       and lower(t.indicator) = any(${indicators.map((i) => i.toLowerCase())}::text[])
     order by t.year, t.quarter nulls first, t.id`.execute(db);
   return rows;
@@ -61,7 +61,7 @@ export async function unitTargetFigures(
  */
 export function hasOverdueTarget(cellId: RawBuilder<unknown>, year: number, today: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
-    select 1 from targets t join units tu on tu.id = t.unit_id
-    where t.unit_id = ${cellId} and t.year = ${year} and ${periodEnd} < ${today}::date
-      and ${achievedUnder(sql`t.root_id`, sql`tu.path`)} < t.figure)`;
+    select 1 from targets t
+    where t.unit_id = ${cellId} and t.year = ${year} and t.withdrawn_at is null and ${periodEnd} < ${today}::date
+      and ${achievedUnder(sql`t.root_id`, sql`t.unit_id`)} < t.figure)`;
 }

@@ -325,6 +325,17 @@ async function ideaAt(c: Ctx, inside: boolean, status: 'submitted' | 'accepted' 
 }
 const ideaUrl = async (c: Ctx, inside: boolean, status: 'submitted' | 'accepted' | 'introduced', tail = '') =>
   `/api/v1/ideas/${await ideaAt(c, inside, status)}${tail}`;
+/** A submitted idea of Member Lee (cell A1a) or of Q (cell B1a): only its author edits or withdraws it. */
+async function authoredIdeaUrl(c: Ctx, inside: boolean, tail = '') {
+  const id = await ideaAt(c, inside, 'submitted');
+  const cellId = inside ? c.org.cellA1a.id : c.org.cellB1a.id;
+  await db(c)
+    .insertInto('idea_authors')
+    .values({ cell_id: cellId, idea_id: id, person_id: inside ? c.org.M.id : c.org.Q.id })
+    .execute();
+  return `/api/v1/ideas/${id}${tail}`;
+}
+const ideaAuthors = { member: 200, secretary: 403, districtReader: 403, regionManager: 403, admin: 403 };
 /** An idea is carried forward by whoever manages its cell (the rules in force: the cell evaluates). */
 const ideaActors = (ok: number) => ({ member: 403, secretary: ok, districtReader: 403, regionManager: ok, admin: ok });
 
@@ -1768,6 +1779,16 @@ const matrix: Record<string, Row> = {
     expect: all(200),
     inside: async (c) => ({ method: 'GET', url: await ideaUrl(c, true, 'submitted') }),
     outside: async (c) => ({ method: 'GET', url: await ideaUrl(c, false, 'submitted') }),
+  },
+  'PATCH /api/v1/ideas/:id': {
+    expect: ideaAuthors,
+    inside: async (c) => ({ method: 'PATCH', url: await authoredIdeaUrl(c, true), body: { title: 'A better title' } }),
+    outside: async (c) => ({ method: 'PATCH', url: await authoredIdeaUrl(c, false), body: { title: 'A better title' } }),
+  },
+  'POST /api/v1/ideas/:id/withdrawal': {
+    expect: ideaAuthors,
+    inside: async (c) => ({ method: 'POST', url: await authoredIdeaUrl(c, true, '/withdrawal'), body: {} }),
+    outside: async (c) => ({ method: 'POST', url: await authoredIdeaUrl(c, false, '/withdrawal'), body: {} }),
   },
   'POST /api/v1/ideas/:id/evaluation': {
     expect: ideaActors(200),

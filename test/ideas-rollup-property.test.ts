@@ -3,7 +3,7 @@
  * random ideas taken through random steps on random days of the year, subtree moves in the middle and
  * the roll-up folder run at random points, every committee's and cell's year summary (counts per step,
  * per month, benefits per unit of measure, the median days to introduction) equals a plain recount of
- * the raw rows under the unit's current place in the tree.
+ * the raw rows under the unit's current place in the tree. Ideas withdrawn by their authors leave the counts.
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -13,6 +13,7 @@ import type { Db } from '../src/server/db/database.ts';
 import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { addDays, periodOf, todayIso } from '../src/server/modules/compliance/periods.ts';
+import { withdrawIdea } from '../src/server/modules/ideas/authoring.ts';
 import { addMonths, confirmIdea, evaluateIdea, introduceIdea, startTrial, submitIdea } from '../src/server/modules/ideas/service.ts';
 import { monthsOf } from '../src/server/modules/ideas/summary.ts';
 import { getIdeasSummary } from '../src/server/modules/ideas/summary.ts';
@@ -35,6 +36,8 @@ type IdeaPlan = {
   at: number;
   /** 0 submitted; 1 evaluated; 2 tried; 3 introduced; 4 confirmed (when the months have passed). */
   steps: number;
+  /** With steps 0: withdrawn by its author (it leaves the counts). */
+  withdraw: boolean;
   reject: boolean;
   gaps: [number, number, number];
   benefit: { amount: number; unit: string; period?: 'once' | 'month' | 'year' };
@@ -57,6 +60,7 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
       cell: fc.integer({ min: 0, max: 4 }),
       at: fc.double({ min: 0, max: 0.999, noNaN: true }),
       steps: fc.integer({ min: 0, max: 4 }),
+      withdraw: fc.boolean(),
       reject: fc.boolean(),
       gaps: fc.tuple(
         fc.double({ min: 0, max: 0.999, noNaN: true }),
@@ -109,7 +113,7 @@ async function recount(db: Db, path: string) {
     days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
   const inMonth = (d: string | null, m: string) => d?.startsWith(m) === true && d <= today;
   return {
-    submitted: rows.filter((r) => inYear(r.submitted_on)).length,
+    submitted: rows.filter((r) => inYear(r.submitted_on) && r.status !== 'withdrawn').length,
     accepted: rows.filter((r) => inYear(r.evaluated_on) && r.status !== 'rejected').length,
     rejected: rows.filter((r) => inYear(r.evaluated_on) && r.status === 'rejected').length,
     inTrial: rows.filter((r) => inYear(r.trial_from)).length,
@@ -123,7 +127,7 @@ async function recount(db: Db, path: string) {
       const m = p.slice(0, 7);
       return {
         month: m,
-        submitted: rows.filter((r) => inMonth(r.submitted_on, m)).length,
+        submitted: rows.filter((r) => inMonth(r.submitted_on, m) && r.status !== 'withdrawn').length,
         accepted: rows.filter((r) => inMonth(r.evaluated_on, m) && r.status !== 'rejected').length,
         introduced: rows.filter((r) => inMonth(r.introduced_on, m)).length,
       };
@@ -135,7 +139,10 @@ async function recount(db: Db, path: string) {
 async function walk(db: Db, member: Actor, cellId: number, authorId: number, p: IdeaPlan) {
   const submittedOn = addDays(yearStart, Math.floor(p.at * (daysSoFar + 1)));
   const { id } = await submitIdea(db, member, cellId, { title: 'Idea', description: 'An idea', authorIds: [authorId] }, submittedOn);
-  if (p.steps < 1) return;
+  if (p.steps < 1) {
+    if (p.withdraw) await withdrawIdea(db, member, id, undefined, dayAt(submittedOn, p.gaps[0]));
+    return;
+  }
   const evaluatedOn = dayAt(submittedOn, p.gaps[0]);
   await evaluateIdea(db, admin, id, { decision: p.reject ? 'rejected' : 'accepted', reasons: 'Because' }, evaluatedOn);
   if (p.reject) return;

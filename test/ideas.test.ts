@@ -67,7 +67,7 @@ describe('ideas', () => {
     expect(page.body.authors.map((a: { id: number }) => a.id).sort()).toEqual([org.M.id, org.P.id].sort());
     expect(page.body.expectedBenefit).toBe('10 % less water');
     expect(page.body.timeline).toEqual([expect.objectContaining({ step: 'submitted', on: today, by: 'Member Lee' })]);
-    expect(page.body.can).toEqual({ evaluate: false, trial: false, introduce: false, confirm: false });
+    expect(page.body.can).toEqual({ evaluate: false, trial: false, introduce: false, confirm: false, edit: true, withdraw: true });
     const bySecretary = await secretary.get(`/api/v1/ideas/${res.body.id}`);
     expect(bySecretary.body.can.evaluate).toBe(true);
   });

@@ -25,11 +25,14 @@ import {
   bruteForceMentorshipSums,
   bruteForceRollups,
   bruteForceVisitSums,
+  bruteForcePlanSums,
   bruteForceWorst,
 } from './helpers/brute-force.ts';
 import { fileReport, planVisit } from '../src/server/modules/visits/service.ts';
 import { updateProblem } from '../src/server/modules/visits/problems.ts';
-import { adoptPlan, savePlan } from '../src/server/modules/work-plans/service.ts';
+import { getPlan } from '../src/server/modules/work-plans/read.ts';
+import { adoptPlan, reviewPlan, savePlan } from '../src/server/modules/work-plans/service.ts';
+import { nextQuarter } from '../src/server/modules/work-plans/standards/plan-states.ts';
 import { quarterOf } from '../src/shared/schemas/work-plans.ts';
 import { endMentorship, pairMentor } from '../src/server/modules/mentorships/service.ts';
 import { createYouthGroup } from '../src/server/modules/mentorships/youth-groups.ts';
@@ -80,7 +83,7 @@ type Plan = {
   /** Officials' visits (issue 14): held this month or last, perhaps raising a problem, perhaps solved since. */
   visits: Array<{ cell: number; monthsAgo: 0 | 1; dayFraction: number; problem: boolean; solved: boolean }>;
   /** Cells' work plans for this quarter (issue 15): drafted, perhaps adopted at a general meeting held this month or last. */
-  workPlans: Array<{ cell: number; monthsAgo: 0 | 1; dayFraction: number; goals: number; adopt: boolean }>;
+  workPlans: Array<{ cell: number; monthsAgo: 0 | 1; dayFraction: number; goals: number; adopt: boolean; ahead: boolean; review: boolean }>;
   moves: Array<{ unit: number; to: number }>;
   closes: number[];
   resectors: Array<{ cell: number; sector: Sector }>;
@@ -153,6 +156,9 @@ const planArb: fc.Arbitrary<Plan> = fc.record({
       dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
       goals: fc.integer({ min: 1, max: 3 }),
       adopt: fc.boolean(),
+      // The next quarter's plan (the `plans:next:` sums), and a review (refused before the quarter's last month).
+      ahead: fc.boolean(),
+      review: fc.boolean(),
     }),
     { maxLength: 3 },
   ),
@@ -318,7 +324,7 @@ describe('compliance roll-ups', () => {
           const start = Date.parse(`${w.monthsAgo === 0 ? current : periods[0]}T00:00:00Z`);
           const end = w.monthsAgo === 0 ? Date.now() - 60_000 : Date.parse(`${current}T00:00:00Z`) - 60_000;
           if (end <= start) continue;
-          const quarter = quarterOf(current);
+          const quarter = w.ahead ? nextQuarter(quarterOf(current)) : quarterOf(current);
           const goals = Array.from({ length: w.goals }, (_, i) => ({ title: `Goal ${i}`, kind: 'study' as const }));
           // A second plan for a cell already adopted is refused (409): the first stands.
           const saved = await savePlan(db, actor, cellId, quarter, { goals }).catch(() => undefined);
@@ -326,6 +332,10 @@ describe('compliance roll-ups', () => {
           const meeting = await buildMeeting(db, cellId, { startsAt: new Date(start + (end - start) * w.dayFraction).toISOString() });
           await holdMeeting(db, meeting.id);
           await adoptPlan(db, actor, cellId, quarter, { meetingId: meeting.id });
+          if (!w.review) continue;
+          const adopted = await getPlan(db, actor, cellId, quarter);
+          const marks = adopted.goals.map((g, i) => ({ id: g.id, met: i % 2 === 0 }));
+          await reviewPlan(db, actor, cellId, quarter, { goals: marks }, today).catch(() => undefined);
         }
         if (plan.rebuild >= 0) await materializePeriod(db, periods[plan.rebuild]!);
         const units = [...committees, ...cells];
@@ -376,6 +386,7 @@ describe('compliance roll-ups', () => {
             ...(await bruteForceEducationSums(db, period, nextPeriod(period), today, committeeIds)),
             ...(await bruteForceMentorshipSums(db, period, nextPeriod(period), today, committeeIds)),
             ...(await bruteForceVisitSums(db, period, nextPeriod(period), today, committeeIds)),
+            ...(await bruteForcePlanSums(db, period, nextPeriod(period), today, committeeIds)),
           });
           // The worst cells, found through the paths stored with the verdicts (kept through moves) and
           // through the tree itself, equal the brute-force list; a short page, so ties are cut.

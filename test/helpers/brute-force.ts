@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../src/server/db/database.ts';
 import type { OracleFacts } from '../../src/server/modules/compliance/plugin.ts';
 import { standardKind } from '../../src/server/modules/rulebook-registry.ts';
+import { quarterDays, quarterOf } from '../../src/shared/schemas/work-plans.ts';
 
 type Standard = {
   code: string;
@@ -72,6 +73,7 @@ async function bruteForceVerdicts(db: Database, period: string, next: string, to
   const ideas = await db
     .selectFrom('ideas')
     .select(['cell_id', sql<string>`submitted_on::text`.as('submitted_on')])
+    .where('status', '<>', 'withdrawn') // withdrawn by their authors: out of the counts
     .execute();
   // Cells' work plans (issue 15): the quarter, the day adopted and the goals counted.
   const workPlans = (
@@ -410,6 +412,33 @@ export async function bruteForceVisitSums(db: Database, period: string, next: st
           if (n === 0) continue;
           const k = `${committeeId}|${key}|${sector}`;
           expected[k] = (expected[k] ?? 0) + n;
+        }
+      }
+    }
+  }
+  return expected;
+}
+
+/**
+ * The work plans' summed roll-ups (issue 15, decision 0031): per committee and sector, over the cells
+ * under it judged in the month, the plans of the month's quarter (`plans:<status>`) and of the next
+ * quarter (`plans:next:<status>`) in each state now.
+ */
+export async function bruteForcePlanSums(db: Database, period: string, next: string, today: string, committeeIds: number[]) {
+  const { units, openCells } = await bruteForceVerdicts(db, period, next, today);
+  const plans = await db.selectFrom('work_plans').select(['cell_id', 'period', 'status']).execute();
+  const quarter = quarterOf(period);
+  const following = quarterOf(quarterDays(quarter).endsOn);
+  const expected: Record<string, number> = {};
+  for (const committeeId of committeeIds) {
+    const c = units.find((u) => u.id === committeeId)!;
+    for (const cell of openCells.filter(under(c.path))) {
+      for (const p of plans.filter((p) => Number(p.cell_id) === cell.id)) {
+        const prefix = p.period === quarter ? 'plans:' : p.period === following ? 'plans:next:' : null;
+        if (!prefix) continue;
+        for (const sector of ['*', cell.sector ?? '']) {
+          const k = `${committeeId}|${prefix}${p.status}|${sector}`;
+          expected[k] = (expected[k] ?? 0) + 1;
         }
       }
     }

@@ -883,7 +883,7 @@ export interface VisitProblemsTable {
   updated_by: number | null;
 }
 
-export type IdeaStatus = 'submitted' | 'accepted' | 'rejected' | 'in_trial' | 'introduced' | 'confirmed';
+export type IdeaStatus = 'submitted' | 'accepted' | 'rejected' | 'in_trial' | 'introduced' | 'confirmed' | 'withdrawn';
 export interface IdeaRulesTable {
   id: Generated<boolean>;
   evaluator_levels_up: Generated<number>;
@@ -908,6 +908,7 @@ export interface IdeasTable {
   benefit_unit: string | null;
   benefit_period: 'once' | 'month' | 'year' | null;
   confirmed_on: string | null;
+  withdrawn_on: string | null;
   created_at: Timestamp;
 }
 export interface IdeaAuthorsTable {

@@ -16,9 +16,9 @@ export const IDEA_LIMITS = {
   note: 2000,
 } as const;
 
-export const IDEA_STATUSES = ['submitted', 'accepted', 'rejected', 'in_trial', 'introduced', 'confirmed'] as const;
+export const IDEA_STATUSES = ['submitted', 'accepted', 'rejected', 'in_trial', 'introduced', 'confirmed', 'withdrawn'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
-export const IDEA_STEPS = ['submitted', 'accepted', 'rejected', 'trial', 'introduced', 'confirmed'] as const;
+export const IDEA_STEPS = ['submitted', 'edited', 'withdrawn', 'accepted', 'rejected', 'trial', 'introduced', 'confirmed'] as const;
 export const BENEFIT_PERIODS = ['once', 'month', 'year'] as const;
 /** The largest benefit amount taken (a typo of a few zeros is refused, not summed). */
 export const MAX_BENEFIT = 1e12;
@@ -33,6 +33,24 @@ export const SubmitIdeaSchema = z
   })
   .strict();
 export type SubmitIdea = z.infer<typeof SubmitIdeaSchema>;
+
+/** An author's change to an idea awaiting evaluation: any of its texts (null clears the expected benefit). */
+export const EditIdeaSchema = z
+  .object({
+    title: text(IDEA_LIMITS.title).optional(),
+    description: text(IDEA_LIMITS.description).optional(),
+    expectedBenefit: text(IDEA_LIMITS.expectedBenefit).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => v.title !== undefined || v.description !== undefined || v.expectedBenefit !== undefined, {
+    message: 'Nothing to change',
+  });
+export type EditIdea = z.infer<typeof EditIdeaSchema>;
+
+export const WithdrawIdeaSchema = z
+  .object({ note: text(IDEA_LIMITS.note).optional() })
+  .strict()
+  .optional();
 
 export const EvaluateIdeaSchema = z
   .object({
@@ -113,11 +131,20 @@ export const IdeaSchema = IdeaSummarySchema.extend({
   trialFrom: z.string().nullable(),
   benefit: z.object({ amount: z.number(), unit: z.string(), period: z.enum(BENEFIT_PERIODS).nullable() }).nullable(),
   confirmedOn: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
   /** The first day the benefit may be confirmed (once introduced). */
   confirmableOn: z.string().nullable(),
   timeline: z.array(IdeaEventSchema),
   /** What the reader may do now. */
-  can: z.object({ evaluate: z.boolean(), trial: z.boolean(), introduce: z.boolean(), confirm: z.boolean() }),
+  can: z.object({
+    evaluate: z.boolean(),
+    trial: z.boolean(),
+    introduce: z.boolean(),
+    confirm: z.boolean(),
+    /** An author, while the idea awaits evaluation. */
+    edit: z.boolean(),
+    withdraw: z.boolean(),
+  }),
 });
 export type Idea = z.infer<typeof IdeaSchema>;
 

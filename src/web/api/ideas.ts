@@ -1,6 +1,7 @@
 /** Ideas and inventions (issue 15): submitted, evaluated, tried, introduced, confirmed; figures per unit. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
+  EditIdea,
   EvaluateIdea,
   Idea,
   IdeaRules,
@@ -27,10 +28,18 @@ export function useIdea(id: number) {
   return useQuery({ queryKey: ideaKeys.one(id), queryFn: () => api.get<Idea>(`/api/v1/ideas/${id}`), retry: false });
 }
 
+/** A cell's ideas, newest first, 100 a page; `fetchNextPage` for the next ones. */
 export function useCellIdeas(cellId: number, status: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ideaKeys.cell(cellId, status),
-    queryFn: () => api.get<Page<IdeaSummary>>(`/api/v1/cells/${cellId}/ideas`, status === 'all' ? { limit: 100 } : { status, limit: 100 }),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<Page<IdeaSummary>>(`/api/v1/cells/${cellId}/ideas`, {
+        ...(status === 'all' ? {} : { status }),
+        limit: 100,
+        cursor: pageParam,
+      }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry: false,
   });
 }
@@ -68,6 +77,21 @@ export function useIdeaStep<B>(id: number, step: 'evaluation' | 'trial' | 'intro
   });
 }
 export type { EvaluateIdea, IntroduceIdea };
+
+/** An author changes an idea awaiting evaluation. */
+export function useEditIdea(id: number) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (body: EditIdea) => api.patch<Idea>(`/api/v1/ideas/${id}`, body), onSuccess: () => refresh(qc) });
+}
+
+/** An author withdraws an idea awaiting evaluation. */
+export function useWithdrawIdea(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ id: number; status: string }>(`/api/v1/ideas/${id}/withdrawal`, {}),
+    onSuccess: () => refresh(qc),
+  });
+}
 
 export function useIdeaRules() {
   return useQuery({ queryKey: ['ideas', 'rules'], queryFn: () => api.get<IdeaRules>('/api/v1/idea-rules') });

@@ -8,6 +8,7 @@ import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { Idea, IdeaListQuery } from '../../../shared/schemas/ideas.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { evaluatorPath, mayCarryOut, mayEvaluate, maySeeIdea } from './access.ts';
+import { isAuthor } from './authoring.ts';
 import { authorsOf, findIdea, ideaQuery, timelineOf, toSummary, type IdeaRow } from './queries.ts';
 import { selectIdeaRules } from './rules.ts';
 import { addMonths } from './service.ts';
@@ -18,12 +19,13 @@ export async function getIdea(db: Db, actor: Actor, id: number, today = todayIso
   if (!i || !maySeeIdea(actor, i)) throw notFound('idea.notFound');
   const rules = await selectIdeaRules(db);
   const evalPath = evaluatorPath(i.path, rules.evaluatorLevelsUp);
-  const [authors, timeline, evaluator] = await Promise.all([
+  const [authors, timeline, evaluator, author] = await Promise.all([
     authorsOf(db, [Number(i.cell_id)], [Number(i.id)]),
     timelineOf(db, Number(i.cell_id), Number(i.id)),
     i.evaluated_by_unit !== null
       ? db.selectFrom('units').select(['id', 'name', 'kind']).where('id', '=', i.evaluated_by_unit).executeTakeFirstOrThrow()
       : db.selectFrom('units').select(['id', 'name', 'kind']).where(sql<boolean>`path = ${evalPath}::ltree`).executeTakeFirstOrThrow(),
+    i.status === 'submitted' ? isAuthor(db, actor, { cell_id: Number(i.cell_id), id: Number(i.id) }) : false,
   ]);
   const confirmableOn = i.introduced_on ? addMonths(i.introduced_on, rules.confirmationMonths) : null;
   const carries = mayCarryOut(actor, i);
@@ -40,6 +42,7 @@ export async function getIdea(db: Db, actor: Actor, id: number, today = todayIso
         ? null
         : { amount: Number(i.benefit_amount), unit: i.benefit_unit, period: i.benefit_period },
     confirmedOn: i.confirmed_on,
+    withdrawnOn: i.withdrawn_on,
     confirmableOn,
     timeline: timeline.map((e) => ({
       step: e.step as Idea['timeline'][number]['step'],
@@ -53,6 +56,8 @@ export async function getIdea(db: Db, actor: Actor, id: number, today = todayIso
       trial: i.status === 'accepted' && carries,
       introduce: (i.status === 'accepted' || i.status === 'in_trial') && carries,
       confirm: i.status === 'introduced' && carries && confirmableOn !== null && confirmableOn <= today,
+      edit: author,
+      withdraw: author,
     },
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/schemas/base.ts';
 import {
   ConfirmIdeaSchema,
+  EditIdeaSchema,
   EvaluateIdeaSchema,
   IdeaCreatedSchema,
   IdeaListQuerySchema,
@@ -14,9 +15,11 @@ import {
   IntroduceIdeaSchema,
   StartTrialSchema,
   SubmitIdeaSchema,
+  WithdrawIdeaSchema,
 } from '../../../shared/schemas/ideas.ts';
 import { requireActor } from '../../http/auth.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
+import { editIdea, withdrawIdea } from './authoring.ts';
 import { getIdea, listAwaiting, listCellIdeas } from './read.ts';
 import { selectIdeaRules, setIdeaRules } from './rules.ts';
 import * as ideas from './service.ts';
@@ -65,6 +68,34 @@ export const ideaRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => getIdea(db, requireActor(req), req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/ideas/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the title, description or expected benefit of an idea awaiting evaluation (its authors; 409 once evaluated)',
+        params: IdParamsSchema,
+        body: EditIdeaSchema,
+        response: { 200: IdeaSchema, ...errorResponses },
+      },
+    },
+    async (req) => editIdea(db, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/ideas/:id/withdrawal',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an idea awaiting evaluation (its authors; 409 once evaluated): it stays in the history and leaves the counts',
+        params: IdParamsSchema,
+        body: WithdrawIdeaSchema,
+        response: { 200: StepSchema, ...errorResponses },
+      },
+    },
+    async (req) => withdrawIdea(db, requireActor(req), req.params.id, req.body?.note),
   );
 
   app.post(

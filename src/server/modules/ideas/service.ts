@@ -66,7 +66,7 @@ export function submitIdea(db: Db, actor: Actor, cellId: number, input: SubmitId
 }
 
 /** The idea, locked, that the actor sees; 404 otherwise. */
-async function lockVisible(trx: Db, actor: Actor, id: number): Promise<IdeaRow> {
+export async function lockVisible(trx: Db, actor: Actor, id: number): Promise<IdeaRow> {
   const i = await findIdea(trx, id, true);
   if (!i || !maySeeIdea(actor, i)) throw notFound('idea.notFound');
   return i;
@@ -100,6 +100,7 @@ export function evaluateIdea(db: Db, actor: Actor, id: number, input: EvaluateId
     const i = await lockVisible(trx, actor, id);
     const rules = await selectIdeaRules(trx);
     if (!mayEvaluate(actor, i, rules.evaluatorLevelsUp)) throw forbidden('idea.notEvaluator');
+    if (i.status === 'withdrawn') throw conflict('idea.withdrawn');
     if (i.status !== 'submitted') throw conflict('idea.alreadyEvaluated');
     const unit = await trx
       .selectFrom('units')

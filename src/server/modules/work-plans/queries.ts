@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import type { ScopedUnit } from '../../access/lookups.ts';
 import { pathInScope } from '../../access/scope.ts';
+import type { Period } from '../compliance/periods.ts';
 import type { Db } from '../../db/database.ts';
 import type { PlanState } from '../../../shared/schemas/work-plans.ts';
 
@@ -41,18 +42,53 @@ export function cellPlans(db: Db, cellId: number) {
     .execute();
 }
 
-/** The open cells under the unit (that the actor sees) and how many have a plan for the period, by status. */
-export async function planCounts(db: Db, actor: Actor, unit: ScopedUnit, period: string) {
-  const { rows } = await sql<{ cells: number; draft: number; adopted: number; reviewed: number }>`
-    select count(*)::int as cells,
-      (count(*) filter (where wp.status = 'draft'))::int as draft,
-      (count(*) filter (where wp.status = 'adopted'))::int as adopted,
-      (count(*) filter (where wp.status = 'reviewed'))::int as reviewed
-    from units c
-    left join work_plans wp on wp.cell_id = c.id and wp.period = ${period}
-    where c.kind = 'cell' and c.closed_on is null and c.path <@ ${unit.path}::ltree and ${pathInScope(actor, 'c.path')}`.execute(db);
-  const r = rows[0] ?? { cells: 0, draft: 0, adopted: 0, reviewed: 0 };
-  return { ...r, missing: r.cells - r.draft - r.adopted - r.reviewed };
+export type PlanCounts = { cells: number; draft: number; adopted: number; reviewed: number; missing: number };
+type CountsRow = { materialized: boolean; cells: number; sums: Record<string, number> | null };
+
+/**
+ * A unit's cells judged in the month and how many of them have a plan in each state, from the summed
+ * roll-ups (`<prefix>draft|adopted|reviewed`, standards/plan-states.ts): one row per key, whatever the
+ * size of the subtree (a cell reads its own metrics while judged). Whoever sees the unit sees its whole
+ * subtree, so no scope filter is needed past the unit's own check. `materialized` false: the month is
+ * not built yet.
+ */
+export async function planCountsFromSums(db: Db, unitId: number, month: Period, prefix: string): Promise<CountsRow> {
+  const keys = ['draft', 'adopted', 'reviewed'].map((s) => prefix + s);
+  const { rows } = await sql<CountsRow>`
+    select exists (select 1 from metric_periods where period = ${month}::date) as materialized,
+      coalesce((select f.cells_total from unit_figures f
+        where f.unit_id = ${unitId} and f.period = ${month}::date and f.standard_code = '*'), 0)::int as cells,
+      (select json_object_agg(x.key, x.value) from (
+        select s.key, s.value from unit_sums s
+        where s.unit_id = ${unitId} and s.period = ${month}::date and s.sector = '*' and s.key = any(${keys}::text[])
+        union all
+        select m.key, m.value from cell_metrics m
+        where m.cell_id = ${unitId} and m.period = ${month}::date and m.key = any(${keys}::text[])
+          and exists (select 1 from cell_compliance c where c.cell_id = m.cell_id and c.period = m.period and c.standard_code = '*')) x) as sums`.execute(
+    db,
+  );
+  return rows[0]!;
+}
+
+/** The counts of a row of sums: missing = the cells judged without a plan. */
+export function countsOf(row: CountsRow, prefix: string): PlanCounts {
+  const n = (s: string) => Number(row.sums?.[prefix + s] ?? 0);
+  const [draft, adopted, reviewed] = [n('draft'), n('adopted'), n('reviewed')];
+  return { cells: row.cells, draft, adopted, reviewed, missing: Math.max(0, row.cells - draft - adopted - reviewed) };
+}
+
+/**
+ * The plans of a quarter beyond the next one, counted directly: they are few (nobody plans a year
+ * ahead); the cells are the current month's judged ones.
+ */
+export async function farPlanCounts(db: Db, unit: ScopedUnit, period: string, month: Period): Promise<PlanCounts> {
+  const [base, { rows }] = await Promise.all([
+    planCountsFromSums(db, unit.id, month, 'none:'),
+    sql<{ status: string; n: number }>`select wp.status, count(*)::int as n from work_plans wp join units c on c.id = wp.cell_id
+      where wp.period = ${period} and c.path <@ ${unit.path}::ltree and c.closed_on is null group by wp.status`.execute(db),
+  ]);
+  const sums = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  return countsOf({ ...base, sums }, '');
 }
 
 /** Committee depths whose cells have an index in name order (migration 2400). */

@@ -1,6 +1,6 @@
 /** Reading work plans: a cell's plan for a period, its periods, a committee's cells' plans for a period. */
 import { canManagePath, type Actor } from '../../access/actor.ts';
-import { findUnitInScope, requireCell } from '../../access/lookups.ts';
+import { findUnitInScope, requireCell, type ScopedUnit } from '../../access/lookups.ts';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
@@ -11,8 +11,19 @@ import {
   type CommitteePlansQuery,
   type WorkPlan,
 } from '../../../shared/schemas/work-plans.ts';
-import { todayIso } from '../compliance/periods.ts';
-import { cellPlans, committeePlanPage, findPlan, planCounts, planGoals } from './queries.ts';
+import { ensurePeriod } from '../compliance/engine.ts';
+import { periodOf, todayIso, type Period } from '../compliance/periods.ts';
+import {
+  cellPlans,
+  committeePlanPage,
+  countsOf,
+  farPlanCounts,
+  findPlan,
+  planCountsFromSums,
+  planGoals,
+  type PlanCounts,
+} from './queries.ts';
+import { NEXT_PLANS_PREFIX, nextQuarter, PLANS_PREFIX } from './standards/plan-states.ts';
 
 /** The cell's plan for the period (status `missing` when none was drafted): whoever sees the cell. */
 export async function getPlan(db: Db, actor: Actor, cellId: number, period: string): Promise<WorkPlan> {
@@ -65,7 +76,7 @@ export async function getCommitteePlans(
   const period = q.period ?? quarterOf(today);
   const after = decodeCursor(q.cursor);
   const [counts, rows] = await Promise.all([
-    planCounts(db, actor, unit, period),
+    committeeCounts(db, unit, period, today),
     committeePlanPage(db, actor, unit, period, q.status, after, q.limit + 1),
   ]);
   const page = pageFrom(rows, q.limit, (r) => [r.name, r.id]);
@@ -82,4 +93,30 @@ export async function getCommitteePlans(
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/**
+ * Which month's summed roll-ups hold the quarter's counts: the current month for this quarter (its
+ * `plans:` keys) and the next (`plans:next:`), the last month of a past quarter; null prefix for a
+ * quarter further ahead, counted directly.
+ */
+export function countsMonth(period: string, today: string): { month: Period; prefix: string | null } {
+  const current = quarterOf(today);
+  if (period === current) return { month: periodOf(today), prefix: PLANS_PREFIX };
+  if (period < current) return { month: periodOf(quarterDays(period).lastMonth), prefix: PLANS_PREFIX };
+  if (period === nextQuarter(current)) return { month: periodOf(today), prefix: NEXT_PLANS_PREFIX };
+  return { month: periodOf(today), prefix: null };
+}
+
+/** The unit's counts of plans by state for the quarter; a month not built yet is built first (as the other roll-up reads do). */
+async function committeeCounts(db: Db, unit: ScopedUnit, period: string, today: string): Promise<PlanCounts> {
+  const { month, prefix } = countsMonth(period, today);
+  if (prefix === null) {
+    await ensurePeriod(db, month);
+    return farPlanCounts(db, unit, period, month);
+  }
+  const first = await planCountsFromSums(db, unit.id, month, prefix);
+  if (first.materialized) return countsOf(first, prefix);
+  await ensurePeriod(db, month);
+  return countsOf(await planCountsFromSums(db, unit.id, month, prefix), prefix);
 }

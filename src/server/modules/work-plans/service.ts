@@ -2,7 +2,8 @@
  * Cells' work plans (issue 15; decision 0031): the secretary (or an official managing the cell) drafts
  * the goals of a quarter, the plan is adopted at a held general meeting of the cell, and from the
  * quarter's last month on each goal is marked met or not with a note. Adopted goals no longer change.
- * Adoption is the `work_plans` fact of the rulebook (the kind "an adopted work plan for the period").
+ * Adoption is the `work_plans` fact of the rulebook (the kind "an adopted work plan for the period");
+ * every change of a plan's state names it too, for the committees' counts (standards/plan-states.ts).
  */
 import { sql } from 'kysely';
 import { canManagePath, type Actor } from '../../access/actor.ts';
@@ -15,6 +16,7 @@ import { refreshFacts } from '../compliance/engine.ts';
 import { todayIso } from '../compliance/periods.ts';
 import { findPlan, planGoals } from './queries.ts';
 import { getPlan } from './read.ts';
+import { planStateFacts } from './standards/plan-states.ts';
 
 /** The meeting kind at which a plan is adopted. */
 export const ADOPTING_KIND = 'general';
@@ -43,7 +45,7 @@ export function savePlan(db: Db, actor: Actor, cellId: number, period: string, i
       .onConflict((oc) =>
         oc.columns(['cell_id', 'period']).doUpdateSet({ updated_at: sql<Date>`now()`, drafted_by: actor.accountId || null }),
       )
-      .returning(['id', 'status'])
+      .returning(['id', 'status', sql<boolean>`xmax = 0`.as('inserted')])
       .executeTakeFirstOrThrow();
     if (plan.status !== 'draft') throw conflict('workPlan.adopted');
     const before = await planGoals(trx, cell.id, Number(plan.id));
@@ -69,6 +71,8 @@ export function savePlan(db: Db, actor: Actor, cellId: number, period: string, i
       before: before.length ? { goals: before.map((g) => ({ kind: g.kind, title: g.title, targetId: g.target_id })) } : null,
       after: { period, ...input },
     });
+    // A first draft moves the committees' counts (a plan's state); a redraft changes no state.
+    if (plan.inserted) await refreshFacts(trx, [cell.id], planStateFacts(period));
     return getPlan(trx, actor, cell.id, period);
   });
 }
@@ -117,7 +121,7 @@ export function adoptPlan(db: Db, actor: Actor, cellId: number, period: string, 
       before: { status: plan.status },
       after: { status: 'adopted', meetingId: Number(meeting.id), on: meeting.meets_on },
     });
-    await refreshFacts(trx, [cell.id], [{ fact: 'work_plans', on: meeting.meets_on }]);
+    await refreshFacts(trx, [cell.id], [{ fact: 'work_plans', on: meeting.meets_on }, ...planStateFacts(period)]);
     return getPlan(trx, actor, cell.id, period);
   });
 }
@@ -151,6 +155,7 @@ export function reviewPlan(db: Db, actor: Actor, cellId: number, period: string,
       before: { status: plan.status, goals: goals.map((g) => ({ id: Number(g.id), met: g.met, note: g.review_note })) },
       after: input,
     });
+    await refreshFacts(trx, [cell.id], planStateFacts(period));
     return getPlan(trx, actor, cell.id, period);
   });
 }

@@ -126,8 +126,18 @@ export function CellIdeas({ cellId }: { cellId: number }) {
           data={['all', ...IDEA_STATUSES].map((s) => ({ value: s, label: s === 'all' ? t('ideas.all') : t(`ideas.status.${s}`) }))}
         />
         <ErrorAlert error={ideas.error} />
-        {ideas.data && <IdeaList items={ideas.data.items} />}
-        {ideas.data?.nextCursor && <Text c="dimmed">{t('ideas.more')}</Text>}
+        {ideas.data && <IdeaList items={ideas.data.pages.flatMap((p) => p.items)} />}
+        {ideas.hasNextPage && (
+          <Button
+            variant="light"
+            w="fit-content"
+            onClick={() => ideas.fetchNextPage()}
+            loading={ideas.isFetchingNextPage}
+            data-testid="ideas-more"
+          >
+            {t('ideas.more')}
+          </Button>
+        )}
       </Stack>
       <IdeasSummaryView unitId={cellId} />
     </Stack>

@@ -11,6 +11,7 @@ const COLORS: Record<IdeaStatus, string> = {
   in_trial: 'yellow',
   introduced: 'green',
   confirmed: 'teal',
+  withdrawn: 'dark',
 };
 
 export function IdeaStatusBadge({ status }: { status: IdeaStatus }) {

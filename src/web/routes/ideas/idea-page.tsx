@@ -26,6 +26,7 @@ import { BENEFIT_PERIODS, IDEA_LIMITS, type Idea } from '../../../shared/schemas
 import { useIdea, useIdeaStep, type EvaluateIdea, type IntroduceIdea } from '../../api/ideas.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
+import { IdeaAuthoring } from './idea-authoring.tsx';
 import { IdeaStatusBadge } from './idea-list.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -228,6 +229,7 @@ export function IdeaPage() {
             })}
           </Text>
         )}
+        {i.withdrawnOn && <Text size="sm">{t('ideas.withdrawnOn', { day: i.withdrawnOn })}</Text>}
         {i.status === 'introduced' && i.confirmableOn && <Text size="sm">{t('ideas.confirmableOn', { day: i.confirmableOn })}</Text>}
       </Stack>
       <Stack component="section" aria-labelledby="idea-timeline">
@@ -245,6 +247,7 @@ export function IdeaPage() {
           ))}
         </Timeline>
       </Stack>
+      {i.can.edit && <IdeaAuthoring idea={i} />}
       {i.can.evaluate && <EvaluateForm idea={i} />}
       {i.can.introduce && <IntroduceForm idea={i} />}
       {i.can.confirm && <ConfirmForm idea={i} />}

@@ -9,7 +9,8 @@
  * - `days:<n>`: the introductions of the month that came n days after their submission. A median cannot
  *   be summed, a histogram can: a committee's median for a year is read from the sum of its cells'
  *   histograms (decision 0032). Exact, and the keys are bounded by the introductions, not by the days.
- * It does not carry forward: every figure is an event of its month.
+ * It does not carry forward: every figure is an event of its month. A withdrawn idea (by its authors,
+ * before evaluation) leaves the counts: withdrawing names the fact on the day it was submitted.
  */
 import { sql } from 'kysely';
 import type { MetricSource, MetricWindow } from '../../compliance/plugin.ts';
@@ -39,7 +40,7 @@ export const ideaMetrics: MetricSource = {
       ('ideas:days:' || (i.introduced_on - i.submitted_on), case when s.introduced then 1 else 0 end)) v(key, value)
     where (${inMonth('i.submitted_on', w)} or ${inMonth('i.evaluated_on', w)} or ${inMonth('i.trial_from', w)}
         or ${inMonth('i.introduced_on', w)} or ${inMonth('i.confirmed_on', w)})
-      and v.key is not null
+      and v.key is not null and i.status <> 'withdrawn'
       and ${cellFilter('i.cell_id', w.cellIds)}
     group by i.cell_id, v.key
     having sum(v.value) <> 0`,

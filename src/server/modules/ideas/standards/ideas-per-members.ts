@@ -26,7 +26,8 @@ export const ideasInYear: MetricSource = {
   rows: (w) => sql`
     select i.cell_id, ${SUBMITTED} as key, count(*)::float8 as value
     from ideas i
-    where i.submitted_on >= ${windowStart(w.period, 12)}::date and i.submitted_on < ${w.end}::date and ${cellFilter('i.cell_id', w.cellIds)}
+    where i.submitted_on >= ${windowStart(w.period, 12)}::date and i.submitted_on < ${w.end}::date and i.status <> 'withdrawn'
+      and ${cellFilter('i.cell_id', w.cellIds)}
     group by i.cell_id
     union all
     select r.cell_id, ${MEMBERS} as key, count(*)::float8 as value

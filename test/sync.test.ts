@@ -5,6 +5,7 @@ import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { buildCell, buildMeeting, buildPerson } from './helpers/factories.ts';
 import { buildOrg, type Org } from './helpers/org.ts';
+import { buildPublishedDirective } from './helpers/directives.ts';
 
 const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
 
@@ -182,6 +183,31 @@ describe('sync of an offline outbox', () => {
     const m = await manager.get(`/api/v1/meetings/${res.body.results[0].meetingId}`);
     expect(m.body).toMatchObject({ status: 'held', minutes: 'We met.', decisions: [{ text: 'Clean the yard' }] });
     expect(m.body.decisions[0].actions[0]).toMatchObject({ title: 'Buy brooms', ownerPersonId: people[0]!.id });
+  });
+
+  it('records an in-person briefing through the directives service, once', async () => {
+    const d = await buildPublishedDirective(t.ctx.db, org.regionA.id, { unitIds: [org.cellA1a.id] });
+    const today = new Date().toISOString().slice(0, 10);
+    const op = { opId: randomUUID(), type: 'directive.briefing', payload: { directiveId: d.id, briefedOn: today, personIds: [org.M.id] } };
+    expect((await sync(secretary, [op])).body.results[0]).toMatchObject({ status: 'applied', briefed: 1 });
+    expect((await sync(secretary, [op])).body.results[0]).toMatchObject({ status: 'duplicate', briefed: 1 });
+    const future = { ...op, opId: randomUUID(), payload: { ...op.payload, briefedOn: '2999-01-01' } };
+    expect((await sync(secretary, [future])).body.results[0]).toMatchObject({
+      status: 'rejected',
+      error: { messageKey: 'directive.briefingInFuture' },
+    });
+    const stranger = { ...op, opId: randomUUID(), payload: { ...op.payload, personIds: [org.Q.id] } };
+    expect((await sync(secretary, [stranger])).body.results[0]).toMatchObject({
+      status: 'rejected',
+      error: { messageKey: 'directive.notOnRoll' },
+    });
+    const briefed = await t.ctx.db
+      .selectFrom('directive_deliveries')
+      .select('person_id')
+      .where('directive_id', '=', d.id)
+      .where('briefed_on', 'is not', null)
+      .execute();
+    expect(briefed.map((r) => Number(r.person_id))).toEqual([org.M.id]);
   });
 
   it('refuses a batch over 500 operations or over the size limit whole, applying nothing', async () => {

@@ -131,6 +131,18 @@ describe('sync of an offline outbox', () => {
     expect((await sync(manager, [record(cell.id, people, hoursAgo(72))])).body.results[0].status).toBe('applied');
   });
 
+  it('a member who joined since the device took its roll is a conflict naming them', async () => {
+    const { cell, people } = await cellWith(2);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const joiner = await buildPerson(t.ctx.db, cell.id, { fullName: 'New Joiner', fromDate: yesterday });
+    const res = await sync(manager, [record(cell.id, people, hoursAgo(1))]);
+    expect(res.body.results[0]).toMatchObject({
+      status: 'conflict',
+      error: { messageKey: 'sync.rollChanged', details: { notOnRoll: [], missing: [{ personId: joiner.id, name: 'New Joiner' }] } },
+    });
+    expect(await countMeetings(cell.id)).toBe(0);
+  });
+
   it("a roll saved meanwhile is a version conflict; attendance without a version, or by the meeting's opId, applies", async () => {
     const { cell, people } = await cellWith(2);
     const m = await buildMeeting(t.ctx.db, cell.id);

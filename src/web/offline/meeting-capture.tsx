@@ -64,7 +64,7 @@ export function MeetingCapture({ stored, target, onDone }: { stored: StoredPack;
         : await enqueue(isNew ? 'meeting.record' : 'meeting.attendance', cellId, payload);
     const kept = cleanDecisions(decisions);
     if (minutes.trim() || kept.length > 0) {
-      const ref = isNew ? { recordOpId } : { meetingId: payload.meetingId };
+      const ref = isNew ? { meetingOpId: recordOpId } : { meetingId: payload.meetingId };
       await enqueue('meeting.minutes', cellId, { ...ref, minutes: minutes.trim() || null, decisions: kept });
     }
     onDone();

@@ -152,7 +152,7 @@ export function PaperEntryPage() {
       </Stack>
       {m.canManage ? (
         <>
-          <SheetEntry key={m.version} meeting={m} />
+          <SheetEntry key={m.id} meeting={m} />
           <CsvUpload meeting={m} />
         </>
       ) : (

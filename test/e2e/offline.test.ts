@@ -179,7 +179,11 @@ describe('the offline app', () => {
       const meetingId = (await created.json()).id as number;
 
       await page.goto(`${e2e.baseUrl}/meetings/${meetingId}`);
-      expect(await page.getByTestId('print-sheet').getAttribute('href')).toBe(`/api/v1/meetings/${meetingId}/attendance-sheet.pdf`);
+      const sheet = await page.getByTestId('print-sheet').getAttribute('href');
+      expect(sheet).toBe(`/api/v1/meetings/${meetingId}/attendance-sheet.pdf?lang=en`);
+      const pdf = await page.request.get(`${e2e.baseUrl}${sheet}`);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
       await page.getByTestId('paper-entry-link').click();
       const rows = page.getByTestId('roll-row');
       await rows.first().waitFor();
@@ -202,6 +206,25 @@ describe('the offline app', () => {
       const meeting = await (await page.request.get(`${e2e.baseUrl}/api/v1/meetings/${meetingId}`)).json();
       const status = Object.fromEntries(meeting.roll.map((r: { personId: number; status: string }) => [r.personId, r.status]));
       expect(ids.map((id) => status[id])).toEqual(ids.map((_, i) => (i === 1 ? 'absent' : 'present')));
+
+      // A paper roll as CSV: a line naming someone not on the roll is refused with its line number; a good file is saved.
+      const csv = (lines: string[]) => ({
+        name: 'roll.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`personId,status,reason\n${lines.join('\n')}\n`),
+      });
+      const good = ids.map((id, i) => `${id},${i === 0 ? 'excused,Harvest' : 'present,'}`);
+      const fileInput = page.locator('input[type=file]');
+      await fileInput.setInputFiles(csv([...good.slice(1), '999999999,present,']));
+      await page.getByTestId('paper-csv-send').click();
+      const lineErrors = page.getByTestId('paper-csv-errors');
+      await lineErrors.waitFor();
+      expect(await lineErrors.textContent()).toMatch(new RegExp(`^${size + 1}: `));
+      await fileInput.setInputFiles(csv(good));
+      await page.getByTestId('paper-csv-send').click();
+      await page.getByTestId('paper-csv-done').waitFor();
+      const after = await (await page.request.get(`${e2e.baseUrl}/api/v1/meetings/${meetingId}`)).json();
+      expect(after.roll.find((r: { personId: number }) => r.personId === ids[0]).status).toBe('excused');
     } finally {
       await context.close();
     }

@@ -22,12 +22,12 @@ import { StudyThemes } from '../education/study-fields.tsx';
 
 /** The paper way (issue 16): print the sheet for the meeting, then type the filled sheet back in. */
 function PaperLinks({ meetingId }: { meetingId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <Button
         component="a"
-        href={`/api/v1/meetings/${meetingId}/attendance-sheet.pdf`}
+        href={`/api/v1/meetings/${meetingId}/attendance-sheet.pdf?lang=${i18n.resolvedLanguage === 'ko' ? 'ko' : 'en'}`}
         target="_blank"
         rel="noopener"
         variant="default"

@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Meeting } from '../../../shared/schemas/meetings.ts';
-import { ApiError, isNotFound, uploadFile } from '../../api/client.ts';
+import { ApiError, getCsrfToken, isNotFound, toApiError } from '../../api/client.ts';
 import { meetingKeys, useMeeting, useSaveAttendance } from '../../api/meetings.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
@@ -39,6 +39,27 @@ function detailLines(error: unknown): string[] {
   });
 }
 
+/** The CSV goes as it is (text/csv), against the meeting's version as read, like a save of the attendance form. */
+async function postRollCsv(meeting: Meeting, file: File): Promise<Meeting> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'text/csv' };
+  const csrf = getCsrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1/meetings/${meeting.id}/attendance.csv?version=${meeting.version}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: await file.text(),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'Network error');
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw toApiError(res.status, body);
+  return body as Meeting;
+}
+
 function CsvUpload({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -48,8 +69,7 @@ function CsvUpload({ meeting }: { meeting: Meeting }) {
     if (!file) return;
     setState({ busy: true, error: null, done: false });
     try {
-      const saved = await uploadFile<Meeting>(`/api/v1/meetings/${meeting.id}/attendance.csv`, file);
-      if (saved && typeof saved === 'object' && 'id' in saved) qc.setQueryData(meetingKeys.meeting(meeting.id), saved);
+      qc.setQueryData(meetingKeys.meeting(meeting.id), await postRollCsv(meeting, file));
       await qc.invalidateQueries({ queryKey: ['meetings'] });
       setState({ busy: false, error: null, done: true });
     } catch (error) {

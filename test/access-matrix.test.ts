@@ -714,6 +714,29 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/dashboard` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/dashboard` }),
   },
+  // Offline use (issue 16): the sync answers 200 with each operation's outcome (an operation on a cell
+  // out of scope is rejected with the online 404's error, test/sync.test.ts); the pack is the cell's managers'.
+  'POST /api/v1/sync': {
+    expect: all(200),
+    inside: async (c) => ({
+      method: 'POST',
+      url: '/api/v1/sync',
+      body: {
+        operations: [
+          {
+            opId: randomUUID(),
+            type: 'meeting.schedule',
+            payload: { cellId: c.org.cellA1a.id, kind: 'general', startsAt: '2026-01-05T10:00:00Z' },
+          },
+        ],
+      },
+    }),
+  },
+  'GET /api/v1/cells/:id/offline-pack': {
+    expect: managers(200, 200),
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/offline-pack` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/offline-pack` }),
+  },
   // Assignments (issue 12): given and evaluated by those who manage the cell, reported by the assignee only.
   'POST /api/v1/cells/:id/assignments': {
     expect: managers(201, 201),

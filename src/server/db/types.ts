@@ -927,7 +927,19 @@ export interface IdeaEventsTable {
   detail: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
+/** An operation a device synced and the server applied (issue 16): a replay answers its stored result. */
+export interface SyncOperationsTable {
+  op_id: string;
+  account_id: number;
+  person_id: number | null;
+  type: string;
+  payload_hash: string;
+  result: ColumnType<unknown, string, string>;
+  applied_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface DB {
+  sync_operations: SyncOperationsTable;
   visits: VisitsTable;
   secretary_traits: SecretaryTraitsTable;
   secretary_ratings: SecretaryRatingsTable;

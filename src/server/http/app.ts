@@ -21,6 +21,7 @@ import { educationRoutes } from '../modules/education/routes.ts';
 import { complianceRoutes } from '../modules/compliance/routes.ts';
 import { libraryRoutes } from '../modules/library/routes.ts';
 import { meetingRoutes } from '../modules/meetings/routes.ts';
+import { syncRoutes } from '../modules/sync/routes.ts';
 import { mentorshipRoutes } from '../modules/mentorships/routes.ts';
 import { visitRoutes } from '../modules/visits/routes.ts';
 import { ideaRoutes } from '../modules/ideas/routes.ts';
@@ -73,6 +74,7 @@ export const routeModules: RouteModule[] = [
   workPlanRoutes,
   deedRoutes,
   emulationRoutes,
+  syncRoutes,
 ];
 
 export type RouteInfo = { method: string; url: string; public: boolean };

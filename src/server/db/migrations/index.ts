@@ -38,6 +38,7 @@ import * as targets from './2026-12-11T1000-targets.ts';
 import * as ideas from './2026-12-11T1200-ideas.ts';
 import * as workPlansDeeds from './2026-12-11T1100-work-plans-deeds.ts';
 import * as emulation from './2026-12-11T1300-emulation.ts';
+import * as syncOperations from './2026-12-12T1000-sync-operations.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -80,6 +81,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-11T1200-ideas': ideas,
   '2026-12-11T1100-work-plans-deeds': workPlansDeeds,
   '2026-12-11T1300-emulation': emulation,
+  '2026-12-12T1000-sync-operations': syncOperations,
 };
 
 export const migrationProvider: MigrationProvider = {

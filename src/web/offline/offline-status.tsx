@@ -48,7 +48,7 @@ export function OfflineStatus() {
       data-testid="offline-status"
       data-online={online}
       data-waiting={counts.waiting}
-      aria-label={t('offline.statusLabel', { state: online ? t('offline.online') : t('offline.offlineState'), count: counts.waiting })}
+      title={t('offline.statusLabel', { state: online ? t('offline.online') : t('offline.offlineState'), count: counts.waiting })}
     >
       <Badge color={online ? 'green' : 'gray'} variant="light" mr={counts.waiting > 0 ? 4 : 0}>
         {online ? t('offline.online') : t('offline.offlineState')}

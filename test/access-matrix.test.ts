@@ -737,6 +737,22 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellA1a.id}/offline-pack` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/cells/${c.org.cellB1a.id}/offline-pack` }),
   },
+  'GET /api/v1/meetings/:id/attendance-sheet.pdf': {
+    expect: managers(200, 200),
+    inside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellA1a.id)).id}/attendance-sheet.pdf`,
+    }),
+    outside: async (c) => ({
+      method: 'GET',
+      url: `/api/v1/meetings/${(await buildMeeting(db(c), c.org.cellB1a.id)).id}/attendance-sheet.pdf`,
+    }),
+  },
+  'POST /api/v1/meetings/:id/attendance.csv': {
+    expect: managers(200, 200),
+    inside: async (c) => rollCsvRequest(c, c.org.cellA1a.id),
+    outside: async (c) => rollCsvRequest(c, c.org.cellB1a.id),
+  },
   // Assignments (issue 12): given and evaluated by those who manage the cell, reported by the assignee only.
   'POST /api/v1/cells/:id/assignments': {
     expect: managers(201, 201),
@@ -1986,6 +2002,17 @@ async function attendanceRequest(c: Ctx, cellId: number): Promise<Req> {
     method: 'PUT',
     url: `/api/v1/meetings/${m.id}/attendance`,
     body: { records: m.roll.map((r) => ({ personId: r.personId, status: 'present' })), version: m.version },
+  };
+}
+
+/** A paper roll of a new meeting of the cell as CSV: everyone on the roll present. */
+async function rollCsvRequest(c: Ctx, cellId: number): Promise<Req> {
+  const m = await buildMeeting(db(c), cellId);
+  return {
+    method: 'POST',
+    url: `/api/v1/meetings/${m.id}/attendance.csv?version=${m.version}`,
+    body: `personId,status\n${m.roll.map((r) => `${r.personId},present`).join('\n')}`,
+    headers: { 'content-type': 'text/csv' },
   };
 }
 

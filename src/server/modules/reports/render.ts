@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
  * font engine cannot subset WOFF2 outlines correctly, so each weight is decoded to TrueType once.
  */
 const fonts = new Map<number, Promise<Buffer>>();
-function font(weight: 400 | 700): Promise<Buffer> {
+export function font(weight: 400 | 700): Promise<Buffer> {
   let f = fonts.get(weight);
   if (!f) {
     const file = require.resolve(`@fontsource/nanum-gothic/files/nanum-gothic-korean-${weight}-normal.woff2`);

@@ -6,6 +6,7 @@
 import { Anchor, Button, Center, FileInput, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Meeting } from '../../../shared/schemas/meetings.ts';
@@ -26,17 +27,26 @@ function initialMarks(m: Meeting): RollMarks {
   return Object.fromEntries(m.roll.filter((r) => r.status).map((r) => [r.personId, { status: r.status!, reason: r.reason ?? '' }]));
 }
 
-/** The per-row problems an upload answers with, whatever their exact shape (`details` or `details.errors`). */
-function detailLines(error: unknown): string[] {
-  if (!(error instanceof ApiError)) return [];
-  const d = error.details as { errors?: unknown } | unknown[] | undefined;
-  const list = Array.isArray(d) ? d : Array.isArray((d as { errors?: unknown })?.errors) ? ((d as { errors: unknown[] }).errors ?? []) : [];
-  return list.map((e) => {
-    if (typeof e === 'string') return e;
-    const row = e as { line?: number; row?: number; message?: string; field?: string };
-    const where = row.line ?? row.row;
-    return `${where !== undefined ? `${where}: ` : ''}${row.message ?? JSON.stringify(e)}`;
-  });
+type LineError = { line: number; code: string; message: string };
+type RollMismatch = { missing?: number[]; lines?: { duplicates?: number[]; notOnRoll?: number[] } };
+
+/**
+ * What a refused CSV says by line: the lines that could not be read (`errors`), or, for a roll that does
+ * not match the meeting's, the lines naming someone not on it or twice, and who the file left out.
+ */
+function detailLines(error: unknown, meeting: Meeting, t: TFunction): string[] {
+  if (!(error instanceof ApiError) || !error.details || typeof error.details !== 'object') return [];
+  const d = error.details as { errors?: LineError[] } & RollMismatch;
+  const out = (d.errors ?? []).map((e) =>
+    t('paper.lineError', { line: e.line, message: t(`paper.lineCodes.${e.code}`, { defaultValue: e.message }) }),
+  );
+  if (d.lines?.notOnRoll?.length) out.push(t('paper.linesNotOnRoll', { lines: d.lines.notOnRoll.join(', ') }));
+  if (d.lines?.duplicates?.length) out.push(t('paper.linesTwice', { lines: d.lines.duplicates.join(', ') }));
+  if (d.missing?.length) {
+    const names = d.missing.map((id) => meeting.roll.find((r) => r.personId === id)?.fullName ?? String(id));
+    out.push(t('paper.missing', { names: names.join(', ') }));
+  }
+  return out;
 }
 
 /** The CSV goes as it is (text/csv), against the meeting's version as read, like a save of the attendance form. */
@@ -76,7 +86,7 @@ function CsvUpload({ meeting }: { meeting: Meeting }) {
       setState({ busy: false, error, done: false });
     }
   };
-  const lines = detailLines(state.error);
+  const lines = detailLines(state.error, meeting, t);
   return (
     <section aria-labelledby="paper-csv-title">
       <Title order={3} size="h4" id="paper-csv-title" mb="xs">

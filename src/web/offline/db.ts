@@ -4,18 +4,12 @@
  * never contact details; sign-out deletes everything (clearOfflineStore).
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { OfflinePack } from '../../shared/schemas/sync.ts';
 
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
 
-/** The answer of GET /api/v1/cells/{id}/offline-pack (issue 16). */
-export interface OfflinePack {
-  cell: { id: number; name: string };
-  roll: { personId: number; name: string }[];
-  meetingKinds: { code: string; nameEn: string; nameKo: string; quorum?: number | null }[];
-  quorum: unknown;
-  nextMeetings: { id: number; kind: string; startsAt: string; title: string | null; version: number }[];
-  generatedAt: string;
-}
+/** The answer of GET /api/v1/cells/{id}/offline-pack (issue 16), as the server's schema says. */
+export type { OfflinePack };
 
 export interface StoredPack {
   cellId: number;

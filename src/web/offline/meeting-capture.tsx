@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxOperation, RollRecord, StoredPack } from './db.ts';
 import { cleanDecisions, DecisionsFields, type DraftDecision } from './decisions-fields.tsx';
-import { fromLocalInput, kindName, quorumRequired, toLocalInput } from './pack-bits.ts';
+import { fromLocalInput, kindName, kindsInUse, quorumRequired, toLocalInput } from './pack-bits.ts';
 import { marksToRecords, RollTaker, type RollMarks } from './roll-taker.tsx';
 import { enqueue, replaceOperation } from './store.ts';
 
@@ -33,7 +33,7 @@ export function MeetingCapture({ stored, target, onDone }: { stored: StoredPack;
   const { pack } = stored;
   const redoPayload = target.kind === 'redo' ? target.op.payload : null;
   const isNew = target.kind === 'new' || (target.kind === 'redo' && target.op.type === 'meeting.record');
-  const [kind, setKind] = useState<string>((redoPayload?.kind as string) ?? pack.meetingKinds[0]?.code ?? '');
+  const [kind, setKind] = useState<string>((redoPayload?.kind as string) ?? kindsInUse(pack)[0]?.code ?? '');
   const [startsAt, setStartsAt] = useState(
     redoPayload?.startsAt ? toLocalInput(new Date(redoPayload.startsAt as string)) : toLocalInput(new Date()),
   );
@@ -76,7 +76,7 @@ export function MeetingCapture({ stored, target, onDone }: { stored: StoredPack;
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Select
             label={t('meeting.kind')}
-            data={pack.meetingKinds.map((k) => ({ value: k.code, label: kindName(pack, k.code, i18n.language) }))}
+            data={kindsInUse(pack).map((k) => ({ value: k.code, label: kindName(pack, k.code, i18n.language) }))}
             value={kind}
             allowDeselect={false}
             onChange={(v) => v && setKind(v)}

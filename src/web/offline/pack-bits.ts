@@ -7,17 +7,11 @@ export function kindName(pack: OfflinePack, code: string, language: string): str
   return language === 'ko' ? k.nameKo : k.nameEn;
 }
 
-/** The share of the roll that must be present: the kind's own rule, else the pack's rule when it is a share. */
+/** The share of the roll that must be present: the kind's own rule, else the pack's (that of the default kind). */
 function quorumShare(pack: OfflinePack, kind: string): number | null {
-  const own = pack.meetingKinds.find((k) => k.code === kind)?.quorum;
-  if (typeof own === 'number') return own;
-  const rule = pack.quorum as { share?: unknown; ratio?: unknown; byKind?: Record<string, unknown> } | number | null;
-  if (typeof rule === 'number') return rule;
-  if (rule && typeof rule === 'object') {
-    const candidate = rule.byKind?.[kind] ?? rule.share ?? rule.ratio;
-    if (typeof candidate === 'number') return candidate;
-  }
-  return null;
+  const own = pack.meetingKinds.find((k) => k.code === kind);
+  if (own) return own.quorum;
+  return pack.quorum?.kind === kind ? pack.quorum.share : null;
 }
 
 /** How many must be present for a quorum of this kind, or null when the kind has no quorum rule. */
@@ -36,4 +30,9 @@ export function toLocalInput(date: Date): string {
 export function fromLocalInput(value: string): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The kinds a new meeting may use: retired kinds stay only on the meetings that already have them. */
+export function kindsInUse(pack: OfflinePack) {
+  return pack.meetingKinds.filter((k) => !k.retired);
 }

@@ -3,13 +3,13 @@ import { Alert, Button, Group, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredPack } from './db.ts';
-import { fromLocalInput, kindName } from './pack-bits.ts';
+import { fromLocalInput, kindName, kindsInUse } from './pack-bits.ts';
 import { enqueue } from './store.ts';
 
 export function ScheduleOffline({ stored, onDone }: { stored: StoredPack; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const { pack } = stored;
-  const [kind, setKind] = useState(pack.meetingKinds[0]?.code ?? '');
+  const [kind, setKind] = useState(kindsInUse(pack)[0]?.code ?? '');
   const [startsAt, setStartsAt] = useState('');
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState(false);
@@ -28,7 +28,7 @@ export function ScheduleOffline({ stored, onDone }: { stored: StoredPack; onDone
     <Group gap="sm" align="flex-end" wrap="wrap" data-testid="offline-schedule">
       <Select
         label={t('meeting.kind')}
-        data={pack.meetingKinds.map((k) => ({ value: k.code, label: kindName(pack, k.code, i18n.language) }))}
+        data={kindsInUse(pack).map((k) => ({ value: k.code, label: kindName(pack, k.code, i18n.language) }))}
         value={kind}
         allowDeselect={false}
         onChange={(v) => v && setKind(v)}

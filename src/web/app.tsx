@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { ApiError } from './api/client.ts';
 import { useMe } from './api/session.ts';
 import { AppLayout, canAdminister, isCentralAdmin } from './components/app-layout.tsx';
 import { ErrorAlert } from './components/error-alert.tsx';
@@ -46,6 +47,10 @@ const CampaignPage = page(
 );
 const CasesPage = page(() => import('./routes/cases/cases-page.tsx'), 'CasesPage');
 const CasePage = page(() => import('./routes/cases/case-page.tsx'), 'CasePage');
+const OfflinePage = page(() => import('./offline/offline-page.tsx'), 'OfflinePage');
+const OfflineCellPage = page(() => import('./offline/offline-page.tsx'), 'OfflineCellPage');
+const OfflineShell = page(() => import('./offline/offline-shell.tsx'), 'OfflineShell');
+const PaperEntryPage = page(() => import('./routes/meetings/paper-entry-page.tsx'), 'PaperEntryPage');
 const NotFoundPage = page(() => import('./components/not-found-page.tsx'), 'NotFoundPage');
 
 function FullScreenLoader() {
@@ -77,6 +82,13 @@ export function App() {
   const me = useMe();
   if (me.isPending) return <FullScreenLoader />;
   if (me.isError) {
+    // No signal: the offline screens, from what this device keeps (issue 16).
+    if (me.error instanceof ApiError && me.error.status === 0)
+      return (
+        <Suspense fallback={<FullScreenLoader />}>
+          <OfflineShell />
+        </Suspense>
+      );
     return (
       <Center mih="100vh" p="md">
         <ErrorAlert error={me.error} />
@@ -93,6 +105,9 @@ export function App() {
           <Route path="/units/:id" element={titled('unit', <UnitPage />)} />
           <Route path="/units/:id/compliance/:standard" element={titled('compliance', <ComplianceRowsPage />)} />
           <Route path="/meetings/:id" element={titled('meeting', <MeetingPage />)} />
+          <Route path="/meetings/:id/paper" element={titled('paperEntry', <PaperEntryPage />)} />
+          <Route path="/offline" element={titled('offline', <OfflinePage />)} />
+          <Route path="/offline/:cellId" element={titled('offline', <OfflineCellPage />)} />
           <Route path="/nominations/:id" element={titled('nomination', <NominationPage />)} />
           <Route path="/people/:id" element={titled('person', <PersonPage />)} />
           <Route path="/visits" element={titled('visits', <VisitsPage />)} />

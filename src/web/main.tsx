@@ -14,6 +14,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { isUnauthorized, setCsrfToken } from './api/client.ts';
 import { sessionKeys } from './api/session.ts';
 import { App } from './app.tsx';
+import { registerServiceWorker } from './offline/register-sw.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 /** Any 401 means the session is gone: forget the actor so the sign-in page shows. */
@@ -29,6 +30,7 @@ const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
       retry: (count, error) =>
+        navigator.onLine &&
         !(error && typeof error === 'object' && 'status' in error && Number(error.status) >= 400 && Number(error.status) < 500) &&
         count < 2,
       refetchOnWindowFocus: false,
@@ -36,6 +38,7 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+registerServiceWorker();
 // The reader's language first: a page is never drawn with bare keys.
 await i18nReady;
 

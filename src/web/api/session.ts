@@ -24,7 +24,23 @@ async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: sessionKeys.me, queryFn: fetchMe, staleTime: 60_000 });
+  // 'always': with no signal the request must fail (and the offline screens show), not wait paused.
+  return useQuery({ queryKey: sessionKeys.me, queryFn: fetchMe, staleTime: 60_000, networkMode: 'always' });
+}
+
+/**
+ * Before signing out, what waits in the offline outbox is sent (while the session still stands); then
+ * the device forgets the offline packs and the outbox, so nothing of the cell stays on a shared phone.
+ */
+async function syncThenSignOut(): Promise<void> {
+  const { syncOutbox } = await import('../offline/sync.ts');
+  if (navigator.onLine) await syncOutbox().catch(() => undefined);
+  await api.delete('/api/v1/session');
+}
+
+async function forgetOfflineData(): Promise<void> {
+  const { clearOfflineStore } = await import('../offline/store.ts');
+  await clearOfflineStore().catch(() => undefined);
 }
 
 export function useSignIn() {
@@ -35,6 +51,8 @@ export function useSignIn() {
       setCsrfToken(me.csrfToken);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(sessionKeys.me, me);
+      // A session that ended without signing out (expired) may have left another account's offline data.
+      void import('../offline/store.ts').then((store) => store.forgetOtherAccounts(me.account.login));
     },
   });
 }
@@ -42,8 +60,9 @@ export function useSignIn() {
 export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete('/api/v1/session'),
-    onSettled: () => {
+    mutationFn: syncThenSignOut,
+    onSettled: async () => {
+      await forgetOfflineData();
       setCsrfToken(null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(sessionKeys.me, null);

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../../shared/schemas/accounts.ts';
@@ -9,6 +9,9 @@ import { useSignOut } from '../api/session.ts';
 import { ChangePasswordModal } from './change-password-modal.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+
+// Its own chunk: the offline store (Dexie) stays out of the entry script.
+const OfflineStatus = lazy(async () => ({ default: (await import('../offline/offline-status.tsx')).OfflineStatus }));
 
 /** Administration shows to anyone who can manage something or holds the admin role. */
 export function canAdminister(me: Me): boolean {
@@ -79,6 +82,9 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Suspense fallback={null}>
+              <OfflineStatus />
+            </Suspense>
             <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>

@@ -20,6 +20,28 @@ import { StudyReadings } from './study-readings.tsx';
 import { ReviewSection } from '../reviews/review-section.tsx';
 import { StudyThemes } from '../education/study-fields.tsx';
 
+/** The paper way (issue 16): print the sheet for the meeting, then type the filled sheet back in. */
+function PaperLinks({ meetingId }: { meetingId: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <Button
+        component="a"
+        href={`/api/v1/meetings/${meetingId}/attendance-sheet.pdf?lang=${i18n.resolvedLanguage === 'ko' ? 'ko' : 'en'}`}
+        target="_blank"
+        rel="noopener"
+        variant="default"
+        data-testid="print-sheet"
+      >
+        {t('paper.print')}
+      </Button>
+      <Button component={Link} to={`/meetings/${meetingId}/paper`} variant="default" data-testid="paper-entry-link">
+        {t('paper.enter')}
+      </Button>
+    </>
+  );
+}
+
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
@@ -67,11 +89,14 @@ export function MeetingPage() {
             {formatDateTime(m.startsAt, i18n.language)}
           </Text>
         </Stack>
-        {m.canManage && m.status !== 'not_held' && (
-          <Button variant="default" color="gray" onClick={notHeld.open} data-testid="mark-not-held">
-            {t('meeting.markNotHeld')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {m.canManage && <PaperLinks meetingId={m.id} />}
+          {m.canManage && m.status !== 'not_held' && (
+            <Button variant="default" color="gray" onClick={notHeld.open} data-testid="mark-not-held">
+              {t('meeting.markNotHeld')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {m.status === 'not_held' && (
         <Alert color="gray" title={t('meeting.notHeldTitle')} data-testid="not-held-note">

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { usePageTitle } from '../../components/page-title.tsx';
 import { UnitPicker } from '../../components/unit-picker.tsx';
 import { NotFoundPage } from '../../components/not-found-page.tsx';
+import { KeepOfflineButton } from '../../offline/keep-offline-button.tsx';
 import { UnitActions } from './unit-actions.tsx';
 import { UnitHeader } from './unit-header.tsx';
 import { UnitTabs } from './unit-tabs.tsx';
@@ -55,6 +56,8 @@ export function UnitPage() {
       <UnitHeader unit={u} />
       <DistinctionBadges unit={u} />
       {u.canManage && <UnitActions key={u.id} unit={u} />}
+      {/* Whoever records the cell's meetings may keep it on this device for offline use (issue 16). */}
+      {u.canManage && u.kind === 'cell' && !u.closedOn && <KeepOfflineButton cellId={u.id} />}
       <UnitTabs unit={u} />
     </Stack>
   );

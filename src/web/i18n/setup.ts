@@ -31,6 +31,13 @@ async function loadTexts(language: Language): Promise<void> {
   i18n.addResourceBundle(language, 'translation', (await TEXTS[language]()).default);
 }
 
+/** Both languages' texts, for the few screens that write in both (a rule's titles in English and Korean). */
+export function loadAllLanguages(): Promise<void> {
+  return Promise.all(LANGUAGES.map(loadTexts)).then(() => undefined);
+}
+
+export const allLanguagesLoaded = (): boolean => LANGUAGES.every((l) => i18n.hasResourceBundle(l, 'translation'));
+
 export function setLanguage(language: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, language);

@@ -1,5 +1,7 @@
 /** A rule in words, in the reader's language or in both (the titles a new version is offered). */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allLanguagesLoaded, loadAllLanguages } from '../../i18n/setup.ts';
 import { useMeetingKinds } from '../../api/meetings.ts';
 import type { StandardValues } from './standard-form.ts';
 import { describeRule, paramsToApi } from './standard-rules.ts';
@@ -7,6 +9,11 @@ import { describeRule, paramsToApi } from './standard-rules.ts';
 export function useRuleWording() {
   const { t, i18n } = useTranslation();
   const kinds = useMeetingKinds();
+  // The titles are offered in both languages, whichever the reader reads: the other's texts load here.
+  const [bothLoaded, setBothLoaded] = useState(allLanguagesLoaded);
+  useEffect(() => {
+    if (!bothLoaded) void loadAllLanguages().then(() => setBothLoaded(true));
+  }, [bothLoaded]);
   const kindName = (language: string) => (code: string) => {
     const k = kinds.data?.find((x) => x.code === code);
     if (!k) return code;

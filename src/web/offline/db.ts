@@ -29,7 +29,9 @@ export interface RollRecord {
 export type OperationType = 'meeting.record' | 'meeting.attendance' | 'meeting.schedule' | 'meeting.minutes';
 
 /** What the server said about an operation it did not apply: `{ code, message, messageKey?, params? }` or a text. */
-export type OperationError = { code?: string; message?: string; messageKey?: string; params?: Record<string, string | number> } | string;
+export type OperationError =
+  | { code?: string; message?: string; messageKey?: string; params?: Record<string, string | number>; details?: unknown }
+  | string;
 
 export interface OutboxOperation {
   /** Local order: operations are sent in the order they were made. */

@@ -11,6 +11,7 @@ import { errorText } from '../api/error-text.ts';
 import { formatDateTime } from '../lib/period.ts';
 import { offlineDb, type OutboxOperation } from './db.ts';
 import { useLive } from './live.ts';
+import { ConflictNames } from './conflict-names.tsx';
 import { MeetingCapture } from './meeting-capture.tsx';
 import { kindName } from './pack-bits.ts';
 import { dropOperation, keepCellOffline } from './store.ts';
@@ -67,6 +68,7 @@ export function OutboxList({ cellId }: { cellId?: number }) {
               <Text size="sm" fw={500} data-testid="outbox-error">
                 {errorText(operationError(op.error), t)}
               </Text>
+              <ConflictNames error={op.error} />
               <Group gap="xs" mt="xs">
                 {Array.isArray(op.payload.records) && (
                   <Button

@@ -3,9 +3,11 @@
  * meanwhile (through the API) a member leaves the cell. Back online the sync answers a conflict and the
  * screen names the member; signing out then asks first, "Stay signed in" focused, and keeps the outbox.
  * The secretary takes the roll again without the member, it syncs once and the dashboard counts it once.
+ * Then an in-person briefing recorded from the offline screen on a directive the pack carries.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { buildPublishedDirective } from '../helpers/directives.ts';
 import { heldWithTitle, localInput, meetingTime, periodOf, readOutbox, secretaryCell, waitForServiceWorker } from './offline-helpers.ts';
 import { signIn, useBrowserAndServer } from './setup.ts';
 
@@ -118,4 +120,41 @@ describe('an offline conflict', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('records an in-person briefing on a directive the offline pack carries', async () => {
+    const context = await e2e.browser.newContext(options);
+    const page = await context.newPage();
+    try {
+      await signIn(page, e2e.baseUrl, 'secretary@demo');
+      const cellId = await secretaryCell(page);
+      const cell = await e2e.ctx!.db.selectFrom('units').select('parent_id').where('id', '=', cellId).executeTakeFirstOrThrow();
+      const title = `Brief them ${Date.now()}`;
+      const d = await buildPublishedDirective(e2e.ctx!.db, Number(cell.parent_id), { unitIds: [cellId] }, title);
+      await page.goto(`${e2e.baseUrl}/units/${cellId}`);
+      await page.getByTestId('keep-offline').click();
+      await page.getByTestId('offline-kept').waitFor();
+      await page.goto(`${e2e.baseUrl}/offline/${cellId}`);
+      const directive = page.getByTestId('offline-directive').filter({ hasText: title });
+      await directive.getByRole('button', { name: 'Record a briefing' }).click();
+      const people = page.getByTestId('offline-briefing-person');
+      await people.nth(0).check();
+      await people.nth(1).check();
+      await page.getByTestId('offline-briefing-save').click();
+      const op = page.getByTestId('outbox-op');
+      await op.waitFor();
+      expect(await op.getAttribute('data-type')).toBe('directive.briefing');
+      expect(await op.textContent()).toContain(`in-person briefing of 2 members on “${title}”`);
+      await page.getByTestId('sync-now').click();
+      await expect.poll(async () => (await readOutbox(page)).length, { timeout: 20_000 }).toBe(0);
+      const briefed = await e2e
+        .ctx!.db.selectFrom('directive_deliveries')
+        .select('person_id')
+        .where('directive_id', '=', d.id)
+        .where('briefed_on', 'is not', null)
+        .execute();
+      expect(briefed).toHaveLength(2);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

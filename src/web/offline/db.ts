@@ -26,7 +26,7 @@ export interface RollRecord {
   reason?: string;
 }
 
-export type OperationType = 'meeting.record' | 'meeting.attendance' | 'meeting.schedule' | 'meeting.minutes';
+export type OperationType = 'meeting.record' | 'meeting.attendance' | 'meeting.schedule' | 'meeting.minutes' | 'directive.briefing';
 
 /** What the server said about an operation it did not apply: `{ code, message, messageKey?, params? }` or a text. */
 export type OperationError =

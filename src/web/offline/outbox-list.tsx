@@ -25,8 +25,9 @@ function useDescribe() {
     const p = op.payload;
     const kind = typeof p.kind === 'string' && pack ? kindName(pack, p.kind, i18n.language) : '';
     const when = typeof p.startsAt === 'string' ? formatDateTime(p.startsAt, i18n.language) : '';
-    const records = Array.isArray(p.records) ? p.records.length : 0;
-    return t(`offline.op.${op.type.replace('.', '_')}`, { kind, when, count: records, cell: pack?.cell.name ?? op.cellId });
+    const count = Array.isArray(p.records) ? p.records.length : Array.isArray(p.personIds) ? p.personIds.length : 0;
+    const directive = (pack?.directives ?? []).find((d) => d.id === p.directiveId)?.title ?? `#${String(p.directiveId)}`;
+    return t(`offline.op.${op.type.replace('.', '_')}`, { kind, when, count, directive, cell: pack?.cell.name ?? op.cellId });
   };
 }
 

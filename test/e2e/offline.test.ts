@@ -8,54 +8,20 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seriousFindings } from './axe.ts';
+import {
+  heldWithTitle as held,
+  localInput,
+  meetingTime,
+  periodOf,
+  readOutbox,
+  secretaryCell,
+  waitForServiceWorker,
+} from './offline-helpers.ts';
 import { shot, signIn, useBrowserAndServer } from './setup.ts';
 
 const e2e = useBrowserAndServer();
 const options = { locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const localInput = (d: Date) =>
-  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-const periodOf = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-
-/** Earlier today, never in the previous month. */
-function meetingTime(now: Date): Date {
-  const hourAgo = new Date(now.getTime() - 3_600_000);
-  const start =
-    periodOf(hourAgo) === periodOf(now) && hourAgo.getUTCDate() === now.getUTCDate() ? hourAgo : new Date(now.getTime() - 60_000);
-  start.setUTCSeconds(0, 0);
-  return start;
-}
-
-async function secretaryCell(page: Page): Promise<number> {
-  const card = page.getByTestId('home-cell').first();
-  await card.waitFor();
-  return Number(await card.getAttribute('data-cell-id'));
-}
-
-/** The cell dashboard's held meetings with this title this month (what the cell's figures count). */
-async function heldWithTitle(page: Page, cellId: number, title: string, period: string) {
-  const res = await page.request.get(`${e2e.baseUrl}/api/v1/cells/${cellId}/dashboard?period=${period}`);
-  expect(res.status()).toBe(200);
-  const dash = (await res.json()) as { recentMeetings: { id: number; title: string | null; status: string; present: number }[] };
-  return dash.recentMeetings.filter((m) => m.title === title && m.status === 'held');
-}
-
-/** The outbox as IndexedDB holds it, read without the app's code. */
-function readOutbox(page: Page): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('cellwork-offline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('outbox').objectStore('outbox').getAll();
-          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
+const heldWithTitle = (page: Page, cellId: number, title: string, period: string) => held(page, e2e.baseUrl, cellId, title, period);
 
 /** Puts an operation back into the outbox, as if the device never heard the server's answer to it. */
 function putBack(page: Page, op: Record<string, unknown>): Promise<void> {
@@ -73,15 +39,6 @@ function putBack(page: Page, op: Record<string, unknown>): Promise<void> {
       }),
     op,
   );
-}
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // Controlled from the next load on (and at once with clientsClaim); a reload makes sure.
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 describe('the offline app', () => {

@@ -116,6 +116,12 @@ export const OfflinePackSchema = z.object({
   nextMeetings: z.array(
     z.object({ id: z.number(), kind: z.string(), startsAt: z.string(), title: z.string().nullable(), version: z.number() }),
   ),
+  /**
+   * Published directives some current member of the cell has neither acknowledged nor been briefed on,
+   * titles only, for an in-person briefing recorded offline; empty unless the actor is the cell's
+   * secretary or deputy (only they record briefings). Packs kept before this field lack it.
+   */
+  directives: z.array(z.object({ id: z.number(), title: z.string() })),
   generatedAt: z.string(),
 });
 export type OfflinePack = z.infer<typeof OfflinePackSchema>;

@@ -28,14 +28,24 @@ export function useMe() {
   return useQuery({ queryKey: sessionKeys.me, queryFn: fetchMe, staleTime: 60_000, networkMode: 'always' });
 }
 
+/** What signing out did: `unsynced` operations still in the outbox stop it until the secretary confirms. */
+export type SignOutResult = { signedOut: true } | { signedOut: false; unsynced: number };
+
 /**
- * Before signing out, what waits in the offline outbox is sent (while the session still stands); then
- * the device forgets the offline packs and the outbox, so nothing of the cell stays on a shared phone.
+ * Before signing out, what waits in the offline outbox is sent (while the session still stands). What
+ * could not be sent (no signal, a conflict, a rejection) would be deleted with the device's offline data,
+ * so unless `discard` says the secretary agreed, signing out stops and says how many would be lost.
  */
-async function syncThenSignOut(): Promise<void> {
+async function syncThenSignOut({ discard = false }: { discard?: boolean } = {}): Promise<SignOutResult> {
   const { syncOutbox } = await import('../offline/sync.ts');
   if (navigator.onLine) await syncOutbox().catch(() => undefined);
+  if (!discard) {
+    const { countOutbox } = await import('../offline/store.ts');
+    const unsynced = await countOutbox();
+    if (unsynced > 0) return { signedOut: false, unsynced };
+  }
   await api.delete('/api/v1/session');
+  return { signedOut: true };
 }
 
 async function forgetOfflineData(): Promise<void> {
@@ -59,14 +69,19 @@ export function useSignIn() {
 
 export function useSignOut() {
   const qc = useQueryClient();
+  const forget = async () => {
+    await forgetOfflineData();
+    setCsrfToken(null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    qc.setQueryData(sessionKeys.me, null);
+  };
   return useMutation({
     mutationFn: syncThenSignOut,
-    onSettled: async () => {
-      await forgetOfflineData();
-      setCsrfToken(null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-      qc.setQueryData(sessionKeys.me, null);
+    // Signed out, or the sign-out failed after the decision to go (the session may be gone): forget the device's data.
+    onSuccess: async (result) => {
+      if (result.signedOut) await forget();
     },
+    onError: forget,
   });
 }
 

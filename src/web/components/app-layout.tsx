@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../../shared/schemas/accounts.ts';
 import { canReadAudit } from '../routes/audit/audit-words.ts';
-import { useSignOut } from '../api/session.ts';
 import { ChangePasswordModal } from './change-password-modal.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+import { SignOutButton } from './sign-out-button.tsx';
 
 // Its own chunk: the offline store (Dexie) stays out of the entry script.
 const OfflineStatus = lazy(async () => ({ default: (await import('../offline/offline-status.tsx')).OfflineStatus }));
@@ -27,7 +27,6 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
   const [navOpen, nav] = useDisclosure(false);
   const [pwOpen, pw] = useDisclosure(false);
-  const signOut = useSignOut();
   const { pathname } = useLocation();
   const firstRoot = me.roots[0] ?? (me.cells[0] ? { id: me.cells[0].id } : null);
   const links = [
@@ -106,9 +105,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
                 <Menu.Item onClick={pw.open}>{t('account.changePassword')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            <Button variant="default" size="compact-sm" data-testid="sign-out" loading={signOut.isPending} onClick={() => signOut.mutate()}>
-              {t('account.signOut')}
-            </Button>
+            <SignOutButton />
           </Group>
         </Group>
       </AppShell.Header>

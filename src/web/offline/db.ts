@@ -26,10 +26,12 @@ export interface RollRecord {
   reason?: string;
 }
 
-export type OperationType = 'meeting.record' | 'meeting.attendance' | 'meeting.schedule' | 'meeting.minutes';
+export type OperationType = 'meeting.record' | 'meeting.attendance' | 'meeting.schedule' | 'meeting.minutes' | 'directive.briefing';
 
 /** What the server said about an operation it did not apply: `{ code, message, messageKey?, params? }` or a text. */
-export type OperationError = { code?: string; message?: string; messageKey?: string; params?: Record<string, string | number> } | string;
+export type OperationError =
+  | { code?: string; message?: string; messageKey?: string; params?: Record<string, string | number>; details?: unknown }
+  | string;
 
 export interface OutboxOperation {
   /** Local order: operations are sent in the order they were made. */

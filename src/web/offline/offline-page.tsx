@@ -16,6 +16,7 @@ import { MeetingCapture, type CaptureTarget } from './meeting-capture.tsx';
 import { useSyncWhenOnline } from './offline-status.tsx';
 import { useOnline } from './online.ts';
 import { OutboxList } from './outbox-list.tsx';
+import { BriefingOffline } from './briefing-offline.tsx';
 import { kindName } from './pack-bits.ts';
 import { ScheduleOffline } from './schedule-offline.tsx';
 
@@ -91,7 +92,7 @@ export function OfflineCellPage() {
   const { t, i18n } = useTranslation();
   const cellId = Number(useParams().cellId);
   const stored = useLive(() => offlineDb.packs.get(cellId), [cellId], null as StoredPack | null | undefined);
-  const [target, setTarget] = useState<CaptureTarget | 'schedule' | null>(null);
+  const [target, setTarget] = useState<CaptureTarget | 'schedule' | { kind: 'briefing'; directiveId: number } | null>(null);
   if (stored === null) return null;
   if (!stored)
     return (
@@ -120,6 +121,8 @@ export function OfflineCellPage() {
       <SyncBar />
       {target === 'schedule' ? (
         <ScheduleOffline stored={stored} onDone={done} />
+      ) : target?.kind === 'briefing' ? (
+        <BriefingOffline stored={stored} directiveId={target.directiveId} onDone={done} />
       ) : target ? (
         <MeetingCapture key={JSON.stringify(target)} stored={stored} target={target} onDone={done} />
       ) : (
@@ -150,6 +153,21 @@ export function OfflineCellPage() {
               </Group>
             ))}
           </section>
+          {(pack.directives ?? []).length > 0 && (
+            <section aria-labelledby="offline-directives-title">
+              <Title order={3} size="h4" id="offline-directives-title" mb="xs">
+                {t('offline.directivesToBrief')}
+              </Title>
+              {(pack.directives ?? []).map((d) => (
+                <Group key={d.id} gap="sm" data-testid="offline-directive">
+                  <Text size="sm">{d.title}</Text>
+                  <Button size="compact-xs" variant="light" onClick={() => setTarget({ kind: 'briefing', directiveId: d.id })}>
+                    {t('offline.recordBriefing')}
+                  </Button>
+                </Group>
+              ))}
+            </section>
+          )}
         </Stack>
       )}
       <section aria-labelledby="offline-cell-outbox-title">

@@ -11,6 +11,7 @@ import { errorText } from '../api/error-text.ts';
 import { formatDateTime } from '../lib/period.ts';
 import { offlineDb, type OutboxOperation } from './db.ts';
 import { useLive } from './live.ts';
+import { ConflictNames } from './conflict-names.tsx';
 import { MeetingCapture } from './meeting-capture.tsx';
 import { kindName } from './pack-bits.ts';
 import { dropOperation, keepCellOffline } from './store.ts';
@@ -24,8 +25,9 @@ function useDescribe() {
     const p = op.payload;
     const kind = typeof p.kind === 'string' && pack ? kindName(pack, p.kind, i18n.language) : '';
     const when = typeof p.startsAt === 'string' ? formatDateTime(p.startsAt, i18n.language) : '';
-    const records = Array.isArray(p.records) ? p.records.length : 0;
-    return t(`offline.op.${op.type.replace('.', '_')}`, { kind, when, count: records, cell: pack?.cell.name ?? op.cellId });
+    const count = Array.isArray(p.records) ? p.records.length : Array.isArray(p.personIds) ? p.personIds.length : 0;
+    const directive = (pack?.directives ?? []).find((d) => d.id === p.directiveId)?.title ?? `#${String(p.directiveId)}`;
+    return t(`offline.op.${op.type.replace('.', '_')}`, { kind, when, count, directive, cell: pack?.cell.name ?? op.cellId });
   };
 }
 
@@ -67,6 +69,7 @@ export function OutboxList({ cellId }: { cellId?: number }) {
               <Text size="sm" fw={500} data-testid="outbox-error">
                 {errorText(operationError(op.error), t)}
               </Text>
+              <ConflictNames error={op.error} />
               <Group gap="xs" mt="xs">
                 {Array.isArray(op.payload.records) && (
                   <Button

@@ -26,6 +26,15 @@ export async function forgetOtherAccounts(login: string): Promise<void> {
   if (packs.some((p) => p.login !== login)) await clearOfflineStore();
 }
 
+/** Operations not yet synced, in any state (waiting, conflict, rejected): what signing out would delete. */
+export async function countOutbox(): Promise<number> {
+  try {
+    return await offlineDb.outbox.count();
+  } catch {
+    return 0;
+  }
+}
+
 export async function hasOfflinePacks(): Promise<boolean> {
   try {
     return (await offlineDb.packs.count()) > 0;

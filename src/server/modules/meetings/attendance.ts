@@ -21,7 +21,17 @@ import { assertVersion, getMeeting, lockMeeting, refreshMeetingPeriod } from './
 /** What saving a roll changes: the meeting (now held), its attendance, and follow-ups it may open today. */
 const SAVE_FACTS: readonly Fact[] = ['meetings', 'attendance', 'follow_ups'];
 
-export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: SaveAttendance): Promise<Meeting> {
+/**
+ * `futureLeewayMs`: how far past the server's clock the meeting may start and still be recorded. Online it
+ * is 0; the offline sync passes a few minutes, since a phone's clock runs ahead (decision 0034).
+ */
+export function saveAttendance(
+  db: Db,
+  actor: Actor,
+  meetingId: number,
+  input: SaveAttendance,
+  { futureLeewayMs = 0 }: { futureLeewayMs?: number } = {},
+): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const today = todayIso();
     // The engine's month locks ride on the first read, so the refresh at the end is its statement alone.
@@ -30,7 +40,7 @@ export function saveAttendance(db: Db, actor: Actor, meetingId: number, input: S
     );
     if (!locked) throw notFound('meeting.notFound');
     const { meeting: m, roll, saved: before, details } = locked;
-    if (new Date(m.starts_at).getTime() > Date.now()) throw badRequest('meeting.notBegun');
+    if (new Date(m.starts_at).getTime() > Date.now() + futureLeewayMs) throw badRequest('meeting.notBegun');
     checkCoversRoll(
       roll.map((r) => r.personId),
       input.records.map((r) => r.personId),

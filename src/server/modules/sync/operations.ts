@@ -27,6 +27,13 @@ type Operation<S extends z.ZodTypeAny> = {
   schema: S;
   apply: (db: Db, actor: Actor, payload: z.infer<S>, timeZone: string) => Promise<Applied>;
 };
+/**
+ * A meeting recorded on a phone whose clock runs a few minutes fast starts, by the server's clock, in the
+ * future; online that is refused (`meeting.notBegun`), but from the outbox it would be lost. Ten minutes
+ * covers ordinary drift without letting a meeting planned for later be recorded as held (decision 0034).
+ */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+const skew = { futureLeewayMs: CLOCK_SKEW_MS };
 const operation = <S extends z.ZodTypeAny>(o: Operation<S>) => o;
 const where = (m: Meeting): Applied => ({ meetingId: m.id, version: m.version });
 
@@ -50,7 +57,7 @@ export const OPERATIONS = {
     schema: MeetingRecordOpSchema,
     apply: async (db, actor, p, timeZone) => {
       const created = await createMeeting(db, actor, p.cellId, { kind: p.kind, startsAt: p.startsAt, title: p.title }, timeZone);
-      return where(await saveAttendance(db, actor, created.id, { records: p.records, version: created.version }));
+      return where(await saveAttendance(db, actor, created.id, { records: p.records, version: created.version }, skew));
     },
   }),
   'meeting.attendance': operation({
@@ -58,7 +65,7 @@ export const OPERATIONS = {
     apply: async (db, actor, p) => {
       const id = (await meetingOf(db, actor, p))!;
       // Without a version the roll is saved over whatever is there, as the device asked.
-      return where(await saveAttendance(db, actor, id, { records: p.records, version: p.version } as SaveAttendance));
+      return where(await saveAttendance(db, actor, id, { records: p.records, version: p.version } as SaveAttendance, skew));
     },
   }),
   'meeting.schedule': operation({

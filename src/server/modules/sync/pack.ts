@@ -1,6 +1,7 @@
 /**
  * What a device keeps to record a cell's meetings offline: the roll today (names and ids, never contact
- * details), the kinds of meeting with their quorum rules, and the meetings scheduled and not yet recorded.
+ * details), the kinds of meeting with their quorum rules, the meetings scheduled and not yet recorded, and
+ * the directives awaiting an in-person briefing (titles).
  */
 import type { Actor } from '../../access/actor.ts';
 import { requireCell } from '../../access/lookups.ts';
@@ -9,6 +10,7 @@ import type { OfflinePack } from '../../../shared/schemas/sync.ts';
 import { addDays, todayIso } from '../compliance/periods.ts';
 import { listMeetingKinds } from '../meetings/kinds.ts';
 import { selectRoll } from '../meetings/queries.ts';
+import { directivesAwaitingBriefing } from './pack-directives.ts';
 
 /** The kind whose quorum rule the rulebook writes for a cell's ordinary meetings. */
 const DEFAULT_KIND = 'general';
@@ -20,7 +22,7 @@ export async function getOfflinePack(db: Db, actor: Actor, cellId: number): Prom
   // Whoever may record the cell's attendance may take it offline; anyone else gets the same 404 as online.
   const cell = await requireCell(db, actor, cellId, 'manage');
   const today = todayIso();
-  const [roll, kinds, next] = await Promise.all([
+  const [roll, kinds, next, directives] = await Promise.all([
     selectRoll(db, cell.id, today),
     listMeetingKinds(db),
     db
@@ -33,6 +35,7 @@ export async function getOfflinePack(db: Db, actor: Actor, cellId: number): Prom
       .orderBy('id')
       .limit(NEXT_MEETINGS)
       .execute(),
+    directivesAwaitingBriefing(db, actor, cell.id),
   ]);
   const active = kinds.items.filter((k) => !k.retired);
   const rule = active.find((k) => k.code === DEFAULT_KIND) ?? active[0];
@@ -48,6 +51,7 @@ export async function getOfflinePack(db: Db, actor: Actor, cellId: number): Prom
       title: m.title,
       version: m.version,
     })),
+    directives,
     generatedAt: new Date().toISOString(),
   };
 }

@@ -37,7 +37,8 @@ export const syncRoutes: RouteModule = (app, { db, config }) => {
     {
       schema: {
         tags,
-        summary: "What a device keeps to record the cell's meetings offline: roll (names and ids), kinds, quorum, next meetings",
+        summary:
+          "What a device keeps to record the cell's meetings offline: roll (names and ids), kinds, quorum, next meetings, directives awaiting briefing (titles)",
         params: IdParamsSchema,
         response: { 200: OfflinePackSchema, ...errorResponses },
       },

@@ -5,6 +5,7 @@
  * standings read the verdicts; the drill-down still shows each month.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECTORS } from '../src/shared/enums.ts';
 import { foldAllRollups } from '../src/server/modules/compliance/fold.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
@@ -12,6 +13,7 @@ import { holdGeneralIn, recountStandings, settle } from './helpers/emulation.ts'
 import { buildOrg, type Org } from './helpers/org.ts';
 
 const CODE = 'general-meeting-monthly';
+const SECTOR = SECTORS.find((x) => x !== 'metallurgy')!;
 
 describe('campaign counts kept by the folder', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -63,10 +65,20 @@ describe('campaign counts kept by the folder', () => {
       { period: june, meeting: 1, total: 1 },
     ]);
 
-    // Cancelled, its counts are dropped and its standings read the verdicts, which still move.
-    expect((await admin.post(`/api/v1/campaigns/${id}/cancel`)).status).toBe(200);
+    // A new sector drops the cell's verdicts and judges them again: its counts are not doubled (2 of 2
+    // met after May's meeting, not 3 of 4).
+    const unit = await admin.patch(`/api/v1/units/${org.cellB1a.id}`, { sector: SECTOR });
+    expect(unit.status, JSON.stringify(unit.body)).toBe(200);
     await holdGeneralIn(t.ctx.db, org.cellB1a.id, may);
     await foldAllRollups(t.ctx.db);
     expect(await scores(id)).toEqual({ [org.cellA1a.id]: 100, [org.cellB1a.id]: 100 });
+
+    // Cancelled, its counts are dropped and its standings read the verdicts, which still move.
+    expect((await admin.post(`/api/v1/campaigns/${id}/cancel`)).status).toBe(200);
+    expect(await scores(id)).toEqual({ [org.cellA1a.id]: 100, [org.cellB1a.id]: 100 });
+    await holdGeneralIn(t.ctx.db, org.cellA1a.id, june, [org.S.id, org.M.id, org.P.id]);
+    await foldAllRollups(t.ctx.db);
+    const after = await recountStandings(t.ctx.db, { unitIds, from: may, to: june, weights: { [CODE]: 1 } });
+    expect(await scores(id)).toEqual({ [org.cellA1a.id]: after.get(org.cellA1a.id)?.score, [org.cellB1a.id]: 100 });
   });
 });

@@ -8,7 +8,8 @@
  * lost: the folder adds the differences it takes (its months held shared, fold.ts); a month's rebuild
  * takes the month's old verdicts out before dropping its queue and puts the new ones in after the swap
  * (the month held exclusively); a campaign's start or change recounts it from the verdicts less the
- * differences still queued (its months held exclusively, in order, as writers take them shared).
+ * differences still queued (its months held exclusively, in order, as writers take them shared). A
+ * cell whose verdicts are dropped to be judged again (a new sector) drops its counts with them.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
@@ -83,4 +84,13 @@ export async function recountCampaign(db: Db, campaignId: number): Promise<void>
       join rollup_deltas d on d.cell_id = p.cell_id and d.standard_code = p.code and d.period between ${from}::date and ${to}::date)
     insert into campaign_cell_counts (campaign_id, cell_id, standard_code, judged, met)
     select campaign_id, cell_id, code, sum(dt), sum(dm) from v group by 1, 2, 3`.execute(db);
+}
+
+/**
+ * A cell's verdicts are about to be dropped and judged again (engine.ts#withdrawCell, its queue folded
+ * first): its counts go with them, so that being judged again adds them back once.
+ */
+export async function withdrawCellCounts(db: Db, cellId: number): Promise<void> {
+  await sql`delete from campaign_cell_counts k using campaign_units cu
+    where cu.unit_id = ${cellId} and k.campaign_id = cu.campaign_id and k.cell_id = ${cellId}`.execute(db);
 }

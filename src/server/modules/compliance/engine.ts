@@ -15,7 +15,7 @@ import { SOURCES, SUMS } from '../rulebook-registry.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import type { MetricWindow } from './plugin.ts';
 import { dataEnd, type Period } from './periods.ts';
-import { shiftCampaignMonth } from './campaign-counts.ts';
+import { shiftCampaignMonth, withdrawCellCounts } from './campaign-counts.ts';
 import { dropQueuedRollups, foldAllRollups } from './fold.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
 import { overallPath, refreshChange, sourceRows, type FactChange, type LockedMonth } from './refresh.ts';
@@ -178,6 +178,7 @@ export async function withdrawCell(db: Db, cellId: number, path: string): Promis
   await lockEveryPeriod(db);
   await foldAllRollups(db);
   await shiftRollups(db, cellId, path.split('.').slice(0, -1).map(Number), -1);
+  await withdrawCellCounts(db, cellId);
   await db.deleteFrom('cell_compliance').where('cell_id', '=', cellId).execute();
 }
 

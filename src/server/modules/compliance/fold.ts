@@ -38,7 +38,7 @@ export function foldRollups(db: Db, batch = BATCH, wait = false): Promise<number
         delete from rollup_deltas where (cell_id, id) in (
           select cell_id, id from rollup_deltas where period = any(${periods}::date[]) order by id limit ${batch} for update ${skip})
         returning cell_id, period, parent_path, sector, standard_code, dt, dm),
-      campaigns as (${foldIntoCampaigns}),
+      to_campaigns as (${foldIntoCampaigns}),
       put as (
         insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
         select anc::bigint, t.period, t.standard_code, s.sector, sum(t.dt), sum(t.dm)

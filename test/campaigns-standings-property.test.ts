@@ -2,11 +2,13 @@
  * Standings against a recount (issue 15): random general meetings (held or not, with random absences)
  * over random months make the cells' verdicts through the real write path; a campaign over random
  * non-nested units (cells and committees) with random standards and weights must rank every unit with
- * the score and rank a plain recount from the verdict rows gives.
+ * the score and rank a plain recount from the verdict rows gives, whether the campaign started before,
+ * between or after the meetings (its counts kept by the roll-up folder) and across a month's rebuild.
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { materializePeriod } from '../src/server/modules/compliance/engine.ts';
 import { createTestApp } from './helpers/app.ts';
 import { signIn, type Client } from './helpers/client.ts';
 import { holdGeneralIn, recountStandings, settle } from './helpers/emulation.ts';
@@ -55,17 +57,21 @@ describe('campaign standings against a recount', () => {
         fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6, 7, 8], { minLength: 2 }),
         fc.shuffledSubarray(CODES, { minLength: 1 }),
         fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 4, maxLength: 4 }),
-        async (meetings, picks, codes, ws) => {
-          // Each run has two months of its own (runs never share verdicts).
-          const year = 2021 + Math.floor(run / 6);
+        fc.constantFrom('before', 'between', 'after'),
+        fc.boolean(),
+        async (meetings, picks, codes, ws, when, rebuild) => {
+          // Each run has two months of its own, from 2021 to 2025; shrinking's later runs come back to
+          // them (with earlier runs' verdicts and campaigns) rather than go past today.
+          const year = 2021 + Math.floor((run % 30) / 6);
           const m0 = (run % 6) * 2 + 1;
           run++;
           const months = [m0, m0 + 1].map((m) => `${year}-${String(m).padStart(2, '0')}-01`);
-          for (const [cellIx, monthIx, held, absent] of meetings) {
-            const cell = cells()[cellIx]!;
-            if (held) await holdGeneralIn(t.ctx.db, cell, months[monthIx]!, people[cell]!.slice(0, absent));
-          }
-          await settle(t.ctx.db, months);
+          const hold = async (part: typeof meetings) => {
+            for (const [cellIx, monthIx, held, absent] of part) {
+              const cell = cells()[cellIx]!;
+              if (held) await holdGeneralIn(t.ctx.db, cell, months[monthIx]!, people[cell]!.slice(0, absent));
+            }
+          };
           // Greedily the picked units that nest with none taken before.
           const taken: (typeof org.cellA1a)[] = [];
           const under = (a: number, b: number) => paths.get(a)!.startsWith(`${paths.get(b)}.`);
@@ -74,15 +80,31 @@ describe('campaign standings against a recount', () => {
           // A region alone leaves room for a cell of the other region.
           for (const u of [org.cellA1a, org.cellB1a]) if (taken.length < 2 && !taken.includes(u) && !nests(u)) taken.push(u);
           const weights = Object.fromEntries(codes.map((c, i) => [c, ws[i]!]));
-          const res = await admin.post('/api/v1/campaigns', {
-            title: `Run ${run}`,
-            unitIds: taken.map((u) => u.id),
-            from: months[0],
-            to: months[1],
-            standardCodes: codes,
-            weights,
-          });
-          expect(res.status, JSON.stringify(res.body)).toBe(201);
+          let id = 0;
+          const create = async () => {
+            const res = await admin.post('/api/v1/campaigns', {
+              title: `Run ${run}`,
+              unitIds: taken.map((u) => u.id),
+              from: months[0],
+              to: months[1],
+              standardCodes: codes,
+              weights,
+            });
+            expect(res.status, JSON.stringify(res.body)).toBe(201);
+            id = res.body.id;
+          };
+          // The campaign starts before the meetings (the folder must add every verdict to its counts),
+          // between them (its count must leave out the differences still queued, which the folder adds),
+          // or after them all folded; a rebuild of the first month may come between, its queue dropped.
+          const half = Math.ceil(meetings.length / 2);
+          if (when === 'before') await create();
+          await hold(meetings.slice(0, half));
+          if (when === 'between') await create();
+          if (rebuild) await materializePeriod(t.ctx.db, months[0]!);
+          await hold(meetings.slice(half));
+          await settle(t.ctx.db, months);
+          if (when === 'after') await create();
+          const res = { body: { id } };
           const standings = await admin.get(`/api/v1/campaigns/${res.body.id}/standings`);
           const recount = await recountStandings(t.ctx.db, { unitIds: taken.map((u) => u.id), from: months[0]!, to: months[1]!, weights });
           const got = Object.fromEntries(standings.body.items.map((s: any) => [s.unitId, { score: s.score, rank: s.rank }]));

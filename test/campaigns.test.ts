@@ -123,8 +123,10 @@ describe('emulation campaigns', () => {
       weights: { [GM]: 1 },
     });
     for (const s of res.body.items) expect({ score: s.score, rank: s.rank }).toEqual(recount.get(s.unitId));
-    // The standings follow the facts: A2a meets in November, with no write of the campaign's own.
+    // The standings follow the facts: A2a meets in November, and the roll-up folder adds the verdict to
+    // the campaign's counts a moment later, as to the committees' roll-ups (decision 0033 as amended).
     await holdGeneralIn(t.ctx.db, org.cellA2a.id, NOV);
+    await settle(t.ctx.db, [OCT, NOV]);
     const after = await region.get(`/api/v1/campaigns/${created.id}/standings`);
     expect(after.body.items.map((s: any) => [s.unitId, s.score, s.rank])).toEqual([
       [org.cellA1a.id, 100, 1],

@@ -1036,6 +1036,7 @@ export interface DB {
   deed_people: DeedPeopleTable;
   campaigns: CampaignsTable;
   campaign_units: CampaignUnitsTable;
+  campaign_cell_counts: CampaignCellCountsTable;
   distinction_rules: DistinctionRulesTable;
   distinction_eligibility: DistinctionEligibilityTable;
   distinction_conferrals: DistinctionConferralsTable;
@@ -1115,6 +1116,14 @@ export interface CampaignsTable {
 export interface CampaignUnitsTable {
   campaign_id: number;
   unit_id: number;
+}
+/** A running campaign's participant cell's verdicts judged and met of a standard over its months (decision 0033), kept by the roll-up folder. */
+export interface CampaignCellCountsTable {
+  campaign_id: number;
+  cell_id: number;
+  standard_code: string;
+  judged: number;
+  met: number;
 }
 /** One condition of a distinction rule: the cell's overall verdict met in at least `min` months of the year. */
 export type DistinctionCondition =

@@ -42,6 +42,7 @@ import * as emulation from './2026-12-11T1300-emulation.ts';
 import * as campaignTargetsCancel from './2026-12-12T0900-campaign-targets-cancel.ts';
 import * as ideasWithdrawal from './2026-12-12T1000-ideas-withdrawal.ts';
 import * as syncOperations from './2026-12-12T1000-sync-operations.ts';
+import * as campaignCellCounts from './2026-12-13T1000-campaign-cell-counts.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -88,6 +89,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-12T1000-target-months': targetMonths,
   '2026-12-12T1000-ideas-withdrawal': ideasWithdrawal,
   '2026-12-12T1000-sync-operations': syncOperations,
+  '2026-12-13T1000-campaign-cell-counts': campaignCellCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,7 @@ import { SOURCES, SUMS } from '../rulebook-registry.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import type { MetricWindow } from './plugin.ts';
 import { dataEnd, type Period } from './periods.ts';
+import { shiftCampaignMonth, withdrawCellCounts } from './campaign-counts.ts';
 import { dropQueuedRollups, foldAllRollups } from './fold.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
 import { overallPath, refreshChange, sourceRows, type FactChange, type LockedMonth } from './refresh.ts';
@@ -61,6 +62,7 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
   return inTransaction(db, async (trx) => {
     await lockPeriodExclusive(trx, period);
     if (onlyIfMissing && (await isMaterialized(trx, period))) return; // built meanwhile by whoever held the lock
+    await shiftCampaignMonth(trx, period, -1); // the month's part of the campaigns' counts, put back after the swap
     await dropQueuedRollups(trx, period); // its roll-ups are rebuilt from the verdicts, which hold those differences
     // Room for the rebuild's hash joins and sorts, this transaction only: at scale L, 256 MB spilled
     // about 1 GB to temp files (decision 0006).
@@ -96,6 +98,7 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     const sums = await createBuildTable(trx, 'unit_sums', period);
     await writeSums(trx, sums, metrics, compliance, period);
     await swapIn(trx, period, { cell_metrics: metrics, cell_compliance: compliance, unit_rollups: rollups, unit_sums: sums });
+    await shiftCampaignMonth(trx, period, 1);
     await sql`insert into metric_periods (period) values (${period}::date)
       on conflict (period) do update set materialized_at = now()`.execute(trx);
   });
@@ -175,6 +178,7 @@ export async function withdrawCell(db: Db, cellId: number, path: string): Promis
   await lockEveryPeriod(db);
   await foldAllRollups(db);
   await shiftRollups(db, cellId, path.split('.').slice(0, -1).map(Number), -1);
+  await withdrawCellCounts(db, cellId);
   await db.deleteFrom('cell_compliance').where('cell_id', '=', cellId).execute();
 }
 

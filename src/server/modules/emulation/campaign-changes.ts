@@ -12,6 +12,7 @@ import { inTransaction } from '../../db/database.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import type { CreateCampaign, UpdateCampaign } from '../../../shared/schemas/emulation.ts';
 import { recordAudit } from '../audit/service.ts';
+import { recountCampaign } from '../compliance/campaign-counts.ts';
 import { mayManageCampaign } from './access.ts';
 import { checkContent, loadCampaign, type LoadedCampaign } from './campaigns.ts';
 
@@ -64,6 +65,7 @@ export async function updateCampaign(db: Db, actor: Actor, id: number, change: U
       .insertInto('campaign_units')
       .values(checked.units.map((u) => ({ campaign_id: id, unit_id: u.id })))
       .execute();
+    await recountCampaign(trx, id); // its months, units or standards may have changed
     await recordAudit(trx, actor, {
       action: 'campaign.update',
       entity: 'campaign',
@@ -85,6 +87,7 @@ export async function cancelCampaign(db: Db, actor: Actor, id: number): Promise<
       .where('id', '=', id)
       .returning('cancelled_at')
       .executeTakeFirstOrThrow();
+    await recountCampaign(trx, id); // a cancelled campaign's counts are no longer kept: its standings read the verdicts
     await recordAudit(trx, actor, {
       action: 'campaign.cancel',
       entity: 'campaign',

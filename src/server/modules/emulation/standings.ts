@@ -1,7 +1,8 @@
 /**
- * A campaign's standings (decision 0033), read straight from the rulebook's stored judgements: a cell's
- * monthly verdicts (cell_compliance) and a committee's monthly roll-ups (unit_rollups, all sectors), so
- * they follow the facts with no write path of their own.
+ * A campaign's standings (decision 0033), read from the rulebook's stored judgements as the roll-up
+ * folder keeps them: a cell's verdicts counted per campaign and standard (campaign_cell_counts, kept on
+ * write; compliance/campaign-counts.ts) and a committee's monthly roll-ups (unit_rollups, all sectors).
+ * The drill-down of one unit reads its monthly verdicts themselves (campaignFigures).
  *
  * Score: for each component standard, the share of verdicts met over the campaign's months (a cell is
  * one of one each month it was judged; a committee counts its cells meeting of its cells judged), then
@@ -61,10 +62,7 @@ async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, nu
       ${c.components.map((x) => x.weight)}::numeric[]) as t(kind, key, w)),
     parts as (select * from unnest(${all}::bigint[]) as t(unit_id)),
     figs as (
-      select cc.cell_id as unit_id, 'standard' as kind, cc.standard_code as key, (count(*) filter (where cc.meets))::numeric / count(*) as share
-      from unnest(${cells}::bigint[]) p(id) join cell_compliance cc on cc.cell_id = p.id
-      where cc.period between ${c.from}::date and ${c.to}::date and cc.standard_code = any(${codes}::text[])
-      group by 1, 3
+      ${cellShares(c, cells, codes)}
       union all
       select r.unit_id, 'standard', r.standard_code, sum(r.cells_meeting)::numeric / nullif(sum(r.cells_total), 0)
       from unnest(${committees}::bigint[]) p(id) join unit_rollups r on r.unit_id = p.id
@@ -75,6 +73,21 @@ async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, nu
     from parts p cross join comp left join figs f on f.unit_id = p.unit_id and f.kind = comp.kind and f.key = comp.key
     group by p.unit_id`.execute(db);
   return new Map(rows.map((r) => [Number(r.unit_id), Number(r.score)]));
+}
+
+/**
+ * Each participant cell's share of verdicts met per standard: a running campaign's from its counts kept
+ * on write (campaign_cell_counts, one row per cell and standard); a cancelled one's, whose counts are no
+ * longer kept, from the verdicts of its months.
+ */
+function cellShares(c: LoadedCampaign, cells: number[], codes: string[]) {
+  if (c.cancelledAt === null)
+    return sql`select k.cell_id as unit_id, 'standard' as kind, k.standard_code as key, k.met::numeric / nullif(k.judged, 0) as share
+      from campaign_cell_counts k where k.campaign_id = ${c.id}`;
+  return sql`select cc.cell_id as unit_id, 'standard' as kind, cc.standard_code as key, (count(*) filter (where cc.meets))::numeric / count(*) as share
+      from unnest(${cells}::bigint[]) p(id) join cell_compliance cc on cc.cell_id = p.id
+      where cc.period between ${c.from}::date and ${c.to}::date and cc.standard_code = any(${codes}::text[])
+      group by 1, 3`;
 }
 
 /** The calendar years a campaign's months touch (its target components read the targets of these years). */

@@ -41,7 +41,13 @@ export function useBrowserAndServer(opts: { jobs?: boolean } = {}): E2E {
       e2e.ctx = server.ctx;
       closeServer = () => server.close();
     }
-    e2e.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    // Service workers only where a test asks for them (the offline app's tests pass 'allow'): elsewhere
+    // every new context would install the app's worker, which precaches every script (about 4 MB) beside
+    // the test's own requests and takes over its pages mid-test (a lazy chunk after a reload hung).
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+    e2e.browser = browser;
   }, 240_000);
   afterAll(async () => {
     await e2e.browser?.close();

@@ -90,6 +90,8 @@ describe('the study library in the browser', () => {
         if (res.status !== 201) throw new Error(`document: ${res.status}`);
       }, title);
       await page.getByTestId('sign-out').click();
+      // Signing out first sends what the offline outbox holds; the next sign-in waits for it to finish.
+      await page.getByTestId('login').waitFor();
 
       await signIn(page, e2e.baseUrl, 'district@demo');
       await page.goto(`${e2e.baseUrl}/library?tab=lists`);
@@ -103,6 +105,8 @@ describe('the study library in the browser', () => {
       await page.getByRole('button', { name: en.common.save }).click();
       await page.getByTestId('reading-list').filter({ hasText: 'This month in the district' }).waitFor();
       await page.getByTestId('sign-out').click();
+      // Signing out first sends what the offline outbox holds; the next sign-in waits for it to finish.
+      await page.getByTestId('login').waitFor();
 
       await signIn(page, e2e.baseUrl, 'member@demo');
       await page.goto(`${e2e.baseUrl}/library?tab=lists`);
@@ -110,6 +114,8 @@ describe('the study library in the browser', () => {
       await list.waitFor();
       expect(await list.textContent()).toContain(title);
       await page.getByTestId('sign-out').click();
+      // Signing out first sends what the offline outbox holds; the next sign-in waits for it to finish.
+      await page.getByTestId('login').waitFor();
 
       await signIn(page, e2e.baseUrl, 'secretary@demo');
       const meetingId = await page.evaluate(async () => {

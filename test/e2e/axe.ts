@@ -40,6 +40,18 @@ export async function settle(page: Page): Promise<void> {
 }
 
 export async function seriousFindings(page: Page): Promise<Finding[]> {
+  // Colours are read as painted: a dialog fading out after a save has near-invisible text for a moment
+  // (contrast 1.02 was reported once). Finite transitions and animations end first; endless ones (a
+  // loader) are waited on for at most two seconds.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      null,
+      {
+        timeout: 2_000,
+      },
+    )
+    .catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async (tags) => {
     const axe = (

@@ -1036,7 +1036,7 @@ export interface DB {
   deed_people: DeedPeopleTable;
   campaigns: CampaignsTable;
   campaign_units: CampaignUnitsTable;
-  campaign_cell_counts: CampaignCellCountsTable;
+  campaign_counts: CampaignCountsTable;
   distinction_rules: DistinctionRulesTable;
   distinction_eligibility: DistinctionEligibilityTable;
   distinction_conferrals: DistinctionConferralsTable;
@@ -1117,10 +1117,13 @@ export interface CampaignUnitsTable {
   campaign_id: number;
   unit_id: number;
 }
-/** A running campaign's participant cell's verdicts judged and met of a standard over its months (decision 0033), kept by the roll-up folder. */
-export interface CampaignCellCountsTable {
+/**
+ * A running campaign's participant's verdicts judged and met of a standard over its months (a cell's
+ * own, a committee's cells'; decision 0033), kept with the roll-ups (emulation/campaign-counts.ts).
+ */
+export interface CampaignCountsTable {
   campaign_id: number;
-  cell_id: number;
+  unit_id: number;
   standard_code: string;
   judged: number;
   met: number;

@@ -1,9 +1,9 @@
 /**
  * Every module that feeds the rulebook, listed here and nowhere else (like the route modules in
  * http/app.ts). The engine (compliance/) builds its SQL from these declarations: metric sources,
- * standard kinds and summed roll-ups (compliance/plugin.ts). How to add one: docs/modules.md.
+ * standard kinds, summed roll-ups and counts that follow the verdicts (compliance/plugin.ts). How to add one: docs/modules.md.
  */
-import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup } from './compliance/plugin.ts';
+import type { Fact, MetricSource, ModuleDeclaration, StandardKind, SummedRollup, VerdictFollower } from './compliance/plugin.ts';
 import { admissionsModule } from './admissions/rulebook.ts';
 import { assignmentsModule } from './assignments/rulebook.ts';
 import { directivesModule } from './directives/rulebook.ts';
@@ -15,6 +15,7 @@ import { mentorshipsModule } from './mentorships/rulebook.ts';
 import { visitsModule } from './visits/rulebook.ts';
 import { ideasModule } from './ideas/rulebook.ts';
 import { workPlansModule } from './work-plans/rulebook.ts';
+import { emulationModule } from './emulation/rulebook.ts';
 
 export const MODULES: readonly ModuleDeclaration[] = [
   meetingsModule,
@@ -28,11 +29,13 @@ export const MODULES: readonly ModuleDeclaration[] = [
   visitsModule,
   ideasModule,
   workPlansModule,
+  emulationModule,
 ];
 
 export const SOURCES: readonly MetricSource[] = MODULES.flatMap((m) => m.sources);
 export const KINDS: readonly StandardKind<any>[] = MODULES.flatMap((m) => m.kinds);
 export const SUMS: readonly SummedRollup[] = MODULES.flatMap((m) => m.sums);
+export const FOLLOWERS: readonly VerdictFollower[] = MODULES.flatMap((m) => m.followers ?? []);
 
 const byCode = new Map(KINDS.map((k) => [k.code, k]));
 export const standardKind = (code: string): StandardKind<any> | undefined => byCode.get(code);

@@ -11,11 +11,10 @@
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { subtreeRange } from '../../db/ltree.ts';
-import { SOURCES, SUMS } from '../rulebook-registry.ts';
+import { FOLLOWERS, SOURCES, SUMS } from '../rulebook-registry.ts';
 import { evaluateCompliance } from './evaluate.ts';
 import type { MetricWindow } from './plugin.ts';
 import { dataEnd, type Period } from './periods.ts';
-import { shiftCampaignMonth, withdrawCellCounts } from './campaign-counts.ts';
 import { dropQueuedRollups, foldAllRollups } from './fold.ts';
 import { createBuildTable, swapIn } from './partitions.ts';
 import { overallPath, refreshChange, sourceRows, type FactChange, type LockedMonth } from './refresh.ts';
@@ -62,7 +61,7 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
   return inTransaction(db, async (trx) => {
     await lockPeriodExclusive(trx, period);
     if (onlyIfMissing && (await isMaterialized(trx, period))) return; // built meanwhile by whoever held the lock
-    await shiftCampaignMonth(trx, period, -1); // the month's part of the campaigns' counts, put back after the swap
+    for (const f of FOLLOWERS) await f.shiftMonth(trx, period, -1); // the month's part of followers' counts, put back after the swap
     await dropQueuedRollups(trx, period); // its roll-ups are rebuilt from the verdicts, which hold those differences
     // Room for the rebuild's hash joins and sorts, this transaction only: at scale L, 256 MB spilled
     // about 1 GB to temp files (decision 0006).
@@ -98,7 +97,7 @@ export function materializePeriod(db: Db, period: Period, today?: string, onlyIf
     const sums = await createBuildTable(trx, 'unit_sums', period);
     await writeSums(trx, sums, metrics, compliance, period);
     await swapIn(trx, period, { cell_metrics: metrics, cell_compliance: compliance, unit_rollups: rollups, unit_sums: sums });
-    await shiftCampaignMonth(trx, period, 1);
+    for (const f of FOLLOWERS) await f.shiftMonth(trx, period, 1);
     await sql`insert into metric_periods (period) values (${period}::date)
       on conflict (period) do update set materialized_at = now()`.execute(trx);
   });
@@ -162,8 +161,11 @@ export async function refreshCellEverywhere(db: Db, cellId: number): Promise<voi
 export async function moveRollups(db: Db, unitId: number, oldPath: string, newParentPath: string): Promise<void> {
   await lockEveryPeriod(db);
   await foldAllRollups(db); // queued differences carry their cells' old paths
-  await shiftRollups(db, unitId, oldPath.split('.').slice(0, -1).map(Number), -1);
-  await shiftRollups(db, unitId, newParentPath.split('.').map(Number), 1);
+  const from = oldPath.split('.').slice(0, -1).map(Number);
+  const to = newParentPath.split('.').map(Number);
+  await shiftRollups(db, unitId, from, -1);
+  await shiftRollups(db, unitId, to, 1);
+  for (const f of FOLLOWERS) await f.moveTotals(db, unitId, from, to);
   // The moved cells' overall verdicts follow them in every period (found through their old paths).
   await sql`update cell_compliance set path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)
     where standard_code = '*' and ${subtreeRange('path', oldPath)}`.execute(db);
@@ -177,8 +179,9 @@ export async function moveRollups(db: Db, unitId: number, oldPath: string, newPa
 export async function withdrawCell(db: Db, cellId: number, path: string): Promise<void> {
   await lockEveryPeriod(db);
   await foldAllRollups(db);
-  await shiftRollups(db, cellId, path.split('.').slice(0, -1).map(Number), -1);
-  await withdrawCellCounts(db, cellId);
+  const ancestors = path.split('.').slice(0, -1).map(Number);
+  await shiftRollups(db, cellId, ancestors, -1);
+  for (const f of FOLLOWERS) await f.moveTotals(db, cellId, [...ancestors, cellId], []);
   await db.deleteFrom('cell_compliance').where('cell_id', '=', cellId).execute();
 }
 

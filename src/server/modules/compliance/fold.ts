@@ -9,12 +9,17 @@
  * Locks: the folder holds the queued months shared, as writers do; a month's rebuild holds it
  * exclusively and drops that month's queue (its verdicts are rebuilt from the raw rows anyway). A
  * tree change folds everything first (`foldAllRollups`), so queued paths never outlive a move.
- * The verdicts' differences go to the running campaigns' counts too (campaign-counts.ts).
+ * The verdicts' differences also go to the counts modules keep over them (VerdictFollower, plugin.ts),
+ * in the same statement.
  */
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { inTransaction, type Db } from '../../db/database.ts';
-import { foldIntoCampaigns } from './campaign-counts.ts';
+import { FOLLOWERS } from '../rulebook-registry.ts';
+
+/** The followers' statements over `taken`, as CTEs of the fold's statement (a no-op CTE when none). */
+const followersOfTaken = () =>
+  sql.join([sql`followed as (select 1)`, ...FOLLOWERS.map((f, i) => sql`${sql.raw(`follower_${i}`)} as (${f.fold})`)], sql`, `);
 
 /** Rows folded in one transaction: big enough to sum many saves' differences, small enough to stay brief. */
 const BATCH = 20_000;
@@ -38,7 +43,7 @@ export function foldRollups(db: Db, batch = BATCH, wait = false): Promise<number
         delete from rollup_deltas where (cell_id, id) in (
           select cell_id, id from rollup_deltas where period = any(${periods}::date[]) order by id limit ${batch} for update ${skip})
         returning cell_id, period, parent_path, sector, standard_code, dt, dm),
-      to_campaigns as (${foldIntoCampaigns}),
+      ${followersOfTaken()},
       put as (
         insert into unit_rollups (unit_id, period, standard_code, sector, cells_total, cells_meeting)
         select anc::bigint, t.period, t.standard_code, s.sector, sum(t.dt), sum(t.dm)

@@ -163,9 +163,39 @@ export interface SummedRollup {
   prefix: string;
 }
 
+/**
+ * A module that keeps counts of its own over the cells' verdicts (emulation's campaign counts). The
+ * engine calls it wherever verdict differences reach the committees' roll-ups, in the same transaction
+ * and under the same month locks, so its counts are exactly as current as the roll-ups: a difference
+ * is either still queued or added to both, never one of them.
+ */
+export interface VerdictFollower {
+  name: string;
+  /**
+   * A statement (written as a CTE body) over `taken` (cell_id, period, parent_path, standard_code, dt,
+   * dm): the differences the folder is adding up the tree (`dt` +1/-1 a cell judged or no longer judged
+   * that month, `dm` the change in its verdicts met; `parent_path` the committees above it). Runs in the
+   * folder's statement; sum and sort by key, since concurrent folds must lock rows in one order.
+   */
+  fold: RawBuilder<unknown>;
+  /**
+   * A month's rebuild, holding the month exclusively: `-1` before the month's queue is dropped (take out
+   * what the month has added so far), `+1` after the rebuilt verdicts and roll-ups are swapped in.
+   */
+  shiftMonth(db: Db, period: string, sign: 1 | -1): Promise<void>;
+  /**
+   * A unit's totals (a cell's verdicts, a committee's roll-ups, every month) leave the committees `from`
+   * and join `to` (a move: common ancestors net to zero; a cell withdrawn to be judged again: `to` is
+   * empty and `from` holds the cell itself too). Called with the queue folded, every month held.
+   */
+  moveTotals(db: Db, unitId: number, from: readonly number[], to: readonly number[]): Promise<void>;
+}
+
 export interface ModuleDeclaration {
   module: string;
   sources: readonly MetricSource[];
   kinds: readonly StandardKind<any>[];
   sums: readonly SummedRollup[];
+  /** Counts the module keeps over the verdicts, kept by the engine with its roll-ups. */
+  followers?: readonly VerdictFollower[];
 }

@@ -12,7 +12,7 @@ import { inTransaction } from '../../db/database.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import type { CreateCampaign, UpdateCampaign } from '../../../shared/schemas/emulation.ts';
 import { recordAudit } from '../audit/service.ts';
-import { recountCampaign } from '../compliance/campaign-counts.ts';
+import { recountCampaign } from './campaign-counts.ts';
 import { mayManageCampaign } from './access.ts';
 import { checkContent, loadCampaign, type LoadedCampaign } from './campaigns.ts';
 

@@ -10,7 +10,7 @@ import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import { CAMPAIGN_LIMITS, type Campaign, type CreateCampaign } from '../../../shared/schemas/emulation.ts';
 import { commonAncestor, mayManageCampaign, maySeeCampaign, mayRunCampaigns, organiserGrant } from './access.ts';
-import { recountCampaign } from '../compliance/campaign-counts.ts';
+import { recountCampaign } from './campaign-counts.ts';
 
 /** 'YYYY-MM' or 'YYYY-MM-DD' as the month's first day. */
 export const monthOf = (s: string) => `${s.slice(0, 7)}-01`;

@@ -1,7 +1,7 @@
 /**
  * A campaign's standings (decision 0033), read from the rulebook's stored judgements as the roll-up
- * folder keeps them: a cell's verdicts counted per campaign and standard (campaign_cell_counts, kept on
- * write; compliance/campaign-counts.ts) and a committee's monthly roll-ups (unit_rollups, all sectors).
+ * folder keeps them: each participant's verdicts (a cell's own, a committee's cells') counted per
+ * campaign and standard (campaign_counts, kept on write; campaign-counts.ts).
  * The drill-down of one unit reads its monthly verdicts themselves (campaignFigures).
  *
  * Score: for each component standard, the share of verdicts met over the campaign's months (a cell is
@@ -48,26 +48,16 @@ export async function campaignFigures(db: Db, campaignId: number, unitIds?: numb
  * scores are equal.
  */
 async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, number>> {
-  // The campaign's months, codes and units as parameters: the planner prunes to the months' partitions
-  // and probes each table's primary key for these units, as it could not through a join to the campaign.
-  const codes = standardCodesOf(c.components);
   const indicators = c.components.flatMap((x) => (x.kind === 'target' ? [x.indicator] : []));
   const keys = c.components.map((x) => (x.kind === 'standard' ? x.code : x.indicator.toLowerCase()));
-  const cells = c.units.filter((u) => u.kind === 'cell').map((u) => u.id);
-  const committees = c.units.filter((u) => u.kind !== 'cell').map((u) => u.id);
-  const all = [...cells, ...committees];
+  const all = c.units.map((u) => u.id);
   const years = yearsOf(c);
   const { rows } = await sql<{ unit_id: number; score: string }>`
     with comp as (select * from unnest(${c.components.map((x) => x.kind)}::text[], ${keys}::text[],
       ${c.components.map((x) => x.weight)}::numeric[]) as t(kind, key, w)),
     parts as (select * from unnest(${all}::bigint[]) as t(unit_id)),
     figs as (
-      ${cellShares(c, cells, codes)}
-      union all
-      select r.unit_id, 'standard', r.standard_code, sum(r.cells_meeting)::numeric / nullif(sum(r.cells_total), 0)
-      from unnest(${committees}::bigint[]) p(id) join unit_rollups r on r.unit_id = p.id
-      where r.sector = '*' and r.period between ${c.from}::date and ${c.to}::date and r.standard_code = any(${codes}::text[])
-      group by 1, 3
+      ${standardShares(c)}
       ${indicators.length ? sql`union all ${targetShares(all, indicators, years.from, years.to)}` : sql``})
     select p.unit_id, round(100 * sum(comp.w * coalesce(f.share, 0)) / nullif(sum(comp.w), 0), 2)::text as score
     from parts p cross join comp left join figs f on f.unit_id = p.unit_id and f.kind = comp.kind and f.key = comp.key
@@ -76,17 +66,27 @@ async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, nu
 }
 
 /**
- * Each participant cell's share of verdicts met per standard: a running campaign's from its counts kept
- * on write (campaign_cell_counts, one row per cell and standard); a cancelled one's, whose counts are no
- * longer kept, from the verdicts of its months.
+ * Each participant's share of verdicts met per standard: a running campaign's from its counts kept on
+ * write (campaign_counts, one row per participant and standard); a cancelled one's, whose counts are no
+ * longer kept, from its months' verdicts (cells) and roll-ups (committees, all sectors). The months,
+ * codes and units go as parameters, so the planner prunes to the months' partitions and probes each
+ * table's primary key for these units.
  */
-function cellShares(c: LoadedCampaign, cells: number[], codes: string[]) {
+function standardShares(c: LoadedCampaign) {
   if (c.cancelledAt === null)
-    return sql`select k.cell_id as unit_id, 'standard' as kind, k.standard_code as key, k.met::numeric / nullif(k.judged, 0) as share
-      from campaign_cell_counts k where k.campaign_id = ${c.id}`;
+    return sql`select k.unit_id, 'standard' as kind, k.standard_code as key, k.met::numeric / nullif(k.judged, 0) as share
+      from campaign_counts k where k.campaign_id = ${c.id}`;
+  const codes = standardCodesOf(c.components);
+  const cells = c.units.filter((u) => u.kind === 'cell').map((u) => u.id);
+  const committees = c.units.filter((u) => u.kind !== 'cell').map((u) => u.id);
   return sql`select cc.cell_id as unit_id, 'standard' as kind, cc.standard_code as key, (count(*) filter (where cc.meets))::numeric / count(*) as share
       from unnest(${cells}::bigint[]) p(id) join cell_compliance cc on cc.cell_id = p.id
       where cc.period between ${c.from}::date and ${c.to}::date and cc.standard_code = any(${codes}::text[])
+      group by 1, 3
+      union all
+      select r.unit_id, 'standard', r.standard_code, sum(r.cells_meeting)::numeric / nullif(sum(r.cells_total), 0)
+      from unnest(${committees}::bigint[]) p(id) join unit_rollups r on r.unit_id = p.id
+      where r.sector = '*' and r.period between ${c.from}::date and ${c.to}::date and r.standard_code = any(${codes}::text[])
       group by 1, 3`;
 }
 

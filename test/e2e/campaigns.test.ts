@@ -54,6 +54,27 @@ describe('emulation campaigns and distinctions', () => {
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'campaign-standings');
 
+      // The committee changes the participants and the standards on the campaign's page.
+      const third = cells[2];
+      await page.getByTestId('campaign-edit').click();
+      await page.getByTestId('campaign-edit-form').waitFor();
+      if (third) {
+        // Further down than the committee's own children: found by search, added checked.
+        await page.getByTestId('campaign-unit-search').fill(third.name);
+        await page.getByRole('option', { name: third.name }).first().click();
+        await expect.poll(() => page.getByTestId(`campaign-unit-${third.id}`).isChecked()).toBe(true);
+      }
+      await page.getByTestId('campaign-edit-form').getByTestId('campaign-standards').click();
+      await page.getByRole('option', { name: 'A general membership meeting at least once a month' }).click();
+      await page.keyboard.press('Escape');
+      expect(await seriousFindings(page)).toEqual([]);
+      await page.getByTestId('campaign-save').click();
+      await page.getByTestId('campaign-edit').waitFor();
+      await expect.poll(() => rows.count()).toBe(third ? 3 : 2);
+      const changed = await getJson(page, page.url().replace(/.*\/campaigns\//, '/api/v1/campaigns/'));
+      expect(changed.components.map((x: { code: string }) => x.code)).toContain('*');
+      expect(changed.components.length).toBe(2);
+
       await page.goto(`${e2e.baseUrl}/units/${parent}?tab=distinctions`);
       await page.getByTestId('distinctions-panel').waitFor();
       await page.getByLabel('Year').fill(String(year));

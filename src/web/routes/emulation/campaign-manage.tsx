@@ -1,30 +1,35 @@
 /**
- * A campaign's committee changes it (title, months, weights of its components) or cancels it. The
- * units and components themselves are changed through the API (`PATCH /api/v1/campaigns/{id}`).
+ * A campaign's committee changes it (title, months, participants, standards and targets with their
+ * weights: the same form that starts one) or cancels it.
  */
-import { Button, Group, NumberInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '../../../shared/schemas/emulation.ts';
+import type { Campaign, CreateCampaign } from '../../../shared/schemas/emulation.ts';
 import { useCancelCampaign, useUpdateCampaign } from '../../api/emulation.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { CampaignForm } from './campaign-form.tsx';
+
+/** The campaign as the form's starting values. */
+function asInput(c: Campaign): CreateCampaign & { units: Campaign['units'] } {
+  const standards = c.components.flatMap((x) => (x.kind === 'standard' ? [x] : []));
+  return {
+    title: c.title,
+    from: c.from.slice(0, 7),
+    to: c.to.slice(0, 7),
+    unitIds: c.units.map((u) => u.id),
+    units: c.units,
+    standardCodes: standards.map((x) => x.code),
+    weights: Object.fromEntries(standards.map((x) => [x.code, x.weight])),
+    targets: c.components.flatMap((x) => (x.kind === 'target' ? [{ indicator: x.indicator, weight: x.weight }] : [])),
+  };
+}
 
 export function ManageCampaign({ campaign: c }: { campaign: Campaign }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const update = useUpdateCampaign(c.id);
   const cancel = useCancelCampaign(c.id);
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState(c.title);
-  const [from, setFrom] = useState(c.from.slice(0, 7));
-  const [to, setTo] = useState(c.to.slice(0, 7));
-  const [weights, setWeights] = useState(() => c.components.map((x) => x.weight));
-  const label = (x: Campaign['components'][number]) =>
-    x.kind === 'standard' ? (i18n.language === 'ko' ? x.titleKo : x.titleEn) : t('emulation.targetOf', { indicator: x.indicator });
-  const submit = () => {
-    const standards = c.components.flatMap((x, i) => (x.kind === 'standard' ? [[x.code, weights[i] ?? 1] as const] : []));
-    const targets = c.components.flatMap((x, i) => (x.kind === 'target' ? [{ indicator: x.indicator, weight: weights[i] ?? 1 }] : []));
-    update.mutate({ title, from, to, weights: Object.fromEntries(standards), targets }, { onSuccess: () => setOpen(false) });
-  };
   const onCancel = () => {
     if (window.confirm(t('emulation.cancelConfirm'))) cancel.mutate();
   };
@@ -41,29 +46,21 @@ export function ManageCampaign({ campaign: c }: { campaign: Campaign }) {
       </Group>
     );
   return (
-    <Stack gap="sm" component="form" onSubmit={(e) => (e.preventDefault(), submit())} aria-labelledby="edit-campaign">
-      <Title order={3} size="h5" id="edit-campaign">
-        {t('emulation.edit')}
-      </Title>
-      <TextInput label={t('emulation.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
-      <Group grow>
-        <TextInput label={t('emulation.from')} type="month" value={from} onChange={(e) => setFrom(e.currentTarget.value)} required />
-        <TextInput label={t('emulation.to')} type="month" value={to} onChange={(e) => setTo(e.currentTarget.value)} required />
-      </Group>
-      {c.components.map((x, i) => (
-        <NumberInput
-          key={x.kind === 'standard' ? x.code : `target:${x.indicator}`}
-          label={t('emulation.weightOf', { standard: label(x) })}
-          min={0.1}
-          max={100}
-          value={weights[i] ?? 1}
-          onChange={(v) => setWeights((w) => w.map((y, j) => (j === i ? Number(v) || 1 : y)))}
-        />
-      ))}
-      <ErrorAlert error={update.error} />
+    <Stack gap="xs">
+      <CampaignForm
+        unitId={c.unit.id}
+        initial={asInput(c)}
+        heading={t('emulation.edit')}
+        submitLabel={t('emulation.save')}
+        testId="campaign-edit-form"
+        submitTestId="campaign-save"
+        pending={update.isPending}
+        error={update.error}
+        onSubmit={(input) => update.mutate(input, { onSuccess: () => setOpen(false) })}
+      />
       <Group>
-        <Button type="submit" loading={update.isPending} data-testid="campaign-save">
-          {t('emulation.save')}
+        <Button variant="subtle" size="xs" onClick={() => setOpen(false)}>
+          {t('common.close')}
         </Button>
       </Group>
     </Stack>

@@ -25,7 +25,7 @@ describe('unit targets', () => {
       await card.waitFor();
       const id = Number(await card.getAttribute('data-cell-id'));
       const name = (await card.getByRole('heading').first().textContent())?.trim() ?? '';
-      return { id, name, districtId: 0 };
+      return { id, name, districtId: 0, third: null as { id: number; name: string } | null };
     });
 
     await as('district@demo', desktop, async (page) => {
@@ -36,6 +36,10 @@ describe('unit targets', () => {
       const other = (children.items as Array<{ id: number; name: string; kind: string }>).find(
         (c) => c.kind === 'cell' && c.id !== cell.id,
       )!;
+      cell.third =
+        (children.items as Array<{ id: number; name: string; kind: string }>).find(
+          (c) => c.kind === 'cell' && c.id !== cell.id && c.id !== other.id,
+        ) ?? null;
       await page.goto(`${e2e.baseUrl}/units/${cell.districtId}?tab=targets`);
       await page.getByTestId('target-form').waitFor();
       await page.getByTestId('target-indicator').fill(indicator);
@@ -94,6 +98,16 @@ describe('unit targets', () => {
       await page.getByTestId('target-edit').waitFor();
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'targets-district-page');
+      // A cell without a part is given one (the 100 not assigned) on the target's page.
+      if (cell.third) {
+        await page.getByTestId('give-part').click();
+        await page.getByRole('option', { name: cell.third.name, exact: true }).click();
+        await page.getByLabel(`Figure for ${cell.third.name}`).fill('100');
+        await page.getByTestId('edit-save').click();
+        await page.getByRole('status').filter({ hasText: 'Target changed.' }).waitFor();
+        await expect.poll(() => parts.count()).toBe(3);
+        await parts.filter({ hasText: cell.third.name }).waitFor();
+      }
     });
   }, 240_000);
 });

@@ -1,18 +1,20 @@
 /**
  * Changing a running target (its setter): the figure, the unit of measure (the whole family's), the
  * figures of the parts already split (a part can be dropped: it is withdrawn), and withdrawing the
- * target with an optional reason. New parts for other units are set through the API for now.
+ * target with an optional reason, and giving a part to a child unit that has none yet (a new cell).
  */
-import { Button, Card, Group, NumberInput, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetDetail } from '../../../shared/schemas/targets.ts';
 import { useEditTarget, useWithdrawTarget } from '../../api/targets.ts';
+import { useChildren } from '../../api/units.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
 const asNumber = (v: number | string) => (typeof v === 'number' ? v : Number.NaN);
 
-export function EditTargetCard({ x }: { x: TargetDetail }) {
+/** `saved`/`onSaved`: kept by the page, since a saved change remounts this card with the new values. */
+export function EditTargetCard({ x, saved, onSaved }: { x: TargetDetail; saved: boolean; onSaved(done: boolean): void }) {
   const { t } = useTranslation();
   const edit = useEditTarget(x.id);
   const withdraw = useWithdrawTarget(x.id);
@@ -22,17 +24,18 @@ export function EditTargetCard({ x }: { x: TargetDetail }) {
   const [parts, setParts] = useState(split.map((p) => ({ unitId: p.unitId, unitName: p.unitName, figure: p.figure as number | string })));
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const children = useChildren(x.unitId, false, true);
+  const open = (children.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => !parts.some((p) => p.unitId === c.id));
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    setSaved(false);
+    onSaved(false);
     edit.mutate(
       {
         figure: asNumber(figure),
         ...(measure.trim() !== x.measure ? { measure: measure.trim() } : {}),
-        ...(split.length > 0 ? { split: parts.map((p) => ({ unitId: p.unitId, figure: asNumber(p.figure) })) } : {}),
+        ...(split.length > 0 || parts.length > 0 ? { split: parts.map((p) => ({ unitId: p.unitId, figure: asNumber(p.figure) })) } : {}),
       },
-      { onSuccess: () => setSaved(true) },
+      { onSuccess: () => onSaved(true) },
     );
   };
   return (
@@ -81,6 +84,21 @@ export function EditTargetCard({ x }: { x: TargetDetail }) {
               </Button>
             </Group>
           ))}
+          {open.length > 0 && (
+            <Select
+              label={t('targets.givePart')}
+              placeholder={t('targets.givePartPlaceholder')}
+              data={open.map((c) => ({ value: String(c.id), label: c.name }))}
+              value={null}
+              onChange={(v) => {
+                const unit = open.find((c) => String(c.id) === v);
+                if (unit) setParts([...parts, { unitId: unit.id, unitName: unit.name, figure: '' }]);
+              }}
+              searchable
+              maw={360}
+              data-testid="give-part"
+            />
+          )}
           <Group justify="flex-end">
             <Button type="submit" loading={edit.isPending} data-testid="edit-save">
               {t('targets.saveChanges')}

@@ -134,6 +134,7 @@ export function TargetPage() {
   const id = Number(useParams().id);
   const target = useTarget(id);
   const [unitId, setUnitId] = useState<number | null>(null);
+  const [edited, setEdited] = useState(false);
   const x = target.data;
   usePageTitle(x ? t('targets.pageTitle', { indicator: x.indicator, unit: x.unitName }) : null);
   if (target.isLoading) return <Loader />;
@@ -228,7 +229,7 @@ export function TargetPage() {
         )}
       </Card>
       <Reports id={x.id} unitId={unitId} onAll={() => setUnitId(null)} />
-      {x.canEdit && <EditTargetCard key={`${x.figure}:${x.measure}:${x.splitSum}`} x={x} />}
+      {x.canEdit && <EditTargetCard key={`${x.figure}:${x.measure}:${x.splitSum}`} x={x} saved={edited} onSaved={setEdited} />}
     </Stack>
   );
 }

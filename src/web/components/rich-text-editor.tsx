@@ -117,12 +117,14 @@ export function RichTextEditor(props: RichTextEditorProps) {
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
   const attributes = JSON.stringify(areaAttributes(props));
+  // useEditor may hand back an instance it has already destroyed (seen on the first mount after a full
+  // page load: the editor then stayed on its loading placeholder); it has no schema, and reading it throws.
   useEffect(() => {
-    editor?.setOptions({ editorProps: { attributes: JSON.parse(attributes) } });
+    if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: JSON.parse(attributes) } });
   }, [editor, attributes]);
   // A value set from outside (a form reset) replaces the content; the editor's own changes come back equal.
   useEffect(() => {
-    if (!editor || value === (editor.isEmpty ? '' : editor.getHTML())) return;
+    if (!editor || editor.isDestroyed || value === (editor.isEmpty ? '' : editor.getHTML())) return;
     editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 

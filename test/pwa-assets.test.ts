@@ -1,7 +1,8 @@
 /**
  * The installable app as the server sends it (issue 16): the manifest with its icons, and the service
  * worker at the site's root, revalidated on every load so a new build's worker is picked up; the worker
- * precaches the app shell and never routes /api (personal data stays out of its caches).
+ * precaches the app shell and the offline screens only, and never routes /api (personal data stays out
+ * of its caches).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/app.ts';
@@ -49,8 +50,14 @@ describe('the installable app', () => {
     const sw = res.body;
     expect(sw).toContain('"index.html"');
     expect(sw).toMatch(/offline-page-[\w-]+\.js/);
+    // The offline screens and both languages are precached; other pages' files (the rich-text editor)
+    // are cached when first used, by the one runtime route for built files beside the fonts'.
+    expect(sw).toMatch(/offline-shell-[\w-]+\.js/);
+    expect(sw).toMatch(/assets\/en-[\w-]+\.js/);
+    expect(sw).toMatch(/assets\/ko-[\w-]+\.js/);
+    expect(sw).not.toMatch(/rich-text-editor-[\w-]+\.js/);
     // Navigations fall back to index.html, except the API's; no runtime route names /api.
     expect(sw).toContain('/^\\/api\\//');
-    expect(sw.match(/registerRoute\(/g)?.length).toBe(2);
+    expect(sw.match(/registerRoute\(/g)?.length).toBe(3);
   });
 });

@@ -214,4 +214,43 @@ describe('cell work plans', () => {
     expect((await reader.get(`/api/v1/units/${org.districtA1.id}/work-plans?period=2027-Q9`)).status).toBe(400);
     expect((await reader.get(`/api/v1/units/${org.districtA1.id}/work-plans?cursor=zzz`)).status).toBe(400);
   });
+  it("an assignment goal names one of the cell's assignments and reads how it stands; another cell's is refused", async () => {
+    const admin = await signIn(t.app, 'admin@test', 'secret-pass');
+    const give = async (cellId: number, personId: number) => {
+      const r = await admin.post(`/api/v1/cells/${cellId}/assignments`, {
+        title: `Night shift ${cellId}`,
+        personIds: [personId],
+        dueOn: today,
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body.items[0].id as number;
+    };
+    const mine = await give(org.cellA1a.id, org.M.id);
+    const theirs = await give(org.cellB1a.id, org.Q.id);
+    const plan = [{ title: 'Everyone takes a night shift', kind: 'assignment', assignmentId: mine }];
+    const [plans, rows] = [await count('work_plans'), await count('work_plan_goals')];
+    const bad: Array<[unknown, string]> = [
+      [[{ title: 'x', kind: 'study', assignmentId: mine }], 'workPlan.assignmentOnOtherKind'],
+      [[{ title: 'x', kind: 'assignment', assignmentId: theirs }], 'workPlan.assignmentNotInCell'],
+      [[{ title: 'x', kind: 'assignment', assignmentId: 999_999_999 }], 'workPlan.assignmentNotInCell'],
+    ];
+    for (const [g, key] of bad) {
+      const r = await put(secretary, org.cellA1a.id, next, { goals: g });
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.body.error.messageKey).toBe(key);
+    }
+    expect([await count('work_plans'), await count('work_plan_goals')]).toEqual([plans, rows]);
+    const res = await put(secretary, org.cellA1a.id, next, { goals: plan });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.goals[0].assignment).toEqual({
+      id: mine,
+      title: `Night shift ${org.cellA1a.id}`,
+      status: 'open',
+      dueOn: today,
+      percent: 0,
+    });
+    // The plan follows the assignment as it moves on.
+    expect((await admin.post(`/api/v1/assignments/${mine}/cancel`, {})).status).toBeLessThan(300);
+    expect((await member.get(url(org.cellA1a.id, next))).body.goals[0].assignment.status).toBe('cancelled');
+  });
 });

@@ -360,6 +360,8 @@ export const ERROR_MESSAGES = {
   'workPlan.notAllowed': 'Only the cell’s secretary or an official over it drafts, adopts and reviews its work plan',
   'workPlan.adopted': 'This work plan was adopted: its goals no longer change',
   'workPlan.targetOnOtherKind': 'Only a goal of the kind “target” names a unit target',
+  'workPlan.assignmentOnOtherKind': 'Only a goal of the kind “assignment” names an assignment',
+  'workPlan.assignmentNotInCell': 'No such assignment in this cell',
   'workPlan.meetingNotFound': 'No such meeting of this cell',
   'workPlan.meetingNotHeld': 'A work plan is adopted at a meeting that was held',
   'workPlan.meetingNotGeneral': 'A work plan is adopted at a general meeting',

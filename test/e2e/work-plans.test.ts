@@ -25,6 +25,17 @@ describe('work plans and deeds', () => {
       await card.waitFor();
       const id = Number(await card.getAttribute('data-cell-id'));
       const name = (await card.getByRole('heading').first().textContent())?.trim() ?? '';
+      // A planned assignment names one given in the cell (given here through the API, as the board would).
+      const { csrfToken } = await (await page.request.get(`${e2e.baseUrl}/api/v1/me`)).json();
+      const members = await (await page.request.get(`${e2e.baseUrl}/api/v1/units/${id}/members?limit=5`)).json();
+      const shift = `Night shift at the seed store ${Date.now()}`;
+      const given = (
+        await page.request.post(`${e2e.baseUrl}/api/v1/cells/${id}/assignments`, {
+          headers: { 'x-csrf-token': csrfToken },
+          data: { title: shift, personIds: [members.items[0].personId], dueOn: new Date().toISOString().slice(0, 10) },
+        })
+      ).status();
+      expect(given).toBe(201);
       await page.goto(`${e2e.baseUrl}/units/${id}?tab=workPlan`);
       await page.getByTestId('goal-editor').waitFor();
       expect(await page.getByTestId('plan-status').textContent()).toBe('No plan');
@@ -33,6 +44,12 @@ describe('work plans and deeds', () => {
       await page.getByTestId('goal-kind').nth(1).click();
       await page.getByRole('option', { name: 'Technical innovation' }).click();
       await page.getByTestId('goal-title').nth(1).fill(goal);
+      await page.getByTestId('goal-add').click();
+      await page.getByTestId('goal-kind').nth(2).click();
+      await page.getByRole('option', { name: 'Planned assignment' }).click();
+      await page.getByTestId('goal-title').nth(2).fill('Everyone takes a night shift');
+      await page.getByTestId('goal-assignment').click();
+      await page.getByRole('option', { name: new RegExp(shift) }).click();
       await page.getByTestId('plan-save').click();
       await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Draft');
       // Adopt at a held general meeting, picked from the list.
@@ -44,6 +61,7 @@ describe('work plans and deeds', () => {
       await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Adopted');
       await page.getByTestId('plan-adopted-at').waitFor();
       expect(await page.getByTestId('plan-goals').textContent()).toContain(goal);
+      expect(await page.getByTestId('goal-assignment-ref').textContent()).toContain(shift);
       await shot(page, 'work-plan-adopted');
       return { id, name };
     });

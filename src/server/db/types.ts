@@ -1072,6 +1072,8 @@ export interface WorkPlanGoalsTable {
   title: string;
   /** A unit target (the targets module); its foreign key comes with that module. */
   target_id: number | null;
+  /** One of the cell's assignments (an `assignment` goal only). */
+  assignment_id: number | null;
   met: boolean | null;
   review_note: string | null;
 }

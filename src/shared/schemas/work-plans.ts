@@ -4,6 +4,7 @@
  * committee's view of its cells' plans for a quarter.
  */
 import { z } from 'zod';
+import { ASSIGNMENT_STATUSES } from './assignments.ts';
 import { DateSchema, IdSchema, text } from './base.ts';
 
 export const WORK_PLAN_LIMITS = { goals: 50, title: 300, note: 2000, firstYear: 2000, lastYear: 2100 } as const;
@@ -31,6 +32,8 @@ export const GoalInputSchema = z
     kind: z.enum(GOAL_KINDS),
     /** A unit target the goal serves (kind `target` only). */
     targetId: IdSchema.optional(),
+    /** One of the cell's assignments the goal plans (kind `assignment` only). */
+    assignmentId: IdSchema.optional(),
   })
   .strict();
 export const SavePlanSchema = z.object({ goals: z.array(GoalInputSchema).min(1).max(WORK_PLAN_LIMITS.goals) }).strict();
@@ -54,6 +57,10 @@ export const GoalSchema = z.object({
   kind: z.enum(GOAL_KINDS),
   title: z.string(),
   targetId: z.number().nullable(),
+  /** The cell's assignment an assignment goal names, as it stands now. */
+  assignment: z
+    .object({ id: z.number(), title: z.string(), status: z.enum(ASSIGNMENT_STATUSES), dueOn: z.string(), percent: z.number() })
+    .nullable(),
   met: z.boolean().nullable(),
   note: z.string().nullable(),
 });

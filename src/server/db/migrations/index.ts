@@ -44,6 +44,7 @@ import * as ideasWithdrawal from './2026-12-12T1000-ideas-withdrawal.ts';
 import * as syncOperations from './2026-12-12T1000-sync-operations.ts';
 import * as campaignCellCounts from './2026-12-13T1000-campaign-cell-counts.ts';
 import * as campaignCounts from './2026-12-14T1000-campaign-counts.ts';
+import * as planGoalAssignments from './2026-12-14T1100-plan-goal-assignments.ts';
 
 /** Every migration, in order. Never edit one that has landed; add a new file instead. */
 const migrations: Record<string, Migration> = {
@@ -92,6 +93,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-12T1000-sync-operations': syncOperations,
   '2026-12-13T1000-campaign-cell-counts': campaignCellCounts,
   '2026-12-14T1000-campaign-counts': campaignCounts,
+  '2026-12-14T1100-plan-goal-assignments': planGoalAssignments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,7 +21,16 @@ export function findPlan(db: Db, cellId: number, period: string, lock = false) {
 export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
 export const planGoals = (db: Db, cellId: number, planId: number) =>
-  db.selectFrom('work_plan_goals').selectAll().where('cell_id', '=', cellId).where('plan_id', '=', planId).orderBy('position').execute();
+  db
+    .selectFrom('work_plan_goals as g')
+    .leftJoin('assignments as a', (j) => j.onRef('a.cell_id', '=', 'g.cell_id').onRef('a.id', '=', 'g.assignment_id'))
+    .selectAll('g')
+    .select(['a.title as assignment_title', 'a.status as assignment_status', 'a.percent as assignment_percent'])
+    .select(sql<string | null>`a.due_on::text`.as('assignment_due_on'))
+    .where('g.cell_id', '=', cellId)
+    .where('g.plan_id', '=', planId)
+    .orderBy('g.position')
+    .execute();
 
 /** Every plan of a cell, newest period first, with its goals counted (a cell has four a year). */
 export function cellPlans(db: Db, cellId: number) {

@@ -43,6 +43,16 @@ export async function getPlan(db: Db, actor: Actor, cellId: number, period: stri
       kind: g.kind,
       title: g.title,
       targetId: g.target_id === null ? null : Number(g.target_id),
+      assignment:
+        g.assignment_id === null || g.assignment_title === null
+          ? null
+          : {
+              id: Number(g.assignment_id),
+              title: g.assignment_title,
+              status: g.assignment_status!,
+              dueOn: g.assignment_due_on!,
+              percent: g.assignment_percent ?? 0,
+            },
       met: g.met,
       note: g.review_note,
     })),

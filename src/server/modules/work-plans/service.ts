@@ -28,15 +28,28 @@ async function requireEditableCell(db: Db, actor: Actor, cellId: number) {
   return cell;
 }
 
+/** A goal names a target only if it is a target goal, an assignment only if an assignment goal, and one of the cell's. */
+async function checkGoalLinks(trx: Db, cellId: number, input: SavePlan): Promise<void> {
+  for (const [i, g] of input.goals.entries()) {
+    if (g.targetId !== undefined && g.kind !== 'target')
+      throw badRequest('workPlan.targetOnOtherKind', { details: { field: `goals.${i}.targetId` } });
+    if (g.assignmentId !== undefined && g.kind !== 'assignment')
+      throw badRequest('workPlan.assignmentOnOtherKind', { details: { field: `goals.${i}.assignmentId` } });
+  }
+  const named = input.goals.flatMap((g) => (g.assignmentId === undefined ? [] : [g.assignmentId]));
+  if (named.length === 0) return;
+  const found = await trx.selectFrom('assignments').select('id').where('cell_id', '=', cellId).where('id', 'in', named).execute();
+  const ids = new Set(found.map((r) => Number(r.id)));
+  const missing = input.goals.findIndex((g) => g.assignmentId !== undefined && !ids.has(g.assignmentId));
+  if (missing >= 0) throw badRequest('workPlan.assignmentNotInCell', { details: { field: `goals.${missing}.assignmentId` } });
+}
+
 /** Drafts (or redrafts) the plan's goals; refused once adopted. */
 export function savePlan(db: Db, actor: Actor, cellId: number, period: string, input: SavePlan) {
   return inTransaction(db, async (trx) => {
     const cell = await requireEditableCell(trx, actor, cellId);
     if (cell.closed_on) throw conflict('cell.closed');
-    for (const [i, g] of input.goals.entries()) {
-      if (g.targetId !== undefined && g.kind !== 'target')
-        throw badRequest('workPlan.targetOnOtherKind', { details: { field: `goals.${i}.targetId` } });
-    }
+    await checkGoalLinks(trx, cell.id, input);
     const days = quarterDays(period);
     // The upsert locks the plan's row; a plan already adopted keeps its status and refuses the change.
     const plan = await trx
@@ -60,6 +73,7 @@ export function savePlan(db: Db, actor: Actor, cellId: number, period: string, i
           kind: g.kind,
           title: g.title,
           target_id: g.targetId ?? null,
+          assignment_id: g.assignmentId ?? null,
         })),
       )
       .execute();
@@ -68,7 +82,9 @@ export function savePlan(db: Db, actor: Actor, cellId: number, period: string, i
       entity: 'work_plan',
       entityId: Number(plan.id),
       unitId: cell.id,
-      before: before.length ? { goals: before.map((g) => ({ kind: g.kind, title: g.title, targetId: g.target_id })) } : null,
+      before: before.length
+        ? { goals: before.map((g) => ({ kind: g.kind, title: g.title, targetId: g.target_id, assignmentId: g.assignment_id })) }
+        : null,
       after: { period, ...input },
     });
     // A first draft moves the committees' counts (a plan's state); a redraft changes no state.

@@ -3,7 +3,8 @@
  * (and officials managing the cell) drafts the goals, adopts the plan at a held general meeting, and
  * from the quarter's last month on marks each goal met or not; everyone who sees the cell reads it.
  */
-import { Badge, Card, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Select, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { WorkPlan } from '../../../shared/schemas/work-plans.ts';
 import { useWorkPlan } from '../../api/work-plans.ts';
@@ -44,8 +45,17 @@ function GoalList({ plan }: { plan: WorkPlan }) {
             <Badge variant="outline">{t(`workPlans.kind.${g.kind}`)}</Badge>
             <Text>{g.title}</Text>
             {g.targetId !== null && (
-              <Text size="sm" c="dimmed">
+              <Anchor component={Link} to={`/targets/${g.targetId}`} size="sm">
                 {t('workPlans.targetRef', { id: g.targetId })}
+              </Anchor>
+            )}
+            {g.assignment && (
+              <Text size="sm" c="dimmed" data-testid="goal-assignment-ref">
+                {t('workPlans.assignmentRef', {
+                  title: g.assignment.title,
+                  status: t(`assignments.statuses.${g.assignment.status}`),
+                  due: g.assignment.dueOn,
+                })}
               </Text>
             )}
             {g.met !== null && (

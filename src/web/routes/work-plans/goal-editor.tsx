@@ -1,22 +1,41 @@
-/** The draft of a plan: its goals as rows (kind, title, the unit target's id for a target goal), saved whole. */
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+/**
+ * The draft of a plan: its goals as rows (kind, title; a target goal picks one of the unit targets the
+ * cell reports on, an assignment goal one of the cell's assignments), saved whole.
+ */
+import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOAL_KINDS, WORK_PLAN_LIMITS, type GoalKind, type SavePlan, type WorkPlan } from '../../../shared/schemas/work-plans.ts';
+import { useBoard } from '../../api/assignments.ts';
+import { useReportableTargets } from '../../api/targets.ts';
 import { usePlanWrite } from '../../api/work-plans.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 
-type Row = { key: number; kind: GoalKind; title: string; targetId: number | string };
+type Row = { key: number; kind: GoalKind; title: string; targetId: string | null; assignmentId: string | null };
+
+const idOf = (v: number | null | undefined) => (v == null ? null : String(v));
 
 export function GoalEditor({ plan }: { plan: WorkPlan }) {
   const { t } = useTranslation();
   const save = usePlanWrite<SavePlan>(plan.cellId, plan.period, 'draft');
   const [rows, setRows] = useState<Row[]>(() =>
     plan.goals.length
-      ? plan.goals.map((g, i) => ({ key: i, kind: g.kind, title: g.title, targetId: g.targetId ?? '' }))
-      : [{ key: 0, kind: 'study', title: '', targetId: '' }],
+      ? plan.goals.map((g, i) => ({
+          key: i,
+          kind: g.kind,
+          title: g.title,
+          targetId: idOf(g.targetId),
+          assignmentId: idOf(g.assignment?.id),
+        }))
+      : [{ key: 0, kind: 'study', title: '', targetId: null, assignmentId: null }],
   );
   const [nextKey, setNextKey] = useState(rows.length);
+  const targets = useReportableTargets(plan.cellId, Number(plan.period.slice(0, 4)));
+  const board = useBoard(plan.cellId);
+  const targetOptions = (targets.data?.items ?? []).map((x) => ({ value: String(x.id), label: `${x.indicator} (${x.unitName})` }));
+  const assignmentOptions = (board.data?.items ?? [])
+    .filter((a) => a.status !== 'cancelled')
+    .map((a) => ({ value: String(a.id), label: `${a.title} · ${a.assigneeName} · ${a.dueOn}` }));
   const setRow = (key: number, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
   return (
     <form
@@ -26,7 +45,8 @@ export function GoalEditor({ plan }: { plan: WorkPlan }) {
           goals: rows.map((r) => ({
             title: r.title,
             kind: r.kind,
-            ...(r.kind === 'target' && Number(r.targetId) > 0 ? { targetId: Number(r.targetId) } : {}),
+            ...(r.kind === 'target' && r.targetId ? { targetId: Number(r.targetId) } : {}),
+            ...(r.kind === 'assignment' && r.assignmentId ? { assignmentId: Number(r.assignmentId) } : {}),
           })),
         });
       }}
@@ -55,14 +75,29 @@ export function GoalEditor({ plan }: { plan: WorkPlan }) {
               data-testid="goal-title"
             />
             {r.kind === 'target' && (
-              <NumberInput
-                label={t('workPlans.targetId')}
-                min={1}
-                allowDecimal={false}
+              <Select
+                label={t('workPlans.targetPick')}
+                data={targetOptions}
                 value={r.targetId}
                 onChange={(v) => setRow(r.key, { targetId: v })}
-                style={{ flex: '0 1 8rem' }}
+                searchable
+                clearable
+                nothingFoundMessage={t('workPlans.noTargets')}
+                style={{ flex: '1 1 14rem' }}
                 data-testid="goal-target"
+              />
+            )}
+            {r.kind === 'assignment' && (
+              <Select
+                label={t('workPlans.assignmentPick')}
+                data={assignmentOptions}
+                value={r.assignmentId}
+                onChange={(v) => setRow(r.key, { assignmentId: v })}
+                searchable
+                clearable
+                nothingFoundMessage={t('workPlans.noAssignments')}
+                style={{ flex: '1 1 14rem' }}
+                data-testid="goal-assignment"
               />
             )}
             <ActionIcon
@@ -83,7 +118,7 @@ export function GoalEditor({ plan }: { plan: WorkPlan }) {
             size="xs"
             disabled={rows.length >= WORK_PLAN_LIMITS.goals}
             onClick={() => {
-              setRows((rs) => [...rs, { key: nextKey, kind: 'study', title: '', targetId: '' }]);
+              setRows((rs) => [...rs, { key: nextKey, kind: 'study', title: '', targetId: null, assignmentId: null }]);
               setNextKey((k) => k + 1);
             }}
             data-testid="goal-add"

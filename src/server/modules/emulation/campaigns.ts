@@ -146,13 +146,21 @@ export type LoadedCampaign = {
 
 /** The campaign if the actor may read it, else 404. */
 export async function loadCampaign(db: Db, actor: Actor, id: number): Promise<LoadedCampaign> {
-  const c = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+  // The campaign with its committee, and its units, side by side (one round trip).
+  const [c, unitRows] = await Promise.all([
+    db
+      .selectFrom('campaigns as c')
+      .innerJoin('units as o', 'o.id', 'c.unit_id')
+      .selectAll('c')
+      .select(['o.name as organiser_name', 'o.kind as organiser_kind', sql<string>`o.path::text`.as('organiser_path')])
+      .where('c.id', '=', id)
+      .executeTakeFirst(),
+    sql<UnitPathRow>`select u.id, u.name, u.kind, u.path::text as path from campaign_units cu join units u on u.id = cu.unit_id
+      where cu.campaign_id = ${id} order by u.name, u.id`.execute(db),
+  ]);
   if (!c) throw notFound('campaign.notFound');
-  const units = (
-    await sql<UnitPathRow>`select u.id, u.name, u.kind, u.path::text as path from campaign_units cu join units u on u.id = cu.unit_id
-      where cu.campaign_id = ${id} order by u.name, u.id`.execute(db)
-  ).rows.map((r) => ({ ...r, id: Number(r.id) }));
-  const [organiser] = await unitsByIds(db, [Number(c.unit_id)]);
+  const units = unitRows.rows.map((r) => ({ ...r, id: Number(r.id) }));
+  const organiser: UnitPathRow = { id: Number(c.unit_id), name: c.organiser_name, kind: c.organiser_kind, path: c.organiser_path };
   if (
     !organiser ||
     !maySeeCampaign(

@@ -45,23 +45,23 @@ export async function campaignFigures(db: Db, campaignId: number, unitIds?: numb
 /**
  * Every participant's score in one statement: each component's share per unit (a standard's verdicts
  * met over judged, a target indicator's achieved over figure, capped), weighted, in numeric so equal
- * scores are equal.
+ * scores are equal. A unit with no figure at all scores 0 (absent from the map).
  */
 async function campaignScores(db: Db, c: LoadedCampaign): Promise<Map<number, number>> {
   const indicators = c.components.flatMap((x) => (x.kind === 'target' ? [x.indicator] : []));
   const keys = c.components.map((x) => (x.kind === 'standard' ? x.code : x.indicator.toLowerCase()));
+  const weights = c.components.map((x) => x.weight);
   const all = c.units.map((u) => u.id);
   const years = yearsOf(c);
+  // A component without a figure adds 0 to the weighted sum; the weights' total divides it.
   const { rows } = await sql<{ unit_id: number; score: string }>`
-    with comp as (select * from unnest(${c.components.map((x) => x.kind)}::text[], ${keys}::text[],
-      ${c.components.map((x) => x.weight)}::numeric[]) as t(kind, key, w)),
-    parts as (select * from unnest(${all}::bigint[]) as t(unit_id)),
+    with comp as (select * from unnest(${c.components.map((x) => x.kind)}::text[], ${keys}::text[], ${weights}::numeric[]) as t(kind, key, w)),
     figs as (
       ${standardShares(c)}
       ${indicators.length ? sql`union all ${targetShares(all, indicators, years.from, years.to)}` : sql``})
-    select p.unit_id, round(100 * sum(comp.w * coalesce(f.share, 0)) / nullif(sum(comp.w), 0), 2)::text as score
-    from parts p cross join comp left join figs f on f.unit_id = p.unit_id and f.kind = comp.kind and f.key = comp.key
-    group by p.unit_id`.execute(db);
+    select f.unit_id, round(100 * sum(comp.w * coalesce(f.share, 0)) / nullif((select sum(w) from comp), 0), 2)::text as score
+    from figs f join comp on comp.kind = f.kind and comp.key = f.key
+    group by f.unit_id`.execute(db);
   return new Map(rows.map((r) => [Number(r.unit_id), Number(r.score)]));
 }
 

@@ -8,10 +8,8 @@ import { AppError, badRequest, conflict, notFound } from '../../errors.ts';
 import { decodeCursor, pageFrom } from '../../http/pagination.ts';
 import type { CreateUnit, Unit } from '../../../shared/schemas/units.ts';
 import { recordAudit } from '../audit/service.ts';
-import { moveRollups, refreshCellEverywhere, withdrawCell } from '../compliance/engine.ts';
-import { moveReach } from '../directives/queries.ts';
-import { moveSecretaryTotals } from '../secretary/totals.ts';
-import { moveTargetMonths } from '../targets/months.ts';
+import { refreshCellEverywhere, withdrawCell } from '../compliance/engine.ts';
+import { SUBTREE_TOTALS } from '../subtree-totals.ts';
 import { todayIso as today } from '../compliance/periods.ts';
 import { presentUnitSummary } from './present.ts';
 import * as q from './queries.ts';
@@ -136,10 +134,7 @@ export function moveUnit(db: Db, actor: Actor, id: number, newParentId: number):
         depth = depth + ${shift}, updated_at = now()
       where path <@ ${unit.path}::ltree`.execute(trx);
     await trx.updateTable('units').set({ parent_id: parent.id }).where('id', '=', id).execute();
-    await moveRollups(trx, id, unit.path, parent.path);
-    await moveReach(trx, id, unit.path, parent.path);
-    await moveSecretaryTotals(trx, id, unit.path, parent.path);
-    await moveTargetMonths(trx, id, unit.path, parent.path);
+    for (const totals of SUBTREE_TOTALS) await totals.move(trx, id, unit.path, parent.path);
     await trx
       .insertInto('unit_moves')
       .values({

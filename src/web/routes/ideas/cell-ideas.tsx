@@ -2,15 +2,16 @@
  * A cell's ideas tab: the form to submit an idea (its members and secretary), with co-authors picked
  * from the cell's roll; the cell's ideas with their status; those awaiting the cell's evaluation.
  */
-import { Button, Card, MultiSelect, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, MultiSelect, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { IDEA_LIMITS, IDEA_STATUSES } from '../../../shared/schemas/ideas.ts';
+import { IDEA_STATUSES } from '../../../shared/schemas/ideas.ts';
 import { useAwaitingIdeas, useCellIdeas, useSubmitIdea } from '../../api/ideas.ts';
 import { useMe } from '../../api/session.ts';
 import { useMembers } from '../../api/units.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { IdeaTextFields, type IdeaText } from './idea-fields.tsx';
 import { IdeaList } from './idea-list.tsx';
 import { IdeasSummaryView } from './ideas-summary.tsx';
 
@@ -23,9 +24,7 @@ function SubmitIdeaForm({ cellId }: { cellId: number }) {
   const roll = (members.data?.pages ?? []).flatMap((p) => p.items);
   const myId = me.data?.person?.id;
   const onRoll = myId !== undefined && roll.some((m) => m.personId === myId);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [expectedBenefit, setExpectedBenefit] = useState('');
+  const [text, setText] = useState<IdeaText>({ title: '', description: '', expectedBenefit: '' });
   const [authors, setAuthors] = useState<string[] | null>(null);
   const chosen = authors ?? (onRoll ? [String(myId)] : []);
   const options = [...new Map(roll.map((m) => [m.personId, m])).values()].map((m) => ({ value: String(m.personId), label: m.fullName }));
@@ -33,9 +32,9 @@ function SubmitIdeaForm({ cellId }: { cellId: number }) {
     e.preventDefault();
     submit.mutate(
       {
-        title,
-        description,
-        ...(expectedBenefit.trim() ? { expectedBenefit } : {}),
+        title: text.title,
+        description: text.description,
+        ...(text.expectedBenefit.trim() ? { expectedBenefit: text.expectedBenefit } : {}),
         authorIds: chosen.map(Number),
       },
       { onSuccess: (r) => navigate(`/ideas/${r.id}`) },
@@ -49,31 +48,7 @@ function SubmitIdeaForm({ cellId }: { cellId: number }) {
             {t('ideas.submitTitle')}
           </Title>
           <ErrorAlert error={submit.error} />
-          <TextInput
-            label={t('ideas.title')}
-            required
-            maxLength={IDEA_LIMITS.title}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            data-testid="idea-title"
-          />
-          <Textarea
-            label={t('ideas.description')}
-            required
-            autosize
-            minRows={3}
-            maxLength={IDEA_LIMITS.description}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            data-testid="idea-description"
-          />
-          <TextInput
-            label={t('ideas.expectedBenefit')}
-            maxLength={IDEA_LIMITS.expectedBenefit}
-            value={expectedBenefit}
-            onChange={(e) => setExpectedBenefit(e.currentTarget.value)}
-            data-testid="idea-expected"
-          />
+          <IdeaTextFields value={text} onChange={setText} testId="idea" />
           <MultiSelect
             label={t('ideas.authors')}
             description={t('ideas.authorsHint')}

@@ -2,52 +2,31 @@
  * What an idea's authors may still do while it awaits evaluation: change its title, description and
  * expected benefit, or withdraw it (it stays in the cell's history and leaves the counts).
  */
-import { Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IDEA_LIMITS, type Idea } from '../../../shared/schemas/ideas.ts';
+import type { Idea } from '../../../shared/schemas/ideas.ts';
 import { useEditIdea, useWithdrawIdea } from '../../api/ideas.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { IdeaTextFields, type IdeaText } from './idea-fields.tsx';
 
 function EditForm({ idea, onDone }: { idea: Idea; onDone: () => void }) {
   const { t } = useTranslation();
   const edit = useEditIdea(idea.id);
-  const [title, setTitle] = useState(idea.title);
-  const [description, setDescription] = useState(idea.description);
-  const [expected, setExpected] = useState(idea.expectedBenefit ?? '');
+  const [text, setText] = useState<IdeaText>({
+    title: idea.title,
+    description: idea.description,
+    expectedBenefit: idea.expectedBenefit ?? '',
+  });
   const send = (e: React.FormEvent) => {
     e.preventDefault();
-    edit.mutate({ title, description, expectedBenefit: expected.trim() ? expected : null }, { onSuccess: onDone });
+    edit.mutate({ ...text, expectedBenefit: text.expectedBenefit.trim() ? text.expectedBenefit : null }, { onSuccess: onDone });
   };
   return (
     <form onSubmit={send} data-testid="idea-edit-form">
       <Stack>
         <ErrorAlert error={edit.error} />
-        <TextInput
-          label={t('ideas.title')}
-          required
-          maxLength={IDEA_LIMITS.title}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          data-testid="idea-edit-title"
-        />
-        <Textarea
-          label={t('ideas.description')}
-          required
-          autosize
-          minRows={3}
-          maxLength={IDEA_LIMITS.description}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          data-testid="idea-edit-description"
-        />
-        <TextInput
-          label={t('ideas.expectedBenefit')}
-          maxLength={IDEA_LIMITS.expectedBenefit}
-          value={expected}
-          onChange={(e) => setExpected(e.currentTarget.value)}
-          data-testid="idea-edit-expected"
-        />
+        <IdeaTextFields value={text} onChange={setText} testId="idea-edit" />
         <Group>
           <Button type="submit" loading={edit.isPending} data-testid="idea-edit-save">
             {t('ideas.saveEdit')}

@@ -121,7 +121,7 @@ describe('an offline conflict', () => {
     }
   }, 180_000);
 
-  it('records an in-person briefing on a directive the offline pack carries', async () => {
+  it('records an in-person briefing on a directive the offline pack carries, also at a meeting recorded offline', async () => {
     const context = await e2e.browser.newContext(options);
     const page = await context.newPage();
     try {
@@ -153,6 +153,51 @@ describe('an offline conflict', () => {
         .where('briefed_on', 'is not', null)
         .execute();
       expect(briefed).toHaveLength(2);
+
+      // A meeting recorded on the device, then a briefing given at it: tied to it by the meeting's
+      // operation, with the day and those present taken over from it.
+      const second = await buildPublishedDirective(e2e.ctx!.db, Number(cell.parent_id), { unitIds: [cellId] }, `${title} again`);
+      await page.goto(`${e2e.baseUrl}/units/${cellId}`);
+      const refreshed = page.waitForResponse((r) => r.url().includes('/offline-pack') && r.status() === 200);
+      await page.getByTestId('refresh-offline').click();
+      await refreshed;
+      await expect.poll(() => page.getByTestId('refresh-offline').getAttribute('data-loading')).toBeNull();
+      await page.goto(`${e2e.baseUrl}/offline/${cellId}`);
+      await page
+        .getByTestId('offline-directive')
+        .filter({ hasText: `${title} again` })
+        .waitFor();
+      await page.getByTestId('offline-record').click();
+      await page.getByTestId('offline-starts-at').fill(localInput(meetingTime(new Date())));
+      await page.getByLabel('Title', { exact: true }).fill(`${title}: general meeting`);
+      const rows = page.getByTestId('roll-row');
+      const size = await rows.count();
+      await rows.first().focus();
+      for (let i = 1; i < size; i++) await page.keyboard.press('p');
+      await page.keyboard.press('a');
+      expect(await rows.last().getAttribute('data-status')).toBe('absent');
+      await page.getByTestId('offline-save').click();
+      await page
+        .getByTestId('offline-directive')
+        .filter({ hasText: `${title} again` })
+        .getByRole('button', { name: 'Record a briefing' })
+        .click();
+      await page.getByTestId('offline-briefing-meeting').click();
+      await page.getByRole('option').first().click();
+      await expect.poll(() => page.locator('[data-testid="offline-briefing-person"]:checked').count()).toBe(size - 1);
+      await page.getByTestId('offline-briefing-save').click();
+      await expect.poll(async () => (await readOutbox(page)).length).toBe(2);
+      await page.getByTestId('sync-now').click();
+      await expect.poll(async () => (await readOutbox(page)).length, { timeout: 20_000 }).toBe(0);
+      const atMeeting = await e2e
+        .ctx!.db.selectFrom('directive_deliveries')
+        .select(['person_id', 'briefing_meeting_id'])
+        .where('directive_id', '=', second.id)
+        .where('briefed_on', 'is not', null)
+        .execute();
+      expect(atMeeting).toHaveLength(size - 1);
+      expect(new Set(atMeeting.map((r) => r.briefing_meeting_id)).size).toBe(1);
+      expect(atMeeting[0]!.briefing_meeting_id).not.toBeNull();
     } finally {
       await context.close();
     }

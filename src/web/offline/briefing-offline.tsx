@@ -1,33 +1,58 @@
 /**
  * An in-person briefing recorded offline: the secretary picks a directive the pack carries (titles only),
- * the day, and the members briefed; one `directive.briefing` operation goes into the outbox. The server
- * checks, when it syncs, that each person is on the roll and received the directive.
+ * the day, and the members briefed, or a meeting recorded on this device (its day and those present are
+ * taken over, and the briefing is tied to it by the operation that will create it); one
+ * `directive.briefing` operation goes into the outbox, after the meeting's. The server checks, when it
+ * syncs, that each person is on the roll and received the directive.
  */
 import { Alert, Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredPack } from './db.ts';
+import { offlineDb, type OutboxOperation, type RollRecord, type StoredPack } from './db.ts';
+import { useLive } from './live.ts';
+import { kindName } from './pack-bits.ts';
+import { formatDateTime } from '../lib/period.ts';
 import { enqueue } from './store.ts';
 
-/** The device's today as YYYY-MM-DD (a briefing is dated by the day it was given where it was given). */
-function localToday(): string {
-  const d = new Date();
+/** A day on the device's calendar as YYYY-MM-DD (a briefing is dated by the day it was given where it was given). */
+function localDay(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+const localToday = () => localDay(new Date());
 
 export function BriefingOffline({ stored, directiveId, onDone }: { stored: StoredPack; directiveId: number; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { pack } = stored;
   const directives = pack.directives ?? [];
   const [chosen, setChosen] = useState(String(directiveId));
   const [briefedOn, setBriefedOn] = useState(localToday());
   const [people, setPeople] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const recorded = useLive(
+    async () => (await offlineDb.outbox.where('cellId').equals(pack.cell.id).sortBy('seq')).filter((o) => o.type === 'meeting.record'),
+    [pack.cell.id],
+    [] as OutboxOperation[],
+  );
+  const [meetingOp, setMeetingOp] = useState<string | null>(null);
+  const pickMeeting = (opId: string | null) => {
+    setMeetingOp(opId);
+    const op = recorded.find((o) => o.opId === opId);
+    if (!op) return;
+    setBriefedOn(localDay(new Date(String(op.payload.startsAt))));
+    setPeople(((op.payload.records ?? []) as RollRecord[]).filter((r) => r.status === 'present').map((r) => String(r.personId)));
+  };
+  const meetingLabel = (o: OutboxOperation) =>
+    `${kindName(pack, String(o.payload.kind), i18n.language)} · ${formatDateTime(String(o.payload.startsAt), i18n.language)}`;
   const save = async () => {
     if (people.length === 0) return setProblem(t('offline.briefingNobody'));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(briefedOn) || briefedOn > localToday()) return setProblem(t('serverErrors.directive.briefingInFuture'));
-    await enqueue('directive.briefing', pack.cell.id, { directiveId: Number(chosen), briefedOn, personIds: people.map(Number) });
+    await enqueue('directive.briefing', pack.cell.id, {
+      directiveId: Number(chosen),
+      briefedOn,
+      personIds: people.map(Number),
+      ...(meetingOp ? { meetingOpId: meetingOp } : {}),
+    });
     onDone();
   };
   return (
@@ -39,6 +64,17 @@ export function BriefingOffline({ stored, directiveId, onDone }: { stored: Store
         allowDeselect={false}
         onChange={(v) => v && setChosen(v)}
       />
+      {recorded.length > 0 && (
+        <Select
+          label={t('offline.briefingAtMeeting')}
+          placeholder={t('offline.briefingNoMeeting')}
+          data={recorded.map((o) => ({ value: o.opId, label: meetingLabel(o) }))}
+          value={meetingOp}
+          onChange={pickMeeting}
+          clearable
+          data-testid="offline-briefing-meeting"
+        />
+      )}
       <TextInput
         type="date"
         label={t('directives.briefing.date')}

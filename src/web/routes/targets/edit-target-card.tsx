@@ -29,14 +29,18 @@ export function EditTargetCard({ x, saved, onSaved }: { x: TargetDetail; saved: 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     onSaved(false);
-    edit.mutate(
-      {
+    // The promise, not mutate's onSuccess: the refetch after a save remounts this card, and a callback
+    // given to mutate is dropped when its component unmounts first.
+    edit
+      .mutateAsync({
         figure: asNumber(figure),
         ...(measure.trim() !== x.measure ? { measure: measure.trim() } : {}),
         ...(split.length > 0 || parts.length > 0 ? { split: parts.map((p) => ({ unitId: p.unitId, figure: asNumber(p.figure) })) } : {}),
-      },
-      { onSuccess: () => onSaved(true) },
-    );
+      })
+      .then(
+        () => onSaved(true),
+        () => undefined, // shown by the card's error alert
+      );
   };
   return (
     <Card withBorder component="section" aria-labelledby="target-edit" data-testid="target-edit">

@@ -31,7 +31,7 @@ describe('offline pack directives and clock skew', () => {
   const pack = async (client: Client) => {
     const res = await client.get(`/api/v1/cells/${org.cellA1a.id}/offline-pack`);
     expect(res.status).toBe(200);
-    return res.body as { directives: { id: number; title: string }[] };
+    return res.body as { directives: { id: number; title: string; awaiting: number[] }[] };
   };
 
   it("carries the cell's published directives awaiting briefing, titles only, and drops one once everyone is briefed", async () => {
@@ -39,13 +39,20 @@ describe('offline pack directives and clock skew', () => {
     const d = await buildPublishedDirective(t.ctx.db, org.regionA.id, { unitIds: [org.cellA1a.id] }, 'Water the seedlings');
     const other = await buildPublishedDirective(t.ctx.db, org.regionB.id, { unitIds: [org.cellB1a.id] }, 'Elsewhere');
     const mine = (await pack(secretary)).directives;
-    expect(mine).toEqual([{ id: d.id, title: 'Water the seedlings' }]);
+    const roll = [org.S.id, org.M.id, org.P.id].sort((a, b) => a - b);
+    expect(mine).toEqual([{ id: d.id, title: 'Water the seedlings', awaiting: roll }]);
     expect(mine.some((x) => x.id === other.id)).toBe(false);
     // A manager may take the pack but records no briefings: nothing to offer them.
     expect((await pack(manager)).directives).toEqual([]);
 
     const today = new Date().toISOString().slice(0, 10);
-    const everyone = [org.S.id, org.M.id, org.P.id];
+    // Who acknowledged it needs no briefing and leaves the list; a member who joins receives it and is on it.
+    const member = await signIn(t.app, 'member@test', 'secret-pass');
+    const acked = await member.post(`/api/v1/directives/${d.id}/acknowledgment`, {});
+    expect(acked.status).toBeLessThan(300);
+    const newcomer = await buildPerson(t.ctx.db, org.cellA1a.id, { fullName: 'Newcomer Yoon' });
+    expect((await pack(secretary)).directives[0]!.awaiting).toEqual([...roll.filter((id) => id !== org.M.id), newcomer.id]);
+    const everyone = [org.S.id, org.P.id, newcomer.id];
     const op = { opId: randomUUID(), type: 'directive.briefing', payload: { directiveId: d.id, briefedOn: today, personIds: everyone } };
     expect((await sync(secretary, [op])).body.results[0]).toMatchObject({ status: 'applied' });
     expect((await pack(secretary)).directives).toEqual([]);

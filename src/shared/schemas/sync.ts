@@ -119,9 +119,10 @@ export const OfflinePackSchema = z.object({
   /**
    * Published directives some current member of the cell has neither acknowledged nor been briefed on,
    * titles only, for an in-person briefing recorded offline; empty unless the actor is the cell's
-   * secretary or deputy (only they record briefings). Packs kept before this field lack it.
+   * secretary or deputy (only they record briefings). Packs kept before this field lack it. `awaiting`:
+   * those members (person ids), the ones a briefing may name; packs kept before it lack it.
    */
-  directives: z.array(z.object({ id: z.number(), title: z.string() })),
+  directives: z.array(z.object({ id: z.number(), title: z.string(), awaiting: z.array(z.number()).optional() })),
   generatedAt: z.string(),
 });
 export type OfflinePack = z.infer<typeof OfflinePackSchema>;

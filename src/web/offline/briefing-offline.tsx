@@ -2,8 +2,9 @@
  * An in-person briefing recorded offline: the secretary picks a directive the pack carries (titles only),
  * the day, and the members briefed, or a meeting recorded on this device (its day and those present are
  * taken over, and the briefing is tied to it by the operation that will create it); one
- * `directive.briefing` operation goes into the outbox, after the meeting's. The server checks, when it
- * syncs, that each person is on the roll and received the directive.
+ * `directive.briefing` operation goes into the outbox, after the meeting's. Only the members the pack
+ * names as awaiting that directive are offered; the server checks again, when it syncs, that each
+ * person is on the roll and received it.
  */
 import { Alert, Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
@@ -40,8 +41,13 @@ export function BriefingOffline({ stored, directiveId, onDone }: { stored: Store
     const op = recorded.find((o) => o.opId === opId);
     if (!op) return;
     setBriefedOn(localDay(new Date(String(op.payload.startsAt))));
-    setPeople(((op.payload.records ?? []) as RollRecord[]).filter((r) => r.status === 'present').map((r) => String(r.personId)));
+    const present = new Set(((op.payload.records ?? []) as RollRecord[]).filter((r) => r.status === 'present').map((r) => r.personId));
+    setPeople(briefable.filter((m) => present.has(m.personId)).map((m) => String(m.personId)));
   };
+  // Those to brief: the members who received it and have neither acknowledged it nor been briefed (the
+  // whole roll for a pack kept before the pack carried them).
+  const awaiting = directives.find((d) => String(d.id) === chosen)?.awaiting;
+  const briefable = awaiting ? pack.roll.filter((m) => awaiting.includes(m.personId)) : pack.roll;
   const meetingLabel = (o: OutboxOperation) =>
     `${kindName(pack, String(o.payload.kind), i18n.language)} · ${formatDateTime(String(o.payload.startsAt), i18n.language)}`;
   const save = async () => {
@@ -62,7 +68,12 @@ export function BriefingOffline({ stored, directiveId, onDone }: { stored: Store
         data={directives.map((d) => ({ value: String(d.id), label: d.title }))}
         value={chosen}
         allowDeselect={false}
-        onChange={(v) => v && setChosen(v)}
+        onChange={(v) => {
+          if (!v) return;
+          setChosen(v);
+          const next = directives.find((d) => String(d.id) === v)?.awaiting;
+          if (next) setPeople((ps) => ps.filter((p) => next.includes(Number(p))));
+        }}
       />
       {recorded.length > 0 && (
         <Select
@@ -85,7 +96,7 @@ export function BriefingOffline({ stored, directiveId, onDone }: { stored: Store
       />
       <Checkbox.Group label={t('directives.briefing.members')} value={people} onChange={setPeople}>
         <Stack gap={4} mt={4}>
-          {pack.roll.map((m) => (
+          {briefable.map((m) => (
             <Checkbox key={m.personId} value={String(m.personId)} label={m.name} data-testid="offline-briefing-person" />
           ))}
         </Stack>

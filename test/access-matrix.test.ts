@@ -1741,6 +1741,11 @@ const matrix: Record<string, Row> = {
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/targets?year=${thisYear()}` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/targets?year=${thisYear()}` }),
   },
+  'GET /api/v1/units/:id/targets.csv': {
+    expect: committeeReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtA1.id}/targets.csv?year=${thisYear()}` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.districtB1.id}/targets.csv?year=${thisYear()}` }),
+  },
   'GET /api/v1/units/:id/reportable-targets': {
     expect: all(200),
     inside: async (c) => ({ method: 'GET', url: `/api/v1/units/${c.org.cellA1a.id}/reportable-targets?year=${thisYear()}` }),
@@ -1978,6 +1983,11 @@ const matrix: Record<string, Row> = {
     expect: campaignReaders,
     inside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, true)}/standings` }),
     outside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, false)}/standings` }),
+  },
+  'GET /api/v1/campaigns/:id/standings.csv': {
+    expect: campaignReaders,
+    inside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, true)}/standings.csv` }),
+    outside: async (c) => ({ method: 'GET', url: `/api/v1/campaigns/${await campaign(c, false)}/standings.csv` }),
   },
   'GET /api/v1/campaigns/:id/units/:unitId': {
     expect: campaignReaders,

@@ -57,6 +57,20 @@ describe('campaign counts kept by the folder', () => {
     await foldAllRollups(t.ctx.db);
     expect(await scores(id)).toEqual({ [org.cellA1a.id]: 100, [org.cellB1a.id]: 50 });
 
+    // The standings as CSV, in rank order, with whom to overtake.
+    const csv = await admin.get(`/api/v1/campaigns/${id}/standings.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(
+      (csv.body as string)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n'),
+    ).toEqual([
+      'rank,unit_id,unit,kind,score,to_overtake,gap',
+      `1,${org.cellA1a.id},Cell A1a,cell,100,,`,
+      `2,${org.cellB1a.id},Cell B1a,cell,50,Cell A1a,50`,
+    ]);
     // The drill-down still shows each month's verdict.
     const drill = await admin.get(`/api/v1/campaigns/${id}/units/${org.cellB1a.id}`);
     expect(drill.status).toBe(200);

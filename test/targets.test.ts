@@ -101,6 +101,19 @@ describe('unit targets', () => {
       ['Cell A1a', 25, 60],
       ['Cell A1b', 7, null],
     ]);
+    // The same figures as CSV, for the committee's spreadsheet.
+    const csv = await official.get(`/api/v1/units/${org.districtA1.id}/targets.csv?year=${today.slice(0, 4)}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = (csv.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('id,unit,year,quarter,sector,indicator,measure,figure,achieved,expected,status,split_sum,units_behind');
+    const line = lines.find((l) => l.startsWith(`${made.id},`))!;
+    expect(line).toContain(',Cloth woven,metres,');
+    expect(line.split(',')[8]).toBe('32');
+    expect((await outsider.get(`/api/v1/units/${org.districtA1.id}/targets.csv?year=${today.slice(0, 4)}`)).status).toBe(404);
     // The chart: at each report day, the latest of each unit by then.
     expect(page.body.chart.at(-1)).toEqual({ on: today, achieved: 32 });
     if (jan1 !== today) expect(page.body.chart[0]).toEqual({ on: jan1, achieved: 5 });

@@ -53,6 +53,8 @@ describe('emulation campaigns and distinctions', () => {
       await page.getByTestId('score-figures').getByText('Every standard met').waitFor();
       expect(await seriousFindings(page)).toEqual([]);
       await shot(page, 'campaign-standings');
+      const csv = await page.request.get(`${e2e.baseUrl}${await page.getByTestId('standings-csv').getAttribute('href')}`);
+      expect((await csv.text()).split('\n').filter(Boolean)).toHaveLength(3); // the header and two cells
 
       // The committee changes the participants and the standards on the campaign's page.
       const third = cells[2];

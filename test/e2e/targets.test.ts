@@ -84,6 +84,8 @@ describe('unit targets', () => {
       const row = page.getByTestId('target-row').filter({ hasText: indicator });
       await row.waitFor();
       expect(await row.getByTestId('target-achieved').textContent()).toBe('250');
+      const csv = await page.request.get(`${e2e.baseUrl}${await page.getByTestId('targets-csv').getAttribute('href')}`);
+      expect(await csv.text()).toContain(`,${indicator},tonnes,1000,250,`);
       await row.getByRole('link', { name: indicator }).click();
       await page.getByTestId('target-page').waitFor();
       expect(await page.getByTestId('target-achieved-value').textContent()).toBe('250');

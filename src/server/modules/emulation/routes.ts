@@ -26,7 +26,7 @@ import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { cancelCampaign, updateCampaign } from './campaign-changes.ts';
 import { createCampaign, getCampaign, listUnitCampaigns } from './campaigns.ts';
 import { conferDistinction, listDistinctions, listRules, revokeDistinction, updateRule } from './distinctions.ts';
-import { getStandings, getUnitScore } from './standings.ts';
+import { getStandings, getUnitScore, standingsCsv } from './standings.ts';
 
 const tags = ['emulation'];
 const EmptyBodySchema = z.object({}).strict().optional();
@@ -97,6 +97,23 @@ export const emulationRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => getStandings(db, requireActor(req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/campaigns/:id/standings.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The standings as CSV: rank, unit, score, the unit just above and the points to overtake it',
+        params: IdParamsSchema,
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="campaign-${req.params.id}-standings.csv"`)
+        .send(await standingsCsv(db, requireActor(req), req.params.id)),
   );
 
   app.get(

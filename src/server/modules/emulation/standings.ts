@@ -8,6 +8,7 @@
  * one of one each month it was judged; a committee counts its cells meeting of its cells judged), then
  * the weighted mean of the shares, × 100, to two decimals. Equal scores share a rank ("1, 2, 2, 4").
  */
+import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { canReadPath } from '../../access/actor.ts';
@@ -129,6 +130,22 @@ const mineOf = (actor: Actor, c: LoadedCampaign) =>
 export async function getStandings(db: Db, actor: Actor, id: number) {
   const c = await loadCampaign(db, actor, id);
   return { items: await standingsOf(db, c), mine: mineOf(actor, c) };
+}
+
+/** The standings as CSV: rank, unit, score, and whom each must overtake and by how much. */
+export async function standingsCsv(db: Db, actor: Actor, id: number): Promise<string> {
+  const c = await loadCampaign(db, actor, id);
+  const rows = (await standingsOf(db, c)).map((s) => [
+    s.rank,
+    s.unitId,
+    s.name,
+    s.kind,
+    s.score,
+    s.toOvertake?.name ?? null,
+    s.toOvertake?.gap ?? null,
+  ]);
+  // A byte-order mark, so spreadsheet programs read the names as UTF-8.
+  return `\uFEFF${stringify([['rank', 'unit_id', 'unit', 'kind', 'score', 'to_overtake', 'gap'], ...rows])}`;
 }
 
 /** A standard component's figures for one unit: its months, and meeting of total over them. */

@@ -22,6 +22,7 @@ import { requireActor } from '../../http/auth.ts';
 import { registerUploadRoute, sendDownload } from '../../http/uploads.ts';
 import { errorResponses, type RouteModule } from '../../http/route-kit.ts';
 import { addIndicator, listIndicators, retireIndicator } from './catalogue.ts';
+import { unitTargetsCsv } from './export.ts';
 import { getTarget, listReportable, listReports, listUnitTargets } from './read.ts';
 import { editTarget, withdrawTarget } from './edit.ts';
 import { addReportEvidence, getReportEvidence } from './evidence.ts';
@@ -99,6 +100,24 @@ export const targetRoutes: RouteModule = (app, { db }) => {
       },
     },
     async (req) => listUnitTargets(db, requireActor(req), req.params.id, req.query.year),
+  );
+
+  app.get(
+    '/api/v1/units/:id/targets.csv',
+    {
+      schema: {
+        tags,
+        summary: "A unit's targets for a year as CSV: figure, achieved, expected by now, status, the parts behind",
+        params: IdParamsSchema,
+        querystring: TargetListQuerySchema,
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="unit-${req.params.id}-targets-${req.query.year}.csv"`)
+        .send(await unitTargetsCsv(db, requireActor(req), req.params.id, req.query.year)),
   );
 
   app.get(

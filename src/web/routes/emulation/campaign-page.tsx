@@ -3,7 +3,7 @@
  * a rank), the "to overtake" line for the reader's own unit, and each score drilled down to its figures.
  */
 import { BarChart } from '@mantine/charts';
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -60,6 +60,9 @@ export function CampaignPage() {
             withBarValueLabel
             series={[{ name: 'score', label: t('emulation.score'), color: 'teal.6' }]}
           />
+          <Anchor href={`/api/v1/campaigns/${id}/standings.csv`} download data-testid="standings-csv" w="fit-content">
+            {t('emulation.standingsCsv')}
+          </Anchor>
           <Table data-testid="standings">
             <Table.Thead>
               <Table.Tr>

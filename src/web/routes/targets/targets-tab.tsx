@@ -144,6 +144,11 @@ export function TargetsTab({ unit }: { unit: Unit }) {
       </Group>
       <ErrorAlert error={targets.error} />
       {targets.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : <TargetTable items={items} />}
+      {items.length > 0 && (
+        <Anchor href={`/api/v1/units/${unit.id}/targets.csv?year=${year}`} download data-testid="targets-csv" w="fit-content">
+          {t('targets.csv')}
+        </Anchor>
+      )}
       {unit.kind === 'committee' && !targets.isPending && <Review items={items} />}
       {unit.kind === 'cell' && <ReportProgressForm unitId={unit.id} year={year} />}
       {unit.kind === 'committee' && unit.canManage && <CreateTargetForm unit={unit} year={year} />}

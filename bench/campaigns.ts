@@ -9,10 +9,9 @@
  *   rows; the median of 5 runs of each, and their ratio.
  */
 import { sql } from 'kysely';
-import { systemActor } from '../src/server/access/actor.ts';
-import { createCampaign } from '../src/server/modules/emulation/campaigns.ts';
 import { recomputeDistinctions } from '../src/server/modules/emulation/distinctions.ts';
 import { startBenchApp, type BenchApp } from './lib/app.ts';
+import { createBenchCampaigns } from './lib/campaigns.ts';
 import { openBenchDatabase } from './lib/database.ts';
 import { describeDataset, ensureDataset } from './lib/dataset.ts';
 import { printResult, printTable } from './lib/report.ts';
@@ -22,8 +21,6 @@ import type { BenchOptions } from './run.ts';
 const ROUNDS = 300;
 const WARMUP = 30;
 const TARGET = 3;
-const UNITS = 1000;
-const CODES = ['general-meeting-monthly', 'general-attendance-rate', 'actions-on-time', '*'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -36,27 +33,7 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     console.log(describeDataset(await ensureDataset(bench, scale)));
     app = await startBenchApp(bench);
     const db = app.ctx.db;
-    const span = (
-      await sql<{ from: string; to: string; year: number }>`select min(period)::text as from, max(period)::text as to,
-        (select extract(year from period)::int from cell_compliance where standard_code = '*' group by 1 order by count(*) desc limit 1) as year
-        from cell_compliance where standard_code = '*'`.execute(db)
-    ).rows[0]!;
-    const cells = (
-      await sql<{ id: number }>`select id from units where kind = 'cell' and closed_on is null order by id limit ${UNITS}`.execute(db)
-    ).rows.map((r) => Number(r.id));
-    const depth = (
-      await sql<{ depth: number }>`select depth from units where kind = 'committee' group by depth order by count(*) desc limit 1`.execute(
-        db,
-      )
-    ).rows[0]!.depth;
-    const committees = (
-      await sql<{ id: number }>`select id from units where kind = 'committee' and depth = ${depth} order by id limit ${UNITS}`.execute(db)
-    ).rows.map((r) => Number(r.id));
-    const weights = Object.fromEntries(CODES.map((c, i) => [c, i + 1]));
-    const make = (title: string, unitIds: number[]) =>
-      createCampaign(db, systemActor(), { title, unitIds, from: span.from, to: span.to, standardCodes: CODES, weights });
-    const cellCampaign = (await make('Bench: cells', cells)).id;
-    const committeeCampaign = committees.length >= 2 ? (await make('Bench: committees', committees)).id : null;
+    const { span, cells, committees, depth, cellCampaign, committeeCampaign } = await createBenchCampaigns(db);
     const people = (await sql<{ id: number }>`select id from people order by id limit 2000`.execute(db)).rows.map((r) => Number(r.id));
     const reads: Record<string, string> = {
       [`standings of ${cells.length} cells`]: `/api/v1/campaigns/${cellCampaign}/standings`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../src/web/i18n/en.json' with { type: 'json' };
 import ko from '../src/web/i18n/ko.json' with { type: 'json' };
 import { ERROR_MESSAGE_KEYS, paramsOf, placeholdersOf } from '../src/shared/error-messages.ts';
+import { LINE_ERROR_CODES } from '../src/server/modules/sync/roll-csv.ts';
 
 const keys = (o: object, prefix = ''): string[] =>
   Object.entries(o)
@@ -9,6 +10,13 @@ const keys = (o: object, prefix = ''): string[] =>
     .sort();
 
 describe('translations', () => {
+  it('words every line error a paper roll upload may send, in both languages', () => {
+    for (const code of LINE_ERROR_CODES) {
+      expect(en.paper.lineCodes, code).toHaveProperty(code);
+      expect(ko.paper.lineCodes, code).toHaveProperty(code);
+    }
+  });
+
   it('Korean and English have the same keys, none empty', () => {
     expect(keys(ko)).toEqual(keys(en));
     for (const k of keys(ko)) {

@@ -27,7 +27,18 @@ const STATUS_WORDS: Record<string, AttendanceStatus> = {
   결석: 'absent',
 };
 
-export type LineError = { line: number; code: string; field: string; value: string; message: string };
+/** Every code a line error may carry (the web words each: paper.lineCodes in en.json and ko.json). */
+export const LINE_ERROR_CODES = [
+  'badPersonId',
+  'badStatus',
+  'nameAmbiguous',
+  'nameNotOnRoll',
+  'noPerson',
+  'reasonTooLong',
+  'tooManyLines',
+] as const;
+export type LineErrorCode = (typeof LINE_ERROR_CODES)[number];
+export type LineError = { line: number; code: LineErrorCode; field: string; value: string; message: string };
 type Line = { line: number; personId: number; status: AttendanceStatus; reason: string | null };
 
 export async function uploadRollCsv(db: Db, actor: Actor, meetingId: number, text: string, version: number): Promise<Meeting> {
@@ -81,7 +92,7 @@ function readLines(rows: string[][], roll: Array<{ personId: number; fullName: s
   const errors: LineError[] = [];
   rows.slice(1).forEach((row, i) => {
     const line = i + 2;
-    const fail = (code: string, field: string, value: string, message: string) =>
+    const fail = (code: LineErrorCode, field: string, value: string, message: string) =>
       errors.push({ line, code, field, value: value.slice(0, 100), message });
     const personId = personOf(row, col, byName, fail);
     const word = (row[col.status] ?? '').trim();
@@ -98,7 +109,7 @@ function personOf(
   row: string[],
   col: { id: number; name: number },
   byName: Map<string, number[]>,
-  fail: (code: string, field: string, value: string, message: string) => void,
+  fail: (code: LineErrorCode, field: string, value: string, message: string) => void,
 ): number | undefined {
   const idText = col.id >= 0 ? (row[col.id] ?? '').trim() : '';
   if (idText) {

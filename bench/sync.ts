@@ -24,6 +24,8 @@ import type { BenchOptions, Scale } from './run.ts';
 
 const SECRETARIES: Record<Scale, number> = { S: 60, M: 300, L: 1000 };
 const TARGET = 3;
+/** Requests of each kind sent one at a time after the bursts: a request's own cost, without the queue. */
+const SERIAL = 50;
 
 type Roll = { cellId: number; people: number[] };
 type Op = { opId: string; type: 'meeting.record'; payload: unknown };
@@ -91,8 +93,9 @@ export async function run({ scale }: BenchOptions): Promise<void> {
     const undone = await undoEarlierRuns(bench);
     if (undone) console.log(`undone first (untimed): ${undone}`);
     const n = SECRETARIES[scale];
-    const all = await rolls(bench.pool, n);
+    const all = await rolls(bench.pool, n + SERIAL);
     const [offline, online] = [all.slice(0, n), all.slice(n, 2 * n)];
+    const [serialOffline, serialOnline] = [all.slice(2 * n, 2 * n + SERIAL), all.slice(2 * n + SERIAL)];
     app = await startBenchApp(bench, { rollupFolder: true });
     const p = picker(16);
     const monthStart = Date.parse(`${new Date().toISOString().slice(0, 7)}-01T00:00:00Z`);
@@ -149,6 +152,26 @@ export async function run({ scale }: BenchOptions): Promise<void> {
       }),
     );
     const counted = await recount(bench.pool, ops, rollSize);
+
+    // One at a time: an online save (its meeting created untimed just before) and a synced meeting, alternately.
+    const serialSave = new Samples();
+    const serialSync = new Samples();
+    for (let i = 0; i < Math.min(serialOffline.length, serialOnline.length); i++) {
+      const c = serialOnline[i]!;
+      const m = (await app.request('POST', `/api/v1/cells/${c.cellId}/meetings`, { kind: 'general', startsAt: startsAt() }, 201)).body;
+      const rec = records(
+        p,
+        m.roll.map((x: { personId: number }) => x.personId),
+      );
+      serialSave.add((await app.request('PUT', `/api/v1/meetings/${m.id}/attendance`, { records: rec, version: m.version }, 200)).ms);
+      const d = serialOffline[i]!;
+      const op = {
+        opId: randomUUID(),
+        type: 'meeting.record',
+        payload: { cellId: d.cellId, kind: 'general', startsAt: startsAt(), title: 'Held offline', records: records(p, d.people) },
+      };
+      serialSync.add((await app.request('POST', '/api/v1/sync', { operations: [op] }, 200)).ms);
+    }
     console.log(
       `${n} secretaries at once, one meeting.record each (roll sizes ${Math.min(...offline.map((c) => c.people.length))}-${Math.max(...offline.map((c) => c.people.length))}); fastify inject; pool of ${app.ctx.config.poolSize} connections`,
     );
@@ -180,6 +203,15 @@ export async function run({ scale }: BenchOptions): Promise<void> {
           `<= ${TARGET}`,
         ],
         ['sync replayed: duplicate (burst)', replay.count, round2(replay.p50), round2(replay.p95), round2(replay.p95 / save.p95), ''],
+        ['online: PUT /meetings/{id}/attendance (one at a time)', serialSave.count, round2(serialSave.p50), round2(serialSave.p95), '', ''],
+        [
+          'sync: POST /sync, meeting.record (one at a time; creates the meeting too)',
+          serialSync.count,
+          round2(serialSync.p50),
+          round2(serialSync.p95),
+          round2(serialSync.p95 / serialSave.p95),
+          '',
+        ],
       ],
     );
     if (!counted.ok) process.exitCode = 1;

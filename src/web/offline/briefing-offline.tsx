@@ -6,13 +6,14 @@
  * names as awaiting that directive are offered; the server checks again, when it syncs, that each
  * person is on the roll and received it.
  */
-import { Alert, Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { offlineDb, type OutboxOperation, type RollRecord, type StoredPack } from './db.ts';
 import { useLive } from './live.ts';
 import { kindName } from './pack-bits.ts';
 import { formatDateTime } from '../lib/period.ts';
+import { OfflineFormFooter } from './form-footer.tsx';
 import { enqueue } from './store.ts';
 
 /** A day on the device's calendar as YYYY-MM-DD (a briefing is dated by the day it was given where it was given). */
@@ -101,19 +102,7 @@ export function BriefingOffline({ stored, directiveId, onDone }: { stored: Store
           ))}
         </Stack>
       </Checkbox.Group>
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
-      <Group>
-        <Button onClick={save} data-testid="offline-briefing-save">
-          {t('offline.saveToOutbox')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
+      <OfflineFormFooter problem={problem} onSave={save} onCancel={onDone} saveTestId="offline-briefing-save" />
     </Stack>
   );
 }

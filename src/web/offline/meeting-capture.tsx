@@ -4,13 +4,14 @@
  * until the device is online. Also used to resolve a conflict or a rejection: the form opens with the
  * operation's roll, and saving replaces it with a new operation (a new opId).
  */
-import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxOperation, RollRecord, StoredPack } from './db.ts';
 import { cleanDecisions, DecisionsFields, type DraftDecision } from './decisions-fields.tsx';
 import { fromLocalInput, kindName, kindsInUse, quorumRequired, toLocalInput } from './pack-bits.ts';
 import { marksToRecords, RollTaker, type RollMarks } from './roll-taker.tsx';
+import { OfflineFormFooter } from './form-footer.tsx';
 import { enqueue, replaceOperation } from './store.ts';
 
 export type CaptureTarget =
@@ -124,19 +125,7 @@ export function MeetingCapture({ stored, target, onDone }: { stored: StoredPack;
         </Title>
         <DecisionsFields roll={pack.roll} value={decisions} onChange={setDecisions} />
       </section>
-      {problem && (
-        <Alert color="red" role="alert">
-          {problem}
-        </Alert>
-      )}
-      <Group>
-        <Button onClick={save} data-testid="offline-save">
-          {t('offline.saveToOutbox')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
+      <OfflineFormFooter problem={problem} onSave={save} onCancel={onDone} saveTestId="offline-save" />
     </Stack>
   );
 }
